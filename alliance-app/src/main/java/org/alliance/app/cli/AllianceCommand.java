@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Measure and strengthen the working alliance between professionals and clients.",
-        subcommands = {ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            DemoCommand.class,
+            ReliabilityCommand.class,
+            RegressCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class AllianceCommand implements Runnable {
 
     private static final AtomicBoolean SERVER_STARTED = new AtomicBoolean();
