@@ -70,7 +70,13 @@ final class StatisticsOutput {
         if (Double.isInfinite(value)) {
             return value > 0 ? "Inf" : "-Inf";
         }
-        return String.format(java.util.Locale.ROOT, "%.7g", value).replaceAll("\\.?0+(e|$)", "$1");
+        String text = String.format(java.util.Locale.ROOT, "%.7g", value);
+        int exponent = text.indexOf('e');
+        String mantissa = exponent < 0 ? text : text.substring(0, exponent);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("\\.?0+$", "");
+        }
+        return exponent < 0 ? mantissa : mantissa + text.substring(exponent);
     }
 
     /** p-values as R prints them: below 2e-16 as "<2e-16". */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The variables a model may use, by name: numeric columns ({@code NaN} = missing) and text (categorical) columns
@@ -13,7 +14,7 @@ import java.util.TreeSet;
  * @param numeric numeric columns by name
  * @param text categorical columns by name
  */
-public record Columns(Map<String, double[]> numeric, Map<String, String[]> text) {
+public record Columns(Map<String, double[]> numeric, Map<String, @Nullable String[]> text) {
 
     public Columns {
         Integer rows = null;
@@ -22,8 +23,8 @@ public record Columns(Map<String, double[]> numeric, Map<String, String[]> text)
             rows = checkRows(rows, e.getKey(), e.getValue().length);
             numericCopy.put(e.getKey(), e.getValue().clone());
         }
-        Map<String, String[]> textCopy = new LinkedHashMap<>();
-        for (Map.Entry<String, String[]> e : text.entrySet()) {
+        Map<String, @Nullable String[]> textCopy = new LinkedHashMap<>();
+        for (Map.Entry<String, @Nullable String[]> e : text.entrySet()) {
             if (numeric.containsKey(e.getKey())) {
                 throw new IllegalArgumentException("column " + e.getKey() + " is given both as numeric and as text");
             }
