@@ -166,3 +166,9 @@ separated <- data.frame(x = c(1, 2, 3, 4, 5, 6, 7, 8), z = c(2, 1, 3, 1, 2, 3, 1
 write.csv(separated, file.path(reg_dir, "separated.csv"), row.names = FALSE)
 g <- fit_glm(y ~ x + z, separated)
 write_glm(g$fit, "separated-logistic", g$warnings)
+
+# Quasi-complete separation: x < 4 gives y = 0, x > 4 gives y = 1, only x = 4 has both outcomes.
+quasi <- data.frame(x = c(1, 2, 3, 4, 4, 5, 6, 7), y = c(0, 0, 0, 0, 1, 1, 1, 1))
+write.csv(quasi, file.path(reg_dir, "quasi-separated.csv"), row.names = FALSE)
+g <- fit_glm(y ~ x, quasi)
+write_glm(g$fit, "quasi-separated-logistic", g$warnings)

@@ -62,6 +62,14 @@ class ReliabilityCommandTest {
     }
 
     @Test
+    void nonNumericItemIsABadInputNamingRowAndColumn() {
+        Run run = run("reliability", data("mtcars.csv"), "--items", "mpg,model");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("row 2", "'model'", "not a number");
+    }
+
+    @Test
     void missingFileIsABadInput() {
         Run run = run("reliability", "no-such-file.csv", "--items", "A1,A2");
 

@@ -70,6 +70,25 @@ class LogisticRegressionTest {
     }
 
     @Test
+    void quasiCompleteSeparationIsWarnedAboutAndFollowsGlmIterations() throws IOException {
+        RReference data = RReference.read("reference/regression/quasi-separated.csv");
+        Map<String, double[]> numeric = new LinkedHashMap<>();
+        numeric.put("x", data.numbers("x"));
+        numeric.put("y", data.numbers("y"));
+        assertThat(resource("reference/regression/quasi-separated-logistic-warnings.txt"))
+                .contains("fitted probabilities numerically 0 or 1 occurred");
+
+        LogisticRegressionResult result =
+                LogisticRegression.fit(Formula.parse("y ~ x"), new Columns(numeric, Map.of()), Map.of());
+
+        assertThat(result.warnings()).anySatisfy(w -> assertThat(w).contains("separated"));
+        RReference model = RReference.read("reference/regression/quasi-separated-logistic-model.csv");
+        // the deviance converges (to 2 log 2 from the two tied rows) even though the coefficients diverge
+        assertRelative(result.deviance(), model.value("deviance"), RELATIVE, "deviance");
+        assertThat(result.iterations()).isEqualTo((int) model.value("iterations"));
+    }
+
+    @Test
     void rejectsAResponseThatIsNotZeroOrOne() {
         assertThatThrownBy(() ->
                         LogisticRegression.fit(Formula.parse("gear ~ wt"), LinearRegressionTest.mtcars(), Map.of()))
