@@ -1,12 +1,13 @@
-package org.alliance.app.cli;
+package org.alliance.app.analysis;
 
-import static org.alliance.app.cli.StatisticsCommandFixtures.data;
-import static org.alliance.app.cli.StatisticsCommandFixtures.reference;
-import static org.alliance.app.cli.StatisticsCommandFixtures.run;
+import static org.alliance.app.analysis.StatisticsCommandFixtures.data;
+import static org.alliance.app.analysis.StatisticsCommandFixtures.reference;
+import static org.alliance.app.analysis.StatisticsCommandFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.alliance.app.cli.StatisticsCommandFixtures.Run;
+import org.alliance.app.analysis.StatisticsCommandFixtures.Run;
+import org.alliance.app.cli.ExitCodes;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

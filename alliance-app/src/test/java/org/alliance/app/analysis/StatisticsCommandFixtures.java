@@ -1,4 +1,4 @@
-package org.alliance.app.cli;
+package org.alliance.app.analysis;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.alliance.app.AllianceCommand;
 import picocli.CommandLine;
 
 /** Runs commands in process and reads the R reference outputs of alliance-stats (written by its R script). */

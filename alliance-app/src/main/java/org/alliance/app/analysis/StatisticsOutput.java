@@ -1,10 +1,12 @@
-package org.alliance.app.cli;
+package org.alliance.app.analysis;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.alliance.app.cli.AppVersion;
+import org.alliance.app.cli.UserInputException;
 import org.alliance.core.data.DataFormatException;
 import org.alliance.core.data.DataTable;
 import tools.jackson.databind.SerializationFeature;

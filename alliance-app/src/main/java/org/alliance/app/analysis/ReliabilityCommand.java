@@ -1,4 +1,4 @@
-package org.alliance.app.cli;
+package org.alliance.app.analysis;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.alliance.app.cli.ExitCodes;
+import org.alliance.app.cli.UserInputException;
 import org.alliance.core.data.DataTable;
 import org.alliance.stats.reliability.AlphaResult;
 import org.alliance.stats.reliability.CronbachsAlpha;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Spec;
             "with r.drop and alpha-if-dropped per item, and McDonald's omega total from a one-factor model.",
             "Empty cells and NA are missing."
         })
-final class ReliabilityCommand implements Callable<Integer> {
+public final class ReliabilityCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;

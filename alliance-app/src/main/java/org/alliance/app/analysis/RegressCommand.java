@@ -1,4 +1,4 @@
-package org.alliance.app.cli;
+package org.alliance.app.analysis;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.alliance.app.cli.ExitCodes;
+import org.alliance.app.cli.UserInputException;
 import org.alliance.core.data.DataTable;
 import org.alliance.stats.regression.Coefficient;
 import org.alliance.stats.regression.Columns;
@@ -36,7 +38,7 @@ import picocli.CommandLine.Spec;
             "Text columns become dummies with the first level (sorted) as reference. Rows with a missing value",
             "(empty or NA) in any variable used are left out."
         })
-final class RegressCommand implements Callable<Integer> {
+public final class RegressCommand implements Callable<Integer> {
 
     enum Family {
         gaussian,

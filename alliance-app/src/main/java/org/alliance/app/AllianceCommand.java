@@ -1,6 +1,12 @@
-package org.alliance.app.cli;
+package org.alliance.app;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.alliance.app.analysis.RegressCommand;
+import org.alliance.app.analysis.ReliabilityCommand;
+import org.alliance.app.cli.ExitCodes;
+import org.alliance.app.demo.GenerateCommand;
+import org.alliance.app.instrument.InstrumentCommand;
+import org.alliance.app.instrument.ScoreCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +19,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             ServeCommand.class,
             DemoCommand.class,
+            InstrumentCommand.class,
+            ScoreCommand.class,
+            GenerateCommand.class,
             ReliabilityCommand.class,
             RegressCommand.class,
             CommandLine.HelpCommand.class

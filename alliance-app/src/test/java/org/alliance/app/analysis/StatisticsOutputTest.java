@@ -1,4 +1,4 @@
-package org.alliance.app.cli;
+package org.alliance.app.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
