@@ -1,6 +1,7 @@
 package org.alliance.stats.regression;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -9,7 +10,8 @@ import java.util.TreeSet;
  * The model matrix of a {@link Formula} as R's {@code model.matrix} builds it with treatment contrasts: a column of
  * ones named {@code (Intercept)}, a numeric predictor as it is, and a text predictor as one 0/1 dummy per level except
  * the reference, named predictor + level ({@code cyl6}). Levels are the distinct values among the rows used, in sorted
- * (Java {@link String#compareTo}) order, as R's {@code factor} with unused levels dropped; the reference is the first
+ * order (by value when all levels are numbers, as R's {@code factor} of a numeric vector; otherwise by
+ * {@link String#compareTo}, as R in the C locale), with unused levels dropped; the reference is the first
  * level unless another is chosen. Rows with a missing value in any formula variable (or in an extra required
  * variable such as a cluster column) are left out (listwise deletion, R's {@code na.omit}).
  *
@@ -104,11 +106,15 @@ public record DesignMatrix(double[][] x, double[] y, List<String> terms, int[] r
                 continue;
             }
             String[] text = columns.text().get(name);
-            TreeSet<String> levels = new TreeSet<>();
+            TreeSet<String> distinct = new TreeSet<>();
             for (int row : used) {
-                levels.add(text[row]);
+                distinct.add(text[row]);
             }
-            String reference = referenceLevels.getOrDefault(name, levels.isEmpty() ? "" : levels.first());
+            List<String> levels = new ArrayList<>(distinct);
+            if (levels.stream().allMatch(DesignMatrix::isNumber)) {
+                levels.sort(NUMERIC_LEVEL_ORDER);
+            }
+            String reference = referenceLevels.getOrDefault(name, levels.isEmpty() ? "" : levels.get(0));
             if (!levels.contains(reference)) {
                 throw new IllegalArgumentException("'" + reference + "' is not a level of '" + name
                         + "'; the levels are " + String.join(", ", levels));
@@ -146,6 +152,18 @@ public record DesignMatrix(double[][] x, double[] y, List<String> terms, int[] r
             y[i] = response[rowsUsed[i]];
         }
         return new DesignMatrix(x, y, terms, rowsUsed, columns.rows() - n);
+    }
+
+    /**
+     * Levels that are all numbers (a numeric column used as a factor) sort by value, as R's {@code factor} of a numeric
+     * vector does (9 before 10); otherwise they sort as text. Numeric levels that are equal as numbers but written
+     * differently ("2" and "2.0") stay distinct levels, ordered by their text.
+     */
+    private static final Comparator<String> NUMERIC_LEVEL_ORDER =
+            Comparator.<String>comparingDouble(Double::parseDouble).thenComparing(Comparator.naturalOrder());
+
+    private static boolean isNumber(String text) {
+        return text.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     }
 
     private static double[] filled(int n, double value) {
