@@ -1,6 +1,8 @@
 package org.alliance.app;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.alliance.app.analysis.RegressCommand;
+import org.alliance.app.analysis.ReliabilityCommand;
 import org.alliance.app.cli.ExitCodes;
 import org.alliance.app.demo.GenerateCommand;
 import org.alliance.app.instrument.InstrumentCommand;
@@ -20,6 +22,8 @@ import picocli.CommandLine.Command;
             InstrumentCommand.class,
             ScoreCommand.class,
             GenerateCommand.class,
+            ReliabilityCommand.class,
+            RegressCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class AllianceCommand implements Runnable {

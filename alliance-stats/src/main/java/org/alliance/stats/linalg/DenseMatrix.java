@@ -1,0 +1,191 @@
+package org.alliance.stats.linalg;
+
+/**
+ * Static helpers on dense row-major matrices ({@code double[row][column]}). The matrices of this project are small
+ * (at most a few hundred columns), so plain loops are fast enough and easy to check. Inputs are never modified; every
+ * method returns a new array.
+ */
+public final class DenseMatrix {
+
+    private DenseMatrix() {}
+
+    /** A new rows × columns matrix of zeros. */
+    public static double[][] zeros(int rows, int columns) {
+        return new double[rows][columns];
+    }
+
+    /** The n × n identity. */
+    public static double[][] identity(int n) {
+        double[][] result = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            result[i][i] = 1.0;
+        }
+        return result;
+    }
+
+    /** A deep copy, checking that the matrix is rectangular. */
+    public static double[][] copy(double[][] a) {
+        int columns = columns(a);
+        double[][] result = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            if (a[i].length != columns) {
+                throw new IllegalArgumentException("matrix is not rectangular: row " + i + " has " + a[i].length
+                        + " columns, expected " + columns);
+            }
+            result[i] = a[i].clone();
+        }
+        return result;
+    }
+
+    /** Number of columns (0 for a matrix without rows). */
+    public static int columns(double[][] a) {
+        return a.length == 0 ? 0 : a[0].length;
+    }
+
+    /** Aᵀ. */
+    public static double[][] transpose(double[][] a) {
+        int rows = a.length;
+        int columns = columns(a);
+        double[][] result = new double[columns][rows];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                result[j][i] = a[i][j];
+            }
+        }
+        return result;
+    }
+
+    /** A·B. */
+    public static double[][] multiply(double[][] a, double[][] b) {
+        int inner = columns(a);
+        if (inner != b.length) {
+            throw new IllegalArgumentException(
+                    "cannot multiply " + a.length + "×" + inner + " by " + b.length + "×" + columns(b));
+        }
+        int columns = columns(b);
+        double[][] result = new double[a.length][columns];
+        for (int i = 0; i < a.length; i++) {
+            double[] row = result[i];
+            for (int k = 0; k < inner; k++) {
+                double aik = a[i][k];
+                if (aik == 0.0) {
+                    continue;
+                }
+                double[] bk = b[k];
+                for (int j = 0; j < columns; j++) {
+                    row[j] += aik * bk[j];
+                }
+            }
+        }
+        return result;
+    }
+
+    /** A·v. */
+    public static double[] multiply(double[][] a, double[] v) {
+        if (columns(a) != v.length) {
+            throw new IllegalArgumentException(
+                    "cannot multiply " + a.length + "×" + columns(a) + " by a vector of length " + v.length);
+        }
+        double[] result = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            result[i] = dot(a[i], v);
+        }
+        return result;
+    }
+
+    /** Aᵀ·A (the cross-product matrix), symmetric. */
+    public static double[][] crossProduct(double[][] a) {
+        int columns = columns(a);
+        double[][] result = new double[columns][columns];
+        for (double[] row : a) {
+            for (int i = 0; i < columns; i++) {
+                double ri = row[i];
+                if (ri == 0.0) {
+                    continue;
+                }
+                for (int j = i; j < columns; j++) {
+                    result[i][j] += ri * row[j];
+                }
+            }
+        }
+        for (int i = 0; i < columns; i++) {
+            for (int j = 0; j < i; j++) {
+                result[i][j] = result[j][i];
+            }
+        }
+        return result;
+    }
+
+    /** A·B·Aᵀ, the "sandwich" product used for covariance matrices of linear combinations. */
+    public static double[][] sandwich(double[][] a, double[][] b) {
+        return multiply(multiply(a, b), transpose(a));
+    }
+
+    /** Σ xᵢyᵢ. */
+    public static double dot(double[] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("vectors differ in length: " + x.length + " and " + y.length);
+        }
+        double sum = 0.0;
+        for (int i = 0; i < x.length; i++) {
+            sum += x[i] * y[i];
+        }
+        return sum;
+    }
+
+    /** c·A. */
+    public static double[][] scale(double[][] a, double c) {
+        double[][] result = copy(a);
+        for (double[] row : result) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] *= c;
+            }
+        }
+        return result;
+    }
+
+    /** The diagonal of a square matrix. */
+    public static double[] diagonal(double[][] a) {
+        double[] result = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            result[i] = a[i][i];
+        }
+        return result;
+    }
+
+    /** Sum of the diagonal. */
+    public static double trace(double[][] a) {
+        double sum = 0.0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i][i];
+        }
+        return sum;
+    }
+
+    /** Sum of all elements (1ᵀA1). */
+    public static double sum(double[][] a) {
+        double sum = 0.0;
+        for (double[] row : a) {
+            for (double v : row) {
+                sum += v;
+            }
+        }
+        return sum;
+    }
+
+    /** The square submatrix keeping the given rows and columns, in that order. */
+    public static double[][] submatrix(double[][] a, int[] indices) {
+        double[][] result = new double[indices.length][indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            for (int j = 0; j < indices.length; j++) {
+                result[i][j] = a[indices[i]][indices[j]];
+            }
+        }
+        return result;
+    }
+
+    /** Inverse of a symmetric positive definite matrix, via {@link Cholesky}. */
+    public static double[][] inverseSymmetric(double[][] a) {
+        return Cholesky.decompose(a).inverse();
+    }
+}

@@ -1,0 +1,228 @@
+package org.alliance.stats.linalg;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Householder QR factorisation X = Q·R of an n × p matrix with n ≥ p (Golub &amp; Van Loan, Matrix Computations,
+ * section 5.2), the method R's {@code lm} uses (LINPACK {@code dqrdc2}) and the classic answer to the Longley accuracy
+ * test. No column pivoting; instead, like {@code dqrdc2}, a column is flagged as linearly dependent when the norm of
+ * what remains of it after the earlier reflections falls below {@code tolerance} times its original norm (R's default
+ * tolerance is 1e-7, {@link #DEFAULT_TOLERANCE}). Immutable.
+ */
+public final class HouseholderQr {
+
+    /** The rank tolerance of R's {@code lm} ({@code tol = 1e-7}). */
+    public static final double DEFAULT_TOLERANCE = 1e-7;
+
+    /** Householder vectors below and on the diagonal, R strictly above it. */
+    private final double[][] qr;
+
+    private final double[] rDiagonal;
+    private final List<Integer> dependentColumns;
+
+    private HouseholderQr(double[][] qr, double[] rDiagonal, List<Integer> dependentColumns) {
+        this.qr = qr;
+        this.rDiagonal = rDiagonal;
+        this.dependentColumns = List.copyOf(dependentColumns);
+    }
+
+    /** Factorises X with R's rank tolerance. */
+    public static HouseholderQr decompose(double[][] x) {
+        return decompose(x, DEFAULT_TOLERANCE);
+    }
+
+    /** Factorises X; columns whose remaining norm is below {@code tolerance} × original norm are flagged dependent. */
+    public static HouseholderQr decompose(double[][] x, double tolerance) {
+        double[][] a = DenseMatrix.copy(x);
+        int n = a.length;
+        int p = DenseMatrix.columns(a);
+        if (n < p) {
+            throw new IllegalArgumentException("QR needs at least as many rows as columns, got " + n + "×" + p);
+        }
+        double[] originalNorm = new double[p];
+        for (int j = 0; j < p; j++) {
+            originalNorm[j] = columnNorm(a, j, 0);
+        }
+        double[] rDiagonal = new double[p];
+        List<Integer> dependent = new ArrayList<>();
+        for (int k = 0; k < p; k++) {
+            double norm = columnNorm(a, k, k);
+            if (norm == 0.0 || norm <= tolerance * originalNorm[k]) {
+                dependent.add(k);
+                rDiagonal[k] = 0.0;
+                for (int i = k; i < n; i++) {
+                    a[i][k] = 0.0;
+                }
+                continue;
+            }
+            if (a[k][k] < 0) {
+                norm = -norm;
+            }
+            for (int i = k; i < n; i++) {
+                a[i][k] /= norm;
+            }
+            a[k][k] += 1.0;
+            for (int j = k + 1; j < p; j++) {
+                double s = 0.0;
+                for (int i = k; i < n; i++) {
+                    s += a[i][k] * a[i][j];
+                }
+                s = -s / a[k][k];
+                for (int i = k; i < n; i++) {
+                    a[i][j] += s * a[i][k];
+                }
+            }
+            rDiagonal[k] = -norm;
+        }
+        return new HouseholderQr(a, rDiagonal, dependent);
+    }
+
+    private static double columnNorm(double[][] a, int column, int fromRow) {
+        double scale = 0.0;
+        for (int i = fromRow; i < a.length; i++) {
+            scale = Math.max(scale, Math.abs(a[i][column]));
+        }
+        if (scale == 0.0) {
+            return 0.0;
+        }
+        double sum = 0.0;
+        for (int i = fromRow; i < a.length; i++) {
+            double v = a[i][column] / scale;
+            sum += v * v;
+        }
+        return scale * Math.sqrt(sum);
+    }
+
+    /** Number of rows n. */
+    public int rows() {
+        return qr.length;
+    }
+
+    /** Number of columns p. */
+    public int columns() {
+        return rDiagonal.length;
+    }
+
+    /** True when no column was flagged as linearly dependent on the columns before it. */
+    public boolean isFullRank() {
+        return dependentColumns.isEmpty();
+    }
+
+    /** Indices (0-based) of the columns flagged as linearly dependent on the columns before them. */
+    public List<Integer> dependentColumns() {
+        return dependentColumns;
+    }
+
+    /** Qᵀ·y (length n). */
+    public double[] qTransposeTimes(double[] y) {
+        checkLength(y);
+        double[] z = y.clone();
+        for (int k = 0; k < columns(); k++) {
+            applyReflection(k, z);
+        }
+        return z;
+    }
+
+    /** Q·z (length n), the inverse of {@link #qTransposeTimes}. */
+    public double[] qTimes(double[] z) {
+        checkLength(z);
+        double[] y = z.clone();
+        for (int k = columns() - 1; k >= 0; k--) {
+            applyReflection(k, y);
+        }
+        return y;
+    }
+
+    private void applyReflection(int k, double[] z) {
+        if (qr[k][k] == 0.0) {
+            return;
+        }
+        double s = 0.0;
+        for (int i = k; i < qr.length; i++) {
+            s += qr[i][k] * z[i];
+        }
+        s = -s / qr[k][k];
+        for (int i = k; i < qr.length; i++) {
+            z[i] += s * qr[i][k];
+        }
+    }
+
+    private void checkLength(double[] y) {
+        if (y.length != rows()) {
+            throw new IllegalArgumentException("vector has length " + y.length + ", expected " + rows());
+        }
+    }
+
+    /** The p × p upper-triangular factor R. */
+    public double[][] r() {
+        int p = columns();
+        double[][] r = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            r[i][i] = rDiagonal[i];
+            for (int j = i + 1; j < p; j++) {
+                r[i][j] = qr[i][j];
+            }
+        }
+        return r;
+    }
+
+    /** The least-squares solution b minimising ‖y − X·b‖. */
+    public double[] solve(double[] y) {
+        requireFullRank();
+        return backSubstitute(qTransposeTimes(y));
+    }
+
+    /** Solves R·b = first p entries of z. */
+    private double[] backSubstitute(double[] z) {
+        int p = columns();
+        double[] b = new double[p];
+        for (int i = p - 1; i >= 0; i--) {
+            double s = z[i];
+            for (int j = i + 1; j < p; j++) {
+                s -= qr[i][j] * b[j];
+            }
+            b[i] = s / rDiagonal[i];
+        }
+        return b;
+    }
+
+    /** Residuals y − X·b of the least-squares fit, computed as Q·(0, (Qᵀy)ₚ₊₁…ₙ) to avoid cancellation. */
+    public double[] residuals(double[] y) {
+        double[] z = qTransposeTimes(y);
+        for (int i = 0; i < columns(); i++) {
+            z[i] = 0.0;
+        }
+        return qTimes(z);
+    }
+
+    /** R⁻¹ (upper triangular). */
+    public double[][] rInverse() {
+        requireFullRank();
+        int p = columns();
+        double[][] inverse = new double[p][p];
+        for (int j = 0; j < p; j++) {
+            inverse[j][j] = 1.0 / rDiagonal[j];
+            for (int i = j - 1; i >= 0; i--) {
+                double s = 0.0;
+                for (int k = i + 1; k <= j; k++) {
+                    s += qr[i][k] * inverse[k][j];
+                }
+                inverse[i][j] = -s / rDiagonal[i];
+            }
+        }
+        return inverse;
+    }
+
+    /** (XᵀX)⁻¹ = R⁻¹R⁻ᵀ, the unscaled covariance matrix of the least-squares coefficients. */
+    public double[][] unscaledCovariance() {
+        double[][] rInverse = rInverse();
+        return DenseMatrix.multiply(rInverse, DenseMatrix.transpose(rInverse));
+    }
+
+    private void requireFullRank() {
+        if (!isFullRank()) {
+            throw new IllegalStateException("matrix is rank deficient; dependent columns " + dependentColumns);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.alliance.stats.regression;
+
+import static org.alliance.stats.regression.ReferenceAssertions.assertCoefficients;
+import static org.alliance.stats.regression.ReferenceAssertions.assertRelative;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.alliance.stats.RReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * OLS against R's lm, sandwich::vcovHC(HC3) and sandwich::vcovCL(HC1) (fixtures from
+ * src/test/r/reliability-regression.R), all at 1e-9 relative. Longley is the accuracy test of the QR.
+ */
+class LinearRegressionTest {
+
+    static final double RELATIVE = 1e-9;
+
+    private static final RReference LONGLEY = RReference.read("data/longley.csv");
+    private static final RReference MTCARS = RReference.read("data/mtcars.csv");
+
+    @Test
+    void longleyMatchesLmToNineDigits() {
+        Map<String, double[]> numeric = new LinkedHashMap<>();
+        for (String name : LONGLEY.header()) {
+            numeric.put(name, LONGLEY.numbers(name));
+        }
+        Formula formula =
+                Formula.parse("Employed ~ GNP.deflator + GNP + Unemployed + Armed.Forces + Population + Year");
+
+        LinearRegressionResult result =
+                LinearRegression.fit(formula, new Columns(numeric, Map.of()), LinearOptions.classical());
+
+        assertCoefficients(result.coefficients(), "reference/regression/longley-coefficients.csv", RELATIVE);
+        assertModel(result, "reference/regression/longley-model.csv");
+    }
+
+    @Test
+    void mtcarsWithCylinderAsFactorMatchesLm() {
+        LinearRegressionResult result = LinearRegression.fit(mtcarsFormula(), mtcars(), LinearOptions.classical());
+
+        assertCoefficients(result.coefficients(), "reference/regression/mtcars-coefficients.csv", RELATIVE);
+        assertModel(result, "reference/regression/mtcars-model.csv");
+    }
+
+    @Test
+    void chosenReferenceLevelMatchesRelevel() {
+        LinearOptions options = new LinearOptions(Map.of("cyl", "8"), CovarianceType.CLASSICAL, Optional.empty());
+
+        LinearRegressionResult result = LinearRegression.fit(mtcarsFormula(), mtcars(), options);
+
+        assertCoefficients(result.coefficients(), "reference/regression/mtcars-cyl8-coefficients.csv", RELATIVE);
+        assertModel(result, "reference/regression/mtcars-cyl8-model.csv");
+    }
+
+    @Test
+    void hc3MatchesSandwichVcovHc() {
+        LinearOptions options = new LinearOptions(Map.of(), CovarianceType.HC3, Optional.empty());
+
+        LinearRegressionResult result = LinearRegression.fit(mtcarsFormula(), mtcars(), options);
+
+        assertCoefficients(result.coefficients(), "reference/regression/mtcars-hc3-coefficients.csv", RELATIVE);
+    }
+
+    @Test
+    void cr1ClusteredByGearMatchesSandwichVcovCl() {
+        LinearOptions options = new LinearOptions(Map.of(), CovarianceType.CR1, Optional.of("gear"));
+
+        LinearRegressionResult result = LinearRegression.fit(mtcarsFormula(), mtcars(), options);
+
+        assertThat(result.clusters()).isEqualTo(3);
+        assertCoefficients(result.coefficients(), "reference/regression/mtcars-cr1-gear-coefficients.csv", RELATIVE);
+    }
+
+    @Test
+    void rowsWithAMissingValueAreLeftOut() {
+        Columns full = mtcars();
+        Map<String, double[]> numeric = new LinkedHashMap<>(full.numeric());
+        double[] wt = numeric.get("wt").clone();
+        wt[0] = Double.NaN;
+        wt[5] = Double.NaN;
+        numeric.put("wt", wt);
+        Columns withGaps = new Columns(numeric, full.text());
+
+        LinearRegressionResult result = LinearRegression.fit(mtcarsFormula(), withGaps, LinearOptions.classical());
+
+        assertThat(result.n()).isEqualTo(30);
+        assertThat(result.rowsDropped()).isEqualTo(2);
+        assertThat(result.residualDf()).isEqualTo(25);
+    }
+
+    @Test
+    void aliasedTermIsNamedInTheError() {
+        Map<String, double[]> numeric = new LinkedHashMap<>(mtcars().numeric());
+        double[] wt = numeric.get("wt");
+        double[] twice = new double[wt.length];
+        for (int i = 0; i < wt.length; i++) {
+            twice[i] = 2 * wt[i];
+        }
+        numeric.put("wt2", twice);
+
+        assertThatThrownBy(() -> LinearRegression.fit(
+                        Formula.parse("mpg ~ wt + wt2"), new Columns(numeric, Map.of()), LinearOptions.classical()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[wt2]");
+    }
+
+    static Formula mtcarsFormula() {
+        return Formula.parse("mpg ~ wt + hp + cyl");
+    }
+
+    /** mtcars with cyl as a text column, like factor(cyl) in R. */
+    static Columns mtcars() {
+        Map<String, double[]> numeric = new LinkedHashMap<>();
+        for (String name : List.of("mpg", "wt", "hp", "gear", "carb", "am")) {
+            numeric.put(name, MTCARS.numbers(name));
+        }
+        return new Columns(numeric, Map.of("cyl", MTCARS.texts("cyl")));
+    }
+
+    private static void assertModel(LinearRegressionResult result, String resource) {
+        RReference expected = RReference.read(resource);
+        assertRelative(result.rSquared(), expected.value("r_squared"), RELATIVE, "r_squared");
+        assertRelative(result.adjustedRSquared(), expected.value("adj_r_squared"), RELATIVE, "adj_r_squared");
+        assertRelative(result.sigma(), expected.value("sigma"), RELATIVE, "sigma");
+        assertRelative(result.fStatistic(), expected.value("f_statistic"), RELATIVE, "f_statistic");
+        assertRelative(result.fPValue(), expected.value("f_p_value"), RELATIVE, "f_p_value");
+        assertRelative(result.logLikelihood(), expected.value("log_lik"), RELATIVE, "log_lik");
+        assertRelative(result.aic(), expected.value("aic"), RELATIVE, "aic");
+        assertRelative(result.bic(), expected.value("bic"), RELATIVE, "bic");
+        assertThat(result.n()).isEqualTo((int) expected.value("n"));
+        assertThat(result.fNumeratorDf()).isEqualTo((int) expected.value("f_df1"));
+        assertThat(result.residualDf()).isEqualTo((int) expected.value("df_residual"));
+    }
+}
