@@ -64,7 +64,9 @@ hs_rescov_mlr <- write_fit(cfa(hs_rescov_model, data = hs, estimator = "MLR"), "
 configural <- write_fit(cfa(hs_model, data = hs, group = "school"), "hs-configural")
 metric <- write_fit(cfa(hs_model, data = hs, group = "school", group.equal = "loadings"), "hs-metric")
 scalar <- write_fit(cfa(hs_model, data = hs, group = "school", group.equal = c("loadings", "intercepts")), "hs-scalar")
+write_fit(cfa(hs_model, data = hs, group = "school", group.equal = "loadings", estimator = "MLR"), "hs-metric-mlr")
 write_fit(cfa(bfi_model, data = bfi), "bfi-ml")
+write_fit(cfa(bfi_model, data = bfi, estimator = "MLR"), "bfi-mlr")
 
 write_lrt <- function(name, ...) {
   t <- as.data.frame(lavTestLRT(...))

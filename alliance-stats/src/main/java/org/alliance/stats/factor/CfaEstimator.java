@@ -59,9 +59,6 @@ public final class CfaEstimator {
         }
         List<GroupSample> samples = groupSamples(data, columns, warnings);
         int groups = samples.size();
-        if (groups > 1 && options.estimator() == Estimator.MLR) {
-            throw new IllegalArgumentException("estimator MLR with several groups is not implemented yet; use ML");
-        }
         if (groups == 1 && !options.groupEqual().isEmpty()) {
             throw new IllegalArgumentException("group.equal needs a grouping variable (several groups)");
         }

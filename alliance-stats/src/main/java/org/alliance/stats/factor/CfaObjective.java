@@ -412,7 +412,8 @@ final class CfaObjective {
     }
 
     /**
-     * tr(Γ A₁) of the saturated (h1) model, Σ_g w_g tr(Γ_g A₁,g), with A₁ evaluated at the sample moments:
+     * tr(A₁⁻¹B₁) = tr(Γ A₁) of the saturated (h1) model, Σ_g tr(Γ_g A₁,g) (the group weights N_g/N of A₁
+     * and B₁ cancel), with A₁ evaluated at the sample moments:
      * for the covariances ½((1/N_g) Σ_i m_i² − p) with m_i = (y_i − ȳ)′S⁻¹(y_i − ȳ) (Mardia's multivariate
      * kurtosis minus its normal value), plus p for the means when the model has a mean structure.
      */
@@ -434,7 +435,7 @@ final class CfaObjective {
             if (spec.meanStructure) {
                 tg += p;
             }
-            t += weights[g] * tg;
+            t += tg;
         }
         return t;
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.alliance.stats.factor.CfaOptions.Estimator;
 import org.alliance.stats.factor.CfaOptions.GroupEqual;
 import org.alliance.stats.factor.CfaOptions.MissingData;
 import org.junit.jupiter.api.Test;
@@ -77,10 +76,6 @@ class CfaProblemsTest {
     void optionsNotImplementedSaySo() {
         CfaModel m = CfaModelSyntax.parse(LavaanReferenceCases.HS);
         assertThatThrownBy(() -> CfaEstimator.fit(HS, m, CfaOptions.defaults().withMissing(MissingData.ML)))
-                .hasMessageContaining("not implemented");
-        CfaData grouped = ReferenceFiles.data("HolzingerSwineford1939", "school");
-        assertThatThrownBy(
-                        () -> CfaEstimator.fit(grouped, m, CfaOptions.defaults().withEstimator(Estimator.MLR)))
                 .hasMessageContaining("not implemented");
         assertThatThrownBy(() ->
                         CfaEstimator.fit(HS, m, CfaOptions.defaults().withGroupEqual(Set.of(GroupEqual.LOADINGS))))

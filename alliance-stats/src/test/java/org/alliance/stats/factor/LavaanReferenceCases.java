@@ -67,7 +67,16 @@ final class LavaanReferenceCases {
                     "school",
                     HS,
                     CfaOptions.defaults().withGroupEqual(Set.of(GroupEqual.LOADINGS, GroupEqual.INTERCEPTS))),
-            new Case("bfi-ml", "bfi", null, BFI, CfaOptions.defaults()));
+            new Case(
+                    "hs-metric-mlr",
+                    "HolzingerSwineford1939",
+                    "school",
+                    HS,
+                    CfaOptions.defaults()
+                            .withGroupEqual(Set.of(GroupEqual.LOADINGS))
+                            .withEstimator(Estimator.MLR)),
+            new Case("bfi-ml", "bfi", null, BFI, CfaOptions.defaults()),
+            new Case("bfi-mlr", "bfi", null, BFI, CfaOptions.defaults().withEstimator(Estimator.MLR)));
 
     private static final Map<String, CfaResult> FITS = new ConcurrentHashMap<>();
     private static final Map<String, CfaData> DATA = new ConcurrentHashMap<>();
