@@ -67,6 +67,8 @@ scalar <- write_fit(cfa(hs_model, data = hs, group = "school", group.equal = c("
 write_fit(cfa(hs_model, data = hs, group = "school", group.equal = "loadings", estimator = "MLR"), "hs-metric-mlr")
 write_fit(cfa(bfi_model, data = bfi), "bfi-ml")
 write_fit(cfa(bfi_model, data = bfi, estimator = "MLR"), "bfi-mlr")
+write_fit(cfa(bfi_model, data = bfi, missing = "ml"), "bfi-fiml")
+write_fit(cfa(hs_model, data = hs, missing = "ml"), "hs-fiml-complete")
 
 write_lrt <- function(name, ...) {
   t <- as.data.frame(lavTestLRT(...))

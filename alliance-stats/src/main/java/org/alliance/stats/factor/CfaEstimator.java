@@ -44,8 +44,10 @@ public final class CfaEstimator {
      *     a non-positive-definite sample covariance or a model with negative degrees of freedom
      */
     public static CfaResult fit(CfaData data, CfaModel model, CfaOptions options) {
-        if (options.missing() == MissingData.ML) {
-            throw new IllegalArgumentException("missing = ml (FIML) is not implemented yet; use listwise");
+        boolean fiml = options.missing() == MissingData.ML;
+        if (fiml && options.estimator() == Estimator.MLR) {
+            throw new IllegalArgumentException(
+                    "estimator MLR with missing = ml (robust FIML) is not implemented yet; use ML or listwise");
         }
         List<String> warnings = new ArrayList<>();
         List<String> observedNames = model.observedVariables();
@@ -57,15 +59,14 @@ public final class CfaEstimator {
                         + "' in the model: it is neither a column of the data nor a latent variable");
             }
         }
-        List<GroupSample> samples = groupSamples(data, columns, warnings);
+        List<GroupSample> samples = groupSamples(data, columns, fiml, warnings);
         int groups = samples.size();
         if (groups == 1 && !options.groupEqual().isEmpty()) {
             throw new IllegalArgumentException("group.equal needs a grouping variable (several groups)");
         }
-        boolean meanStructure = groups > 1;
+        boolean meanStructure = groups > 1 || fiml;
         CfaSpecification spec = CfaSpecification.build(model, groups, meanStructure, options);
         int p = spec.p();
-        double[] logDetS = new double[groups];
         List<double[][]> sampleInverses = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
             GroupSample s = samples.get(g);
@@ -75,7 +76,6 @@ public final class CfaEstimator {
                         + " is not positive definite (a variable is constant or a linear combination of others,"
                         + " or there are fewer cases than variables); ML estimation is impossible");
             }
-            logDetS[g] = SymmetricMatrices.logDeterminant(chol.get());
             sampleInverses.add(SymmetricMatrices.inverseFromCholesky(chol.get()));
         }
         int moments = groups * (p * (p + 1) / 2 + (meanStructure ? p : 0));
@@ -84,7 +84,7 @@ public final class CfaEstimator {
             throw new IllegalArgumentException("the model is not identified: it has " + spec.freeCount
                     + " free parameters but only " + moments + " sample moments (df = " + df + ")");
         }
-        CfaObjective objective = new CfaObjective(spec, samples, logDetS);
+        CfaObjective objective = new CfaObjective(spec, samples);
         double[] theta = startValues(spec, samples);
 
         Optimum opt = optimise(objective, theta);
@@ -100,8 +100,16 @@ public final class CfaEstimator {
         if (expectedInverse.isEmpty()) {
             warnings.add("the information matrix is singular: the model is probably not identified;"
                     + " standard errors are not available");
-        } else if (options.estimator() == Estimator.ML) {
+        } else if (options.estimator() == Estimator.ML && !fiml) {
             vcov = scale(expectedInverse.get(), 1.0 / objective.total);
+        } else if (fiml) {
+            // lavaan's default for missing = "ml": observed information (Hessian).
+            Optional<double[][]> hInv = SymmetricMatrices.inverse(objective.observedInformation(theta), 1e-12);
+            if (hInv.isEmpty()) {
+                warnings.add("the observed information matrix is singular; standard errors are not available");
+            } else {
+                vcov = scale(hInv.get(), 1.0 / objective.total);
+            }
         } else {
             double[][] observed = objective.observedInformation(theta);
             Optional<double[][]> aInv = SymmetricMatrices.inverse(observed, 1e-12);
@@ -144,7 +152,7 @@ public final class CfaEstimator {
                         ? "maximum likelihood, expected-information standard errors"
                         : "robust maximum likelihood (MLR): sandwich standard errors, Yuan-Bentler scaled test");
         String optionText = "estimator=" + options.estimator().name().toLowerCase(java.util.Locale.ROOT)
-                + ", missing=listwise, std.lv=" + options.standardizeLatent()
+                + ", missing=" + (fiml ? "ml" : "listwise") + ", std.lv=" + options.standardizeLatent()
                 + (groups > 1 ? ", groups=" + groups + ", group.equal=" + options.groupEqual() : "");
         return new CfaResult(
                 parameters,
@@ -160,28 +168,32 @@ public final class CfaEstimator {
         return s.label().isEmpty() ? "" : " of group '" + s.label() + "'";
     }
 
-    private static List<GroupSample> groupSamples(CfaData data, int[] columns, List<String> warnings) {
+    private static List<GroupSample> groupSamples(CfaData data, int[] columns, boolean fiml, List<String> warnings) {
         Map<String, List<double[]>> byGroup = new LinkedHashMap<>();
         int dropped = 0;
         for (int r = 0; r < data.rows().size(); r++) {
             double[] row = data.rows().get(r);
             double[] x = new double[columns.length];
             boolean complete = true;
+            boolean empty = true;
             for (int j = 0; j < columns.length; j++) {
                 x[j] = row[columns[j]];
                 complete &= !Double.isNaN(x[j]);
+                empty &= Double.isNaN(x[j]);
             }
             String label =
                     data.groupLabels().isEmpty() ? "" : data.groupLabels().get(r);
-            if (!complete || (!data.groupLabels().isEmpty() && label.isEmpty())) {
+            boolean usable = fiml ? !empty : complete;
+            if (!usable || (!data.groupLabels().isEmpty() && label.isEmpty())) {
                 dropped++;
                 continue;
             }
             byGroup.computeIfAbsent(label, k -> new ArrayList<>()).add(x);
         }
         if (dropped > 0) {
-            warnings.add(
-                    dropped + " of " + data.rows().size() + " cases dropped (listwise deletion of missing values)");
+            warnings.add(dropped + " of " + data.rows().size() + " cases dropped ("
+                    + (fiml ? "no observed value on the model's variables" : "listwise deletion of missing values")
+                    + ")");
         }
         if (byGroup.isEmpty()) {
             throw new IllegalArgumentException("there are no complete cases on the model's variables");
@@ -198,7 +210,10 @@ public final class CfaEstimator {
                         "only " + n + " complete cases" + (e.getKey().isEmpty() ? "" : " in group '" + e.getKey() + "'")
                                 + " for " + columns.length + " variables");
             }
-            samples.add(GroupSample.of(e.getKey(), e.getValue().toArray(double[][]::new)));
+            double[][] cases = e.getValue().toArray(double[][]::new);
+            boolean anyMissing = java.util.Arrays.stream(cases)
+                    .anyMatch(c -> java.util.Arrays.stream(c).anyMatch(Double::isNaN));
+            samples.add(anyMissing ? GroupSample.withMissing(e.getKey(), cases) : GroupSample.of(e.getKey(), cases));
         }
         return samples;
     }

@@ -13,8 +13,6 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  */
 final class CfaFitMeasures {
 
-    private static final double LOG_2PI = Math.log(2 * Math.PI);
-
     private CfaFitMeasures() {}
 
     static Map<String, Double> compute(
@@ -37,15 +35,10 @@ final class CfaFitMeasures {
         for (int g = 0; g < groups; g++) {
             GroupSample s = objective.samples.get(g);
             CfaObjective.GroupState st = states.get(g);
-            double logDetS = logDet(s.covariance());
-            double sumLogDiag = 0;
-            for (int j = 0; j < p; j++) {
-                sumLogDiag += Math.log(s.covariance()[j][j]);
-            }
-            baseline += s.n() * (sumLogDiag - logDetS);
+            baseline += 2 * (s.h1LogLikelihood() - s.baselineLogLikelihood());
             double fg = objective.discrepancy(g, st);
             // logL(H0) = logL(H1) − N_g F_g / 2 since F_g is the likelihood-ratio discrepancy.
-            double h1 = -0.5 * s.n() * (p * LOG_2PI + logDetS + p);
+            double h1 = s.h1LogLikelihood();
             unrestricted += h1;
             logl += h1 - 0.5 * s.n() * fg;
             srmrWeighted += s.n() * srmr(s, st, spec.meanStructure);
@@ -124,10 +117,5 @@ final class CfaFitMeasures {
             }
         }
         return Math.sqrt(sum / count);
-    }
-
-    private static double logDet(double[][] a) {
-        return org.alliance.stats.linalg.SymmetricMatrices.logDeterminant(
-                org.alliance.stats.linalg.SymmetricMatrices.cholesky(a).orElseThrow());
     }
 }

@@ -21,7 +21,7 @@ final class CfaObjective {
     final List<GroupSample> samples;
     final double[] weights;
     final int total;
-    private final double[] logDetS;
+    private final double[] constant;
 
     /** Model matrices and moments of one group at a parameter vector. */
     static final class GroupState {
@@ -36,10 +36,19 @@ final class CfaObjective {
         double logDet;
     }
 
-    CfaObjective(CfaSpecification spec, List<GroupSample> samples, double[] logDetS) {
+    CfaObjective(CfaSpecification spec, List<GroupSample> samples) {
         this.spec = spec;
         this.samples = samples;
-        this.logDetS = logDetS;
+        this.constant = new double[samples.size()];
+        for (int g = 0; g < samples.size(); g++) {
+            GroupSample s = samples.get(g);
+            // F_g = −2(logL_H0 − logL_H1)/N_g; for complete data the constant is log|S| + p.
+            constant[g] = s.incomplete()
+                    ? 0
+                    : SymmetricMatrices.logDeterminant(
+                                    SymmetricMatrices.cholesky(s.covariance()).orElseThrow())
+                            + spec.p();
+        }
         int n = 0;
         for (GroupSample s : samples) {
             n += s.n();
@@ -116,7 +125,14 @@ final class CfaObjective {
     double discrepancy(int g, GroupState st) {
         GroupSample s = samples.get(g);
         int p = spec.p();
-        double f = st.logDet + SymmetricMatrices.traceOfProduct(s.covariance(), st.sigmaInv) - logDetS[g] - p;
+        if (s.incomplete()) {
+            double logL = 0;
+            for (MissingPattern pattern : s.patterns()) {
+                logL += pattern.logLikelihood(st.mu, st.sigma);
+            }
+            return Double.isNaN(logL) ? Double.POSITIVE_INFINITY : -2 * (logL - s.h1LogLikelihood()) / s.n();
+        }
+        double f = st.logDet + SymmetricMatrices.traceOfProduct(s.covariance(), st.sigmaInv) - constant[g];
         if (spec.meanStructure) {
             double[] d = meanResidual(g, st);
             double[] v = SymmetricMatrices.multiply(st.sigmaInv, d);
@@ -255,17 +271,20 @@ final class CfaObjective {
                 java.util.Arrays.fill(grad, Double.NaN);
                 return grad;
             }
-            double[] d = meanResidual(g, st);
-            double[] v = SymmetricMatrices.multiply(st.sigmaInv, d);
-            double[][] inner = new double[p][p];
-            double[][] s = samples.get(g).covariance();
-            for (int a = 0; a < p; a++) {
-                for (int b = 0; b < p; b++) {
-                    inner[a][b] = st.sigma[a][b] - s[a][b] - d[a] * d[b];
+            double[][] mMatrix;
+            double[] v;
+            if (samples.get(g).incomplete()) {
+                mMatrix = new double[p][p];
+                v = new double[p];
+                if (!patternTerms(samples.get(g), st, mMatrix, v)) {
+                    java.util.Arrays.fill(grad, Double.NaN);
+                    return grad;
                 }
+            } else {
+                double[] d = meanResidual(g, st);
+                v = SymmetricMatrices.multiply(st.sigmaInv, d);
+                mMatrix = matrixM(st.sigmaInv, st.sigma, samples.get(g).covariance(), d);
             }
-            double[][] mMatrix =
-                    SymmetricMatrices.multiply(SymmetricMatrices.multiply(st.sigmaInv, inner), st.sigmaInv);
             double[][][] ds = sigmaDerivatives(g, st);
             double[][] dm = meanDerivatives(g, st);
             for (int k = 0; k < grad.length; k++) {
@@ -282,6 +301,48 @@ final class CfaObjective {
             }
         }
         return grad;
+    }
+
+    /** M = Σ⁻¹(Σ − S − dd′)Σ⁻¹. */
+    private static double[][] matrixM(double[][] sigmaInv, double[][] sigma, double[][] s, double[] d) {
+        int p = sigma.length;
+        double[][] inner = new double[p][p];
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < p; b++) {
+                inner[a][b] = sigma[a][b] - s[a][b] - d[a] * d[b];
+            }
+        }
+        return SymmetricMatrices.multiply(SymmetricMatrices.multiply(sigmaInv, inner), sigmaInv);
+    }
+
+    /**
+     * FIML: the gradient terms summed over missingness patterns, each pattern's M and v (computed on its
+     * observed variables) weighted by n_P/N_g and embedded in the full p×p matrix and p-vector.
+     */
+    private static boolean patternTerms(GroupSample s, GroupState st, double[][] mFull, double[] vFull) {
+        for (MissingPattern pattern : s.patterns()) {
+            double[][] sub = pattern.sub(st.sigma);
+            var chol = SymmetricMatrices.cholesky(sub);
+            if (chol.isEmpty()) {
+                return false;
+            }
+            double[][] inv = SymmetricMatrices.inverseFromCholesky(chol.get());
+            double[] d = pattern.sub(st.mu);
+            for (int a = 0; a < d.length; a++) {
+                d[a] = pattern.mean()[a] - d[a];
+            }
+            double[][] m = matrixM(inv, sub, pattern.covariance(), d);
+            double[] v = SymmetricMatrices.multiply(inv, d);
+            double w = pattern.n() / (double) s.n();
+            int[] o = pattern.observed();
+            for (int a = 0; a < o.length; a++) {
+                vFull[o[a]] += w * v[a];
+                for (int b = 0; b < o.length; b++) {
+                    mFull[o[a]][o[b]] += w * m[a][b];
+                }
+            }
+        }
+        return true;
     }
 
     /** Expected information of F/2: Σ_g w_g [½ tr(Σ⁻¹Σ_kΣ⁻¹Σ_l) + μ_k′Σ⁻¹μ_l]. */

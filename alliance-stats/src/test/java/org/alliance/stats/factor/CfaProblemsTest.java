@@ -75,7 +75,10 @@ class CfaProblemsTest {
     @Test
     void optionsNotImplementedSaySo() {
         CfaModel m = CfaModelSyntax.parse(LavaanReferenceCases.HS);
-        assertThatThrownBy(() -> CfaEstimator.fit(HS, m, CfaOptions.defaults().withMissing(MissingData.ML)))
+        assertThatThrownBy(() -> CfaEstimator.fit(
+                        HS,
+                        m,
+                        CfaOptions.defaults().withMissing(MissingData.ML).withEstimator(CfaOptions.Estimator.MLR)))
                 .hasMessageContaining("not implemented");
         assertThatThrownBy(() ->
                         CfaEstimator.fit(HS, m, CfaOptions.defaults().withGroupEqual(Set.of(GroupEqual.LOADINGS))))

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.alliance.stats.factor.CfaOptions.Estimator;
 import org.alliance.stats.factor.CfaOptions.GroupEqual;
+import org.alliance.stats.factor.CfaOptions.MissingData;
 
 /** The cases of src/test/r/cfa.R: the same data, model and options on our side. Fits are cached. */
 final class LavaanReferenceCases {
@@ -76,7 +77,14 @@ final class LavaanReferenceCases {
                             .withGroupEqual(Set.of(GroupEqual.LOADINGS))
                             .withEstimator(Estimator.MLR)),
             new Case("bfi-ml", "bfi", null, BFI, CfaOptions.defaults()),
-            new Case("bfi-mlr", "bfi", null, BFI, CfaOptions.defaults().withEstimator(Estimator.MLR)));
+            new Case("bfi-mlr", "bfi", null, BFI, CfaOptions.defaults().withEstimator(Estimator.MLR)),
+            new Case("bfi-fiml", "bfi", null, BFI, CfaOptions.defaults().withMissing(MissingData.ML)),
+            new Case(
+                    "hs-fiml-complete",
+                    "HolzingerSwineford1939",
+                    null,
+                    HS,
+                    CfaOptions.defaults().withMissing(MissingData.ML)));
 
     private static final Map<String, CfaResult> FITS = new ConcurrentHashMap<>();
     private static final Map<String, CfaData> DATA = new ConcurrentHashMap<>();
