@@ -1,7 +1,5 @@
 package org.alliance.app;
 
-import org.alliance.app.cli.AllianceCommand;
-
 /**
  * Entry point of the executable jar. Command-line tools run without starting Spring; only {@code
  * serve} and {@code demo} boot the web application.

@@ -12,13 +12,13 @@ public final class ExitCodes {
 
     private ExitCodes() {}
 
-    static int forException(Throwable exception) {
+    public static int forException(Throwable exception) {
         return exception instanceof UserInputException || exception instanceof CommandLine.ParameterException
                 ? BAD_INPUT
                 : FAILURE;
     }
 
-    static int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
+    public static int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
         if (exception instanceof UserInputException userError) {
             commandLine.getErr().println("error: " + userError.getMessage());
             return BAD_INPUT;

@@ -1,6 +1,10 @@
-package org.alliance.app.cli;
+package org.alliance.app;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.alliance.app.cli.ExitCodes;
+import org.alliance.app.demo.GenerateCommand;
+import org.alliance.app.instrument.InstrumentCommand;
+import org.alliance.app.instrument.ScoreCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +14,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Measure and strengthen the working alliance between professionals and clients.",
-        subcommands = {ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            DemoCommand.class,
+            InstrumentCommand.class,
+            ScoreCommand.class,
+            GenerateCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class AllianceCommand implements Runnable {
 
     private static final AtomicBoolean SERVER_STARTED = new AtomicBoolean();

@@ -1,9 +1,9 @@
-package org.alliance.app.cli;
+package org.alliance.app;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.alliance.app.AllianceApplication;
+import org.alliance.app.cli.ExitCodes;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;

@@ -1,5 +1,6 @@
-package org.alliance.app.cli;
+package org.alliance.app;
 
+import org.alliance.app.cli.AppVersion;
 import picocli.CommandLine.IVersionProvider;
 
 /** The version printed by {@code alliance --version}, read from the jar manifest. */

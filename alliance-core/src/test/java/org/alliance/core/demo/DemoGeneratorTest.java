@@ -1,0 +1,221 @@
+package org.alliance.core.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.alliance.core.demo.DemoData.CheckIn;
+import org.alliance.core.demo.DemoData.Client;
+import org.alliance.core.demo.DemoData.Meeting;
+import org.alliance.core.demo.DemoData.Trajectory;
+import org.alliance.core.instrument.InstrumentCatalog;
+import org.alliance.core.instrument.Perspective;
+import org.alliance.core.scoring.Scoring;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DemoGeneratorTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    private static final InstrumentCatalog CATALOG = InstrumentCatalog.builtIn();
+    private static DemoData data;
+    private static Map<String, Meeting> meetings;
+    private static Map<String, Client> clients;
+
+    @BeforeAll
+    static void generate() {
+        data = DemoGenerator.generate(DemoOptions.demo(42, TODAY));
+        meetings = data.meetings().stream().collect(Collectors.toMap(Meeting::id, m -> m));
+        clients = data.clients().stream().collect(Collectors.toMap(Client::id, c -> c));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameDataAndAnotherSeedDoesNot() {
+        DemoData again = DemoGenerator.generate(DemoOptions.demo(42, TODAY));
+        assertThat(again.checkIns()).isEqualTo(data.checkIns());
+        assertThat(again.meetings()).isEqualTo(data.meetings());
+        assertThat(DemoGenerator.generate(DemoOptions.demo(43, TODAY)).checkIns())
+                .isNotEqualTo(data.checkIns());
+    }
+
+    @Test
+    void theDemoHasTwoTeamsSixProfessionalsSixtyClientsAndAboutSixHundredMeetings() {
+        assertThat(data.teams()).hasSize(2);
+        assertThat(data.professionals()).hasSize(6);
+        assertThat(data.professionals().stream()
+                        .map(DemoData.Professional::teamId)
+                        .distinct())
+                .hasSize(2);
+        assertThat(data.clients()).hasSize(60);
+        assertThat(data.meetings().size()).isBetween(500, 720);
+        assertThat(data.meetings()).allSatisfy(m -> assertThat(m.date()).isBefore(TODAY.plusDays(1)));
+    }
+
+    @Test
+    void everyGeneratedAnswerIsValidForItsInstrument() {
+        for (CheckIn checkIn : data.checkIns()) {
+            Scoring.score(CATALOG.find(checkIn.instrumentId()).orElseThrow(), checkIn.answers());
+        }
+        assertThat(data.checkIns())
+                .extracting(CheckIn::instrumentId)
+                .contains("alliance-session-check", "alliance-client", "alliance-professional");
+    }
+
+    @Test
+    void itemsCorrelateMoreWithinTheirDimensionThanAcrossDimensions() {
+        List<CheckIn> forms = forms("alliance-client");
+        List<String> items = new ArrayList<>(data.truth().loadings().keySet());
+        double within = 0;
+        double across = 0;
+        int nWithin = 0;
+        int nAcross = 0;
+        for (int i = 0; i < items.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                double r = correlation(forms, items.get(i), items.get(j));
+                if (items.get(i).substring(0, 4).equals(items.get(j).substring(0, 4))) {
+                    within += r;
+                    nWithin++;
+                } else {
+                    across += r;
+                    nAcross++;
+                }
+            }
+        }
+        assertThat(within / nWithin).isGreaterThan(across / nAcross + 0.05);
+        assertThat(across / nAcross).isGreaterThan(0.2);
+    }
+
+    @Test
+    void answersPileUpNearTheTopAsRealAllianceRatingsDo() {
+        List<Double> answers = forms("alliance-client").stream()
+                .flatMap(c -> c.answers().values().stream())
+                .toList();
+        long top = answers.stream().filter(a -> a == 5.0).count();
+        long bottom = answers.stream().filter(a -> a == 1.0).count();
+        assertThat((double) top / answers.size()).isGreaterThan(0.3);
+        assertThat(bottom).isLessThan(top / 5);
+    }
+
+    @Test
+    void aboutThreePercentOfItemAnswersAreMissing() {
+        List<CheckIn> forms = forms("alliance-client");
+        long asked = forms.size() * 12L;
+        long given = forms.stream().mapToLong(c -> c.answers().size()).sum();
+        assertThat(1.0 - (double) given / asked).isBetween(0.01, 0.06);
+    }
+
+    @Test
+    void oneProfessionalRatesClearlyHigherThanTheirClients() {
+        Map<String, List<Double>> gaps = new HashMap<>();
+        Map<String, CheckIn> clientForms = new HashMap<>();
+        forms("alliance-client").forEach(c -> clientForms.put(c.meetingId(), c));
+        for (CheckIn own : forms("alliance-professional")) {
+            CheckIn client = clientForms.get(own.meetingId());
+            if (client == null) {
+                continue;
+            }
+            double gap = mean(own) - mean(client);
+            gaps.computeIfAbsent(meetings.get(own.meetingId()).professionalId(), k -> new ArrayList<>())
+                    .add(gap);
+        }
+        String higher = data.professionals().stream()
+                .filter(DemoData.Professional::ratesHigher)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        double higherGap = average(gaps.get(higher));
+        gaps.forEach((professional, list) -> {
+            if (!professional.equals(higher)) {
+                assertThat(higherGap).isGreaterThan(average(list) + 0.25);
+            }
+        });
+    }
+
+    @Test
+    void risingClientsEndHigherThanTheyStartAndConflictsShowADrop() {
+        Map<String, List<Double>> byClient = new HashMap<>();
+        List<CheckIn> checks = forms("alliance-session-check");
+        checks.sort((a, b) -> meetings.get(a.meetingId())
+                .date()
+                .compareTo(meetings.get(b.meetingId()).date()));
+        for (CheckIn check : checks) {
+            byClient.computeIfAbsent(meetings.get(check.meetingId()).clientId(), k -> new ArrayList<>())
+                    .add(mean(check));
+        }
+        double firstRising = 0;
+        double lastRising = 0;
+        int drops = 0;
+        int dropClients = 0;
+        for (Map.Entry<String, List<Double>> entry : byClient.entrySet()) {
+            List<Double> series = entry.getValue();
+            Trajectory trajectory = clients.get(entry.getKey()).trajectory();
+            if (trajectory == Trajectory.RISING && series.size() > 3) {
+                firstRising += series.get(0);
+                lastRising += series.get(series.size() - 1);
+            }
+            if (trajectory == Trajectory.DROP_AFTER_CONFLICT && series.size() > 3) {
+                dropClients++;
+                for (int i = 1; i < series.size(); i++) {
+                    if (series.get(i - 1) - series.get(i) >= 1.5) {
+                        drops++;
+                        break;
+                    }
+                }
+            }
+        }
+        assertThat(lastRising).isGreaterThan(firstRising);
+        assertThat(dropClients).isPositive();
+        assertThat((double) drops / dropClients).isGreaterThan(0.5);
+    }
+
+    @Test
+    void professionalsReleaseNowAndClientsChooseAllThreeWays() {
+        assertThat(data.checkIns().stream().filter(c -> c.perspective() == Perspective.PROFESSIONAL))
+                .allSatisfy(c -> assertThat(c.release()).isEqualTo(DemoData.Release.NOW));
+        assertThat(data.checkIns().stream().map(CheckIn::release).distinct()).hasSize(3);
+    }
+
+    private static List<CheckIn> forms(String instrument) {
+        return data.checkIns().stream()
+                .filter(c -> c.instrumentId().equals(instrument))
+                .collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    private static double mean(CheckIn checkIn) {
+        return checkIn.answers().values().stream()
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElse(Double.NaN);
+    }
+
+    private static double average(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    /** Pearson correlation over check-ins that answered both items. */
+    private static double correlation(List<CheckIn> forms, String a, String b) {
+        List<double[]> pairs = new ArrayList<>();
+        for (CheckIn form : forms) {
+            Double x = form.answers().get(a);
+            Double y = form.answers().get(b);
+            if (x != null && y != null) {
+                pairs.add(new double[] {x, y});
+            }
+        }
+        double mx = pairs.stream().mapToDouble(p -> p[0]).average().orElseThrow();
+        double my = pairs.stream().mapToDouble(p -> p[1]).average().orElseThrow();
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (double[] p : pairs) {
+            sxy += (p[0] - mx) * (p[1] - my);
+            sxx += (p[0] - mx) * (p[0] - mx);
+            syy += (p[1] - my) * (p[1] - my);
+        }
+        return sxy / Math.sqrt(sxx * syy);
+    }
+}
