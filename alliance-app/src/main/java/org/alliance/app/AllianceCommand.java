@@ -5,6 +5,7 @@ import org.alliance.app.cli.ExitCodes;
 import org.alliance.app.demo.GenerateCommand;
 import org.alliance.app.instrument.InstrumentCommand;
 import org.alliance.app.instrument.ScoreCommand;
+import org.alliance.app.research.CfaCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
             InstrumentCommand.class,
             ScoreCommand.class,
             GenerateCommand.class,
+            CfaCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class AllianceCommand implements Runnable {
