@@ -54,6 +54,7 @@ class CfaCommandTest {
         JsonNode doc = json(run);
         assertThat(doc.at("/fit/chisq.scaled").doubleValue()).isCloseTo(87.132, within(1e-3));
         assertThat(doc.at("/fit/chisq.scaling.factor").doubleValue()).isCloseTo(0.979, within(5e-4));
+        assertThat(doc.at("/fit/cfi.robust").doubleValue()).isCloseTo(0.92986, within(1e-5));
     }
 
     @Test

@@ -44,6 +44,10 @@ public final class CfaEstimator {
      *     a non-positive-definite sample covariance or a model with negative degrees of freedom
      */
     public static CfaResult fit(CfaData data, CfaModel model, CfaOptions options) {
+        return fit(data, model, options, true);
+    }
+
+    private static CfaResult fit(CfaData data, CfaModel model, CfaOptions options, boolean withBaseline) {
         boolean fiml = options.missing() == MissingData.ML;
         if (fiml && options.estimator() == Estimator.MLR) {
             throw new IllegalArgumentException(
@@ -134,8 +138,15 @@ public final class CfaEstimator {
         }
         heywoodWarnings(spec, theta, objective, states, warnings);
         List<ParameterEstimate> parameters = parameterTable(spec, objective, theta, vcov, states);
-        Map<String, Double> fit =
-                CfaFitMeasures.compute(objective, states, opt.value, df, spec.freeCount, scaling, options.estimator());
+        Map<String, Double> fit = CfaFitMeasures.compute(
+                objective,
+                states,
+                opt.value,
+                df,
+                spec.freeCount,
+                scaling,
+                withBaseline && Double.isFinite(scaling) ? baselineScaling(data, spec, options) : Double.NaN,
+                options.estimator());
         List<ImpliedMoments> implied = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
             CfaObjective.GroupState st = states.get(g);
@@ -162,6 +173,23 @@ public final class CfaEstimator {
                 opt.converged,
                 opt.iterations,
                 new CfaResult.Provenance(method, optionText, REFERENCE));
+    }
+
+    /**
+     * The Yuan–Bentler scaling factor of the independence (baseline) model — free variances (and means) per
+     * group, no constraints across groups — needed for the scaled and robust incremental indices.
+     */
+    private static double baselineScaling(CfaData data, CfaSpecification spec, CfaOptions options) {
+        StringBuilder model = new StringBuilder();
+        for (String v : spec.observed) {
+            model.append(v).append(" ~~ ").append(v).append('\n');
+        }
+        CfaResult baseline = fit(
+                data,
+                CfaModelSyntax.parse(model.toString()),
+                new CfaOptions(options.estimator(), options.missing(), false, java.util.Set.of()),
+                false);
+        return baseline.fit("chisq.scaling.factor");
     }
 
     private static String groupText(GroupSample s) {

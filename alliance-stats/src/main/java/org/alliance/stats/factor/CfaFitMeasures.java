@@ -22,6 +22,7 @@ final class CfaFitMeasures {
             int df,
             int npar,
             double scaling,
+            double baselineScaling,
             Estimator estimator) {
         CfaSpecification spec = objective.spec;
         int p = spec.p();
@@ -44,35 +45,42 @@ final class CfaFitMeasures {
             srmrWeighted += s.n() * srmr(s, st, spec.meanStructure);
         }
         int baselineDf = groups * p * (p - 1) / 2;
-        ChiSquaredDistribution dist = df > 0 ? ChiSquaredDistribution.of(df) : null;
+        boolean robust = estimator == Estimator.MLR && df > 0;
         Map<String, Double> fit = new LinkedHashMap<>();
         fit.put("npar", (double) npar);
         fit.put("fmin", fmin / 2);
         fit.put("chisq", chisq);
         fit.put("df", (double) df);
-        fit.put("pvalue", dist == null ? Double.NaN : 1 - dist.cumulativeProbability(chisq));
-        if (estimator == Estimator.MLR) {
+        fit.put("pvalue", upperTail(chisq, df));
+        if (robust) {
             double scaled = chisq / scaling;
             fit.put("chisq.scaled", scaled);
             fit.put("df.scaled", (double) df);
-            fit.put("pvalue.scaled", dist == null ? Double.NaN : 1 - dist.cumulativeProbability(scaled));
+            fit.put("pvalue.scaled", upperTail(scaled, df));
             fit.put("chisq.scaling.factor", scaling);
         }
         fit.put("baseline.chisq", baseline);
         fit.put("baseline.df", (double) baselineDf);
-        fit.put("baseline.pvalue", 1 - ChiSquaredDistribution.of(baselineDf).cumulativeProbability(baseline));
-        double d1 = chisq - df;
-        double d0 = baseline - baselineDf;
-        double cfiDenominator = Math.max(Math.max(d1, d0), 0);
-        fit.put("cfi", cfiDenominator == 0 ? 1 : 1 - Math.max(d1, 0) / cfiDenominator);
-        double tli = df > 0 ? 1 - (d1 * baselineDf) / (d0 * df) : 1;
-        fit.put("tli", tli);
-        fit.put("nnfi", tli);
-        fit.put("rfi", df > 0 ? ((baseline / baselineDf) - (chisq / df)) / (baseline / baselineDf) : Double.NaN);
-        fit.put("nfi", (baseline - chisq) / baseline);
-        fit.put("pnfi", ((double) df / baselineDf) * (baseline - chisq) / baseline);
-        fit.put("ifi", (baseline - chisq) / (baseline - df));
-        fit.put("rni", 1 - d1 / d0);
+        fit.put("baseline.pvalue", upperTail(baseline, baselineDf));
+        if (robust && Double.isFinite(baselineScaling)) {
+            fit.put("baseline.chisq.scaled", baseline / baselineScaling);
+            fit.put("baseline.df.scaled", (double) baselineDf);
+            fit.put("baseline.pvalue.scaled", upperTail(baseline / baselineScaling, baselineDf));
+            fit.put("baseline.chisq.scaling.factor", baselineScaling);
+        }
+        incremental(fit, "", chisq, baseline, df, baselineDf);
+        if (robust && Double.isFinite(baselineScaling)) {
+            incremental(fit, ".scaled", chisq / scaling, baseline / baselineScaling, df, baselineDf);
+            // Brosseau-Liard & Savalei (2014): T − c·df estimates the non-centrality of the ML statistic.
+            double d1 = chisq - scaling * df;
+            double d0 = baseline - baselineScaling * baselineDf;
+            double denominator = Math.max(Math.max(d1, d0), 0);
+            fit.put("cfi.robust", denominator == 0 ? 1 : 1 - Math.max(d1, 0) / denominator);
+            double tli = 1 - (d1 * baselineDf) / (d0 * df);
+            fit.put("tli.robust", tli);
+            fit.put("nnfi.robust", tli);
+            fit.put("rni.robust", 1 - d1 / d0);
+        }
         fit.put("logl", logl);
         fit.put("unrestricted.logl", unrestricted);
         fit.put("aic", -2 * logl + 2 * npar);
@@ -80,17 +88,60 @@ final class CfaFitMeasures {
         fit.put("ntotal", n);
         fit.put("bic2", -2 * logl + npar * Math.log((n + 2) / 24));
         if (df > 0) {
-            double root = Math.sqrt(groups);
-            fit.put("rmsea", Math.sqrt(Math.max(d1 / (n * df), 0)) * root);
-            double lower = NoncentralChiSquare.noncentralityFor(chisq, df, 0.95);
-            double upper = NoncentralChiSquare.noncentralityFor(chisq, df, 0.05);
-            fit.put("rmsea.ci.lower", Math.sqrt(lower / (n * df)) * root);
-            fit.put("rmsea.ci.upper", Math.sqrt(upper / (n * df)) * root);
-            fit.put("rmsea.pvalue", 1 - NoncentralChiSquare.cdf(chisq, df, n * df * 0.05 * 0.05 / groups));
+            rmsea(fit, "", chisq, df, n, groups);
+            if (robust) {
+                double root = Math.sqrt(groups);
+                // The naive scaled RMSEA; lavaan's interval for it follows another rule and is not reported.
+                fit.put("rmsea.scaled", Math.sqrt(Math.max((chisq / scaling - df) / (n * df), 0)) * root);
+                // Robust RMSEA (Brosseau-Liard, Savalei & Li 2012): non-centrality of T/c, rescaled by c.
+                fit.put("rmsea.robust", Math.sqrt(Math.max((chisq - scaling * df) / (n * df), 0)) * root);
+                double lower = NoncentralChiSquare.noncentralityFor(chisq / scaling, df, 0.95);
+                double upper = NoncentralChiSquare.noncentralityFor(chisq / scaling, df, 0.05);
+                fit.put("rmsea.ci.lower.robust", Math.sqrt(lower * scaling / (n * df)) * root);
+                fit.put("rmsea.ci.upper.robust", Math.sqrt(upper * scaling / (n * df)) * root);
+                fit.put(
+                        "rmsea.pvalue.robust",
+                        1 - NoncentralChiSquare.cdf(chisq / scaling, df, n * df * 0.05 * 0.05 / (scaling * groups)));
+            }
         }
         double srmr = srmrWeighted / n;
         fit.put("srmr", srmr);
         return fit;
+    }
+
+    /** 1 − cdf, as lavaan computes fit p-values. */
+    private static double upperTail(double chisq, int df) {
+        return df > 0 ? 1 - ChiSquaredDistribution.of(df).cumulativeProbability(chisq) : Double.NaN;
+    }
+
+    /** CFI, TLI (NNFI), RFI, NFI, PNFI, IFI, RNI from a model and a baseline statistic. */
+    private static void incremental(
+            Map<String, Double> fit, String suffix, double chisq, double baseline, int df, int baselineDf) {
+        double d1 = chisq - df;
+        double d0 = baseline - baselineDf;
+        double cfiDenominator = Math.max(Math.max(d1, d0), 0);
+        fit.put("cfi" + suffix, cfiDenominator == 0 ? 1 : 1 - Math.max(d1, 0) / cfiDenominator);
+        double tli = df > 0 ? 1 - (d1 * baselineDf) / (d0 * df) : 1;
+        fit.put("tli" + suffix, tli);
+        fit.put("nnfi" + suffix, tli);
+        fit.put(
+                "rfi" + suffix,
+                df > 0 ? ((baseline / baselineDf) - (chisq / df)) / (baseline / baselineDf) : Double.NaN);
+        fit.put("nfi" + suffix, (baseline - chisq) / baseline);
+        fit.put("pnfi" + suffix, ((double) df / baselineDf) * (baseline - chisq) / baseline);
+        fit.put("ifi" + suffix, (baseline - chisq) / (baseline - df));
+        fit.put("rni" + suffix, 1 - d1 / d0);
+    }
+
+    /** RMSEA with its 90 % interval (Steiger 1990) and the p-value of close fit (RMSEA ≤ .05); × √G. */
+    private static void rmsea(Map<String, Double> fit, String suffix, double chisq, int df, double n, int groups) {
+        double root = Math.sqrt(groups);
+        fit.put("rmsea" + suffix, Math.sqrt(Math.max((chisq - df) / (n * df), 0)) * root);
+        double lower = NoncentralChiSquare.noncentralityFor(chisq, df, 0.95);
+        double upper = NoncentralChiSquare.noncentralityFor(chisq, df, 0.05);
+        fit.put("rmsea.ci.lower" + suffix, Math.sqrt(lower / (n * df)) * root);
+        fit.put("rmsea.ci.upper" + suffix, Math.sqrt(upper / (n * df)) * root);
+        fit.put("rmsea.pvalue" + suffix, 1 - NoncentralChiSquare.cdf(chisq, df, n * df * 0.05 * 0.05 / groups));
     }
 
     /**
