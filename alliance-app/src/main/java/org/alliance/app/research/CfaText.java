@@ -71,8 +71,12 @@ final class CfaText {
         line(b, "P-value H_0: RMSEA <= 0.050", fmt3(r.fit("rmsea.pvalue")));
         line(b, "SRMR", fmt3(r.fit("srmr")));
         if (robust) {
-            b.append(String.format(
-                    "%n(Robust CFI/TLI/RMSEA are not computed; the indices above use the standard test.)%n"));
+            b.append(String.format("%nRobust indices (Brosseau-Liard & Savalei):%n"));
+            line(b, "Robust Comparative Fit Index (CFI)", fmt3(r.fit("cfi.robust")));
+            line(b, "Robust Tucker-Lewis Index (TLI)", fmt3(r.fit("tli.robust")));
+            line(b, "Robust RMSEA", fmt3(r.fit("rmsea.robust")));
+            line(b, "90 Percent confidence interval - lower", fmt3(r.fit("rmsea.ci.lower.robust")));
+            line(b, "90 Percent confidence interval - upper", fmt3(r.fit("rmsea.ci.upper.robust")));
         }
         b.append(String.format(
                 "%nParameter estimates (%s standard errors):%n",
