@@ -384,30 +384,43 @@ public final class CfaEstimator {
             }
         }
         // Newton polishing on the observed information: Fisher scoring is only linear on misfitting models.
-        double gmax = maxAbs(objective.gradient(theta));
+        // The (numerical, costly) Hessian is computed once and reused while the steps keep improving; it is
+        // recomputed when a step fails. Near the optimum this converges faster than linearly.
+        double[] g = objective.gradient(theta);
+        double gmax = maxAbs(g);
+        Optional<double[][]> inv = Optional.empty();
+        boolean fresh = false;
         for (int k = 0; k < 50 && gmax > 1e-15 && Double.isFinite(f); k++) {
-            Optional<double[][]> inv =
-                    SymmetricMatrices.inverseIfPositiveDefinite(objective.observedInformation(theta));
             if (inv.isEmpty()) {
-                inv = SymmetricMatrices.inverse(objective.expectedInformation(theta), 1e-14);
+                inv = SymmetricMatrices.inverseIfPositiveDefinite(objective.observedInformation(theta));
+                if (inv.isEmpty()) {
+                    inv = SymmetricMatrices.inverse(objective.expectedInformation(theta), 1e-14);
+                }
+                if (inv.isEmpty()) {
+                    break;
+                }
+                fresh = true;
             }
-            if (inv.isEmpty()) {
-                break;
-            }
-            double[] g = objective.gradient(theta);
             double[] step = SymmetricMatrices.multiply(inv.get(), g);
             double[] candidate = theta.clone();
             for (int i = 0; i < step.length; i++) {
                 candidate[i] -= 0.5 * step[i];
             }
             double fc = objective.value(candidate);
-            double gc = maxAbs(objective.gradient(candidate));
+            double[] gradientAtCandidate = objective.gradient(candidate);
+            double gc = maxAbs(gradientAtCandidate);
             if (!(gc < gmax) || !(fc <= f + 1e-13 * Math.max(1, Math.abs(f)))) {
-                break;
+                if (fresh) {
+                    break;
+                }
+                inv = Optional.empty();
+                continue;
             }
             theta = candidate;
             f = fc;
+            g = gradientAtCandidate;
             gmax = gc;
+            fresh = false;
             iterations++;
         }
         return new Optimum(theta, f, gmax < 1e-6, gmax, iterations);

@@ -113,7 +113,7 @@ record MissingPattern(int[] observed, int n, double[] mean, double[][] covarianc
 
     /**
      * ML estimates of the unrestricted mean and covariance by the EM algorithm (Dempster, Laird &amp; Rubin
-     * 1977; Little &amp; Rubin 2002, §11.2), run until the largest change is below 1e-12 (relative).
+     * 1977; Little &amp; Rubin 2002, §11.2), run until the largest change is below 1e-10 (in standard-deviation units; the log-likelihood is then exact to rounding).
      */
     static Saturated expectationMaximisation(List<MissingPattern> patterns, int p) {
         double[] mu = new double[p];
@@ -158,15 +158,18 @@ record MissingPattern(int[] observed, int n, double[] mean, double[][] covarianc
             for (int a = 0; a < p; a++) {
                 for (int b = 0; b < p; b++) {
                     newSigma[a][b] = t2[a][b] / total - newMu[a] * newMu[b];
-                    change = Math.max(
-                            change,
-                            Math.abs(newSigma[a][b] - sigma[a][b]) / Math.sqrt(newSigma[a][a] * newSigma[b][b]));
+                }
+            }
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b < p; b++) {
+                    double scale = Math.sqrt(newSigma[a][a] * newSigma[b][b]);
+                    change = Math.max(change, Math.abs(newSigma[a][b] - sigma[a][b]) / scale);
                 }
                 change = Math.max(change, Math.abs(newMu[a] - mu[a]) / Math.sqrt(newSigma[a][a]));
             }
             mu = newMu;
             sigma = newSigma;
-            if (change < 1e-12) {
+            if (change < 1e-10) {
                 break;
             }
         }
