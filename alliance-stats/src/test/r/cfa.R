@@ -69,6 +69,8 @@ write_fit(cfa(bfi_model, data = bfi), "bfi-ml")
 write_fit(cfa(bfi_model, data = bfi, estimator = "MLR"), "bfi-mlr")
 write_fit(cfa(bfi_model, data = bfi, missing = "ml"), "bfi-fiml")
 write_fit(cfa(hs_model, data = hs, missing = "ml"), "hs-fiml-complete")
+write_fit(cfa("agree =~ A1 + A2 + A3 + A4 + A5\nconsc =~ C1 + C2 + C3 + C4 + C5", data = bfi,
+              group = "gender", group.equal = "loadings", missing = "ml"), "bfi-gender-metric-fiml")
 
 write_lrt <- function(name, ...) {
   t <- as.data.frame(lavTestLRT(...))

@@ -84,7 +84,13 @@ final class LavaanReferenceCases {
                     "HolzingerSwineford1939",
                     null,
                     HS,
-                    CfaOptions.defaults().withMissing(MissingData.ML)));
+                    CfaOptions.defaults().withMissing(MissingData.ML)),
+            new Case(
+                    "bfi-gender-metric-fiml",
+                    "bfi",
+                    "gender",
+                    "agree =~ A1 + A2 + A3 + A4 + A5\nconsc =~ C1 + C2 + C3 + C4 + C5",
+                    CfaOptions.defaults().withMissing(MissingData.ML).withGroupEqual(Set.of(GroupEqual.LOADINGS))));
 
     private static final Map<String, CfaResult> FITS = new ConcurrentHashMap<>();
     private static final Map<String, CfaData> DATA = new ConcurrentHashMap<>();
