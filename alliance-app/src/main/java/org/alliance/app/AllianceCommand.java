@@ -1,6 +1,7 @@
 package org.alliance.app;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.alliance.app.analysis.CfaCommand;
 import org.alliance.app.analysis.RegressCommand;
 import org.alliance.app.analysis.ReliabilityCommand;
 import org.alliance.app.cli.ExitCodes;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             ReliabilityCommand.class,
             RegressCommand.class,
+            CfaCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class AllianceCommand implements Runnable {

@@ -1,0 +1,99 @@
+package org.alliance.stats.factor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A parsed CFA model: the statements in the order written. Build it with {@link CfaModelSyntax#parse}.
+ *
+ * @param statements the {@code =~} and {@code ~~} statements, one per right-hand term
+ */
+public record CfaModel(List<Statement> statements) {
+
+    /** The operators of lavaan's model syntax that a CFA uses. */
+    public enum Operator {
+        /** {@code f =~ x}: x is an indicator of f (a loading). */
+        LOADING("=~"),
+        /** {@code a ~~ b}: a (residual) variance or covariance. */
+        COVARIANCE("~~");
+
+        private final String symbol;
+
+        Operator(String symbol) {
+            this.symbol = symbol;
+        }
+
+        public String symbol() {
+            return symbol;
+        }
+    }
+
+    /**
+     * One model term, e.g. {@code a*x2} in {@code visual =~ x1 + a*x2}.
+     *
+     * @param lhs left-hand variable
+     * @param operator the operator
+     * @param rhs right-hand variable
+     * @param fixedValue the value the parameter is fixed to ({@code 1*x1}), or NaN when not fixed
+     * @param forceFree true for {@code NA*x1}: free a parameter that is fixed by default
+     * @param label the equality label ({@code a*x2}), empty when none; equal labels mean equal values
+     * @param line 1-based line where the term was written (for messages)
+     */
+    public record Statement(
+            String lhs, Operator operator, String rhs, double fixedValue, boolean forceFree, String label, int line) {
+        public Statement {
+            Objects.requireNonNull(lhs, "lhs");
+            Objects.requireNonNull(operator, "operator");
+            Objects.requireNonNull(rhs, "rhs");
+            Objects.requireNonNull(label, "label");
+            if (forceFree && !Double.isNaN(fixedValue)) {
+                throw new IllegalArgumentException(
+                        "a parameter cannot be both fixed (" + fixedValue + ") and free (NA): " + lhs + " " + rhs);
+            }
+        }
+
+        public boolean fixed() {
+            return !Double.isNaN(fixedValue);
+        }
+    }
+
+    public CfaModel {
+        statements = List.copyOf(statements);
+        if (statements.isEmpty()) {
+            throw new IllegalArgumentException("the model has no statements");
+        }
+    }
+
+    /** Latent variables (left of {@code =~}) in order of first appearance. */
+    public List<String> latentVariables() {
+        Set<String> latent = new LinkedHashSet<>();
+        for (Statement s : statements) {
+            if (s.operator() == Operator.LOADING) {
+                latent.add(s.lhs());
+            }
+        }
+        return List.copyOf(latent);
+    }
+
+    /** Observed variables (every other name) in order of first appearance, as lavaan orders them. */
+    public List<String> observedVariables() {
+        List<String> latent = latentVariables();
+        Set<String> observed = new LinkedHashSet<>();
+        for (Statement s : statements) {
+            if (s.operator() == Operator.LOADING && !latent.contains(s.rhs())) {
+                observed.add(s.rhs());
+            }
+        }
+        for (Statement s : statements) {
+            for (String v : new String[] {s.lhs(), s.rhs()}) {
+                if (!latent.contains(v)) {
+                    observed.add(v);
+                }
+            }
+        }
+        return new ArrayList<>(observed);
+    }
+}

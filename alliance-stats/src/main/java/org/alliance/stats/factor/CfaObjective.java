@@ -1,0 +1,503 @@
+package org.alliance.stats.factor;
+
+import java.util.List;
+import org.alliance.stats.factor.CfaSpecification.Row;
+import org.alliance.stats.linalg.SymmetricMatrices;
+
+/**
+ * The ML discrepancy F = Σ_g (N_g/N)·F_g with F_g = log|Σ| + tr(S Σ⁻¹) − log|S| − p + (ȳ − μ)′Σ⁻¹(ȳ − μ)
+ * (Jöreskog 1969; Bollen 1989, ch. 4), its analytic gradient, the expected information of F/2
+ * (Δ′WΔ), a numerical observed information (central differences of the analytic gradient), and the
+ * casewise scores for robust standard errors. χ² = N·F.
+ *
+ * <p>Model: Σ = ΛΨΛ′ + Θ, μ = ν + Λα. Derivatives ∂Σ/∂θ_k and ∂μ/∂θ_k are formed per free parameter
+ * (summed over the rows an equality constraint ties together), so one formula serves the gradient,
+ * the information and the scores: ∂F_g/∂θ_k = tr(M ∂Σ/∂θ_k) − 2 v′∂μ/∂θ_k with
+ * M = Σ⁻¹(Σ − S − dd′)Σ⁻¹, d = ȳ − μ, v = Σ⁻¹d.
+ */
+final class CfaObjective {
+
+    final CfaSpecification spec;
+    final List<GroupSample> samples;
+    final double[] weights;
+    final int total;
+    private final double[] constant;
+
+    /** Model matrices and moments of one group at a parameter vector. */
+    static final class GroupState {
+        double[][] lambda;
+        double[][] theta;
+        double[][] psi;
+        double[] nu;
+        double[] alpha;
+        double[][] sigma;
+        double[] mu;
+        double[][] sigmaInv;
+        double logDet;
+    }
+
+    CfaObjective(CfaSpecification spec, List<GroupSample> samples) {
+        this.spec = spec;
+        this.samples = samples;
+        this.constant = new double[samples.size()];
+        for (int g = 0; g < samples.size(); g++) {
+            GroupSample s = samples.get(g);
+            // F_g = −2(logL_H0 − logL_H1)/N_g; for complete data the constant is log|S| + p.
+            constant[g] = s.incomplete()
+                    ? 0
+                    : SymmetricMatrices.logDeterminant(
+                                    SymmetricMatrices.cholesky(s.covariance()).orElseThrow())
+                            + spec.p();
+        }
+        int n = 0;
+        for (GroupSample s : samples) {
+            n += s.n();
+        }
+        this.total = n;
+        this.weights = new double[samples.size()];
+        for (int g = 0; g < samples.size(); g++) {
+            weights[g] = samples.get(g).n() / (double) n;
+        }
+    }
+
+    double valueOf(Row row, double[] theta) {
+        return row.free() >= 0 ? theta[row.free()] : row.value();
+    }
+
+    /** Model matrices and implied moments; Σ⁻¹ is null when Σ is not positive definite. */
+    GroupState state(int g, double[] theta) {
+        int p = spec.p();
+        int m = spec.m();
+        GroupState st = new GroupState();
+        st.lambda = new double[p][m];
+        st.theta = new double[p][p];
+        st.psi = new double[m][m];
+        st.nu = new double[p];
+        st.alpha = new double[m];
+        for (Row r : spec.rows) {
+            if (r.group() != g) {
+                continue;
+            }
+            double v = valueOf(r, theta);
+            switch (r.kind()) {
+                case LOADING -> st.lambda[r.i()][r.j()] = v;
+                case THETA -> {
+                    st.theta[r.i()][r.j()] = v;
+                    st.theta[r.j()][r.i()] = v;
+                }
+                case PSI -> {
+                    st.psi[r.i()][r.j()] = v;
+                    st.psi[r.j()][r.i()] = v;
+                }
+                case NU -> st.nu[r.i()] = v;
+                case ALPHA -> st.alpha[r.i()] = v;
+            }
+        }
+        double[][] lp = SymmetricMatrices.multiply(st.lambda, st.psi);
+        st.sigma = new double[p][p];
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b <= a; b++) {
+                double s = st.theta[a][b];
+                for (int f = 0; f < m; f++) {
+                    s += lp[a][f] * st.lambda[b][f];
+                }
+                st.sigma[a][b] = s;
+                st.sigma[b][a] = s;
+            }
+        }
+        st.mu = new double[p];
+        for (int a = 0; a < p; a++) {
+            double s = st.nu[a];
+            for (int f = 0; f < m; f++) {
+                s += st.lambda[a][f] * st.alpha[f];
+            }
+            st.mu[a] = s;
+        }
+        var chol = SymmetricMatrices.cholesky(st.sigma);
+        if (chol.isPresent()) {
+            st.sigmaInv = SymmetricMatrices.inverseFromCholesky(chol.get());
+            st.logDet = SymmetricMatrices.logDeterminant(chol.get());
+        }
+        return st;
+    }
+
+    /** F_g at a state (Σ positive definite). */
+    double discrepancy(int g, GroupState st) {
+        GroupSample s = samples.get(g);
+        int p = spec.p();
+        if (s.incomplete()) {
+            double logL = 0;
+            for (MissingPattern pattern : s.patterns()) {
+                logL += pattern.logLikelihood(st.mu, st.sigma);
+            }
+            return Double.isNaN(logL) ? Double.POSITIVE_INFINITY : -2 * (logL - s.h1LogLikelihood()) / s.n();
+        }
+        double f = st.logDet + SymmetricMatrices.traceOfProduct(s.covariance(), st.sigmaInv) - constant[g];
+        if (spec.meanStructure) {
+            double[] d = meanResidual(g, st);
+            double[] v = SymmetricMatrices.multiply(st.sigmaInv, d);
+            for (int a = 0; a < p; a++) {
+                f += d[a] * v[a];
+            }
+        }
+        return f;
+    }
+
+    double[] meanResidual(int g, GroupState st) {
+        double[] d = new double[spec.p()];
+        if (spec.meanStructure) {
+            for (int a = 0; a < d.length; a++) {
+                d[a] = samples.get(g).mean()[a] - st.mu[a];
+            }
+        }
+        return d;
+    }
+
+    /** F = Σ w_g F_g, or +∞ when an implied covariance matrix is not positive definite. */
+    double value(double[] theta) {
+        double f = 0;
+        for (int g = 0; g < samples.size(); g++) {
+            GroupState st = state(g, theta);
+            if (st.sigmaInv == null) {
+                return Double.POSITIVE_INFINITY;
+            }
+            f += weights[g] * discrepancy(g, st);
+        }
+        return f;
+    }
+
+    /** ∂Σ/∂θ_k (p×p) for every free k in group g; null entries for parameters not in the group. */
+    double[][][] sigmaDerivatives(int g, GroupState st) {
+        int p = spec.p();
+        int m = spec.m();
+        double[][][] d = new double[spec.freeCount][][];
+        double[][] lp = SymmetricMatrices.multiply(st.lambda, st.psi);
+        for (Row r : spec.rows) {
+            if (r.group() != g
+                    || r.free() < 0
+                    || r.kind() == CfaSpecification.Kind.NU
+                    || r.kind() == CfaSpecification.Kind.ALPHA) {
+                continue;
+            }
+            double[][] ds = d[r.free()];
+            if (ds == null) {
+                ds = new double[p][p];
+                d[r.free()] = ds;
+            }
+            switch (r.kind()) {
+                case LOADING -> {
+                    int x = r.i();
+                    int f = r.j();
+                    for (int b = 0; b < p; b++) {
+                        ds[x][b] += lp[b][f];
+                        ds[b][x] += lp[b][f];
+                    }
+                }
+                case THETA -> {
+                    ds[r.i()][r.j()] += 1;
+                    if (r.i() != r.j()) {
+                        ds[r.j()][r.i()] += 1;
+                    }
+                }
+                case PSI -> {
+                    int f = r.i();
+                    int h = r.j();
+                    for (int a = 0; a < p; a++) {
+                        for (int b = 0; b < p; b++) {
+                            ds[a][b] += f == h
+                                    ? st.lambda[a][f] * st.lambda[b][f]
+                                    : st.lambda[a][f] * st.lambda[b][h] + st.lambda[a][h] * st.lambda[b][f];
+                        }
+                    }
+                }
+                default -> throw new AssertionError(r.kind());
+            }
+        }
+        for (int k = 0; k < d.length; k++) {
+            if (d[k] == null) {
+                continue;
+            }
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b < a; b++) {
+                    // Guard exact symmetry against rounding in the sums above.
+                    double s = 0.5 * (d[k][a][b] + d[k][b][a]);
+                    d[k][a][b] = s;
+                    d[k][b][a] = s;
+                }
+            }
+        }
+        if (m < 0) {
+            throw new AssertionError();
+        }
+        return d;
+    }
+
+    /** ∂μ/∂θ_k for every free k in group g (null when zero). */
+    double[][] meanDerivatives(int g, GroupState st) {
+        int p = spec.p();
+        double[][] d = new double[spec.freeCount][];
+        if (!spec.meanStructure) {
+            return d;
+        }
+        for (Row r : spec.rows) {
+            if (r.group() != g || r.free() < 0) {
+                continue;
+            }
+            double[] dm = d[r.free()] == null ? new double[p] : d[r.free()];
+            switch (r.kind()) {
+                case LOADING -> dm[r.i()] += st.alpha[r.j()];
+                case NU -> dm[r.i()] += 1;
+                case ALPHA -> {
+                    for (int a = 0; a < p; a++) {
+                        dm[a] += st.lambda[a][r.i()];
+                    }
+                }
+                default -> {
+                    continue;
+                }
+            }
+            d[r.free()] = dm;
+        }
+        return d;
+    }
+
+    /** ∂F/∂θ (analytic); NaN entries when an implied covariance is not positive definite. */
+    double[] gradient(double[] theta) {
+        double[] grad = new double[spec.freeCount];
+        int p = spec.p();
+        for (int g = 0; g < samples.size(); g++) {
+            GroupState st = state(g, theta);
+            if (st.sigmaInv == null) {
+                java.util.Arrays.fill(grad, Double.NaN);
+                return grad;
+            }
+            double[][] mMatrix;
+            double[] v;
+            if (samples.get(g).incomplete()) {
+                mMatrix = new double[p][p];
+                v = new double[p];
+                if (!patternTerms(samples.get(g), st, mMatrix, v)) {
+                    java.util.Arrays.fill(grad, Double.NaN);
+                    return grad;
+                }
+            } else {
+                double[] d = meanResidual(g, st);
+                v = SymmetricMatrices.multiply(st.sigmaInv, d);
+                mMatrix = matrixM(st.sigmaInv, st.sigma, samples.get(g).covariance(), d);
+            }
+            double[][][] ds = sigmaDerivatives(g, st);
+            double[][] dm = meanDerivatives(g, st);
+            for (int k = 0; k < grad.length; k++) {
+                double gk = 0;
+                if (ds[k] != null) {
+                    gk += SymmetricMatrices.traceOfProduct(mMatrix, ds[k]);
+                }
+                if (dm[k] != null) {
+                    for (int a = 0; a < p; a++) {
+                        gk -= 2 * v[a] * dm[k][a];
+                    }
+                }
+                grad[k] += weights[g] * gk;
+            }
+        }
+        return grad;
+    }
+
+    /** M = Σ⁻¹(Σ − S − dd′)Σ⁻¹. */
+    private static double[][] matrixM(double[][] sigmaInv, double[][] sigma, double[][] s, double[] d) {
+        int p = sigma.length;
+        double[][] inner = new double[p][p];
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < p; b++) {
+                inner[a][b] = sigma[a][b] - s[a][b] - d[a] * d[b];
+            }
+        }
+        return SymmetricMatrices.multiply(SymmetricMatrices.multiply(sigmaInv, inner), sigmaInv);
+    }
+
+    /**
+     * FIML: the gradient terms summed over missingness patterns, each pattern's M and v (computed on its
+     * observed variables) weighted by n_P/N_g and embedded in the full p×p matrix and p-vector.
+     */
+    private static boolean patternTerms(GroupSample s, GroupState st, double[][] mFull, double[] vFull) {
+        for (MissingPattern pattern : s.patterns()) {
+            double[][] sub = pattern.sub(st.sigma);
+            var chol = SymmetricMatrices.cholesky(sub);
+            if (chol.isEmpty()) {
+                return false;
+            }
+            double[][] inv = SymmetricMatrices.inverseFromCholesky(chol.get());
+            double[] d = pattern.sub(st.mu);
+            for (int a = 0; a < d.length; a++) {
+                d[a] = pattern.mean()[a] - d[a];
+            }
+            double[][] m = matrixM(inv, sub, pattern.covariance(), d);
+            double[] v = SymmetricMatrices.multiply(inv, d);
+            double w = pattern.n() / (double) s.n();
+            int[] o = pattern.observed();
+            for (int a = 0; a < o.length; a++) {
+                vFull[o[a]] += w * v[a];
+                for (int b = 0; b < o.length; b++) {
+                    mFull[o[a]][o[b]] += w * m[a][b];
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Expected information of F/2: Σ_g w_g [½ tr(Σ⁻¹Σ_kΣ⁻¹Σ_l) + μ_k′Σ⁻¹μ_l]. */
+    double[][] expectedInformation(double[] theta) {
+        int q = spec.freeCount;
+        double[][] info = new double[q][q];
+        for (int g = 0; g < samples.size(); g++) {
+            GroupState st = state(g, theta);
+            double[][][] ds = sigmaDerivatives(g, st);
+            double[][] dm = meanDerivatives(g, st);
+            double[][][] a = new double[q][][];
+            double[][] vm = new double[q][];
+            for (int k = 0; k < q; k++) {
+                if (ds[k] != null) {
+                    a[k] = SymmetricMatrices.multiply(st.sigmaInv, ds[k]);
+                }
+                if (dm[k] != null) {
+                    vm[k] = SymmetricMatrices.multiply(st.sigmaInv, dm[k]);
+                }
+            }
+            for (int k = 0; k < q; k++) {
+                for (int l = 0; l <= k; l++) {
+                    double s = 0;
+                    if (a[k] != null && a[l] != null) {
+                        s += 0.5 * SymmetricMatrices.traceOfProduct(a[k], a[l]);
+                    }
+                    if (vm[k] != null && dm[l] != null) {
+                        for (int x = 0; x < vm[k].length; x++) {
+                            s += vm[k][x] * dm[l][x];
+                        }
+                    }
+                    info[k][l] += weights[g] * s;
+                    if (l != k) {
+                        info[l][k] += weights[g] * s;
+                    }
+                }
+            }
+        }
+        return info;
+    }
+
+    /** Observed information of F/2 by central differences of the analytic gradient (symmetrised). */
+    double[][] observedInformation(double[] theta) {
+        int q = spec.freeCount;
+        double[][] h = new double[q][q];
+        for (int k = 0; k < q; k++) {
+            double step = 1e-5 * Math.max(1, Math.abs(theta[k]));
+            double[] up = theta.clone();
+            double[] down = theta.clone();
+            up[k] += step;
+            down[k] -= step;
+            double[] gu = gradient(up);
+            double[] gd = gradient(down);
+            for (int l = 0; l < q; l++) {
+                h[l][k] = (gu[l] - gd[l]) / (2 * step) / 2;
+            }
+        }
+        for (int k = 0; k < q; k++) {
+            for (int l = 0; l < k; l++) {
+                double s = 0.5 * (h[k][l] + h[l][k]);
+                h[k][l] = s;
+                h[l][k] = s;
+            }
+        }
+        return h;
+    }
+
+    /**
+     * B = (1/N) Σ_i s_i s_i′ with s_i the casewise score of the log-likelihood,
+     * s_ik = −½[tr(Σ⁻¹Σ_k) − u′Σ_k u − 2u′μ_k], u = Σ⁻¹(y_i − μ); without a mean structure μ = ȳ.
+     */
+    double[][] scoreCrossProducts(double[] theta) {
+        int q = spec.freeCount;
+        int p = spec.p();
+        double[][] b = new double[q][q];
+        for (int g = 0; g < samples.size(); g++) {
+            GroupState st = state(g, theta);
+            double[][][] ds = sigmaDerivatives(g, st);
+            double[][] dm = meanDerivatives(g, st);
+            double[] traces = new double[q];
+            for (int k = 0; k < q; k++) {
+                if (ds[k] != null) {
+                    traces[k] = SymmetricMatrices.traceOfProduct(st.sigmaInv, ds[k]);
+                }
+            }
+            double[] d = meanResidual(g, st);
+            double[] z = new double[p];
+            double[] score = new double[q];
+            for (double[] c : samples.get(g).centred()) {
+                for (int a = 0; a < p; a++) {
+                    z[a] = c[a] + d[a];
+                }
+                double[] u = SymmetricMatrices.multiply(st.sigmaInv, z);
+                for (int k = 0; k < q; k++) {
+                    double s = 0;
+                    if (ds[k] != null) {
+                        double quad = 0;
+                        for (int a = 0; a < p; a++) {
+                            double row = 0;
+                            for (int c2 = 0; c2 < p; c2++) {
+                                row += ds[k][a][c2] * u[c2];
+                            }
+                            quad += u[a] * row;
+                        }
+                        s += traces[k] - quad;
+                    }
+                    if (dm[k] != null) {
+                        for (int a = 0; a < p; a++) {
+                            s -= 2 * u[a] * dm[k][a];
+                        }
+                    }
+                    score[k] = -0.5 * s;
+                }
+                for (int k = 0; k < q; k++) {
+                    for (int l = 0; l <= k; l++) {
+                        b[k][l] += score[k] * score[l];
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < q; k++) {
+            for (int l = 0; l <= k; l++) {
+                b[k][l] /= total;
+                b[l][k] = b[k][l];
+            }
+        }
+        return b;
+    }
+
+    /**
+     * tr(A₁⁻¹B₁) = tr(Γ A₁) of the saturated (h1) model, Σ_g tr(Γ_g A₁,g) (the group weights N_g/N of A₁
+     * and B₁ cancel), with A₁ evaluated at the sample moments:
+     * for the covariances ½((1/N_g) Σ_i m_i² − p) with m_i = (y_i − ȳ)′S⁻¹(y_i − ȳ) (Mardia's multivariate
+     * kurtosis minus its normal value), plus p for the means when the model has a mean structure.
+     */
+    double saturatedTrace(List<double[][]> sampleInverses) {
+        int p = spec.p();
+        double t = 0;
+        for (int g = 0; g < samples.size(); g++) {
+            double[][] sInv = sampleInverses.get(g);
+            double sum = 0;
+            for (double[] c : samples.get(g).centred()) {
+                double[] u = SymmetricMatrices.multiply(sInv, c);
+                double mi = 0;
+                for (int a = 0; a < p; a++) {
+                    mi += c[a] * u[a];
+                }
+                sum += mi * mi;
+            }
+            double tg = 0.5 * (sum / samples.get(g).n() - p);
+            if (spec.meanStructure) {
+                tg += p;
+            }
+            t += tg;
+        }
+        return t;
+    }
+}

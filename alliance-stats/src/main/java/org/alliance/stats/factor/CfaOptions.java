@@ -1,0 +1,66 @@
+package org.alliance.stats.factor;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Options of a CFA, named after lavaan's arguments.
+ *
+ * @param estimator {@link Estimator#ML} (lavaan's default) or {@link Estimator#MLR}
+ * @param missing how missing values are handled; only {@link MissingData#LISTWISE} is implemented
+ * @param standardizeLatent lavaan's {@code std.lv}: factor variances fixed to 1, all loadings free
+ * @param groupEqual lavaan's {@code group.equal} for multiple groups
+ */
+public record CfaOptions(
+        Estimator estimator, MissingData missing, boolean standardizeLatent, Set<GroupEqual> groupEqual) {
+
+    /** Estimators. */
+    public enum Estimator {
+        /** Maximum likelihood, expected-information standard errors. */
+        ML,
+        /** ML with robust (Huber–White, observed information) SEs and the Yuan–Bentler scaled test. */
+        MLR
+    }
+
+    /** Missing data handling. */
+    public enum MissingData {
+        /** Drop every case with a missing value on a model variable (lavaan's default). */
+        LISTWISE,
+        /** Full-information ML (lavaan's {@code missing = "ml"}); not implemented yet. */
+        ML
+    }
+
+    /** Parameter groups held equal across groups. */
+    public enum GroupEqual {
+        LOADINGS,
+        INTERCEPTS
+    }
+
+    public CfaOptions {
+        Objects.requireNonNull(estimator, "estimator");
+        Objects.requireNonNull(missing, "missing");
+        groupEqual = groupEqual.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(groupEqual));
+    }
+
+    /** lavaan's defaults: ML, listwise, marker-variable identification, no equality constraints. */
+    public static CfaOptions defaults() {
+        return new CfaOptions(Estimator.ML, MissingData.LISTWISE, false, Set.of());
+    }
+
+    public CfaOptions withEstimator(Estimator e) {
+        return new CfaOptions(e, missing, standardizeLatent, groupEqual);
+    }
+
+    public CfaOptions withStandardizeLatent(boolean s) {
+        return new CfaOptions(estimator, missing, s, groupEqual);
+    }
+
+    public CfaOptions withGroupEqual(Set<GroupEqual> g) {
+        return new CfaOptions(estimator, missing, standardizeLatent, g);
+    }
+
+    public CfaOptions withMissing(MissingData m) {
+        return new CfaOptions(estimator, m, standardizeLatent, groupEqual);
+    }
+}

@@ -1,0 +1,135 @@
+package org.alliance.stats.factor;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The result of {@link CfaEstimator#fit}: lavaan's {@code parameterEstimates(fit, standardized = TRUE)}
+ * (with {@code std.all} only), {@code fitMeasures(fit)} under lavaan's names, the model-implied moments
+ * per group, the problems found, and provenance.
+ *
+ * @param parameters the parameter table, in lavaan's order
+ * @param fitMeasures fit measures keyed by lavaan's names (e.g. {@code chisq}, {@code cfi}, {@code rmsea})
+ * @param implied model-implied covariance (and means, with a mean structure) per group
+ * @param warnings problems found (non-convergence, Heywood cases, identification, ...); empty when none
+ * @param converged whether the optimiser reached a stationary point
+ * @param iterations optimiser iterations (Fisher scoring plus Newton)
+ * @param provenance how the numbers were made
+ */
+public record CfaResult(
+        List<ParameterEstimate> parameters,
+        Map<String, Double> fitMeasures,
+        List<ImpliedMoments> implied,
+        List<String> warnings,
+        boolean converged,
+        int iterations,
+        Provenance provenance) {
+
+    public CfaResult {
+        parameters = List.copyOf(parameters);
+        fitMeasures = Collections.unmodifiableMap(new LinkedHashMap<>(fitMeasures));
+        implied = List.copyOf(implied);
+        warnings = List.copyOf(warnings);
+        Objects.requireNonNull(provenance, "provenance");
+    }
+
+    /** A fit measure by lavaan's name, e.g. {@code fit("cfi")}; NaN when not computed. */
+    public double fit(String name) {
+        return fitMeasures.getOrDefault(name, Double.NaN);
+    }
+
+    /** The parameter {@code lhs op rhs} in a group (1-based), if present. */
+    public Optional<ParameterEstimate> parameter(String lhs, String op, String rhs, int group) {
+        return parameters.stream()
+                .filter(p -> p.lhs().equals(lhs) && p.op().equals(op) && p.rhs().equals(rhs) && p.group() == group)
+                .findFirst();
+    }
+
+    /**
+     * One row of the parameter table. Fixed parameters have {@code se = 0} and NaN {@code z} and
+     * {@code pvalue}, as in lavaan.
+     *
+     * @param lhs left-hand side
+     * @param op operator: {@code =~}, {@code ~~} or {@code ~1}
+     * @param rhs right-hand side (empty for {@code ~1})
+     * @param group 1-based group number
+     * @param label the equality label (user label, or {@code .pN.} for a {@code group.equal} constraint)
+     * @param free whether the parameter was estimated
+     * @param est estimate
+     * @param se standard error
+     * @param z est / se
+     * @param pvalue two-sided, computed as 2(1 − Φ(|z|)) like lavaan
+     * @param ciLower lower 95 % Wald bound
+     * @param ciUpper upper 95 % Wald bound
+     * @param stdAll completely standardised estimate (model-implied SDs)
+     */
+    public record ParameterEstimate(
+            String lhs,
+            String op,
+            String rhs,
+            int group,
+            String label,
+            boolean free,
+            double est,
+            double se,
+            double z,
+            double pvalue,
+            double ciLower,
+            double ciUpper,
+            double stdAll) {
+        public ParameterEstimate {
+            Objects.requireNonNull(lhs, "lhs");
+            Objects.requireNonNull(op, "op");
+            Objects.requireNonNull(rhs, "rhs");
+            Objects.requireNonNull(label, "label");
+            if (group < 1) {
+                throw new IllegalArgumentException("group must be >= 1: " + group);
+            }
+        }
+    }
+
+    /**
+     * Model-implied moments of one group.
+     *
+     * @param group 1-based group number
+     * @param groupLabel the group's label in the data (empty for a single group)
+     * @param variables observed variables, in model order
+     * @param covariance implied covariance matrix
+     * @param mean implied means, empty without a mean structure
+     * @param observations cases used in this group
+     */
+    public record ImpliedMoments(
+            int group,
+            String groupLabel,
+            List<String> variables,
+            double[][] covariance,
+            double[] mean,
+            int observations) {
+        public ImpliedMoments {
+            variables = List.copyOf(variables);
+            if (covariance.length != variables.size()) {
+                throw new IllegalArgumentException(
+                        "covariance has " + covariance.length + " rows for " + variables.size() + " variables");
+            }
+        }
+    }
+
+    /**
+     * Where the numbers come from.
+     *
+     * @param method e.g. "CFA, maximum likelihood (lavaan 0.6 conventions)"
+     * @param options the options as text
+     * @param reference the software and version the conventions were checked against
+     */
+    public record Provenance(String method, String options, String reference) {
+        public Provenance {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(options, "options");
+            Objects.requireNonNull(reference, "reference");
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package org.alliance.stats.factor;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.alliance.stats.factor.CfaModel.Operator;
+import org.alliance.stats.factor.CfaModel.Statement;
+import org.alliance.stats.factor.CfaOptions.GroupEqual;
+
+/**
+ * The parameter table of a model (lavaan's "partable"): one row per parameter per group, in lavaan's
+ * order (user statements, then residual variances, latent variances, latent covariances, intercepts and
+ * latent means), with the free-parameter index that equality constraints share.
+ */
+final class CfaSpecification {
+
+    enum Kind {
+        LOADING,
+        THETA,
+        PSI,
+        NU,
+        ALPHA
+    }
+
+    /**
+     * @param i observed index (LOADING, THETA, NU) or latent index (PSI, ALPHA)
+     * @param j latent index (LOADING), second observed (THETA) or latent (PSI) index; -1 otherwise
+     * @param free index into the free-parameter vector, -1 when fixed
+     * @param value the fixed value, or the starting value of a free parameter (set later)
+     */
+    record Row(
+            String lhs,
+            String op,
+            String rhs,
+            int group,
+            Kind kind,
+            int i,
+            int j,
+            int free,
+            double value,
+            String label,
+            boolean user) {
+
+        Row withFree(int f) {
+            return new Row(lhs, op, rhs, group, kind, i, j, f, value, label, user);
+        }
+
+        Row withValue(double v) {
+            return new Row(lhs, op, rhs, group, kind, i, j, free, v, label, user);
+        }
+
+        Row withLabel(String l) {
+            return new Row(lhs, op, rhs, group, kind, i, j, free, value, l, user);
+        }
+    }
+
+    final List<String> observed;
+    final List<String> latent;
+    final int groups;
+    final boolean meanStructure;
+    final List<Row> rows;
+    final int freeCount;
+
+    private CfaSpecification(
+            List<String> observed, List<String> latent, int groups, boolean meanStructure, List<Row> rows) {
+        this.observed = observed;
+        this.latent = latent;
+        this.groups = groups;
+        this.meanStructure = meanStructure;
+        this.rows = rows;
+        this.freeCount = rows.stream().mapToInt(Row::free).max().orElse(-1) + 1;
+    }
+
+    int p() {
+        return observed.size();
+    }
+
+    int m() {
+        return latent.size();
+    }
+
+    static CfaSpecification build(CfaModel model, int groups, boolean meanStructure, CfaOptions options) {
+        List<String> latent = model.latentVariables();
+        List<String> observed = model.observedVariables();
+        for (Statement s : model.statements()) {
+            if (s.operator() == Operator.LOADING && latent.contains(s.rhs())) {
+                throw new IllegalArgumentException("line " + s.line() + ": '" + s.rhs()
+                        + "' is a latent variable; higher-order factors are not supported");
+            }
+            if (s.operator() == Operator.COVARIANCE && latent.contains(s.lhs()) != latent.contains(s.rhs())) {
+                throw new IllegalArgumentException("line " + s.line() + ": covariance between latent and observed ('"
+                        + s.lhs() + " ~~ " + s.rhs() + "') is not supported");
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            rows.addAll(groupRows(model, observed, latent, g, meanStructure, options, groups));
+        }
+        // Equality: free rows with the same label share one free parameter; label ".pN." for group.equal.
+        Map<String, Integer> byLabel = new HashMap<>();
+        Map<String, String> autoLabel = new LinkedHashMap<>();
+        int next = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
+            if (row.free() < 0) {
+                continue;
+            }
+            String key = row.label().isEmpty() ? null : "user:" + row.label();
+            if (key == null
+                    && groups > 1
+                    && row.kind() == Kind.LOADING
+                    && options.groupEqual().contains(GroupEqual.LOADINGS)) {
+                key = "eq:" + row.lhs() + "=~" + row.rhs();
+            }
+            if (key == null
+                    && groups > 1
+                    && row.kind() == Kind.NU
+                    && options.groupEqual().contains(GroupEqual.INTERCEPTS)) {
+                key = "eq:" + row.lhs() + "~1";
+            }
+            if (key == null) {
+                rows.set(r, row.withFree(next++));
+                continue;
+            }
+            if (key.startsWith("eq:")) {
+                int rowNumber = r + 1;
+                String label = autoLabel.computeIfAbsent(key, k -> ".p" + rowNumber + ".");
+                row = row.withLabel(label);
+            }
+            Integer index = byLabel.get(key);
+            if (index == null) {
+                index = next++;
+                byLabel.put(key, index);
+            }
+            rows.set(r, row.withFree(index));
+        }
+        return new CfaSpecification(List.copyOf(observed), latent, groups, meanStructure, List.copyOf(rows));
+    }
+
+    private static List<Row> groupRows(
+            CfaModel model,
+            List<String> observed,
+            List<String> latent,
+            int g,
+            boolean meanStructure,
+            CfaOptions options,
+            int groups) {
+        List<Row> rows = new ArrayList<>();
+        Map<String, Boolean> markerDone = new HashMap<>();
+        boolean stdLv = options.standardizeLatent();
+        for (Statement s : model.statements()) {
+            if (s.operator() == Operator.LOADING) {
+                int f = latent.indexOf(s.lhs());
+                int x = observed.indexOf(s.rhs());
+                boolean firstIndicator = markerDone.putIfAbsent(s.lhs(), Boolean.TRUE) == null;
+                boolean fixed;
+                double value;
+                if (s.fixed()) {
+                    fixed = true;
+                    value = s.fixedValue();
+                } else if (s.forceFree() || stdLv || !firstIndicator) {
+                    fixed = false;
+                    value = Double.NaN;
+                } else {
+                    fixed = true;
+                    value = 1;
+                }
+                rows.add(
+                        new Row(s.lhs(), "=~", s.rhs(), g, Kind.LOADING, x, f, fixed ? -1 : 0, value, s.label(), true));
+            } else {
+                boolean lat = latent.contains(s.lhs());
+                List<String> names = lat ? latent : observed;
+                int a = names.indexOf(s.lhs());
+                int b = names.indexOf(s.rhs());
+                rows.add(new Row(
+                        s.lhs(),
+                        "~~",
+                        s.rhs(),
+                        g,
+                        lat ? Kind.PSI : Kind.THETA,
+                        a,
+                        b,
+                        s.fixed() ? -1 : 0,
+                        s.fixed() ? s.fixedValue() : Double.NaN,
+                        s.label(),
+                        true));
+            }
+        }
+        for (int x = 0; x < observed.size(); x++) {
+            if (!hasCovariance(rows, Kind.THETA, x, x)) {
+                String v = observed.get(x);
+                rows.add(new Row(v, "~~", v, g, Kind.THETA, x, x, 0, Double.NaN, "", false));
+            }
+        }
+        for (int f = 0; f < latent.size(); f++) {
+            if (!hasCovariance(rows, Kind.PSI, f, f)) {
+                String v = latent.get(f);
+                rows.add(new Row(v, "~~", v, g, Kind.PSI, f, f, stdLv ? -1 : 0, stdLv ? 1 : Double.NaN, "", false));
+            }
+        }
+        for (int f = 0; f < latent.size(); f++) {
+            for (int h = f + 1; h < latent.size(); h++) {
+                if (!hasCovariance(rows, Kind.PSI, f, h)) {
+                    rows.add(new Row(latent.get(f), "~~", latent.get(h), g, Kind.PSI, f, h, 0, Double.NaN, "", false));
+                }
+            }
+        }
+        if (meanStructure) {
+            for (int x = 0; x < observed.size(); x++) {
+                rows.add(new Row(observed.get(x), "~1", "", g, Kind.NU, x, -1, 0, Double.NaN, "", false));
+            }
+            boolean latentMeansFree =
+                    g > 0 && groups > 1 && options.groupEqual().contains(GroupEqual.INTERCEPTS);
+            for (int f = 0; f < latent.size(); f++) {
+                rows.add(new Row(
+                        latent.get(f),
+                        "~1",
+                        "",
+                        g,
+                        Kind.ALPHA,
+                        f,
+                        -1,
+                        latentMeansFree ? 0 : -1,
+                        latentMeansFree ? Double.NaN : 0,
+                        "",
+                        false));
+            }
+        }
+        return rows;
+    }
+
+    private static boolean hasCovariance(List<Row> rows, Kind kind, int a, int b) {
+        for (Row r : rows) {
+            if (r.kind() == kind && ((r.i() == a && r.j() == b) || (r.i() == b && r.j() == a))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,107 @@
+package org.alliance.stats.factor;
+
+import java.util.List;
+import org.alliance.stats.linalg.SymmetricMatrices;
+
+/**
+ * The data of one group as the estimator needs it.
+ *
+ * <p>Complete data (listwise): mean, covariance S with divisor N (lavaan's ML convention), the centred
+ * cases (for casewise scores), no patterns. With missing values (FIML): mean and covariance are the
+ * EM estimates of the saturated model, and {@code patterns} holds the moments of each missingness
+ * pattern.
+ *
+ * @param h1LogLikelihood log-likelihood of the saturated model
+ * @param baselineLogLikelihood log-likelihood of the independence model (free means and variances)
+ */
+record GroupSample(
+        String label,
+        int n,
+        double[] mean,
+        double[][] covariance,
+        double[][] centred,
+        List<MissingPattern> patterns,
+        double h1LogLikelihood,
+        double baselineLogLikelihood) {
+
+    private static final double LOG_2PI = Math.log(2 * Math.PI);
+
+    boolean incomplete() {
+        return !patterns.isEmpty();
+    }
+
+    static GroupSample of(String label, double[][] cases) {
+        int n = cases.length;
+        int p = cases[0].length;
+        double[] mean = new double[p];
+        for (double[] c : cases) {
+            for (int j = 0; j < p; j++) {
+                mean[j] += c[j];
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            mean[j] /= n;
+        }
+        double[][] centred = new double[n][p];
+        double[][] s = new double[p][p];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                centred[i][j] = cases[i][j] - mean[j];
+            }
+            double[] d = centred[i];
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b <= a; b++) {
+                    s[a][b] += d[a] * d[b];
+                }
+            }
+        }
+        double sumLogDiag = 0;
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b <= a; b++) {
+                s[a][b] /= n;
+                s[b][a] = s[a][b];
+            }
+            sumLogDiag += Math.log(s[a][a]);
+        }
+        double h1 = SymmetricMatrices.cholesky(s)
+                .map(l -> -0.5 * n * (p * LOG_2PI + SymmetricMatrices.logDeterminant(l) + p))
+                .orElse(Double.NaN);
+        double baseline = -0.5 * n * (p * LOG_2PI + sumLogDiag + p);
+        return new GroupSample(label, n, mean, s, centred, List.of(), h1, baseline);
+    }
+
+    /** Cases with missing values (NaN); every case has at least one observed value. */
+    static GroupSample withMissing(String label, double[][] cases) {
+        List<MissingPattern> patterns = MissingPattern.of(cases);
+        int p = cases[0].length;
+        double baseline = 0;
+        for (int j = 0; j < p; j++) {
+            int nj = 0;
+            double sum = 0;
+            for (double[] c : cases) {
+                if (!Double.isNaN(c[j])) {
+                    nj++;
+                    sum += c[j];
+                }
+            }
+            double m = sum / nj;
+            double ss = 0;
+            for (double[] c : cases) {
+                if (!Double.isNaN(c[j])) {
+                    ss += (c[j] - m) * (c[j] - m);
+                }
+            }
+            baseline += -0.5 * nj * (LOG_2PI + Math.log(ss / nj) + 1);
+        }
+        MissingPattern.Saturated h1 = MissingPattern.expectationMaximisation(patterns, p);
+        return new GroupSample(
+                label,
+                cases.length,
+                h1.mean(),
+                h1.covariance(),
+                new double[0][],
+                patterns,
+                h1.logLikelihood(),
+                baseline);
+    }
+}

@@ -1,0 +1,177 @@
+package org.alliance.stats.linalg;
+
+import java.util.Optional;
+
+/**
+ * Small dense kernels for symmetric matrices stored as {@code double[n][n]}: Cholesky factorisation,
+ * inverse and log-determinant of symmetric positive-definite matrices, and a general Gauss–Jordan
+ * inverse with partial pivoting for the (symmetric but possibly indefinite) observed information.
+ *
+ * <p>Textbook algorithms (Golub &amp; Van Loan, <i>Matrix Computations</i>, 4th ed., §4.2 and §3.4); the
+ * matrices in factor analysis are small (p ≤ 100), so clarity wins over blocking.
+ */
+public final class SymmetricMatrices {
+
+    private SymmetricMatrices() {}
+
+    /** The lower-triangular Cholesky factor L with A = L Lᵀ, or empty when A is not positive definite. */
+    public static Optional<double[][]> cholesky(double[][] a) {
+        int n = a.length;
+        double[][] l = new double[n][n];
+        for (int j = 0; j < n; j++) {
+            double d = a[j][j];
+            for (int k = 0; k < j; k++) {
+                d -= l[j][k] * l[j][k];
+            }
+            if (!(d > 0) || !Double.isFinite(d)) {
+                return Optional.empty();
+            }
+            double ljj = Math.sqrt(d);
+            l[j][j] = ljj;
+            for (int i = j + 1; i < n; i++) {
+                double s = a[i][j];
+                for (int k = 0; k < j; k++) {
+                    s -= l[i][k] * l[j][k];
+                }
+                l[i][j] = s / ljj;
+            }
+        }
+        return Optional.of(l);
+    }
+
+    /** log|A| from a Cholesky factor. */
+    public static double logDeterminant(double[][] cholesky) {
+        double s = 0;
+        for (int i = 0; i < cholesky.length; i++) {
+            s += Math.log(cholesky[i][i]);
+        }
+        return 2 * s;
+    }
+
+    /** A⁻¹ from the Cholesky factor of A (the result is exactly symmetric). */
+    public static double[][] inverseFromCholesky(double[][] l) {
+        int n = l.length;
+        double[][] linv = new double[n][n];
+        for (int j = 0; j < n; j++) {
+            linv[j][j] = 1 / l[j][j];
+            for (int i = j + 1; i < n; i++) {
+                double s = 0;
+                for (int k = j; k < i; k++) {
+                    s -= l[i][k] * linv[k][j];
+                }
+                linv[i][j] = s / l[i][i];
+            }
+        }
+        double[][] inv = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = 0;
+                for (int k = i; k < n; k++) {
+                    s += linv[k][i] * linv[k][j];
+                }
+                inv[i][j] = s;
+                inv[j][i] = s;
+            }
+        }
+        return inv;
+    }
+
+    /** A⁻¹ for a symmetric positive-definite A, or empty when A is not positive definite. */
+    public static Optional<double[][]> inverseIfPositiveDefinite(double[][] a) {
+        return cholesky(a).map(SymmetricMatrices::inverseFromCholesky);
+    }
+
+    /**
+     * A⁻¹ by Gauss–Jordan elimination with partial pivoting, symmetrised; empty when a pivot falls
+     * below {@code relativeTolerance} times the largest diagonal magnitude (numerically singular).
+     */
+    public static Optional<double[][]> inverse(double[][] a, double relativeTolerance) {
+        int n = a.length;
+        double[][] m = new double[n][2 * n];
+        double scale = 0;
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a[i], 0, m[i], 0, n);
+            m[i][n + i] = 1;
+            scale = Math.max(scale, Math.abs(a[i][i]));
+        }
+        if (scale == 0) {
+            return n == 0 ? Optional.of(new double[0][0]) : Optional.empty();
+        }
+        for (int c = 0; c < n; c++) {
+            int pivot = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) {
+                    pivot = r;
+                }
+            }
+            if (!(Math.abs(m[pivot][c]) > relativeTolerance * scale)) {
+                return Optional.empty();
+            }
+            double[] t = m[pivot];
+            m[pivot] = m[c];
+            m[c] = t;
+            double p = m[c][c];
+            for (int k = 0; k < 2 * n; k++) {
+                m[c][k] /= p;
+            }
+            for (int r = 0; r < n; r++) {
+                if (r != c && m[r][c] != 0) {
+                    double f = m[r][c];
+                    for (int k = 0; k < 2 * n; k++) {
+                        m[r][k] -= f * m[c][k];
+                    }
+                }
+            }
+        }
+        double[][] inv = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                inv[i][j] = 0.5 * (m[i][n + j] + m[j][n + i]);
+            }
+        }
+        return Optional.of(inv);
+    }
+
+    /** A B for dense matrices. */
+    public static double[][] multiply(double[][] a, double[][] b) {
+        int n = a.length;
+        int m = b.length;
+        int q = m == 0 ? 0 : b[0].length;
+        double[][] c = new double[n][q];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < m; k++) {
+                double aik = a[i][k];
+                if (aik != 0) {
+                    for (int j = 0; j < q; j++) {
+                        c[i][j] += aik * b[k][j];
+                    }
+                }
+            }
+        }
+        return c;
+    }
+
+    /** A v. */
+    public static double[] multiply(double[][] a, double[] v) {
+        double[] r = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            double s = 0;
+            for (int k = 0; k < v.length; k++) {
+                s += a[i][k] * v[k];
+            }
+            r[i] = s;
+        }
+        return r;
+    }
+
+    /** tr(A B) for square matrices of equal size. */
+    public static double traceOfProduct(double[][] a, double[][] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int k = 0; k < a.length; k++) {
+                s += a[i][k] * b[k][i];
+            }
+        }
+        return s;
+    }
+}

@@ -1,0 +1,117 @@
+package org.alliance.stats.factor;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.alliance.stats.factor.CfaOptions.Estimator;
+import org.alliance.stats.factor.CfaOptions.GroupEqual;
+import org.alliance.stats.factor.CfaOptions.MissingData;
+
+/** The cases of src/test/r/cfa.R: the same data, model and options on our side. Fits are cached. */
+final class LavaanReferenceCases {
+
+    static final String HS = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9";
+    static final String BFI = "agree =~ A1 + A2 + A3 + A4 + A5\nconsc =~ C1 + C2 + C3 + C4 + C5\n"
+            + "extra =~ E1 + E2 + E3 + E4 + E5\nneuro =~ N1 + N2 + N3 + N4 + N5\nopen =~ O1 + O2 + O3 + O4 + O5";
+
+    record Case(String name, String dataSet, String groupColumn, String model, CfaOptions options) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final List<Case> CASES = List.of(
+            new Case("hs-ml", "HolzingerSwineford1939", null, HS, CfaOptions.defaults()),
+            new Case(
+                    "hs-stdlv",
+                    "HolzingerSwineford1939",
+                    null,
+                    HS,
+                    CfaOptions.defaults().withStandardizeLatent(true)),
+            new Case("hs-rescov", "HolzingerSwineford1939", null, HS + "\nx7 ~~ x8", CfaOptions.defaults()),
+            new Case(
+                    "hs-labels",
+                    "HolzingerSwineford1939",
+                    null,
+                    "visual =~ x1 + a*x2 + a*x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9",
+                    CfaOptions.defaults()),
+            new Case(
+                    "hs-onefactor",
+                    "HolzingerSwineford1939",
+                    null,
+                    "f =~ x1 + x2 + x3 + x4 + x5 + x6 + x7 + x8 + x9",
+                    CfaOptions.defaults()),
+            new Case(
+                    "hs-mlr",
+                    "HolzingerSwineford1939",
+                    null,
+                    HS,
+                    CfaOptions.defaults().withEstimator(Estimator.MLR)),
+            new Case(
+                    "hs-rescov-mlr",
+                    "HolzingerSwineford1939",
+                    null,
+                    HS + "\nx7 ~~ x8",
+                    CfaOptions.defaults().withEstimator(Estimator.MLR)),
+            new Case("hs-configural", "HolzingerSwineford1939", "school", HS, CfaOptions.defaults()),
+            new Case(
+                    "hs-metric",
+                    "HolzingerSwineford1939",
+                    "school",
+                    HS,
+                    CfaOptions.defaults().withGroupEqual(Set.of(GroupEqual.LOADINGS))),
+            new Case(
+                    "hs-scalar",
+                    "HolzingerSwineford1939",
+                    "school",
+                    HS,
+                    CfaOptions.defaults().withGroupEqual(Set.of(GroupEqual.LOADINGS, GroupEqual.INTERCEPTS))),
+            new Case(
+                    "hs-metric-mlr",
+                    "HolzingerSwineford1939",
+                    "school",
+                    HS,
+                    CfaOptions.defaults()
+                            .withGroupEqual(Set.of(GroupEqual.LOADINGS))
+                            .withEstimator(Estimator.MLR)),
+            new Case("bfi-ml", "bfi", null, BFI, CfaOptions.defaults()),
+            new Case("bfi-mlr", "bfi", null, BFI, CfaOptions.defaults().withEstimator(Estimator.MLR)),
+            new Case("bfi-fiml", "bfi", null, BFI, CfaOptions.defaults().withMissing(MissingData.ML)),
+            new Case(
+                    "hs-fiml-complete",
+                    "HolzingerSwineford1939",
+                    null,
+                    HS,
+                    CfaOptions.defaults().withMissing(MissingData.ML)),
+            new Case(
+                    "bfi-gender-metric-fiml",
+                    "bfi",
+                    "gender",
+                    "agree =~ A1 + A2 + A3 + A4 + A5\nconsc =~ C1 + C2 + C3 + C4 + C5",
+                    CfaOptions.defaults().withMissing(MissingData.ML).withGroupEqual(Set.of(GroupEqual.LOADINGS))));
+
+    private static final Map<String, CfaResult> FITS = new ConcurrentHashMap<>();
+    private static final Map<String, CfaData> DATA = new ConcurrentHashMap<>();
+
+    private LavaanReferenceCases() {}
+
+    static Case byName(String name) {
+        return CASES.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    static CfaResult fit(Case c) {
+        return FITS.computeIfAbsent(
+                c.name(), k -> CfaEstimator.fit(data(c), CfaModelSyntax.parse(c.model()), c.options()));
+    }
+
+    static CfaResult fit(String name) {
+        return fit(byName(name));
+    }
+
+    static CfaData data(Case c) {
+        return DATA.computeIfAbsent(
+                c.dataSet() + "/" + c.groupColumn(), k -> ReferenceFiles.data(c.dataSet(), c.groupColumn()));
+    }
+}

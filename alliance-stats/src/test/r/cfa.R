@@ -1,0 +1,95 @@
+# Reference outputs for confirmatory factor analysis (org.alliance.stats.factor), from lavaan.
+# Run from the repository root:  Rscript alliance-stats/src/test/r/cfa.R
+# Reads the committed CSVs (not the package data) and writes, per case,
+#   <case>-parameters.csv  parameterEstimates(fit, standardized = TRUE)
+#   <case>-fit.csv         fitMeasures(fit) as name,value
+#   <case>-implied.csv     model-implied covariance (and means) per group
+# plus comparison tables and non-central chi-square cdf values, all with 17 significant digits.
+suppressPackageStartupMessages(library(lavaan))
+data_dir <- "alliance-stats/src/test/resources/data"
+out <- "alliance-stats/src/test/resources/reference/cfa"
+dir.create(out, recursive = TRUE, showWarnings = FALSE)
+
+fmt <- function(df) {
+  for (n in names(df)) if (is.numeric(df[[n]])) df[[n]] <- format(df[[n]], digits = 17, trim = TRUE)
+  df
+}
+write_table <- function(df, name) {
+  write.csv(fmt(df), file.path(out, name), row.names = FALSE, na = "NA", quote = TRUE)
+}
+write_fit <- function(fit, case) {
+  pe <- parameterEstimates(fit, standardized = TRUE)
+  if (is.null(pe$group)) pe$group <- 1L
+  if (is.null(pe$label)) pe$label <- ""
+  write_table(pe, paste0(case, "-parameters.csv"))
+  fm <- fitMeasures(fit)
+  write_table(data.frame(name = names(fm), value = as.numeric(fm)), paste0(case, "-fit.csv"))
+  imp <- lavInspect(fit, "implied")
+  if (lavInspect(fit, "ngroups") == 1) imp <- list(imp)
+  rows <- list()
+  for (g in seq_along(imp)) {
+    s <- imp[[g]]$cov
+    for (i in seq_len(nrow(s))) for (j in seq_len(ncol(s))) {
+      rows[[length(rows) + 1]] <- data.frame(group = g, kind = "cov", row = rownames(s)[i], col = colnames(s)[j], value = s[i, j])
+    }
+    if (!is.null(imp[[g]]$mean)) {
+      m <- imp[[g]]$mean
+      for (i in seq_along(m)) rows[[length(rows) + 1]] <- data.frame(group = g, kind = "mean", row = names(m)[i], col = "", value = m[[i]])
+    }
+  }
+  write_table(do.call(rbind, rows), paste0(case, "-implied.csv"))
+  invisible(fit)
+}
+
+hs <- read.csv(file.path(data_dir, "HolzingerSwineford1939.csv"))
+bfi <- read.csv(file.path(data_dir, "bfi.csv"))
+
+hs_model <- "visual =~ x1 + x2 + x3
+textual =~ x4 + x5 + x6
+speed =~ x7 + x8 + x9"
+hs_rescov_model <- paste(hs_model, "x7 ~~ x8", sep = "\n")
+bfi_model <- "agree =~ A1 + A2 + A3 + A4 + A5
+consc =~ C1 + C2 + C3 + C4 + C5
+extra =~ E1 + E2 + E3 + E4 + E5
+neuro =~ N1 + N2 + N3 + N4 + N5
+open =~ O1 + O2 + O3 + O4 + O5"
+
+hs_ml <- write_fit(cfa(hs_model, data = hs), "hs-ml")
+write_fit(cfa(hs_model, data = hs, std.lv = TRUE), "hs-stdlv")
+hs_rescov <- write_fit(cfa(hs_rescov_model, data = hs), "hs-rescov")
+write_fit(cfa("visual =~ x1 + a*x2 + a*x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9", data = hs), "hs-labels")
+write_fit(cfa("f =~ x1 + x2 + x3 + x4 + x5 + x6 + x7 + x8 + x9", data = hs), "hs-onefactor")
+hs_mlr <- write_fit(cfa(hs_model, data = hs, estimator = "MLR"), "hs-mlr")
+hs_rescov_mlr <- write_fit(cfa(hs_rescov_model, data = hs, estimator = "MLR"), "hs-rescov-mlr")
+configural <- write_fit(cfa(hs_model, data = hs, group = "school"), "hs-configural")
+metric <- write_fit(cfa(hs_model, data = hs, group = "school", group.equal = "loadings"), "hs-metric")
+scalar <- write_fit(cfa(hs_model, data = hs, group = "school", group.equal = c("loadings", "intercepts")), "hs-scalar")
+write_fit(cfa(hs_model, data = hs, group = "school", group.equal = "loadings", estimator = "MLR"), "hs-metric-mlr")
+write_fit(cfa(bfi_model, data = bfi), "bfi-ml")
+write_fit(cfa(bfi_model, data = bfi, estimator = "MLR"), "bfi-mlr")
+write_fit(cfa(bfi_model, data = bfi, missing = "ml"), "bfi-fiml")
+write_fit(cfa(hs_model, data = hs, missing = "ml"), "hs-fiml-complete")
+write_fit(cfa("agree =~ A1 + A2 + A3 + A4 + A5\nconsc =~ C1 + C2 + C3 + C4 + C5", data = bfi,
+              group = "gender", group.equal = "loadings", missing = "ml"), "bfi-gender-metric-fiml")
+
+write_lrt <- function(name, ...) {
+  t <- as.data.frame(lavTestLRT(...))
+  t <- cbind(model = rownames(t), t)
+  map <- c(Df = "df", AIC = "aic", BIC = "bic", Chisq = "chisq", "Chisq diff" = "chisq.diff",
+           RMSEA = "rmsea", "Df diff" = "df.diff", "Pr(>Chisq)" = "pvalue")
+  names(t) <- c("model", map[names(t)[-1]])
+  write_table(t, paste0("compare-", name, ".csv"))
+}
+write_lrt("hs-ml-rescov", hs_ml, hs_rescov)
+write_lrt("hs-mlr-rescov", hs_mlr, hs_rescov_mlr)
+write_lrt("hs-invariance", configural, metric, scalar)
+
+# Non-central chi-square cdf, R's pchisq(q, df, ncp).
+grid <- expand.grid(q = c(0.5, 5, 24, 85.306, 150), df = c(1, 3, 24, 100), ncp = c(0, 0.3, 7.5, 60.3, 250))
+grid$p <- pchisq(grid$q, grid$df, grid$ncp)
+write_table(grid, "pchisq-noncentral.csv")
+
+writeLines(c(
+  paste("R", paste(R.version$major, R.version$minor, sep = ".")),
+  paste("lavaan", as.character(packageVersion("lavaan")))
+), file.path(out, "VERSIONS.txt"))
