@@ -52,8 +52,9 @@ public final class ElanReader {
     /** A vocabulary entry: its id (empty in 2.7), values and descriptions per language id. */
     public record VocabularyEntry(String id, Map<String, String> values, Map<String, String> descriptions) {
         public VocabularyEntry {
-            values = Map.copyOf(values);
-            descriptions = Map.copyOf(descriptions);
+            // file order matters: the first value listed is the entry's value
+            values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+            descriptions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(descriptions));
         }
 
         /** The value in the first language listed. */

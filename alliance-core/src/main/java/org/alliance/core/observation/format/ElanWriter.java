@@ -150,11 +150,15 @@ public final class ElanWriter {
         List<CodeSet> result = new ArrayList<>();
         for (int i = 0; properties.containsKey(SET_PREFIX + i + ".name"); i++) {
             List<Code> members = new ArrayList<>();
-            for (String key :
-                    properties.getOrDefault(SET_PREFIX + i + ".codes", "").split("\t")) {
-                Code code = codes.remove(key);
+            String[] keys =
+                    properties.getOrDefault(SET_PREFIX + i + ".codes", "").split("\t", -1);
+            String[] hotkeys =
+                    properties.getOrDefault(SET_PREFIX + i + ".hotkeys", "").split("\t", -1);
+            for (int k = 0; k < keys.length; k++) {
+                Code code = codes.remove(keys[k]);
                 if (code != null) {
-                    members.add(code);
+                    String hotkey = k < hotkeys.length ? hotkeys[k].strip() : "";
+                    members.add(new Code(code.key(), hotkey, code.descriptions()));
                 }
             }
             result.add(new CodeSet(
@@ -243,6 +247,9 @@ public final class ElanWriter {
                 property(
                         SET_PREFIX + i + ".codes",
                         String.join("\t", set.codes().stream().map(Code::key).toList()));
+                property(
+                        SET_PREFIX + i + ".hotkeys",
+                        String.join("\t", set.codes().stream().map(Code::hotkey).toList()));
             }
             newline(1);
             xml.writeEndElement();
