@@ -30,8 +30,11 @@ class ArchitectureTest {
                 .should()
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage(
-                        "java..", "org.alliance.stats..", "org.apache.commons.statistics..",
-                        "org.apache.commons.numbers..", "org.jspecify..")
+                        "java..",
+                        "org.alliance.stats..",
+                        "org.apache.commons.statistics..",
+                        "org.apache.commons.numbers..",
+                        "org.jspecify..")
                 .check(classes);
     }
 
@@ -43,7 +46,11 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
-                        "org.springframework..", "java.sql..", "javax.sql..", "jakarta..", "picocli..",
+                        "org.springframework..",
+                        "java.sql..",
+                        "javax.sql..",
+                        "jakarta..",
+                        "picocli..",
                         "org.alliance.app..")
                 .check(classes);
     }

@@ -1,6 +1,8 @@
 package org.alliance.app.cli;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.alliance.app.observation.AgreementCommand;
+import org.alliance.app.observation.ObserveCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +12,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Measure and strengthen the working alliance between professionals and clients.",
-        subcommands = {ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            DemoCommand.class,
+            ObserveCommand.class,
+            AgreementCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class AllianceCommand implements Runnable {
 
     private static final AtomicBoolean SERVER_STARTED = new AtomicBoolean();
