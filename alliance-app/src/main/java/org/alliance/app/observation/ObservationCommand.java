@@ -28,8 +28,11 @@ abstract class ObservationCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int BAD_INPUT = 2;
 
-    private static final JsonMapper JSON =
-            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    /** Created on first use: text output should not pay for Jackson's start-up. */
+    private static final class Json {
+        static final JsonMapper MAPPER =
+                JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -108,7 +111,7 @@ abstract class ObservationCommand implements Callable<Integer> {
     }
 
     void printJson(Map<String, Object> tree) {
-        out().println(JSON.writeValueAsString(tree));
+        out().println(Json.MAPPER.writeValueAsString(tree));
         out().flush();
     }
 
