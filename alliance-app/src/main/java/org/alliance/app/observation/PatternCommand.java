@@ -43,6 +43,15 @@ final class PatternCommand extends ObservationCommand {
     Long maxGapMs;
 
     @Option(
+            names = "--from-ms",
+            paramLabel = "MS",
+            description = "Only events starting at or after this time (a phase).")
+    Long fromMs;
+
+    @Option(names = "--to-ms", paramLabel = "MS", description = "Only events starting before this time (a phase).")
+    Long toMs;
+
+    @Option(
             names = "--by",
             defaultValue = "code",
             paramLabel = "code|actor|actor:code",
@@ -62,7 +71,12 @@ final class PatternCommand extends ObservationCommand {
         ObservationData data = read(file, read);
         EventLabels.By mode = EventLabels.By.parse(by);
         EventLabels labels = new EventLabels();
-        List<ObservationEvent> events = data.events();
+        if (fromMs != null && toMs != null && toMs <= fromMs) {
+            throw new BadInput("--to-ms (" + toMs + ") must be after --from-ms (" + fromMs + ")");
+        }
+        List<ObservationEvent> events = data.events().stream()
+                .filter(e -> (fromMs == null || e.onsetMs() >= fromMs) && (toMs == null || e.onsetMs() < toMs))
+                .toList();
         int[] codes = labels.indices(events, mode);
         List<String> missing = steps.stream()
                 .filter(s -> !labels.labels.contains(s))

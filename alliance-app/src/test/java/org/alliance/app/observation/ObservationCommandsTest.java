@@ -142,6 +142,20 @@ class ObservationCommandsTest {
                         "json"))
                 .isZero();
         assertThat(json().get("matched").asBoolean()).isTrue(); // client's open communication overlaps team support
+        out.getBuffer().setLength(0);
+        // restricted to a phase that starts after the introduction, the facilitating order cannot occur
+        assertThat(run(
+                        "observe",
+                        "pattern",
+                        csv.toString(),
+                        "--sequence",
+                        "introducing-client>open-communication",
+                        "--from-ms",
+                        "100",
+                        "--format",
+                        "json"))
+                .isZero();
+        assertThat(json().get("first_failed_step").get("step").asInt()).isEqualTo(1);
     }
 
     @Test
