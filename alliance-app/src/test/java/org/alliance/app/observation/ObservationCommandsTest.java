@@ -252,6 +252,40 @@ class ObservationCommandsTest {
     }
 
     @Test
+    void borisProjectAndTabularExportAreRead() throws IOException {
+        Path project = file(
+                "meetings.boris",
+                """
+                {"project_name": "meetings", "time_format": "s",
+                 "subjects_conf": {"0": {"key": "1", "name": "client", "description": ""}},
+                 "behaviors_conf": {"0": {"type": "State event", "key": "O", "code": "open-communication",
+                                          "description": "", "category": "", "modifiers": "", "excluded": ""}},
+                 "observations": {"m1": {"type": "LIVE", "date": "", "description": "",
+                   "events": [[1.0, "client", "open-communication", "", ""], [3.5, "client", "open-communication", "", ""],
+                              [5.0, "client", "open-communication", "", ""]]}}}
+                """);
+        assertThat(run("observe", "stats", project.toString(), "--format", "json"))
+                .isZero();
+        JsonNode client = json().get("participants").get(0);
+        assertThat(client.get("actor").asString()).isEqualTo("client");
+        assertThat(client.get("speech_ms").asLong()).isEqualTo(2500); // the unpaired start at 5 s closes at 5 s
+        assertThat(json().get("notes").toString()).contains("unpaired");
+        out.getBuffer().setLength(0);
+        Path tabular = file(
+                "export.tsv",
+                String.join(
+                        "\n",
+                        "Observation id\tSubject\tBehavior\tBehavioral category\tModifiers\tBehavior type\tTime\tComment",
+                        "m1\tclient\tnodding\tnon-verbal\t\tSTART\t1.0\t",
+                        "m1\tclient\tnodding\tnon-verbal\t\tSTOP\t4.0\t",
+                        ""));
+        Path csv = dir.resolve("export.csv");
+        assertThat(run("observe", "convert", tabular.toString(), csv.toString()))
+                .isZero();
+        assertThat(Files.readString(csv)).endsWith("client,non-verbal,nodding,1000,4000,,\n");
+    }
+
+    @Test
     void badFilesAndOptionsExitWithTwoAndAClearMessage() throws IOException {
         Path bad = file("bad.csv", "actor,code,onset_ms\nclient,x,soon\n");
         assertThat(run("observe", "stats", bad.toString())).isEqualTo(2);

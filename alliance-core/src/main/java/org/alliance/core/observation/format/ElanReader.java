@@ -224,6 +224,8 @@ public final class ElanReader {
                                 note(
                                         "ANNOTATION_DOCUMENT",
                                         "DATE is empty (the schema requires a date and time); ignored");
+                            } else if (!isDateTime(date.strip())) {
+                                note("ANNOTATION_DOCUMENT", "DATE \"" + date + "\" is not an xsd:dateTime; ignored");
                             }
                             continue;
                         }
@@ -715,6 +717,20 @@ public final class ElanReader {
                             p.getOrDefault(ElanWriter.SCHEME_VERSION, ""),
                             ElanWriter.splitSets(sets, p))
                     .withKeys(keys);
+        }
+    }
+
+    private static boolean isDateTime(String text) {
+        try {
+            java.time.OffsetDateTime.parse(text);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                java.time.LocalDateTime.parse(text);
+                return true;
+            } catch (java.time.format.DateTimeParseException e2) {
+                return false;
+            }
         }
     }
 

@@ -213,6 +213,19 @@ class ElanReaderTest {
     }
 
     @Test
+    void aDateThatIsNotADateTimeIsReported() {
+        var document = read(
+                "<ANNOTATION_DOCUMENT AUTHOR=\"\" DATE=\"yesterday\" VERSION=\"3.0\"><HEADER/><TIME_ORDER/>"
+                        + "</ANNOTATION_DOCUMENT>",
+                ElanMapping.byParticipant());
+        assertThat(document.data().notes()).singleElement().asString().contains("\"yesterday\" is not an xsd:dateTime");
+        assertThat(read("<ANNOTATION_DOCUMENT DATE=\"2014-10-28T10:14:04+01:00\"/>", ElanMapping.byParticipant())
+                        .data()
+                        .notes())
+                .isEmpty();
+    }
+
+    @Test
     void refusesAnXxePayload() throws IOException {
         java.nio.file.Path secret = Files.createTempFile("secret", ".txt");
         Files.writeString(secret, "TOP-SECRET");
