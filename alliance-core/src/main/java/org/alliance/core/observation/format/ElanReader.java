@@ -119,7 +119,8 @@ public final class ElanReader {
     }
 
     static XMLInputFactory factory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        // The JDK's own implementation, whatever StAX library is on the class path: its security properties are known.
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);

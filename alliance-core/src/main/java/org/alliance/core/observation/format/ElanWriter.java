@@ -79,7 +79,7 @@ public final class ElanWriter {
                 scheme.withKeys(events.stream().map(ObservationEvent::code).toList());
         List<TierPlan> tiers = planTiers(events);
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
             new Writer(xml).document(tiers, full, options);
             xml.flush();
             xml.close();
