@@ -110,9 +110,20 @@ abstract class ObservationCommand implements Callable<Integer> {
         return data.notes().stream().map(ImportNote::toString).toList();
     }
 
+    /** Prints the tree with its provenance: the command line and the software version. */
     void printJson(Map<String, Object> tree) {
+        Map<String, Object> provenance = object();
+        provenance.put("command", String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        provenance.put("software", "alliance " + softwareVersion());
+        tree.put("provenance", provenance);
         out().println(Json.MAPPER.writeValueAsString(tree));
         out().flush();
+    }
+
+    /** The version from the jar manifest (as {@code AppVersion} in the cli package reads it). */
+    static String softwareVersion() {
+        String version = ObservationCommand.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
     }
 
     /** A JSON number, or null for NaN and infinities (JSON has no NaN). */

@@ -68,6 +68,7 @@ class ObservationCommandsTest {
         assertThat(client.get("time_share").asDouble()).isEqualTo(3000.0 / 8500);
         assertThat(json().get("overlap_ms").asLong()).isEqualTo(2000);
         assertThat(json().get("client_latency_ms").asLong()).isEqualTo(3000);
+        assertThat(json().get("provenance").get("command").asString()).startsWith("observe stats");
     }
 
     @Test
