@@ -8,6 +8,8 @@ import org.alliance.app.cli.ExitCodes;
 import org.alliance.app.demo.GenerateCommand;
 import org.alliance.app.instrument.InstrumentCommand;
 import org.alliance.app.instrument.ScoreCommand;
+import org.alliance.app.observation.AgreementCommand;
+import org.alliance.app.observation.ObserveCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,6 +28,8 @@ import picocli.CommandLine.Command;
             ReliabilityCommand.class,
             RegressCommand.class,
             CfaCommand.class,
+            ObserveCommand.class,
+            AgreementCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class AllianceCommand implements Runnable {

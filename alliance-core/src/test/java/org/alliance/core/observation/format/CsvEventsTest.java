@@ -1,0 +1,48 @@
+package org.alliance.core.observation.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.List;
+import org.alliance.core.observation.Modality;
+import org.alliance.core.observation.ObservationEvent;
+import org.junit.jupiter.api.Test;
+
+class CsvEventsTest {
+
+    @Test
+    void roundTripKeepsEveryField() {
+        List<ObservationEvent> events = List.of(
+                new ObservationEvent("client", Modality.NON_VERBAL, "conflict", 100, 100, "anna", "sighs, \"loudly\""),
+                new ObservationEvent("professional A", Modality.VERBAL, "team-support", 0, 2500, "", ""));
+        StringWriter out = new StringWriter();
+        CsvEvents.write(out, events);
+        assertThat(out.toString()).startsWith("actor,modality,code,onset_ms,offset_ms,coder,comment\n");
+        var back = CsvEvents.read(new StringReader(out.toString()), "events.csv");
+        assertThat(back.events()).containsExactly(events.get(1), events.get(0));
+    }
+
+    @Test
+    void optionalColumnsHaveDefaults() {
+        var data = CsvEvents.read(new StringReader("code,actor,onset_ms,extra\nconflict,client,500,x\n"), "e.csv");
+        assertThat(data.events()).containsExactly(ObservationEvent.point("client", Modality.VERBAL, "conflict", 500));
+        assertThat(data.notes()).singleElement().asString().contains("unknown column 'extra'");
+    }
+
+    @Test
+    void errorsNameLineAndColumn() {
+        String header = "actor,modality,code,onset_ms,offset_ms\n";
+        assertThatThrownBy(() -> CsvEvents.read(
+                        new StringReader(header + "client,verbal,a,0,10\nclient,verbal,a,1.5,10\n"), "e.csv"))
+                .isInstanceOf(ObservationFormatException.class)
+                .hasMessage("e.csv, line 3, column onset_ms: '1.5' is not a whole number of milliseconds");
+        assertThatThrownBy(() -> CsvEvents.read(new StringReader(header + "client,loud,a,0,10\n"), "e.csv"))
+                .hasMessage("e.csv, line 2, column modality: 'loud' is not verbal or non-verbal");
+        assertThatThrownBy(() -> CsvEvents.read(new StringReader(header + "client,verbal,a,10,5\n"), "e.csv"))
+                .hasMessage("e.csv, line 2, column offset_ms: 5 lies before onset_ms 10");
+        assertThatThrownBy(() -> CsvEvents.read(new StringReader("actor,onset_ms\n"), "e.csv"))
+                .hasMessageContaining("line 1: the header has no column 'code'");
+    }
+}
