@@ -30,8 +30,13 @@ class ArchitectureTest {
                 .should()
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage(
-                        "java..", "org.alliance.stats..", "org.apache.commons.statistics..",
-                        "org.apache.commons.numbers..", "org.jspecify..")
+                        "java..",
+                        "org.alliance.stats..",
+                        "org.apache.commons.statistics..",
+                        "org.apache.commons.numbers..",
+                        "org.jspecify..")
+                // The statistics module may have no classes yet on a branch; the rule still guards it once it has.
+                .allowEmptyShould(true)
                 .check(classes);
     }
 
@@ -43,7 +48,11 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
-                        "org.springframework..", "java.sql..", "javax.sql..", "jakarta..", "picocli..",
+                        "org.springframework..",
+                        "java.sql..",
+                        "javax.sql..",
+                        "jakarta..",
+                        "picocli..",
                         "org.alliance.app..")
                 .check(classes);
     }
@@ -56,6 +65,7 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.alliance.core..", "org.alliance.app..")
+                .allowEmptyShould(true)
                 .check(classes);
     }
 
