@@ -140,17 +140,7 @@ public class CheckIns {
                         FROM check_in_invitation i JOIN meeting m ON m.id = i.meeting_id JOIN client c ON c.id = m.client_id
                         WHERE i.id = ?""")
                 .param(id)
-                .query((rs, row) -> {
-                    long consumed = rs.getLong("consumed_at");
-                    return new Invitation(
-                            rs.getLong("id"),
-                            rs.getLong("meeting_id"),
-                            rs.getLong("client_id"),
-                            rs.getLong("organisation_id"),
-                            rs.getString("instrument_id"),
-                            Instant.ofEpochMilli(rs.getLong("expires_at")),
-                            rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(consumed)));
-                })
+                .query(Invitations::map)
                 .single();
     }
 

@@ -1,5 +1,7 @@
 package org.alliance.app.checkin;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,19 +61,21 @@ public class Invitations {
                         WHERE i."""
                                 + column + " = ?")
                 .param(hash)
-                .query((rs, row) -> {
-                    long consumed = rs.getLong("consumed_at");
-                    Optional<Instant> consumedAt =
-                            rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(consumed));
-                    return new Invitation(
-                            rs.getLong("id"),
-                            rs.getLong("meeting_id"),
-                            rs.getLong("client_id"),
-                            rs.getLong("organisation_id"),
-                            rs.getString("instrument_id"),
-                            Instant.ofEpochMilli(rs.getLong("expires_at")),
-                            consumedAt);
-                })
+                .query(Invitations::map)
                 .optional();
+    }
+
+    static Invitation map(ResultSet rs, int row) throws SQLException {
+        // Read consumed_at last before wasNull(): wasNull() refers to the most recent column read.
+        long consumed = rs.getLong("consumed_at");
+        Optional<Instant> consumedAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(consumed));
+        return new Invitation(
+                rs.getLong("id"),
+                rs.getLong("meeting_id"),
+                rs.getLong("client_id"),
+                rs.getLong("organisation_id"),
+                rs.getString("instrument_id"),
+                Instant.ofEpochMilli(rs.getLong("expires_at")),
+                consumedAt);
     }
 }
