@@ -1,9 +1,14 @@
 package org.alliance.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.alliance.app.cli.ExitCodes;
+import org.alliance.app.demo.DemoSeeder;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -22,8 +27,20 @@ final class DemoCommand implements Callable<Integer> {
     @Unmatched
     List<String> springArguments = new ArrayList<>();
 
+    /** The demo starts from scratch every time: a fresh database, filled by the seeder. */
+    static void deleteDemoDatabase() {
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            try {
+                Files.deleteIfExists(Path.of("data", "demo.db" + suffix));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete the old demo database data/demo.db" + suffix, e);
+            }
+        }
+    }
+
     @Override
     public Integer call() {
+        deleteDemoDatabase();
         List<String> args = new ArrayList<>(springArguments);
         args.add("--spring.profiles.active=demo");
         ConfigurableApplicationContext context =
@@ -32,7 +49,11 @@ final class DemoCommand implements Callable<Integer> {
         String port = context.getEnvironment().getProperty("local.server.port", "8080");
         System.out.println();
         System.out.println("Alliance demo is running at http://localhost:" + port + "/");
-        System.out.println("Stop it with Ctrl+C.");
+        System.out.println("Demo logins (password '" + DemoSeeder.PASSWORD + "' for every account; demo only):");
+        for (DemoSeeder.DemoLogin login : context.getBean(DemoSeeder.class).logins()) {
+            System.out.printf("  %-10s %-13s %s%n", login.username(), login.role(), login.team());
+        }
+        System.out.println("The start page explains what to try. Stop the demo with Ctrl+C.");
         return ExitCodes.OK;
     }
 }

@@ -63,6 +63,7 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.alliance.core..", "org.alliance.app..")
+                .allowEmptyShould(true)
                 .check(classes);
     }
 

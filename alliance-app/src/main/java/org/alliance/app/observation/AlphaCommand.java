@@ -1,6 +1,5 @@
 package org.alliance.app.observation;
 
-import org.alliance.app.cli.UserInputException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
@@ -15,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.alliance.app.cli.UserInputException;
 import org.alliance.stats.agreement.KrippendorffsAlpha;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -122,8 +122,8 @@ final class AlphaCommand extends ObservationCommand {
                 } else if (isNumber(cell)) {
                     data[r][c] = Double.parseDouble(cell);
                 } else {
-                    throw new UserInputException(file.getFileName() + ", line " + lines.get(r) + ", column " + (c + 1) + ": '"
-                            + cell + "' is not a number (only nominal data may use words)");
+                    throw new UserInputException(file.getFileName() + ", line " + lines.get(r) + ", column " + (c + 1)
+                            + ": '" + cell + "' is not a number (only nominal data may use words)");
                 }
             }
         }

@@ -1,8 +1,8 @@
 package org.alliance.app.observation;
 
-import org.alliance.app.cli.UserInputException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.alliance.app.cli.UserInputException;
 import org.alliance.core.observation.format.ElanWriter;
 import org.alliance.core.observation.format.ObservationData;
 import org.alliance.core.observation.format.ObservationFiles;

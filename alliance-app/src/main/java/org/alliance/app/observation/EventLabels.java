@@ -1,11 +1,11 @@
 package org.alliance.app.observation;
 
-import org.alliance.app.cli.UserInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.alliance.app.cli.UserInputException;
 import org.alliance.core.observation.ObservationEvent;
 
 /** Turns events into code indices for the statistics, by code, actor or actor:code. */

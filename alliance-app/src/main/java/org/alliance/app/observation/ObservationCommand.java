@@ -1,6 +1,5 @@
 package org.alliance.app.observation;
 
-import org.alliance.app.cli.UserInputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.alliance.app.cli.UserInputException;
 import org.alliance.core.observation.format.ElanMapping;
 import org.alliance.core.observation.format.ImportNote;
 import org.alliance.core.observation.format.ObservationData;
@@ -114,7 +114,8 @@ abstract class ObservationCommand implements Callable<Integer> {
     /** Prints the tree with its provenance: the command line and the software version. */
     void printJson(Map<String, Object> tree) {
         Map<String, Object> provenance = object();
-        provenance.put("command", String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        provenance.put(
+                "command", String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         provenance.put("software", "alliance " + org.alliance.app.cli.AppVersion.get());
         tree.put("provenance", provenance);
         out().println(Json.MAPPER.writeValueAsString(tree));

@@ -1,12 +1,12 @@
 package org.alliance.app.observation;
 
-import org.alliance.app.cli.UserInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.alliance.app.cli.UserInputException;
 import org.alliance.core.observation.ObservationEvent;
 import org.alliance.core.observation.format.ObservationData;
 import org.alliance.stats.agreement.CohensKappa;
@@ -100,8 +100,8 @@ final class ObserverAgreementCommand extends ObservationCommand {
         switch (m) {
             case "cohen" -> {
                 if (ea.size() != eb.size()) {
-                    throw new UserInputException("cohen pairs the i-th events of both coders, but they coded " + ea.size()
-                            + " and " + eb.size() + " events; use --method alignment or time-unit");
+                    throw new UserInputException("cohen pairs the i-th events of both coders, but they coded "
+                            + ea.size() + " and " + eb.size() + " events; use --method alignment or time-unit");
                 }
                 kappa = CohensKappa.fit(codesA, codesB, k);
             }
@@ -109,7 +109,8 @@ final class ObserverAgreementCommand extends ObservationCommand {
                 long start = Math.min(min(ea), min(eb));
                 long end = Math.max(max(ea), max(eb));
                 if (end <= start) {
-                    throw new UserInputException("the events span no time; time-unit kappa needs events with a duration");
+                    throw new UserInputException(
+                            "the events span no time; time-unit kappa needs events with a duration");
                 }
                 var result = TimeUnitKappa.fit(
                         new TimeUnitKappa.Coding(codesA, EventLabels.onsets(ea), EventLabels.offsets(ea)),

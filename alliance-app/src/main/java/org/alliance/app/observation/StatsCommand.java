@@ -1,10 +1,10 @@
 package org.alliance.app.observation;
 
-import org.alliance.app.cli.UserInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.alliance.app.cli.UserInputException;
 import org.alliance.core.observation.Modality;
 import org.alliance.core.observation.ObservationEvent;
 import org.alliance.core.observation.format.ObservationData;

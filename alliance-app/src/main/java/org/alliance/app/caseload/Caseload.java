@@ -1,0 +1,116 @@
+package org.alliance.app.caseload;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.alliance.app.checkin.CheckIns;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Clients and meetings. Every read for a professional is filtered by that professional's id. */
+@Repository
+public class Caseload {
+
+    private final JdbcClient jdbc;
+    private final CheckIns checkIns;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    Caseload(JdbcClient jdbc, CheckIns checkIns, TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.checkIns = checkIns;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public long createClient(long organisationId, long teamId, long professionalId, String alias, String internalId) {
+        return jdbc.sql(
+                        """
+                        INSERT INTO client (organisation_id, team_id, professional_id, alias, internal_id, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(organisationId, teamId, professionalId, alias.strip(), internalId.strip(), clock.millis())
+                .query(Long.class)
+                .single();
+    }
+
+    public boolean internalIdTaken(long organisationId, String internalId) {
+        return jdbc.sql("SELECT COUNT(*) FROM client WHERE organisation_id = ? AND internal_id = ?")
+                        .params(organisationId, internalId.strip())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    public List<Client> clientsOf(long professionalId) {
+        return jdbc.sql("SELECT * FROM client WHERE professional_id = ? ORDER BY alias")
+                .param(professionalId)
+                .query(Caseload::client)
+                .list();
+    }
+
+    /** The client, only if this professional works with them. */
+    public Optional<Client> clientOf(long professionalId, long clientId) {
+        return jdbc.sql("SELECT * FROM client WHERE id = ? AND professional_id = ?")
+                .params(clientId, professionalId)
+                .query(Caseload::client)
+                .optional();
+    }
+
+    /**
+     * Opens a meeting. Answers a client kept for "our next meeting" are released now for every earlier meeting:
+     * this is the next meeting.
+     */
+    public long createMeeting(long clientId, long professionalId, LocalDate date, Meeting.Kind kind) {
+        return transactions.execute(status -> {
+            long id = jdbc.sql(
+                            """
+                            INSERT INTO meeting (client_id, professional_id, meeting_date, kind, created_at)
+                            VALUES (?, ?, ?, ?, ?) RETURNING id""")
+                    .params(clientId, professionalId, date.toString(), kind.name(), clock.millis())
+                    .query(Long.class)
+                    .single();
+            checkIns.releaseForNextMeeting(clientId, date);
+            return id;
+        });
+    }
+
+    public List<Meeting> meetings(long clientId) {
+        return jdbc.sql("SELECT * FROM meeting WHERE client_id = ? ORDER BY meeting_date, id")
+                .param(clientId)
+                .query((rs, row) -> new Meeting(
+                        rs.getLong("id"),
+                        rs.getLong("client_id"),
+                        rs.getLong("professional_id"),
+                        LocalDate.parse(rs.getString("meeting_date")),
+                        Meeting.Kind.valueOf(rs.getString("kind"))))
+                .list();
+    }
+
+    /** The meeting, only if it is with a client of this professional. */
+    public Optional<Meeting> meetingOf(long professionalId, long meetingId) {
+        return jdbc.sql(
+                        """
+                        SELECT m.* FROM meeting m JOIN client c ON c.id = m.client_id
+                        WHERE m.id = ? AND c.professional_id = ?""")
+                .params(meetingId, professionalId)
+                .query((rs, row) -> new Meeting(
+                        rs.getLong("id"),
+                        rs.getLong("client_id"),
+                        rs.getLong("professional_id"),
+                        LocalDate.parse(rs.getString("meeting_date")),
+                        Meeting.Kind.valueOf(rs.getString("kind"))))
+                .optional();
+    }
+
+    private static Client client(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Client(
+                rs.getLong("id"),
+                rs.getLong("organisation_id"),
+                rs.getLong("team_id"),
+                rs.getLong("professional_id"),
+                rs.getString("alias"),
+                rs.getString("internal_id"));
+    }
+}

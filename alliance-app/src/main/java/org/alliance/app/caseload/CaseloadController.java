@@ -1,0 +1,260 @@
+package org.alliance.app.caseload;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.alliance.app.checkin.AnswerForm;
+import org.alliance.app.checkin.CheckInSubmission;
+import org.alliance.app.checkin.CheckIns;
+import org.alliance.app.checkin.Invitations;
+import org.alliance.app.checkin.IssuedInvitation;
+import org.alliance.app.checkin.QrCodeSvg;
+import org.alliance.app.checkin.Question;
+import org.alliance.app.organisation.Organisation;
+import org.alliance.app.organisation.Organisations;
+import org.alliance.app.organisation.ReleaseChoice;
+import org.alliance.app.system.AuditLog;
+import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.Languages;
+import org.alliance.core.instrument.Instrument;
+import org.alliance.core.instrument.InstrumentCatalog;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The professional's pages: the caseload, a client's page, a meeting's invitation and the own rating. */
+@Controller
+class CaseloadController {
+
+    /** The questionnaires a professional can invite a client to answer. */
+    static final List<String> CLIENT_INSTRUMENTS = List.of("alliance-client", "alliance-session-check");
+
+    private final Caseload caseload;
+    private final CheckIns checkIns;
+    private final Invitations invitations;
+    private final Organisations organisations;
+    private final InstrumentCatalog catalog;
+    private final MessageSource messages;
+    private final AuditLog audit;
+
+    CaseloadController(
+            Caseload caseload,
+            CheckIns checkIns,
+            Invitations invitations,
+            Organisations organisations,
+            InstrumentCatalog catalog,
+            MessageSource messages,
+            AuditLog audit) {
+        this.caseload = caseload;
+        this.checkIns = checkIns;
+        this.invitations = invitations;
+        this.organisations = organisations;
+        this.catalog = catalog;
+        this.messages = messages;
+        this.audit = audit;
+    }
+
+    /** Another professional's client or meeting: answered as if it did not exist. */
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    static final class NotYours extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotYours() {
+            super("not found");
+        }
+    }
+
+    @GetMapping("/caseload")
+    String caseload(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("clients", caseload.clientsOf(user.id()));
+        model.addAttribute("user", user);
+        return "caseload/list";
+    }
+
+    @PostMapping("/clients")
+    String addClient(
+            @AuthenticationPrincipal CurrentUser user,
+            @RequestParam(defaultValue = "") String alias,
+            @RequestParam(defaultValue = "") String internalId,
+            HttpServletResponse response,
+            Model model) {
+        String error = null;
+        if (alias.isBlank() || alias.length() > 100 || internalId.isBlank() || internalId.length() > 100) {
+            error = "caseload.error.required";
+        } else if (caseload.internalIdTaken(user.organisationId(), internalId)) {
+            error = "caseload.error.taken";
+        } else if (user.teamId() == null) {
+            error = "caseload.error.noTeam";
+        }
+        if (error != null) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("error", error);
+            model.addAttribute("alias", alias);
+            model.addAttribute("internalId", internalId);
+            return caseload(user, model);
+        }
+        long id = caseload.createClient(user.organisationId(), user.teamId(), user.id(), alias, internalId);
+        audit.record(user.username(), "client created", "client " + id);
+        return "redirect:/clients/" + id;
+    }
+
+    @GetMapping("/clients/{clientId}")
+    String client(@AuthenticationPrincipal CurrentUser user, @PathVariable long clientId, Locale locale, Model model) {
+        Client client = caseload.clientOf(user.id(), clientId).orElseThrow(NotYours::new);
+        Organisation organisation = organisations.get(user.organisationId());
+        ClientReport report = ClientReport.build(
+                checkIns.forClient(clientId, true), catalog, organisation.thresholds(), messages, locale);
+        model.addAttribute("client", client);
+        List<Meeting> meetings = new ArrayList<>(caseload.meetings(clientId));
+        Collections.reverse(meetings);
+        model.addAttribute("meetings", meetings);
+        model.addAttribute("report", report);
+        model.addAttribute("today", LocalDate.now(ZoneId.systemDefault()));
+        model.addAttribute("kinds", Meeting.Kind.values());
+        model.addAttribute(
+                "instruments",
+                CLIENT_INSTRUMENTS.stream()
+                        .map(id -> catalog.find(id).orElseThrow())
+                        .map(i -> Map.entry(i.id(), i.title().get(Languages.of(locale))))
+                        .toList());
+        return "caseload/client";
+    }
+
+    @PostMapping("/clients/{clientId}/meetings")
+    String addMeeting(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long clientId,
+            @RequestParam(defaultValue = "") String date,
+            @RequestParam(defaultValue = "REGULAR") String kind) {
+        caseload.clientOf(user.id(), clientId).orElseThrow(NotYours::new);
+        LocalDate day;
+        Meeting.Kind meetingKind;
+        try {
+            day = LocalDate.parse(date);
+            meetingKind = Meeting.Kind.valueOf(kind);
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            return "redirect:/clients/" + clientId + "?badMeeting";
+        }
+        long id = caseload.createMeeting(clientId, user.id(), day, meetingKind);
+        audit.record(user.username(), "meeting created", "meeting " + id);
+        return "redirect:/clients/" + clientId;
+    }
+
+    @PostMapping("/meetings/{meetingId}/invitations")
+    String invite(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long meetingId,
+            @RequestParam(defaultValue = "alliance-client") String instrument,
+            RedirectAttributes redirect) {
+        Meeting meeting = caseload.meetingOf(user.id(), meetingId).orElseThrow(NotYours::new);
+        if (!CLIENT_INSTRUMENTS.contains(instrument)) {
+            instrument = CLIENT_INSTRUMENTS.get(0);
+        }
+        Organisation organisation = organisations.get(user.organisationId());
+        IssuedInvitation issued =
+                invitations.issue(meeting.id(), instrument, user.id(), organisation.invitationLifetime());
+        audit.record(user.username(), "invitation created", "meeting " + meeting.id());
+        redirect.addFlashAttribute("token", issued.token());
+        redirect.addFlashAttribute("code", issued.displayCode());
+        redirect.addFlashAttribute("expiresAt", issued.expiresAt().toString());
+        return "redirect:/meetings/" + meetingId + "/invitation";
+    }
+
+    @GetMapping("/meetings/{meetingId}/invitation")
+    String invitation(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable long meetingId, Locale locale, Model model) {
+        Meeting meeting = caseload.meetingOf(user.id(), meetingId).orElseThrow(NotYours::new);
+        Object token = model.getAttribute("token");
+        if (token == null) {
+            // The secrets exist only once; after a reload the professional makes a new invitation.
+            return "redirect:/clients/" + meeting.clientId();
+        }
+        String link = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/c/{token}")
+                .buildAndExpand(token)
+                .toUriString();
+        String codePage =
+                ServletUriComponentsBuilder.fromCurrentContextPath().path("/c").toUriString();
+        model.addAttribute("link", link);
+        model.addAttribute("codePage", codePage);
+        model.addAttribute("qr", QrCodeSvg.of(link, messages.getMessage("invitation.qr", null, locale)));
+        model.addAttribute("meeting", meeting);
+        return "caseload/invitation";
+    }
+
+    @GetMapping("/meetings/{meetingId}/rating")
+    String ratingForm(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable long meetingId, Locale locale, Model model) {
+        Meeting meeting = caseload.meetingOf(user.id(), meetingId).orElseThrow(NotYours::new);
+        return showRating(
+                meeting,
+                AnswerForm.read(professionalInstrument(), Map.of()),
+                UUID.randomUUID().toString(),
+                false,
+                locale,
+                model);
+    }
+
+    @PostMapping("/meetings/{meetingId}/rating")
+    String rate(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long meetingId,
+            @RequestParam Map<String, String> parameters,
+            HttpServletResponse response,
+            Locale locale,
+            Model model) {
+        Meeting meeting = caseload.meetingOf(user.id(), meetingId).orElseThrow(NotYours::new);
+        Instrument instrument = professionalInstrument();
+        AnswerForm answers = AnswerForm.read(instrument, parameters);
+        String key = parameters.getOrDefault("idempotencyKey", "");
+        if (key.isBlank() || key.length() > 64) {
+            key = UUID.randomUUID().toString();
+        }
+        if (!answers.acceptable()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return showRating(meeting, answers, key, answers.answers().isEmpty(), locale, model);
+        }
+        CheckIns.Outcome outcome = checkIns.submitRating(
+                meeting.id(),
+                meeting.clientId(),
+                new CheckInSubmission(instrument, Languages.of(locale), ReleaseChoice.NOW, key, answers.answers()));
+        if (outcome == CheckIns.Outcome.SAVED) {
+            audit.record(user.username(), "rating submitted", "meeting " + meeting.id());
+        }
+        return "redirect:/clients/" + meeting.clientId();
+    }
+
+    private String showRating(
+            Meeting meeting, AnswerForm answers, String key, boolean noAnswers, Locale locale, Model model) {
+        Instrument instrument = professionalInstrument();
+        model.addAttribute("meeting", meeting);
+        model.addAttribute("title", instrument.title().get(Languages.of(locale)));
+        model.addAttribute("introduction", instrument.introduction().get(Languages.of(locale)));
+        model.addAttribute(
+                "questions", Question.of(instrument, Languages.of(locale), answers.chosen(), answers.errors()));
+        model.addAttribute("idempotencyKey", key);
+        model.addAttribute("hasErrors", !answers.errors().isEmpty() || noAnswers);
+        model.addAttribute("noAnswers", noAnswers);
+        return "caseload/rating";
+    }
+
+    private Instrument professionalInstrument() {
+        return catalog.find(ClientReport.PROFESSIONAL_QUESTIONNAIRE).orElseThrow();
+    }
+}

@@ -1,0 +1,236 @@
+package org.alliance.app.caseload;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.alliance.app.checkin.StoredCheckIn;
+import org.alliance.core.alert.Alert;
+import org.alliance.core.alert.AlertRules;
+import org.alliance.core.alert.AlertThresholds;
+import org.alliance.core.alert.ScaleRange;
+import org.alliance.core.instrument.Instrument;
+import org.alliance.core.instrument.InstrumentCatalog;
+import org.alliance.core.instrument.Item;
+import org.alliance.core.instrument.Language;
+import org.alliance.core.instrument.Scale;
+import org.alliance.core.scoring.ScaleScore;
+import org.alliance.core.scoring.ScoreSheet;
+import org.alliance.core.scoring.Scoring;
+import org.springframework.context.MessageSource;
+
+/**
+ * What the professional's client page shows, computed from the check-ins the professional may see: scores per
+ * scale over time (chart and table), the professional's rating beside the client's with the gap, and alerts with
+ * the rule in words.
+ */
+record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> comparison, List<String> alerts) {
+
+    /** The scores of one instrument over the meetings, as an SVG chart and as table rows. */
+    record InstrumentTrend(String title, String chartSvg, List<String> scaleNames, List<TrendRow> rows) {}
+
+    /** One meeting's scores, formatted; "–" for a missing score. */
+    record TrendRow(LocalDate date, List<String> scores) {}
+
+    /** The client's and the professional's view of the same meeting. */
+    record Comparison(LocalDate date, List<GapRow> scales, List<GapRow> items) {}
+
+    /** One scale or item: client, professional, difference (professional minus client). */
+    record GapRow(String label, String client, String professional, String difference, boolean professionalHigher) {}
+
+    static final String CLIENT_QUESTIONNAIRE = "alliance-client";
+    static final String PROFESSIONAL_QUESTIONNAIRE = "alliance-professional";
+
+    static ClientReport build(
+            List<StoredCheckIn> visible,
+            InstrumentCatalog catalog,
+            AlertThresholds thresholds,
+            MessageSource messages,
+            Locale locale) {
+        Language language = Language.fromCode(locale.getLanguage()).orElse(Language.NL);
+        List<InstrumentTrend> trends = new ArrayList<>();
+        List<String> alerts = new ArrayList<>();
+        Map<Long, ScoreSheet> professionalByMeeting = new LinkedHashMap<>();
+        for (StoredCheckIn checkIn : visible) {
+            if (checkIn.instrumentId().equals(PROFESSIONAL_QUESTIONNAIRE)) {
+                catalog.find(PROFESSIONAL_QUESTIONNAIRE)
+                        .ifPresent(i ->
+                                professionalByMeeting.put(checkIn.meetingId(), Scoring.score(i, checkIn.answers())));
+            }
+        }
+        for (Instrument instrument : catalog.all()) {
+            if (!instrument.perspective().code().equals("client")) {
+                continue;
+            }
+            List<StoredCheckIn> ofInstrument = visible.stream()
+                    .filter(c -> c.instrumentId().equals(instrument.id())
+                            && c.perspective().equals("client"))
+                    .toList();
+            if (ofInstrument.isEmpty()) {
+                continue;
+            }
+            List<ScoreSheet> sheets = ofInstrument.stream()
+                    .map(c -> Scoring.score(instrument, c.answers()))
+                    .toList();
+            trends.add(trend(instrument, ofInstrument, sheets, language, messages, locale));
+            StoredCheckIn latest = ofInstrument.get(ofInstrument.size() - 1);
+            Optional<ScoreSheet> professional = instrument.id().equals(CLIENT_QUESTIONNAIRE)
+                    ? Optional.ofNullable(professionalByMeeting.get(latest.meetingId()))
+                    : Optional.empty();
+            for (Alert alert : AlertRules.evaluate(instrument, sheets, professional, thresholds)) {
+                alerts.add(describe(alert, instrument, language, messages, locale, thresholds));
+            }
+        }
+        return new ClientReport(trends, comparison(visible, catalog, professionalByMeeting, language), alerts);
+    }
+
+    private static InstrumentTrend trend(
+            Instrument instrument,
+            List<StoredCheckIn> checkIns,
+            List<ScoreSheet> sheets,
+            Language language,
+            MessageSource messages,
+            Locale locale) {
+        List<String> names =
+                instrument.scales().stream().map(s -> s.name().get(language)).toList();
+        List<String> dates =
+                checkIns.stream().map(c -> c.meetingDate().toString()).toList();
+        List<LineChart.Series> series = new ArrayList<>();
+        for (Scale scale : instrument.scales()) {
+            series.add(new LineChart.Series(
+                    scale.name().get(language),
+                    sheets.stream().map(sheet -> score(sheet, scale.id())).toList()));
+        }
+        ScaleRange range = ScaleRange.of(instrument, instrument.scales().get(0));
+        String title = instrument.title().get(language);
+        String svg = LineChart.render(
+                messages.getMessage("client.chart.label", new Object[] {title}, locale),
+                dates,
+                series,
+                range.min(),
+                range.max());
+        List<TrendRow> rows = new ArrayList<>();
+        for (int i = 0; i < checkIns.size(); i++) {
+            ScoreSheet sheet = sheets.get(i);
+            rows.add(new TrendRow(
+                    checkIns.get(i).meetingDate(),
+                    instrument.scales().stream()
+                            .map(scale -> format(score(sheet, scale.id())))
+                            .toList()));
+        }
+        return new InstrumentTrend(title, svg, names, rows);
+    }
+
+    /** The latest meeting where both the client (alliance-client) and the professional answered. */
+    private static Optional<Comparison> comparison(
+            List<StoredCheckIn> visible,
+            InstrumentCatalog catalog,
+            Map<Long, ScoreSheet> professionalByMeeting,
+            Language language) {
+        Optional<Instrument> clientInstrument = catalog.find(CLIENT_QUESTIONNAIRE);
+        if (clientInstrument.isEmpty()) {
+            return Optional.empty();
+        }
+        Instrument instrument = clientInstrument.get();
+        for (int i = visible.size() - 1; i >= 0; i--) {
+            StoredCheckIn checkIn = visible.get(i);
+            ScoreSheet professional = professionalByMeeting.get(checkIn.meetingId());
+            if (!checkIn.instrumentId().equals(CLIENT_QUESTIONNAIRE) || professional == null) {
+                continue;
+            }
+            ScoreSheet client = Scoring.score(instrument, checkIn.answers());
+            List<GapRow> scales = new ArrayList<>();
+            for (Scale scale : instrument.scales()) {
+                scales.add(gap(scale.name().get(language), score(client, scale.id()), score(professional, scale.id())));
+            }
+            List<GapRow> items = new ArrayList<>();
+            for (Item item : instrument.items()) {
+                items.add(gap(
+                        item.text().get(language),
+                        optional(client.recodedItems().get(item.id())),
+                        optional(professional.recodedItems().get(item.id()))));
+            }
+            return Optional.of(new Comparison(checkIn.meetingDate(), scales, items));
+        }
+        return Optional.empty();
+    }
+
+    private static GapRow gap(String label, OptionalDouble client, OptionalDouble professional) {
+        boolean both = client.isPresent() && professional.isPresent();
+        double difference = both ? professional.getAsDouble() - client.getAsDouble() : 0;
+        return new GapRow(
+                label, format(client), format(professional), both ? signed(difference) : "–", both && difference > 0);
+    }
+
+    static String describe(
+            Alert alert,
+            Instrument instrument,
+            Language language,
+            MessageSource messages,
+            Locale locale,
+            AlertThresholds thresholds) {
+        String scale = instrument
+                .findScale(alert.scale())
+                .map(s -> s.name().get(language))
+                .orElse(alert.scale());
+        if (alert instanceof Alert.BelowCutOff low) {
+            return messages.getMessage(
+                    "alert.low",
+                    new Object[] {
+                        scale,
+                        number(low.score()),
+                        low.cutOff().comparison().symbol() + " "
+                                + number(low.cutOff().value()),
+                        low.cutOff().meaning().get(language)
+                    },
+                    locale);
+        }
+        if (alert instanceof Alert.Drop drop) {
+            return messages.getMessage(
+                    "alert.drop",
+                    new Object[] {
+                        scale,
+                        number(drop.previous()),
+                        number(drop.current()),
+                        number(drop.threshold()),
+                        thresholds.dropPercent()
+                    },
+                    locale);
+        }
+        Alert.Gap gap = (Alert.Gap) alert;
+        return messages.getMessage(
+                "alert.gap",
+                new Object[] {
+                    scale,
+                    number(gap.professional()),
+                    number(gap.client()),
+                    number(gap.threshold()),
+                    thresholds.gapPercent()
+                },
+                locale);
+    }
+
+    private static OptionalDouble score(ScoreSheet sheet, String scaleId) {
+        return sheet.scale(scaleId).map(ScaleScore::score).orElse(OptionalDouble.empty());
+    }
+
+    private static OptionalDouble optional(Double value) {
+        return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
+    }
+
+    static String format(OptionalDouble value) {
+        return value.isPresent() ? number(value.getAsDouble()) : "–";
+    }
+
+    static String number(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String signed(double value) {
+        return (value > 0 ? "+" : "") + number(value);
+    }
+}

@@ -1,0 +1,136 @@
+package org.alliance.app.caseload;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+/**
+ * A line chart as SVG, drawn on the server so it reads without JavaScript. Always shown next to a table with
+ * the same numbers; the SVG only carries an accessible name, the table carries the data for screen readers.
+ * Uses presentation attributes only (no style attributes), so the strict CSP holds.
+ */
+final class LineChart {
+
+    /** One line: a name and one value per x position (empty where there is no score). */
+    record Series(String name, List<OptionalDouble> values) {
+        Series {
+            values = List.copyOf(values);
+        }
+    }
+
+    /** Colours that differ in lightness as well as hue, each with at least 4.5:1 contrast on white. */
+    private static final String[] COLOURS = {"#005a9c", "#b3261e", "#1b6e3a", "#5b3f8c", "#8a5300"};
+
+    /** Dash patterns so lines differ without colour too. */
+    private static final String[] DASHES = {"", "6 4", "2 3", "10 3 2 3", "1 6"};
+
+    private static final int WIDTH = 640;
+    private static final int HEIGHT = 300;
+    private static final int LEFT = 40;
+    private static final int RIGHT = 150;
+    private static final int TOP = 16;
+    private static final int BOTTOM = 40;
+
+    private LineChart() {}
+
+    static String render(String label, List<String> xLabels, List<Series> series, double yMin, double yMax) {
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(HEIGHT)
+                .append("\" role=\"img\" aria-label=\"")
+                .append(escape(label))
+                .append("\">");
+        double plotWidth = WIDTH - LEFT - RIGHT;
+        double plotHeight = HEIGHT - TOP - BOTTOM;
+        // Horizontal grid lines at every whole number of the scale.
+        for (int tick = (int) Math.ceil(yMin); tick <= yMax; tick++) {
+            double y = TOP + plotHeight * (1 - (tick - yMin) / (yMax - yMin));
+            svg.append(line(LEFT, y, LEFT + plotWidth, y, "#d0d0d0", ""));
+            svg.append(text(LEFT - 6, y + 4, String.valueOf(tick), "end"));
+        }
+        int n = xLabels.size();
+        int every = Math.max(1, (int) Math.ceil(n / 8.0));
+        for (int i = 0; i < n; i++) {
+            if (i % every == 0 || i == n - 1) {
+                svg.append(text(x(i, n, plotWidth), HEIGHT - BOTTOM + 18, xLabels.get(i), "middle"));
+            }
+        }
+        for (int s = 0; s < series.size(); s++) {
+            Series line = series.get(s);
+            String colour = COLOURS[s % COLOURS.length];
+            StringBuilder path = new StringBuilder();
+            boolean penDown = false;
+            for (int i = 0; i < line.values().size() && i < n; i++) {
+                OptionalDouble value = line.values().get(i);
+                if (value.isEmpty()) {
+                    penDown = false;
+                    continue;
+                }
+                double y = TOP + plotHeight * (1 - (value.getAsDouble() - yMin) / (yMax - yMin));
+                path.append(penDown ? " L" : " M")
+                        .append(format(x(i, n, plotWidth)))
+                        .append(',')
+                        .append(format(y));
+                penDown = true;
+                svg.append("<circle cx=\"")
+                        .append(format(x(i, n, plotWidth)))
+                        .append("\" cy=\"")
+                        .append(format(y))
+                        .append("\" r=\"3.5\" fill=\"")
+                        .append(colour)
+                        .append("\"/>");
+            }
+            if (path.length() > 0) {
+                svg.append("<path d=\"")
+                        .append(path.toString().strip())
+                        .append("\" fill=\"none\" stroke=\"")
+                        .append(colour)
+                        .append("\" stroke-width=\"2.5\"")
+                        .append(
+                                DASHES[s % DASHES.length].isEmpty()
+                                        ? ""
+                                        : " stroke-dasharray=\"" + DASHES[s % DASHES.length] + "\"")
+                        .append("/>");
+            }
+            double legendY = TOP + 14 + s * 22;
+            svg.append(line(
+                    WIDTH - RIGHT + 14,
+                    legendY - 4,
+                    WIDTH - RIGHT + 44,
+                    legendY - 4,
+                    colour,
+                    DASHES[s % DASHES.length]));
+            svg.append(text(WIDTH - RIGHT + 50, legendY, line.name(), "start"));
+        }
+        svg.append("</svg>");
+        return svg.toString();
+    }
+
+    private static double x(int i, int n, double plotWidth) {
+        return n <= 1 ? LEFT + plotWidth / 2 : LEFT + plotWidth * i / (n - 1);
+    }
+
+    private static String line(double x1, double y1, double x2, double y2, String colour, String dash) {
+        return "<line x1=\"" + format(x1) + "\" y1=\"" + format(y1) + "\" x2=\"" + format(x2) + "\" y2=\""
+                + format(y2) + "\" stroke=\"" + colour + "\" stroke-width=\"" + (dash.isEmpty() ? "1.5" : "2.5") + "\""
+                + (dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"") + "/>";
+    }
+
+    private static String text(double x, double y, String content, String anchor) {
+        return "<text x=\"" + format(x) + "\" y=\"" + format(y) + "\" font-size=\"12\" fill=\"#1a1a1a\" text-anchor=\""
+                + anchor + "\">" + escape(content) + "</text>";
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
+    }
+}

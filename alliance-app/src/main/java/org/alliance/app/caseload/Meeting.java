@@ -1,0 +1,15 @@
+package org.alliance.app.caseload;
+
+import java.time.LocalDate;
+
+/** A meeting between a professional and a client. */
+public record Meeting(long id, long clientId, long professionalId, LocalDate date, Kind kind) {
+
+    /** What kind of meeting it was. */
+    public enum Kind {
+        INTAKE,
+        REGULAR,
+        JOINT,
+        CLOSING
+    }
+}

@@ -1,0 +1,204 @@
+package org.alliance.app.checkin;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.alliance.app.organisation.ReleaseChoice;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores check-ins so that nothing is lost and nothing is doubled: the invitation is consumed in the same
+ * transaction that stores the answers, and a form's idempotency key is stored UNIQUE, so a repeated submit of the
+ * same form finds its earlier result instead of writing again.
+ */
+@Repository
+public class CheckIns {
+
+    /** What became of a submission. */
+    public enum Outcome {
+        /** Stored now. */
+        SAVED,
+        /** This very form was stored before (a double click, a reload, a retry). */
+        ALREADY_SAVED,
+        /** The invitation was used by another form. */
+        USED,
+        /** The invitation expired before it was used. */
+        EXPIRED
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    public CheckIns(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** The client's answers through an invitation. */
+    public Outcome submit(Invitation invitation, CheckInSubmission submission) {
+        Instant now = clock.instant();
+        Outcome outcome = transactions.execute(status -> {
+            // Write first: under SQLite this takes the write lock at once; under PostgreSQL the row lock makes a
+            // concurrent second submit wait here and then find the invitation consumed.
+            int consumed = jdbc.sql(
+                            """
+                            UPDATE check_in_invitation SET consumed_at = ?
+                            WHERE id = ? AND consumed_at IS NULL AND expires_at > ?""")
+                    .params(now.toEpochMilli(), invitation.id(), now.toEpochMilli())
+                    .update();
+            if (consumed == 0) {
+                return null;
+            }
+            insert(invitation.meetingId(), invitation.clientId(), Optional.of(invitation.id()), submission, now);
+            return Outcome.SAVED;
+        });
+        if (outcome != null) {
+            return outcome;
+        }
+        if (exists(submission.idempotencyKey())) {
+            return Outcome.ALREADY_SAVED;
+        }
+        Invitation current = invitationState(invitation.id());
+        return current.consumedAt().isPresent() ? Outcome.USED : Outcome.EXPIRED;
+    }
+
+    /** The professional's own rating of a meeting, released to themselves at once. */
+    public Outcome submitRating(long meetingId, long clientId, CheckInSubmission submission) {
+        Instant now = clock.instant();
+        return transactions.execute(status -> {
+            if (exists(submission.idempotencyKey())) {
+                return Outcome.ALREADY_SAVED;
+            }
+            insert(meetingId, clientId, Optional.empty(), submission, now);
+            return Outcome.SAVED;
+        });
+    }
+
+    /** Releases answers the client kept for "our next meeting", now that a later meeting has been opened. */
+    public int releaseForNextMeeting(long clientId, LocalDate newMeetingDate) {
+        return jdbc.sql(
+                        """
+                        UPDATE check_in SET released_at = ?
+                        WHERE client_id = ? AND release_choice = 'NEXT_MEETING' AND released_at IS NULL
+                          AND meeting_id IN (SELECT id FROM meeting WHERE client_id = ? AND meeting_date < ?)""")
+                .params(clock.millis(), clientId, clientId, newMeetingDate.toString())
+                .update();
+    }
+
+    private void insert(
+            long meetingId, long clientId, Optional<Long> invitationId, CheckInSubmission submission, Instant now) {
+        Long released = submission.release() == ReleaseChoice.NOW ? now.toEpochMilli() : null;
+        long id = jdbc.sql(
+                        """
+                        INSERT INTO check_in (meeting_id, client_id, invitation_id, instrument_id, instrument_version,
+                                              perspective, language, release_choice, idempotency_key, submitted_at,
+                                              released_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(
+                        meetingId,
+                        clientId,
+                        invitationId.orElse(null),
+                        submission.instrument().id(),
+                        submission.instrument().version(),
+                        submission.instrument().perspective().code(),
+                        submission.language().code(),
+                        submission.release().name(),
+                        submission.idempotencyKey(),
+                        now.toEpochMilli(),
+                        released)
+                .query(Long.class)
+                .single();
+        for (Map.Entry<String, Double> answer : submission.answers().entrySet()) {
+            jdbc.sql("INSERT INTO answer (check_in_id, item_id, numeric_value) VALUES (?, ?, ?)")
+                    .params(id, answer.getKey(), answer.getValue())
+                    .update();
+        }
+    }
+
+    private boolean exists(String idempotencyKey) {
+        return jdbc.sql("SELECT COUNT(*) FROM check_in WHERE idempotency_key = ?")
+                        .param(idempotencyKey)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    private Invitation invitationState(long id) {
+        return jdbc.sql(
+                        """
+                        SELECT i.id, i.meeting_id, m.client_id, c.organisation_id, i.instrument_id, i.expires_at,
+                               i.consumed_at
+                        FROM check_in_invitation i JOIN meeting m ON m.id = i.meeting_id JOIN client c ON c.id = m.client_id
+                        WHERE i.id = ?""")
+                .param(id)
+                .query(Invitations::map)
+                .single();
+    }
+
+    /**
+     * A client's check-ins, oldest meeting first. {@code releasedOnly} keeps only what the professional may see
+     * (released client answers and the professional's own ratings).
+     */
+    public List<StoredCheckIn> forClient(long clientId, boolean releasedOnly) {
+        String sql =
+                """
+                SELECT ci.id, ci.meeting_id, m.meeting_date, ci.instrument_id, ci.instrument_version, ci.perspective,
+                       ci.release_choice, ci.submitted_at, ci.released_at
+                FROM check_in ci JOIN meeting m ON m.id = ci.meeting_id
+                WHERE ci.client_id = ?"""
+                        + (releasedOnly ? " AND ci.released_at IS NOT NULL" : "")
+                        + " ORDER BY m.meeting_date, ci.submitted_at";
+        Map<Long, Map<String, Double>> answers = answersOfClient(clientId);
+        return jdbc.sql(sql)
+                .param(clientId)
+                .query((rs, row) -> {
+                    long id = rs.getLong("id");
+                    rs.getLong("released_at");
+                    boolean released = !rs.wasNull();
+                    return new StoredCheckIn(
+                            id,
+                            rs.getLong("meeting_id"),
+                            LocalDate.parse(rs.getString("meeting_date")),
+                            rs.getString("instrument_id"),
+                            rs.getString("instrument_version"),
+                            rs.getString("perspective"),
+                            ReleaseChoice.valueOf(rs.getString("release_choice")),
+                            Instant.ofEpochMilli(rs.getLong("submitted_at")),
+                            released,
+                            answers.getOrDefault(id, Map.of()));
+                })
+                .list();
+    }
+
+    private Map<Long, Map<String, Double>> answersOfClient(long clientId) {
+        Map<Long, Map<String, Double>> answers = new HashMap<>();
+        jdbc.sql(
+                        """
+                        SELECT a.check_in_id, a.item_id, a.numeric_value FROM answer a
+                        JOIN check_in ci ON ci.id = a.check_in_id
+                        WHERE ci.client_id = ? AND a.numeric_value IS NOT NULL""")
+                .param(clientId)
+                .query(rs -> {
+                    answers.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+                            .put(rs.getString(2), rs.getDouble(3));
+                });
+        return answers;
+    }
+
+    /** How many check-ins were stored with this idempotency key (0 or 1; used by tests and the benchmark). */
+    public long countWithKey(String idempotencyKey) {
+        return jdbc.sql("SELECT COUNT(*) FROM check_in WHERE idempotency_key = ?")
+                .param(idempotencyKey)
+                .query(Long.class)
+                .single();
+    }
+}

@@ -1,0 +1,104 @@
+package org.alliance.app.organisation;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.alliance.app.system.AuditLog;
+import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.Role;
+import org.alliance.app.system.UserAccounts;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The administrator's page: organisation settings (release default, alert thresholds), teams and accounts. */
+@Controller
+class AdminController {
+
+    private final Organisations organisations;
+    private final UserAccounts accounts;
+    private final AuditLog audit;
+
+    AdminController(Organisations organisations, UserAccounts accounts, AuditLog audit) {
+        this.organisations = organisations;
+        this.accounts = accounts;
+        this.audit = audit;
+    }
+
+    @GetMapping("/admin")
+    String admin(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("organisation", organisations.get(user.organisationId()));
+        model.addAttribute("teams", organisations.teams(user.organisationId()));
+        model.addAttribute("releaseChoices", ReleaseChoice.values());
+        model.addAttribute("roles", Role.values());
+        return "admin/admin";
+    }
+
+    @PostMapping("/admin/settings")
+    String settings(
+            @AuthenticationPrincipal CurrentUser user,
+            @RequestParam ReleaseChoice defaultRelease,
+            @RequestParam int dropThresholdPercent,
+            @RequestParam int gapThresholdPercent,
+            @RequestParam int invitationHours,
+            HttpServletResponse response,
+            Model model) {
+        Organisation current = organisations.get(user.organisationId());
+        try {
+            Organisation updated = new Organisation(
+                    current.id(),
+                    current.name(),
+                    defaultRelease,
+                    dropThresholdPercent,
+                    gapThresholdPercent,
+                    invitationHours);
+            updated.thresholds();
+            organisations.updateSettings(updated);
+        } catch (IllegalArgumentException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("settingsError", true);
+            return admin(user, model);
+        }
+        audit.record(user.username(), "settings changed", "organisation " + current.id());
+        return "redirect:/admin?saved";
+    }
+
+    @PostMapping("/admin/teams")
+    String addTeam(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String name) {
+        if (!name.isBlank() && name.length() <= 200) {
+            long id = organisations.createTeam(user.organisationId(), name);
+            audit.record(user.username(), "team created", "team " + id);
+        }
+        return "redirect:/admin";
+    }
+
+    @PostMapping("/admin/users")
+    String addUser(
+            @AuthenticationPrincipal CurrentUser user,
+            @RequestParam(defaultValue = "") String username,
+            @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam Role role,
+            @RequestParam(required = false) Long teamId,
+            HttpServletResponse response,
+            Model model) {
+        boolean teamOk = teamId == null
+                || organisations.teams(user.organisationId()).stream().anyMatch(t -> t.id() == teamId);
+        boolean needsTeam = role == Role.PROFESSIONAL || role == Role.TEAM_LEAD;
+        if (username.isBlank()
+                || displayName.isBlank()
+                || password.length() < SetupController.MIN_PASSWORD_LENGTH
+                || !teamOk
+                || (needsTeam && teamId == null)
+                || accounts.exists(username)) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("userError", true);
+            return admin(user, model);
+        }
+        long id = accounts.create(user.organisationId(), teamId, username, displayName, password, role);
+        audit.record(user.username(), "user created", "user " + id + " as " + role);
+        return "redirect:/admin?userAdded";
+    }
+}

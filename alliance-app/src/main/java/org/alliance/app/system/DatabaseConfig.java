@@ -1,0 +1,64 @@
+package org.alliance.app.system;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The database: SQLite in a file by default (its folder is created on start), PostgreSQL when
+ * {@code --db-url}/{@code SPRING_DATASOURCE_URL} names one. Everything else uses {@code JdbcClient} with portable
+ * SQL.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfig {
+
+    @Bean
+    DataSource dataSource(DataSourceProperties properties) {
+        String url = properties.determineUrl();
+        boolean sqlite = url != null && url.startsWith("jdbc:sqlite:");
+        if (sqlite) {
+            createFolderOf(url);
+        }
+        HikariDataSource dataSource = properties
+                .initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
+                .build();
+        dataSource.setPoolName("alliance");
+        if (sqlite) {
+            // One writer at a time is all SQLite allows; a small pool keeps readers concurrent under WAL.
+            dataSource.setMaximumPoolSize(4);
+        }
+        return dataSource;
+    }
+
+    @Bean
+    TransactionTemplate transactionTemplate(DataSourceTransactionManager transactionManager) {
+        return new TransactionTemplate(transactionManager);
+    }
+
+    /** The folder of a SQLite file URL such as {@code jdbc:sqlite:./data/alliance.db?journal_mode=WAL}. */
+    static void createFolderOf(String url) {
+        String path = url.substring("jdbc:sqlite:".length());
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        if (path.isEmpty() || path.equals(":memory:") || path.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(path).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the database folder " + parent, e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.alliance.app.system;
+
+import java.time.Clock;
+import org.alliance.core.instrument.InstrumentCatalog;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Who may open which page. Clients need no account: {@code /c/**} is public and protected by its one-time token.
+ * Everything else requires a role; CSRF is on for every form; the CSP allows no inline script.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/", "/login", "/setup", "/c", "/c/**", "/css/**", "/js/**", "/favicon.ico", "/error")
+                        .permitAll()
+                        .requestMatchers("/caseload", "/clients/**", "/meetings/**")
+                        .hasRole(Role.PROFESSIONAL.name())
+                        .requestMatchers("/team/**", "/team")
+                        .hasRole(Role.TEAM_LEAD.name())
+                        .requestMatchers("/research/**", "/research")
+                        .hasRole(Role.RESEARCHER.name())
+                        .requestMatchers("/admin/**", "/admin")
+                        .hasRole(Role.ADMIN.name())
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/start", true)
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    InstrumentCatalog instrumentCatalog() {
+        return InstrumentCatalog.builtIn();
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

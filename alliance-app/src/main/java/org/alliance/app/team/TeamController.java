@@ -1,0 +1,98 @@
+package org.alliance.app.team;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import org.alliance.app.checkin.CheckIns;
+import org.alliance.app.checkin.StoredCheckIn;
+import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.Languages;
+import org.alliance.core.instrument.Instrument;
+import org.alliance.core.instrument.InstrumentCatalog;
+import org.alliance.core.instrument.Language;
+import org.alliance.core.instrument.Scale;
+import org.alliance.core.scoring.ScaleScore;
+import org.alliance.core.scoring.ScoreSheet;
+import org.alliance.core.scoring.Scoring;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The team lead's page: team figures for intervision. Only aggregates over the whole team, never per
+ * professional (a ranking would destroy honest answering), and nothing over fewer than {@value #MIN_CLIENTS}
+ * clients. Every client answer counts here, including answers released "only for team figures".
+ */
+@Controller
+class TeamController {
+
+    static final int MIN_CLIENTS = 5;
+
+    private final JdbcClient jdbc;
+    private final CheckIns checkIns;
+    private final InstrumentCatalog catalog;
+
+    TeamController(JdbcClient jdbc, CheckIns checkIns, InstrumentCatalog catalog) {
+        this.jdbc = jdbc;
+        this.checkIns = checkIns;
+        this.catalog = catalog;
+    }
+
+    /** One scale's team figure: the mean over clients of each client's latest score. */
+    record TeamScale(String name, String mean, int clients) {}
+
+    @GetMapping("/team")
+    String team(@AuthenticationPrincipal CurrentUser user, Locale locale, Model model) {
+        List<Long> clients = user.teamId() == null
+                ? List.of()
+                : jdbc.sql("SELECT id FROM client WHERE team_id = ?")
+                        .param(user.teamId())
+                        .query(Long.class)
+                        .list();
+        long meetings = user.teamId() == null
+                ? 0
+                : jdbc.sql("SELECT COUNT(*) FROM meeting m JOIN client c ON c.id = m.client_id WHERE c.team_id = ?")
+                        .param(user.teamId())
+                        .query(Long.class)
+                        .single();
+        Instrument instrument = catalog.find("alliance-client").orElseThrow();
+        Language language = Languages.of(locale);
+        List<ScoreSheet> latest = new ArrayList<>();
+        for (long client : clients) {
+            List<StoredCheckIn> history = checkIns.forClient(client, false).stream()
+                    .filter(c -> c.instrumentId().equals(instrument.id()))
+                    .toList();
+            if (!history.isEmpty()) {
+                latest.add(Scoring.score(
+                        instrument, history.get(history.size() - 1).answers()));
+            }
+        }
+        List<TeamScale> scales = new ArrayList<>();
+        for (Scale scale : instrument.scales()) {
+            double sum = 0;
+            int n = 0;
+            for (ScoreSheet sheet : latest) {
+                OptionalDouble score =
+                        sheet.scale(scale.id()).map(ScaleScore::score).orElse(OptionalDouble.empty());
+                if (score.isPresent()) {
+                    sum += score.getAsDouble();
+                    n++;
+                }
+            }
+            if (n >= MIN_CLIENTS) {
+                scales.add(new TeamScale(scale.name().get(language), String.format(Locale.ROOT, "%.2f", sum / n), n));
+            }
+        }
+        model.addAttribute("clientCount", clients.size());
+        model.addAttribute("meetingCount", meetings);
+        model.addAttribute("answeredCount", latest.size());
+        model.addAttribute("scales", scales);
+        model.addAttribute("tooFew", latest.size() < MIN_CLIENTS);
+        model.addAttribute("minClients", MIN_CLIENTS);
+        model.addAttribute("instrumentTitle", instrument.title().get(language));
+        return "team/team";
+    }
+}

@@ -1,0 +1,75 @@
+package org.alliance.app;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.alliance.app.caseload.Caseload;
+import org.alliance.app.caseload.Meeting;
+import org.alliance.app.checkin.Invitations;
+import org.alliance.app.checkin.IssuedInvitation;
+import org.alliance.app.organisation.Organisations;
+import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.Role;
+import org.alliance.app.system.UserAccounts;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * A small organisation for one test class, with unique user names so test classes sharing the application
+ * never see each other's data: two professionals in one team, a team lead, a researcher, an administrator,
+ * and one client with one meeting for the first professional.
+ */
+public final class TestWorld {
+
+    public static final String PASSWORD = "correct horse battery";
+
+    public final String suffix = UUID.randomUUID().toString().substring(0, 8);
+    public final long organisation;
+    public final long team;
+    public final CurrentUser professional;
+    public final CurrentUser otherProfessional;
+    public final CurrentUser teamLead;
+    public final CurrentUser researcher;
+    public final CurrentUser admin;
+    public final long client;
+    public final long meeting;
+
+    private final Caseload caseload;
+    private final Invitations invitations;
+
+    public TestWorld(ApplicationContext context) {
+        Organisations organisations = context.getBean(Organisations.class);
+        UserAccounts accounts = context.getBean(UserAccounts.class);
+        caseload = context.getBean(Caseload.class);
+        invitations = context.getBean(Invitations.class);
+        organisation = organisations.create("Test organisation " + suffix);
+        team = organisations.createTeam(organisation, "Team " + suffix);
+        professional = user(accounts, "pro-" + suffix, Role.PROFESSIONAL, team);
+        otherProfessional = user(accounts, "other-" + suffix, Role.PROFESSIONAL, team);
+        teamLead = user(accounts, "lead-" + suffix, Role.TEAM_LEAD, team);
+        researcher = user(accounts, "research-" + suffix, Role.RESEARCHER, null);
+        admin = user(accounts, "admin-" + suffix, Role.ADMIN, null);
+        client = caseload.createClient(organisation, team, professional.id(), "Kim", "K-" + suffix);
+        meeting = caseload.createMeeting(client, professional.id(), LocalDate.of(2026, 3, 2), Meeting.Kind.REGULAR);
+    }
+
+    private CurrentUser user(UserAccounts accounts, String username, Role role, Long teamId) {
+        accounts.create(organisation, teamId, username, "Name " + username, PASSWORD, role);
+        return accounts.loadUserByUsername(username);
+    }
+
+    public IssuedInvitation invite(String instrument) {
+        return invitations.issue(meeting, instrument, professional.id(), Duration.ofHours(72));
+    }
+
+    public IssuedInvitation expiredInvitation() {
+        return invitations.issue(meeting, "alliance-client", professional.id(), Duration.ofHours(-1));
+    }
+
+    public long newClient(long professionalId, String alias) {
+        return caseload.createClient(organisation, team, professionalId, alias, alias + "-" + UUID.randomUUID());
+    }
+
+    public long newMeeting(long clientId, long professionalId, LocalDate date) {
+        return caseload.createMeeting(clientId, professionalId, date, Meeting.Kind.REGULAR);
+    }
+}

@@ -1,0 +1,243 @@
+package org.alliance.app.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.alliance.app.AllianceWebTest;
+import org.alliance.app.TestWorld;
+import org.alliance.app.checkin.CheckIns;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The feedback loop in Debian's Chromium: the professional signs in and makes an invitation; the client types
+ * the short code on a 320 px phone with JavaScript off and answers; a second submit of the same form stores
+ * nothing new; the professional rates the meeting and sees the result, the gap and an alert. Again with
+ * JavaScript on for the 0–10 session check, answered by keyboard. axe-core finds no WCAG 2.1 A/AA violation on
+ * any page of the journey in any of the four languages.
+ */
+@AllianceWebTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CheckInJourneyBrowserTest {
+
+    private static final List<String> LANGUAGES = List.of("nl", "en", "nb", "da");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    CheckIns checkIns;
+
+    private Playwright playwright;
+    private Browser browser;
+    private final List<String> violations = new ArrayList<>();
+
+    @BeforeAll
+    void start() {
+        playwright = Playwright.create();
+        browser = Browsers.launch(playwright);
+    }
+
+    @AfterAll
+    void stop() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private BrowserContext phone(boolean javaScript, int width) {
+        return browser.newContext(new Browser.NewContextOptions()
+                .setJavaScriptEnabled(javaScript)
+                .setViewportSize(width, 720)
+                .setIsMobile(true)
+                .setHasTouch(true));
+    }
+
+    /** Opens a page (GET) in every language and records axe's findings; ends on the last language. */
+    private void auditInAllLanguages(Page page, String path) {
+        for (String language : LANGUAGES) {
+            page.navigate(url(path + (path.contains("?") ? "&" : "?") + "lang=" + language));
+            assertThat(page.locator("html").getAttribute("lang")).isEqualTo(language);
+            violations.addAll(Browsers.violations(page));
+        }
+    }
+
+    private Page signIn(BrowserContext context, TestWorld world) {
+        Page page = context.newPage();
+        auditInAllLanguages(page, "/login");
+        page.navigate(url("/login?lang=en"));
+        page.getByLabel("User name").fill(world.professional.username());
+        page.getByLabel("Password").fill(TestWorld.PASSWORD);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        assertThat(page.url()).endsWith("/caseload");
+        return page;
+    }
+
+    /** Makes an invitation on the client page in every language; returns the last short code. */
+    private String invite(Page professional, TestWorld world, String instrument) {
+        String code = null;
+        for (String language : LANGUAGES) {
+            professional.navigate(url("/clients/" + world.client + "?lang=" + language));
+            violations.addAll(Browsers.violations(professional));
+            professional.locator("#instrument-" + world.meeting).selectOption(instrument);
+            professional
+                    .locator("form:has(#instrument-" + world.meeting + ") button")
+                    .click();
+            assertThat(professional.url()).endsWith("/meetings/" + world.meeting + "/invitation");
+            assertThat(professional.locator("svg.qr")).isNotNull();
+            violations.addAll(Browsers.violations(professional));
+            code = professional.locator(".short-code").textContent().strip();
+        }
+        return code;
+    }
+
+    @Test
+    void aClientChecksInWithoutJavaScriptAndTheProfessionalSeesTheResultTheGapAndAnAlert() {
+        violations.clear();
+        TestWorld world = new TestWorld(context);
+        BrowserContext desk = browser.newContext(new Browser.NewContextOptions().setViewportSize(1024, 800));
+        Page professional = signIn(desk, world);
+        auditInAllLanguages(professional, "/caseload");
+        String code = invite(professional, world, "alliance-client");
+
+        BrowserContext phone = phone(false, 320);
+        Page client = phone.newPage();
+        client.navigate(url("/c?lang=en"));
+        client.getByLabel("Code", new Page.GetByLabelOptions().setExact(true)).fill(code.toLowerCase());
+        client.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Continue"))
+                .click();
+        String formPath = client.url().substring(url("").length()).replaceAll("\\?.*", "");
+        assertThat(formPath).startsWith("/c/");
+        assertThat(client.locator("h1").textContent()).isEqualTo("Our work together");
+        assertThat(client.locator("input[name=release][value=NEXT_MEETING]").isChecked())
+                .as("the organisation's default release is preselected")
+                .isTrue();
+        client.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots/checkin-320.png"))
+                .setFullPage(true));
+        Page measure = phone(true, 320).newPage();
+        measure.navigate(url(formPath + "?lang=nb"));
+        assertThat((Integer) measure.evaluate("() => document.documentElement.scrollWidth"))
+                .as("nothing on the form is wider than a 320 px screen")
+                .isLessThanOrEqualTo(320);
+
+        // Answer: bond and goals "sometimes" (3), tasks "rarely" (2), released now.
+        for (String scale : List.of("bond", "tasks", "goals")) {
+            for (int i = 1; i <= 4; i++) {
+                String value = scale.equals("tasks") ? "2" : "3";
+                client.locator("label[for='q-" + scale + "-" + i + "-" + value + "']")
+                        .click();
+            }
+        }
+        client.locator("label[for='release-NOW']").click();
+        String key = client.locator("input[name=idempotencyKey]").inputValue();
+        String csrf = client.locator("input[name=_csrf]").inputValue();
+        client.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
+                .click();
+        assertThat(client.url()).endsWith("/c/thanks");
+        assertThat(checkIns.countWithKey(key)).isEqualTo(1);
+
+        // The same form sent again (a retry after a lost connection): thanks again, nothing new stored.
+        FormData again =
+                FormData.create().set("_csrf", csrf).set("idempotencyKey", key).set("release", "NOW");
+        for (String scale : List.of("bond", "tasks", "goals")) {
+            for (int i = 1; i <= 4; i++) {
+                again.set("item-" + scale + "-" + i, scale.equals("tasks") ? "2" : "3");
+            }
+        }
+        APIResponse resent =
+                client.request().post(url(formPath), RequestOptions.create().setForm(again));
+        assertThat(resent.url()).endsWith("/c/thanks");
+        assertThat(checkIns.countWithKey(key)).isEqualTo(1);
+
+        // Axe audits need a JavaScript-enabled page; the HTML is the same one the JavaScript-off phone got.
+        Page auditor = phone(true, 320).newPage();
+        auditInAllLanguages(auditor, "/c");
+        auditInAllLanguages(auditor, "/c/thanks");
+        auditInAllLanguages(auditor, formPath);
+        assertThat(auditor.locator("h1").textContent()).isEqualTo("Dette link er allerede brugt");
+
+        // The professional rates the same meeting higher than the client did.
+        auditInAllLanguages(professional, "/meetings/" + world.meeting + "/rating");
+        professional.navigate(url("/meetings/" + world.meeting + "/rating?lang=en"));
+        for (String scale : List.of("bond", "tasks", "goals")) {
+            for (int i = 1; i <= 4; i++) {
+                professional.locator("label[for='q-" + scale + "-" + i + "-5']").click();
+            }
+        }
+        professional
+                .getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))
+                .click();
+        assertThat(professional.url()).endsWith("/clients/" + world.client);
+
+        auditInAllLanguages(professional, "/clients/" + world.client);
+        professional.navigate(url("/clients/" + world.client + "?lang=en"));
+        String alerts = professional.locator(".alert-list").textContent();
+        assertThat(alerts)
+                .contains("Total: 2.7 is below the questionnaire’s cut-off")
+                .contains("Tasks: you gave 5.0, your client 2.0");
+        assertThat(professional.locator("table.gap").first().textContent()).contains("+3.0");
+        assertThat(professional.locator("svg.chart")).isNotNull();
+        assertThat(professional.locator("table.data").last().textContent()).contains("2026-03-02");
+        auditInAllLanguages(professional, "/rules");
+
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void aClientAnswersTheSliderByKeyboardWithJavaScriptOn() {
+        violations.clear();
+        TestWorld world = new TestWorld(context);
+        String token = world.invite("alliance-session-check").token();
+        BrowserContext phone = phone(true, 390);
+        Page client = phone.newPage();
+        auditInAllLanguages(client, "/c/" + token);
+        client.navigate(url("/c/" + token + "?lang=en"));
+        assertThat(client.locator("input[name='item-relationship']:checked").count())
+                .as("the slider starts with no value")
+                .isZero();
+
+        // Keyboard only: focus the first answer of the first question, move to 8 with the arrow keys.
+        client.locator("#q-relationship-0").focus();
+        for (int i = 0; i < 8; i++) {
+            client.keyboard().press("ArrowRight");
+        }
+        assertThat(client.locator("#q-relationship-8").isChecked()).isTrue();
+        client.locator("label[for='q-goals-topics-6']").click();
+        client.locator("label[for='q-way-of-working-7']").click();
+        client.locator("label[for='q-overall-7']").click();
+        String key = client.locator("input[name=idempotencyKey]").inputValue();
+        client.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
+                .click();
+        assertThat(client.url()).endsWith("/c/thanks");
+        assertThat(checkIns.countWithKey(key)).isEqualTo(1);
+        auditInAllLanguages(client, "/c/thanks");
+
+        assertThat(violations).isEmpty();
+    }
+}

@@ -1,0 +1,210 @@
+package org.alliance.app.caseload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.alliance.app.AllianceWebTest;
+import org.alliance.app.TestWorld;
+import org.alliance.app.checkin.CheckIns;
+import org.alliance.app.checkin.IssuedInvitation;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/** The feedback loop through the real routing: what the client sends, what the professional and team lead see. */
+@AllianceWebTest
+class ClientPageTest {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    CheckIns checkIns;
+
+    private MockMvc mvc;
+    private TestWorld world;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+        world = new TestWorld(context);
+    }
+
+    /** All twelve alliance-client items answered with {@code value}. */
+    private MockHttpServletRequestBuilder answerAll(String token, int value, String release, String key) {
+        MockHttpServletRequestBuilder post = MockMvcRequestBuilders.post("/c/" + token)
+                .with(csrf())
+                .param("lang", "en")
+                .param("idempotencyKey", key)
+                .param("release", release);
+        for (String scale : new String[] {"bond", "tasks", "goals"}) {
+            for (int i = 1; i <= 4; i++) {
+                post.param("item-" + scale + "-" + i, String.valueOf(value));
+            }
+        }
+        return post;
+    }
+
+    private String clientPage() throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.get("/clients/" + world.client)
+                        .param("lang", "en")
+                        .with(user(world.professional)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    @Test
+    void releasedAnswersShowUpWithTheirScoresAndTheLowScoreAlert() throws Exception {
+        IssuedInvitation invitation = world.invite("alliance-client");
+        MockHttpServletResponse response = mvc.perform(answerAll(invitation.token(), 3, "NOW", "k-" + world.suffix))
+                .andReturn()
+                .getResponse();
+        assertThat(response.getRedirectedUrl()).isEqualTo("/c/thanks");
+
+        String page = clientPage();
+        assertThat(page).contains("<svg").contains("role=\"img\"").contains("3.0");
+        assertThat(page).contains("is below the questionnaire’s cut-off");
+    }
+
+    @Test
+    void answersKeptForTeamFiguresAreNeverShownToTheProfessional() throws Exception {
+        IssuedInvitation invitation = world.invite("alliance-client");
+        mvc.perform(answerAll(invitation.token(), 2, "TEAM_ONLY", "t-" + world.suffix));
+        assertThat(checkIns.countWithKey("t-" + world.suffix)).isEqualTo(1);
+
+        world.newMeeting(world.client, world.professional.id(), LocalDate.of(2026, 4, 1));
+        String page = clientPage();
+        assertThat(page).contains("No released answers from this client yet.").doesNotContain("<svg");
+    }
+
+    @Test
+    void answersForTheNextMeetingAppearWhenTheProfessionalOpensIt() throws Exception {
+        IssuedInvitation invitation = world.invite("alliance-client");
+        mvc.perform(answerAll(invitation.token(), 4, "NEXT_MEETING", "n-" + world.suffix));
+        assertThat(clientPage()).contains("No released answers from this client yet.");
+
+        mvc.perform(MockMvcRequestBuilders.post("/clients/" + world.client + "/meetings")
+                .with(csrf())
+                .with(user(world.professional))
+                .param("date", "2026-03-16")
+                .param("kind", "REGULAR"));
+
+        assertThat(clientPage())
+                .doesNotContain("No released answers from this client yet.")
+                .contains("<svg");
+    }
+
+    @Test
+    void theProfessionalsHigherRatingIsShownAsAGapWithAnAlert() throws Exception {
+        IssuedInvitation invitation = world.invite("alliance-client");
+        mvc.perform(answerAll(invitation.token(), 3, "NOW", "c-" + world.suffix));
+        MockHttpServletRequestBuilder rating = MockMvcRequestBuilders.post("/meetings/" + world.meeting + "/rating")
+                .with(csrf())
+                .with(user(world.professional))
+                .param("idempotencyKey", "r-" + world.suffix);
+        for (String scale : new String[] {"bond", "tasks", "goals"}) {
+            for (int i = 1; i <= 4; i++) {
+                rating.param("item-" + scale + "-" + i, "5");
+            }
+        }
+        assertThat(mvc.perform(rating).andReturn().getResponse().getRedirectedUrl())
+                .isEqualTo("/clients/" + world.client);
+        // The same rating form again (a double click) does not add a second rating.
+        mvc.perform(rating);
+        assertThat(checkIns.countWithKey("r-" + world.suffix)).isEqualTo(1);
+
+        String page = clientPage();
+        assertThat(page).contains("Your rating beside your client’s (2026-03-02)");
+        assertThat(page).contains("+2.0");
+        assertThat(page).contains("you gave 5.0, your client 3.0");
+    }
+
+    @Test
+    void aRefusedAnswerIsMarkedAndTheOtherAnswersAreKept() throws Exception {
+        IssuedInvitation invitation = world.invite("alliance-session-check");
+        MockHttpServletResponse response = mvc.perform(MockMvcRequestBuilders.post("/c/" + invitation.token())
+                        .with(csrf())
+                        .param("lang", "en")
+                        .param("idempotencyKey", "e-" + world.suffix)
+                        .param("release", "NOW")
+                        .param("item-relationship", "7")
+                        .param("item-overall", "11"))
+                .andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).isEqualTo(422);
+        String page = response.getContentAsString();
+        assertThat(page).contains("id=\"err-overall\"").contains("This answer is not possible.");
+        assertThat(page).containsPattern("id=\"q-relationship-7\"[^>]*checked");
+        assertThat(page).contains("value=\"e-" + world.suffix + "\"");
+        assertThat(checkIns.countWithKey("e-" + world.suffix)).isZero();
+    }
+
+    @Test
+    void aRepeatedSubmitShowsThanksAndStoresOnce() throws Exception {
+        IssuedInvitation invitation = world.invite("alliance-client");
+        String key = "twice-" + world.suffix;
+        mvc.perform(answerAll(invitation.token(), 4, "NOW", key));
+        MockHttpServletResponse again = mvc.perform(answerAll(invitation.token(), 4, "NOW", key))
+                .andReturn()
+                .getResponse();
+        assertThat(again.getRedirectedUrl()).isEqualTo("/c/thanks");
+        assertThat(checkIns.countWithKey(key)).isEqualTo(1);
+        // Opening the link again shows a friendly page, not an error trace.
+        MockHttpServletResponse reopened = mvc.perform(
+                        MockMvcRequestBuilders.get("/c/" + invitation.token()).param("lang", "en"))
+                .andReturn()
+                .getResponse();
+        assertThat(reopened.getStatus()).isEqualTo(410);
+        assertThat(reopened.getContentAsString())
+                .contains("This link has already been used")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void theTeamLeadSeesNoFiguresForFewerThanFiveClients() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            answerNewClient(i);
+        }
+        String fewer = teamPage();
+        assertThat(fewer).contains("Too few clients with answers to show figures (at least 5 needed).");
+        assertThat(fewer).doesNotContain("<caption>");
+
+        answerNewClient(4);
+        String enough = teamPage();
+        assertThat(enough).doesNotContain("Too few clients").contains("<caption>");
+        assertThat(enough)
+                .doesNotContain(world.professional.displayName())
+                .doesNotContain(world.otherProfessional.displayName());
+    }
+
+    private void answerNewClient(int i) throws Exception {
+        long professional = i % 2 == 0 ? world.professional.id() : world.otherProfessional.id();
+        long client = world.newClient(professional, "C" + i);
+        long meeting = world.newMeeting(client, professional, LocalDate.of(2026, 2, 1 + i));
+        IssuedInvitation invitation = context.getBean(org.alliance.app.checkin.Invitations.class)
+                .issue(meeting, "alliance-client", professional, java.time.Duration.ofHours(1));
+        mvc.perform(answerAll(
+                invitation.token(), 3 + i % 2, "TEAM_ONLY", UUID.randomUUID().toString()));
+    }
+
+    private String teamPage() throws Exception {
+        return mvc.perform(
+                        MockMvcRequestBuilders.get("/team").param("lang", "en").with(user(world.teamLead)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+}

@@ -1,0 +1,295 @@
+package org.alliance.app.checkin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.alliance.app.TestPostgres;
+import org.alliance.app.organisation.ReleaseChoice;
+import org.alliance.core.instrument.Instrument;
+import org.alliance.core.instrument.InstrumentCatalog;
+import org.alliance.core.instrument.Language;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The check-in store on both databases: migrations apply, answers are stored with the invitation consumed in the
+ * same transaction, and no submit is ever doubled or lost — also when the same form arrives eight times at once.
+ */
+class CheckInPersistenceTest {
+
+    private static final Instrument CLIENT =
+            InstrumentCatalog.builtIn().find("alliance-client").orElseThrow();
+
+    @TempDir
+    static Path folder;
+
+    private static final List<HikariDataSource> OPENED = new ArrayList<>();
+
+    static Stream<Arguments> databases() {
+        return Stream.of(Arguments.of("sqlite"), Arguments.of("postgresql"));
+    }
+
+    /** A database with the schema migrated, and one organisation, team, professional, client and meeting. */
+    private static Store store(String vendor, MutableClock clock) throws Exception {
+        DataSource dataSource;
+        if (vendor.equals("sqlite")) {
+            Files.createDirectories(folder);
+            HikariDataSource sqlite = new HikariDataSource();
+            sqlite.setJdbcUrl("jdbc:sqlite:" + folder.resolve(UUID.randomUUID() + ".db")
+                    + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&transaction_mode=IMMEDIATE");
+            sqlite.setMaximumPoolSize(4);
+            OPENED.add(sqlite);
+            dataSource = sqlite;
+        } else {
+            dataSource = TestPostgres.newDatabase();
+        }
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/" + vendor)
+                .load()
+                .migrate();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        long organisation = jdbc.sql("INSERT INTO organisation (name, created_at) VALUES ('Test', 0) RETURNING id")
+                .query(Long.class)
+                .single();
+        long team = jdbc.sql("INSERT INTO team (organisation_id, name) VALUES (?, 'T') RETURNING id")
+                .param(organisation)
+                .query(Long.class)
+                .single();
+        long professional = jdbc.sql(
+                        """
+                        INSERT INTO app_user (organisation_id, team_id, username, display_name, password_hash, role,
+                                              enabled, created_at)
+                        VALUES (?, ?, 'p', 'P', '{noop}x', 'PROFESSIONAL', TRUE, 0) RETURNING id""")
+                .params(organisation, team)
+                .query(Long.class)
+                .single();
+        long client = jdbc.sql(
+                        """
+                        INSERT INTO client (organisation_id, team_id, professional_id, alias, internal_id, created_at)
+                        VALUES (?, ?, ?, 'Kim', 'K1', 0) RETURNING id""")
+                .params(organisation, team, professional)
+                .query(Long.class)
+                .single();
+        long meeting = jdbc.sql(
+                        """
+                        INSERT INTO meeting (client_id, professional_id, meeting_date, kind, created_at)
+                        VALUES (?, ?, '2026-01-05', 'REGULAR', 0) RETURNING id""")
+                .params(client, professional)
+                .query(Long.class)
+                .single();
+        return new Store(
+                jdbc,
+                new Invitations(jdbc, clock),
+                new CheckIns(jdbc, transactions, clock),
+                professional,
+                client,
+                meeting);
+    }
+
+    record Store(
+            JdbcClient jdbc, Invitations invitations, CheckIns checkIns, long professional, long client, long meeting) {
+
+        long count(String table) {
+            return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        OPENED.forEach(HikariDataSource::close);
+    }
+
+    private static CheckInSubmission submission(String key, ReleaseChoice release) {
+        return new CheckInSubmission(
+                CLIENT, Language.NL, release, key, Map.of("bond-1", 4.0, "bond-2", 5.0, "tasks-1", 3.0));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aSubmitStoresTheAnswersAndConsumesTheInvitation(String vendor) throws Exception {
+        MutableClock clock = new MutableClock();
+        Store store = store(vendor, clock);
+        IssuedInvitation issued =
+                store.invitations().issue(store.meeting(), CLIENT.id(), store.professional(), Duration.ofHours(72));
+        Invitation invitation = store.invitations().find(issued.token()).orElseThrow();
+
+        CheckIns.Outcome outcome = store.checkIns().submit(invitation, submission("form-1", ReleaseChoice.NOW));
+
+        assertThat(outcome).isEqualTo(CheckIns.Outcome.SAVED);
+        assertThat(store.count("check_in")).isEqualTo(1);
+        assertThat(store.count("answer")).isEqualTo(3);
+        assertThat(store.invitations().find(issued.token()).orElseThrow().consumedAt())
+                .isPresent();
+        List<StoredCheckIn> visible = store.checkIns().forClient(store.client(), true);
+        assertThat(visible).singleElement().satisfies(c -> {
+            assertThat(c.answers()).containsEntry("bond-2", 5.0).hasSize(3);
+            assertThat(c.instrumentVersion()).isEqualTo(CLIENT.version());
+            assertThat(c.released()).isTrue();
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theShortCodeFindsTheSameInvitationAsTheLink(String vendor) throws Exception {
+        Store store = store(vendor, new MutableClock());
+        IssuedInvitation issued =
+                store.invitations().issue(store.meeting(), CLIENT.id(), store.professional(), Duration.ofHours(1));
+        String typed = issued.displayCode().toLowerCase(java.util.Locale.ROOT).replace("-", " ");
+        assertThat(store.invitations().find(typed).orElseThrow().id()).isEqualTo(issued.id());
+        assertThat(store.invitations().find(issued.token()).orElseThrow().id()).isEqualTo(issued.id());
+        assertThat(store.invitations().find("ZZZZ-ZZZZ")).isEmpty();
+        assertThat(store.jdbc()
+                        .sql("SELECT COUNT(*) FROM check_in_invitation WHERE token_hash = ? OR short_code_hash = ?")
+                        .params(issued.token(), issued.shortCode())
+                        .query(Long.class)
+                        .single())
+                .as("the secrets themselves are never stored")
+                .isZero();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theSameFormTwiceIsStoredOnce(String vendor) throws Exception {
+        Store store = store(vendor, new MutableClock());
+        IssuedInvitation issued =
+                store.invitations().issue(store.meeting(), CLIENT.id(), store.professional(), Duration.ofHours(72));
+        Invitation invitation = store.invitations().find(issued.token()).orElseThrow();
+
+        store.checkIns().submit(invitation, submission("form-1", ReleaseChoice.NOW));
+        CheckIns.Outcome again = store.checkIns().submit(invitation, submission("form-1", ReleaseChoice.NOW));
+        CheckIns.Outcome other = store.checkIns().submit(invitation, submission("form-2", ReleaseChoice.NOW));
+
+        assertThat(again).isEqualTo(CheckIns.Outcome.ALREADY_SAVED);
+        assertThat(other).isEqualTo(CheckIns.Outcome.USED);
+        assertThat(store.count("check_in")).isEqualTo(1);
+        assertThat(store.count("answer")).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void eightSimultaneousSubmitsOfOneFormStoreItOnce(String vendor) throws Exception {
+        Store store = store(vendor, new MutableClock());
+        IssuedInvitation issued =
+                store.invitations().issue(store.meeting(), CLIENT.id(), store.professional(), Duration.ofHours(72));
+        Invitation invitation = store.invitations().find(issued.token()).orElseThrow();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<CheckIns.Outcome>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Callable<CheckIns.Outcome> task = () -> {
+                start.await();
+                return store.checkIns().submit(invitation, submission("same-form", ReleaseChoice.NOW));
+            };
+            results.add(pool.submit(task));
+        }
+        start.countDown();
+        List<CheckIns.Outcome> outcomes = new ArrayList<>();
+        for (Future<CheckIns.Outcome> result : results) {
+            outcomes.add(result.get());
+        }
+        pool.shutdown();
+
+        assertThat(outcomes).containsOnlyOnce(CheckIns.Outcome.SAVED);
+        assertThat(outcomes).filteredOn(o -> o != CheckIns.Outcome.SAVED).containsOnly(CheckIns.Outcome.ALREADY_SAVED);
+        assertThat(store.count("check_in")).isEqualTo(1);
+        assertThat(store.count("answer")).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anExpiredInvitationStoresNothing(String vendor) throws Exception {
+        MutableClock clock = new MutableClock();
+        Store store = store(vendor, clock);
+        IssuedInvitation issued =
+                store.invitations().issue(store.meeting(), CLIENT.id(), store.professional(), Duration.ofHours(72));
+        Invitation invitation = store.invitations().find(issued.token()).orElseThrow();
+        clock.advance(Duration.ofHours(72));
+
+        assertThat(invitation.expired(clock.instant())).isTrue();
+        assertThat(store.checkIns().submit(invitation, submission("late", ReleaseChoice.NOW)))
+                .isEqualTo(CheckIns.Outcome.EXPIRED);
+        assertThat(store.count("check_in")).isZero();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void answersForTheNextMeetingAreHiddenUntilALaterMeetingIsOpened(String vendor) throws Exception {
+        Store store = store(vendor, new MutableClock());
+        IssuedInvitation issued =
+                store.invitations().issue(store.meeting(), CLIENT.id(), store.professional(), Duration.ofHours(72));
+        store.checkIns()
+                .submit(
+                        store.invitations().find(issued.token()).orElseThrow(),
+                        submission("later", ReleaseChoice.NEXT_MEETING));
+        IssuedInvitation second =
+                store.invitations().issue(store.meeting(), CLIENT.id(), store.professional(), Duration.ofHours(72));
+        store.checkIns()
+                .submit(
+                        store.invitations().find(second.token()).orElseThrow(),
+                        submission("team", ReleaseChoice.TEAM_ONLY));
+
+        assertThat(store.checkIns().forClient(store.client(), true)).isEmpty();
+        assertThat(store.checkIns().releaseForNextMeeting(store.client(), LocalDate.of(2026, 1, 5)))
+                .as("a meeting on the same day is not the next meeting")
+                .isZero();
+        assertThat(store.checkIns().releaseForNextMeeting(store.client(), LocalDate.of(2026, 1, 19)))
+                .isEqualTo(1);
+
+        assertThat(store.checkIns().forClient(store.client(), true))
+                .singleElement()
+                .satisfies(c -> assertThat(c.release()).isEqualTo(ReleaseChoice.NEXT_MEETING));
+        assertThat(store.checkIns().forClient(store.client(), false)).hasSize(2);
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-05T10:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

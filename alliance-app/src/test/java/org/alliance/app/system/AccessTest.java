@@ -1,0 +1,299 @@
+package org.alliance.app.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.alliance.app.AllianceWebTest;
+import org.alliance.app.TestWorld;
+import org.alliance.app.checkin.IssuedInvitation;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * Every endpoint as every role, anonymously, and with a used, an expired and an unknown token: the status each
+ * one must get. A professional asking for another professional's client gets 404, as if it did not exist.
+ */
+@AllianceWebTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessTest {
+
+    @Autowired
+    WebApplicationContext context;
+
+    private MockMvc mvc;
+    private TestWorld world;
+    private String usedToken;
+    private String expiredToken;
+    private final AtomicInteger address = new AtomicInteger(1);
+
+    enum Who {
+        ANONYMOUS,
+        PROFESSIONAL,
+        OTHER_PROFESSIONAL,
+        TEAM_LEAD,
+        RESEARCHER,
+        ADMIN
+    }
+
+    @BeforeAll
+    void setUp() throws Exception {
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+        world = new TestWorld(context);
+        IssuedInvitation used = world.invite("alliance-client");
+        usedToken = used.token();
+        int status = mvc.perform(MockMvcRequestBuilders.post("/c/" + usedToken)
+                        .with(csrf())
+                        .param("idempotencyKey", "access-" + world.suffix)
+                        .param("release", "NOW")
+                        .param("item-bond-1", "4"))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        assertThat(status).isEqualTo(302);
+        expiredToken = world.expiredInvitation().token();
+    }
+
+    /** Expected status per caller; callers not named get {@code otherwise}. */
+    private record Rule(HttpMethod method, String path, Map<String, String> params, Map<Who, Integer> expected) {}
+
+    private static Map<Who, Integer> all(int status) {
+        Map<Who, Integer> map = new LinkedHashMap<>();
+        for (Who who : Who.values()) {
+            map.put(who, status);
+        }
+        return map;
+    }
+
+    /** Anonymous → sign-in page, the allowed role(s) → {@code allowed}, everyone else → 403. */
+    private static Map<Who, Integer> only(int allowed, Who... roles) {
+        Map<Who, Integer> map = all(403);
+        map.put(Who.ANONYMOUS, 302);
+        for (Who role : roles) {
+            map.put(role, allowed);
+        }
+        return map;
+    }
+
+    /** Like {@link #only} for the owning professional, with 404 for the other professional. */
+    private static Map<Who, Integer> owner(int allowed) {
+        Map<Who, Integer> map = only(allowed, Who.PROFESSIONAL);
+        map.put(Who.OTHER_PROFESSIONAL, 404);
+        return map;
+    }
+
+    private List<Rule> rules() {
+        String client = "/clients/" + world.client;
+        String meeting = "/meetings/" + world.meeting;
+        List<Rule> rules = new ArrayList<>();
+        rules.add(new Rule(HttpMethod.GET, "/", Map.of(), all(200)));
+        rules.add(new Rule(HttpMethod.GET, "/login", Map.of(), all(200)));
+        rules.add(new Rule(HttpMethod.GET, "/c", Map.of(), all(200)));
+        rules.add(new Rule(HttpMethod.GET, "/c/thanks", Map.of(), all(200)));
+        rules.add(new Rule(HttpMethod.GET, "/setup", Map.of(), all(404)));
+        rules.add(new Rule(
+                HttpMethod.POST,
+                "/setup",
+                Map.of("organisation", "x", "username", "x", "displayName", "x", "password", "long enough password"),
+                all(404)));
+        rules.add(new Rule(HttpMethod.GET, "/c/" + usedToken, Map.of(), all(410)));
+        rules.add(new Rule(
+                HttpMethod.POST, "/c/" + usedToken, Map.of("idempotencyKey", "another", "item-bond-1", "3"), all(410)));
+        rules.add(new Rule(HttpMethod.GET, "/c/" + expiredToken, Map.of(), all(410)));
+        rules.add(new Rule(
+                HttpMethod.POST, "/c/" + expiredToken, Map.of("idempotencyKey", "late", "item-bond-1", "3"), all(410)));
+        rules.add(new Rule(HttpMethod.GET, "/c/not-a-real-token-but-long-enough-to-be-one", Map.of(), all(404)));
+        rules.add(new Rule(HttpMethod.POST, "/c", Map.of("code", "ZZZZ-ZZZZ"), all(400)));
+        Map<Who, Integer> signedIn = all(200);
+        signedIn.put(Who.ANONYMOUS, 302);
+        rules.add(new Rule(HttpMethod.GET, "/rules", Map.of(), signedIn));
+        Map<Who, Integer> start = all(302);
+        rules.add(new Rule(HttpMethod.GET, "/start", Map.of(), start));
+        Map<Who, Integer> caseload = only(200, Who.PROFESSIONAL, Who.OTHER_PROFESSIONAL);
+        rules.add(new Rule(HttpMethod.GET, "/caseload", Map.of(), caseload));
+        rules.add(new Rule(HttpMethod.GET, client, Map.of(), owner(200)));
+        rules.add(new Rule(HttpMethod.GET, meeting + "/rating", Map.of(), owner(200)));
+        rules.add(new Rule(HttpMethod.GET, meeting + "/invitation", Map.of(), owner(302)));
+        rules.add(new Rule(HttpMethod.POST, meeting + "/rating", Map.of(), owner(422)));
+        rules.add(new Rule(
+                HttpMethod.POST, meeting + "/invitations", Map.of("instrument", "alliance-client"), owner(302)));
+        rules.add(new Rule(
+                HttpMethod.POST, client + "/meetings", Map.of("date", "2026-03-09", "kind", "REGULAR"), owner(302)));
+        rules.add(new Rule(
+                HttpMethod.POST,
+                "/clients",
+                Map.of("alias", "", "internalId", ""),
+                only(422, Who.PROFESSIONAL, Who.OTHER_PROFESSIONAL)));
+        rules.add(new Rule(HttpMethod.GET, "/team", Map.of(), only(200, Who.TEAM_LEAD)));
+        rules.add(new Rule(HttpMethod.GET, "/research", Map.of(), only(200, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.GET, "/admin", Map.of(), only(200, Who.ADMIN)));
+        rules.add(
+                new Rule(HttpMethod.POST, "/admin/teams", Map.of("name", "New " + world.suffix), only(302, Who.ADMIN)));
+        rules.add(new Rule(
+                HttpMethod.POST,
+                "/admin/settings",
+                Map.of(
+                        "defaultRelease",
+                        "NOW",
+                        "dropThresholdPercent",
+                        "15",
+                        "gapThresholdPercent",
+                        "20",
+                        "invitationHours",
+                        "72"),
+                only(302, Who.ADMIN)));
+        rules.add(new Rule(
+                HttpMethod.POST,
+                "/admin/users",
+                Map.of("username", "", "displayName", "", "password", "", "role", "RESEARCHER"),
+                only(422, Who.ADMIN)));
+        return rules;
+    }
+
+    private MockHttpServletRequestBuilder request(Rule rule, Who who, boolean withCsrf) {
+        MockHttpServletRequestBuilder builder = MockMvcRequestBuilders.request(rule.method(), rule.path());
+        rule.params().forEach(builder::param);
+        // Each request from its own address, so the wrong-code limit is not what answers.
+        int n = address.incrementAndGet();
+        builder.with(r -> {
+            r.setRemoteAddr("10.1." + (n / 250) + "." + (n % 250));
+            return r;
+        });
+        if (withCsrf) {
+            builder.with(csrf());
+        }
+        CurrentUser user =
+                switch (who) {
+                    case ANONYMOUS -> null;
+                    case PROFESSIONAL -> world.professional;
+                    case OTHER_PROFESSIONAL -> world.otherProfessional;
+                    case TEAM_LEAD -> world.teamLead;
+                    case RESEARCHER -> world.researcher;
+                    case ADMIN -> world.admin;
+                };
+        if (user != null) {
+            builder.with(user(user));
+        }
+        return builder;
+    }
+
+    @Test
+    void everyEndpointAnswersEveryCallerAsExpected() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (Rule rule : rules()) {
+            for (Who who : Who.values()) {
+                int expected = rule.expected().get(who);
+                int actual = mvc.perform(request(rule, who, true))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus();
+                checked++;
+                if (actual != expected) {
+                    wrong.add(rule.method() + " " + rule.path() + " as " + who + ": " + actual + ", expected "
+                            + expected);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(checked).isGreaterThan(150);
+    }
+
+    @Test
+    void anonymousCallersAreSentToTheSignInPage() throws Exception {
+        String location = mvc.perform(MockMvcRequestBuilders.get("/caseload"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        assertThat(location).endsWith("/login");
+    }
+
+    @Test
+    void everyPostWithoutCsrfTokenIsRefused() throws Exception {
+        List<String> accepted = new ArrayList<>();
+        for (Rule rule : rules()) {
+            if (rule.method() != HttpMethod.POST) {
+                continue;
+            }
+            for (Who who : Who.values()) {
+                int status = mvc.perform(request(rule, who, false))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus();
+                if (status != 403) {
+                    accepted.add(rule.path() + " as " + who + ": " + status);
+                }
+            }
+        }
+        assertThat(accepted).isEmpty();
+    }
+
+    @Test
+    void pagesCarryTheSecurityHeaders() throws Exception {
+        var response = mvc.perform(MockMvcRequestBuilders.get("/c")).andReturn().getResponse();
+        assertThat(response.getHeader("Content-Security-Policy"))
+                .contains("script-src 'self'")
+                .doesNotContain("unsafe-inline");
+        assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.getHeader("Referrer-Policy")).isEqualTo("no-referrer");
+    }
+
+    @Test
+    void afterTenWrongCodesAnAddressMustWait() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            int status = mvc.perform(MockMvcRequestBuilders.post("/c")
+                            .with(csrf())
+                            .with(r -> {
+                                r.setRemoteAddr("192.0.2.77");
+                                return r;
+                            })
+                            .param("code", "ZZZZ-ZZZ" + (i % 9 + 1)))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
+            assertThat(status).isEqualTo(400);
+        }
+        IssuedInvitation valid = world.invite("alliance-session-check");
+        int blocked = mvc.perform(MockMvcRequestBuilders.post("/c")
+                        .with(csrf())
+                        .with(r -> {
+                            r.setRemoteAddr("192.0.2.77");
+                            return r;
+                        })
+                        .param("code", valid.displayCode()))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        assertThat(blocked)
+                .as("even a right code waits once the limit is reached")
+                .isEqualTo(429);
+        int elsewhere = mvc.perform(MockMvcRequestBuilders.post("/c")
+                        .with(csrf())
+                        .with(r -> {
+                            r.setRemoteAddr("192.0.2.78");
+                            return r;
+                        })
+                        .param("code", valid.displayCode()))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        assertThat(elsewhere).isEqualTo(302);
+    }
+}
