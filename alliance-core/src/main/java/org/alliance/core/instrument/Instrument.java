@@ -70,6 +70,19 @@ public record Instrument(
         return cutOffs.stream().filter(cut -> cut.scale().equals(scaleId)).toList();
     }
 
+    /** True when some items are asked once for each professional of a joint meeting. */
+    public boolean asksPerProfessional() {
+        return items.stream().anyMatch(Item::perProfessional);
+    }
+
+    /**
+     * True when the scale is scored once for each professional (all its items are asked per professional; the
+     * reader refuses scales that mix both kinds).
+     */
+    public boolean scoredPerProfessional(Scale scale) {
+        return scale.items().stream().map(this::item).allMatch(Item::perProfessional);
+    }
+
     /** Languages in which every item has its text, i.e. in which this instrument can collect answers. */
     public Set<Language> usableLanguages() {
         Set<Language> usable = EnumSet.allOf(Language.class);
@@ -107,7 +120,8 @@ public record Instrument(
                                     item.id(),
                                     item.text().with(texts.language(), text),
                                     item.format(),
-                                    item.reverse()));
+                                    item.reverse(),
+                                    item.perProfessional()));
         }
         if (!byItem.isEmpty()) {
             throw new IllegalArgumentException(reference() + " has no item(s) " + String.join(", ", byItem.keySet()));

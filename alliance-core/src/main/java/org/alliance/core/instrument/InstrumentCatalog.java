@@ -18,8 +18,14 @@ import java.util.Optional;
 public final class InstrumentCatalog {
 
     /** The instruments shipped in this jar, in the order they are offered to users. */
-    public static final List<String> BUILT_IN =
-            List.of("alliance-session-check", "alliance-client", "alliance-professional", "wai-sr-skeleton");
+    public static final List<String> BUILT_IN = List.of(
+            "alliance-session-check",
+            "alliance-client",
+            "alliance-professional",
+            "alliance-joint-client",
+            "alliance-joint-professional",
+            "alliance-partiality",
+            "wai-sr-skeleton");
 
     private static final String RESOURCE_FOLDER = "/org/alliance/core/instrument/builtin/";
 

@@ -46,7 +46,7 @@ public final class InstrumentReader {
     private static final Set<String> FORMAT_KEYS =
             Set.of("id", "type", "points", "min", "max", "minLabel", "maxLabel", "maxLength", "yesLabel", "noLabel");
     private static final Set<String> POINT_KEYS = Set.of("value", "label");
-    private static final Set<String> ITEM_KEYS = Set.of("id", "text", "format", "reverse");
+    private static final Set<String> ITEM_KEYS = Set.of("id", "text", "format", "reverse", "perProfessional");
     private static final Set<String> SCALE_KEYS = Set.of("id", "name", "items", "subscales", "scoring");
     private static final Set<String> SCORING_KEYS = Set.of("method", "minAnsweredShare");
     private static final Set<String> CUT_OFF_KEYS = Set.of("scale", "comparison", "value", "meaning");
@@ -313,6 +313,7 @@ public final class InstrumentReader {
                 Optional<String> id = check.id(node, at, "id", true);
                 Optional<String> formatId = check.id(node, at, "format", true);
                 boolean reverse = check.flag(node, at, "reverse");
+                boolean perProfessional = check.flag(node, at, "perProfessional");
                 LocalizedText text;
                 if (skeleton) {
                     text = LocalizedText.NONE;
@@ -324,6 +325,7 @@ public final class InstrumentReader {
                     }
                 } else {
                     text = check.localized(node, at, "text", true, true);
+                    checkPlaceholder(node, at, id.orElse("?"), perProfessional);
                 }
                 if (id.isPresent() && !ids.add(id.get())) {
                     check.error(at + "/id", "duplicate item id '" + id.get() + "'");
@@ -345,10 +347,40 @@ public final class InstrumentReader {
                                     + "' is free text and cannot be reverse-keyed; only numeric answers can be reversed");
                 }
                 if (id.isPresent() && formatId.isPresent()) {
-                    items.add(new Item(id.get(), text, formatId.get(), reverse));
+                    items.add(new Item(id.get(), text, formatId.get(), reverse, perProfessional));
                 }
             }
             return items;
+        }
+
+        /**
+         * A per-professional item names the professional in every language (the app fills the name in); any other
+         * item must not, or the client would read "{professional}" on screen.
+         */
+        private void checkPlaceholder(JsonNode node, String at, String itemId, boolean perProfessional) {
+            JsonNode texts = node.get("text");
+            if (texts == null || !texts.isObject()) {
+                return;
+            }
+            for (Language language : Language.values()) {
+                JsonNode text = texts.get(language.code());
+                if (text == null || !text.isString()) {
+                    continue;
+                }
+                boolean named = text.stringValue().contains(Item.PROFESSIONAL_PLACEHOLDER);
+                if (perProfessional && !named) {
+                    check.error(
+                            at + "/text/" + language.code(),
+                            "item '" + itemId + "' is asked per professional (perProfessional: true), so its "
+                                    + language.code() + " text must contain " + Item.PROFESSIONAL_PLACEHOLDER
+                                    + " where the professional's name goes");
+                } else if (!perProfessional && named) {
+                    check.error(
+                            at + "/text/" + language.code(),
+                            "item '" + itemId + "' contains " + Item.PROFESSIONAL_PLACEHOLDER
+                                    + " but is not asked per professional; add 'perProfessional: true' or remove it");
+                }
+            }
         }
 
         private ScoringRule scoring(JsonNode node, String at) {
@@ -426,6 +458,7 @@ public final class InstrumentReader {
                     resolved.removeIf(itemId ->
                             !formats.get(itemsById.get(itemId).format()).numeric());
                     checkSameRange(entry.getKey(), scale.pointer(), resolved, itemsById, formats);
+                    checkOneKind(entry.getKey(), scale.pointer(), resolved, itemsById);
                     if (!resolved.isEmpty()) {
                         scales.add(new Scale(
                                 entry.getKey(), scale.name(), List.copyOf(resolved), scale.subscales(), scale.rule()));
@@ -494,6 +527,20 @@ public final class InstrumentReader {
                         pointer,
                         "scale '" + scaleId + "' mixes answer ranges (" + String.join(", ", ranges)
                                 + "); its mean is hard to interpret");
+            }
+        }
+
+        /** A scale is scored either once per professional or once for the meeting, never half and half. */
+        private void checkOneKind(String scaleId, String pointer, Set<String> itemIds, Map<String, Item> itemsById) {
+            long perProfessional = itemIds.stream()
+                    .filter(itemId -> itemsById.get(itemId).perProfessional())
+                    .count();
+            if (perProfessional > 0 && perProfessional < itemIds.size()) {
+                check.error(
+                        pointer,
+                        "scale '" + scaleId + "' mixes items asked per professional with items asked once;"
+                                + " a per-professional scale is scored separately for each professional, so all its"
+                                + " items must have 'perProfessional: true'");
             }
         }
 

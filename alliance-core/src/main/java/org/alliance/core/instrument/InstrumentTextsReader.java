@@ -88,7 +88,19 @@ public final class InstrumentTextsReader {
                     check.error("/items/" + itemId, "the instrument has no item '" + itemId + "'");
                     continue;
                 }
-                check.text(itemsNode, "/items", itemId, true).ifPresent(itemText -> items.put(itemId, itemText));
+                boolean perProfessional = instrument.item(itemId).perProfessional();
+                check.text(itemsNode, "/items", itemId, true).ifPresent(itemText -> {
+                    if (perProfessional != itemText.contains(Item.PROFESSIONAL_PLACEHOLDER)) {
+                        check.error(
+                                "/items/" + itemId,
+                                perProfessional
+                                        ? "item '" + itemId + "' is asked per professional; its text must contain "
+                                                + Item.PROFESSIONAL_PLACEHOLDER + " where the professional's name goes"
+                                        : "item '" + itemId + "' is not asked per professional; its text must not"
+                                                + " contain " + Item.PROFESSIONAL_PLACEHOLDER);
+                    }
+                    items.put(itemId, itemText);
+                });
             }
             for (Item item : instrument.items()) {
                 if (!itemsNode.has(item.id())) {

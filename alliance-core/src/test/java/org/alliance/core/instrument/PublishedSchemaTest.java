@@ -45,6 +45,21 @@ class PublishedSchemaTest {
     }
 
     @Test
+    void theSchemaChecksTheProfessionalPlaceholderAsTheReaderDoes() throws Exception {
+        String valid = PerProfessionalItemsTest.JOINT;
+        JsonSchema schema = schema("instrument.schema.json");
+        assertThat(schema.validate(YAML.readTree(valid))).isEmpty();
+        String missing = valid.replace("nb: \"Jeg stoler på {professional}.\"", "nb: \"Jeg stoler på henne.\"");
+        assertThat(missing).isNotEqualTo(valid);
+        assertThat(schema.validate(YAML.readTree(missing))).isNotEmpty();
+        String unflagged = valid.replace(
+                "    perProfessional: true\n    text:\n      nl: \"{professional} hoorde",
+                "    text:\n      nl: \"{professional} hoorde");
+        assertThat(unflagged).isNotEqualTo(valid);
+        assertThat(schema.validate(YAML.readTree(unflagged))).isNotEmpty();
+    }
+
+    @Test
     void theTextsFixtureMatchesThePublishedTextsSchema() throws Exception {
         JsonNode document =
                 YAML.readTree(Files.readString(Path.of("src/test/resources/instrument/wai-sr-skeleton.texts.nl.yaml")));
