@@ -1,9 +1,9 @@
 package org.alliance.app.checkin;
 
 import java.util.Map;
-import org.alliance.app.organisation.ReleaseChoice;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.Language;
+import org.alliance.core.release.ReleaseChoice;
 
 /**
  * A completed questionnaire, already checked by {@code Scoring}.

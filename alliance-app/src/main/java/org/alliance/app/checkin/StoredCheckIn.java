@@ -3,7 +3,7 @@ package org.alliance.app.checkin;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-import org.alliance.app.organisation.ReleaseChoice;
+import org.alliance.core.release.ReleaseChoice;
 
 /** A stored check-in with its answers, as read back for the professional's and team lead's pages. */
 public record StoredCheckIn(

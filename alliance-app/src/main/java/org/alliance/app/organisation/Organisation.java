@@ -2,6 +2,7 @@ package org.alliance.app.organisation;
 
 import java.time.Duration;
 import org.alliance.core.alert.AlertThresholds;
+import org.alliance.core.release.ReleaseChoice;
 
 /** An organisation and its settings: the default release choice, alert thresholds and invitation lifetime. */
 public record Organisation(

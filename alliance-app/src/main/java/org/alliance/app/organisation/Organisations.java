@@ -2,6 +2,7 @@ package org.alliance.app.organisation;
 
 import java.time.Clock;
 import java.util.List;
+import org.alliance.core.release.ReleaseChoice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

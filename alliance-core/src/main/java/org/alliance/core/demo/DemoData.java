@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.alliance.core.instrument.Language;
 import org.alliance.core.instrument.Perspective;
+import org.alliance.core.release.ReleaseChoice;
 
 /**
  * Generated data, ready to be stored or written as CSV. Ids are stable for a given seed. Clients are
@@ -53,18 +54,11 @@ public record DemoData(
             String instrumentId,
             String instrumentVersion,
             Perspective perspective,
-            Release release,
+            ReleaseChoice release,
             Map<String, Double> answers) {
         public CheckIn {
             answers = Map.copyOf(answers);
         }
-    }
-
-    /** The client's choice of who sees the answers and when (the "honest conversation" rule). */
-    public enum Release {
-        NOW,
-        NEXT_MEETING,
-        TEAM_FIGURES_ONLY
     }
 
     /** The course of a client's alliance over time, so the demo shows every kind of pattern. */

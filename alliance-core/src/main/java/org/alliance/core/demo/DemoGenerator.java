@@ -12,13 +12,13 @@ import org.alliance.core.demo.DemoData.Client;
 import org.alliance.core.demo.DemoData.Meeting;
 import org.alliance.core.demo.DemoData.Organisation;
 import org.alliance.core.demo.DemoData.Professional;
-import org.alliance.core.demo.DemoData.Release;
 import org.alliance.core.demo.DemoData.Team;
 import org.alliance.core.demo.DemoData.Trajectory;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.instrument.Language;
 import org.alliance.core.instrument.Perspective;
+import org.alliance.core.release.ReleaseChoice;
 
 /**
  * Generates believable, fully synthetic data from a seed.
@@ -129,7 +129,7 @@ public final class DemoGenerator {
                 for (int d = 0; d < 3; d++) {
                     dimensions[d] = level + clientDeviation[d] + meetingNoise[d];
                 }
-                Release release = release(random);
+                ReleaseChoice release = release(random);
                 if (random.nextDouble() < 0.85) {
                     checkIns.add(checkIn(
                             checkIns,
@@ -163,7 +163,7 @@ public final class DemoGenerator {
                                 meeting,
                                 professionalForm,
                                 Perspective.PROFESSIONAL,
-                                Release.NOW,
+                                ReleaseChoice.NOW,
                                 frequencyAnswers(random, view)));
                     }
                 }
@@ -194,7 +194,7 @@ public final class DemoGenerator {
             Meeting meeting,
             Instrument instrument,
             Perspective perspective,
-            Release release,
+            ReleaseChoice release,
             Map<String, Double> answers) {
         return new CheckIn(
                 String.format("ci-%05d", existing.size() + 1),
@@ -291,12 +291,12 @@ public final class DemoGenerator {
         return u < 0.85 ? Trajectory.CEILING : Trajectory.FLAT;
     }
 
-    private static Release release(SplittableRandom random) {
+    private static ReleaseChoice release(SplittableRandom random) {
         double u = random.nextDouble();
         if (u < 0.70) {
-            return Release.NOW;
+            return ReleaseChoice.NOW;
         }
-        return u < 0.90 ? Release.NEXT_MEETING : Release.TEAM_FIGURES_ONLY;
+        return u < 0.90 ? ReleaseChoice.NEXT_MEETING : ReleaseChoice.TEAM_ONLY;
     }
 
     /** A standard normal draw (Box–Muller; one of the pair is discarded to keep the stream simple). */

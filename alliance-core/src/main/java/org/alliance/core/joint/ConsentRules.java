@@ -30,7 +30,7 @@ public final class ConsentRules {
         SAME_ORGANISATION,
         CONSENT_GIVEN,
         NOT_A_PARTY,
-        TEAM_FIGURES_ONLY,
+        TEAM_ONLY,
         WAITING_FOR_NEXT_MEETING,
         NO_CONSENT,
         CONSENT_WITHDRAWN
@@ -60,8 +60,8 @@ public final class ConsentRules {
             return new Decision(false, Reason.NOT_A_PARTY);
         }
         switch (release.choiceFor(viewer.professionalId())) {
-            case TEAM_FIGURES_ONLY -> {
-                return new Decision(false, Reason.TEAM_FIGURES_ONLY);
+            case TEAM_ONLY -> {
+                return new Decision(false, Reason.TEAM_ONLY);
             }
             case NEXT_MEETING -> {
                 boolean started = release.nextMeetingStartedAt()

@@ -3,6 +3,7 @@ package org.alliance.core.joint;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.alliance.core.release.ReleaseChoice;
 
 /**
  * The client's release choices for one result: one choice for everybody, which the client may change for a

@@ -14,6 +14,7 @@ import org.alliance.core.demo.DemoData.Meeting;
 import org.alliance.core.demo.DemoData.Trajectory;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.instrument.Perspective;
+import org.alliance.core.release.ReleaseChoice;
 import org.alliance.core.scoring.Scoring;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -175,7 +176,7 @@ class DemoGeneratorTest {
     @Test
     void professionalsReleaseNowAndClientsChooseAllThreeWays() {
         assertThat(data.checkIns().stream().filter(c -> c.perspective() == Perspective.PROFESSIONAL))
-                .allSatisfy(c -> assertThat(c.release()).isEqualTo(DemoData.Release.NOW));
+                .allSatisfy(c -> assertThat(c.release()).isEqualTo(ReleaseChoice.NOW));
         assertThat(data.checkIns().stream().map(CheckIn::release).distinct()).hasSize(3);
     }
 

@@ -11,6 +11,7 @@ import org.alliance.core.joint.ConsentRules.Decision;
 import org.alliance.core.joint.ConsentRules.Reason;
 import org.alliance.core.joint.ConsentRules.SharedResult;
 import org.alliance.core.joint.ConsentRules.Viewer;
+import org.alliance.core.release.ReleaseChoice;
 import org.junit.jupiter.api.Test;
 
 class ConsentRulesTest {
@@ -92,9 +93,9 @@ class ConsentRulesTest {
     @Test
     void teamFiguresOnlyHidesTheResultFromEveryoneDespiteConsent() {
         List<Consent> consents = List.of(Consent.given("client-1", "pro-7", T0));
-        ReleaseState teamOnly = ReleaseState.of(ReleaseChoice.TEAM_FIGURES_ONLY);
-        assertThat(see(OTHER, consents, teamOnly, days(1))).isEqualTo(new Decision(false, Reason.TEAM_FIGURES_ONLY));
-        assertThat(see(OWN, consents, teamOnly, days(1)).reason()).isEqualTo(Reason.TEAM_FIGURES_ONLY);
+        ReleaseState teamOnly = ReleaseState.of(ReleaseChoice.TEAM_ONLY);
+        assertThat(see(OTHER, consents, teamOnly, days(1))).isEqualTo(new Decision(false, Reason.TEAM_ONLY));
+        assertThat(see(OWN, consents, teamOnly, days(1)).reason()).isEqualTo(Reason.TEAM_ONLY);
     }
 
     @Test
@@ -111,9 +112,9 @@ class ConsentRulesTest {
     void theReleaseChoiceAppliesPerParty() {
         List<Consent> consents = List.of(Consent.given("client-1", "pro-7", T0));
         ReleaseState perParty =
-                new ReleaseState(ReleaseChoice.NOW, Map.of("pro-7", ReleaseChoice.TEAM_FIGURES_ONLY), Optional.empty());
+                new ReleaseState(ReleaseChoice.NOW, Map.of("pro-7", ReleaseChoice.TEAM_ONLY), Optional.empty());
         assertThat(see(OWN, consents, perParty, days(1)).allowed()).isTrue();
-        assertThat(see(OTHER, consents, perParty, days(1)).reason()).isEqualTo(Reason.TEAM_FIGURES_ONLY);
+        assertThat(see(OTHER, consents, perParty, days(1)).reason()).isEqualTo(Reason.TEAM_ONLY);
     }
 
     @Test
