@@ -3,6 +3,7 @@ package org.alliance.app.checkin;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,6 +123,44 @@ public class CheckIns {
                     .params(id, answer.getKey(), answer.getValue())
                     .update();
         }
+    }
+
+    /**
+     * Stores a check-in from history (the demo data) with the release state it reached: {@code releasedAt} empty
+     * means not (yet) released. The answers go in one multi-row statement, so a whole history imports quickly.
+     */
+    public long importHistory(ImportedCheckIn checkIn) {
+        long id = jdbc.sql(
+                        """
+                        INSERT INTO check_in (meeting_id, client_id, invitation_id, instrument_id, instrument_version,
+                                              perspective, language, release_choice, idempotency_key, submitted_at,
+                                              released_at)
+                        VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(
+                        checkIn.meetingId(),
+                        checkIn.clientId(),
+                        checkIn.instrumentId(),
+                        checkIn.instrumentVersion(),
+                        checkIn.perspective().code(),
+                        checkIn.language().code(),
+                        checkIn.release().name(),
+                        checkIn.idempotencyKey(),
+                        checkIn.submittedAt().toEpochMilli(),
+                        checkIn.releasedAt().map(Instant::toEpochMilli).orElse(null))
+                .query(Long.class)
+                .single();
+        if (!checkIn.answers().isEmpty()) {
+            StringBuilder sql = new StringBuilder("INSERT INTO answer (check_in_id, item_id, numeric_value) VALUES ");
+            List<Object> values = new ArrayList<>();
+            for (Map.Entry<String, Double> answer : checkIn.answers().entrySet()) {
+                sql.append(values.isEmpty() ? "(?, ?, ?)" : ", (?, ?, ?)");
+                values.add(id);
+                values.add(answer.getKey());
+                values.add(answer.getValue());
+            }
+            jdbc.sql(sql.toString()).params(values).update();
+        }
+        return id;
     }
 
     private boolean exists(String idempotencyKey) {
