@@ -27,6 +27,7 @@ import org.alliance.core.instrument.Perspective;
 import org.alliance.core.release.ReleaseChoice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -39,6 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@value #SEED}, sixty clients over the nine months up to today): one organisation, two teams, six
  * professionals with their clients, meetings and check-ins from both perspectives, plus a team lead, a researcher
  * and an administrator. Everything is stored in one transaction through the application's own repositories.
+ * The benchmark (bench/web) makes a bigger demo with {@code --alliance.demo.clients=100 --alliance.demo.months=12}.
  *
  * <p>Release state follows the client's choice as the live application would have left it: "now" is released at
  * submission, "at our next meeting" when the client's next meeting started (still hidden after the latest
@@ -70,6 +72,8 @@ public class DemoSeeder implements ApplicationRunner {
     private final InstrumentCatalog catalog;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final int clients;
+    private final int months;
     private final List<DemoLogin> logins = new ArrayList<>();
 
     DemoSeeder(
@@ -79,7 +83,9 @@ public class DemoSeeder implements ApplicationRunner {
             CheckIns checkIns,
             InstrumentCatalog catalog,
             TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock,
+            @Value("${alliance.demo.clients:60}") int clients,
+            @Value("${alliance.demo.months:9}") int months) {
         this.organisations = organisations;
         this.accounts = accounts;
         this.caseload = caseload;
@@ -87,6 +93,8 @@ public class DemoSeeder implements ApplicationRunner {
         this.catalog = catalog;
         this.transactions = transactions;
         this.clock = clock;
+        this.clients = clients;
+        this.months = months;
     }
 
     @Override
@@ -96,7 +104,8 @@ public class DemoSeeder implements ApplicationRunner {
         }
         long started = System.nanoTime();
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.systemDefault()));
-        DemoData data = new DemoGenerator(catalog).run(DemoOptions.demo(SEED, today));
+        DemoData data =
+                new DemoGenerator(catalog).run(new DemoOptions(SEED, clients, today.minusMonths(months), months));
         transactions.executeWithoutResult(status -> store(data));
         LOG.info(
                 "Demo database filled: {} professionals, {} clients, {} meetings, {} check-ins in {} ms",
