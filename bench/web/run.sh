@@ -78,7 +78,7 @@ start_server() {
     (cd "$root" && exec ./alliance "${args[@]}") >"$work/server.log" 2>&1 &
     server_pid=$!
     local started=$SECONDS
-    until grep -q "Alliance demo is running" "$work/server.log"; do
+    until grep -q "Alliance demo is running" "$work/server.log" 2>/dev/null; do
         if ! kill -0 "$server_pid" 2>/dev/null; then cat "$work/server.log"; exit 1; fi
         sleep 0.5
     done
