@@ -6,7 +6,7 @@
 //                                   SHA-256 stored), and writes the tokens to <file>, one a line.
 //   raw <url> <count> <threads>     the raw insert rate: <count> transactions that each do what a stored
 //                                   submission writes (consume an invitation, one check_in row, twelve answer
-//                                   rows, one audit_log row), committed one by one over <threads> connections
+//                                   rows in one statement, one audit_log row), committed one by one over <threads> connections
 //                                   with the URL's durability settings; prints transactions per second.
 //   count <url> <sql>               prints the single number a query returns.
 //
@@ -142,8 +142,12 @@ public class BenchDb {
                                    ?, ?, ?
                             FROM check_in_invitation i JOIN meeting m ON m.id = i.meeting_id WHERE i.id = ?
                             RETURNING id""");
-                    PreparedStatement answer = c.prepareStatement(
-                            "INSERT INTO answer (check_in_id, item_id, numeric_value) VALUES (?, ?, ?)");
+                    // All twelve answers in one multi-row statement, as the application writes them.
+                    StringBuilder answers = new StringBuilder("INSERT INTO answer (check_in_id, item_id, numeric_value) VALUES ");
+                    for (int k = 0; k < ITEMS.length; k++) {
+                        answers.append(k == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
+                    }
+                    PreparedStatement answer = c.prepareStatement(answers.toString());
                     PreparedStatement audit = c.prepareStatement(
                             "INSERT INTO audit_log (at, actor, action, subject) VALUES (?, 'client', 'raw insert', ?)");
                     int i;
@@ -162,12 +166,12 @@ public class BenchDb {
                             rs.next();
                             id = rs.getLong(1);
                         }
-                        for (String item : ITEMS) {
-                            answer.setLong(1, id);
-                            answer.setString(2, item);
-                            answer.setDouble(3, 4.0);
-                            answer.executeUpdate();
+                        for (int k = 0; k < ITEMS.length; k++) {
+                            answer.setLong(3 * k + 1, id);
+                            answer.setString(3 * k + 2, ITEMS[k]);
+                            answer.setDouble(3 * k + 3, 4.0);
                         }
+                        answer.executeUpdate();
                         audit.setLong(1, now);
                         audit.setString(2, "invitation " + invitation);
                         audit.executeUpdate();

@@ -85,6 +85,9 @@ start_server() {
     echo "demo started in $((SECONDS - started)) s: $(grep -o 'Demo database filled.*' "$work/server.log")"
 }
 
+# CPU seconds (user + system) the server process has used so far.
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$server_pid/stat"; }
+
 csrf_of() { grep -o 'name="_csrf"[^>]*value="[^"]*"' "$1" | head -1 | sed 's/.*value="//;s/"$//'; }
 
 rss_sampler() {
@@ -127,8 +130,12 @@ run_one() {
     echo "(warm-up: $WARMUP of submissions with other tokens, not counted)"
     wrk -t2 -c"$SUBMIT_CONNECTIONS" -d"$WARMUP" -s "$here/submit.lua" -H "Cookie: JSESSIONID=$session" "$base" \
         -- "$work/warmup.txt" "$csrf" 2 warmup >/dev/null
+    local cpu0 cpu1
+    cpu0="$(cpu_seconds)"
     wrk -t2 -c"$SUBMIT_CONNECTIONS" -d"$DURATION" -s "$here/submit.lua" -H "Cookie: JSESSIONID=$session" "$base" \
         -- "$work/tokens.txt" "$csrf" 2
+    cpu1="$(cpu_seconds)"
+    echo "server CPU during the submissions: $(echo "$cpu1 - $cpu0" | bc) s"
     echo "stored check-ins with a benchmark key: $(db count "$url" "SELECT COUNT(*) FROM check_in WHERE idempotency_key LIKE 'bench-%'")"
     echo "consumed benchmark invitations without a check-in (must be 0): $(db count "$url" \
         "SELECT COUNT(*) FROM check_in_invitation i WHERE consumed_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM check_in c WHERE c.invitation_id = i.id)")"
@@ -145,7 +152,10 @@ run_one() {
     echo "(warm-up: $WARMUP of client pages, not counted)"
     wrk -t2 -c"$PAGE_CONNECTIONS" -d"$WARMUP" -s "$here/page.lua" -H "Cookie: JSESSIONID=$session" "$base" -- "${ids[@]}" >/dev/null
     wrk -t1 -c1 -d"$DURATION" -s "$here/page.lua" -H "Cookie: JSESSIONID=$session" "$base" -- "${ids[@]}"
+    cpu0="$(cpu_seconds)"
     wrk -t2 -c"$PAGE_CONNECTIONS" -d"$DURATION" -s "$here/page.lua" -H "Cookie: JSESSIONID=$session" "$base" -- "${ids[@]}"
+    cpu1="$(cpu_seconds)"
+    echo "server CPU during the $PAGE_CONNECTIONS-connection page run: $(echo "$cpu1 - $cpu0" | bc) s"
     kill "$sampler" 2>/dev/null || true
     echo "server RSS, maximum under load: $(cat "$work/rss.max") KiB (heap -Xmx${ALLIANCE_XMX:-512m})"
     cleanup

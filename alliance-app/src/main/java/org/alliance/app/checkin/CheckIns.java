@@ -118,11 +118,26 @@ public class CheckIns {
                         released)
                 .query(Long.class)
                 .single();
-        for (Map.Entry<String, Double> answer : submission.answers().entrySet()) {
-            jdbc.sql("INSERT INTO answer (check_in_id, item_id, numeric_value) VALUES (?, ?, ?)")
-                    .params(id, answer.getKey(), answer.getValue())
-                    .update();
+        insertAnswers(id, submission.answers());
+    }
+
+    /**
+     * All answers of a check-in in one multi-row statement: one round trip instead of one per item, which keeps the
+     * write transaction (and under SQLite the database's single write lock) short.
+     */
+    private void insertAnswers(long checkInId, Map<String, Double> answers) {
+        if (answers.isEmpty()) {
+            return;
         }
+        StringBuilder sql = new StringBuilder("INSERT INTO answer (check_in_id, item_id, numeric_value) VALUES ");
+        List<Object> values = new ArrayList<>();
+        for (Map.Entry<String, Double> answer : answers.entrySet()) {
+            sql.append(values.isEmpty() ? "(?, ?, ?)" : ", (?, ?, ?)");
+            values.add(checkInId);
+            values.add(answer.getKey());
+            values.add(answer.getValue());
+        }
+        jdbc.sql(sql.toString()).params(values).update();
     }
 
     /**
@@ -149,17 +164,7 @@ public class CheckIns {
                         checkIn.releasedAt().map(Instant::toEpochMilli).orElse(null))
                 .query(Long.class)
                 .single();
-        if (!checkIn.answers().isEmpty()) {
-            StringBuilder sql = new StringBuilder("INSERT INTO answer (check_in_id, item_id, numeric_value) VALUES ");
-            List<Object> values = new ArrayList<>();
-            for (Map.Entry<String, Double> answer : checkIn.answers().entrySet()) {
-                sql.append(values.isEmpty() ? "(?, ?, ?)" : ", (?, ?, ?)");
-                values.add(id);
-                values.add(answer.getKey());
-                values.add(answer.getValue());
-            }
-            jdbc.sql(sql.toString()).params(values).update();
-        }
+        insertAnswers(id, checkIn.answers());
         return id;
     }
 
