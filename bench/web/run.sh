@@ -8,16 +8,18 @@
 #      database: SQLite data/demo.db (WAL, synchronous=NORMAL, the application's default URL), or a throwaway
 #      PostgreSQL cluster from the Debian binaries (default durability: fsync and synchronous_commit on; started as
 #      the postgres OS user when run as root);
-#   2. measures the raw insert rate of the same database with plain JDBC (BenchDb.java raw: what one stored
-#      submission writes, one transaction each), over 1 connection and over $RAW_THREADS connections;
-#   3. issues $TOKENS invitations (BenchDb.java issue) and fires check-in submissions at POST /c/{token} with wrk
-#      (submit.lua: a distinct token per request), then checks that every 302 stored exactly one check-in;
-#   4. measures the professional's client page GET /clients/{id} with wrk (page.lua) over one professional's
-#      clients, with 1 connection and with $PAGE_CONNECTIONS;
-#   5. samples the server's resident memory (ps -o rss) every half second during 3 and 4 and reports the maximum.
-# Before each wrk measurement a warm-up of $WARMUP runs the same load unrecorded (the JIT compiles the hot paths).
-# Environment: PORT (8097), DURATION (20s), WARMUP (10s), WARMUP_TOKENS (20000), SUBMIT_CONNECTIONS (8), PAGE_CONNECTIONS (4), RAW_COUNT (3000),
-# RAW_THREADS (4), TOKENS (40000), ALLIANCE_XMX (server heap, as for ./alliance; default 512m).
+#   2. warms up (WARMUP of submissions, unrecorded), then runs ROUNDS rounds of: the raw insert rate of the same
+#      database with plain JDBC (BenchDb.java raw: what one stored submission writes, one transaction each) over 1
+#      connection and over RAW_THREADS connections, right away followed by check-in submissions at POST /c/{token}
+#      with wrk (submit.lua: a distinct pre-issued token per request, BenchDb.java issue). The machine is shared, so
+#      the ratio submissions/raw is taken within a round. Then it checks that no invitation was consumed without
+#      its check-in;
+#   3. measures the professional's client page GET /clients/{id} with wrk (page.lua) over one professional's
+#      clients (a year of meetings each), after a warm-up, with 1 connection and with PAGE_CONNECTIONS;
+#   4. samples the server's resident memory (ps -o rss) every half second during 2 and 3 and reports the maximum.
+# Environment (defaults): PORT (8097), DURATION (15s), WARMUP (10s), ROUNDS (3), SUBMIT_CONNECTIONS (8),
+# PAGE_CONNECTIONS (4), RAW_COUNT (3000), RAW_THREADS (4), TOKENS per round (20000), WARMUP_TOKENS (15000),
+# ALLIANCE_XMX (server heap, as for ./alliance; default 512m).
 # Needs: wrk, curl, a JDK, and for PostgreSQL the Debian postgresql package. Output goes to stdout and
 # bench/web/out/<database>.log.
 set -euo pipefail
@@ -25,14 +27,15 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 PORT="${PORT:-8097}"
-DURATION="${DURATION:-20s}"
+DURATION="${DURATION:-15s}"
 SUBMIT_CONNECTIONS="${SUBMIT_CONNECTIONS:-8}"
 PAGE_CONNECTIONS="${PAGE_CONNECTIONS:-4}"
 RAW_COUNT="${RAW_COUNT:-3000}"
 RAW_THREADS="${RAW_THREADS:-4}"
+ROUNDS="${ROUNDS:-3}"
 WARMUP="${WARMUP:-10s}"
-WARMUP_TOKENS="${WARMUP_TOKENS:-20000}"
-TOKENS="${TOKENS:-40000}"
+WARMUP_TOKENS="${WARMUP_TOKENS:-15000}"
+TOKENS="${TOKENS:-20000}"
 base="http://127.0.0.1:$PORT"
 out="$here/out"
 mkdir -p "$out"
@@ -112,15 +115,9 @@ run_one() {
     start_server "$url"
     echo "server RSS after start: $(ps -o rss= -p "$server_pid" | tr -d ' ') KiB"
 
-    echo "--- raw insert rate (plain JDBC, same database and durability)"
-    db raw "$url" "$RAW_COUNT" 1
-    db raw "$url" "$RAW_COUNT" "$RAW_THREADS"
-
-    echo "--- check-in submissions (wrk, $SUBMIT_CONNECTIONS connections, $DURATION)"
-    db issue "$url" "$TOKENS" "$work/tokens.txt"
     db issue "$url" "$WARMUP_TOKENS" "$work/warmup.txt"
     local jar="$work/client.cookies"
-    curl -s -c "$jar" -b "$jar" -o "$work/form.html" "$base/c/$(head -1 "$work/tokens.txt")"
+    curl -s -c "$jar" -b "$jar" -o "$work/form.html" "$base/c/$(head -1 "$work/warmup.txt")"
     local csrf session
     csrf="$(csrf_of "$work/form.html")"
     session="$(awk '$6 == "JSESSIONID" {print $7}' "$jar")"
@@ -130,12 +127,22 @@ run_one() {
     echo "(warm-up: $WARMUP of submissions with other tokens, not counted)"
     wrk -t2 -c"$SUBMIT_CONNECTIONS" -d"$WARMUP" -s "$here/submit.lua" -H "Cookie: JSESSIONID=$session" "$base" \
         -- "$work/warmup.txt" "$csrf" 2 warmup >/dev/null
-    local cpu0 cpu1
-    cpu0="$(cpu_seconds)"
-    wrk -t2 -c"$SUBMIT_CONNECTIONS" -d"$DURATION" -s "$here/submit.lua" -H "Cookie: JSESSIONID=$session" "$base" \
-        -- "$work/tokens.txt" "$csrf" 2
-    cpu1="$(cpu_seconds)"
-    echo "server CPU during the submissions: $(echo "$cpu1 - $cpu0" | bc) s"
+    # The machine is shared, so its load changes from minute to minute: each round measures the raw insert rate
+    # right before the submissions, and the ratio is taken within the round.
+    local round cpu0 cpu1
+    for round in $(seq 1 "$ROUNDS"); do
+        echo "--- round $round: load average $(cut -d' ' -f1-3 /proc/loadavg)"
+        echo "raw insert rate (plain JDBC, same database and durability):"
+        db raw "$url" "$RAW_COUNT" 1
+        db raw "$url" "$RAW_COUNT" "$RAW_THREADS"
+        echo "check-in submissions (wrk, $SUBMIT_CONNECTIONS connections, $DURATION):"
+        db issue "$url" "$TOKENS" "$work/tokens-$round.txt" >/dev/null
+        cpu0="$(cpu_seconds)"
+        wrk -t2 -c"$SUBMIT_CONNECTIONS" -d"$DURATION" -s "$here/submit.lua" -H "Cookie: JSESSIONID=$session" \
+            "$base" -- "$work/tokens-$round.txt" "$csrf" 2 | grep -E '^(submissions|submit latency)'
+        cpu1="$(cpu_seconds)"
+        echo "server CPU during the submissions: $(echo "$cpu1 - $cpu0" | bc) s"
+    done
     echo "stored check-ins with a benchmark key: $(db count "$url" "SELECT COUNT(*) FROM check_in WHERE idempotency_key LIKE 'bench-%'")"
     echo "consumed benchmark invitations without a check-in (must be 0): $(db count "$url" \
         "SELECT COUNT(*) FROM check_in_invitation i WHERE consumed_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM check_in c WHERE c.invitation_id = i.id)")"
@@ -151,6 +158,7 @@ run_one() {
         "SELECT COUNT(*) / COUNT(DISTINCT client_id) FROM meeting WHERE client_id IN ($(IFS=,; echo "${ids[*]}"))")"
     echo "(warm-up: $WARMUP of client pages, not counted)"
     wrk -t2 -c"$PAGE_CONNECTIONS" -d"$WARMUP" -s "$here/page.lua" -H "Cookie: JSESSIONID=$session" "$base" -- "${ids[@]}" >/dev/null
+    echo "--- load average $(cut -d' ' -f1-3 /proc/loadavg)"
     wrk -t1 -c1 -d"$DURATION" -s "$here/page.lua" -H "Cookie: JSESSIONID=$session" "$base" -- "${ids[@]}"
     cpu0="$(cpu_seconds)"
     wrk -t2 -c"$PAGE_CONNECTIONS" -d"$DURATION" -s "$here/page.lua" -H "Cookie: JSESSIONID=$session" "$base" -- "${ids[@]}"

@@ -123,6 +123,7 @@ class CaseloadController {
     String client(@AuthenticationPrincipal CurrentUser user, @PathVariable long clientId, Locale locale, Model model) {
         Client client = caseload.clientOf(user.id(), clientId).orElseThrow(NotYours::new);
         Organisation organisation = organisations.get(user.organisationId());
+        audit.record(user.username(), "answers read", "client " + clientId);
         ClientReport report = ClientReport.build(
                 checkIns.forClient(clientId, true), catalog, organisation.thresholds(), messages, locale);
         model.addAttribute("client", client);
