@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.alliance.app.caseload.Caseload;
 import org.alliance.app.caseload.Meeting;
 import org.alliance.app.checkin.CheckIns;
@@ -74,7 +75,9 @@ public class DemoSeeder implements ApplicationRunner {
     private final Clock clock;
     private final int clients;
     private final int months;
-    private final List<DemoLogin> logins = new ArrayList<>();
+    // Filled on start-up while the server may already answer the start page.
+    private final List<DemoLogin> logins = new CopyOnWriteArrayList<>();
+    private volatile String higherRater = "";
 
     DemoSeeder(
             Organisations organisations,
@@ -136,6 +139,9 @@ public class DemoSeeder implements ApplicationRunner {
                     Role.PROFESSIONAL,
                     teamNames.get(professional.teamId()));
             professionals.put(professional.id(), id);
+            if (professional.ratesHigher()) {
+                higherRater = professional.login();
+            }
             teamOfProfessional.put(professional.id(), professional.teamId());
         }
         DemoData.Team firstTeam = data.teams().get(0);
@@ -215,6 +221,11 @@ public class DemoSeeder implements ApplicationRunner {
         long id = accounts.create(organisation, team, username, name, PASSWORD, role);
         logins.add(new DemoLogin(username, role.name().toLowerCase(Locale.ROOT), teamName));
         return id;
+    }
+
+    /** The login of the professional who, by design, rates the alliance higher than their clients (gap alerts). */
+    public Optional<String> higherRater() {
+        return higherRater.isEmpty() ? Optional.empty() : Optional.of(higherRater);
     }
 
     public List<DemoLogin> logins() {

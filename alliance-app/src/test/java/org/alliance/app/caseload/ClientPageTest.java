@@ -79,7 +79,8 @@ class ClientPageTest {
         assertThat(page).contains("is below the questionnaire’s cut-off");
         // Reading a client's answers is audited, with who read them and whose they were (never the answers).
         assertThat(context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
-                        .sql("SELECT COUNT(*) FROM audit_log WHERE actor = ? AND action = 'answers read' AND subject = ?")
+                        .sql(
+                                "SELECT COUNT(*) FROM audit_log WHERE actor = ? AND action = 'answers read' AND subject = ?")
                         .params(world.professional.username(), "client " + world.client)
                         .query(Long.class)
                         .single())

@@ -139,11 +139,30 @@ class DemoSeederTest {
     }
 
     @Test
+    void theStartPageListsTheDemoAccountsAndWhatToTry() throws Exception {
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+        String page = mvc.perform(MockMvcRequestBuilders.get("/").param("lang", "en"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Demo accounts (password for all: demo)");
+        for (DemoSeeder.DemoLogin login : seeder.logins()) {
+            assertThat(page).contains("<th scope=\"row\">" + login.username() + "</th>");
+        }
+        assertThat(page).contains("Team lead").contains("Administrator").contains("Wijkteam Noord");
+        assertThat(page).contains("Professional daan rates the work together clearly higher");
+        assertThat(page).contains("Sign in as a team lead");
+    }
+
+    @Test
     void aDemoProfessionalSeesScoresAndAlertsOnTheirClientsPages() throws Exception {
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
                 .apply(springSecurity())
                 .build();
-        CurrentUser professional = accounts.loadUserByUsername("daan");
+        CurrentUser professional =
+                accounts.loadUserByUsername(seeder.higherRater().orElseThrow());
         List<Long> clients = jdbc.sql("SELECT id FROM client WHERE professional_id = ? ORDER BY id")
                 .param(professional.id())
                 .query(Long.class)
