@@ -239,6 +239,28 @@ class ClientPageTest {
     }
 
     @Test
+    void wrongSettingsGiveAnInlineErrorAndChangeNothing() throws Exception {
+        for (String[] wrong : new String[][] {{"abc", "NOW"}, {"500", "NOW"}, {"20", "SOMETIMES"}, {"", "NOW"}}) {
+            MockHttpServletResponse response = mvc.perform(MockMvcRequestBuilders.post("/admin/settings")
+                            .with(csrf())
+                            .with(user(world.admin))
+                            .param("lang", "en")
+                            .param("defaultRelease", wrong[1])
+                            .param("dropThresholdPercent", wrong[0])
+                            .param("gapThresholdPercent", "20")
+                            .param("invitationHours", "72"))
+                    .andReturn()
+                    .getResponse();
+            assertThat(response.getStatus()).as("%s", (Object) wrong).isEqualTo(422);
+            assertThat(response.getContentAsString()).contains("class=\"error-summary\"");
+        }
+        assertThat(context.getBean(org.alliance.app.organisation.Organisations.class)
+                        .get(world.organisation)
+                        .dropThresholdPercent())
+                .isEqualTo(15);
+    }
+
+    @Test
     void theTeamLeadSeesNoFiguresForFewerThanFiveClients() throws Exception {
         for (int i = 0; i < 4; i++) {
             answerNewClient(i);
