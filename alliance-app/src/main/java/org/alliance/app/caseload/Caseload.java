@@ -76,6 +76,20 @@ public class Caseload {
         });
     }
 
+    /**
+     * Stores a meeting that already took place, as an import of history (the demo data): unlike
+     * {@link #createMeeting} it releases nothing, because the imported check-ins carry their own release state.
+     */
+    public long importMeeting(long clientId, long professionalId, LocalDate date, Meeting.Kind kind, long createdAt) {
+        return jdbc.sql(
+                        """
+                        INSERT INTO meeting (client_id, professional_id, meeting_date, kind, created_at)
+                        VALUES (?, ?, ?, ?, ?) RETURNING id""")
+                .params(clientId, professionalId, date.toString(), kind.name(), createdAt)
+                .query(Long.class)
+                .single();
+    }
+
     public List<Meeting> meetings(long clientId) {
         return jdbc.sql("SELECT * FROM meeting WHERE client_id = ? ORDER BY meeting_date, id")
                 .param(clientId)

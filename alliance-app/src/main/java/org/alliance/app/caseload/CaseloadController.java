@@ -3,6 +3,8 @@ package org.alliance.app.caseload;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,6 +46,9 @@ class CaseloadController {
 
     /** The questionnaires a professional can invite a client to answer. */
     static final List<String> CLIENT_INSTRUMENTS = List.of("alliance-client", "alliance-session-check");
+
+    private static final DateTimeFormatter EXPIRY_FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final Caseload caseload;
     private final CheckIns checkIns;
@@ -118,6 +123,7 @@ class CaseloadController {
     String client(@AuthenticationPrincipal CurrentUser user, @PathVariable long clientId, Locale locale, Model model) {
         Client client = caseload.clientOf(user.id(), clientId).orElseThrow(NotYours::new);
         Organisation organisation = organisations.get(user.organisationId());
+        audit.record(user.username(), "answers read", "client " + clientId);
         ClientReport report = ClientReport.build(
                 checkIns.forClient(clientId, true), catalog, organisation.thresholds(), messages, locale);
         model.addAttribute("client", client);
@@ -172,7 +178,8 @@ class CaseloadController {
         audit.record(user.username(), "invitation created", "meeting " + meeting.id());
         redirect.addFlashAttribute("token", issued.token());
         redirect.addFlashAttribute("code", issued.displayCode());
-        redirect.addFlashAttribute("expiresAt", issued.expiresAt().toString());
+        // Minutes are enough for a person; the page says the time is UTC.
+        redirect.addFlashAttribute("expiresAt", EXPIRY_FORMAT.format(issued.expiresAt()));
         return "redirect:/meetings/" + meetingId + "/invitation";
     }
 

@@ -227,7 +227,7 @@ record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> compariso
     }
 
     static String number(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
+        return LineChart.format(value);
     }
 
     private static String signed(double value) {

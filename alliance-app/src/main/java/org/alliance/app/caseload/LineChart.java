@@ -1,7 +1,6 @@
 package org.alliance.app.caseload;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
@@ -123,8 +122,14 @@ final class LineChart {
                 + anchor + "\">" + escape(content) + "</text>";
     }
 
-    private static String format(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
+    /**
+     * A coordinate with one decimal, as {@code String.format(Locale.ROOT, "%.1f", value)} but without the formatter:
+     * the page draws a few hundred numbers, and the formatter was a sixth of the client page's time.
+     */
+    static String format(double value) {
+        long tenths = Math.round(Math.abs(value) * 10);
+        String sign = value < 0 ? "-" : "";
+        return sign + (tenths / 10) + "." + (tenths % 10);
     }
 
     static String escape(String text) {

@@ -3,6 +3,7 @@ package org.alliance.app.checkin;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,11 +118,54 @@ public class CheckIns {
                         released)
                 .query(Long.class)
                 .single();
-        for (Map.Entry<String, Double> answer : submission.answers().entrySet()) {
-            jdbc.sql("INSERT INTO answer (check_in_id, item_id, numeric_value) VALUES (?, ?, ?)")
-                    .params(id, answer.getKey(), answer.getValue())
-                    .update();
+        insertAnswers(id, submission.answers());
+    }
+
+    /**
+     * All answers of a check-in in one multi-row statement: one round trip instead of one per item, which keeps the
+     * write transaction (and under SQLite the database's single write lock) short.
+     */
+    private void insertAnswers(long checkInId, Map<String, Double> answers) {
+        if (answers.isEmpty()) {
+            return;
         }
+        StringBuilder sql = new StringBuilder("INSERT INTO answer (check_in_id, item_id, numeric_value) VALUES ");
+        List<Object> values = new ArrayList<>();
+        for (Map.Entry<String, Double> answer : answers.entrySet()) {
+            sql.append(values.isEmpty() ? "(?, ?, ?)" : ", (?, ?, ?)");
+            values.add(checkInId);
+            values.add(answer.getKey());
+            values.add(answer.getValue());
+        }
+        jdbc.sql(sql.toString()).params(values).update();
+    }
+
+    /**
+     * Stores a check-in from history (the demo data) with the release state it reached: {@code releasedAt} empty
+     * means not (yet) released. The answers go in one multi-row statement, so a whole history imports quickly.
+     */
+    public long importHistory(ImportedCheckIn checkIn) {
+        long id = jdbc.sql(
+                        """
+                        INSERT INTO check_in (meeting_id, client_id, invitation_id, instrument_id, instrument_version,
+                                              perspective, language, release_choice, idempotency_key, submitted_at,
+                                              released_at)
+                        VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(
+                        checkIn.meetingId(),
+                        checkIn.clientId(),
+                        checkIn.instrumentId(),
+                        checkIn.instrumentVersion(),
+                        checkIn.perspective().code(),
+                        checkIn.language().code(),
+                        checkIn.release().name(),
+                        checkIn.idempotencyKey(),
+                        checkIn.submittedAt().toEpochMilli(),
+                        checkIn.releasedAt().map(Instant::toEpochMilli).orElse(null))
+                .query(Long.class)
+                .single();
+        insertAnswers(id, checkIn.answers());
+        return id;
     }
 
     private boolean exists(String idempotencyKey) {

@@ -17,6 +17,7 @@ import org.alliance.core.instrument.Language;
 import org.alliance.core.release.ReleaseChoice;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,6 +38,7 @@ class ClientCheckInController {
     private final AttemptLimiter limiter;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     ClientCheckInController(
             Invitations invitations,
@@ -45,7 +47,8 @@ class ClientCheckInController {
             InstrumentCatalog catalog,
             AttemptLimiter limiter,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            TransactionTemplate transactions) {
         this.invitations = invitations;
         this.checkIns = checkIns;
         this.organisations = organisations;
@@ -53,6 +56,7 @@ class ClientCheckInController {
         this.limiter = limiter;
         this.audit = audit;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     @GetMapping("/c")
@@ -149,15 +153,19 @@ class ClientCheckInController {
                     locale,
                     model);
         }
-        Language language = Languages.of(locale);
-        CheckIns.Outcome outcome = checkIns.submit(
-                invitation, new CheckInSubmission(instrument, language, release, idempotencyKey, answers.answers()));
-        switch (outcome) {
-            case SAVED -> {
+        CheckInSubmission submission =
+                new CheckInSubmission(instrument, Languages.of(locale), release, idempotencyKey, answers.answers());
+        // The audit row joins the transaction that stores the answers: one commit per submission, and never
+        // answers without their audit row.
+        CheckIns.Outcome outcome = transactions.execute(status -> {
+            CheckIns.Outcome result = checkIns.submit(invitation, submission);
+            if (result == CheckIns.Outcome.SAVED) {
                 audit.record("client", "check-in submitted", "meeting " + invitation.meetingId());
-                return "redirect:/c/thanks";
             }
-            case ALREADY_SAVED -> {
+            return result;
+        });
+        switch (outcome) {
+            case SAVED, ALREADY_SAVED -> {
                 return "redirect:/c/thanks";
             }
             case USED -> {

@@ -1,19 +1,50 @@
 package org.alliance.app.demo;
 
-import java.util.ArrayList;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.alliance.app.caseload.Caseload;
+import org.alliance.app.caseload.Meeting;
+import org.alliance.app.checkin.CheckIns;
+import org.alliance.app.checkin.ImportedCheckIn;
 import org.alliance.app.organisation.Organisations;
 import org.alliance.app.system.Role;
 import org.alliance.app.system.UserAccounts;
+import org.alliance.core.demo.DemoData;
+import org.alliance.core.demo.DemoGenerator;
+import org.alliance.core.demo.DemoOptions;
+import org.alliance.core.instrument.InstrumentCatalog;
+import org.alliance.core.instrument.Language;
+import org.alliance.core.instrument.Perspective;
+import org.alliance.core.release.ReleaseChoice;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fills the demo database (profile {@code demo} only): one organisation, two teams, six professionals, a team
- * lead, a researcher and an administrator, with simple passwords that are fine for a demo only.
+ * Fills the demo database (profile {@code demo} only) with the data of {@link DemoGenerator} (seed
+ * {@value #SEED}, sixty clients over the nine months up to today): one organisation, two teams, six
+ * professionals with their clients, meetings and check-ins from both perspectives, plus a team lead, a researcher
+ * and an administrator. Everything is stored in one transaction through the application's own repositories.
+ * The benchmark (bench/web) makes a bigger demo with {@code --alliance.demo.clients=100 --alliance.demo.months=12}.
+ *
+ * <p>Release state follows the client's choice as the live application would have left it: "now" is released at
+ * submission, "at our next meeting" when the client's next meeting started (still hidden after the latest
+ * meeting), "team figures only" never. The professional's own ratings are released to them at once.
  */
 @Component
 @Profile("demo")
@@ -23,16 +54,49 @@ public class DemoSeeder implements ApplicationRunner {
     /** The password of every demo account. Never use the demo database for real data. */
     public static final String PASSWORD = "demo";
 
+    /** The generator's seed: the same demo every time (relative to today's date). */
+    public static final long SEED = 42;
+
+    /** When on a meeting day the demo's answers are submitted and the next meeting starts. */
+    private static final LocalTime MEETING_TIME = LocalTime.of(10, 0);
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
+
     /** A demo account as printed by {@code ./alliance demo}. */
     public record DemoLogin(String username, String role, String team) {}
 
     private final Organisations organisations;
     private final UserAccounts accounts;
-    private final List<DemoLogin> logins = new ArrayList<>();
+    private final Caseload caseload;
+    private final CheckIns checkIns;
+    private final InstrumentCatalog catalog;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final int clients;
+    private final int months;
+    // Filled on start-up while the server may already answer the start page.
+    private final List<DemoLogin> logins = new CopyOnWriteArrayList<>();
+    private volatile String higherRater = "";
 
-    DemoSeeder(Organisations organisations, UserAccounts accounts) {
+    DemoSeeder(
+            Organisations organisations,
+            UserAccounts accounts,
+            Caseload caseload,
+            CheckIns checkIns,
+            InstrumentCatalog catalog,
+            TransactionTemplate transactions,
+            Clock clock,
+            @Value("${alliance.demo.clients:60}") int clients,
+            @Value("${alliance.demo.months:9}") int months) {
         this.organisations = organisations;
         this.accounts = accounts;
+        this.caseload = caseload;
+        this.checkIns = checkIns;
+        this.catalog = catalog;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.clients = clients;
+        this.months = months;
     }
 
     @Override
@@ -40,20 +104,127 @@ public class DemoSeeder implements ApplicationRunner {
         if (!accounts.noUserYet()) {
             return;
         }
-        long organisation = organisations.create("Demo municipality");
-        long north = organisations.createTeam(organisation, "Team North");
-        long south = organisations.createTeam(organisation, "Team South");
-        add(organisation, north, "anna", "Anna de Vries", Role.PROFESSIONAL, "Team North");
-        add(organisation, south, "bram", "Bram Jansen", Role.PROFESSIONAL, "Team South");
-        add(organisation, north, "lead", "Lotte Bakker", Role.TEAM_LEAD, "Team North");
+        long started = System.nanoTime();
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.systemDefault()));
+        DemoData data =
+                new DemoGenerator(catalog).run(new DemoOptions(SEED, clients, today.minusMonths(months), months));
+        transactions.executeWithoutResult(status -> store(data));
+        LOG.info(
+                "Demo database filled: {} professionals, {} clients, {} meetings, {} check-ins in {} ms",
+                data.professionals().size(),
+                data.clients().size(),
+                data.meetings().size(),
+                data.checkIns().size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void store(DemoData data) {
+        DemoData.Organisation generatedOrganisation = data.organisations().get(0);
+        long organisation = organisations.create(generatedOrganisation.name());
+        Map<String, Long> teams = new HashMap<>();
+        Map<String, String> teamNames = new HashMap<>();
+        for (DemoData.Team team : data.teams()) {
+            teams.put(team.id(), organisations.createTeam(organisation, team.name()));
+            teamNames.put(team.id(), team.name());
+        }
+        Map<String, Long> professionals = new HashMap<>();
+        Map<String, String> teamOfProfessional = new HashMap<>();
+        for (DemoData.Professional professional : data.professionals()) {
+            long id = add(
+                    organisation,
+                    teams.get(professional.teamId()),
+                    professional.login(),
+                    professional.name(),
+                    Role.PROFESSIONAL,
+                    teamNames.get(professional.teamId()));
+            professionals.put(professional.id(), id);
+            if (professional.ratesHigher()) {
+                higherRater = professional.login();
+            }
+            teamOfProfessional.put(professional.id(), professional.teamId());
+        }
+        DemoData.Team firstTeam = data.teams().get(0);
+        add(organisation, teams.get(firstTeam.id()), "lead", "Lotte Bakker", Role.TEAM_LEAD, firstTeam.name());
         add(organisation, null, "research", "Rik Visser", Role.RESEARCHER, "");
         add(organisation, null, "admin", "Ada Smit", Role.ADMIN, "");
+
+        Map<String, Long> clients = new HashMap<>();
+        Map<String, Language> languages = new HashMap<>();
+        for (DemoData.Client client : data.clients()) {
+            String teamId = teamOfProfessional.get(client.professionalId());
+            clients.put(
+                    client.id(),
+                    caseload.createClient(
+                            organisation,
+                            teams.get(teamId),
+                            professionals.get(client.professionalId()),
+                            client.alias(),
+                            client.id()));
+            languages.put(client.id(), client.language());
+        }
+
+        // The generator lists a client's meetings in date order; the next one releases "next meeting" answers.
+        Map<String, Long> meetings = new HashMap<>();
+        Map<String, DemoData.Meeting> generatedMeetings = new HashMap<>();
+        Map<String, Instant> nextMeetingStart = new HashMap<>();
+        DemoData.Meeting previous = null;
+        for (DemoData.Meeting meeting : data.meetings()) {
+            long id = caseload.importMeeting(
+                    clients.get(meeting.clientId()),
+                    professionals.get(meeting.professionalId()),
+                    meeting.date(),
+                    meeting.number() == 1 ? Meeting.Kind.INTAKE : Meeting.Kind.REGULAR,
+                    at(meeting.date()).toEpochMilli());
+            meetings.put(meeting.id(), id);
+            generatedMeetings.put(meeting.id(), meeting);
+            if (previous != null && previous.clientId().equals(meeting.clientId())) {
+                nextMeetingStart.put(previous.id(), at(meeting.date()));
+            }
+            previous = meeting;
+        }
+
+        Instant now = clock.instant();
+        for (DemoData.CheckIn checkIn : data.checkIns()) {
+            DemoData.Meeting meeting = generatedMeetings.get(checkIn.meetingId());
+            Instant submitted = at(meeting.date()).plusSeconds(3600);
+            boolean client = checkIn.perspective() == Perspective.CLIENT;
+            ReleaseChoice release = client ? checkIn.release() : ReleaseChoice.NOW;
+            Optional<Instant> released =
+                    switch (release) {
+                        case NOW -> Optional.of(submitted);
+                        case NEXT_MEETING ->
+                            Optional.ofNullable(nextMeetingStart.get(meeting.id()))
+                                    .filter(start -> !start.isAfter(now));
+                        case TEAM_ONLY -> Optional.empty();
+                    };
+            checkIns.importHistory(new ImportedCheckIn(
+                    meetings.get(meeting.id()),
+                    clients.get(meeting.clientId()),
+                    checkIn.instrumentId(),
+                    checkIn.instrumentVersion(),
+                    checkIn.perspective(),
+                    client ? languages.get(meeting.clientId()) : Language.NL,
+                    release,
+                    "demo-" + checkIn.id(),
+                    submitted,
+                    released,
+                    checkIn.answers()));
+        }
+    }
+
+    private Instant at(LocalDate date) {
+        return date.atTime(MEETING_TIME).atZone(ZoneId.systemDefault()).toInstant();
     }
 
     private long add(long organisation, Long team, String username, String name, Role role, String teamName) {
         long id = accounts.create(organisation, team, username, name, PASSWORD, role);
-        logins.add(new DemoLogin(username, role.name().toLowerCase(java.util.Locale.ROOT), teamName));
+        logins.add(new DemoLogin(username, role.name().toLowerCase(Locale.ROOT), teamName));
         return id;
+    }
+
+    /** The login of the professional who, by design, rates the alliance higher than their clients (gap alerts). */
+    public Optional<String> higherRater() {
+        return higherRater.isEmpty() ? Optional.empty() : Optional.of(higherRater);
     }
 
     public List<DemoLogin> logins() {

@@ -40,21 +40,23 @@ class AdminController {
     @PostMapping("/admin/settings")
     String settings(
             @AuthenticationPrincipal CurrentUser user,
-            @RequestParam ReleaseChoice defaultRelease,
-            @RequestParam int dropThresholdPercent,
-            @RequestParam int gapThresholdPercent,
-            @RequestParam int invitationHours,
+            @RequestParam(defaultValue = "") String defaultRelease,
+            @RequestParam(defaultValue = "") String dropThresholdPercent,
+            @RequestParam(defaultValue = "") String gapThresholdPercent,
+            @RequestParam(defaultValue = "") String invitationHours,
             HttpServletResponse response,
             Model model) {
         Organisation current = organisations.get(user.organisationId());
         try {
+            // Parsed here, not by Spring, so that a wrong value gives the inline error instead of an error page
+            // (NumberFormatException is an IllegalArgumentException).
             Organisation updated = new Organisation(
                     current.id(),
                     current.name(),
-                    defaultRelease,
-                    dropThresholdPercent,
-                    gapThresholdPercent,
-                    invitationHours);
+                    ReleaseChoice.valueOf(defaultRelease),
+                    Integer.parseInt(dropThresholdPercent.strip()),
+                    Integer.parseInt(gapThresholdPercent.strip()),
+                    Integer.parseInt(invitationHours.strip()));
             updated.thresholds();
             organisations.updateSettings(updated);
         } catch (IllegalArgumentException e) {

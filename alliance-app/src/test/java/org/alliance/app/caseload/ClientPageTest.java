@@ -77,6 +77,14 @@ class ClientPageTest {
         String page = clientPage();
         assertThat(page).contains("<svg").contains("role=\"img\"").contains("3.0");
         assertThat(page).contains("is below the questionnaire’s cut-off");
+        // Reading a client's answers is audited, with who read them and whose they were (never the answers).
+        assertThat(context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                        .sql(
+                                "SELECT COUNT(*) FROM audit_log WHERE actor = ? AND action = 'answers read' AND subject = ?")
+                        .params(world.professional.username(), "client " + world.client)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -171,6 +179,85 @@ class ClientPageTest {
         assertThat(reopened.getContentAsString())
                 .contains("This link has already been used")
                 .doesNotContain("Exception");
+    }
+
+    @Test
+    void theInvitationPageShowsALongTokenAShortCodeAndAnExpiryInMinutes() throws Exception {
+        MockHttpServletResponse issued = mvc.perform(
+                        MockMvcRequestBuilders.post("/meetings/" + world.meeting + "/invitations")
+                                .with(csrf())
+                                .with(user(world.professional))
+                                .param("instrument", "alliance-client"))
+                .andReturn()
+                .getResponse();
+        assertThat(issued.getRedirectedUrl()).isEqualTo("/meetings/" + world.meeting + "/invitation");
+        org.springframework.web.servlet.FlashMap flash = mvc.perform(
+                        MockMvcRequestBuilders.post("/meetings/" + world.meeting + "/invitations")
+                                .with(csrf())
+                                .with(user(world.professional))
+                                .param("instrument", "alliance-client"))
+                .andReturn()
+                .getFlashMap();
+        String page = mvc.perform(MockMvcRequestBuilders.get("/meetings/" + world.meeting + "/invitation")
+                        .param("lang", "en")
+                        .flashAttrs(flash)
+                        .with(user(world.professional)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        // 32 random bytes in base64url: 43 characters, 256 bits.
+        assertThat(page).containsPattern("/c/[A-Za-z0-9_-]{43}\\b");
+        assertThat(page).containsPattern(">[A-Z2-9]{4}-[A-Z2-9]{4}<");
+        assertThat(page).containsPattern("Valid until \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(UTC\\)\\.");
+    }
+
+    @Test
+    void theRulesPageStatesTheOrganisationsOwnThresholds() throws Exception {
+        MockHttpServletResponse saved = mvc.perform(MockMvcRequestBuilders.post("/admin/settings")
+                        .with(csrf())
+                        .with(user(world.admin))
+                        .param("defaultRelease", "NEXT_MEETING")
+                        .param("dropThresholdPercent", "25")
+                        .param("gapThresholdPercent", "30")
+                        .param("invitationHours", "48"))
+                .andReturn()
+                .getResponse();
+        assertThat(saved.getRedirectedUrl()).isEqualTo("/admin?saved");
+        String english = mvc.perform(
+                        MockMvcRequestBuilders.get("/rules").param("lang", "en").with(user(world.professional)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(english).contains("by 25% of the scale or more (on a scale from 1 to 5, 25% is 1.0 points)");
+        assertThat(english).contains("30% of the scale or more higher");
+        String dutch = mvc.perform(
+                        MockMvcRequestBuilders.get("/rules").param("lang", "nl").with(user(world.professional)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(dutch).contains("25% gelijk aan 1,0 punt");
+    }
+
+    @Test
+    void wrongSettingsGiveAnInlineErrorAndChangeNothing() throws Exception {
+        for (String[] wrong : new String[][] {{"abc", "NOW"}, {"500", "NOW"}, {"20", "SOMETIMES"}, {"", "NOW"}}) {
+            MockHttpServletResponse response = mvc.perform(MockMvcRequestBuilders.post("/admin/settings")
+                            .with(csrf())
+                            .with(user(world.admin))
+                            .param("lang", "en")
+                            .param("defaultRelease", wrong[1])
+                            .param("dropThresholdPercent", wrong[0])
+                            .param("gapThresholdPercent", "20")
+                            .param("invitationHours", "72"))
+                    .andReturn()
+                    .getResponse();
+            assertThat(response.getStatus()).as("%s", (Object) wrong).isEqualTo(422);
+            assertThat(response.getContentAsString()).contains("class=\"error-summary\"");
+        }
+        assertThat(context.getBean(org.alliance.app.organisation.Organisations.class)
+                        .get(world.organisation)
+                        .dropThresholdPercent())
+                .isEqualTo(15);
     }
 
     @Test

@@ -30,7 +30,8 @@ public record ScoringRule(Method method, double minAnsweredShare) {
 
     /** The rule in words, as recorded in the provenance of every score. */
     public String describe() {
-        String share = String.format(Locale.ROOT, "%.0f%%", minAnsweredShare * 100);
+        // Math.round, not String.format: this runs for every score a page shows, and the formatter was costly there.
+        String share = Math.round(minAnsweredShare * 100) + "%";
         return switch (method) {
             case MEAN -> "mean of answered items; missing when fewer than " + share + " of the items are answered";
             case PRORATED_SUM ->

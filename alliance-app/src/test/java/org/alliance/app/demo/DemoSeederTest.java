@@ -1,0 +1,185 @@
+package org.alliance.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.alliance.app.AllianceApplication;
+import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.UserAccounts;
+import org.alliance.core.demo.DemoData;
+import org.alliance.core.demo.DemoGenerator;
+import org.alliance.core.demo.DemoOptions;
+import org.alliance.core.instrument.Perspective;
+import org.alliance.core.release.ReleaseChoice;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The demo database as {@code ./alliance demo} fills it. This is the one Spring test with its own context (profile
+ * {@code demo} on its own SQLite file), because the seeder runs only on an empty demo database.
+ */
+@SpringBootTest(
+        classes = AllianceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+        properties = {
+            "spring.datasource.url=jdbc:sqlite:target/test-db/demo-${random.uuid}.db?journal_mode=WAL"
+                    + "&busy_timeout=10000&foreign_keys=true&synchronous=NORMAL&transaction_mode=IMMEDIATE",
+            "logging.level.org.flywaydb=warn"
+        })
+@ActiveProfiles("demo")
+class DemoSeederTest {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DemoSeeder seeder;
+
+    @Autowired
+    UserAccounts accounts;
+
+    /** What the generator makes for today; the seeder must have stored exactly this. */
+    private static DemoData generated() {
+        return DemoGenerator.generate(DemoOptions.demo(DemoSeeder.SEED, LocalDate.now(ZoneId.systemDefault())));
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    @Test
+    void theDemoDatabaseHoldsEverythingTheGeneratorMade() {
+        DemoData data = generated();
+        assertThat(data.clients()).hasSize(60);
+        assertThat(data.meetings()).hasSizeBetween(500, 700);
+
+        assertThat(count("SELECT COUNT(*) FROM organisation")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM team")).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM app_user WHERE role = 'PROFESSIONAL'"))
+                .isEqualTo(6);
+        assertThat(count("SELECT COUNT(*) FROM app_user WHERE role <> 'PROFESSIONAL'"))
+                .isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM client"))
+                .isEqualTo(data.clients().size());
+        assertThat(count("SELECT COUNT(*) FROM meeting"))
+                .isEqualTo(data.meetings().size());
+        assertThat(count("SELECT COUNT(*) FROM check_in"))
+                .isEqualTo(data.checkIns().size());
+        assertThat(count("SELECT COUNT(*) FROM check_in WHERE perspective = 'professional'"))
+                .isEqualTo(data.checkIns().stream()
+                        .filter(c -> c.perspective() == Perspective.PROFESSIONAL)
+                        .count());
+        long answers =
+                data.checkIns().stream().mapToLong(c -> c.answers().size()).sum();
+        assertThat(count("SELECT COUNT(*) FROM answer")).isEqualTo(answers);
+        assertThat(count("SELECT COUNT(*) FROM check_in WHERE release_choice = 'TEAM_ONLY'"))
+                .isEqualTo(data.checkIns().stream()
+                        .filter(c -> c.perspective() == Perspective.CLIENT && c.release() == ReleaseChoice.TEAM_ONLY)
+                        .count())
+                .isPositive();
+    }
+
+    @Test
+    void releaseStateFollowsTheClientsChoice() {
+        assertThat(count("SELECT COUNT(*) FROM check_in WHERE release_choice = 'NOW' AND released_at IS NULL"))
+                .isZero();
+        assertThat(count(
+                        "SELECT COUNT(*) FROM check_in WHERE release_choice = 'TEAM_ONLY' AND released_at IS NOT NULL"))
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM check_in WHERE perspective = 'professional' AND released_at IS NULL"))
+                .isZero();
+        String laterMeeting =
+                """
+                EXISTS (SELECT 1 FROM meeting later JOIN meeting m ON m.id = ci.meeting_id
+                        WHERE later.client_id = ci.client_id AND later.meeting_date > m.meeting_date)""";
+        // "At our next meeting": released exactly when a later meeting exists, hidden after the latest one.
+        assertThat(count(
+                        "SELECT COUNT(*) FROM check_in ci WHERE release_choice = 'NEXT_MEETING' AND released_at IS NOT NULL AND "
+                                + laterMeeting))
+                .isPositive();
+        assertThat(count(
+                        "SELECT COUNT(*) FROM check_in ci WHERE release_choice = 'NEXT_MEETING' AND released_at IS NULL AND "
+                                + laterMeeting))
+                .isZero();
+        assertThat(count(
+                        "SELECT COUNT(*) FROM check_in ci WHERE release_choice = 'NEXT_MEETING' AND released_at IS NOT NULL AND NOT "
+                                + laterMeeting))
+                .isZero();
+    }
+
+    @Test
+    void everyPrintedLoginSignsInWithTheDemoPassword() {
+        List<DemoSeeder.DemoLogin> logins = seeder.logins();
+        assertThat(logins)
+                .extracting(DemoSeeder.DemoLogin::role)
+                .contains("professional", "team_lead", "researcher", "admin");
+        assertThat(logins).hasSize(9);
+        for (DemoSeeder.DemoLogin login : logins) {
+            CurrentUser user = accounts.loadUserByUsername(login.username());
+            assertThat(context.getBean(org.springframework.security.crypto.password.PasswordEncoder.class)
+                            .matches(DemoSeeder.PASSWORD, user.getPassword()))
+                    .as(login.username())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void theStartPageListsTheDemoAccountsAndWhatToTry() throws Exception {
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+        String page = mvc.perform(MockMvcRequestBuilders.get("/").param("lang", "en"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Demo accounts (password for all: demo)");
+        for (DemoSeeder.DemoLogin login : seeder.logins()) {
+            assertThat(page).contains("<th scope=\"row\">" + login.username() + "</th>");
+        }
+        assertThat(page).contains("Team lead").contains("Administrator").contains("Wijkteam Noord");
+        assertThat(page).contains("Professional daan rates the work together clearly higher");
+        assertThat(page).contains("Sign in as a team lead");
+    }
+
+    @Test
+    void aDemoProfessionalSeesScoresAndAlertsOnTheirClientsPages() throws Exception {
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+        CurrentUser professional =
+                accounts.loadUserByUsername(seeder.higherRater().orElseThrow());
+        List<Long> clients = jdbc.sql("SELECT id FROM client WHERE professional_id = ? ORDER BY id")
+                .param(professional.id())
+                .query(Long.class)
+                .list();
+        assertThat(clients).hasSize(10);
+        List<String> pages = new ArrayList<>();
+        for (long client : clients) {
+            String page = mvc.perform(MockMvcRequestBuilders.get("/clients/" + client)
+                            .param("lang", "en")
+                            .with(user(professional)))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            pages.add(page);
+        }
+        assertThat(pages).allSatisfy(page -> assertThat(page).contains("<svg").contains("<table"));
+        assertThat(pages).anySatisfy(page -> assertThat(page).contains("class=\"alert-list\""));
+        assertThat(pages).anySatisfy(page -> assertThat(page).contains("you gave"));
+    }
+}
