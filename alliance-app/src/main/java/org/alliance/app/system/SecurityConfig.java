@@ -27,6 +27,8 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/caseload", "/clients/**", "/meetings/**")
                         .hasRole(Role.PROFESSIONAL.name())
+                        .requestMatchers("/coding/**")
+                        .hasAnyRole(Role.PROFESSIONAL.name(), Role.RESEARCHER.name())
                         .requestMatchers("/team/**", "/team")
                         .hasRole(Role.TEAM_LEAD.name())
                         .requestMatchers("/research/**", "/research")
