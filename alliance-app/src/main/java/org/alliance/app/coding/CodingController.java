@@ -155,7 +155,7 @@ class CodingController {
 
     private String showSession(Access access, Map<String, String> form, String error, Locale locale, Model model) {
         model.addAttribute("meeting", access.meeting());
-        model.addAttribute("session", access.session());
+        model.addAttribute("coding", access.session());
         model.addAttribute("events", rows(codings.events(access.session().id()), locale));
         model.addAttribute("actors", actorChoices(locale));
         model.addAttribute("codes", codeChoices(locale));

@@ -88,6 +88,9 @@ class CodingPagesTest {
     @Test
     void thePlainFormStoresAnEventAndShowsWhatIsWrongInline() throws Exception {
         long session = session(world.professional);
+        assertThat(get("/coding/sessions/" + session, world.professional).getContentAsString())
+                .contains("action=\"/coding/sessions/" + session + "/events\"")
+                .contains("data-events-url=\"/coding/sessions/" + session + "/events\"");
         MockHttpServletResponse saved = mvc.perform(event(
                         session,
                         Map.of(
