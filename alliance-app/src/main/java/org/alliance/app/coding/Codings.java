@@ -60,6 +60,27 @@ public class Codings {
         return Optional.empty();
     }
 
+    /** A meeting a researcher may code, with how many codings it has. */
+    public record ResearchMeeting(long id, LocalDate date, String kind, long codings) {}
+
+    /** The organisation's newest meetings (at most 200) for researchers: no client alias, no names. */
+    public List<ResearchMeeting> meetingsForResearch(long organisationId) {
+        return jdbc.sql(
+                        """
+                        SELECT m.id, m.meeting_date, m.kind,
+                               (SELECT COUNT(*) FROM coding_session s WHERE s.meeting_id = m.id) AS codings
+                        FROM meeting m JOIN client c ON c.id = m.client_id
+                        WHERE c.organisation_id = ?
+                        ORDER BY m.meeting_date DESC, m.id DESC LIMIT 200""")
+                .param(organisationId)
+                .query((rs, row) -> new ResearchMeeting(
+                        rs.getLong("id"),
+                        LocalDate.parse(rs.getString("meeting_date")),
+                        rs.getString("kind"),
+                        rs.getLong("codings")))
+                .list();
+    }
+
     private static CodingMeeting meeting(ResultSet rs, @Nullable String alias) throws SQLException {
         return new CodingMeeting(
                 rs.getLong("id"),

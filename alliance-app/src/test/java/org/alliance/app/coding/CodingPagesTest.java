@@ -180,6 +180,9 @@ class CodingPagesTest {
         String research =
                 get("/coding/meetings/" + world.meeting, world.researcher).getContentAsString();
         assertThat(research).doesNotContain("Kim").contains("Observation of the meeting of 2026-03-02");
+        assertThat(get("/research", world.researcher).getContentAsString())
+                .contains("href=\"/coding/meetings/" + world.meeting + "\"")
+                .contains("Meeting " + world.meeting + " of 2026-03-02");
     }
 
     private MockHttpServletResponse upload(long session, String name, byte[] content) throws Exception {
