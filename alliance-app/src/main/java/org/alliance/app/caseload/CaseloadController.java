@@ -19,6 +19,7 @@ import org.alliance.app.checkin.Invitations;
 import org.alliance.app.checkin.IssuedInvitation;
 import org.alliance.app.checkin.QrCodeSvg;
 import org.alliance.app.checkin.Question;
+import org.alliance.app.coding.MeetingObservations;
 import org.alliance.app.organisation.Organisation;
 import org.alliance.app.organisation.Organisations;
 import org.alliance.app.system.AuditLog;
@@ -57,6 +58,7 @@ class CaseloadController {
     private final InstrumentCatalog catalog;
     private final MessageSource messages;
     private final AuditLog audit;
+    private final MeetingObservations observations;
 
     CaseloadController(
             Caseload caseload,
@@ -65,7 +67,8 @@ class CaseloadController {
             Organisations organisations,
             InstrumentCatalog catalog,
             MessageSource messages,
-            AuditLog audit) {
+            AuditLog audit,
+            MeetingObservations observations) {
         this.caseload = caseload;
         this.checkIns = checkIns;
         this.invitations = invitations;
@@ -73,6 +76,7 @@ class CaseloadController {
         this.catalog = catalog;
         this.messages = messages;
         this.audit = audit;
+        this.observations = observations;
     }
 
     /** Another professional's client or meeting: answered as if it did not exist. */
@@ -130,6 +134,11 @@ class CaseloadController {
         List<Meeting> meetings = new ArrayList<>(caseload.meetings(clientId));
         Collections.reverse(meetings);
         model.addAttribute("meetings", meetings);
+        Map<Long, Map<String, Object>> observed = new java.util.HashMap<>();
+        for (Meeting m : meetings) {
+            observations.summary(m.id(), locale).ifPresent(summary -> observed.put(m.id(), summary));
+        }
+        model.addAttribute("observations", observed);
         model.addAttribute("report", report);
         model.addAttribute("today", LocalDate.now(ZoneId.systemDefault()));
         model.addAttribute("kinds", Meeting.Kind.values());

@@ -15,16 +15,22 @@ class ResearchController {
 
     private final JdbcClient jdbc;
     private final InstrumentCatalog catalog;
+    private final org.alliance.app.coding.Codings codings;
 
-    ResearchController(JdbcClient jdbc, InstrumentCatalog catalog) {
+    ResearchController(JdbcClient jdbc, InstrumentCatalog catalog, org.alliance.app.coding.Codings codings) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.codings = codings;
     }
 
     record InstrumentRow(String id, String version, String title, long responses) {}
 
     @GetMapping("/research")
-    String research(Locale locale, Model model) {
+    String research(
+            @org.springframework.security.core.annotation.AuthenticationPrincipal
+                    org.alliance.app.system.CurrentUser user,
+            Locale locale,
+            Model model) {
         List<InstrumentRow> rows = catalog.all().stream()
                 .map(i -> new InstrumentRow(
                         i.id(),
@@ -36,6 +42,7 @@ class ResearchController {
                                 .single()))
                 .toList();
         model.addAttribute("instruments", rows);
+        model.addAttribute("meetings", codings.meetingsForResearch(user.organisationId()));
         return "research/research";
     }
 }

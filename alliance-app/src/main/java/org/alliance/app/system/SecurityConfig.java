@@ -12,13 +12,14 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Who may open which page. Clients need no account: {@code /c/**} is public and protected by its one-time token.
- * Everything else requires a role; CSRF is on for every form; the CSP allows no inline script.
+ * Everything else requires a role; CSRF is on for every form; the CSP allows no inline script. Media may come
+ * from {@code blob:} URLs: the coding screen plays a recording from the coder's own computer.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            + "img-src 'self' data:; media-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
@@ -27,6 +28,8 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/caseload", "/clients/**", "/meetings/**")
                         .hasRole(Role.PROFESSIONAL.name())
+                        .requestMatchers("/coding/**")
+                        .hasAnyRole(Role.PROFESSIONAL.name(), Role.RESEARCHER.name())
                         .requestMatchers("/team/**", "/team")
                         .hasRole(Role.TEAM_LEAD.name())
                         .requestMatchers("/research/**", "/research")

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.alliance.app.AllianceWebTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.checkin.IssuedInvitation;
+import org.alliance.app.coding.Codings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,6 +40,8 @@ class AccessTest {
     private TestWorld world;
     private String usedToken;
     private String expiredToken;
+    private long codingSession;
+    private long researcherSession;
     private final AtomicInteger address = new AtomicInteger(1);
 
     enum Who {
@@ -68,6 +71,9 @@ class AccessTest {
                 .getStatus();
         assertThat(status).isEqualTo(302);
         expiredToken = world.expiredInvitation().token();
+        Codings codings = context.getBean(Codings.class);
+        codingSession = codings.openSession(world.meeting, world.professional.id());
+        researcherSession = codings.openSession(world.meeting, world.researcher.id());
     }
 
     /** Expected status per caller; callers not named get {@code otherwise}. */
@@ -96,6 +102,46 @@ class AccessTest {
         Map<Who, Integer> map = only(allowed, Who.PROFESSIONAL);
         map.put(Who.OTHER_PROFESSIONAL, 404);
         return map;
+    }
+
+    /** The meeting's professional and researchers of the organisation; another professional gets 404. */
+    private static Map<Who, Integer> meetingCoders(int allowed) {
+        Map<Who, Integer> map = only(allowed, Who.PROFESSIONAL, Who.RESEARCHER);
+        map.put(Who.OTHER_PROFESSIONAL, 404);
+        return map;
+    }
+
+    /** Only the coder of the session; everyone else who may code gets 404. */
+    private static Map<Who, Integer> sessionCoder(int allowed) {
+        Map<Who, Integer> map = owner(allowed);
+        map.put(Who.RESEARCHER, 404);
+        return map;
+    }
+
+    private void codingRules(List<Rule> rules) {
+        String meeting = "/coding/meetings/" + world.meeting;
+        String session = "/coding/sessions/" + codingSession;
+        rules.add(new Rule(HttpMethod.GET, meeting, Map.of(), meetingCoders(200)));
+        rules.add(new Rule(HttpMethod.GET, "/coding/meetings/987654321", Map.of(), meetingCoders(404)));
+        rules.add(new Rule(HttpMethod.POST, meeting + "/sessions", Map.of(), meetingCoders(302)));
+        rules.add(new Rule(HttpMethod.GET, meeting + "/agreement", Map.of(), meetingCoders(200)));
+        rules.add(new Rule(
+                HttpMethod.POST,
+                meeting + "/settled",
+                Map.of("first", String.valueOf(codingSession), "second", String.valueOf(researcherSession)),
+                meetingCoders(302)));
+        rules.add(new Rule(HttpMethod.GET, session, Map.of(), sessionCoder(200)));
+        rules.add(new Rule(HttpMethod.GET, "/coding/sessions/987654321", Map.of(), meetingCoders(404)));
+        rules.add(new Rule(HttpMethod.GET, session + "/events", Map.of(), sessionCoder(200)));
+        rules.add(new Rule(
+                HttpMethod.POST,
+                session + "/events",
+                Map.of("actor", "client", "code", "conflict", "start", "later"),
+                sessionCoder(422)));
+        rules.add(new Rule(HttpMethod.POST, session + "/events/no-such-key/delete", Map.of(), sessionCoder(302)));
+        rules.add(new Rule(HttpMethod.POST, session + "/import", Map.of(), sessionCoder(422)));
+        rules.add(new Rule(HttpMethod.GET, session + "/export.csv", Map.of(), meetingCoders(200)));
+        rules.add(new Rule(HttpMethod.GET, session + "/export.eaf", Map.of(), meetingCoders(200)));
     }
 
     private List<Rule> rules() {
@@ -163,6 +209,7 @@ class AccessTest {
                 "/admin/users",
                 Map.of("username", "", "displayName", "", "password", "", "role", "RESEARCHER"),
                 only(422, Who.ADMIN)));
+        codingRules(rules);
         return rules;
     }
 

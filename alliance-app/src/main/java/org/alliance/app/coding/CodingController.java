@@ -1,0 +1,559 @@
+package org.alliance.app.coding;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.alliance.app.system.AuditLog;
+import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.Languages;
+import org.alliance.core.observation.CodingScheme;
+import org.alliance.core.observation.DefaultCodingScheme;
+import org.alliance.core.observation.Modality;
+import org.alliance.core.observation.ObservationEvent;
+import org.alliance.core.observation.format.CsvEvents;
+import org.alliance.core.observation.format.ElanMapping;
+import org.alliance.core.observation.format.ElanReader;
+import org.alliance.core.observation.format.ElanWriter;
+import org.alliance.core.observation.format.ObservationData;
+import org.alliance.core.observation.format.ObservationFormatException;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The coding pages: a meeting's codings and observation summary, the coding screen (autosaved by the browser,
+ * with plain forms when JavaScript is off), import and export, and the agreement of two coders with a settled
+ * version. Open to the meeting's professional and to researchers of the organisation; everyone else gets 404.
+ * Requests sent by the coding screen's script carry {@code X-Requested-With: fetch} and get JSON back.
+ */
+@Controller
+class CodingController {
+
+    static final String FETCH = "X-Requested-With=fetch";
+
+    /** The actors offered on the coding screen, with their keys 1, 2, 3, …; events may name others. */
+    static final List<String> ACTORS = List.of("client", "professional-a", "professional-b", "network-member");
+
+    private final Codings codings;
+    private final MeetingObservations observations;
+    private final MessageSource messages;
+    private final AuditLog audit;
+
+    CodingController(Codings codings, MeetingObservations observations, MessageSource messages, AuditLog audit) {
+        this.codings = codings;
+        this.observations = observations;
+        this.messages = messages;
+        this.audit = audit;
+    }
+
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    static final class NotFound extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotFound() {
+            super("not found");
+        }
+    }
+
+    /** A key of the legend: what it codes and its label. */
+    public record Choice(String key, String label, String hotkey, String description) {}
+
+    /** An event as the table shows it. */
+    public record EventRow(
+            String key,
+            String actor,
+            String actorLabel,
+            String modality,
+            String code,
+            String codeLabel,
+            String start,
+            String end,
+            String kind,
+            String comment) {}
+
+    // ---------------------------------------------------------------- meeting
+
+    @GetMapping("/coding/meetings/{meetingId}")
+    String meeting(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable long meetingId, Locale locale, Model model) {
+        CodingMeeting meeting = codings.meeting(user, meetingId).orElseThrow(NotFound::new);
+        List<CodingSession> sessions = codings.sessions(meetingId);
+        model.addAttribute("meeting", meeting);
+        model.addAttribute("sessions", sessions);
+        model.addAttribute(
+                "coders",
+                sessions.stream()
+                        .filter(s -> s.kind() == CodingSession.Kind.CODER)
+                        .toList());
+        model.addAttribute("summary", observations.summary(meetingId, locale).orElse(null));
+        audit.record(user.username(), "coding read", "meeting " + meetingId);
+        return "coding/meeting";
+    }
+
+    @PostMapping("/coding/meetings/{meetingId}/sessions")
+    String startSession(@AuthenticationPrincipal CurrentUser user, @PathVariable long meetingId) {
+        codings.meeting(user, meetingId).orElseThrow(NotFound::new);
+        long id = codings.openSession(meetingId, user.id());
+        audit.record(user.username(), "coding opened", "coding session " + id);
+        return "redirect:/coding/sessions/" + id;
+    }
+
+    // ---------------------------------------------------------------- session
+
+    /** The session, if this user may see it (any user with access to its meeting). */
+    private Access access(CurrentUser user, long sessionId) {
+        CodingSession session = codings.session(sessionId).orElseThrow(NotFound::new);
+        CodingMeeting meeting = codings.meeting(user, session.meetingId()).orElseThrow(NotFound::new);
+        return new Access(session, meeting);
+    }
+
+    /** The session, if this user coded it (only the coder changes a coding). */
+    private Access own(CurrentUser user, long sessionId) {
+        Access access = access(user, sessionId);
+        if (access.session().coderId() != user.id()) {
+            throw new NotFound();
+        }
+        return access;
+    }
+
+    private record Access(CodingSession session, CodingMeeting meeting) {}
+
+    @GetMapping("/coding/sessions/{sessionId}")
+    String session(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable long sessionId, Locale locale, Model model) {
+        Access access = own(user, sessionId);
+        return showSession(access, Map.of(), null, locale, model);
+    }
+
+    private String showSession(Access access, Map<String, String> form, String error, Locale locale, Model model) {
+        model.addAttribute("meeting", access.meeting());
+        model.addAttribute("coding", access.session());
+        model.addAttribute("events", rows(codings.events(access.session().id()), locale));
+        model.addAttribute("actors", actorChoices(locale));
+        model.addAttribute("codes", codeChoices(locale));
+        model.addAttribute("form", form);
+        model.addAttribute("error", error);
+        return "coding/session";
+    }
+
+    private List<EventRow> rows(List<CodedEvent> events, Locale locale) {
+        return events.stream()
+                .map(e -> new EventRow(
+                        e.key(),
+                        e.actor(),
+                        actorLabel(e.actor(), locale),
+                        e.modality().label(),
+                        e.code(),
+                        codeLabel(e.code(), locale),
+                        TimeText.format(e.startMs()),
+                        e.endMs() == null ? "" : TimeText.format(e.endMs()),
+                        e.kind().name(),
+                        e.comment()))
+                .toList();
+    }
+
+    List<Choice> actorChoices(Locale locale) {
+        List<Choice> choices = new ArrayList<>();
+        for (int i = 0; i < ACTORS.size(); i++) {
+            String a = ACTORS.get(i);
+            choices.add(new Choice(a, actorLabel(a, locale), Integer.toString(i + 1), ""));
+        }
+        return choices;
+    }
+
+    List<Choice> codeChoices(Locale locale) {
+        String language = Languages.of(locale).code();
+        return DefaultCodingScheme.jointMeetings().codes().stream()
+                .map(c -> new Choice(c.key(), codeLabel(c.key(), locale), c.hotkey(), c.description(language)))
+                .toList();
+    }
+
+    private String actorLabel(String actor, Locale locale) {
+        return observations.actorLabel(actor, locale);
+    }
+
+    private String codeLabel(String code, Locale locale) {
+        return observations.codeLabel(code, locale);
+    }
+
+    @GetMapping(value = "/coding/sessions/{sessionId}/events", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    List<Map<String, Object>> eventsJson(@AuthenticationPrincipal CurrentUser user, @PathVariable long sessionId) {
+        Access access = own(user, sessionId);
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (CodedEvent e : codings.events(access.session().id())) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("key", e.key());
+            m.put("actor", e.actor());
+            m.put("modality", e.modality().label());
+            m.put("code", e.code());
+            m.put("startMs", e.startMs());
+            m.put("endMs", e.endMs());
+            m.put("kind", e.kind().name());
+            m.put("comment", e.comment());
+            result.add(m);
+        }
+        return result;
+    }
+
+    /** The event from the form, or the message key of what is wrong. */
+    private static CodedEvent read(Map<String, String> form) {
+        String key = form.getOrDefault("key", "").strip();
+        if (key.isEmpty()) {
+            key = Codings.newKey();
+        }
+        String actor = form.getOrDefault("actor", "");
+        String code = form.getOrDefault("code", "");
+        if (actor.isBlank() || actor.strip().length() > CodedEvent.MAX_NAME) {
+            throw new BadEvent("coding.error.actor");
+        }
+        if (code.isBlank() || code.strip().length() > CodedEvent.MAX_NAME) {
+            throw new BadEvent("coding.error.code");
+        }
+        Modality modality;
+        CodedEvent.Kind kind;
+        try {
+            modality = Modality.parse(form.getOrDefault("modality", "verbal"));
+            kind = CodedEvent.Kind.parse(form.getOrDefault("kind", "POINT"));
+        } catch (IllegalArgumentException e) {
+            throw new BadEvent("coding.error.kind");
+        }
+        long start;
+        try {
+            start = TimeText.parse(form.getOrDefault("start", ""));
+        } catch (IllegalArgumentException e) {
+            throw new BadEvent("coding.error.start");
+        }
+        Long end = null;
+        String endText = form.getOrDefault("end", "").strip();
+        if (kind == CodedEvent.Kind.STATE && !endText.isEmpty()) {
+            try {
+                end = TimeText.parse(endText);
+            } catch (IllegalArgumentException e) {
+                throw new BadEvent("coding.error.end");
+            }
+            if (end < start) {
+                throw new BadEvent("coding.error.endBeforeStart");
+            }
+        }
+        String comment = form.getOrDefault("comment", "");
+        if (comment.strip().length() > CodedEvent.MAX_COMMENT || key.length() > 64) {
+            throw new BadEvent("coding.error.comment");
+        }
+        return new CodedEvent(key, actor, modality, code, start, end, kind, comment);
+    }
+
+    private static final class BadEvent extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadEvent(String messageKey) {
+            super(messageKey, null, false, false);
+        }
+    }
+
+    @PostMapping("/coding/sessions/{sessionId}/events")
+    String addEvent(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long sessionId,
+            @RequestParam Map<String, String> form,
+            HttpServletResponse response,
+            Locale locale,
+            Model model) {
+        Access access = own(user, sessionId);
+        try {
+            codings.save(sessionId, read(form));
+        } catch (BadEvent e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return showSession(access, form, e.getMessage(), locale, model);
+        }
+        return "redirect:/coding/sessions/" + sessionId + "#events";
+    }
+
+    @PostMapping(value = "/coding/sessions/{sessionId}/events", headers = FETCH)
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> saveEvent(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long sessionId,
+            @RequestParam Map<String, String> form,
+            Locale locale) {
+        own(user, sessionId);
+        try {
+            CodedEvent event = read(form);
+            codings.save(sessionId, event);
+            return ResponseEntity.ok(Map.of("saved", event.key()));
+        } catch (BadEvent e) {
+            return ResponseEntity.unprocessableEntity()
+                    .body(Map.of("error", messages.getMessage(e.getMessage(), null, locale)));
+        }
+    }
+
+    @PostMapping("/coding/sessions/{sessionId}/events/{key}/delete")
+    String deleteEvent(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable long sessionId, @PathVariable String key) {
+        own(user, sessionId);
+        codings.delete(sessionId, key);
+        return "redirect:/coding/sessions/" + sessionId + "#events";
+    }
+
+    @PostMapping(value = "/coding/sessions/{sessionId}/events/{key}/delete", headers = FETCH)
+    @ResponseBody
+    Map<String, Object> deleteEventFetch(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable long sessionId, @PathVariable String key) {
+        own(user, sessionId);
+        return Map.of("deleted", codings.delete(sessionId, key));
+    }
+
+    @PostMapping("/coding/sessions/{sessionId}/import")
+    String importEvents(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long sessionId,
+            @RequestParam(required = false) MultipartFile file,
+            HttpServletResponse response,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect) {
+        Access access = own(user, sessionId);
+        String name = file == null || file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+        String lower = name.toLowerCase(Locale.ROOT);
+        String error;
+        if (file == null || file.isEmpty()) {
+            error = messages.getMessage("coding.import.empty", null, locale);
+        } else if (!lower.endsWith(".eaf") && !lower.endsWith(".csv")) {
+            error = messages.getMessage("coding.import.type", null, locale);
+        } else {
+            try (InputStream in = file.getInputStream()) {
+                ObservationData data = lower.endsWith(".eaf")
+                        ? ElanReader.read(in, name, ElanMapping.byParticipant()).data()
+                        : CsvEvents.read(new InputStreamReader(in, StandardCharsets.UTF_8), name);
+                List<CodedEvent> events = data.events().stream()
+                        .map(e -> CodedEvent.of(Codings.newKey(), e))
+                        .toList();
+                codings.addAll(sessionId, events);
+                audit.record(user.username(), "coding imported", "coding session " + sessionId);
+                redirect.addFlashAttribute("imported", events.size());
+                redirect.addFlashAttribute(
+                        "notes", data.notes().stream().map(Object::toString).toList());
+                return "redirect:/coding/sessions/" + sessionId;
+            } catch (ObservationFormatException | IllegalArgumentException e) {
+                error = messages.getMessage("coding.import.bad", new Object[] {e.getMessage()}, locale);
+            } catch (IOException | UncheckedIOException e) {
+                error = messages.getMessage("coding.import.bad", new Object[] {name}, locale);
+            }
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        model.addAttribute("importError", error);
+        return showSession(access, Map.of(), null, locale, model);
+    }
+
+    private List<ObservationEvent> observations(CodingSession session) {
+        return codings.events(session.id()).stream()
+                .map(e -> e.toObservation(session.coderName()))
+                .toList();
+    }
+
+    @GetMapping("/coding/sessions/{sessionId}/export.csv")
+    ResponseEntity<byte[]> exportCsv(@AuthenticationPrincipal CurrentUser user, @PathVariable long sessionId) {
+        Access access = access(user, sessionId);
+        StringWriter out = new StringWriter();
+        CsvEvents.write(out, observations(access.session()));
+        audit.record(user.username(), "coding exported", "coding session " + sessionId);
+        return download(out.toString().getBytes(StandardCharsets.UTF_8), access, "csv", "text/csv;charset=UTF-8");
+    }
+
+    @GetMapping("/coding/sessions/{sessionId}/export.eaf")
+    ResponseEntity<byte[]> exportElan(@AuthenticationPrincipal CurrentUser user, @PathVariable long sessionId) {
+        Access access = access(user, sessionId);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CodingScheme scheme = DefaultCodingScheme.jointMeetings();
+        ElanWriter.write(
+                out,
+                observations(access.session()),
+                scheme,
+                new ElanWriter.Options(
+                        access.session().coderName(),
+                        OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS),
+                        "",
+                        "video/mp4"));
+        audit.record(user.username(), "coding exported", "coding session " + sessionId);
+        return download(out.toByteArray(), access, "eaf", "application/xml");
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, Access access, String extension, String type) {
+        String filename = "meeting-" + access.meeting().id() + "-coding-"
+                + access.session().id() + "." + extension;
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(filename)
+                                .build()
+                                .toString())
+                .contentType(MediaType.parseMediaType(type))
+                .body(body);
+    }
+
+    // ---------------------------------------------------------------- agreement
+
+    @GetMapping("/coding/meetings/{meetingId}/agreement")
+    String agreement(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long meetingId,
+            @RequestParam(required = false) Long first,
+            @RequestParam(required = false) Long second,
+            Locale locale,
+            Model model) {
+        CodingMeeting meeting = codings.meeting(user, meetingId).orElseThrow(NotFound::new);
+        List<CodingSession> coders = codings.sessions(meetingId).stream()
+                .filter(s -> s.kind() == CodingSession.Kind.CODER)
+                .toList();
+        model.addAttribute("meeting", meeting);
+        model.addAttribute("coders", coders);
+        if (coders.size() < 2) {
+            model.addAttribute("tooFew", true);
+            return "coding/agreement";
+        }
+        CodingSession a = pick(coders, first, coders.get(0));
+        CodingSession b = pick(coders, second, coders.get(1));
+        model.addAttribute("first", a);
+        model.addAttribute("second", b);
+        if (a.id() == b.id()) {
+            model.addAttribute("same", true);
+            return "coding/agreement";
+        }
+        List<CodedEvent> ea = codings.events(a.id());
+        List<CodedEvent> eb = codings.events(b.id());
+        if (ea.isEmpty() && eb.isEmpty()) {
+            model.addAttribute("noEvents", true);
+            return "coding/agreement";
+        }
+        CoderAgreement agreement = CoderAgreement.of(ea, eb);
+        audit.record(user.username(), "coding agreement read", "meeting " + meetingId);
+        model.addAttribute("agreement", agreementView(agreement, locale));
+        return "coding/agreement";
+    }
+
+    private static CodingSession pick(List<CodingSession> coders, Long id, CodingSession fallback) {
+        if (id == null) {
+            return fallback;
+        }
+        return coders.stream().filter(s -> s.id() == id).findFirst().orElseThrow(NotFound::new);
+    }
+
+    private Map<String, Object> agreementView(CoderAgreement agreement, Locale locale) {
+        Map<String, Object> view = new HashMap<>();
+        view.put("cohen", agreement.cohen().map(k -> fixed(k.kappa(), 3)).orElse(null));
+        view.put(
+                "timeUnit",
+                agreement.timeUnit().map(t -> fixed(t.kappa().kappa(), 3)).orElse(null));
+        view.put("units", agreement.timeUnit().map(t -> t.units()).orElse(0));
+        view.put("unitSeconds", CoderAgreement.UNIT_MS / 1000.0);
+        var alignment = agreement.alignment();
+        view.put("alignment", fixed(alignment.kappa().kappa(), 3));
+        view.put("observed", percent(alignment.kappa().observedAgreement()));
+        view.put("agreements", alignment.agreements());
+        view.put("disagreements", alignment.disagreements());
+        view.put("onlyFirst", alignment.onlyFirst());
+        view.put("onlySecond", alignment.onlySecond());
+        List<String> categories = new ArrayList<>();
+        agreement.codes().forEach(c -> categories.add(codeLabel(c, locale)));
+        categories.add(messages.getMessage("coding.agreement.nil", null, locale));
+        view.put("categories", categories);
+        view.put("table", alignment.kappa().table());
+        List<Map<String, Object>> places = new ArrayList<>();
+        for (CoderAgreement.Pair p : agreement.disagreements()) {
+            Map<String, Object> place = new HashMap<>();
+            place.put("index", p.index());
+            place.put("first", p.first() == null ? null : describe(p.first(), locale));
+            place.put("second", p.second() == null ? null : describe(p.second(), locale));
+            place.put(
+                    "at",
+                    TimeText.format(
+                            p.first() != null ? p.first().startMs() : p.second().startMs()));
+            places.add(place);
+        }
+        view.put("places", places);
+        return view;
+    }
+
+    private String describe(CodedEvent e, Locale locale) {
+        String time = TimeText.format(e.startMs()) + (e.endMs() == null ? "" : "–" + TimeText.format(e.endMs()));
+        return codeLabel(e.code(), locale) + " · " + actorLabel(e.actor(), locale) + " · " + time;
+    }
+
+    @PostMapping("/coding/meetings/{meetingId}/settled")
+    String settle(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long meetingId,
+            @RequestParam Map<String, String> form) {
+        codings.meeting(user, meetingId).orElseThrow(NotFound::new);
+        List<CodingSession> coders = codings.sessions(meetingId).stream()
+                .filter(s -> s.kind() == CodingSession.Kind.CODER)
+                .toList();
+        CodingSession a;
+        CodingSession b;
+        try {
+            a = pick(coders, Long.valueOf(form.getOrDefault("first", "")), null);
+            b = pick(coders, Long.valueOf(form.getOrDefault("second", "")), null);
+        } catch (NumberFormatException e) {
+            throw new NotFound();
+        }
+        if (a.id() == b.id()) {
+            throw new NotFound();
+        }
+        List<CodedEvent> ea = codings.events(a.id());
+        List<CodedEvent> eb = codings.events(b.id());
+        if (ea.isEmpty() && eb.isEmpty()) {
+            return "redirect:/coding/meetings/" + meetingId + "/agreement?first=" + a.id() + "&second=" + b.id();
+        }
+        Map<Integer, String> choices = new HashMap<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith("choice-")) {
+                try {
+                    choices.put(Integer.parseInt(name.substring("choice-".length())), value);
+                } catch (NumberFormatException ignored) {
+                    // not one of ours
+                }
+            }
+        });
+        List<CodedEvent> settled = CoderAgreement.of(ea, eb).settle(choices);
+        long id = codings.settle(meetingId, user.id(), a.id(), b.id(), settled);
+        audit.record(user.username(), "coding settled", "coding session " + id);
+        return "redirect:/coding/meetings/" + meetingId + "?settled";
+    }
+
+    private static String percent(double share) {
+        return MeetingObservations.percent(share);
+    }
+
+    private static String fixed(double value, int digits) {
+        return MeetingObservations.fixed(value, digits);
+    }
+}
