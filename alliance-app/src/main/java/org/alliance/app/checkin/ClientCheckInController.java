@@ -3,9 +3,14 @@ package org.alliance.app.checkin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.alliance.app.organisation.Organisation;
 import org.alliance.app.organisation.Organisations;
@@ -36,6 +41,7 @@ class ClientCheckInController {
     private final InstrumentCatalog catalog;
     private final AttemptLimiter limiter;
     private final AuditLog audit;
+    private final JointParticipants joint;
     private final Clock clock;
 
     ClientCheckInController(
@@ -45,6 +51,7 @@ class ClientCheckInController {
             InstrumentCatalog catalog,
             AttemptLimiter limiter,
             AuditLog audit,
+            JointParticipants joint,
             Clock clock) {
         this.invitations = invitations;
         this.checkIns = checkIns;
@@ -52,6 +59,7 @@ class ClientCheckInController {
         this.catalog = catalog;
         this.limiter = limiter;
         this.audit = audit;
+        this.joint = joint;
         this.clock = clock;
     }
 
@@ -100,6 +108,19 @@ class ClientCheckInController {
         }
         Invitation invitation = invitations.find(key).orElseThrow();
         Organisation organisation = organisations.get(invitation.organisationId());
+        if (instrument(invitation).asksPerProfessional()) {
+            List<JointParticipants.Professional> professionals = joint.professionals(invitation.meetingId());
+            return showJointForm(
+                    key,
+                    invitation,
+                    UUID.randomUUID().toString(),
+                    organisation.defaultRelease(),
+                    JointAnswerForm.read(instrument(invitation), ids(professionals), Map.of()),
+                    Set.of(),
+                    false,
+                    locale,
+                    model);
+        }
         return showForm(
                 key,
                 invitation,
@@ -132,6 +153,10 @@ class ClientCheckInController {
         }
         ReleaseChoice release = parseRelease(parameters.get("release"))
                 .orElse(organisations.get(invitation.organisationId()).defaultRelease());
+        if (instrument.asksPerProfessional()) {
+            return submitJoint(
+                    key, invitation, instrument, idempotencyKey, release, parameters, response, locale, model);
+        }
         AnswerForm answers = AnswerForm.read(instrument, parameters);
         if (!answers.acceptable()) {
             // A form already stored under this key (a retry) counts as done, even if it came back incomplete.
@@ -152,6 +177,63 @@ class ClientCheckInController {
         Language language = Languages.of(locale);
         CheckIns.Outcome outcome = checkIns.submit(
                 invitation, new CheckInSubmission(instrument, language, release, idempotencyKey, answers.answers()));
+        return afterSubmit(outcome, invitation, response);
+    }
+
+    /**
+     * A joint check-in: one block per professional by name, then the items asked once, the client's consent for
+     * professionals of another organisation, and the release choice. Same idempotency and one-time rules.
+     */
+    private String submitJoint(
+            String key,
+            Invitation invitation,
+            Instrument instrument,
+            String idempotencyKey,
+            ReleaseChoice release,
+            Map<String, String> parameters,
+            HttpServletResponse response,
+            Locale locale,
+            Model model) {
+        List<JointParticipants.Professional> professionals = joint.professionals(invitation.meetingId());
+        JointAnswerForm answers = JointAnswerForm.read(instrument, ids(professionals), parameters);
+        Set<Long> consented = new HashSet<>();
+        for (JointParticipants.Professional professional : professionals) {
+            if (professional.otherOrganisation() && "yes".equals(parameters.get("consent-" + professional.id()))) {
+                consented.add(professional.id());
+            }
+        }
+        if (!answers.acceptable()) {
+            if (checkIns.countWithKey(idempotencyKey) > 0) {
+                return "redirect:/c/thanks";
+            }
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return showJointForm(
+                    key, invitation, idempotencyKey, release, answers, consented, answers.noAnswers(), locale, model);
+        }
+        CheckIns.Outcome outcome = checkIns.submit(
+                invitation,
+                new CheckInSubmission(
+                        instrument,
+                        Languages.of(locale),
+                        release,
+                        idempotencyKey,
+                        answers.team().answers(),
+                        answers.perProfessional()));
+        if (outcome == CheckIns.Outcome.SAVED && invitation.jointPartyId().isEmpty()) {
+            Map<Long, Boolean> consents = new LinkedHashMap<>();
+            professionals.stream()
+                    .filter(JointParticipants.Professional::otherOrganisation)
+                    .forEach(p -> consents.put(p.id(), consented.contains(p.id())));
+            joint.recordConsents(invitation.clientId(), consents);
+        }
+        return afterSubmit(outcome, invitation, response);
+    }
+
+    private static List<Long> ids(List<JointParticipants.Professional> professionals) {
+        return professionals.stream().map(JointParticipants.Professional::id).toList();
+    }
+
+    private String afterSubmit(CheckIns.Outcome outcome, Invitation invitation, HttpServletResponse response) {
         switch (outcome) {
             case SAVED -> {
                 audit.record("client", "check-in submitted", "meeting " + invitation.meetingId());
@@ -219,6 +301,63 @@ class ClientCheckInController {
         model.addAttribute("noAnswers", noAnswers);
         return "checkin/form";
     }
+
+    private String showJointForm(
+            String key,
+            Invitation invitation,
+            String idempotencyKey,
+            ReleaseChoice release,
+            JointAnswerForm answers,
+            Set<Long> consented,
+            boolean noAnswers,
+            Locale locale,
+            Model model) {
+        Language language = Languages.of(locale);
+        Instrument instrument = instrument(invitation);
+        List<JointParticipants.Professional> professionals = joint.professionals(invitation.meetingId());
+        List<Block> blocks = new ArrayList<>();
+        for (JointParticipants.Professional professional : professionals) {
+            AnswerForm block = answers.blocks().getOrDefault(professional.id(), AnswerForm.read(instrument, Map.of()));
+            blocks.add(new Block(
+                    professional,
+                    Question.block(
+                            instrument,
+                            language,
+                            JointAnswerForm.prefix(professional.id()),
+                            professional.name(),
+                            block.chosen(),
+                            block.errors())));
+        }
+        List<Question> team = Question.of(
+                instrument, language, answers.team().chosen(), answers.team().errors());
+        List<Question> wrong = new ArrayList<>();
+        blocks.forEach(
+                b -> b.questions().stream().filter(q -> q.error() != null).forEach(wrong::add));
+        team.stream().filter(q -> q.error() != null).forEach(wrong::add);
+        model.addAttribute("key", key);
+        model.addAttribute("title", instrument.title().get(language));
+        model.addAttribute("introduction", instrument.introduction().get(language));
+        model.addAttribute("blocks", blocks);
+        model.addAttribute("questions", team);
+        model.addAttribute("wrong", wrong);
+        model.addAttribute(
+                "consents",
+                invitation.jointPartyId().isPresent()
+                        ? List.of()
+                        : professionals.stream()
+                                .filter(JointParticipants.Professional::otherOrganisation)
+                                .toList());
+        model.addAttribute("consented", consented);
+        model.addAttribute("idempotencyKey", idempotencyKey);
+        model.addAttribute("release", release.name());
+        model.addAttribute("releaseChoices", ReleaseChoice.values());
+        model.addAttribute("hasErrors", answers.hasErrors() || noAnswers);
+        model.addAttribute("noAnswers", noAnswers);
+        return "checkin/joint-form";
+    }
+
+    /** One professional's block of questions in a joint check-in. */
+    record Block(JointParticipants.Professional professional, List<Question> questions) {}
 
     private Instrument instrument(Invitation invitation) {
         return catalog.find(invitation.instrumentId())
