@@ -271,7 +271,7 @@ class JointController {
         for (JointMeetings.StoredParty party : parties) {
             String label = label(party, locale);
             labels.put(party.id(), label);
-            labelsByKey.put(party.key(), label);
+            labelsByKey.put(party.key(), party.label());
             partyViews.add(
                     new PartyView(party.id(), party.key(), label, party.kind().name(), party.present()));
         }
@@ -711,6 +711,8 @@ class JointController {
         model.addAttribute("meeting", header);
         model.addAttribute("chair", header.chairId() == user.id());
         model.addAttribute("results", results);
+        model.addAttribute("visible", results.visible());
+        model.addAttribute("splitPercent", results.splitPercent());
         model.addAttribute("consents", consentViews);
         model.addAttribute(
                 "thresholdPercent", Math.round(meetings.splitThreshold(header.clientOrganisationId()) * 100));
