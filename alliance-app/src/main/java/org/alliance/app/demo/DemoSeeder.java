@@ -56,6 +56,11 @@ public class DemoSeeder implements ApplicationRunner {
         return id;
     }
 
+    /** An account another demo seeder made (for example the joint meetings' professional of another organisation). */
+    public void addLogin(DemoLogin login) {
+        logins.add(login);
+    }
+
     public List<DemoLogin> logins() {
         return List.copyOf(logins);
     }
