@@ -33,6 +33,8 @@ import org.alliance.core.scoring.Scoring;
  * professionals' own scores.
  *
  * @param decision empty while the client has not answered
+ * @param partiality per professional, the partiality balance index over the network members' released
+ *     partiality check-ins (empty when no network member answered)
  */
 record JointResults(
         Optional<ConsentRules.Decision> decision,
@@ -40,6 +42,7 @@ record JointResults(
         List<TeamRow> team,
         Optional<JointIndices.Index> split,
         Optional<JointIndices.Alert> alert,
+        List<PartialityRow> partiality,
         String mapSvg) {
 
     static final String CLIENT_INSTRUMENT = "alliance-joint-client";
@@ -50,6 +53,9 @@ record JointResults(
     /** One professional's line: the client's score (if shown), their own, and the difference (own − client). */
     record ProfessionalRow(
             String name, String organisation, String clientScore, String ownScore, String difference, String team) {}
+
+    /** One professional's partiality balance: how unevenly the network members rated their eye for everyone. */
+    record PartialityRow(String name, String index, int parties) {}
 
     /** One scale asked once: the client's score. */
     record TeamRow(String scale, String clientScore) {}
@@ -160,7 +166,47 @@ record JointResults(
                 sheet.flatMap(s -> JointIndices.splitAlliance(JointMeetings.CLIENT_PARTY, clientInstrument, s));
         Optional<JointIndices.Alert> alert = JointIndices.alert(split, threshold);
         String map = AllianceMap.render(mapLabel, header.clientAlias(), ownLabel, nodes, 1, 5);
-        return new JointResults(decision, rows, team, split, alert, map);
+        return new JointResults(decision, rows, team, split, alert, partiality(professionals, checkIns, catalog), map);
+    }
+
+    /**
+     * The partiality balance index of each professional from the network members' partiality check-ins, those
+     * released to the professionals (the network member's own release choice applies, as the client's does).
+     */
+    static List<PartialityRow> partiality(
+            List<JointMeetings.StoredParty> professionals,
+            List<JointMeetings.StoredJointCheckIn> checkIns,
+            InstrumentCatalog catalog) {
+        Instrument instrument = catalog.find(PARTIALITY_INSTRUMENT).orElseThrow();
+        Map<String, JointScoreSheet> sheets = new LinkedHashMap<>();
+        for (JointMeetings.StoredJointCheckIn checkIn : checkIns) {
+            if (!checkIn.instrumentId().equals(PARTIALITY_INSTRUMENT)
+                    || checkIn.jointPartyId().isEmpty()
+                    || checkIn.releasedAt().isEmpty()) {
+                continue;
+            }
+            Map<String, Map<String, Double>> blocks = new LinkedHashMap<>();
+            for (JointMeetings.StoredParty professional : professionals) {
+                blocks.put(
+                        professional.key(),
+                        checkIn.perProfessional()
+                                .getOrDefault(professional.userId().orElseThrow(), Map.of()));
+            }
+            sheets.put("n" + checkIn.jointPartyId().get(), JointScoring.score(instrument, blocks, Map.of()));
+        }
+        if (sheets.isEmpty()) {
+            return List.of();
+        }
+        List<PartialityRow> rows = new ArrayList<>();
+        for (JointMeetings.StoredParty professional : professionals) {
+            Optional<JointIndices.Index> index = JointIndices.partialityBalance(professional.key(), instrument, sheets);
+            rows.add(new PartialityRow(
+                    professional.label(),
+                    index.map(i -> String.valueOf(Math.round(i.value().rangeIndex() * 100)))
+                            .orElse("–"),
+                    index.map(i -> i.scores().size()).orElse(0)));
+        }
+        return rows;
     }
 
     /** The client's release choice for this check-in; "next meeting" counts from when the answers were released. */

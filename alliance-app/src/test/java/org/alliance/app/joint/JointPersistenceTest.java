@@ -337,6 +337,58 @@ class JointPersistenceTest {
         assertThat(world.count("joint_consent")).isEqualTo(2);
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void networkMembersAnswerThePartialityItemsAndGiveEachProfessionalABalanceIndex(String vendor) {
+        World world = world(vendor, new MutableClock());
+        JointMeetings.Header header = world.meetings().find(world.joint()).orElseThrow();
+        List<JointMeetings.StoredParty> parties = world.meetings().parties(world.joint());
+        Instrument partiality = CATALOG.find(JointResults.PARTIALITY_INSTRUMENT).orElseThrow();
+        // Sam sees every professional as fair (5); Mira sees the chair as fair (5), Chris less so (2).
+        Map<Long, Double> mira = Map.of(world.chair(), 5.0, world.colleague(), 4.0, world.outsider(), 2.0);
+        int n = 0;
+        for (JointMeetings.StoredParty member : parties.subList(4, 6)) {
+            IssuedInvitation issued = world.invitations()
+                    .issue(
+                            header.meetingId(),
+                            partiality.id(),
+                            world.chair(),
+                            Duration.ofHours(72),
+                            Optional.of(member.id()));
+            Invitation invitation = world.invitations().find(issued.token()).orElseThrow();
+            assertThat(invitation.jointPartyId()).contains(member.id());
+            Map<Long, Map<String, Double>> blocks = new java.util.LinkedHashMap<>();
+            for (long professional : List.of(world.chair(), world.colleague(), world.outsider())) {
+                double value = member.label().equals("Mira") ? mira.get(professional) : 5.0;
+                blocks.put(
+                        professional,
+                        Map.of(
+                                "partiality-every-side", value,
+                                "partiality-no-blame", value,
+                                "partiality-win-win", value,
+                                "partiality-dialogue", value));
+            }
+            world.checkIns()
+                    .submit(
+                            invitation,
+                            new CheckInSubmission(
+                                    partiality, Language.EN, ReleaseChoice.NOW, "partiality-" + n++, Map.of(), blocks));
+        }
+        assertThat(world.meetings().checkIns(header.meetingId()))
+                .extracting(c -> c.jointPartyId().orElseThrow())
+                .containsExactly(parties.get(4).id(), parties.get(5).id());
+
+        List<JointResults.PartialityRow> rows = JointResults.partiality(
+                parties.stream()
+                        .filter(p -> p.kind() == Party.Kind.PROFESSIONAL)
+                        .toList(),
+                world.meetings().checkIns(header.meetingId()),
+                CATALOG);
+        // Range over 4 scale points: chair 0 of 4, colleague 1 of 4, Chris 3 of 4.
+        assertThat(rows).extracting(JointResults.PartialityRow::index).containsExactly("0", "25", "75");
+        assertThat(rows).extracting(JointResults.PartialityRow::parties).containsExactly(2, 2, 2);
+    }
+
     private static JointResults results(
             World world, JointMeetings.Header header, long viewer, long viewerOrganisation, Clock clock) {
         return JointResults.build(
