@@ -18,7 +18,7 @@ public class Caseload {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Caseload(JdbcClient jdbc, CheckIns checkIns, TransactionTemplate transactions, Clock clock) {
+    public Caseload(JdbcClient jdbc, CheckIns checkIns, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
         this.checkIns = checkIns;
         this.transactions = transactions;

@@ -63,7 +63,8 @@ record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> compariso
             }
         }
         for (Instrument instrument : catalog.all()) {
-            if (!instrument.perspective().code().equals("client")) {
+            // Joint check-ins (asked per professional) have their own results page in the joint package.
+            if (!instrument.perspective().code().equals("client") || instrument.asksPerProfessional()) {
                 continue;
             }
             List<StoredCheckIn> ofInstrument = visible.stream()

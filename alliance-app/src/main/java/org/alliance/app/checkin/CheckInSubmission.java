@@ -9,17 +9,33 @@ import org.alliance.core.release.ReleaseChoice;
  * A completed questionnaire, already checked by {@code Scoring}.
  *
  * @param idempotencyKey the random key of the form; the same key twice is the same submission
- * @param answers numeric answers by item id; unanswered items are absent
+ * @param answers numeric answers by item id; unanswered items are absent (in a joint check-in: the items asked once)
+ * @param perProfessional in a joint check-in, the answers to the items asked once per professional: professional
+ *     (user) id → item id → answer; empty otherwise
  */
 public record CheckInSubmission(
         Instrument instrument,
         Language language,
         ReleaseChoice release,
         String idempotencyKey,
-        Map<String, Double> answers) {
+        Map<String, Double> answers,
+        Map<Long, Map<String, Double>> perProfessional) {
+
+    /** An ordinary check-in: every item asked once. */
+    public CheckInSubmission(
+            Instrument instrument,
+            Language language,
+            ReleaseChoice release,
+            String idempotencyKey,
+            Map<String, Double> answers) {
+        this(instrument, language, release, idempotencyKey, answers, Map.of());
+    }
 
     public CheckInSubmission {
         answers = Map.copyOf(answers);
+        Map<Long, Map<String, Double>> blocks = new java.util.LinkedHashMap<>();
+        perProfessional.forEach((professional, block) -> blocks.put(professional, Map.copyOf(block)));
+        perProfessional = java.util.Collections.unmodifiableMap(blocks);
         if (idempotencyKey.isBlank() || idempotencyKey.length() > 64) {
             throw new IllegalArgumentException(
                     "idempotency key must be 1 to 64 characters, got '" + idempotencyKey + "'");

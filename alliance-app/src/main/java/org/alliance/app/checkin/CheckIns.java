@@ -59,7 +59,14 @@ public class CheckIns {
             if (consumed == 0) {
                 return null;
             }
-            insert(invitation.meetingId(), invitation.clientId(), Optional.of(invitation.id()), submission, now);
+            insert(
+                    invitation.meetingId(),
+                    invitation.clientId(),
+                    Optional.of(invitation.id()),
+                    Optional.empty(),
+                    invitation.jointPartyId(),
+                    submission,
+                    now);
             return Outcome.SAVED;
         });
         if (outcome != null) {
@@ -74,12 +81,20 @@ public class CheckIns {
 
     /** The professional's own rating of a meeting, released to themselves at once. */
     public Outcome submitRating(long meetingId, long clientId, CheckInSubmission submission) {
+        return submitRating(meetingId, clientId, Optional.empty(), submission);
+    }
+
+    /**
+     * A professional's own rating of a meeting, with who rated: in a joint meeting several professionals rate
+     * the same meeting.
+     */
+    public Outcome submitRating(long meetingId, long clientId, Optional<Long> raterId, CheckInSubmission submission) {
         Instant now = clock.instant();
         return transactions.execute(status -> {
             if (exists(submission.idempotencyKey())) {
                 return Outcome.ALREADY_SAVED;
             }
-            insert(meetingId, clientId, Optional.empty(), submission, now);
+            insert(meetingId, clientId, Optional.empty(), raterId, Optional.empty(), submission, now);
             return Outcome.SAVED;
         });
     }
@@ -96,14 +111,20 @@ public class CheckIns {
     }
 
     private void insert(
-            long meetingId, long clientId, Optional<Long> invitationId, CheckInSubmission submission, Instant now) {
+            long meetingId,
+            long clientId,
+            Optional<Long> invitationId,
+            Optional<Long> raterId,
+            Optional<Long> jointPartyId,
+            CheckInSubmission submission,
+            Instant now) {
         Long released = submission.release() == ReleaseChoice.NOW ? now.toEpochMilli() : null;
         long id = jdbc.sql(
                         """
                         INSERT INTO check_in (meeting_id, client_id, invitation_id, instrument_id, instrument_version,
                                               perspective, language, release_choice, idempotency_key, submitted_at,
-                                              released_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                                              released_at, rater_id, joint_party_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(
                         meetingId,
                         clientId,
@@ -115,10 +136,24 @@ public class CheckIns {
                         submission.release().name(),
                         submission.idempotencyKey(),
                         now.toEpochMilli(),
-                        released)
+                        released,
+                        raterId.orElse(null),
+                        jointPartyId.orElse(null))
                 .query(Long.class)
                 .single();
         insertAnswers(id, submission.answers());
+        for (Map.Entry<Long, Map<String, Double>> block :
+                submission.perProfessional().entrySet()) {
+            for (Map.Entry<String, Double> answer : block.getValue().entrySet()) {
+                jdbc.sql(
+                                """
+                                INSERT INTO answer_per_professional (check_in_id, professional_id, item_id,
+                                                                     numeric_value)
+                                VALUES (?, ?, ?, ?)""")
+                        .params(id, block.getKey(), answer.getKey(), answer.getValue())
+                        .update();
+            }
+        }
     }
 
     /**
@@ -180,7 +215,7 @@ public class CheckIns {
         return jdbc.sql(
                         """
                         SELECT i.id, i.meeting_id, m.client_id, c.organisation_id, i.instrument_id, i.expires_at,
-                               i.consumed_at
+                               i.joint_party_id, i.consumed_at
                         FROM check_in_invitation i JOIN meeting m ON m.id = i.meeting_id JOIN client c ON c.id = m.client_id
                         WHERE i.id = ?""")
                 .param(id)

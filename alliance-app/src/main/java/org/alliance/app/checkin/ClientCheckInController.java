@@ -3,9 +3,14 @@ package org.alliance.app.checkin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.alliance.app.organisation.Organisation;
 import org.alliance.app.organisation.Organisations;
@@ -37,6 +42,7 @@ class ClientCheckInController {
     private final InstrumentCatalog catalog;
     private final AttemptLimiter limiter;
     private final AuditLog audit;
+    private final JointParticipants joint;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
@@ -47,6 +53,7 @@ class ClientCheckInController {
             InstrumentCatalog catalog,
             AttemptLimiter limiter,
             AuditLog audit,
+            JointParticipants joint,
             Clock clock,
             TransactionTemplate transactions) {
         this.invitations = invitations;
@@ -55,6 +62,7 @@ class ClientCheckInController {
         this.catalog = catalog;
         this.limiter = limiter;
         this.audit = audit;
+        this.joint = joint;
         this.clock = clock;
         this.transactions = transactions;
     }
@@ -104,6 +112,19 @@ class ClientCheckInController {
         }
         Invitation invitation = invitations.find(key).orElseThrow();
         Organisation organisation = organisations.get(invitation.organisationId());
+        if (instrument(invitation).asksPerProfessional()) {
+            List<JointParticipants.Professional> professionals = joint.professionals(invitation.meetingId());
+            return showJointForm(
+                    key,
+                    invitation,
+                    UUID.randomUUID().toString(),
+                    organisation.defaultRelease(),
+                    JointAnswerForm.read(instrument(invitation), ids(professionals), Map.of()),
+                    Set.of(),
+                    false,
+                    locale,
+                    model);
+        }
         return showForm(
                 key,
                 invitation,
@@ -136,6 +157,10 @@ class ClientCheckInController {
         }
         ReleaseChoice release = parseRelease(parameters.get("release"))
                 .orElse(organisations.get(invitation.organisationId()).defaultRelease());
+        if (instrument.asksPerProfessional()) {
+            return submitJoint(
+                    key, invitation, instrument, idempotencyKey, release, parameters, response, locale, model);
+        }
         AnswerForm answers = AnswerForm.read(instrument, parameters);
         if (!answers.acceptable()) {
             // A form already stored under this key (a retry) counts as done, even if it came back incomplete.
@@ -155,15 +180,79 @@ class ClientCheckInController {
         }
         CheckInSubmission submission =
                 new CheckInSubmission(instrument, Languages.of(locale), release, idempotencyKey, answers.answers());
-        // The audit row joins the transaction that stores the answers: one commit per submission, and never
-        // answers without their audit row.
-        CheckIns.Outcome outcome = transactions.execute(status -> {
+        return afterSubmit(store(invitation, submission, () -> {}), response);
+    }
+
+    /**
+     * A joint check-in: one block per professional by name, then the items asked once, the client's consent for
+     * professionals of another organisation, and the release choice. Same idempotency and one-time rules.
+     */
+    private String submitJoint(
+            String key,
+            Invitation invitation,
+            Instrument instrument,
+            String idempotencyKey,
+            ReleaseChoice release,
+            Map<String, String> parameters,
+            HttpServletResponse response,
+            Locale locale,
+            Model model) {
+        List<JointParticipants.Professional> professionals = joint.professionals(invitation.meetingId());
+        JointAnswerForm answers = JointAnswerForm.read(instrument, ids(professionals), parameters);
+        Set<Long> consented = new HashSet<>();
+        for (JointParticipants.Professional professional : professionals) {
+            if (professional.otherOrganisation() && "yes".equals(parameters.get("consent-" + professional.id()))) {
+                consented.add(professional.id());
+            }
+        }
+        if (!answers.acceptable()) {
+            if (checkIns.countWithKey(idempotencyKey) > 0) {
+                return "redirect:/c/thanks";
+            }
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return showJointForm(
+                    key, invitation, idempotencyKey, release, answers, consented, answers.noAnswers(), locale, model);
+        }
+        CheckInSubmission submission = new CheckInSubmission(
+                instrument,
+                Languages.of(locale),
+                release,
+                idempotencyKey,
+                answers.team().answers(),
+                answers.perProfessional());
+        // The client's consent for professionals of another organisation is stored with the answers.
+        CheckIns.Outcome outcome = store(invitation, submission, () -> {
+            if (invitation.jointPartyId().isEmpty()) {
+                Map<Long, Boolean> consents = new LinkedHashMap<>();
+                professionals.stream()
+                        .filter(JointParticipants.Professional::otherOrganisation)
+                        .forEach(p -> consents.put(p.id(), consented.contains(p.id())));
+                joint.recordConsents(invitation.clientId(), consents);
+            }
+        });
+        return afterSubmit(outcome, response);
+    }
+
+    private static List<Long> ids(List<JointParticipants.Professional> professionals) {
+        return professionals.stream().map(JointParticipants.Professional::id).toList();
+    }
+
+    /**
+     * Stores the answers, the audit row and whatever else belongs to the submission in one transaction: one commit
+     * per submission, and never answers without their audit row.
+     */
+    private CheckIns.Outcome store(Invitation invitation, CheckInSubmission submission, Runnable alsoWhenSaved) {
+        return transactions.execute(status -> {
             CheckIns.Outcome result = checkIns.submit(invitation, submission);
             if (result == CheckIns.Outcome.SAVED) {
                 audit.record("client", "check-in submitted", "meeting " + invitation.meetingId());
+                alsoWhenSaved.run();
             }
             return result;
         });
+    }
+
+    private String afterSubmit(CheckIns.Outcome outcome, HttpServletResponse response) {
         switch (outcome) {
             case SAVED, ALREADY_SAVED -> {
                 return "redirect:/c/thanks";
@@ -227,6 +316,63 @@ class ClientCheckInController {
         model.addAttribute("noAnswers", noAnswers);
         return "checkin/form";
     }
+
+    private String showJointForm(
+            String key,
+            Invitation invitation,
+            String idempotencyKey,
+            ReleaseChoice release,
+            JointAnswerForm answers,
+            Set<Long> consented,
+            boolean noAnswers,
+            Locale locale,
+            Model model) {
+        Language language = Languages.of(locale);
+        Instrument instrument = instrument(invitation);
+        List<JointParticipants.Professional> professionals = joint.professionals(invitation.meetingId());
+        List<Block> blocks = new ArrayList<>();
+        for (JointParticipants.Professional professional : professionals) {
+            AnswerForm block = answers.blocks().getOrDefault(professional.id(), AnswerForm.read(instrument, Map.of()));
+            blocks.add(new Block(
+                    professional,
+                    Question.block(
+                            instrument,
+                            language,
+                            JointAnswerForm.prefix(professional.id()),
+                            professional.name(),
+                            block.chosen(),
+                            block.errors())));
+        }
+        List<Question> team = Question.of(
+                instrument, language, answers.team().chosen(), answers.team().errors());
+        List<Question> wrong = new ArrayList<>();
+        blocks.forEach(
+                b -> b.questions().stream().filter(q -> q.error() != null).forEach(wrong::add));
+        team.stream().filter(q -> q.error() != null).forEach(wrong::add);
+        model.addAttribute("key", key);
+        model.addAttribute("title", instrument.title().get(language));
+        model.addAttribute("introduction", instrument.introduction().get(language));
+        model.addAttribute("blocks", blocks);
+        model.addAttribute("questions", team);
+        model.addAttribute("wrong", wrong);
+        model.addAttribute(
+                "consents",
+                invitation.jointPartyId().isPresent()
+                        ? List.of()
+                        : professionals.stream()
+                                .filter(JointParticipants.Professional::otherOrganisation)
+                                .toList());
+        model.addAttribute("consented", consented);
+        model.addAttribute("idempotencyKey", idempotencyKey);
+        model.addAttribute("release", release.name());
+        model.addAttribute("releaseChoices", ReleaseChoice.values());
+        model.addAttribute("hasErrors", answers.hasErrors() || noAnswers);
+        model.addAttribute("noAnswers", noAnswers);
+        return "checkin/joint-form";
+    }
+
+    /** One professional's block of questions in a joint check-in. */
+    record Block(JointParticipants.Professional professional, List<Question> questions) {}
 
     private Instrument instrument(Invitation invitation) {
         return catalog.find(invitation.instrumentId())

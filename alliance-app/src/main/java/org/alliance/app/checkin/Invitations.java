@@ -22,6 +22,12 @@ public class Invitations {
     }
 
     public IssuedInvitation issue(long meetingId, String instrumentId, long createdBy, Duration lifetime) {
+        return issue(meetingId, instrumentId, createdBy, lifetime, Optional.empty());
+    }
+
+    /** An invitation for one party of a joint meeting: the client (empty) or a network member. */
+    public IssuedInvitation issue(
+            long meetingId, String instrumentId, long createdBy, Duration lifetime, Optional<Long> jointPartyId) {
         Instant now = clock.instant();
         Instant expires = now.plus(lifetime);
         // A short-code collision (about one in a trillion per pair) fails the insert on the UNIQUE constraint;
@@ -31,8 +37,8 @@ public class Invitations {
         long id = jdbc.sql(
                         """
                         INSERT INTO check_in_invitation (meeting_id, instrument_id, token_hash, short_code_hash,
-                                                         created_by, created_at, expires_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                                                         created_by, created_at, expires_at, joint_party_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(
                         meetingId,
                         instrumentId,
@@ -40,7 +46,8 @@ public class Invitations {
                         Secrets.hash(code),
                         createdBy,
                         now.toEpochMilli(),
-                        expires.toEpochMilli())
+                        expires.toEpochMilli(),
+                        jointPartyId.orElse(null))
                 .query(Long.class)
                 .single();
         return new IssuedInvitation(id, token, code, expires);
@@ -54,7 +61,7 @@ public class Invitations {
         return jdbc.sql(
                         """
                         SELECT i.id, i.meeting_id, m.client_id, c.organisation_id, i.instrument_id, i.expires_at,
-                               i.consumed_at
+                               i.joint_party_id, i.consumed_at
                         FROM check_in_invitation i
                         JOIN meeting m ON m.id = i.meeting_id
                         JOIN client c ON c.id = m.client_id
@@ -66,6 +73,8 @@ public class Invitations {
     }
 
     static Invitation map(ResultSet rs, int row) throws SQLException {
+        long party = rs.getLong("joint_party_id");
+        Optional<Long> jointPartyId = rs.wasNull() ? Optional.empty() : Optional.of(party);
         // Read consumed_at last before wasNull(): wasNull() refers to the most recent column read.
         long consumed = rs.getLong("consumed_at");
         Optional<Instant> consumedAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(consumed));
@@ -76,6 +85,7 @@ public class Invitations {
                 rs.getLong("organisation_id"),
                 rs.getString("instrument_id"),
                 Instant.ofEpochMilli(rs.getLong("expires_at")),
-                consumedAt);
+                consumedAt,
+                jointPartyId);
     }
 }

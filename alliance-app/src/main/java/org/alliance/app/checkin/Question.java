@@ -41,8 +41,38 @@ public record Question(
     /** The questions of an instrument in a language, with earlier choices and errors filled in. */
     public static List<Question> of(
             Instrument instrument, Language language, Map<String, String> chosen, Map<String, String> errors) {
+        return questions(instrument, language, "", "", chosen, errors, false);
+    }
+
+    /**
+     * The questions asked about one professional of a joint meeting: the items asked per professional, with the
+     * professional's name in the text and ids prefixed so that every block has its own fields.
+     *
+     * @param prefix put before every item id (for example {@code p12-})
+     */
+    public static List<Question> block(
+            Instrument instrument,
+            Language language,
+            String prefix,
+            String professionalName,
+            Map<String, String> chosen,
+            Map<String, String> errors) {
+        return questions(instrument, language, prefix, professionalName, chosen, errors, true);
+    }
+
+    private static List<Question> questions(
+            Instrument instrument,
+            Language language,
+            String prefix,
+            String professionalName,
+            Map<String, String> chosen,
+            Map<String, String> errors,
+            boolean perProfessional) {
         List<Question> questions = new ArrayList<>();
         for (Item item : instrument.items()) {
+            if (item.perProfessional() != perProfessional) {
+                continue;
+            }
             ResponseFormat format = instrument.format(item);
             List<Option> options = new ArrayList<>();
             String minLabel = "";
@@ -52,26 +82,30 @@ public record Question(
                 kind = "likert";
                 for (ResponseFormat.Point point : likert.points()) {
                     options.add(option(
-                            item, String.valueOf(point.value()), point.label().get(language)));
+                            prefix + item.id(),
+                            String.valueOf(point.value()),
+                            point.label().get(language)));
                 }
             } else if (format instanceof ResponseFormat.Slider slider) {
                 kind = "slider";
                 for (int value = slider.minimum(); value <= slider.maximum(); value++) {
-                    options.add(option(item, String.valueOf(value), String.valueOf(value)));
+                    options.add(option(prefix + item.id(), String.valueOf(value), String.valueOf(value)));
                 }
                 minLabel = slider.minLabel().get(language);
                 maxLabel = slider.maxLabel().get(language);
             } else if (format instanceof ResponseFormat.YesNo yesNo) {
                 kind = "yes-no";
-                options.add(option(item, "1", yesNo.yesLabel().get(language)));
-                options.add(option(item, "0", yesNo.noLabel().get(language)));
+                options.add(option(prefix + item.id(), "1", yesNo.yesLabel().get(language)));
+                options.add(option(prefix + item.id(), "0", yesNo.noLabel().get(language)));
             } else {
                 // Free text is not collected in a check-in: it could hold names and needs its own consent.
                 continue;
             }
             questions.add(new Question(
-                    item.id(),
-                    item.text().get(language),
+                    prefix + item.id(),
+                    perProfessional
+                            ? item.textFor(language, professionalName)
+                            : item.text().get(language),
                     kind,
                     options,
                     minLabel,
@@ -82,7 +116,7 @@ public record Question(
         return questions;
     }
 
-    private static Option option(Item item, String value, String label) {
-        return new Option(value, label, "q-" + item.id() + "-" + value);
+    private static Option option(String id, String value, String label) {
+        return new Option(value, label, "q-" + id + "-" + value);
     }
 }

@@ -227,6 +227,11 @@ public class DemoSeeder implements ApplicationRunner {
         return higherRater.isEmpty() ? Optional.empty() : Optional.of(higherRater);
     }
 
+    /** An account another demo seeder made (for example the joint meetings' professional of another organisation). */
+    public void addLogin(DemoLogin login) {
+        logins.add(login);
+    }
+
     public List<DemoLogin> logins() {
         return List.copyOf(logins);
     }

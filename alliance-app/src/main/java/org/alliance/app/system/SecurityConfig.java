@@ -26,7 +26,7 @@ class SecurityConfig {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/", "/login", "/setup", "/c", "/c/**", "/css/**", "/js/**", "/favicon.ico", "/error")
                         .permitAll()
-                        .requestMatchers("/caseload", "/clients/**", "/meetings/**")
+                        .requestMatchers("/caseload", "/clients/**", "/meetings/**", "/joint", "/joint/**")
                         .hasRole(Role.PROFESSIONAL.name())
                         .requestMatchers("/coding/**")
                         .hasAnyRole(Role.PROFESSIONAL.name(), Role.RESEARCHER.name())

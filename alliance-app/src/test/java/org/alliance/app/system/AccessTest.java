@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.alliance.app.AllianceWebTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.checkin.IssuedInvitation;
 import org.alliance.app.coding.Codings;
+import org.alliance.app.joint.JointMeetings;
+import org.alliance.app.organisation.Organisations;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -42,6 +45,8 @@ class AccessTest {
     private String expiredToken;
     private long codingSession;
     private long researcherSession;
+    private long joint;
+    private CurrentUser outsider;
     private final AtomicInteger address = new AtomicInteger(1);
 
     enum Who {
@@ -74,6 +79,20 @@ class AccessTest {
         Codings codings = context.getBean(Codings.class);
         codingSession = codings.openSession(world.meeting, world.professional.id());
         researcherSession = codings.openSession(world.meeting, world.researcher.id());
+        // A joint meeting chaired by the professional, with a professional of another organisation.
+        Organisations organisations = context.getBean(Organisations.class);
+        UserAccounts accounts = context.getBean(UserAccounts.class);
+        long elsewhere = organisations.create("Debt service " + world.suffix);
+        accounts.create(elsewhere, null, "outsider-" + world.suffix, "Chris", TestWorld.PASSWORD, Role.PROFESSIONAL);
+        outsider = accounts.loadUserByUsername("outsider-" + world.suffix);
+        JointMeetings meetings = context.getBean(JointMeetings.class);
+        joint = meetings.create(
+                world.client,
+                "Kim",
+                meetings.account(world.professional.id()),
+                LocalDate.of(2026, 3, 3),
+                List.of(meetings.account(outsider.id())),
+                List.of());
     }
 
     /** Expected status per caller; callers not named get {@code otherwise}. */
@@ -186,6 +205,35 @@ class AccessTest {
                 "/clients",
                 Map.of("alias", "", "internalId", ""),
                 only(422, Who.PROFESSIONAL, Who.OTHER_PROFESSIONAL)));
+        String joint = "/joint/" + this.joint;
+        rules.add(new Rule(HttpMethod.GET, "/joint", Map.of(), caseload));
+        rules.add(new Rule(HttpMethod.GET, joint, Map.of(), owner(200)));
+        rules.add(new Rule(HttpMethod.GET, joint + "/results", Map.of(), owner(200)));
+        rules.add(new Rule(HttpMethod.GET, joint + "/rating", Map.of(), owner(200)));
+        rules.add(new Rule(
+                HttpMethod.GET, "/joint/987654321", Map.of(), only(404, Who.PROFESSIONAL, Who.OTHER_PROFESSIONAL)));
+        rules.add(new Rule(HttpMethod.POST, joint + "/rating", Map.of(), owner(422)));
+        rules.add(new Rule(
+                HttpMethod.POST, joint + "/notes", Map.of("step", "introduce-client", "note", ""), owner(422)));
+        rules.add(new Rule(HttpMethod.POST, joint + "/decisions", Map.of("decision", ""), owner(422)));
+        rules.add(new Rule(HttpMethod.POST, joint + "/interests", Map.of("interest", ""), owner(422)));
+        rules.add(new Rule(HttpMethod.POST, joint + "/goals", Map.of("goal", ""), owner(422)));
+        rules.add(new Rule(HttpMethod.POST, joint + "/conflicts", Map.of("goal", "x"), owner(422)));
+        rules.add(new Rule(HttpMethod.POST, joint + "/conflicts/987654321", Map.of("winWin", "x"), owner(404)));
+        rules.add(new Rule(HttpMethod.POST, joint + "/close", Map.of(), owner(409)));
+        rules.add(new Rule(HttpMethod.POST, joint + "/invitations", Map.of("party", "client"), owner(302)));
+        rules.add(new Rule(
+                HttpMethod.POST,
+                joint + "/consents",
+                Map.of("professional", String.valueOf(outsider.id()), "action", "WITHDRAWN"),
+                owner(302)));
+        rules.add(new Rule(
+                HttpMethod.POST,
+                joint + "/consents",
+                Map.of("professional", String.valueOf(world.otherProfessional.id()), "action", "GIVEN"),
+                owner(404)));
+        rules.add(new Rule(HttpMethod.GET, client + "/joint/new", Map.of(), owner(200)));
+        rules.add(new Rule(HttpMethod.POST, client + "/joint", Map.of("date", "x"), owner(422)));
         rules.add(new Rule(HttpMethod.GET, "/team", Map.of(), only(200, Who.TEAM_LEAD)));
         rules.add(new Rule(HttpMethod.GET, "/research", Map.of(), only(200, Who.RESEARCHER)));
         rules.add(new Rule(HttpMethod.GET, "/admin", Map.of(), only(200, Who.ADMIN)));
@@ -260,6 +308,46 @@ class AccessTest {
         }
         assertThat(wrong).isEmpty();
         assertThat(checked).isGreaterThan(150);
+    }
+
+    @Test
+    void aProfessionalOfAnotherOrganisationInTheMeetingSeesItButDoesNotChangeIt() throws Exception {
+        String joint = "/joint/" + this.joint;
+        for (String page : List.of(joint, joint + "/results", joint + "/rating", "/joint")) {
+            int status = mvc.perform(MockMvcRequestBuilders.get(page).with(user(outsider)))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
+            assertThat(status).as(page).isEqualTo(200);
+        }
+        for (String action : List.of("/notes", "/decisions", "/interests", "/goals", "/close", "/invitations")) {
+            int status = mvc.perform(MockMvcRequestBuilders.post(joint + action)
+                            .with(user(outsider))
+                            .with(csrf())
+                            .param("step", "introduce-client")
+                            .param("note", "a note"))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
+            assertThat(status).as(action).isEqualTo(403);
+        }
+        int consent = mvc.perform(MockMvcRequestBuilders.post(joint + "/consents")
+                        .with(user(outsider))
+                        .with(csrf())
+                        .param("professional", String.valueOf(outsider.id()))
+                        .param("action", "GIVEN"))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        assertThat(consent).as("only the chair records the client's consent").isEqualTo(403);
+        int client = mvc.perform(
+                        MockMvcRequestBuilders.get("/clients/" + world.client).with(user(outsider)))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        assertThat(client)
+                .as("the client's own page stays with their own professional")
+                .isEqualTo(404);
     }
 
     @Test

@@ -1,0 +1,243 @@
+package org.alliance.app.joint;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.alliance.core.instrument.Instrument;
+import org.alliance.core.instrument.InstrumentCatalog;
+import org.alliance.core.instrument.Language;
+import org.alliance.core.joint.Consent;
+import org.alliance.core.joint.ConsentRules;
+import org.alliance.core.joint.JointIndices;
+import org.alliance.core.joint.JointScoreSheet;
+import org.alliance.core.joint.JointScoring;
+import org.alliance.core.joint.Party;
+import org.alliance.core.joint.ReleaseState;
+import org.alliance.core.release.ReleaseChoice;
+import org.alliance.core.scoring.ScaleScore;
+import org.alliance.core.scoring.ScoreSheet;
+import org.alliance.core.scoring.Scoring;
+
+/**
+ * What the results page of a joint meeting shows to one professional: the decision of {@link ConsentRules}
+ * (whether this viewer sees the client's individual result, and why), the client's bond score per professional
+ * beside each professional's own, the team scales, the split-alliance index with the organisation's alert, and
+ * the alliance map. When the viewer may not see the client's result, nothing of it is in here: only the
+ * professionals' own scores.
+ *
+ * @param decision empty while the client has not answered
+ * @param partiality per professional, the partiality balance index over the network members' released
+ *     partiality check-ins (empty when no network member answered)
+ */
+record JointResults(
+        Optional<ConsentRules.Decision> decision,
+        List<ProfessionalRow> professionals,
+        List<TeamRow> team,
+        Optional<JointIndices.Index> split,
+        Optional<JointIndices.Alert> alert,
+        List<PartialityRow> partiality,
+        String mapSvg) {
+
+    static final String CLIENT_INSTRUMENT = "alliance-joint-client";
+    static final String PROFESSIONAL_INSTRUMENT = "alliance-joint-professional";
+    static final String PARTIALITY_INSTRUMENT = "alliance-partiality";
+    static final String TEAM_SCALE = "team-alliance";
+
+    /** One professional's line: the client's score (if shown), their own, and the difference (own − client). */
+    record ProfessionalRow(
+            String name, String organisation, String clientScore, String ownScore, String difference, String team) {}
+
+    /** One professional's partiality balance: how unevenly the network members rated their eye for everyone. */
+    record PartialityRow(String name, String index, int parties) {}
+
+    /** One scale asked once: the client's score. */
+    record TeamRow(String scale, String clientScore) {}
+
+    /** True when the viewer sees the client's individual result. */
+    boolean visible() {
+        return decision.map(ConsentRules.Decision::allowed).orElse(false);
+    }
+
+    /** The split-alliance index as a percentage of the scale range, "–" when there is none. */
+    String splitPercent() {
+        return split.map(i -> String.valueOf(Math.round(i.value().rangeIndex() * 100)))
+                .orElse("–");
+    }
+
+    static JointResults build(
+            JointMeetings.Header header,
+            List<JointMeetings.StoredParty> parties,
+            List<JointMeetings.StoredJointCheckIn> checkIns,
+            List<Consent> consents,
+            ConsentRules.Viewer viewer,
+            InstrumentCatalog catalog,
+            double threshold,
+            Instant now,
+            Language language,
+            String mapLabel,
+            String ownLabel) {
+        Instrument clientInstrument = catalog.find(CLIENT_INSTRUMENT).orElseThrow();
+        Instrument professionalInstrument =
+                catalog.find(PROFESSIONAL_INSTRUMENT).orElseThrow();
+        List<JointMeetings.StoredParty> professionals = parties.stream()
+                .filter(p -> p.kind() == Party.Kind.PROFESSIONAL)
+                .toList();
+        Optional<JointMeetings.StoredJointCheckIn> clientCheckIn = checkIns.stream()
+                .filter(c -> c.instrumentId().equals(CLIENT_INSTRUMENT)
+                        && c.raterId().isEmpty()
+                        && c.jointPartyId().isEmpty())
+                .max(Comparator.comparing(JointMeetings.StoredJointCheckIn::submittedAt));
+        Optional<ConsentRules.Decision> decision = clientCheckIn.map(checkIn -> ConsentRules.canSee(
+                viewer,
+                new ConsentRules.SharedResult(
+                        String.valueOf(header.clientId()),
+                        String.valueOf(header.id()),
+                        String.valueOf(header.clientOrganisationId()),
+                        professionals.stream()
+                                .map(JointMeetings.StoredParty::key)
+                                .collect(Collectors.toSet())),
+                consents,
+                release(checkIn),
+                now));
+        boolean visible = decision.map(ConsentRules.Decision::allowed).orElse(false);
+        Optional<JointScoreSheet> sheet = Optional.empty();
+        if (visible) {
+            Map<String, Map<String, Double>> blocks = new LinkedHashMap<>();
+            for (JointMeetings.StoredParty professional : professionals) {
+                blocks.put(
+                        professional.key(),
+                        clientCheckIn
+                                .get()
+                                .perProfessional()
+                                .getOrDefault(professional.userId().orElseThrow(), Map.of()));
+            }
+            sheet = Optional.of(JointScoring.score(
+                    clientInstrument, blocks, clientCheckIn.get().answers()));
+        }
+        Map<String, ScoreSheet> own = new LinkedHashMap<>();
+        for (JointMeetings.StoredJointCheckIn checkIn : checkIns) {
+            if (checkIn.instrumentId().equals(PROFESSIONAL_INSTRUMENT)
+                    && checkIn.raterId().isPresent()) {
+                // Later ratings replace earlier ones (the list is oldest first).
+                own.put(
+                        String.valueOf(checkIn.raterId().get()),
+                        Scoring.score(professionalInstrument, checkIn.answers()));
+            }
+        }
+        List<ProfessionalRow> rows = new ArrayList<>();
+        List<AllianceMap.Node> nodes = new ArrayList<>();
+        for (JointMeetings.StoredParty professional : professionals) {
+            String key = professional.key();
+            OptionalDouble clientScore = sheet.flatMap(s -> s.scale(key, JointIndices.BOND_SCALE))
+                    .map(ScaleScore::score)
+                    .orElse(OptionalDouble.empty());
+            OptionalDouble ownScore = score(own.get(key), JointIndices.BOND_SCALE);
+            OptionalDouble teamScore = score(own.get(key), TEAM_SCALE);
+            String difference = clientScore.isPresent() && ownScore.isPresent()
+                    ? signed(ownScore.getAsDouble() - clientScore.getAsDouble())
+                    : "–";
+            rows.add(new ProfessionalRow(
+                    professional.label(),
+                    professional.organisationName(),
+                    text(clientScore),
+                    text(ownScore),
+                    difference,
+                    text(teamScore)));
+            nodes.add(new AllianceMap.Node(professional.label(), clientScore, ownScore, teamScore));
+        }
+        List<TeamRow> team = new ArrayList<>();
+        if (sheet.isPresent()) {
+            for (ScaleScore score : sheet.get().team()) {
+                String name = clientInstrument
+                        .findScale(score.scale())
+                        .map(s -> s.name().get(language))
+                        .orElse(score.scale());
+                team.add(new TeamRow(name, text(score.score())));
+            }
+        }
+        Optional<JointIndices.Index> split =
+                sheet.flatMap(s -> JointIndices.splitAlliance(JointMeetings.CLIENT_PARTY, clientInstrument, s));
+        Optional<JointIndices.Alert> alert = JointIndices.alert(split, threshold);
+        String map = AllianceMap.render(mapLabel, header.clientAlias(), ownLabel, nodes, 1, 5);
+        return new JointResults(decision, rows, team, split, alert, partiality(professionals, checkIns, catalog), map);
+    }
+
+    /**
+     * The partiality balance index of each professional from the network members' partiality check-ins, those
+     * released to the professionals (the network member's own release choice applies, as the client's does).
+     */
+    static List<PartialityRow> partiality(
+            List<JointMeetings.StoredParty> professionals,
+            List<JointMeetings.StoredJointCheckIn> checkIns,
+            InstrumentCatalog catalog) {
+        Instrument instrument = catalog.find(PARTIALITY_INSTRUMENT).orElseThrow();
+        Map<String, JointScoreSheet> sheets = new LinkedHashMap<>();
+        for (JointMeetings.StoredJointCheckIn checkIn : checkIns) {
+            if (!checkIn.instrumentId().equals(PARTIALITY_INSTRUMENT)
+                    || checkIn.jointPartyId().isEmpty()
+                    || checkIn.releasedAt().isEmpty()) {
+                continue;
+            }
+            Map<String, Map<String, Double>> blocks = new LinkedHashMap<>();
+            for (JointMeetings.StoredParty professional : professionals) {
+                blocks.put(
+                        professional.key(),
+                        checkIn.perProfessional()
+                                .getOrDefault(professional.userId().orElseThrow(), Map.of()));
+            }
+            sheets.put("n" + checkIn.jointPartyId().get(), JointScoring.score(instrument, blocks, Map.of()));
+        }
+        if (sheets.isEmpty()) {
+            return List.of();
+        }
+        List<PartialityRow> rows = new ArrayList<>();
+        for (JointMeetings.StoredParty professional : professionals) {
+            Optional<JointIndices.Index> index = JointIndices.partialityBalance(professional.key(), instrument, sheets);
+            rows.add(new PartialityRow(
+                    professional.label(),
+                    index.map(i -> String.valueOf(Math.round(i.value().rangeIndex() * 100)))
+                            .orElse("–"),
+                    index.map(i -> i.scores().size()).orElse(0)));
+        }
+        return rows;
+    }
+
+    /** The client's release choice for this check-in; "next meeting" counts from when the answers were released. */
+    static ReleaseState release(JointMeetings.StoredJointCheckIn checkIn) {
+        Optional<Instant> nextMeeting =
+                checkIn.release() == ReleaseChoice.NEXT_MEETING ? checkIn.releasedAt() : Optional.empty();
+        return new ReleaseState(checkIn.release(), Map.of(), nextMeeting);
+    }
+
+    private static OptionalDouble score(ScoreSheet sheet, String scale) {
+        if (sheet == null) {
+            return OptionalDouble.empty();
+        }
+        return sheet.scale(scale).map(ScaleScore::score).orElse(OptionalDouble.empty());
+    }
+
+    static String text(OptionalDouble score) {
+        return score.isPresent() ? AllianceMap.format(score.getAsDouble()) : "–";
+    }
+
+    private static String signed(double value) {
+        String formatted = AllianceMap.format(value);
+        return value > 0.049 ? "+" + formatted : formatted;
+    }
+
+    /** The ids of the professionals of another organisation than the client's. */
+    static Set<Long> otherOrganisation(JointMeetings.Header header, List<JointMeetings.StoredParty> parties) {
+        return parties.stream()
+                .filter(p -> p.kind() == Party.Kind.PROFESSIONAL
+                        && p.organisationId().orElseThrow() != header.clientOrganisationId())
+                .map(p -> p.userId().orElseThrow())
+                .collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,341 @@
+package org.alliance.app.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.alliance.app.AllianceWebTest;
+import org.alliance.app.TestWorld;
+import org.alliance.app.checkin.CheckIns;
+import org.alliance.app.organisation.Organisations;
+import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.Role;
+import org.alliance.app.system.UserAccounts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * A joint meeting in Debian's Chromium. The chair creates a meeting with two more professionals (one of another
+ * organisation) and two network members (one absent), follows the guide step by step, records a decision,
+ * interests, goals and a conflict, meets the balance check and closes. The client answers the joint check-in on
+ * a 320 px phone with JavaScript off (one block per professional by name, no consent for the other
+ * organisation), and again with JavaScript on, this time consenting. The professional of the other organisation
+ * sees nothing of the client's answers before the consent, the map and the split index with its alert after it,
+ * and nothing again from the moment the chair records the client's withdrawal. axe-core finds no WCAG 2.1 A/AA
+ * violation on any page of the journey in any of the four languages.
+ */
+@AllianceWebTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JointMeetingJourneyBrowserTest {
+
+    private static final List<String> LANGUAGES = List.of("nl", "en", "nb", "da");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    CheckIns checkIns;
+
+    private Playwright playwright;
+    private Browser browser;
+    private final List<String> violations = new ArrayList<>();
+
+    @BeforeAll
+    void start() {
+        playwright = Playwright.create();
+        browser = Browsers.launch(playwright);
+    }
+
+    @AfterAll
+    void stop() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private BrowserContext phone(boolean javaScript, int width) {
+        return browser.newContext(new Browser.NewContextOptions()
+                .setJavaScriptEnabled(javaScript)
+                .setViewportSize(width, 720)
+                .setIsMobile(true)
+                .setHasTouch(true));
+    }
+
+    private void auditInAllLanguages(Page page, String path) {
+        for (String language : LANGUAGES) {
+            page.navigate(url(path + (path.contains("?") ? "&" : "?") + "lang=" + language));
+            assertThat(page.locator("html").getAttribute("lang")).isEqualTo(language);
+            violations.addAll(Browsers.violations(page));
+        }
+    }
+
+    private Page signIn(String username) {
+        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1024, 800))
+                .newPage();
+        page.navigate(url("/login?lang=en"));
+        page.getByLabel("User name").fill(username);
+        page.getByLabel("Password").fill(TestWorld.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        return page;
+    }
+
+    private void click(Page page, String name) {
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName(name).setExact(true))
+                .first()
+                .click();
+        // A click that submits a form returns once the next page starts; wait until it is all there.
+        page.waitForLoadState();
+    }
+
+    /** Makes an invitation for the client from the meeting page; returns the short code. */
+    private String inviteClient(Page chair, String meetingPath) {
+        chair.navigate(url(meetingPath + "?lang=en"));
+        click(chair, "Invite the client");
+        assertThat(chair.url()).contains("/invitation");
+        return chair.locator(".short-code").textContent().strip();
+    }
+
+    /** Answers the joint check-in: bond 5 for the chair, 4 for the colleague, 2 for the outsider; team items 4. */
+    private String answer(Page client, String code, Map<Long, String> bond, boolean consent, long outsider) {
+        client.navigate(url("/c?lang=en"));
+        client.getByLabel("Code", new Page.GetByLabelOptions().setExact(true)).fill(code);
+        click(client, "Continue");
+        String formPath = client.url().substring(url("").length()).replaceAll("\\?.*", "");
+        assertThat(client.locator("h1").textContent()).isEqualTo("Our meeting with several professionals");
+        for (Map.Entry<Long, String> entry : bond.entrySet()) {
+            for (String item : List.of("bond-trust", "bond-listened", "bond-respect", "bond-understood")) {
+                client.locator("label[for='q-p" + entry.getKey() + "-" + item + "-" + entry.getValue() + "']")
+                        .click();
+            }
+        }
+        for (String item : List.of(
+                "team-vision", "team-support", "voice-decisions", "voice-honest", "voice-central", "voice-conflicts")) {
+            client.locator("label[for='q-" + item + "-4']").click();
+        }
+        if (consent) {
+            client.locator("label[for='consent-" + outsider + "']").click();
+        }
+        client.locator("label[for='release-NOW']").click();
+        String key = client.locator("input[name=idempotencyKey]").inputValue();
+        click(client, "Send");
+        assertThat(client.url()).endsWith("/c/thanks");
+        assertThat(checkIns.countWithKey(key)).isEqualTo(1);
+        return formPath;
+    }
+
+    @Test
+    void aChairRunsAThreeProfessionalMeetingAndOnlyConsentedResultsReachTheOtherOrganisation() {
+        violations.clear();
+        TestWorld world = new TestWorld(context);
+        Organisations organisations = context.getBean(Organisations.class);
+        UserAccounts accounts = context.getBean(UserAccounts.class);
+        long elsewhere = organisations.create("Debt service " + world.suffix);
+        accounts.create(elsewhere, null, "chris-" + world.suffix, "Chris Debt", TestWorld.PASSWORD, Role.PROFESSIONAL);
+        CurrentUser outsider = accounts.loadUserByUsername("chris-" + world.suffix);
+        CurrentUser colleague = world.otherProfessional;
+
+        // The chair creates the meeting from the client's page.
+        Page chair = signIn(world.professional.username());
+        auditInAllLanguages(chair, "/clients/" + world.client);
+        chair.navigate(url("/clients/" + world.client + "?lang=en"));
+        chair.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New joint meeting"))
+                .click();
+        String newPath = "/clients/" + world.client + "/joint/new";
+        assertThat(chair.url()).contains(newPath);
+        auditInAllLanguages(chair, newPath);
+        chair.navigate(url(newPath + "?lang=en"));
+        chair.locator("#professional-1").fill("nobody-" + world.suffix);
+        click(chair, "Create the meeting");
+        assertThat(chair.locator(".error-summary").textContent()).contains("Professional 1");
+        chair.locator("#professional-1").fill(colleague.username());
+        chair.locator("#professional-2").fill(outsider.username());
+        chair.locator("#network-label-1").fill("Sam");
+        chair.locator("#network-role-1").selectOption("PARTNER");
+        chair.locator("#network-label-2").fill("Mira");
+        chair.locator("#network-role-2").selectOption("CHILD");
+        chair.locator("label[for='network-absent-2']").click();
+        click(chair, "Create the meeting");
+        String meetingPath = chair.url().substring(url("").length()).replaceAll("[?#].*", "");
+        assertThat(meetingPath).matches("/joint/\\d+");
+        assertThat(chair.locator(".parties").textContent())
+                .contains("Kim (client)")
+                .contains("Chris Debt (Debt service " + world.suffix + ")")
+                .contains("Mira (child, not in the room)");
+        auditInAllLanguages(chair, meetingPath);
+
+        // The guide: a note on each of the five steps, in order.
+        chair.navigate(url(meetingPath + "?lang=en"));
+        assertThat(chair.locator(".guide-step h3").allTextContents())
+                .hasSize(5)
+                .first()
+                .isEqualTo("The client introduces themselves");
+        for (String step : List.of(
+                "introduce-client", "open-communication", "team-support", "shared-vision", "shared-decision-making")) {
+            chair.locator("#note-" + step).fill("Noted on " + step);
+            chair.locator("#step-" + step + " button").click();
+        }
+        assertThat(chair.locator("#step-shared-vision .notes").textContent()).contains("Noted on shared-vision");
+
+        // Decision, interests, goals and a conflict.
+        chair.locator("#decision").fill("Budget plan before the job search");
+        chair.locator("#proposedBy")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Kim (client)"));
+        chair.locator("label[for='agreement-YES']").click();
+        click(chair, "Add decision");
+        assertThat(chair.locator("#decisions caption").textContent()).contains("1 proposed by the client");
+        chair.locator("#interest-party")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Kim (client)"));
+        chair.locator("#interest").fill("A calm home");
+        click(chair, "Add interest");
+        chair.locator("#interest-party")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Sam (partner)"));
+        chair.locator("#interest").fill("Time with Mira");
+        click(chair, "Add interest");
+        chair.locator("#goal-party")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Kim (client)"));
+        chair.locator("#goal").fill("Move out in June");
+        click(chair, "Add goal");
+        chair.locator("#goal-party")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Sam (partner)"));
+        chair.locator("#goal").fill("Stay until the summer");
+        click(chair, "Add goal");
+        click(chair, "Note conflicting goals");
+
+        // The balance check before closing: the absent child and the open conflict, worded without blame.
+        click(chair, "Close the meeting");
+        assertThat(chair.locator(".balance-findings").textContent())
+                .contains("Mira is not in the room. What would matter to them?")
+                .contains("“Move out in June” and “Stay until the summer” pull in different directions.");
+        assertThat(chair.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close anyway"))
+                        .count())
+                .isEqualTo(1);
+        chair.navigate(url(meetingPath + "?lang=en"));
+        chair.locator("#interest-party")
+                .selectOption(
+                        new com.microsoft.playwright.options.SelectOption().setLabel("Mira (child, not in the room)"));
+        chair.locator("#interest").fill("Both parents nearby");
+        click(chair, "Add interest");
+        chair.locator(".conflicts textarea").fill("Move out in August, after the holiday");
+        click(chair, "Save option");
+        assertThat(chair.locator("#balance").textContent()).contains("Every party’s interest is named");
+        click(chair, "Close the meeting");
+        assertThat(chair.locator(".meta").allTextContents()).contains("This meeting is closed.");
+        chair.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+        assertThat(chair.locator("main form").first().isVisible())
+                .as("forms are left out on paper")
+                .isFalse();
+        assertThat(chair.locator(".guide").isVisible()).isTrue();
+        chair.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.SCREEN));
+        auditInAllLanguages(chair, meetingPath);
+
+        // The client, JavaScript off, 320 px: one block per professional by name, no consent for Chris.
+        String code = inviteClient(chair, meetingPath);
+        Page phone = phone(false, 320).newPage();
+        Map<Long, String> bond = new java.util.LinkedHashMap<>();
+        bond.put(world.professional.id(), "5");
+        bond.put(colleague.id(), "4");
+        bond.put(outsider.id(), "2");
+        phone.navigate(url("/c?lang=en"));
+        phone.getByLabel("Code", new Page.GetByLabelOptions().setExact(true)).fill(code);
+        click(phone, "Continue");
+        assertThat(phone.locator(".professional-block h2").allTextContents())
+                .containsExactly(
+                        "About " + world.professional.displayName(),
+                        "About " + colleague.displayName(),
+                        "About Chris Debt");
+        assertThat(phone.locator("#q-p" + outsider.id() + "-bond-trust legend").textContent())
+                .isEqualTo("I could trust Chris Debt.");
+        phone.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots/joint-checkin-320.png"))
+                .setFullPage(true));
+        String formPath = answer(phone, code, bond, false, outsider.id());
+        Page measure = phone(true, 320).newPage();
+        String secondCode = inviteClient(chair, meetingPath);
+        measure.navigate(url("/c/" + secondCode.replace("-", "") + "?lang=nb"));
+        assertThat((Integer) measure.evaluate("() => document.documentElement.scrollWidth"))
+                .as("nothing on the joint form is wider than a 320 px screen")
+                .isLessThanOrEqualTo(320);
+        auditInAllLanguages(measure, "/c/" + secondCode.replace("-", ""));
+
+        // Chris (another organisation) sees only the professionals' own ratings: no consent yet.
+        Page chris = signIn(outsider.username());
+        chris.navigate(url("/joint?lang=en"));
+        chris.locator(".meetings a").first().click();
+        assertThat(chris.url()).contains(meetingPath);
+        assertThat(chris.locator("main form").count())
+                .as("no forms for a professional who does not chair")
+                .isZero();
+        chris.navigate(url(meetingPath + "/results?lang=en"));
+        assertThat(chris.locator(".access-reason").textContent())
+                .contains("the client has not agreed to share their answers with you");
+        assertThat(chris.locator(".alliance-table td").allTextContents()).doesNotContain("5.0", "2.0");
+        assertThat(chris.locator(".split-index").count()).isZero();
+        assertThat(chris.locator(".alert-list").count()).isZero();
+        auditInAllLanguages(chris, meetingPath + "/results");
+        auditInAllLanguages(chris, "/joint");
+
+        // The client again, JavaScript on, now agreeing to share with Chris.
+        Page phoneOn = phone(true, 390).newPage();
+        answer(phoneOn, secondCode, bond, true, outsider.id());
+
+        chris.navigate(url(meetingPath + "/results?lang=en"));
+        assertThat(chris.locator(".access-reason").textContent()).contains("the client agreed to share them with you");
+        assertThat(chris.locator("svg.alliance-map")).isNotNull();
+        assertThat(chris.locator(".alliance-table tbody tr").count()).isEqualTo(3);
+        assertThat(chris.locator(".alliance-table").textContent())
+                .contains("5.0")
+                .contains("2.0");
+        assertThat(chris.locator(".split-index").textContent()).contains("75 %").contains("25 %");
+        assertThat(chris.locator(".alert-list").textContent()).contains("Split alliance");
+        auditInAllLanguages(chris, meetingPath + "/results");
+
+        // Each professional rates from their own side; the chair sees the map with the own ratings beside it.
+        auditInAllLanguages(chair, meetingPath + "/rating");
+        chair.navigate(url(meetingPath + "/rating?lang=en"));
+        for (String item : List.of("bond-trust", "bond-listened", "bond-respect", "bond-understood", "team-support")) {
+            chair.locator("label[for='q-" + item + "-5']").click();
+        }
+        click(chair, "Save");
+        assertThat(chair.url()).contains(meetingPath + "/results");
+        assertThat(chair.locator(".access-reason").textContent()).contains("you work for the organisation");
+        assertThat(chair.locator("svg.alliance-map").innerHTML()).contains("own 5.0");
+        auditInAllLanguages(chair, meetingPath + "/results");
+
+        // The client withdraws consent (through the chair): from that moment Chris sees nothing of it.
+        chair.navigate(url(meetingPath + "/results?lang=en"));
+        click(chair, "The client withdraws consent for Chris Debt");
+        assertThat(chair.locator(".consents").textContent()).contains("the client withdrew consent");
+        chris.navigate(url(meetingPath + "/results?lang=en"));
+        assertThat(chris.locator(".access-reason").textContent()).contains("withdrew their consent");
+        assertThat(chris.locator(".alliance-table").textContent()).doesNotContain("2.0");
+        assertThat(chris.locator(".split-index").count()).isZero();
+
+        // The used link of the first check-in answers politely.
+        Page auditor = phone(true, 320).newPage();
+        auditInAllLanguages(auditor, formPath);
+
+        assertThat(violations).isEmpty();
+    }
+}

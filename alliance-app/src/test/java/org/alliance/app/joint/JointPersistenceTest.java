@@ -1,0 +1,451 @@
+package org.alliance.app.joint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.alliance.app.TestPostgres;
+import org.alliance.app.caseload.Caseload;
+import org.alliance.app.checkin.CheckInSubmission;
+import org.alliance.app.checkin.CheckIns;
+import org.alliance.app.checkin.Invitation;
+import org.alliance.app.checkin.Invitations;
+import org.alliance.app.checkin.IssuedInvitation;
+import org.alliance.core.instrument.Instrument;
+import org.alliance.core.instrument.InstrumentCatalog;
+import org.alliance.core.instrument.Language;
+import org.alliance.core.joint.BalanceCheck;
+import org.alliance.core.joint.Consent;
+import org.alliance.core.joint.ConsentRules;
+import org.alliance.core.joint.DecisionOwnership;
+import org.alliance.core.joint.GuideStep;
+import org.alliance.core.joint.JointMeeting;
+import org.alliance.core.joint.MeetingDecision;
+import org.alliance.core.joint.Party;
+import org.alliance.core.release.ReleaseChoice;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Joint meetings on both databases: the V3 migration applies; a meeting with three professionals (one of another
+ * organisation) and two network members (one absent) is stored and read back as the core model; the chair's
+ * record round-trips; the client's joint check-in keeps one block per professional and is never doubled; and the
+ * client's consent for the other organisation's professional is recorded, withdrawn and decides what that
+ * professional sees, from the moment of the withdrawal.
+ */
+class JointPersistenceTest {
+
+    private static final InstrumentCatalog CATALOG = InstrumentCatalog.builtIn();
+    private static final Instrument CLIENT =
+            CATALOG.find(JointResults.CLIENT_INSTRUMENT).orElseThrow();
+    private static final Instrument PROFESSIONAL =
+            CATALOG.find(JointResults.PROFESSIONAL_INSTRUMENT).orElseThrow();
+
+    @TempDir
+    static Path folder;
+
+    private static final List<HikariDataSource> OPENED = new ArrayList<>();
+
+    static Stream<Arguments> databases() {
+        return Stream.of(Arguments.of("sqlite"), Arguments.of("postgresql"));
+    }
+
+    record World(
+            JdbcClient jdbc,
+            JointMeetings meetings,
+            Invitations invitations,
+            CheckIns checkIns,
+            long organisation,
+            long otherOrganisation,
+            long chair,
+            long colleague,
+            long outsider,
+            long client,
+            long joint) {
+
+        long count(String table) {
+            return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+        }
+    }
+
+    private static World world(String vendor, Clock clock) {
+        DataSource dataSource;
+        if (vendor.equals("sqlite")) {
+            try {
+                Files.createDirectories(folder);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            HikariDataSource sqlite = new HikariDataSource();
+            sqlite.setJdbcUrl("jdbc:sqlite:" + folder.resolve(UUID.randomUUID() + ".db")
+                    + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&transaction_mode=IMMEDIATE");
+            sqlite.setMaximumPoolSize(4);
+            OPENED.add(sqlite);
+            dataSource = sqlite;
+        } else {
+            dataSource = TestPostgres.newDatabase();
+        }
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/" + vendor)
+                .load()
+                .migrate();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        long organisation = organisation(jdbc, "Social work");
+        long other = organisation(jdbc, "Debt service");
+        long team = jdbc.sql("INSERT INTO team (organisation_id, name) VALUES (?, 'T') RETURNING id")
+                .param(organisation)
+                .query(Long.class)
+                .single();
+        long chair = user(jdbc, organisation, team, "chair", "Anna");
+        long colleague = user(jdbc, organisation, team, "colleague", "Ben");
+        long outsider = user(jdbc, other, null, "outsider", "Chris");
+        long client = jdbc.sql(
+                        """
+                        INSERT INTO client (organisation_id, team_id, professional_id, alias, internal_id, created_at)
+                        VALUES (?, ?, ?, 'Kim', 'K1', 0) RETURNING id""")
+                .params(organisation, team, chair)
+                .query(Long.class)
+                .single();
+        CheckIns checkIns = new CheckIns(jdbc, transactions, clock);
+        JointMeetings meetings =
+                new JointMeetings(jdbc, new Caseload(jdbc, checkIns, transactions, clock), transactions, clock);
+        long joint = meetings.create(
+                client,
+                "Kim",
+                meetings.account(chair),
+                LocalDate.of(2026, 1, 5),
+                List.of(
+                        meetings.professional("colleague").orElseThrow(),
+                        meetings.professional("outsider").orElseThrow()),
+                List.of(
+                        new JointMeetings.NewNetworkMember(Party.NetworkRole.PARTNER, "Sam", true),
+                        new JointMeetings.NewNetworkMember(Party.NetworkRole.CHILD, "Mira", false)));
+        return new World(
+                jdbc,
+                meetings,
+                new Invitations(jdbc, clock),
+                checkIns,
+                organisation,
+                other,
+                chair,
+                colleague,
+                outsider,
+                client,
+                joint);
+    }
+
+    private static long organisation(JdbcClient jdbc, String name) {
+        return jdbc.sql("INSERT INTO organisation (name, created_at) VALUES (?, 0) RETURNING id")
+                .param(name)
+                .query(Long.class)
+                .single();
+    }
+
+    private static long user(JdbcClient jdbc, long organisation, Long team, String username, String name) {
+        return jdbc.sql(
+                        """
+                        INSERT INTO app_user (organisation_id, team_id, username, display_name, password_hash, role,
+                                              enabled, created_at)
+                        VALUES (?, ?, ?, ?, '{noop}x', 'PROFESSIONAL', TRUE, 0) RETURNING id""")
+                .params(organisation, team, username, name)
+                .query(Long.class)
+                .single();
+    }
+
+    @AfterAll
+    static void close() {
+        OPENED.forEach(HikariDataSource::close);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aMeetingWithThreeProfessionalsAndTheNetworkIsStoredAndReadBackAsTheCoreModel(String vendor) {
+        World world = world(vendor, new MutableClock());
+        JointMeetings.Header header = world.meetings().find(world.joint()).orElseThrow();
+        assertThat(header.chairId()).isEqualTo(world.chair());
+        assertThat(header.clientOrganisationId()).isEqualTo(world.organisation());
+        assertThat(world.meetings().takesPart(world.joint(), world.outsider())).isTrue();
+        assertThat(world.meetings().meetingsOf(world.outsider()))
+                .extracting(JointMeetings.Header::id)
+                .containsExactly(world.joint());
+
+        List<JointMeetings.StoredParty> parties = world.meetings().parties(world.joint());
+        assertThat(parties)
+                .extracting(JointMeetings.StoredParty::kind)
+                .containsExactly(
+                        Party.Kind.CLIENT,
+                        Party.Kind.PROFESSIONAL,
+                        Party.Kind.PROFESSIONAL,
+                        Party.Kind.PROFESSIONAL,
+                        Party.Kind.NETWORK_MEMBER,
+                        Party.Kind.NETWORK_MEMBER);
+        assertThat(parties.get(3).organisationName()).isEqualTo("Debt service");
+        assertThat(parties.get(5).present()).isFalse();
+
+        long partner = parties.get(4).id();
+        long client = parties.get(0).id();
+        world.meetings().addNote(world.joint(), GuideStep.INTRODUCE_CLIENT, "Kim told what matters most");
+        world.meetings().addDecision(world.joint(), "Budget plan first", client, MeetingDecision.ClientAgreement.YES);
+        world.meetings()
+                .addDecision(world.joint(), "Job coach from May", partner, MeetingDecision.ClientAgreement.PARTLY);
+        world.meetings().addInterest(world.joint(), client, "Keep the house");
+        world.meetings().addInterest(world.joint(), partner, "Time with Mira");
+        world.meetings().addGoal(world.joint(), client, "Move out in June");
+        world.meetings().addGoal(world.joint(), partner, "Stay until the summer");
+        List<JointMeetings.StoredGoal> goals = world.meetings().goals(world.joint());
+        world.meetings()
+                .addConflict(world.joint(), goals.get(0).id(), goals.get(1).id(), Optional.empty());
+
+        JointMeeting domain = world.meetings().domain(header);
+        assertThat(domain.professionals()).hasSize(3);
+        assertThat(domain.organisations()).hasSize(2);
+        assertThat(domain.notes()).singleElement().satisfies(n -> assertThat(n.step())
+                .isEqualTo(GuideStep.INTRODUCE_CLIENT));
+        assertThat(DecisionOwnership.of(domain)).isEqualTo(new DecisionOwnership(2, 1, 1, 1, 0));
+        assertThat(BalanceCheck.check(domain))
+                .extracting(BalanceCheck.Finding::code)
+                .containsExactly(
+                        BalanceCheck.Code.ABSENT_PARTY_INTEREST_NOT_NAMED, BalanceCheck.Code.CONFLICT_WITHOUT_WIN_WIN);
+
+        long conflict = world.meetings().conflicts(world.joint()).get(0).id();
+        world.meetings().noteWinWin(world.joint(), conflict, "Move out in August, after the holiday with Mira");
+        world.meetings().addInterest(world.joint(), parties.get(5).id(), "Both parents nearby");
+        assertThat(BalanceCheck.balanced(world.meetings().domain(header))).isTrue();
+        world.meetings().close(world.joint());
+        assertThat(world.meetings().find(world.joint()).orElseThrow().closedAt())
+                .isPresent();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theJointCheckInKeepsOneBlockPerProfessionalAndIsNeverDoubled(String vendor) {
+        MutableClock clock = new MutableClock();
+        World world = world(vendor, clock);
+        JointMeetings.Header header = world.meetings().find(world.joint()).orElseThrow();
+        IssuedInvitation issued =
+                world.invitations().issue(header.meetingId(), CLIENT.id(), world.chair(), Duration.ofHours(72));
+        Invitation invitation = world.invitations().find(issued.displayCode()).orElseThrow();
+        assertThat(invitation.jointPartyId()).isEmpty();
+        assertThat(world.meetings().professionals(header.meetingId()))
+                .extracting(p -> p.name() + "/" + p.otherOrganisation())
+                .containsExactly("Anna/false", "Ben/false", "Chris/true");
+
+        CheckInSubmission submission = clientAnswers("joint-1", ReleaseChoice.NOW, world);
+        assertThat(world.checkIns().submit(invitation, submission)).isEqualTo(CheckIns.Outcome.SAVED);
+        assertThat(world.checkIns().submit(invitation, submission)).isEqualTo(CheckIns.Outcome.ALREADY_SAVED);
+        assertThat(world.count("check_in")).isEqualTo(1);
+        assertThat(world.count("answer_per_professional")).isEqualTo(12);
+        assertThat(world.count("answer")).isEqualTo(6);
+
+        List<JointMeetings.StoredJointCheckIn> stored = world.meetings().checkIns(header.meetingId());
+        assertThat(stored).singleElement().satisfies(c -> {
+            assertThat(c.perProfessional().get(world.outsider())).containsEntry("bond-trust", 2.0);
+            assertThat(c.perProfessional().get(world.chair())).containsEntry("bond-trust", 5.0);
+            assertThat(c.answers()).containsEntry("team-support", 4.0);
+        });
+
+        world.checkIns()
+                .submitRating(
+                        header.meetingId(),
+                        world.client(),
+                        Optional.of(world.outsider()),
+                        new CheckInSubmission(
+                                PROFESSIONAL,
+                                Language.EN,
+                                ReleaseChoice.NOW,
+                                "rating-1",
+                                Map.of("bond-trust", 4.0, "bond-listened", 4.0, "bond-respect", 5.0)));
+        assertThat(world.meetings().checkIns(header.meetingId()))
+                .filteredOn(c -> c.raterId().isPresent())
+                .singleElement()
+                .satisfies(c -> assertThat(c.raterId()).contains(world.outsider()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theOtherOrganisationSeesTheResultOnlyWhileTheClientsConsentStands(String vendor) {
+        MutableClock clock = new MutableClock();
+        World world = world(vendor, clock);
+        JointMeetings.Header header = world.meetings().find(world.joint()).orElseThrow();
+        Invitation invitation = world.invitations()
+                .find(world.invitations()
+                        .issue(header.meetingId(), CLIENT.id(), world.chair(), Duration.ofHours(72))
+                        .token())
+                .orElseThrow();
+        world.checkIns().submit(invitation, clientAnswers("joint-2", ReleaseChoice.NOW, world));
+
+        assertThat(results(world, header, world.outsider(), world.otherOrganisation(), clock))
+                .satisfies(r -> {
+                    assertThat(r.decision().orElseThrow().reason()).isEqualTo(ConsentRules.Reason.NO_CONSENT);
+                    assertThat(r.split()).isEmpty();
+                    assertThat(r.professionals())
+                            .allSatisfy(p -> assertThat(p.clientScore()).isEqualTo("–"));
+                });
+        JointResults own = results(world, header, world.colleague(), world.organisation(), clock);
+        assertThat(own.decision().orElseThrow().reason()).isEqualTo(ConsentRules.Reason.SAME_ORGANISATION);
+        // Bond means: Anna 5.0, Ben 4.0, Chris 2.0 → range 3 of 4 scale points = 75 %, above the 25 % default.
+        assertThat(own.professionals())
+                .extracting(JointResults.ProfessionalRow::clientScore)
+                .containsExactly("5.0", "4.0", "2.0");
+        assertThat(own.split().orElseThrow().value().rangeIndex()).isEqualTo(0.75);
+        assertThat(own.alert()).isPresent();
+        assertThat(own.mapSvg()).contains("<svg").contains("Chris").contains(">2.0<");
+
+        clock.advance(Duration.ofMinutes(1));
+        world.meetings().recordConsents(world.client(), Map.of(world.outsider(), true));
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(results(world, header, world.outsider(), world.otherOrganisation(), clock)
+                        .decision()
+                        .orElseThrow())
+                .isEqualTo(new ConsentRules.Decision(true, ConsentRules.Reason.CONSENT_GIVEN));
+
+        clock.advance(Duration.ofMinutes(1));
+        world.meetings().recordConsent(world.client(), world.outsider(), Consent.Action.WITHDRAWN, "chair");
+        JointResults after = results(world, header, world.outsider(), world.otherOrganisation(), clock);
+        assertThat(after.decision().orElseThrow())
+                .isEqualTo(new ConsentRules.Decision(false, ConsentRules.Reason.CONSENT_WITHDRAWN));
+        assertThat(after.mapSvg()).doesNotContain(">2.0<");
+        assertThat(world.meetings().consents(world.client()))
+                .extracting(Consent::action)
+                .containsExactly(Consent.Action.GIVEN, Consent.Action.WITHDRAWN);
+
+        // Unticking in a later check-in withdraws a standing consent; with none standing, it records nothing.
+        world.meetings().recordConsents(world.client(), Map.of(world.outsider(), false));
+        assertThat(world.count("joint_consent")).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void networkMembersAnswerThePartialityItemsAndGiveEachProfessionalABalanceIndex(String vendor) {
+        World world = world(vendor, new MutableClock());
+        JointMeetings.Header header = world.meetings().find(world.joint()).orElseThrow();
+        List<JointMeetings.StoredParty> parties = world.meetings().parties(world.joint());
+        Instrument partiality = CATALOG.find(JointResults.PARTIALITY_INSTRUMENT).orElseThrow();
+        // Sam sees every professional as fair (5); Mira sees the chair as fair (5), Chris less so (2).
+        Map<Long, Double> mira = Map.of(world.chair(), 5.0, world.colleague(), 4.0, world.outsider(), 2.0);
+        int n = 0;
+        for (JointMeetings.StoredParty member : parties.subList(4, 6)) {
+            IssuedInvitation issued = world.invitations()
+                    .issue(
+                            header.meetingId(),
+                            partiality.id(),
+                            world.chair(),
+                            Duration.ofHours(72),
+                            Optional.of(member.id()));
+            Invitation invitation = world.invitations().find(issued.token()).orElseThrow();
+            assertThat(invitation.jointPartyId()).contains(member.id());
+            Map<Long, Map<String, Double>> blocks = new java.util.LinkedHashMap<>();
+            for (long professional : List.of(world.chair(), world.colleague(), world.outsider())) {
+                double value = member.label().equals("Mira") ? mira.get(professional) : 5.0;
+                blocks.put(
+                        professional,
+                        Map.of(
+                                "partiality-every-side", value,
+                                "partiality-no-blame", value,
+                                "partiality-win-win", value,
+                                "partiality-dialogue", value));
+            }
+            world.checkIns()
+                    .submit(
+                            invitation,
+                            new CheckInSubmission(
+                                    partiality, Language.EN, ReleaseChoice.NOW, "partiality-" + n++, Map.of(), blocks));
+        }
+        assertThat(world.meetings().checkIns(header.meetingId()))
+                .extracting(c -> c.jointPartyId().orElseThrow())
+                .containsExactly(parties.get(4).id(), parties.get(5).id());
+
+        List<JointResults.PartialityRow> rows = JointResults.partiality(
+                parties.stream()
+                        .filter(p -> p.kind() == Party.Kind.PROFESSIONAL)
+                        .toList(),
+                world.meetings().checkIns(header.meetingId()),
+                CATALOG);
+        // Range over 4 scale points: chair 0 of 4, colleague 1 of 4, Chris 3 of 4.
+        assertThat(rows).extracting(JointResults.PartialityRow::index).containsExactly("0", "25", "75");
+        assertThat(rows).extracting(JointResults.PartialityRow::parties).containsExactly(2, 2, 2);
+    }
+
+    private static JointResults results(
+            World world, JointMeetings.Header header, long viewer, long viewerOrganisation, Clock clock) {
+        return JointResults.build(
+                header,
+                world.meetings().parties(header.id()),
+                world.meetings().checkIns(header.meetingId()),
+                world.meetings().consents(header.clientId()),
+                new ConsentRules.Viewer(String.valueOf(viewer), String.valueOf(viewerOrganisation)),
+                CATALOG,
+                world.meetings().splitThreshold(header.clientOrganisationId()),
+                clock.instant(),
+                Language.EN,
+                "map",
+                "own");
+    }
+
+    /** Bond 5 for the chair, 4 for the colleague, 2 for the outsider; team items 4. */
+    private static CheckInSubmission clientAnswers(String key, ReleaseChoice release, World world) {
+        Map<Long, Map<String, Double>> blocks = Map.of(
+                world.chair(), bond(5.0),
+                world.colleague(), bond(4.0),
+                world.outsider(), bond(2.0));
+        Map<String, Double> team = Map.of(
+                "team-vision", 4.0,
+                "team-support", 4.0,
+                "voice-decisions", 4.0,
+                "voice-honest", 4.0,
+                "voice-central", 4.0,
+                "voice-conflicts", 4.0);
+        return new CheckInSubmission(CLIENT, Language.EN, release, key, team, blocks);
+    }
+
+    private static Map<String, Double> bond(double value) {
+        return Map.of("bond-trust", value, "bond-listened", value, "bond-respect", value, "bond-understood", value);
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-05T10:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
