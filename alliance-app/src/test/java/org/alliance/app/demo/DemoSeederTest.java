@@ -58,6 +58,12 @@ class DemoSeederTest {
         return DemoGenerator.generate(DemoOptions.demo(DemoSeeder.SEED, LocalDate.now(ZoneId.systemDefault())));
     }
 
+    /** The generator's meetings; the joint-meeting demo (JointDemoSeeder) adds its own, checked in its own test. */
+    private static final String NOT_JOINT_MEETING = "id NOT IN (SELECT meeting_id FROM joint_meeting)";
+
+    private static final String NOT_JOINT_CHECK_IN =
+            "check_in.meeting_id NOT IN (SELECT meeting_id FROM joint_meeting)";
+
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
     }
@@ -68,26 +74,32 @@ class DemoSeederTest {
         assertThat(data.clients()).hasSize(60);
         assertThat(data.meetings()).hasSizeBetween(500, 700);
 
-        assertThat(count("SELECT COUNT(*) FROM organisation")).isEqualTo(1);
+        // The generated organisation, and the debt service that the joint-meeting demo adds with its one
+        // professional (JointDemoSeeder, user dirk, no team).
+        assertThat(count("SELECT COUNT(*) FROM organisation")).isEqualTo(2);
         assertThat(count("SELECT COUNT(*) FROM team")).isEqualTo(2);
-        assertThat(count("SELECT COUNT(*) FROM app_user WHERE role = 'PROFESSIONAL'"))
+        assertThat(count("SELECT COUNT(*) FROM app_user WHERE role = 'PROFESSIONAL' AND team_id IS NOT NULL"))
                 .isEqualTo(6);
+        assertThat(count("SELECT COUNT(*) FROM app_user WHERE role = 'PROFESSIONAL' AND team_id IS NULL"))
+                .isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM app_user WHERE role <> 'PROFESSIONAL'"))
                 .isEqualTo(3);
         assertThat(count("SELECT COUNT(*) FROM client"))
                 .isEqualTo(data.clients().size());
-        assertThat(count("SELECT COUNT(*) FROM meeting"))
+        assertThat(count("SELECT COUNT(*) FROM meeting WHERE " + NOT_JOINT_MEETING))
                 .isEqualTo(data.meetings().size());
-        assertThat(count("SELECT COUNT(*) FROM check_in"))
+        assertThat(count("SELECT COUNT(*) FROM check_in WHERE " + NOT_JOINT_CHECK_IN))
                 .isEqualTo(data.checkIns().size());
-        assertThat(count("SELECT COUNT(*) FROM check_in WHERE perspective = 'professional'"))
+        assertThat(count("SELECT COUNT(*) FROM check_in WHERE perspective = 'professional' AND " + NOT_JOINT_CHECK_IN))
                 .isEqualTo(data.checkIns().stream()
                         .filter(c -> c.perspective() == Perspective.PROFESSIONAL)
                         .count());
         long answers =
                 data.checkIns().stream().mapToLong(c -> c.answers().size()).sum();
-        assertThat(count("SELECT COUNT(*) FROM answer")).isEqualTo(answers);
-        assertThat(count("SELECT COUNT(*) FROM check_in WHERE release_choice = 'TEAM_ONLY'"))
+        assertThat(count("SELECT COUNT(*) FROM answer a JOIN check_in ON check_in.id = a.check_in_id WHERE "
+                        + NOT_JOINT_CHECK_IN))
+                .isEqualTo(answers);
+        assertThat(count("SELECT COUNT(*) FROM check_in WHERE release_choice = 'TEAM_ONLY' AND " + NOT_JOINT_CHECK_IN))
                 .isEqualTo(data.checkIns().stream()
                         .filter(c -> c.perspective() == Perspective.CLIENT && c.release() == ReleaseChoice.TEAM_ONLY)
                         .count())
@@ -128,7 +140,8 @@ class DemoSeederTest {
         assertThat(logins)
                 .extracting(DemoSeeder.DemoLogin::role)
                 .contains("professional", "team_lead", "researcher", "admin");
-        assertThat(logins).hasSize(9);
+        // Six generated professionals, lead, research, admin, and dirk of the joint-meeting demo.
+        assertThat(logins).hasSize(10);
         for (DemoSeeder.DemoLogin login : logins) {
             CurrentUser user = accounts.loadUserByUsername(login.username());
             assertThat(context.getBean(org.springframework.security.crypto.password.PasswordEncoder.class)
