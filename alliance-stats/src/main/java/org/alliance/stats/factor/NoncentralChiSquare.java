@@ -19,7 +19,7 @@ public final class NoncentralChiSquare {
      * recurrence P(a + 1, x) = P(a, x) − x^a e^(−x)/Γ(a + 1) (Abramowitz &amp; Stegun 6.5.21), which needs one
      * multiplication per term instead of an incomplete gamma function.
      */
-    private static final int ANCHOR = 16;
+    private static final int ANCHOR = 64;
 
     private NoncentralChiSquare() {}
 
