@@ -378,7 +378,7 @@ public final class CfaEstimator {
             }
             theta = candidate;
             f = fc;
-            if (change < 1e-7 * size) {
+            if (change < 1e-3 * size) {
                 break;
             }
         }
