@@ -391,7 +391,9 @@ public final class CfaEstimator {
         boolean fresh = false;
         for (int k = 0; k < 50 && gmax > 1e-15 && Double.isFinite(f); k++) {
             if (inv.isEmpty()) {
-                inv = SymmetricMatrices.inverseIfPositiveDefinite(objective.observedInformation(theta));
+                double[][] analytic = objective.analyticObservedInformation(theta);
+                inv = SymmetricMatrices.inverseIfPositiveDefinite(
+                        analytic != null ? analytic : objective.observedInformation(theta));
                 if (inv.isEmpty()) {
                     inv = SymmetricMatrices.inverse(objective.expectedInformation(theta), 1e-14);
                 }
