@@ -239,8 +239,12 @@ public final class CfaEstimator {
                                 + " for " + columns.length + " variables");
             }
             double[][] cases = e.getValue().toArray(double[][]::new);
-            boolean anyMissing = java.util.Arrays.stream(cases)
-                    .anyMatch(c -> java.util.Arrays.stream(c).anyMatch(Double::isNaN));
+            boolean anyMissing = false;
+            for (double[] c : cases) {
+                for (double v : c) {
+                    anyMissing |= Double.isNaN(v);
+                }
+            }
             samples.add(anyMissing ? GroupSample.withMissing(e.getKey(), cases) : GroupSample.of(e.getKey(), cases));
         }
         return samples;

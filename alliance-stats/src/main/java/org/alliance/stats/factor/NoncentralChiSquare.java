@@ -95,8 +95,8 @@ public final class NoncentralChiSquare {
 
     /**
      * The non-centrality λ with cdf(x, df, λ) = probability, or 0 when even λ = 0 gives a cdf below it
-     * (the convention of lavaan's RMSEA interval: a bound without a root is 0). Bisection to machine
-     * precision: the cdf decreases monotonically in λ.
+     * (the convention of lavaan's RMSEA interval: a bound without a root is 0). The cdf decreases
+     * monotonically in λ: a bracket by doubling, then Illinois regula falsi with bisection steps to machine precision.
      */
     public static double noncentralityFor(double x, double df, double probability) {
         if (!(probability > 0 && probability < 1)) {
@@ -114,12 +114,33 @@ public final class NoncentralChiSquare {
                 return Double.NaN;
             }
         }
-        for (int i = 0; i < 200 && hi - lo > 1e-15 * hi; i++) {
-            double mid = 0.5 * (lo + hi);
-            if (cdf(x, df, mid) > probability) {
+        double fLo = cdf(x, df, lo) - probability;
+        double fHi = cdf(x, df, hi) - probability;
+        int retained = 0;
+        for (int i = 0; i < 300 && hi - lo > 1e-15 * hi; i++) {
+            // Illinois regula falsi (the f-value of an end kept twice in a row is halved), with a bisection
+            // step every third iteration so the bracket at least halves then, whatever rounding does to f.
+            double mid = i % 3 == 2 ? 0.5 * (lo + hi) : (lo * fHi - hi * fLo) / (fHi - fLo);
+            if (!(mid > lo && mid < hi)) {
+                mid = 0.5 * (lo + hi);
+            }
+            double f = cdf(x, df, mid) - probability;
+            if (f > 0) {
                 lo = mid;
-            } else {
+                fLo = f;
+                if (retained == 1) {
+                    fHi /= 2;
+                }
+                retained = 1;
+            } else if (f < 0) {
                 hi = mid;
+                fHi = f;
+                if (retained == -1) {
+                    fLo /= 2;
+                }
+                retained = -1;
+            } else {
+                return mid;
             }
         }
         return 0.5 * (lo + hi);
