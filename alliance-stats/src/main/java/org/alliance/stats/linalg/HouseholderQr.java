@@ -78,7 +78,38 @@ public final class HouseholderQr {
                 ak[i] /= norm;
             }
             ak[k] += 1.0;
-            for (int j = k + 1; j < p; j++) {
+            // Reflect the columns right of k, four at a time: one sweep for four independent dot products, one for
+            // the four updates. Each column sees exactly the operations, in the order, of a column-by-column loop.
+            int j = k + 1;
+            for (; j + 3 < p; j += 4) {
+                double[] a0 = a[j];
+                double[] a1 = a[j + 1];
+                double[] a2 = a[j + 2];
+                double[] a3 = a[j + 3];
+                double s0 = 0.0;
+                double s1 = 0.0;
+                double s2 = 0.0;
+                double s3 = 0.0;
+                for (int i = k; i < n; i++) {
+                    double v = ak[i];
+                    s0 += v * a0[i];
+                    s1 += v * a1[i];
+                    s2 += v * a2[i];
+                    s3 += v * a3[i];
+                }
+                s0 = -s0 / ak[k];
+                s1 = -s1 / ak[k];
+                s2 = -s2 / ak[k];
+                s3 = -s3 / ak[k];
+                for (int i = k; i < n; i++) {
+                    double v = ak[i];
+                    a0[i] += s0 * v;
+                    a1[i] += s1 * v;
+                    a2[i] += s2 * v;
+                    a3[i] += s3 * v;
+                }
+            }
+            for (; j < p; j++) {
                 double[] aj = a[j];
                 double s = 0.0;
                 for (int i = k; i < n; i++) {
@@ -206,7 +237,23 @@ public final class HouseholderQr {
 
     /** Residuals y − X·b of the least-squares fit, computed as Q·(0, (Qᵀy)ₚ₊₁…ₙ) to avoid cancellation. */
     public double[] residuals(double[] y) {
-        double[] z = qTransposeTimes(y);
+        return residualsFromQty(qTransposeTimes(y));
+    }
+
+    /**
+     * The least-squares solution and residuals together ({@link #solve} and {@link #residuals} with one Qᵀy).
+     *
+     * @return {coefficients b (length p), residuals (length n)}
+     */
+    public double[][] solveWithResiduals(double[] y) {
+        requireFullRank();
+        double[] qty = qTransposeTimes(y);
+        double[] b = backSubstitute(qty);
+        return new double[][] {b, residualsFromQty(qty)};
+    }
+
+    private double[] residualsFromQty(double[] qty) {
+        double[] z = qty.clone();
         for (int i = 0; i < columns(); i++) {
             z[i] = 0.0;
         }
