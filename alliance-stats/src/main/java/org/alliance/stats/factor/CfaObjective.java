@@ -411,7 +411,22 @@ final class CfaObjective {
                 inner[a][b] = sigma[a][b] - s[a][b] - d[a] * d[b];
             }
         }
-        return SymmetricMatrices.multiply(SymmetricMatrices.multiply(sigmaInv, inner), sigmaInv);
+        double[][] left = SymmetricMatrices.multiply(sigmaInv, inner);
+        // The product is symmetric: compute the lower triangle and mirror it.
+        double[][] m = new double[p][p];
+        for (int a = 0; a < p; a++) {
+            double[] row = left[a];
+            for (int b = 0; b <= a; b++) {
+                double[] column = sigmaInv[b];
+                double sum = 0;
+                for (int c = 0; c < p; c++) {
+                    sum += row[c] * column[c];
+                }
+                m[a][b] = sum;
+                m[b][a] = sum;
+            }
+        }
+        return m;
     }
 
     /**
@@ -430,8 +445,19 @@ final class CfaObjective {
             for (int a = 0; a < d.length; a++) {
                 d[a] = pattern.mean()[a] - d[a];
             }
-            double[][] m = matrixM(inv, sub, pattern.covariance(), d);
             double[] v = SymmetricMatrices.multiply(inv, d);
+            double[][] m;
+            if (pattern.n() == 1) {
+                // A single case: its covariance about the pattern mean is zero, so M = Σ⁻¹ − vv′.
+                m = new double[v.length][v.length];
+                for (int a = 0; a < v.length; a++) {
+                    for (int b = 0; b < v.length; b++) {
+                        m[a][b] = inv[a][b] - v[a] * v[b];
+                    }
+                }
+            } else {
+                m = matrixM(inv, sub, pattern.covariance(), d);
+            }
             double w = pattern.n() / (double) s.n();
             int[] o = pattern.observed();
             for (int a = 0; a < o.length; a++) {
