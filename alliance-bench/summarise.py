@@ -19,7 +19,7 @@ def jmh(name):
         if b.get("params"):
             key += "@" + b["params"]["rows"]
         raw = [x for fork in b["primaryMetric"]["rawData"] for x in fork]
-        alloc = b.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
+        alloc = b.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score", float("nan"))
         rows[key] = (b["primaryMetric"]["score"], median(raw), min(raw), alloc)
     return rows
 
@@ -46,6 +46,8 @@ print("| N × 20 | ours fromColumns: mean / median / min (ms) | lm(y ~ .) + summ
       " | allocated per fit (fromColumns / fromDesign) |")
 print("|---|---|---|---|---|---|---|---|")
 for n in ["100000", "250000", "500000", "1000000"]:
+    if f"fromColumns@{n}" not in ols or (f"ols-{n}x20", "lm.fit") not in r:
+        continue
     a, d = ols[f"fromColumns@{n}"], ols[f"fromDesign@{n}"]
     lf, lm = r[(f"ols-{n}x20", "lm-formula")], r[(f"ols-{n}x20", "lm.fit")]
     print(f"| {int(n):,} | {a[0]:.0f} / {a[1]:.0f} / {a[2]:.0f} | {lf[0]:.0f} / {lf[1]:.0f} "

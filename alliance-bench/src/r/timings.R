@@ -1,6 +1,7 @@
 # Times lavaan and lm in-process, for comparison with the JMH benchmarks in alliance-bench (docs/benchmarks.md).
 # Run from the repository root, after make-data.R:
-#   Rscript alliance-bench/src/r/timings.R [DATA_DIR] [REPS]
+#   Rscript alliance-bench/src/r/timings.R [DATA_DIR] [REPS] [WHAT]
+# WHAT: all (default), cfa (lavaan only), ols (lm only) or ols1m (lm at N = 1 000 000 only).
 # Each case is run 3 times to warm up, then REPS times (default 20; 5 for the 1M-row OLS), each fit timed on
 # its own with proc.time() (elapsed); prints CSV: case,what,reps,median_ms,min_ms.
 #   lavaan-cfa      cfa(model, data): estimation, SEs and test, as lavaan computes them by default
@@ -12,6 +13,7 @@ suppressPackageStartupMessages(library(lavaan))
 args <- commandArgs(trailingOnly = TRUE)
 data_dir <- if (length(args) >= 1) args[[1]] else "/tmp/alliance-bench"
 reps <- if (length(args) >= 2) as.integer(args[[2]]) else 20L
+what <- if (length(args) >= 3) args[[3]] else "all"
 
 time_it <- function(f, reps, warmup = 3L) {
   for (i in seq_len(warmup)) f()
@@ -47,7 +49,7 @@ cases <- list(
   "hs-3factor-ml" = function() cfa(hs_model, data = hs),
   "bfi-5factor-ml" = function() cfa(bfi_model, data = bfi),
   "hs-fiml-10pct-missing" = function() cfa(hs_model, data = hs_missing, missing = "ml"))
-for (name in names(cases)) {
+for (name in if (what %in% c("all", "cfa")) names(cases) else character(0)) {
   fit_once <- cases[[name]]
   report(name, "lavaan-cfa", time_it(fit_once, reps))
   report(name, "lavaan-full", time_it(function() {
@@ -57,13 +59,14 @@ for (name in names(cases)) {
   }, reps))
 }
 
+if (what == "cfa") quit(save = "no")
 con <- file(file.path(data_dir, "ols-1000000x20.bin"), "rb")
 n <- 1000000L
 k <- 20L
 y <- readBin(con, "double", n, size = 8, endian = "little")
 X <- matrix(readBin(con, "double", n * k, size = 8, endian = "little"), n, k)
 close(con)
-for (rows in c(100000L, 250000L, 500000L, 1000000L)) {
+for (rows in if (what == "ols1m") 1000000L else c(100000L, 250000L, 500000L, 1000000L)) {
   d <- data.frame(y = y[seq_len(rows)], X[seq_len(rows), , drop = FALSE])
   names(d) <- c("y", paste0("x", seq_len(k)))
   m <- cbind(1, X[seq_len(rows), , drop = FALSE])
