@@ -239,8 +239,12 @@ public final class CfaEstimator {
                                 + " for " + columns.length + " variables");
             }
             double[][] cases = e.getValue().toArray(double[][]::new);
-            boolean anyMissing = java.util.Arrays.stream(cases)
-                    .anyMatch(c -> java.util.Arrays.stream(c).anyMatch(Double::isNaN));
+            boolean anyMissing = false;
+            for (double[] c : cases) {
+                for (double v : c) {
+                    anyMissing |= Double.isNaN(v);
+                }
+            }
             samples.add(anyMissing ? GroupSample.withMissing(e.getKey(), cases) : GroupSample.of(e.getKey(), cases));
         }
         return samples;
@@ -349,11 +353,10 @@ public final class CfaEstimator {
         int iterations = 0;
         for (; iterations < 500 && Double.isFinite(f); iterations++) {
             double[] g = objective.gradient(theta);
-            Optional<double[][]> inv = ridgeInverse(objective.expectedInformation(theta));
-            if (inv.isEmpty()) {
+            double[] step = fisherStep(objective.expectedInformation(theta), g);
+            if (step == null) {
                 break;
             }
-            double[] step = SymmetricMatrices.multiply(inv.get(), g);
             double t = 1;
             double[] candidate = null;
             double fc = Double.POSITIVE_INFINITY;
@@ -379,7 +382,7 @@ public final class CfaEstimator {
             }
             theta = candidate;
             f = fc;
-            if (change < 1e-7 * size) {
+            if (change < 1e-3 * size) {
                 break;
             }
         }
@@ -392,7 +395,9 @@ public final class CfaEstimator {
         boolean fresh = false;
         for (int k = 0; k < 50 && gmax > 1e-15 && Double.isFinite(f); k++) {
             if (inv.isEmpty()) {
-                inv = SymmetricMatrices.inverseIfPositiveDefinite(objective.observedInformation(theta));
+                double[][] analytic = objective.analyticObservedInformation(theta);
+                inv = SymmetricMatrices.inverseIfPositiveDefinite(
+                        analytic != null ? analytic : objective.observedInformation(theta));
                 if (inv.isEmpty()) {
                     inv = SymmetricMatrices.inverse(objective.expectedInformation(theta), 1e-14);
                 }
@@ -424,6 +429,30 @@ public final class CfaEstimator {
             iterations++;
         }
         return new Optimum(theta, f, gmax < 1e-6, gmax, iterations);
+    }
+
+    /**
+     * I⁻¹g: by Cholesky when I is comfortably positive definite (every pivot above 1e-14 × the largest diagonal
+     * element), otherwise through {@link #ridgeInverse}; null when neither works.
+     */
+    private static double[] fisherStep(double[][] info, double[] g) {
+        double scale = 0;
+        for (int k = 0; k < info.length; k++) {
+            scale = Math.max(scale, Math.abs(info[k][k]));
+        }
+        Optional<double[][]> chol = SymmetricMatrices.cholesky(info);
+        if (chol.isPresent()) {
+            double[][] l = chol.get();
+            boolean wellConditioned = true;
+            for (int k = 0; k < l.length; k++) {
+                wellConditioned &= l[k][k] * l[k][k] > 1e-14 * scale;
+            }
+            if (wellConditioned) {
+                return SymmetricMatrices.solveWithCholesky(l, g);
+            }
+        }
+        Optional<double[][]> inv = ridgeInverse(info);
+        return inv.map(i -> SymmetricMatrices.multiply(i, g)).orElse(null);
     }
 
     /** I⁻¹, or (I + δ·diag(I))⁻¹ with the smallest δ that works (Levenberg–Marquardt) when I is singular. */

@@ -23,6 +23,32 @@ final class CfaObjective {
     final int total;
     private final double[] constant;
 
+    /**
+     * ∂Σ/∂θ_k of group g as a sum of symmetric rank-two terms Σ_t c_t (V_u V_v′ + V_v V_u′) over the columns of
+     * V = [e_1 … e_p, (ΛΨ)_1 … (ΛΨ)_m, Λ_1 … Λ_m]: a loading λ_xf gives e_x(ΛΨ)_f′ + (ΛΨ)_f e_x′, a residual
+     * (co)variance θ_ab gives e_a e_b′ + e_b e_a′ (half of it on the diagonal), a factor (co)variance ψ_fh gives
+     * Λ_f Λ_h′ + Λ_h Λ_f′ (half on the diagonal). The traces in the gradient and the information then reduce to
+     * entries of V′AV (A = M or Σ⁻¹), so no p×p derivative matrix is ever formed; null when θ_k does not enter Σ_g.
+     */
+    private final SigmaTerms[][] sigmaTerms;
+
+    /** Coefficients and V-column indices of the rank-two terms of one ∂Σ/∂θ_k. */
+    private static final class SigmaTerms {
+        double[] c = new double[0];
+        int[] u = new int[0];
+        int[] v = new int[0];
+
+        void add(double coefficient, int first, int second) {
+            int n = c.length;
+            c = java.util.Arrays.copyOf(c, n + 1);
+            u = java.util.Arrays.copyOf(u, n + 1);
+            v = java.util.Arrays.copyOf(v, n + 1);
+            c[n] = coefficient;
+            u[n] = first;
+            v[n] = second;
+        }
+    }
+
     /** Model matrices and moments of one group at a parameter vector. */
     static final class GroupState {
         double[][] lambda;
@@ -58,6 +84,74 @@ final class CfaObjective {
         for (int g = 0; g < samples.size(); g++) {
             weights[g] = samples.get(g).n() / (double) n;
         }
+        int p = spec.p();
+        int m = spec.m();
+        this.sigmaTerms = new SigmaTerms[samples.size()][spec.freeCount];
+        for (Row r : spec.rows) {
+            if (r.free() < 0) {
+                continue;
+            }
+            SigmaTerms[] group = sigmaTerms[r.group()];
+            switch (r.kind()) {
+                case LOADING -> terms(group, r.free()).add(1, r.i(), p + r.j());
+                case THETA -> terms(group, r.free()).add(r.i() == r.j() ? 0.5 : 1, r.i(), r.j());
+                case PSI -> terms(group, r.free()).add(r.i() == r.j() ? 0.5 : 1, p + m + r.i(), p + m + r.j());
+                default -> {
+                    // means: no covariance derivative
+                }
+            }
+        }
+    }
+
+    private static SigmaTerms terms(SigmaTerms[] group, int free) {
+        if (group[free] == null) {
+            group[free] = new SigmaTerms();
+        }
+        return group[free];
+    }
+
+    /** The columns of V beyond the unit vectors: (ΛΨ)_1 … (ΛΨ)_m, then Λ_1 … Λ_m (each of length p). */
+    private double[][] loadingColumns(GroupState st) {
+        int p = spec.p();
+        int m = spec.m();
+        double[][] lp = SymmetricMatrices.multiply(st.lambda, st.psi);
+        double[][] w = new double[2 * m][p];
+        for (int a = 0; a < p; a++) {
+            for (int f = 0; f < m; f++) {
+                w[f][a] = lp[a][f];
+                w[m + f][a] = st.lambda[a][f];
+            }
+        }
+        return w;
+    }
+
+    /** V′AV for a symmetric p×p matrix A ((p + 2m) square; the unit-vector block is A itself). */
+    private static double[][] gram(double[][] a, double[][] w) {
+        int p = a.length;
+        int r = p + w.length;
+        double[][] aw = new double[w.length][];
+        for (int j = 0; j < w.length; j++) {
+            aw[j] = SymmetricMatrices.multiply(a, w[j]);
+        }
+        double[][] g = new double[r][r];
+        for (int i = 0; i < p; i++) {
+            System.arraycopy(a[i], 0, g[i], 0, p);
+            for (int j = 0; j < w.length; j++) {
+                g[i][p + j] = aw[j][i];
+                g[p + j][i] = aw[j][i];
+            }
+        }
+        for (int i = 0; i < w.length; i++) {
+            for (int j = 0; j <= i; j++) {
+                double d = 0;
+                for (int x = 0; x < p; x++) {
+                    d += w[i][x] * aw[j][x];
+                }
+                g[p + i][p + j] = d;
+                g[p + j][p + i] = d;
+            }
+        }
+        return g;
     }
 
     double valueOf(Row row, double[] theta) {
@@ -285,12 +379,17 @@ final class CfaObjective {
                 v = SymmetricMatrices.multiply(st.sigmaInv, d);
                 mMatrix = matrixM(st.sigmaInv, st.sigma, samples.get(g).covariance(), d);
             }
-            double[][][] ds = sigmaDerivatives(g, st);
+            // tr(M ∂Σ/∂θ_k) = Σ_t c_t (V_u′MV_v + V_v′MV_u)
+            double[][] h = gram(mMatrix, loadingColumns(st));
             double[][] dm = meanDerivatives(g, st);
+            SigmaTerms[] terms = sigmaTerms[g];
             for (int k = 0; k < grad.length; k++) {
                 double gk = 0;
-                if (ds[k] != null) {
-                    gk += SymmetricMatrices.traceOfProduct(mMatrix, ds[k]);
+                SigmaTerms t = terms[k];
+                if (t != null) {
+                    for (int x = 0; x < t.c.length; x++) {
+                        gk += t.c[x] * (h[t.u[x]][t.v[x]] + h[t.v[x]][t.u[x]]);
+                    }
                 }
                 if (dm[k] != null) {
                     for (int a = 0; a < p; a++) {
@@ -312,7 +411,22 @@ final class CfaObjective {
                 inner[a][b] = sigma[a][b] - s[a][b] - d[a] * d[b];
             }
         }
-        return SymmetricMatrices.multiply(SymmetricMatrices.multiply(sigmaInv, inner), sigmaInv);
+        double[][] left = SymmetricMatrices.multiply(sigmaInv, inner);
+        // The product is symmetric: compute the lower triangle and mirror it.
+        double[][] m = new double[p][p];
+        for (int a = 0; a < p; a++) {
+            double[] row = left[a];
+            for (int b = 0; b <= a; b++) {
+                double[] column = sigmaInv[b];
+                double sum = 0;
+                for (int c = 0; c < p; c++) {
+                    sum += row[c] * column[c];
+                }
+                m[a][b] = sum;
+                m[b][a] = sum;
+            }
+        }
+        return m;
     }
 
     /**
@@ -331,8 +445,19 @@ final class CfaObjective {
             for (int a = 0; a < d.length; a++) {
                 d[a] = pattern.mean()[a] - d[a];
             }
-            double[][] m = matrixM(inv, sub, pattern.covariance(), d);
             double[] v = SymmetricMatrices.multiply(inv, d);
+            double[][] m;
+            if (pattern.n() == 1) {
+                // A single case: its covariance about the pattern mean is zero, so M = Σ⁻¹ − vv′.
+                m = new double[v.length][v.length];
+                for (int a = 0; a < v.length; a++) {
+                    for (int b = 0; b < v.length; b++) {
+                        m[a][b] = inv[a][b] - v[a] * v[b];
+                    }
+                }
+            } else {
+                m = matrixM(inv, sub, pattern.covariance(), d);
+            }
             double w = pattern.n() / (double) s.n();
             int[] o = pattern.observed();
             for (int a = 0; a < o.length; a++) {
@@ -345,29 +470,46 @@ final class CfaObjective {
         return true;
     }
 
-    /** Expected information of F/2: Σ_g w_g [½ tr(Σ⁻¹Σ_kΣ⁻¹Σ_l) + μ_k′Σ⁻¹μ_l]. */
+    /**
+     * Expected information of F/2: Σ_g w_g [½ tr(Σ⁻¹Σ_kΣ⁻¹Σ_l) + μ_k′Σ⁻¹μ_l], the trace from the rank-two terms:
+     * tr(Σ⁻¹(uv′ + vu′)Σ⁻¹(wz′ + zw′)) = G_vw G_zu + G_vz G_wu + G_uw G_zv + G_uz G_wv with G = V′Σ⁻¹V.
+     */
     double[][] expectedInformation(double[] theta) {
         int q = spec.freeCount;
         double[][] info = new double[q][q];
         for (int g = 0; g < samples.size(); g++) {
             GroupState st = state(g, theta);
-            double[][][] ds = sigmaDerivatives(g, st);
+            double[][] gm = gram(st.sigmaInv, loadingColumns(st));
             double[][] dm = meanDerivatives(g, st);
-            double[][][] a = new double[q][][];
+            SigmaTerms[] terms = sigmaTerms[g];
             double[][] vm = new double[q][];
             for (int k = 0; k < q; k++) {
-                if (ds[k] != null) {
-                    a[k] = SymmetricMatrices.multiply(st.sigmaInv, ds[k]);
-                }
                 if (dm[k] != null) {
                     vm[k] = SymmetricMatrices.multiply(st.sigmaInv, dm[k]);
                 }
             }
             for (int k = 0; k < q; k++) {
+                SigmaTerms tk = terms[k];
                 for (int l = 0; l <= k; l++) {
+                    SigmaTerms tl = terms[l];
                     double s = 0;
-                    if (a[k] != null && a[l] != null) {
-                        s += 0.5 * SymmetricMatrices.traceOfProduct(a[k], a[l]);
+                    if (tk != null && tl != null) {
+                        double trace = 0;
+                        for (int a = 0; a < tk.c.length; a++) {
+                            int u = tk.u[a];
+                            int v = tk.v[a];
+                            for (int b = 0; b < tl.c.length; b++) {
+                                int w = tl.u[b];
+                                int z = tl.v[b];
+                                trace += tk.c[a]
+                                        * tl.c[b]
+                                        * (gm[v][w] * gm[z][u]
+                                                + gm[v][z] * gm[w][u]
+                                                + gm[u][w] * gm[z][v]
+                                                + gm[u][z] * gm[w][v]);
+                            }
+                        }
+                        s += 0.5 * trace;
                     }
                     if (vm[k] != null && dm[l] != null) {
                         for (int x = 0; x < vm[k].length; x++) {
@@ -382,6 +524,120 @@ final class CfaObjective {
             }
         }
         return info;
+    }
+
+    /**
+     * The observed information of F/2 in closed form, for one group with complete data and no mean structure
+     * (null otherwise, or when Σ is not positive definite). With M = Σ⁻¹ − P, P = Σ⁻¹SΣ⁻¹:
+     * ∂²F/∂θ_k∂θ_l = tr(Σ⁻¹Σ_kPΣ_l) + tr(Σ⁻¹Σ_lPΣ_k) − tr(Σ⁻¹Σ_kΣ⁻¹Σ_l) + tr(M ∂²Σ/∂θ_k∂θ_l), where the second
+     * derivative of Σ = ΛΨΛ′ + Θ is ψ_fh(e_x e_y′ + e_y e_x′) for loadings λ_xf, λ_yh and e_x w′ + w e_x′ for a
+     * loading λ_xf and a factor (co)variance ψ_gh (w = ∂(Λψ_f)/∂ψ_gh, ψ_f row f of Ψ). The traces come from the
+     * rank-two terms of ∂Σ/∂θ, so this costs a few products of p×p matrices instead of 2q gradients.
+     */
+    double[][] analyticObservedInformation(double[] theta) {
+        if (spec.meanStructure || samples.size() != 1 || samples.get(0).incomplete()) {
+            return null;
+        }
+        GroupState st = state(0, theta);
+        if (st.sigmaInv == null) {
+            return null;
+        }
+        int p = spec.p();
+        int q = spec.freeCount;
+        double[][] sigmaInv = st.sigmaInv;
+        double[][] pm = SymmetricMatrices.multiply(
+                SymmetricMatrices.multiply(sigmaInv, samples.get(0).covariance()), sigmaInv);
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < a; b++) {
+                double v = 0.5 * (pm[a][b] + pm[b][a]);
+                pm[a][b] = v;
+                pm[b][a] = v;
+            }
+        }
+        double[][] w = loadingColumns(st);
+        double[][] gs = gram(sigmaInv, w);
+        double[][] gp = gram(pm, w);
+        double[][] m = new double[p][p];
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < p; b++) {
+                m[a][b] = sigmaInv[a][b] - pm[a][b];
+            }
+        }
+        SigmaTerms[] terms = sigmaTerms[0];
+        List<List<Row>> rowsOf = new java.util.ArrayList<>();
+        for (int k = 0; k < q; k++) {
+            rowsOf.add(new java.util.ArrayList<>());
+        }
+        for (Row r : spec.rows) {
+            if (r.free() >= 0 && (r.kind() == CfaSpecification.Kind.LOADING || r.kind() == CfaSpecification.Kind.PSI)) {
+                rowsOf.get(r.free()).add(r);
+            }
+        }
+        double[][] h = new double[q][q];
+        for (int k = 0; k < q; k++) {
+            for (int l = 0; l <= k; l++) {
+                double d = 0;
+                if (terms[k] != null && terms[l] != null) {
+                    d = traceOfTerms(gs, gp, terms[k], terms[l])
+                            + traceOfTerms(gs, gp, terms[l], terms[k])
+                            - traceOfTerms(gs, gs, terms[k], terms[l]);
+                }
+                for (Row r : rowsOf.get(k)) {
+                    for (Row o : rowsOf.get(l)) {
+                        d += secondDerivativeTrace(m, st, r, o);
+                    }
+                }
+                h[k][l] = 0.5 * d;
+                h[l][k] = 0.5 * d;
+            }
+        }
+        return h;
+    }
+
+    /** tr(A Σ_k B Σ_l) from G_A = V′AV and G_B = V′BV. */
+    private static double traceOfTerms(double[][] ga, double[][] gb, SigmaTerms tk, SigmaTerms tl) {
+        double trace = 0;
+        for (int a = 0; a < tk.c.length; a++) {
+            int u = tk.u[a];
+            int v = tk.v[a];
+            for (int b = 0; b < tl.c.length; b++) {
+                int w = tl.u[b];
+                int z = tl.v[b];
+                trace += tk.c[a]
+                        * tl.c[b]
+                        * (gb[v][w] * ga[z][u] + gb[v][z] * ga[w][u] + gb[u][w] * ga[z][v] + gb[u][z] * ga[w][v]);
+            }
+        }
+        return trace;
+    }
+
+    /** tr(M ∂²Σ/∂r∂o) for two parameter-table rows (loadings and factor (co)variances; zero otherwise). */
+    private static double secondDerivativeTrace(double[][] m, GroupState st, Row r, Row o) {
+        if (r.kind() == CfaSpecification.Kind.LOADING && o.kind() == CfaSpecification.Kind.LOADING) {
+            return 2 * st.psi[r.j()][o.j()] * m[r.i()][o.i()];
+        }
+        if (r.kind() == CfaSpecification.Kind.PSI && o.kind() == CfaSpecification.Kind.LOADING) {
+            return secondDerivativeTrace(m, st, o, r);
+        }
+        if (r.kind() != CfaSpecification.Kind.LOADING || o.kind() != CfaSpecification.Kind.PSI) {
+            return 0;
+        }
+        int x = r.i();
+        int f = r.j();
+        int g = o.i();
+        int h = o.j();
+        double t = 0;
+        if (f == g) {
+            for (int a = 0; a < m.length; a++) {
+                t += m[x][a] * st.lambda[a][h];
+            }
+        }
+        if (f == h && g != h) {
+            for (int a = 0; a < m.length; a++) {
+                t += m[x][a] * st.lambda[a][g];
+            }
+        }
+        return 2 * t;
     }
 
     /** Observed information of F/2 by central differences of the analytic gradient (symmetrised). */

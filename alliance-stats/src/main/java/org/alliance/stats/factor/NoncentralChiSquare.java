@@ -14,7 +14,19 @@ import org.apache.commons.numbers.gamma.RegularizedGamma;
  */
 public final class NoncentralChiSquare {
 
+    /**
+     * Between exact evaluations of P(df/2 + j, x/2) every {@value} terms, neighbouring terms follow from the
+     * recurrence P(a + 1, x) = P(a, x) − x^a e^(−x)/Γ(a + 1) (Abramowitz &amp; Stegun 6.5.21), which needs one
+     * multiplication per term instead of an incomplete gamma function.
+     */
+    private static final int ANCHOR = 64;
+
     private NoncentralChiSquare() {}
+
+    /** x^a e^(−x) / Γ(a + 1). */
+    private static double gammaDensityTerm(double a, double x) {
+        return Math.exp(a * Math.log(x) - x - LogGamma.value(a + 1));
+    }
 
     /** P(X ≤ x) for X ~ χ²(df, ncp). */
     public static double cdf(double x, double df, double ncp) {
@@ -37,8 +49,19 @@ public final class NoncentralChiSquare {
         double sum = 0;
         double weightSum = 0;
         double w = modeWeight;
+        double a0 = df / 2 + mode;
+        double term = 0;
+        double step = 0;
         for (long j = mode; ; j++) {
-            double term = RegularizedGamma.P.value(df / 2 + j, half);
+            double a = df / 2 + j;
+            if ((j - mode) % ANCHOR == 0) {
+                term = RegularizedGamma.P.value(a, half);
+                step = gammaDensityTerm(a, half);
+            } else {
+                // P(a, x) = P(a − 1, x) − x^(a−1) e^(−x) / Γ(a)
+                term = Math.max(0, term - step);
+                step *= half / a;
+            }
             sum += w * term;
             weightSum += w;
             // Upward, P(χ²_{df+2j} ≤ x) decreases, so the remaining contribution is below the remaining weight.
@@ -48,9 +71,20 @@ public final class NoncentralChiSquare {
             w *= lambda / (j + 1);
         }
         w = modeWeight;
+        term = RegularizedGamma.P.value(a0, half);
+        step = gammaDensityTerm(a0, half);
         for (long j = mode - 1; j >= 0; j--) {
+            double a = df / 2 + j;
             w *= (j + 1) / lambda;
-            sum += w * RegularizedGamma.P.value(df / 2 + j, half);
+            if ((mode - j) % ANCHOR == 0) {
+                term = RegularizedGamma.P.value(a, half);
+                step = gammaDensityTerm(a, half);
+            } else {
+                // P(a, x) = P(a + 1, x) + x^a e^(−x) / Γ(a + 1)
+                step *= (a + 1) / half;
+                term = Math.min(1, term + step);
+            }
+            sum += w * term;
             weightSum += w;
             if (w < 1e-17 * weightSum) {
                 break;
@@ -61,8 +95,8 @@ public final class NoncentralChiSquare {
 
     /**
      * The non-centrality λ with cdf(x, df, λ) = probability, or 0 when even λ = 0 gives a cdf below it
-     * (the convention of lavaan's RMSEA interval: a bound without a root is 0). Bisection to machine
-     * precision: the cdf decreases monotonically in λ.
+     * (the convention of lavaan's RMSEA interval: a bound without a root is 0). The cdf decreases
+     * monotonically in λ: a bracket by doubling, then Illinois regula falsi with bisection steps to machine precision.
      */
     public static double noncentralityFor(double x, double df, double probability) {
         if (!(probability > 0 && probability < 1)) {
@@ -80,12 +114,33 @@ public final class NoncentralChiSquare {
                 return Double.NaN;
             }
         }
-        for (int i = 0; i < 200 && hi - lo > 1e-15 * hi; i++) {
-            double mid = 0.5 * (lo + hi);
-            if (cdf(x, df, mid) > probability) {
+        double fLo = cdf(x, df, lo) - probability;
+        double fHi = cdf(x, df, hi) - probability;
+        int retained = 0;
+        for (int i = 0; i < 300 && hi - lo > 1e-15 * hi; i++) {
+            // Illinois regula falsi (the f-value of an end kept twice in a row is halved), with a bisection
+            // step every third iteration so the bracket at least halves then, whatever rounding does to f.
+            double mid = i % 3 == 2 ? 0.5 * (lo + hi) : (lo * fHi - hi * fLo) / (fHi - fLo);
+            if (!(mid > lo && mid < hi)) {
+                mid = 0.5 * (lo + hi);
+            }
+            double f = cdf(x, df, mid) - probability;
+            if (f > 0) {
                 lo = mid;
-            } else {
+                fLo = f;
+                if (retained == 1) {
+                    fHi /= 2;
+                }
+                retained = 1;
+            } else if (f < 0) {
                 hi = mid;
+                fHi = f;
+                if (retained == -1) {
+                    fLo /= 2;
+                }
+                retained = -1;
+            } else {
+                return mid;
             }
         }
         return 0.5 * (lo + hi);

@@ -9,20 +9,25 @@ import java.util.List;
  * test. No column pivoting; instead, like {@code dqrdc2}, a column is flagged as linearly dependent when the norm of
  * what remains of it after the earlier reflections falls below {@code tolerance} times its original norm (R's default
  * tolerance is 1e-7, {@link #DEFAULT_TOLERANCE}). Immutable.
+ *
+ * <p>The factor is stored column by column (one array per column, as LINPACK's column-major storage), so every
+ * reflection runs over contiguous memory; the arithmetic is the same, in the same order, as on a row-major copy.
  */
 public final class HouseholderQr {
 
     /** The rank tolerance of R's {@code lm} ({@code tol = 1e-7}). */
     public static final double DEFAULT_TOLERANCE = 1e-7;
 
-    /** Householder vectors below and on the diagonal, R strictly above it. */
-    private final double[][] qr;
+    /** Column j of the factor: Householder vector j below and on the diagonal, column j of R above it. */
+    private final double[][] columns;
 
+    private final int rows;
     private final double[] rDiagonal;
     private final List<Integer> dependentColumns;
 
-    private HouseholderQr(double[][] qr, double[] rDiagonal, List<Integer> dependentColumns) {
-        this.qr = qr;
+    private HouseholderQr(double[][] columns, int rows, double[] rDiagonal, List<Integer> dependentColumns) {
+        this.columns = columns;
+        this.rows = rows;
         this.rDiagonal = rDiagonal;
         this.dependentColumns = List.copyOf(dependentColumns);
     }
@@ -34,61 +39,103 @@ public final class HouseholderQr {
 
     /** Factorises X; columns whose remaining norm is below {@code tolerance} × original norm are flagged dependent. */
     public static HouseholderQr decompose(double[][] x, double tolerance) {
-        double[][] a = DenseMatrix.copy(x);
-        int n = a.length;
-        int p = DenseMatrix.columns(a);
+        int n = x.length;
+        int p = DenseMatrix.columns(x);
         if (n < p) {
             throw new IllegalArgumentException("QR needs at least as many rows as columns, got " + n + "×" + p);
         }
+        double[][] a = new double[p][n];
+        for (int i = 0; i < n; i++) {
+            double[] row = x[i];
+            if (row.length != p) {
+                throw new IllegalArgumentException("row " + i + " has " + row.length + " columns, expected " + p);
+            }
+            for (int j = 0; j < p; j++) {
+                a[j][i] = row[j];
+            }
+        }
         double[] originalNorm = new double[p];
         for (int j = 0; j < p; j++) {
-            originalNorm[j] = columnNorm(a, j, 0);
+            originalNorm[j] = columnNorm(a[j], 0);
         }
         double[] rDiagonal = new double[p];
         List<Integer> dependent = new ArrayList<>();
         for (int k = 0; k < p; k++) {
-            double norm = columnNorm(a, k, k);
+            double[] ak = a[k];
+            double norm = columnNorm(ak, k);
             if (norm == 0.0 || norm <= tolerance * originalNorm[k]) {
                 dependent.add(k);
                 rDiagonal[k] = 0.0;
                 for (int i = k; i < n; i++) {
-                    a[i][k] = 0.0;
+                    ak[i] = 0.0;
                 }
                 continue;
             }
-            if (a[k][k] < 0) {
+            if (ak[k] < 0) {
                 norm = -norm;
             }
             for (int i = k; i < n; i++) {
-                a[i][k] /= norm;
+                ak[i] /= norm;
             }
-            a[k][k] += 1.0;
-            for (int j = k + 1; j < p; j++) {
+            ak[k] += 1.0;
+            // Reflect the columns right of k, four at a time: one sweep for four independent dot products, one for
+            // the four updates. Each column sees exactly the operations, in the order, of a column-by-column loop.
+            int j = k + 1;
+            for (; j + 3 < p; j += 4) {
+                double[] a0 = a[j];
+                double[] a1 = a[j + 1];
+                double[] a2 = a[j + 2];
+                double[] a3 = a[j + 3];
+                double s0 = 0.0;
+                double s1 = 0.0;
+                double s2 = 0.0;
+                double s3 = 0.0;
+                for (int i = k; i < n; i++) {
+                    double v = ak[i];
+                    s0 += v * a0[i];
+                    s1 += v * a1[i];
+                    s2 += v * a2[i];
+                    s3 += v * a3[i];
+                }
+                s0 = -s0 / ak[k];
+                s1 = -s1 / ak[k];
+                s2 = -s2 / ak[k];
+                s3 = -s3 / ak[k];
+                for (int i = k; i < n; i++) {
+                    double v = ak[i];
+                    a0[i] += s0 * v;
+                    a1[i] += s1 * v;
+                    a2[i] += s2 * v;
+                    a3[i] += s3 * v;
+                }
+            }
+            for (; j < p; j++) {
+                double[] aj = a[j];
                 double s = 0.0;
                 for (int i = k; i < n; i++) {
-                    s += a[i][k] * a[i][j];
+                    s += ak[i] * aj[i];
                 }
-                s = -s / a[k][k];
+                s = -s / ak[k];
                 for (int i = k; i < n; i++) {
-                    a[i][j] += s * a[i][k];
+                    aj[i] += s * ak[i];
                 }
             }
             rDiagonal[k] = -norm;
         }
-        return new HouseholderQr(a, rDiagonal, dependent);
+        return new HouseholderQr(a, n, rDiagonal, dependent);
     }
 
-    private static double columnNorm(double[][] a, int column, int fromRow) {
+    private static double columnNorm(double[] column, int fromRow) {
         double scale = 0.0;
-        for (int i = fromRow; i < a.length; i++) {
-            scale = Math.max(scale, Math.abs(a[i][column]));
+        for (int i = fromRow; i < column.length; i++) {
+            scale = Math.max(scale, Math.abs(column[i]));
         }
         if (scale == 0.0) {
             return 0.0;
         }
         double sum = 0.0;
-        for (int i = fromRow; i < a.length; i++) {
-            double v = a[i][column] / scale;
+        for (int i = fromRow; i < column.length; i++) {
+            double v = column[i] / scale;
             sum += v * v;
         }
         return scale * Math.sqrt(sum);
@@ -96,7 +143,7 @@ public final class HouseholderQr {
 
     /** Number of rows n. */
     public int rows() {
-        return qr.length;
+        return rows;
     }
 
     /** Number of columns p. */
@@ -135,16 +182,17 @@ public final class HouseholderQr {
     }
 
     private void applyReflection(int k, double[] z) {
-        if (qr[k][k] == 0.0) {
+        double[] v = columns[k];
+        if (v[k] == 0.0) {
             return;
         }
         double s = 0.0;
-        for (int i = k; i < qr.length; i++) {
-            s += qr[i][k] * z[i];
+        for (int i = k; i < rows; i++) {
+            s += v[i] * z[i];
         }
-        s = -s / qr[k][k];
-        for (int i = k; i < qr.length; i++) {
-            z[i] += s * qr[i][k];
+        s = -s / v[k];
+        for (int i = k; i < rows; i++) {
+            z[i] += s * v[i];
         }
     }
 
@@ -161,7 +209,7 @@ public final class HouseholderQr {
         for (int i = 0; i < p; i++) {
             r[i][i] = rDiagonal[i];
             for (int j = i + 1; j < p; j++) {
-                r[i][j] = qr[i][j];
+                r[i][j] = columns[j][i];
             }
         }
         return r;
@@ -180,7 +228,7 @@ public final class HouseholderQr {
         for (int i = p - 1; i >= 0; i--) {
             double s = z[i];
             for (int j = i + 1; j < p; j++) {
-                s -= qr[i][j] * b[j];
+                s -= columns[j][i] * b[j];
             }
             b[i] = s / rDiagonal[i];
         }
@@ -189,7 +237,23 @@ public final class HouseholderQr {
 
     /** Residuals y − X·b of the least-squares fit, computed as Q·(0, (Qᵀy)ₚ₊₁…ₙ) to avoid cancellation. */
     public double[] residuals(double[] y) {
-        double[] z = qTransposeTimes(y);
+        return residualsFromQty(qTransposeTimes(y));
+    }
+
+    /**
+     * The least-squares solution and residuals together ({@link #solve} and {@link #residuals} with one Qᵀy).
+     *
+     * @return {coefficients b (length p), residuals (length n)}
+     */
+    public double[][] solveWithResiduals(double[] y) {
+        requireFullRank();
+        double[] qty = qTransposeTimes(y);
+        double[] b = backSubstitute(qty);
+        return new double[][] {b, residualsFromQty(qty)};
+    }
+
+    private double[] residualsFromQty(double[] qty) {
+        double[] z = qty.clone();
         for (int i = 0; i < columns(); i++) {
             z[i] = 0.0;
         }
@@ -206,7 +270,7 @@ public final class HouseholderQr {
             for (int i = j - 1; i >= 0; i--) {
                 double s = 0.0;
                 for (int k = i + 1; k <= j; k++) {
-                    s += qr[i][k] * inverse[k][j];
+                    s += columns[k][i] * inverse[k][j];
                 }
                 inverse[i][j] = -s / rDiagonal[i];
             }

@@ -76,6 +76,28 @@ public final class SymmetricMatrices {
         return inv;
     }
 
+    /** Solves A x = b from the Cholesky factor L of A (forward, then back substitution). */
+    public static double[] solveWithCholesky(double[][] l, double[] b) {
+        int n = l.length;
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double s = b[i];
+            for (int k = 0; k < i; k++) {
+                s -= l[i][k] * y[k];
+            }
+            y[i] = s / l[i][i];
+        }
+        double[] x = new double[n];
+        for (int i = n - 1; i >= 0; i--) {
+            double s = y[i];
+            for (int k = i + 1; k < n; k++) {
+                s -= l[k][i] * x[k];
+            }
+            x[i] = s / l[i][i];
+        }
+        return x;
+    }
+
     /** A⁻¹ for a symmetric positive-definite A, or empty when A is not positive definite. */
     public static Optional<double[][]> inverseIfPositiveDefinite(double[][] a) {
         return cholesky(a).map(SymmetricMatrices::inverseFromCholesky);

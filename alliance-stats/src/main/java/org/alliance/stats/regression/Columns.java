@@ -61,13 +61,4 @@ public record Columns(Map<String, double[]> numeric, Map<String, @Nullable Strin
         names.addAll(text.keySet());
         return names;
     }
-
-    /** True when the value in {@code row} of column {@code name} is missing. */
-    boolean isMissing(String name, int row) {
-        double[] values = numeric.get(name);
-        if (values != null) {
-            return Double.isNaN(values[row]);
-        }
-        return text.get(name)[row] == null;
-    }
 }

@@ -76,20 +76,28 @@ public record DesignMatrix(double[][] x, double[] y, List<String> terms, int[] r
                         "a reference level is given for '" + name + "', which is numeric, not categorical");
             }
         }
-        List<Integer> used = new ArrayList<>();
-        for (int row = 0; row < columns.rows(); row++) {
+        int rowCount = columns.rows();
+        double[][] requiredNumeric = new double[required.size()][];
+        String[][] requiredText = new String[required.size()][];
+        for (int r = 0; r < required.size(); r++) {
+            requiredNumeric[r] = columns.numeric().get(required.get(r));
+            requiredText[r] = requiredNumeric[r] == null ? columns.text().get(required.get(r)) : null;
+        }
+        int[] usedRows = new int[rowCount];
+        int usedCount = 0;
+        for (int row = 0; row < rowCount; row++) {
             boolean complete = true;
-            for (String name : required) {
-                if (columns.isMissing(name, row)) {
-                    complete = false;
-                    break;
-                }
+            for (int r = 0; r < requiredNumeric.length && complete; r++) {
+                complete = requiredNumeric[r] != null
+                        ? !Double.isNaN(requiredNumeric[r][row])
+                        : requiredText[r][row] != null;
             }
             if (complete) {
-                used.add(row);
+                usedRows[usedCount++] = row;
             }
         }
-        int n = used.size();
+        int[] used = java.util.Arrays.copyOf(usedRows, usedCount);
+        int n = used.length;
         List<String> terms = new ArrayList<>();
         terms.add(INTERCEPT);
         List<double[]> designColumns = new ArrayList<>();
@@ -97,9 +105,14 @@ public record DesignMatrix(double[][] x, double[] y, List<String> terms, int[] r
         for (String name : formula.terms()) {
             double[] numeric = columns.numeric().get(name);
             if (numeric != null) {
-                double[] column = new double[n];
-                for (int i = 0; i < n; i++) {
-                    column[i] = numeric[used.get(i)];
+                double[] column;
+                if (n == rowCount) {
+                    column = numeric; // no row dropped: read the column in place (it is only read below)
+                } else {
+                    column = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        column[i] = numeric[used[i]];
+                    }
                 }
                 terms.add(name);
                 designColumns.add(column);
@@ -129,7 +142,7 @@ public record DesignMatrix(double[][] x, double[] y, List<String> terms, int[] r
                 }
                 double[] column = new double[n];
                 for (int i = 0; i < n; i++) {
-                    column[i] = level.equals(text[used.get(i)]) ? 1.0 : 0.0;
+                    column[i] = level.equals(text[used[i]]) ? 1.0 : 0.0;
                 }
                 terms.add(name + level);
                 designColumns.add(column);
@@ -143,15 +156,16 @@ public record DesignMatrix(double[][] x, double[] y, List<String> terms, int[] r
         double[][] x = new double[n][p];
         double[] y = new double[n];
         double[] response = columns.numeric().get(formula.response());
-        int[] rowsUsed = new int[n];
+        double[][] source = designColumns.toArray(double[][]::new);
         for (int i = 0; i < n; i++) {
+            double[] row = x[i];
             for (int j = 0; j < p; j++) {
-                x[i][j] = designColumns.get(j)[i];
+                row[j] = source[j][i];
             }
-            rowsUsed[i] = used.get(i);
-            y[i] = response[rowsUsed[i]];
+            y[i] = response[used[i]];
         }
-        return new DesignMatrix(x, y, terms, rowsUsed, columns.rows() - n);
+        int[] rowsUsed = used;
+        return new DesignMatrix(x, y, terms, rowsUsed, rowCount - n);
     }
 
     /**

@@ -57,8 +57,9 @@ public final class LinearRegression {
         int p = design.terms().size();
         HouseholderQr qr = HouseholderQr.decompose(x);
         requireFullRank(qr, design.terms());
-        double[] b = qr.solve(y);
-        double[] residuals = qr.residuals(y);
+        double[][] solution = qr.solveWithResiduals(y);
+        double[] b = solution[0];
+        double[] residuals = solution[1];
         double rss = 0.0;
         double meanFitted = 0.0;
         for (int i = 0; i < n; i++) {

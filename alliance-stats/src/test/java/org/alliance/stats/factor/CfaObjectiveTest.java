@@ -1,0 +1,79 @@
+package org.alliance.stats.factor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CfaObjectiveTest {
+
+    private static final String HS = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9";
+
+    static Stream<Arguments> models() {
+        String bfi = "agree =~ A1 + A2 + A3 + A4 + A5\nconsc =~ C1 + C2 + C3 + C4 + C5\nextra =~ E1 + E2 + E3 + E4 + E5"
+                + "\nneuro =~ N1 + N2 + N3 + N4 + N5\nopen =~ O1 + O2 + O3 + O4 + O5";
+        return Stream.of(
+                Arguments.of("HolzingerSwineford1939", HS, false),
+                Arguments.of("HolzingerSwineford1939", HS, true),
+                Arguments.of("HolzingerSwineford1939", HS + "\nx7 ~~ x8", false),
+                Arguments.of(
+                        "HolzingerSwineford1939",
+                        "visual =~ x1 + a*x2 + a*x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9",
+                        false),
+                Arguments.of("HolzingerSwineford1939", "f =~ x1 + x2 + x3 + x4 + x5 + x6 + x7 + x8 + x9", false),
+                Arguments.of("bfi", bfi, false));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} (std.lv {2})")
+    @MethodSource("models")
+    void closedFormObservedInformationMatchesCentralDifferencesOfTheGradient(
+            String data, String model, boolean standardizeLatent) {
+        CfaModel parsed = CfaModelSyntax.parse(model);
+        CfaData raw = ReferenceFiles.data(data, null);
+        List<String> observed = parsed.observedVariables();
+        List<double[]> cases = new ArrayList<>();
+        for (double[] row : raw.rows()) {
+            double[] x = new double[observed.size()];
+            boolean complete = true;
+            for (int j = 0; j < x.length; j++) {
+                x[j] = row[raw.indexOf(observed.get(j))];
+                complete &= !Double.isNaN(x[j]);
+            }
+            if (complete) {
+                cases.add(x);
+            }
+        }
+        List<GroupSample> samples = List.of(GroupSample.of("", cases.toArray(double[][]::new)));
+        CfaSpecification spec = CfaSpecification.build(
+                parsed, 1, false, CfaOptions.defaults().withStandardizeLatent(standardizeLatent));
+        CfaObjective objective = new CfaObjective(spec, samples);
+        double[] start = CfaEstimator.startValues(spec, samples);
+        // At the starting values and at a point away from them: the formula must hold everywhere.
+        double[] moved = start.clone();
+        for (int k = 0; k < moved.length; k++) {
+            moved[k] *= 1 + 0.1 * Math.sin(k + 1);
+        }
+        for (double[] theta : List.of(start, moved)) {
+            double[][] numeric = objective.observedInformation(theta);
+            double[][] analytic = objective.analyticObservedInformation(theta);
+            assertThat(analytic).isNotNull();
+            double largest = 0;
+            for (double[] row : numeric) {
+                for (double v : row) {
+                    largest = Math.max(largest, Math.abs(v));
+                }
+            }
+            for (int k = 0; k < numeric.length; k++) {
+                for (int l = 0; l < numeric.length; l++) {
+                    assertThat(Math.abs(analytic[k][l] - numeric[k][l]))
+                            .as("element (%d, %d): %s vs %s", k, l, analytic[k][l], numeric[k][l])
+                            .isLessThan(1e-6 * largest);
+                }
+            }
+        }
+    }
+}
