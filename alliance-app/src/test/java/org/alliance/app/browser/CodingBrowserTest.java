@@ -245,6 +245,21 @@ class CodingBrowserTest {
         assertThat(form.locator("#event-rows tr").count())
                 .as(() -> form.url() + ": " + form.locator("main").textContent())
                 .isEqualTo(4);
+        // A CSV file imported with the plain multipart form (CSRF token in the form body).
+        Path csv = folder.resolve("coded.csv");
+        Files.writeString(csv, "actor,code,onset_ms,offset_ms\nclient,shared-decision,4000,5000\n");
+        form.locator("#import-file").setInputFiles(csv);
+        form.locator("form[enctype='multipart/form-data'] button").click();
+        form.waitForLoadState();
+        assertThat(form.locator("#event-rows tr").count())
+                .as(() -> form.url() + ": " + form.locator("main").textContent())
+                .isEqualTo(5);
+        Files.writeString(csv, "actor,code,onset_ms\nclient,shared-decision,later\n");
+        form.locator("#import-file").setInputFiles(csv);
+        form.locator("form[enctype='multipart/form-data'] button").click();
+        assertThat(form.locator("#import-error").textContent()).contains("line 2, column onset_ms");
+        // That refusal (status 422) was meant; nothing else may have failed.
+        scriptErrors.removeIf(e -> e.contains("422"));
         // (axe needs JavaScript, so it checks the pages above; this one shares their markup.)
         plain.close();
 
