@@ -11,7 +11,17 @@
   var SVG = 'http://www.w3.org/2000/svg';
   var events = [];
   var undoStack = [];
-  var pending = [];
+  // Saves that did not reach the server, by event key (only the latest change of an event), kept in
+  // localStorage too: a tab closed while offline sends them when the screen is opened again.
+  var storeKey = 'alliance-coding-pending:' + d.saveUrl;
+  var pending = {};
+  var lastSaved = {};
+  var sequence = Date.now();
+  try {
+    pending = JSON.parse(window.localStorage.getItem(storeKey)) || {};
+  } catch (ignored) {
+    pending = {};
+  }
   var player = document.getElementById('player');
   var clockOut = document.getElementById('clock');
   var playButton = document.getElementById('play');
@@ -172,21 +182,36 @@
         end: job.event.endMs === null ? '' : seconds(job.event.endMs),
         comment: job.event.comment || ''
       }).toString());
+    var key = job.event.key;
     return promise.then(function () {
+      lastSaved[key] = Math.max(lastSaved[key] || 0, job.seq);
+      if (pending[key] && pending[key].seq <= job.seq) {
+        delete pending[key];
+        keepPending();
+      }
       say(job.remove ? message('deleted', describe(job.event)) : message('saved', describe(job.event)));
     }, function () {
-      pending.push(job);
+      if (job.seq > (lastSaved[key] || 0) && (!pending[key] || pending[key].seq <= job.seq)) {
+        pending[key] = job;
+        keepPending();
+      }
       say(message('failed', describe(job.event)));
     });
   }
 
-  // Saves that failed (connection lost) are sent again, in order, every five seconds.
+  function keepPending() {
+    try {
+      window.localStorage.setItem(storeKey, JSON.stringify(pending));
+    } catch (ignored) {
+      // private mode: the in-memory list still retries
+    }
+  }
+
+  // Saves that failed (connection lost) are sent again every five seconds.
   setInterval(function () {
-    var jobs = pending;
-    pending = [];
-    jobs.reduce(function (chain, job) {
-      return chain.then(function () { return send(job); });
-    }, Promise.resolve());
+    Object.keys(pending).forEach(function (key) {
+      send(pending[key]);
+    });
   }, 5000);
 
   function find(key) {
@@ -209,7 +234,7 @@
     if (after === null) {
       if (index >= 0) {
         events.splice(index, 1);
-        send({ remove: true, event: before });
+        send({ remove: true, event: before, seq: ++sequence });
       }
     } else {
       if (index >= 0) {
@@ -217,7 +242,7 @@
       } else {
         events.push(after);
       }
-      send({ remove: false, event: after });
+      send({ remove: false, event: after, seq: ++sequence });
     }
     if (remember) {
       undoStack.push({ key: key, before: before });
@@ -549,6 +574,21 @@
     .then(function (loaded) {
       events = loaded;
       fixKeys();
+      // Changes a closed tab could not send: apply them here and send them now.
+      Object.keys(pending).forEach(function (key) {
+        var job = pending[key];
+        var index = find(key);
+        if (job.remove) {
+          if (index >= 0) {
+            events.splice(index, 1);
+          }
+        } else if (index >= 0) {
+          events[index] = job.event;
+        } else {
+          events.push(job.event);
+        }
+        send(job);
+      });
       render();
       root.dataset.ready = 'yes';
     });

@@ -292,6 +292,24 @@ class CodingPagesTest {
     }
 
     @Test
+    void cohensKappaOnTheReferenceSequencesIsTheReferenceValue() throws Exception {
+        // Reference page: A A B B C A B C A A vs A B B B C A B A A C gives kappa = 0.53125.
+        Map<Character, String> codes = Map.of('A', "team-support", 'B', "conflict", 'C', "vision-goals");
+        String first = "AABBCABCAA";
+        String second = "ABBBCABAAC";
+        long a = session(world.professional);
+        long b = session(world.researcher);
+        for (int i = 0; i < first.length(); i++) {
+            save(a, "a" + i, "client", codes.get(first.charAt(i)), i * 1000L, i * 1000L + 1000);
+            save(b, "b" + i, "client", codes.get(second.charAt(i)), i * 1000L, i * 1000L + 1000);
+        }
+        String page = get("/coding/meetings/" + world.meeting + "/agreement", world.professional)
+                .getContentAsString();
+        String cohen = page.substring(page.indexOf("id=\"kappa-cohen\""), page.indexOf("id=\"kappa-time-unit\""));
+        assertThat(cohen).contains("0.531");
+    }
+
+    @Test
     void theAgreementPageShowsTheLibrarysFiguresAndASettledVersionFeedsTheSummary() throws Exception {
         long a = session(world.professional);
         long b = session(world.researcher);
