@@ -14,11 +14,11 @@
 #      with wrk (submit.lua: a distinct pre-issued token per request, BenchDb.java issue). The machine is shared, so
 #      the ratio submissions/raw is taken within a round. Then it checks that no invitation was consumed without
 #      its check-in;
-#   3. measures the professional's client page GET /clients/{id} with wrk (page.lua) over one professional's
+#   3. (first, before 2) measures the professional's client page GET /clients/{id} with wrk (page.lua) over one professional's
 #      clients (a year of meetings each), after a warm-up, with 1 connection and with PAGE_CONNECTIONS;
 #   4. samples the server's resident memory (ps -o rss) every half second during 2 and 3 and reports the maximum.
 # Environment (defaults): PORT (8097), DURATION (15s), WARMUP (10s), ROUNDS (3), SUBMIT_CONNECTIONS (8),
-# PAGE_CONNECTIONS (4), RAW_COUNT (3000), RAW_THREADS (4), TOKENS per round (20000), WARMUP_TOKENS (15000),
+# PAGE_CONNECTIONS (4), RAW_COUNT (3000), RAW_THREADS (4), TOKENS per round (40000), WARMUP_TOKENS (15000),
 # ALLIANCE_XMX (server heap, as for ./alliance; default 512m).
 # Needs: wrk, curl, a JDK, and for PostgreSQL the Debian postgresql package. Output goes to stdout and
 # bench/web/out/<database>.log.
@@ -35,7 +35,7 @@ RAW_THREADS="${RAW_THREADS:-4}"
 ROUNDS="${ROUNDS:-3}"
 WARMUP="${WARMUP:-10s}"
 WARMUP_TOKENS="${WARMUP_TOKENS:-15000}"
-TOKENS="${TOKENS:-20000}"
+TOKENS="${TOKENS:-40000}"
 base="http://127.0.0.1:$PORT"
 out="$here/out"
 mkdir -p "$out"
@@ -102,6 +102,29 @@ rss_sampler() {
     done
 }
 
+# The professional's client page, measured on the demo's own data (a year of meetings for each client) BEFORE
+# the submission rounds add tens of thousands of check-ins to the same meetings.
+measure_page() {
+    local url="$1" jar session cpu0 cpu1
+    echo "--- client page of professional 'anouk' (wrk, $DURATION)"
+    jar="$work/pro.cookies"
+    curl -s -c "$jar" -b "$jar" -o "$work/login.html" "$base/login"
+    curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$(csrf_of "$work/login.html")" \
+        -d "username=anouk&password=demo" "$base/login"
+    session="$(awk '$6 == "JSESSIONID" {print $7}' "$jar")"
+    mapfile -t ids < <(curl -s -b "$jar" "$base/caseload" | grep -o 'href="/clients/[0-9]*"' | grep -o '[0-9]*')
+    echo "${#ids[@]} clients; meetings per client: $(db count "$url" \
+        "SELECT COUNT(*) / COUNT(DISTINCT client_id) FROM meeting WHERE client_id IN ($(IFS=,; echo "${ids[*]}"))")"
+    echo "(warm-up: $WARMUP of client pages, not counted)"
+    wrk -t2 -c"$PAGE_CONNECTIONS" -d"$WARMUP" -s "$here/page.lua" -H "Cookie: JSESSIONID=$session" "$base" -- "${ids[@]}" >/dev/null
+    echo "--- load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    wrk -t1 -c1 -d"$DURATION" -s "$here/page.lua" -H "Cookie: JSESSIONID=$session" "$base" -- "${ids[@]}"
+    cpu0="$(cpu_seconds)"
+    wrk -t2 -c"$PAGE_CONNECTIONS" -d"$DURATION" -s "$here/page.lua" -H "Cookie: JSESSIONID=$session" "$base" -- "${ids[@]}"
+    cpu1="$(cpu_seconds)"
+    echo "server CPU during the $PAGE_CONNECTIONS-connection page run: $(echo "$cpu1 - $cpu0" | bc) s"
+}
+
 run_one() {
     local vendor="$1" url
     trap cleanup EXIT
@@ -115,15 +138,17 @@ run_one() {
     start_server "$url"
     echo "server RSS after start: $(ps -o rss= -p "$server_pid" | tr -d ' ') KiB"
 
+    echo 0 >"$work/rss.max"
+    rss_sampler &
+    local sampler=$!
+    measure_page "$url"
+
     db issue "$url" "$WARMUP_TOKENS" "$work/warmup.txt"
     local jar="$work/client.cookies"
     curl -s -c "$jar" -b "$jar" -o "$work/form.html" "$base/c/$(head -1 "$work/warmup.txt")"
     local csrf session
     csrf="$(csrf_of "$work/form.html")"
     session="$(awk '$6 == "JSESSIONID" {print $7}' "$jar")"
-    echo 0 >"$work/rss.max"
-    rss_sampler &
-    local sampler=$!
     echo "(warm-up: $WARMUP of submissions with other tokens, not counted)"
     wrk -t2 -c"$SUBMIT_CONNECTIONS" -d"$WARMUP" -s "$here/submit.lua" -H "Cookie: JSESSIONID=$session" "$base" \
         -- "$work/warmup.txt" "$csrf" 2 warmup >/dev/null
@@ -147,23 +172,6 @@ run_one() {
     echo "consumed benchmark invitations without a check-in (must be 0): $(db count "$url" \
         "SELECT COUNT(*) FROM check_in_invitation i WHERE consumed_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM check_in c WHERE c.invitation_id = i.id)")"
 
-    echo "--- client page of professional 'anouk' (wrk, $DURATION)"
-    jar="$work/pro.cookies"
-    curl -s -c "$jar" -b "$jar" -o "$work/login.html" "$base/login"
-    curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$(csrf_of "$work/login.html")" \
-        -d "username=anouk&password=demo" "$base/login"
-    session="$(awk '$6 == "JSESSIONID" {print $7}' "$jar")"
-    mapfile -t ids < <(curl -s -b "$jar" "$base/caseload" | grep -o 'href="/clients/[0-9]*"' | grep -o '[0-9]*')
-    echo "${#ids[@]} clients; meetings per client: $(db count "$url" \
-        "SELECT COUNT(*) / COUNT(DISTINCT client_id) FROM meeting WHERE client_id IN ($(IFS=,; echo "${ids[*]}"))")"
-    echo "(warm-up: $WARMUP of client pages, not counted)"
-    wrk -t2 -c"$PAGE_CONNECTIONS" -d"$WARMUP" -s "$here/page.lua" -H "Cookie: JSESSIONID=$session" "$base" -- "${ids[@]}" >/dev/null
-    echo "--- load average $(cut -d' ' -f1-3 /proc/loadavg)"
-    wrk -t1 -c1 -d"$DURATION" -s "$here/page.lua" -H "Cookie: JSESSIONID=$session" "$base" -- "${ids[@]}"
-    cpu0="$(cpu_seconds)"
-    wrk -t2 -c"$PAGE_CONNECTIONS" -d"$DURATION" -s "$here/page.lua" -H "Cookie: JSESSIONID=$session" "$base" -- "${ids[@]}"
-    cpu1="$(cpu_seconds)"
-    echo "server CPU during the $PAGE_CONNECTIONS-connection page run: $(echo "$cpu1 - $cpu0" | bc) s"
     kill "$sampler" 2>/dev/null || true
     echo "server RSS, maximum under load: $(cat "$work/rss.max") KiB (heap -Xmx${ALLIANCE_XMX:-512m})"
     cleanup
