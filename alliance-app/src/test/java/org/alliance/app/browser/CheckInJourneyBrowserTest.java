@@ -6,22 +6,14 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.alliance.app.AllianceWebTest;
 import org.alliance.app.TestWorld;
-import org.alliance.app.checkin.CheckIns;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 /**
  * The feedback loop in Debian's Chromium: the professional signs in and makes an invitation; the client types
@@ -32,56 +24,7 @@ import org.springframework.context.ApplicationContext;
  */
 @AllianceWebTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CheckInJourneyBrowserTest {
-
-    private static final List<String> LANGUAGES = List.of("nl", "en", "nb", "da");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    @Autowired
-    CheckIns checkIns;
-
-    private Playwright playwright;
-    private Browser browser;
-    private final List<String> violations = new ArrayList<>();
-
-    @BeforeAll
-    void start() {
-        playwright = Playwright.create();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    void stop() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private BrowserContext phone(boolean javaScript, int width) {
-        return browser.newContext(new Browser.NewContextOptions()
-                .setJavaScriptEnabled(javaScript)
-                .setViewportSize(width, 720)
-                .setIsMobile(true)
-                .setHasTouch(true));
-    }
-
-    /** Opens a page (GET) in every language and records axe's findings; ends on the last language. */
-    private void auditInAllLanguages(Page page, String path) {
-        for (String language : LANGUAGES) {
-            page.navigate(url(path + (path.contains("?") ? "&" : "?") + "lang=" + language));
-            assertThat(page.locator("html").getAttribute("lang")).isEqualTo(language);
-            violations.addAll(Browsers.violations(page));
-        }
-    }
+class CheckInJourneyBrowserTest extends BrowserJourney {
 
     private Page signIn(BrowserContext context, TestWorld world) {
         Page page = context.newPage();

@@ -3,28 +3,19 @@ package org.alliance.app.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.alliance.app.AllianceWebTest;
 import org.alliance.app.TestWorld;
-import org.alliance.app.checkin.CheckIns;
 import org.alliance.app.organisation.Organisations;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.Role;
 import org.alliance.app.system.UserAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 /**
  * A joint meeting in Debian's Chromium. The chair creates a meeting with two more professionals (one of another
@@ -38,55 +29,7 @@ import org.springframework.context.ApplicationContext;
  */
 @AllianceWebTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JointMeetingJourneyBrowserTest {
-
-    private static final List<String> LANGUAGES = List.of("nl", "en", "nb", "da");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    @Autowired
-    CheckIns checkIns;
-
-    private Playwright playwright;
-    private Browser browser;
-    private final List<String> violations = new ArrayList<>();
-
-    @BeforeAll
-    void start() {
-        playwright = Playwright.create();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    void stop() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private BrowserContext phone(boolean javaScript, int width) {
-        return browser.newContext(new Browser.NewContextOptions()
-                .setJavaScriptEnabled(javaScript)
-                .setViewportSize(width, 720)
-                .setIsMobile(true)
-                .setHasTouch(true));
-    }
-
-    private void auditInAllLanguages(Page page, String path) {
-        for (String language : LANGUAGES) {
-            page.navigate(url(path + (path.contains("?") ? "&" : "?") + "lang=" + language));
-            assertThat(page.locator("html").getAttribute("lang")).isEqualTo(language);
-            violations.addAll(Browsers.violations(page));
-        }
-    }
+class JointMeetingJourneyBrowserTest extends BrowserJourney {
 
     private Page signIn(String username) {
         Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1024, 800))
