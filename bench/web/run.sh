@@ -8,7 +8,8 @@
 #      database: SQLite data/demo.db (WAL, synchronous=NORMAL, the application's default URL), or a throwaway
 #      PostgreSQL cluster from the Debian binaries (default durability: fsync and synchronous_commit on; started as
 #      the postgres OS user when run as root);
-#   2. warms up (WARMUP of submissions, unrecorded), then runs ROUNDS rounds of: the raw insert rate of the same
+#   2. warms up (SUBMIT_WARMUP of submissions, unrecorded: long enough for the JIT to finish compiling the submit
+#      path on two cores, so the rounds measure the steady state a running server is in), then runs ROUNDS rounds of: the raw insert rate of the same
 #      database with plain JDBC (BenchDb.java raw: what one stored submission writes, one transaction each) over 1
 #      connection and over RAW_THREADS connections, right away followed by check-in submissions at POST /c/{token}
 #      with wrk (submit.lua: a distinct pre-issued token per request, BenchDb.java issue). The machine is shared, so
@@ -17,8 +18,8 @@
 #   3. (first, before 2) measures the professional's client page GET /clients/{id} with wrk (page.lua) over one professional's
 #      clients (a year of meetings each), after a warm-up, with 1 connection and with PAGE_CONNECTIONS;
 #   4. samples the server's resident memory (ps -o rss) every half second during 2 and 3 and reports the maximum.
-# Environment (defaults): PORT (8097), DURATION (15s), WARMUP (10s), ROUNDS (3), SUBMIT_CONNECTIONS (8),
-# PAGE_CONNECTIONS (4), RAW_COUNT (3000), RAW_THREADS (4), TOKENS per round (40000), WARMUP_TOKENS (15000),
+# Environment (defaults): PORT (8097), DURATION (15s), WARMUP (10s, page warm-up), SUBMIT_WARMUP (30s), ROUNDS (3), SUBMIT_CONNECTIONS (8),
+# PAGE_CONNECTIONS (4), RAW_COUNT (3000), RAW_THREADS (4), TOKENS per round (40000), WARMUP_TOKENS (50000),
 # ALLIANCE_XMX (server heap, as for ./alliance; default 512m).
 # Needs: wrk, curl, a JDK, and for PostgreSQL the Debian postgresql package. Output goes to stdout and
 # bench/web/out/<database>.log.
@@ -34,7 +35,8 @@ RAW_COUNT="${RAW_COUNT:-3000}"
 RAW_THREADS="${RAW_THREADS:-4}"
 ROUNDS="${ROUNDS:-3}"
 WARMUP="${WARMUP:-10s}"
-WARMUP_TOKENS="${WARMUP_TOKENS:-15000}"
+SUBMIT_WARMUP="${SUBMIT_WARMUP:-30s}"
+WARMUP_TOKENS="${WARMUP_TOKENS:-50000}"
 TOKENS="${TOKENS:-40000}"
 base="http://127.0.0.1:$PORT"
 out="$here/out"
@@ -149,8 +151,8 @@ run_one() {
     local csrf session
     csrf="$(csrf_of "$work/form.html")"
     session="$(awk '$6 == "JSESSIONID" {print $7}' "$jar")"
-    echo "(warm-up: $WARMUP of submissions with other tokens, not counted)"
-    wrk -t2 -c"$SUBMIT_CONNECTIONS" -d"$WARMUP" -s "$here/submit.lua" -H "Cookie: JSESSIONID=$session" "$base" \
+    echo "(warm-up: $SUBMIT_WARMUP of submissions with other tokens, not counted)"
+    wrk -t2 -c"$SUBMIT_CONNECTIONS" -d"$SUBMIT_WARMUP" -s "$here/submit.lua" -H "Cookie: JSESSIONID=$session" "$base" \
         -- "$work/warmup.txt" "$csrf" 2 warmup >/dev/null
     # The machine is shared, so its load changes from minute to minute: each round measures the raw insert rate
     # right before the submissions, and the ratio is taken within the round.

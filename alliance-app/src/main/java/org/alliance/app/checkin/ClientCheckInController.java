@@ -156,7 +156,7 @@ class ClientCheckInController {
             idempotencyKey = UUID.randomUUID().toString();
         }
         ReleaseChoice release = parseRelease(parameters.get("release"))
-                .orElse(organisations.get(invitation.organisationId()).defaultRelease());
+                .orElseGet(() -> organisations.get(invitation.organisationId()).defaultRelease());
         if (instrument.asksPerProfessional()) {
             return submitJoint(
                     key, invitation, instrument, idempotencyKey, release, parameters, response, locale, model);

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The secrets behind a check-in invitation: a 256-bit random token for the link and QR code, and an 8-character
@@ -21,6 +22,8 @@ final class Secrets {
     static final int CODE_LENGTH = 8;
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
 
     private Secrets() {}
 
@@ -45,7 +48,7 @@ final class Secrets {
 
     /** A typed short code without spaces or dashes, in capitals; empty when it cannot be a short code. */
     static String normaliseCode(String typed) {
-        String code = typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        String code = SEPARATORS.matcher(typed).replaceAll("").toUpperCase(Locale.ROOT);
         if (code.length() != CODE_LENGTH) {
             return "";
         }

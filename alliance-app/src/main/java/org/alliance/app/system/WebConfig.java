@@ -28,6 +28,7 @@ class WebConfig implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
+        registry.addInterceptor(new PageModel());
     }
 
     /** Only the four languages Alliance speaks; anything else falls back to Dutch. */

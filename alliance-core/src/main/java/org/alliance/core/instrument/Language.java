@@ -11,9 +11,11 @@ public enum Language {
     DA("da");
 
     private final String code;
+    private final Locale locale;
 
     Language(String code) {
         this.code = code;
+        this.locale = Locale.forLanguageTag(code);
     }
 
     /** The ISO 639-1 code used in files and URLs. */
@@ -22,7 +24,7 @@ public enum Language {
     }
 
     public Locale locale() {
-        return Locale.forLanguageTag(code);
+        return locale;
     }
 
     /** The language with this code; Norwegian "no" is read as bokmål. */
