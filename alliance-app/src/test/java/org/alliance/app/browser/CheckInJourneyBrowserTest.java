@@ -159,7 +159,7 @@ class CheckInJourneyBrowserTest extends BrowserJourney {
     /**
      * JavaScript on: the 0–10 questions are sliders that start without a value. Sent untouched they send nothing
      * (the form says "answer at least one question", as without JavaScript). Two sliders are set by keyboard, one
-     * through the "use buttons instead" radio buttons, one is left alone: exactly the three answers arrive and the
+     * by a tap and then through the "use buttons instead" radio buttons, one is left alone: exactly the three answers arrive and the
      * professional sees them. axe finds nothing on the slider page in any language.
      */
     @Test
@@ -226,6 +226,12 @@ class CheckInJourneyBrowserTest extends BrowserJourney {
         client.screenshot(new Page.ScreenshotOptions()
                 .setPath(Path.of("target/screenshots/slider-320.png"))
                 .setFullPage(true));
+
+        // By touch: a tap in the middle of the track, where the hidden thumb waits, is an answer too.
+        client.locator("#q-way-of-working-slider").tap();
+        assertThat(client.locator("#q-way-of-working-slider").getAttribute("aria-valuetext"))
+                .isEqualTo("5 of 10");
+        assertThat(client.locator("#q-way-of-working-5").isChecked()).isTrue();
 
         // The buttons stay within reach: switch, press a radio button, switch back; the slider shows the choice.
         client.locator("#q-way-of-working .slider-toggle").click();
