@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.alliance.app.cli.ExitCodes;
 import org.alliance.app.demo.DemoSeeder;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
@@ -43,8 +42,7 @@ final class DemoCommand implements Callable<Integer> {
         deleteDemoDatabase();
         List<String> args = new ArrayList<>(springArguments);
         args.add("--spring.profiles.active=demo");
-        ConfigurableApplicationContext context =
-                SpringApplication.run(AllianceApplication.class, args.toArray(String[]::new));
+        ConfigurableApplicationContext context = WebServer.start(args.toArray(String[]::new));
         AllianceCommand.markServerStarted();
         String port = context.getEnvironment().getProperty("local.server.port", "8080");
         System.out.println();

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.alliance.app.cli.ExitCodes;
-import org.springframework.boot.SpringApplication;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
@@ -34,7 +33,7 @@ final class ServeCommand implements Callable<Integer> {
         if (databaseUrl != null) {
             args.add("--spring.datasource.url=" + databaseUrl);
         }
-        SpringApplication.run(AllianceApplication.class, args.toArray(String[]::new));
+        WebServer.start(args.toArray(String[]::new));
         AllianceCommand.markServerStarted();
         return ExitCodes.OK;
     }

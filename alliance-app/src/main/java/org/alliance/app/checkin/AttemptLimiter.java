@@ -2,63 +2,60 @@ package org.alliance.app.checkin;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Limits wrong short codes and links per network address: after {@value #MAX_FAILURES} failures within
- * {@link #WINDOW} the address must wait. Kept in memory: with several app nodes each node limits on its own,
- * which still caps guessing of a 40-bit code far below any useful rate.
+ * {@link #WINDOW} the address must wait until the oldest of them is older than the window. The failures are kept
+ * in the database (table {@code failed_attempt}), so the limit survives a restart and holds across several app
+ * servers on one database. The address is stored as its SHA-256 hash, and rows older than the window are deleted
+ * (at most once a minute per server, when a new failure is recorded).
  */
 @Component
 class AttemptLimiter {
 
     static final int MAX_FAILURES = 10;
     static final Duration WINDOW = Duration.ofMinutes(15);
+    private static final long PRUNE_EVERY_MILLIS = Duration.ofMinutes(1).toMillis();
 
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final JdbcClient jdbc;
     private final Clock clock;
+    private final AtomicLong lastPruned = new AtomicLong(Long.MIN_VALUE);
 
-    AttemptLimiter(Clock clock) {
+    AttemptLimiter(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
     boolean blocked(String address) {
-        Deque<Instant> recent = failures.get(address);
-        if (recent == null) {
-            return false;
-        }
-        synchronized (recent) {
-            prune(recent);
-            return recent.size() >= MAX_FAILURES;
-        }
+        long recent = jdbc.sql("SELECT COUNT(*) FROM failed_attempt WHERE address_hash = ? AND attempted_at >= ?")
+                .params(Secrets.hash(address), windowStart())
+                .query(Long.class)
+                .single();
+        return recent >= MAX_FAILURES;
     }
 
     void recordFailure(String address) {
-        Deque<Instant> recent = failures.computeIfAbsent(address, a -> new ArrayDeque<>());
-        synchronized (recent) {
-            prune(recent);
-            recent.addLast(clock.instant());
-        }
-        if (failures.size() > 100_000) {
-            // A flood of addresses: forget the old ones rather than grow without bound.
-            failures.entrySet().removeIf(entry -> {
-                synchronized (entry.getValue()) {
-                    prune(entry.getValue());
-                    return entry.getValue().isEmpty();
-                }
-            });
+        long now = clock.millis();
+        jdbc.sql("INSERT INTO failed_attempt (address_hash, attempted_at) VALUES (?, ?)")
+                .params(Secrets.hash(address), now)
+                .update();
+        long last = lastPruned.get();
+        if ((last == Long.MIN_VALUE || now - last >= PRUNE_EVERY_MILLIS) && lastPruned.compareAndSet(last, now)) {
+            prune();
         }
     }
 
-    private void prune(Deque<Instant> recent) {
-        Instant limit = clock.instant().minus(WINDOW);
-        while (!recent.isEmpty() && recent.peekFirst().isBefore(limit)) {
-            recent.removeFirst();
-        }
+    /** Deletes the failures older than the window; returns how many. */
+    int prune() {
+        return jdbc.sql("DELETE FROM failed_attempt WHERE attempted_at < ?")
+                .param(windowStart())
+                .update();
+    }
+
+    private long windowStart() {
+        return clock.millis() - WINDOW.toMillis();
     }
 }

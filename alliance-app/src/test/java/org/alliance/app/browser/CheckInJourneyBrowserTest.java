@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.alliance.app.AllianceWebTest;
 import org.alliance.app.TestWorld;
+import org.alliance.app.checkin.StoredCheckIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -19,7 +23,7 @@ import org.junit.jupiter.api.TestInstance;
  * The feedback loop in Debian's Chromium: the professional signs in and makes an invitation; the client types
  * the short code on a 320 px phone with JavaScript off and answers; a second submit of the same form stores
  * nothing new; the professional rates the meeting and sees the result, the gap and an alert. Again with
- * JavaScript on for the 0–10 session check, answered by keyboard. axe-core finds no WCAG 2.1 A/AA violation on
+ * JavaScript on for the 0–10 session check, whose questions become sliders answered by keyboard. axe-core finds no WCAG 2.1 A/AA violation on
  * any page of the journey in any of the four languages.
  */
 @AllianceWebTest
@@ -152,34 +156,117 @@ class CheckInJourneyBrowserTest extends BrowserJourney {
         assertThat(violations).isEmpty();
     }
 
+    /**
+     * JavaScript on: the 0–10 questions are sliders that start without a value. Sent untouched they send nothing
+     * (the form says "answer at least one question", as without JavaScript). Two sliders are set by keyboard, one
+     * by a tap and then through the "use buttons instead" radio buttons, one is left alone: exactly the three answers arrive and the
+     * professional sees them. axe finds nothing on the slider page in any language.
+     */
     @Test
-    void aClientAnswersTheSliderByKeyboardWithJavaScriptOn() {
+    void aClientAnswersTheSlidersByKeyboardAndAnUntouchedSliderSendsNothing() {
         violations.clear();
         TestWorld world = new TestWorld(context);
         String token = world.invite("alliance-session-check").token();
-        BrowserContext phone = phone(true, 390);
-        Page client = phone.newPage();
-        auditInAllLanguages(client, "/c/" + token);
+        Page client = phone(true, 320).newPage();
+        Map<String, String> unset = Map.of(
+                "nl",
+                "Nog niet beantwoord",
+                "en",
+                "Not answered yet",
+                "nb",
+                "Ikke besvart ennå",
+                "da",
+                "Ikke besvaret endnu");
+        for (String language : LANGUAGES) {
+            client.navigate(url("/c/" + token + "?lang=" + language));
+            assertThat(client.locator("#q-relationship-slider").getAttribute("aria-valuetext"))
+                    .as("the untouched slider says so in " + language)
+                    .isEqualTo(unset.get(language));
+            violations.addAll(Browsers.violations(client));
+        }
         client.navigate(url("/c/" + token + "?lang=en"));
+        Locator relationship = client.getByRole(
+                AriaRole.SLIDER, new Page.GetByRoleOptions().setName("I felt at ease in this meeting."));
+        Locator goals = client.getByRole(
+                AriaRole.SLIDER,
+                new Page.GetByRoleOptions().setName("The things I wanted to talk about got enough time."));
+        assertThat(client.locator("input.slider-range").count()).isEqualTo(4);
         assertThat(client.locator("input[name='item-relationship']:checked").count())
                 .as("the slider starts with no value")
                 .isZero();
+        assertThat(client.locator("label[for='q-relationship-8']").isVisible())
+                .as("the radio buttons make way for the slider")
+                .isFalse();
+        assertThat((Integer) client.evaluate("() => document.documentElement.scrollWidth"))
+                .as("the sliders fit a 320 px screen")
+                .isLessThanOrEqualTo(320);
 
-        // Keyboard only: focus the first answer of the first question, move to 8 with the arrow keys.
-        client.locator("#q-relationship-0").focus();
-        for (int i = 0; i < 8; i++) {
+        // Sent untouched: nothing is posted for the sliders, so the form asks for an answer and stores nothing.
+        String key = client.locator("input[name=idempotencyKey]").inputValue();
+        client.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
+                .click();
+        assertThat(client.locator(".error-summary").textContent()).contains("Answer at least one question.");
+        assertThat(checkIns.countWithKey(key)).isZero();
+        violations.addAll(Browsers.violations(client));
+
+        // Keyboard only: from "not answered" the first arrow starts at the middle (5): three presses make 8.
+        relationship.focus();
+        for (int i = 0; i < 3; i++) {
             client.keyboard().press("ArrowRight");
         }
+        assertThat(relationship.getAttribute("aria-valuetext")).isEqualTo("8 of 10");
         assertThat(client.locator("#q-relationship-8").isChecked()).isTrue();
-        client.locator("label[for='q-goals-topics-6']").click();
+        goals.focus();
+        client.keyboard().press("Home");
+        assertThat(goals.getAttribute("aria-valuetext")).isEqualTo("0 of 10");
+        for (int i = 0; i < 6; i++) {
+            client.keyboard().press("ArrowUp");
+        }
+        assertThat(goals.getAttribute("aria-valuetext")).isEqualTo("6 of 10");
+        client.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots/slider-320.png"))
+                .setFullPage(true));
+
+        // By touch: a tap in the middle of the track, where the hidden thumb waits, is an answer too.
+        client.locator("#q-way-of-working-slider").tap();
+        assertThat(client.locator("#q-way-of-working-slider").getAttribute("aria-valuetext"))
+                .isEqualTo("5 of 10");
+        assertThat(client.locator("#q-way-of-working-5").isChecked()).isTrue();
+
+        // The buttons stay within reach: switch, press a radio button, switch back; the slider shows the choice.
+        client.locator("#q-way-of-working .slider-toggle").click();
+        assertThat(client.locator("label[for='q-relationship-8']").isVisible()).isTrue();
+        assertThat(client.locator("#q-relationship-8").isChecked()).isTrue();
+        violations.addAll(Browsers.violations(client));
         client.locator("label[for='q-way-of-working-7']").click();
-        client.locator("label[for='q-overall-7']").click();
-        String key = client.locator("input[name=idempotencyKey]").inputValue();
-        client.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
+        client.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use the slider instead"))
+                .first()
+                .click();
+        assertThat(client.locator("#q-way-of-working-slider").getAttribute("aria-valuetext"))
+                .isEqualTo("7 of 10");
+        assertThat(client.locator("#q-overall-slider").getAttribute("aria-valuetext"))
+                .isEqualTo("Not answered yet");
+
+        client.locator("label[for='release-NOW']").click();
+        client.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
                 .click();
         assertThat(client.url()).endsWith("/c/thanks");
         assertThat(checkIns.countWithKey(key)).isEqualTo(1);
+        assertThat(checkIns.forClient(world.client, true))
+                .singleElement()
+                .extracting(StoredCheckIn::answers)
+                .as("the untouched slider (overall) sent nothing")
+                .isEqualTo(Map.of("relationship", 8.0, "goals-topics", 6.0, "way-of-working", 7.0));
         auditInAllLanguages(client, "/c/thanks");
+
+        // The professional sees the answers on the client page.
+        Page professional =
+                signIn(browser.newContext(new Browser.NewContextOptions().setViewportSize(1024, 800)), world);
+        professional.navigate(url("/clients/" + world.client + "?lang=en"));
+        assertThat(professional.locator("table.data").first().textContent())
+                .contains("8.0")
+                .contains("6.0")
+                .contains("7.0");
 
         assertThat(violations).isEmpty();
     }

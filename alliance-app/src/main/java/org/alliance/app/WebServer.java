@@ -1,0 +1,26 @@
+package org.alliance.app;
+
+import org.alliance.app.cli.UserInputException;
+import org.alliance.app.system.DatabaseCheck;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the web application for {@code serve} and {@code demo}. A database that cannot be opened is bad input:
+ * the command prints one line saying what to fix and exits with 2, instead of Spring's stack trace.
+ */
+final class WebServer {
+
+    private WebServer() {}
+
+    static ConfigurableApplicationContext start(String... args) {
+        SpringApplication application = new SpringApplication(AllianceApplication.class);
+        DatabaseCheck check = new DatabaseCheck();
+        application.addListeners(check);
+        try {
+            return application.run(args);
+        } catch (SpringApplication.AbandonedRunException abandoned) {
+            throw new UserInputException(check.problem().orElse("the web application did not start"));
+        }
+    }
+}
