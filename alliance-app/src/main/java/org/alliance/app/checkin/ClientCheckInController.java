@@ -106,11 +106,12 @@ class ClientCheckInController {
             HttpServletResponse response,
             Locale locale,
             Model model) {
-        Optional<String> refusal = refusal(key, request, response, model);
+        Optional<Invitation> found = lookUp(key, request.getRemoteAddr());
+        Optional<String> refusal = refusal(found, request.getRemoteAddr(), response);
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        Invitation invitation = invitations.find(key).orElseThrow();
+        Invitation invitation = found.orElseThrow();
         Organisation organisation = organisations.get(invitation.organisationId());
         if (instrument(invitation).asksPerProfessional()) {
             List<JointParticipants.Professional> professionals = joint.professionals(invitation.meetingId());
@@ -144,10 +145,9 @@ class ClientCheckInController {
             HttpServletResponse response,
             Locale locale,
             Model model) {
-        Optional<Invitation> found =
-                limiter.blocked(request.getRemoteAddr()) ? Optional.empty() : invitations.find(key);
+        Optional<Invitation> found = lookUp(key, request.getRemoteAddr());
         if (found.isEmpty()) {
-            return refusal(key, request, response, model).orElse("checkin/unknown");
+            return refusal(found, request.getRemoteAddr(), response).orElse("checkin/unknown");
         }
         Invitation invitation = found.get();
         Instrument instrument = instrument(invitation);
@@ -268,16 +268,27 @@ class ClientCheckInController {
         }
     }
 
-    /** The friendly page for a wrong, used or expired link, or none when the form may be shown. */
-    private Optional<String> refusal(
-            String key, HttpServletRequest request, HttpServletResponse response, Model model) {
-        String address = request.getRemoteAddr();
-        if (limiter.blocked(address)) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            return Optional.of("checkin/wait");
+    /**
+     * The invitation behind a link token or short code, for this address. A typed short code (about 40 bits) can be
+     * guessed, so an address over the wrong-code limit may not try one. A link token (256 bits) cannot be guessed,
+     * so a known token is let through without asking the limiter: a client whose shared network address is blocked
+     * by someone else's typing mistakes can still use their own link, and every check-in is one query shorter.
+     */
+    private Optional<Invitation> lookUp(String key, String address) {
+        boolean guessable = !Secrets.normaliseCode(key).isEmpty();
+        if (key.length() > 200 || (guessable && limiter.blocked(address))) {
+            return Optional.empty();
         }
-        Optional<Invitation> found = key.length() > 200 ? Optional.empty() : invitations.find(key);
+        return invitations.find(key);
+    }
+
+    /** The friendly page for a wrong, used or expired link, or none when the form may be shown. */
+    private Optional<String> refusal(Optional<Invitation> found, String address, HttpServletResponse response) {
         if (found.isEmpty()) {
+            if (limiter.blocked(address)) {
+                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                return Optional.of("checkin/wait");
+            }
             limiter.recordFailure(address);
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return Optional.of("checkin/unknown");

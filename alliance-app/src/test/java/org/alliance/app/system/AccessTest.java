@@ -430,5 +430,24 @@ class AccessTest {
                 .getResponse()
                 .getStatus();
         assertThat(elsewhere).isEqualTo(302);
+
+        // The short code typed into the address bar is just as guessable: the blocked address waits there too.
+        assertThat(statusFrom("/c/" + valid.shortCode(), "192.0.2.77")).isEqualTo(429);
+        // A wrong link from the blocked address waits as well, and is not counted again.
+        assertThat(statusFrom("/c/" + "x".repeat(43), "192.0.2.77")).isEqualTo(429);
+        // A link token (256 bits) cannot be guessed: the client's own link still opens from a blocked address,
+        // for example a phone on the same office network as whoever mistyped the codes.
+        IssuedInvitation link = world.invite("alliance-session-check");
+        assertThat(statusFrom("/c/" + link.token(), "192.0.2.77")).isEqualTo(200);
+    }
+
+    private int statusFrom(String path, String address) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.get(path).with(r -> {
+                    r.setRemoteAddr(address);
+                    return r;
+                }))
+                .andReturn()
+                .getResponse()
+                .getStatus();
     }
 }
