@@ -39,6 +39,15 @@ class DatabaseConfig {
         return dataSource;
     }
 
+    /** On SQLite, transactions queue in the server for the single write lock (see {@link SqliteTransactionManager}). */
+    @Bean
+    DataSourceTransactionManager transactionManager(DataSource dataSource, DataSourceProperties properties) {
+        String url = properties.determineUrl();
+        return url != null && url.startsWith("jdbc:sqlite:")
+                ? new SqliteTransactionManager(dataSource)
+                : new DataSourceTransactionManager(dataSource);
+    }
+
     @Bean
     TransactionTemplate transactionTemplate(DataSourceTransactionManager transactionManager) {
         return new TransactionTemplate(transactionManager);
