@@ -2,22 +2,14 @@ package org.alliance.app.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.alliance.app.TestPostgres;
+import org.alliance.app.TestDatabases;
 import org.alliance.app.checkin.CheckInPersistenceTest.MutableClock;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,36 +23,14 @@ class AttemptLimiterTest {
     @TempDir
     static Path folder;
 
-    private static final List<HikariDataSource> OPENED = new ArrayList<>();
-
-    static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("sqlite"), Arguments.of("postgresql"));
-    }
-
     private static JdbcClient database(String vendor) throws Exception {
-        DataSource dataSource;
-        if (vendor.equals("sqlite")) {
-            Files.createDirectories(folder);
-            HikariDataSource sqlite = new HikariDataSource();
-            sqlite.setJdbcUrl("jdbc:sqlite:" + folder.resolve(UUID.randomUUID() + ".db")
-                    + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&transaction_mode=IMMEDIATE");
-            sqlite.setMaximumPoolSize(4);
-            OPENED.add(sqlite);
-            dataSource = sqlite;
-        } else {
-            dataSource = TestPostgres.newDatabase();
-        }
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/" + vendor)
-                .load()
-                .migrate();
+        DataSource dataSource = TestDatabases.migrated(vendor, folder);
         return JdbcClient.create(dataSource);
     }
 
     @AfterAll
     static void close() {
-        OPENED.forEach(HikariDataSource::close);
+        TestDatabases.closeAll();
     }
 
     private static long rows(JdbcClient jdbc) {
@@ -68,7 +38,7 @@ class AttemptLimiterTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
     void tenFailuresWithinTheWindowBlockThatAddressOnly(String vendor) throws Exception {
         MutableClock clock = new MutableClock();
         AttemptLimiter limiter = new AttemptLimiter(database(vendor), clock);
@@ -84,7 +54,7 @@ class AttemptLimiterTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
     void theBlockEndsWhenTheOldestFailureLeavesTheWindow(String vendor) throws Exception {
         MutableClock clock = new MutableClock();
         AttemptLimiter limiter = new AttemptLimiter(database(vendor), clock);
@@ -104,7 +74,7 @@ class AttemptLimiterTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
     void theLimitHoldsAcrossTwoLimitersOnOneDatabase(String vendor) throws Exception {
         MutableClock clock = new MutableClock();
         JdbcClient jdbc = database(vendor);
@@ -121,7 +91,7 @@ class AttemptLimiterTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
     void oldFailuresAreDeletedAndAddressesAreStoredAsHashes(String vendor) throws Exception {
         MutableClock clock = new MutableClock();
         JdbcClient jdbc = database(vendor);

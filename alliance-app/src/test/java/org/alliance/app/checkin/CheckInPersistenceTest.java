@@ -2,8 +2,6 @@ package org.alliance.app.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,24 +12,20 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.alliance.app.TestPostgres;
+import org.alliance.app.TestDatabases;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.instrument.Language;
 import org.alliance.core.release.ReleaseChoice;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -49,31 +43,9 @@ class CheckInPersistenceTest {
     @TempDir
     static Path folder;
 
-    private static final List<HikariDataSource> OPENED = new ArrayList<>();
-
-    static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("sqlite"), Arguments.of("postgresql"));
-    }
-
     /** A database with the schema migrated, and one organisation, team, professional, client and meeting. */
     private static Store store(String vendor, MutableClock clock) throws Exception {
-        DataSource dataSource;
-        if (vendor.equals("sqlite")) {
-            Files.createDirectories(folder);
-            HikariDataSource sqlite = new HikariDataSource();
-            sqlite.setJdbcUrl("jdbc:sqlite:" + folder.resolve(UUID.randomUUID() + ".db")
-                    + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&transaction_mode=IMMEDIATE");
-            sqlite.setMaximumPoolSize(4);
-            OPENED.add(sqlite);
-            dataSource = sqlite;
-        } else {
-            dataSource = TestPostgres.newDatabase();
-        }
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/" + vendor)
-                .load()
-                .migrate();
+        DataSource dataSource = TestDatabases.migrated(vendor, folder);
         JdbcClient jdbc = JdbcClient.create(dataSource);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         long organisation = jdbc.sql("INSERT INTO organisation (name, created_at) VALUES ('Test', 0) RETURNING id")
@@ -124,7 +96,7 @@ class CheckInPersistenceTest {
 
     @AfterAll
     static void close() {
-        OPENED.forEach(HikariDataSource::close);
+        TestDatabases.closeAll();
     }
 
     private static CheckInSubmission submission(String key, ReleaseChoice release) {
@@ -133,7 +105,7 @@ class CheckInPersistenceTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
     void aSubmitStoresTheAnswersAndConsumesTheInvitation(String vendor) throws Exception {
         MutableClock clock = new MutableClock();
         Store store = store(vendor, clock);
@@ -157,7 +129,7 @@ class CheckInPersistenceTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
     void theShortCodeFindsTheSameInvitationAsTheLink(String vendor) throws Exception {
         Store store = store(vendor, new MutableClock());
         IssuedInvitation issued =
@@ -176,7 +148,7 @@ class CheckInPersistenceTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
     void theSameFormTwiceIsStoredOnce(String vendor) throws Exception {
         Store store = store(vendor, new MutableClock());
         IssuedInvitation issued =
@@ -194,7 +166,7 @@ class CheckInPersistenceTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
     void eightSimultaneousSubmitsOfOneFormStoreItOnce(String vendor) throws Exception {
         Store store = store(vendor, new MutableClock());
         IssuedInvitation issued =
@@ -224,7 +196,7 @@ class CheckInPersistenceTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
     void anExpiredInvitationStoresNothing(String vendor) throws Exception {
         MutableClock clock = new MutableClock();
         Store store = store(vendor, clock);
@@ -240,7 +212,7 @@ class CheckInPersistenceTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
     void answersForTheNextMeetingAreHiddenUntilALaterMeetingIsOpened(String vendor) throws Exception {
         Store store = store(vendor, new MutableClock());
         IssuedInvitation issued =

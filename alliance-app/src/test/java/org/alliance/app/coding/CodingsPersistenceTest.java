@@ -2,22 +2,15 @@ package org.alliance.app.coding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.alliance.app.TestPostgres;
+import org.alliance.app.TestDatabases;
 import org.alliance.core.observation.Modality;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -33,12 +26,6 @@ class CodingsPersistenceTest {
     @TempDir
     static Path folder;
 
-    private static final List<HikariDataSource> OPENED = new ArrayList<>();
-
-    static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("sqlite"), Arguments.of("postgresql"));
-    }
-
     record Store(JdbcClient jdbc, Codings codings, long meeting, long coder, long secondCoder) {
         long events() {
             return jdbc.sql("SELECT COUNT(*) FROM coding_event")
@@ -48,23 +35,7 @@ class CodingsPersistenceTest {
     }
 
     private static Store store(String vendor) throws Exception {
-        DataSource dataSource;
-        if (vendor.equals("sqlite")) {
-            Files.createDirectories(folder);
-            HikariDataSource sqlite = new HikariDataSource();
-            sqlite.setJdbcUrl("jdbc:sqlite:" + folder.resolve(UUID.randomUUID() + ".db")
-                    + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&transaction_mode=IMMEDIATE");
-            sqlite.setMaximumPoolSize(4);
-            OPENED.add(sqlite);
-            dataSource = sqlite;
-        } else {
-            dataSource = TestPostgres.newDatabase();
-        }
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/" + vendor)
-                .load()
-                .migrate();
+        DataSource dataSource = TestDatabases.migrated(vendor, folder);
         JdbcClient jdbc = JdbcClient.create(dataSource);
         long organisation = jdbc.sql("INSERT INTO organisation (name, created_at) VALUES ('Test', 0) RETURNING id")
                 .query(Long.class)
@@ -107,7 +78,7 @@ class CodingsPersistenceTest {
 
     @AfterAll
     static void close() {
-        OPENED.forEach(HikariDataSource::close);
+        TestDatabases.closeAll();
     }
 
     private static CodedEvent state(String key, String code, long start, Long end) {
@@ -115,7 +86,7 @@ class CodingsPersistenceTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
     void aCoderHasOneSessionPerMeeting(String vendor) throws Exception {
         Store store = store(vendor);
         long first = store.codings().openSession(store.meeting(), store.coder());
@@ -129,7 +100,7 @@ class CodingsPersistenceTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
     void anEventSavedTwiceUnderOneKeyIsStoredOnceWithItsLatestValues(String vendor) throws Exception {
         Store store = store(vendor);
         long session = store.codings().openSession(store.meeting(), store.coder());
@@ -167,7 +138,7 @@ class CodingsPersistenceTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
     void deletingRemovesOnlyThatEventOfThatSession(String vendor) throws Exception {
         Store store = store(vendor);
         long mine = store.codings().openSession(store.meeting(), store.coder());
@@ -181,7 +152,7 @@ class CodingsPersistenceTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
     void aNewSettledVersionReplacesTheEarlierOne(String vendor) throws Exception {
         Store store = store(vendor);
         long a = store.codings().openSession(store.meeting(), store.coder());

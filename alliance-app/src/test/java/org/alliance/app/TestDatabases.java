@@ -1,0 +1,67 @@
+package org.alliance.app;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Fresh databases with every migration applied, for the persistence tests that run on both vendors: a SQLite file
+ * (WAL, IMMEDIATE transactions, a pool of four, as the application opens it) or a throwaway PostgreSQL database
+ * ({@link TestPostgres}). Use {@code @MethodSource("org.alliance.app.TestDatabases#vendors")} and close the SQLite
+ * pools with {@link #closeAll()} in {@code @AfterAll}.
+ */
+public final class TestDatabases {
+
+    private static final List<HikariDataSource> OPENED = new ArrayList<>();
+
+    private TestDatabases() {}
+
+    /** The database vendors every persistence test runs on. */
+    public static Stream<String> vendors() {
+        return Stream.of("sqlite", "postgresql");
+    }
+
+    /** A new, empty, migrated database; a SQLite file goes into {@code folder}. */
+    public static DataSource migrated(String vendor, Path folder) {
+        DataSource dataSource =
+                switch (vendor) {
+                    case "sqlite" -> sqlite(folder);
+                    case "postgresql" -> TestPostgres.newDatabase();
+                    default -> throw new IllegalArgumentException("unknown database vendor " + vendor);
+                };
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/" + vendor)
+                .load()
+                .migrate();
+        return dataSource;
+    }
+
+    /** Closes the SQLite pools opened so far. */
+    public static synchronized void closeAll() {
+        OPENED.forEach(HikariDataSource::close);
+        OPENED.clear();
+    }
+
+    private static synchronized DataSource sqlite(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HikariDataSource sqlite = new HikariDataSource();
+        sqlite.setJdbcUrl("jdbc:sqlite:" + folder.resolve(UUID.randomUUID() + ".db")
+                + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&transaction_mode=IMMEDIATE");
+        sqlite.setMaximumPoolSize(4);
+        OPENED.add(sqlite);
+        return sqlite;
+    }
+}
