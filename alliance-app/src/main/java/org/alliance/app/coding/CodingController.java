@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.alliance.app.checkin.JointParticipants;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.Languages;
@@ -59,19 +60,29 @@ class CodingController {
 
     static final String FETCH = "X-Requested-With=fetch";
 
-    /** The actors offered on the coding screen, with their keys 1, 2, 3, …; events may name others. */
+    /**
+     * The actors offered on the coding screen of a meeting with one professional, with their keys 1, 2, 3, …
+     * (a colleague may step in, hence two professionals); events may name others.
+     */
     static final List<String> ACTORS = List.of("client", "professional-a", "professional-b", "network-member");
 
     private final Codings codings;
     private final MeetingObservations observations;
     private final MessageSource messages;
     private final AuditLog audit;
+    private final JointParticipants joint;
 
-    CodingController(Codings codings, MeetingObservations observations, MessageSource messages, AuditLog audit) {
+    CodingController(
+            Codings codings,
+            MeetingObservations observations,
+            MessageSource messages,
+            AuditLog audit,
+            JointParticipants joint) {
         this.codings = codings;
         this.observations = observations;
         this.messages = messages;
         this.audit = audit;
+        this.joint = joint;
     }
 
     @ResponseStatus(HttpStatus.NOT_FOUND)
@@ -156,20 +167,23 @@ class CodingController {
     private String showSession(Access access, Map<String, String> form, String error, Locale locale, Model model) {
         model.addAttribute("meeting", access.meeting());
         model.addAttribute("coding", access.session());
-        model.addAttribute("events", rows(codings.events(access.session().id()), locale));
-        model.addAttribute("actors", actorChoices(locale));
+        List<Choice> actors = actorChoices(access.meeting().id(), locale);
+        Map<String, String> actorLabels = new HashMap<>();
+        actors.forEach(a -> actorLabels.put(a.key(), a.label()));
+        model.addAttribute("events", rows(codings.events(access.session().id()), actorLabels, locale));
+        model.addAttribute("actors", actors);
         model.addAttribute("codes", codeChoices(locale));
         model.addAttribute("form", form);
         model.addAttribute("error", error);
         return "coding/session";
     }
 
-    private List<EventRow> rows(List<CodedEvent> events, Locale locale) {
+    private List<EventRow> rows(List<CodedEvent> events, Map<String, String> actorLabels, Locale locale) {
         return events.stream()
                 .map(e -> new EventRow(
                         e.key(),
                         e.actor(),
-                        actorLabel(e.actor(), locale),
+                        actorLabels.getOrDefault(e.actor(), actorLabel(e.actor(), locale)),
                         e.modality().label(),
                         e.code(),
                         codeLabel(e.code(), locale),
@@ -180,13 +194,35 @@ class CodingController {
                 .toList();
     }
 
-    List<Choice> actorChoices(Locale locale) {
+    /**
+     * The actors of a meeting's coding screen, with their keys 1, 2, 3, …. In a joint meeting: the client, each
+     * professional of the meeting in the meeting's order as A, B, C, … (named with their organisation on the
+     * screen; the coded data and exports carry only the letter), and network members. Otherwise {@link #ACTORS}.
+     */
+    List<Choice> actorChoices(long meetingId, Locale locale) {
+        List<JointParticipants.Professional> professionals = joint.professionals(meetingId);
         List<Choice> choices = new ArrayList<>();
-        for (int i = 0; i < ACTORS.size(); i++) {
-            String a = ACTORS.get(i);
-            choices.add(new Choice(a, actorLabel(a, locale), Integer.toString(i + 1), ""));
+        if (professionals.isEmpty()) {
+            ACTORS.forEach(a -> choices.add(choice(choices.size(), a, actorLabel(a, locale))));
+            return choices;
         }
+        choices.add(choice(0, "client", actorLabel("client", locale)));
+        for (int i = 0; i < professionals.size() && i < 26; i++) {
+            JointParticipants.Professional professional = professionals.get(i);
+            String letter = String.valueOf((char) ('a' + i));
+            String label = messages.getMessage(
+                    "coding.actor.professionalNamed",
+                    new Object[] {letter.toUpperCase(Locale.ROOT), professional.name(), professional.organisation()},
+                    locale);
+            choices.add(choice(choices.size(), "professional-" + letter, label));
+        }
+        choices.add(choice(choices.size(), "network-member", actorLabel("network-member", locale)));
         return choices;
+    }
+
+    /** Keys 1 to 9 choose an actor; a tenth actor and later are chosen with the mouse or the radio buttons. */
+    private static Choice choice(int index, String actor, String label) {
+        return new Choice(actor, label, index < 9 ? Integer.toString(index + 1) : "", "");
     }
 
     List<Choice> codeChoices(Locale locale) {

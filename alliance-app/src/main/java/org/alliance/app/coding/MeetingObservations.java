@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.alliance.core.observation.DefaultCodingScheme;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -16,6 +18,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class MeetingObservations {
+
+    /** A professional of the meeting in the coded data: {@code professional-a}, {@code professional-b}, … */
+    static final Pattern PROFESSIONAL = Pattern.compile("professional-([a-z])");
 
     private final Codings codings;
     private final MessageSource messages;
@@ -85,7 +90,16 @@ public class MeetingObservations {
         return view;
     }
 
+    /** "Client", "Professional B", "Network member", …; an actor we have no words for is shown as it is. */
     String actorLabel(String actor, Locale locale) {
+        Matcher professional = PROFESSIONAL.matcher(actor);
+        if (professional.matches()) {
+            return messages.getMessage(
+                    "coding.actor.professional",
+                    new Object[] {professional.group(1).toUpperCase(Locale.ROOT)},
+                    actor,
+                    locale);
+        }
         return messages.getMessage("coding.actor." + actor, null, actor, locale);
     }
 

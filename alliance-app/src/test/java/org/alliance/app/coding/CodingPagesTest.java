@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.alliance.app.AllianceWebTest;
 import org.alliance.app.TestWorld;
+import org.alliance.app.joint.JointMeetings;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.core.observation.Modality;
 import org.alliance.core.observation.ObservationEvent;
@@ -33,6 +35,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The coding pages through the real routing: the plain form and the autosave requests store events, a bad file
@@ -48,6 +51,9 @@ class CodingPagesTest {
     @Autowired
     Codings codings;
 
+    @Autowired
+    JointMeetings jointMeetings;
+
     private MockMvc mvc;
     private TestWorld world;
 
@@ -60,7 +66,11 @@ class CodingPagesTest {
     }
 
     private long session(CurrentUser coder) throws Exception {
-        String location = mvc.perform(MockMvcRequestBuilders.post("/coding/meetings/" + world.meeting + "/sessions")
+        return session(coder, world.meeting);
+    }
+
+    private long session(CurrentUser coder, long meeting) throws Exception {
+        String location = mvc.perform(MockMvcRequestBuilders.post("/coding/meetings/" + meeting + "/sessions")
                         .with(csrf())
                         .with(user(coder)))
                 .andReturn()
@@ -83,6 +93,32 @@ class CodingPagesTest {
                 .param("lang", "en");
         fields.forEach(post::param);
         return post;
+    }
+
+    @Test
+    void aJointMeetingOffersEachOfItsProfessionalsByLetterAndName() throws Exception {
+        JointMeetings.Account chair = jointMeetings.account(world.professional.id());
+        JointMeetings.Account colleague = jointMeetings.account(world.otherProfessional.id());
+        long joint = jointMeetings.create(
+                world.client, "Client " + world.suffix, chair, LocalDate.of(2026, 3, 9), List.of(colleague), List.of());
+        long meeting = jointMeetings.find(joint).orElseThrow().meetingId();
+        long session = session(world.professional, meeting);
+        save(session, "joint-1", "professional-b", "open-communication", 1_000, null);
+
+        String page = get("/coding/sessions/" + session, world.professional).getContentAsString();
+        String first = "Professional A: " + chair.displayName() + " (" + chair.organisationName() + ")";
+        String second = "Professional B: " + colleague.displayName() + " (" + colleague.organisationName() + ")";
+        assertThat(page)
+                .contains("value=\"professional-a\"", "value=\"professional-b\"", "value=\"network-member\"")
+                .doesNotContain("value=\"professional-c\"")
+                .contains(HtmlUtils.htmlEscape(first), HtmlUtils.htmlEscape(second));
+        // Key 3 is the second professional, key 4 the network member.
+        assertThat(page)
+                .contains(HtmlUtils.htmlEscape(second) + " (3)")
+                .contains(HtmlUtils.htmlEscape("Network member (4)"));
+        // The coded event names the professional on screen; the stored data keeps only the letter.
+        assertThat(codings.events(session)).extracting(CodedEvent::actor).containsExactly("professional-b");
+        assertThat(page).contains("<td>" + HtmlUtils.htmlEscape(second) + "</td>");
     }
 
     @Test
