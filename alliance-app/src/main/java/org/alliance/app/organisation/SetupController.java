@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Controller
 class SetupController {
 
-    static final int MIN_PASSWORD_LENGTH = 12;
+    static final int MIN_PASSWORD_LENGTH = UserAccounts.MIN_PASSWORD_LENGTH;
 
     private final UserAccounts accounts;
     private final Organisations organisations;

@@ -3,6 +3,7 @@ package org.alliance.app.system;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -31,6 +32,38 @@ public class UserAccounts implements UserDetailsService {
                 .query(UserAccounts::map)
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+
+    /** The shortest password anyone may choose (setup, new accounts, changing one's own). */
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
+    /** Why a new password was refused, as a message key; empty when it is acceptable. */
+    public static Optional<String> passwordProblem(String password) {
+        if (password.length() < MIN_PASSWORD_LENGTH) {
+            return Optional.of("account.error.tooShort");
+        }
+        if (password.length() > 200) {
+            return Optional.of("account.error.tooLong");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Replaces a user's password after checking the current one; false (and nothing changed) when the current
+     * password is wrong.
+     */
+    public boolean changePassword(long userId, String current, String replacement) {
+        Optional<String> hash = jdbc.sql("SELECT password_hash FROM app_user WHERE id = ?")
+                .param(userId)
+                .query(String.class)
+                .optional();
+        if (hash.isEmpty() || !passwordEncoder.matches(current, hash.get())) {
+            return false;
+        }
+        jdbc.sql("UPDATE app_user SET password_hash = ? WHERE id = ?")
+                .params(passwordEncoder.encode(replacement), userId)
+                .update();
+        return true;
     }
 
     /** True until the first account exists; the setup page works only then. */

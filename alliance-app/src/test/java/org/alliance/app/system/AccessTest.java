@@ -188,6 +188,21 @@ class AccessTest {
         Map<Who, Integer> signedIn = all(200);
         signedIn.put(Who.ANONYMOUS, 302);
         rules.add(new Rule(HttpMethod.GET, "/rules", Map.of(), signedIn));
+        rules.add(new Rule(HttpMethod.GET, "/account", Map.of(), signedIn));
+        // A wrong current password: refused for everyone signed in, the sign-in page for anonymous callers.
+        Map<Who, Integer> ownAccount = all(422);
+        ownAccount.put(Who.ANONYMOUS, 302);
+        rules.add(new Rule(
+                HttpMethod.POST,
+                "/account/password",
+                Map.of(
+                        "current",
+                        "not the password",
+                        "password",
+                        "a new long password",
+                        "repeat",
+                        "a new long password"),
+                ownAccount));
         Map<Who, Integer> start = all(302);
         rules.add(new Rule(HttpMethod.GET, "/start", Map.of(), start));
         Map<Who, Integer> caseload = only(200, Who.PROFESSIONAL, Who.OTHER_PROFESSIONAL);
