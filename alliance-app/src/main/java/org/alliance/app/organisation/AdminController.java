@@ -63,7 +63,7 @@ class AdminController {
         try {
             // Parsed here, not by Spring, so that a wrong value gives the inline error instead of an error page
             // (NumberFormatException is an IllegalArgumentException).
-            updated = new Organisation(
+            Organisation candidate = new Organisation(
                     current.id(),
                     current.name(),
                     ReleaseChoice.valueOf(defaultRelease),
@@ -71,7 +71,8 @@ class AdminController {
                     Integer.parseInt(gapThresholdPercent.strip()),
                     Integer.parseInt(invitationHours.strip()),
                     split.orElse(current.splitThresholdPercent()));
-            updated.thresholds();
+            candidate.thresholds();
+            updated = candidate;
         } catch (IllegalArgumentException e) {
             model.addAttribute("settingsError", true);
         }

@@ -80,6 +80,10 @@ class JointMeetingJourneyBrowserTest extends BrowserJourney {
         if (consent) {
             client.locator("label[for='consent-" + outsider + "']").click();
         }
+        // The release choice per professional block (preselected with the organisation's default, next meeting).
+        for (Long professional : bond.keySet()) {
+            client.locator("label[for='release-p" + professional + "-NOW']").click();
+        }
         client.locator("label[for='release-NOW']").click();
         String key = client.locator("input[name=idempotencyKey]").inputValue();
         click(client, "Send");
@@ -278,6 +282,47 @@ class JointMeetingJourneyBrowserTest extends BrowserJourney {
         // The used link of the first check-in answers politely.
         Page auditor = phone(true, 320).newPage();
         auditInAllLanguages(auditor, formPath);
+
+        // The administrator sets the split threshold: a wrong value gets an inline error in every language.
+        Page admin = signIn(world.admin.username());
+        auditInAllLanguages(admin, "/admin");
+        for (String language : LANGUAGES) {
+            admin.navigate(url("/admin?lang=" + language));
+            admin.locator("#splitThresholdPercent").fill("0");
+            admin.locator("form[action$='/admin/settings'] button[type=submit]").click();
+            admin.waitForLoadState();
+            assertThat(admin.locator("#split-error").isVisible()).isTrue();
+            assertThat(admin.locator("#splitThresholdPercent").getAttribute("aria-invalid"))
+                    .isEqualTo("true");
+            violations.addAll(Browsers.violations(admin));
+        }
+        admin.navigate(url("/admin?lang=en"));
+        admin.locator("#splitThresholdPercent").fill("30");
+        click(admin, "Save");
+        assertThat(admin.url()).contains("saved");
+        assertThat(admin.locator("#splitThresholdPercent").inputValue()).isEqualTo("30");
+
+        // The chair follows the client over the joint meetings, from the client's page: the voice (team voice
+        // items all 4 → 4.0), not coded, the bonds 5.0 / 4.0 / 2.0 and the split index 75 % against 30 % now.
+        chair.navigate(url("/clients/" + world.client + "?lang=en"));
+        chair.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Joint meetings over time"))
+                .click();
+        chair.waitForLoadState();
+        String trendsPath = "/clients/" + world.client + "/joint/trends";
+        assertThat(chair.url()).contains(trendsPath);
+        assertThat(chair.locator(".centrality-table tbody tr").first().textContent())
+                .contains("4.0")
+                .contains("not coded");
+        assertThat(chair.locator(".bond-table tbody tr").first().locator("td").allTextContents())
+                .containsExactly("5.0", "4.0", "2.0", "75 %");
+        assertThat(chair.locator(".bond-trend").textContent()).contains("(30 %)");
+        assertThat(chair.locator(".centrality svg").count()).isEqualTo(1);
+        auditInAllLanguages(chair, trendsPath);
+        chair.navigate(url(trendsPath + "?lang=en"));
+        chair.setViewportSize(320, 720);
+        assertThat((Integer) chair.evaluate("() => document.documentElement.scrollWidth"))
+                .as("nothing on the trends page is wider than a 320 px screen")
+                .isLessThanOrEqualTo(320);
 
         assertThat(violations).isEmpty();
     }
