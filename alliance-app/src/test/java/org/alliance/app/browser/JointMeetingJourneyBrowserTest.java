@@ -19,13 +19,16 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * A joint meeting in Debian's Chromium. The chair creates a meeting with two more professionals (one of another
- * organisation) and two network members (one absent), follows the guide step by step, records a decision,
+ * organisation) and three network members (one absent), follows the guide step by step, records a decision,
  * interests, goals and a conflict, meets the balance check and closes. The client answers the joint check-in on
  * a 320 px phone with JavaScript off (one block per professional by name, no consent for the other
  * organisation), and again with JavaScript on, this time consenting. The professional of the other organisation
  * sees nothing of the client's answers before the consent, the map and the split index with its alert after it,
  * and nothing again from the moment the chair records the client's withdrawal. axe-core finds no WCAG 2.1 A/AA
- * violation on any page of the journey in any of the four languages.
+ * violation on any page of the journey in any of the four languages. The two network members present answer
+ * the partiality check-in through their own invitations and the chair sees each professional's balance index; the
+ * administrator sets the split threshold (with an inline error for a wrong value) and the chair follows the client
+ * over the joint meetings from the client's page.
  */
 @AllianceWebTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -92,6 +95,38 @@ class JointMeetingJourneyBrowserTest extends BrowserJourney {
         return formPath;
     }
 
+    /**
+     * A network member answers the partiality check-in through their own invitation: the four partiality items
+     * for each professional with the given value; one release choice (now) for all.
+     */
+    private void answerPartiality(Page member, String code, Map<Long, String> values) {
+        member.navigate(url("/c?lang=en"));
+        member.getByLabel("Code", new Page.GetByLabelOptions().setExact(true)).fill(code);
+        click(member, "Continue");
+        assertThat(member.locator("h1").textContent()).isEqualTo("Did everyone have a place in the meeting?");
+        assertThat(member.locator("input[name^='release-p']").count())
+                .as("a network member has one release choice, not one per professional")
+                .isZero();
+        for (Map.Entry<Long, String> entry : values.entrySet()) {
+            for (String item : List.of(
+                    "partiality-every-side", "partiality-no-blame", "partiality-win-win", "partiality-dialogue")) {
+                member.locator("label[for='q-p" + entry.getKey() + "-" + item + "-" + entry.getValue() + "']")
+                        .click();
+            }
+        }
+        member.locator("label[for='release-NOW']").click();
+        click(member, "Send");
+        assertThat(member.url()).endsWith("/c/thanks");
+    }
+
+    /** Makes an invitation for a network member from the meeting page; returns the short code. */
+    private String inviteNetworkMember(Page chair, String meetingPath, String label) {
+        chair.navigate(url(meetingPath + "?lang=en"));
+        click(chair, "Invite " + label);
+        assertThat(chair.url()).contains("/invitation");
+        return chair.locator(".short-code").textContent().strip();
+    }
+
     @Test
     void aChairRunsAThreeProfessionalMeetingAndOnlyConsentedResultsReachTheOtherOrganisation() {
         violations.clear();
@@ -123,6 +158,8 @@ class JointMeetingJourneyBrowserTest extends BrowserJourney {
         chair.locator("#network-label-2").fill("Mira");
         chair.locator("#network-role-2").selectOption("CHILD");
         chair.locator("label[for='network-absent-2']").click();
+        chair.locator("#network-label-3").fill("Noor");
+        chair.locator("#network-role-3").selectOption("PARENT");
         click(chair, "Create the meeting");
         String meetingPath = chair.url().substring(url("").length()).replaceAll("[?#].*", "");
         assertThat(meetingPath).matches("/joint/\\d+");
@@ -159,6 +196,10 @@ class JointMeetingJourneyBrowserTest extends BrowserJourney {
         chair.locator("#interest-party")
                 .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Sam (partner)"));
         chair.locator("#interest").fill("Time with Mira");
+        click(chair, "Add interest");
+        chair.locator("#interest-party")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Noor (parent)"));
+        chair.locator("#interest").fill("Mira keeps her school");
         click(chair, "Add interest");
         chair.locator("#goal-party")
                 .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Kim (client)"));
@@ -282,6 +323,33 @@ class JointMeetingJourneyBrowserTest extends BrowserJourney {
         // The used link of the first check-in answers politely.
         Page auditor = phone(true, 320).newPage();
         auditInAllLanguages(auditor, formPath);
+
+        // The network members answer the partiality check-in through their own invitations, on a phone: Sam sees
+        // every professional as fair (5); Noor the chair (5), the colleague less (4), Chris least (2). The balance
+        // index per professional is the range over the 4 scale points: 0 %, 25 %, 75 %, from 2 parties each.
+        Map<Long, String> sam = new java.util.LinkedHashMap<>();
+        Map<Long, String> noor = new java.util.LinkedHashMap<>();
+        for (Map.Entry<Long, String> entry : bond.entrySet()) {
+            sam.put(entry.getKey(), "5");
+            noor.put(entry.getKey(), entry.getValue());
+        }
+        String samCode = inviteNetworkMember(chair, meetingPath, "Sam (partner)");
+        // axe runs as a script, so the form is audited in a context with JavaScript; Sam answers without it.
+        auditInAllLanguages(phone(true, 320).newPage(), "/c/" + samCode.replace("-", ""));
+        answerPartiality(phone(false, 320).newPage(), samCode, sam);
+        answerPartiality(phone(true, 320).newPage(), inviteNetworkMember(chair, meetingPath, "Noor (parent)"), noor);
+        chair.navigate(url(meetingPath + "/results?lang=en"));
+        assertThat(chair.locator("table.partiality tbody th").allTextContents())
+                .containsExactly(world.professional.displayName(), colleague.displayName(), "Chris Debt");
+        List<String> expected = List.of("0", "25", "75");
+        for (int row = 0; row < 3; row++) {
+            assertThat(chair.locator("table.partiality tbody tr")
+                            .nth(row)
+                            .locator("td")
+                            .allTextContents())
+                    .containsExactly(expected.get(row), "2");
+        }
+        auditInAllLanguages(chair, meetingPath + "/results");
 
         // The administrator sets the split threshold: a wrong value gets an inline error in every language.
         Page admin = signIn(world.admin.username());
