@@ -162,7 +162,7 @@ record JointTrends(
                 message(messages, "joint.trends.split.chart", locale),
                 dates,
                 List.of(
-                        new LineChart.Series(message(messages, "joint.trends.split", locale), splits),
+                        new LineChart.Series(message(messages, "joint.trends.split.legend", locale), splits),
                         new LineChart.Series(message(messages, "joint.trends.threshold", locale), thresholds)),
                 0,
                 100,

@@ -385,6 +385,9 @@ class JointMeetingJourneyBrowserTest extends BrowserJourney {
                 .containsExactly("5.0", "4.0", "2.0", "75 %");
         assertThat(chair.locator(".bond-trend").textContent()).contains("(30 %)");
         assertThat(chair.locator(".centrality svg").count()).isEqualTo(1);
+        chair.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots/joint-trends.png"))
+                .setFullPage(true));
         auditInAllLanguages(chair, trendsPath);
         chair.navigate(url(trendsPath + "?lang=en"));
         chair.setViewportSize(320, 720);
