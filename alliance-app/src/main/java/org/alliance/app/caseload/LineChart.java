@@ -8,11 +8,11 @@ import java.util.OptionalDouble;
  * the same numbers; the SVG only carries an accessible name, the table carries the data for screen readers.
  * Uses presentation attributes only (no style attributes), so the strict CSP holds.
  */
-final class LineChart {
+public final class LineChart {
 
     /** One line: a name and one value per x position (empty where there is no score). */
-    record Series(String name, List<OptionalDouble> values) {
-        Series {
+    public record Series(String name, List<OptionalDouble> values) {
+        public Series {
             values = List.copyOf(values);
         }
     }
@@ -32,7 +32,21 @@ final class LineChart {
 
     private LineChart() {}
 
-    static String render(String label, List<String> xLabels, List<Series> series, double yMin, double yMax) {
+    /** A chart with a grid line at every whole number from {@code yMin} to {@code yMax} (a 1–5 scale). */
+    public static String render(String label, List<String> xLabels, List<Series> series, double yMin, double yMax) {
+        return render(label, xLabels, series, yMin, yMax, 1);
+    }
+
+    /**
+     * A chart with a grid line every {@code step} from {@code yMin} to {@code yMax}, for example every 20 on a
+     * 0–100 % axis.
+     */
+    public static String render(
+            String label, List<String> xLabels, List<Series> series, double yMin, double yMax, int step) {
+        if (step < 1 || !(yMax > yMin)) {
+            throw new IllegalArgumentException(
+                    "need yMin < yMax and a step of at least 1; got " + yMin + ".." + yMax + " step " + step);
+        }
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ")
                 .append(WIDTH)
@@ -44,7 +58,7 @@ final class LineChart {
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = HEIGHT - TOP - BOTTOM;
         // Horizontal grid lines at every whole number of the scale.
-        for (int tick = (int) Math.ceil(yMin); tick <= yMax; tick++) {
+        for (int tick = (int) Math.ceil(yMin); tick <= yMax; tick += step) {
             double y = TOP + plotHeight * (1 - (tick - yMin) / (yMax - yMin));
             svg.append(line(LEFT, y, LEFT + plotWidth, y, "#d0d0d0", ""));
             svg.append(text(LEFT - 6, y + 4, String.valueOf(tick), "end"));

@@ -12,6 +12,9 @@ import org.alliance.core.release.ReleaseChoice;
  * @param answers numeric answers by item id; unanswered items are absent (in a joint check-in: the items asked once)
  * @param perProfessional in a joint check-in, the answers to the items asked once per professional: professional
  *     (user) id → item id → answer; empty otherwise
+ * @param blockReleases in a client's joint check-in, the client's release choice for the block about each
+ *     professional (professional id → choice); {@code release} then applies to the items asked once. Empty
+ *     otherwise: {@code release} applies to everything
  */
 public record CheckInSubmission(
         Instrument instrument,
@@ -19,7 +22,19 @@ public record CheckInSubmission(
         ReleaseChoice release,
         String idempotencyKey,
         Map<String, Double> answers,
-        Map<Long, Map<String, Double>> perProfessional) {
+        Map<Long, Map<String, Double>> perProfessional,
+        Map<Long, ReleaseChoice> blockReleases) {
+
+    /** A joint check-in with one release choice for all its answers. */
+    public CheckInSubmission(
+            Instrument instrument,
+            Language language,
+            ReleaseChoice release,
+            String idempotencyKey,
+            Map<String, Double> answers,
+            Map<Long, Map<String, Double>> perProfessional) {
+        this(instrument, language, release, idempotencyKey, answers, perProfessional, Map.of());
+    }
 
     /** An ordinary check-in: every item asked once. */
     public CheckInSubmission(
@@ -28,7 +43,7 @@ public record CheckInSubmission(
             ReleaseChoice release,
             String idempotencyKey,
             Map<String, Double> answers) {
-        this(instrument, language, release, idempotencyKey, answers, Map.of());
+        this(instrument, language, release, idempotencyKey, answers, Map.of(), Map.of());
     }
 
     public CheckInSubmission {
@@ -36,6 +51,7 @@ public record CheckInSubmission(
         Map<Long, Map<String, Double>> blocks = new java.util.LinkedHashMap<>();
         perProfessional.forEach((professional, block) -> blocks.put(professional, Map.copyOf(block)));
         perProfessional = java.util.Collections.unmodifiableMap(blocks);
+        blockReleases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(blockReleases));
         if (idempotencyKey.isBlank() || idempotencyKey.length() > 64) {
             throw new IllegalArgumentException(
                     "idempotency key must be 1 to 64 characters, got '" + idempotencyKey + "'");

@@ -99,8 +99,19 @@ public class CheckIns {
         });
     }
 
-    /** Releases answers the client kept for "our next meeting", now that a later meeting has been opened. */
+    /**
+     * Releases answers the client kept for "our next meeting", now that a later meeting has been opened: whole
+     * check-ins, and the blocks of joint check-ins the client kept for the next meeting.
+     */
     public int releaseForNextMeeting(long clientId, LocalDate newMeetingDate) {
+        jdbc.sql(
+                        """
+                        UPDATE check_in_block_release SET released_at = ?
+                        WHERE release_choice = 'NEXT_MEETING' AND released_at IS NULL
+                          AND check_in_id IN (SELECT ci.id FROM check_in ci JOIN meeting m ON m.id = ci.meeting_id
+                                              WHERE ci.client_id = ? AND m.meeting_date < ?)""")
+                .params(clock.millis(), clientId, newMeetingDate.toString())
+                .update();
         return jdbc.sql(
                         """
                         UPDATE check_in SET released_at = ?
@@ -153,6 +164,18 @@ public class CheckIns {
                         .params(id, block.getKey(), answer.getKey(), answer.getValue())
                         .update();
             }
+        }
+        for (Map.Entry<Long, ReleaseChoice> block : submission.blockReleases().entrySet()) {
+            jdbc.sql(
+                            """
+                            INSERT INTO check_in_block_release (check_in_id, professional_id, release_choice, released_at)
+                            VALUES (?, ?, ?, ?)""")
+                    .params(
+                            id,
+                            block.getKey(),
+                            block.getValue().name(),
+                            block.getValue() == ReleaseChoice.NOW ? now.toEpochMilli() : null)
+                    .update();
         }
     }
 

@@ -122,6 +122,7 @@ class ClientCheckInController {
                     organisation.defaultRelease(),
                     JointAnswerForm.read(instrument(invitation), ids(professionals), Map.of()),
                     Set.of(),
+                    Map.of(),
                     false,
                     locale,
                     model);
@@ -159,7 +160,16 @@ class ClientCheckInController {
                 .orElseGet(() -> organisations.get(invitation.organisationId()).defaultRelease());
         if (instrument.asksPerProfessional()) {
             return submitJoint(
-                    key, invitation, instrument, idempotencyKey, release, parameters, response, locale, model);
+                    key,
+                    invitation,
+                    instrument,
+                    idempotencyKey,
+                    release,
+                    organisations.get(invitation.organisationId()).defaultRelease(),
+                    parameters,
+                    response,
+                    locale,
+                    model);
         }
         AnswerForm answers = AnswerForm.read(instrument, parameters);
         if (!answers.acceptable()) {
@@ -185,7 +195,9 @@ class ClientCheckInController {
 
     /**
      * A joint check-in: one block per professional by name, then the items asked once, the client's consent for
-     * professionals of another organisation, and the release choice. Same idempotency and one-time rules.
+     * professionals of another organisation, and the release choices: the client's, one per professional block
+     * (field {@code release-p{professional}}, the organisation's default when missing) and one for the questions
+     * asked once. A network member's check-in has one choice for everything. Same idempotency and one-time rules.
      */
     private String submitJoint(
             String key,
@@ -193,6 +205,7 @@ class ClientCheckInController {
             Instrument instrument,
             String idempotencyKey,
             ReleaseChoice release,
+            ReleaseChoice organisationDefault,
             Map<String, String> parameters,
             HttpServletResponse response,
             Locale locale,
@@ -205,13 +218,31 @@ class ClientCheckInController {
                 consented.add(professional.id());
             }
         }
+        Map<Long, ReleaseChoice> blockReleases = new LinkedHashMap<>();
+        if (invitation.jointPartyId().isEmpty()) {
+            for (JointParticipants.Professional professional : professionals) {
+                blockReleases.put(
+                        professional.id(),
+                        parseRelease(parameters.get("release-p" + professional.id()))
+                                .orElse(organisationDefault));
+            }
+        }
         if (!answers.acceptable()) {
             if (checkIns.countWithKey(idempotencyKey) > 0) {
                 return "redirect:/c/thanks";
             }
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return showJointForm(
-                    key, invitation, idempotencyKey, release, answers, consented, answers.noAnswers(), locale, model);
+                    key,
+                    invitation,
+                    idempotencyKey,
+                    release,
+                    answers,
+                    consented,
+                    blockReleases,
+                    answers.noAnswers(),
+                    locale,
+                    model);
         }
         CheckInSubmission submission = new CheckInSubmission(
                 instrument,
@@ -219,7 +250,8 @@ class ClientCheckInController {
                 release,
                 idempotencyKey,
                 answers.team().answers(),
-                answers.perProfessional());
+                answers.perProfessional(),
+                blockReleases);
         // The client's consent for professionals of another organisation is stored with the answers.
         CheckIns.Outcome outcome = store(invitation, submission, () -> {
             if (invitation.jointPartyId().isEmpty()) {
@@ -335,12 +367,15 @@ class ClientCheckInController {
             ReleaseChoice release,
             JointAnswerForm answers,
             Set<Long> consented,
+            Map<Long, ReleaseChoice> blockReleases,
             boolean noAnswers,
             Locale locale,
             Model model) {
         Language language = Languages.of(locale);
         Instrument instrument = instrument(invitation);
         List<JointParticipants.Professional> professionals = joint.professionals(invitation.meetingId());
+        ReleaseChoice organisationDefault =
+                organisations.get(invitation.organisationId()).defaultRelease();
         List<Block> blocks = new ArrayList<>();
         for (JointParticipants.Professional professional : professionals) {
             AnswerForm block = answers.blocks().getOrDefault(professional.id(), AnswerForm.read(instrument, Map.of()));
@@ -352,7 +387,13 @@ class ClientCheckInController {
                             JointAnswerForm.prefix(professional.id()),
                             professional.name(),
                             block.chosen(),
-                            block.errors())));
+                            block.errors()),
+                    // Only the client chooses per professional; a network member's check-in has one choice.
+                    invitation.jointPartyId().isPresent()
+                            ? ""
+                            : blockReleases
+                                    .getOrDefault(professional.id(), organisationDefault)
+                                    .name()));
         }
         List<Question> team = Question.of(
                 instrument, language, answers.team().chosen(), answers.team().errors());
@@ -374,6 +415,7 @@ class ClientCheckInController {
                                 .filter(JointParticipants.Professional::otherOrganisation)
                                 .toList());
         model.addAttribute("consented", consented);
+        model.addAttribute("perBlock", invitation.jointPartyId().isEmpty());
         model.addAttribute("idempotencyKey", idempotencyKey);
         model.addAttribute("release", release.name());
         model.addAttribute("releaseChoices", ReleaseChoice.values());
@@ -382,8 +424,12 @@ class ClientCheckInController {
         return "checkin/joint-form";
     }
 
-    /** One professional's block of questions in a joint check-in. */
-    record Block(JointParticipants.Professional professional, List<Question> questions) {}
+    /**
+     * One professional's block of questions in a joint check-in.
+     *
+     * @param release the preselected release choice for this block, or empty when the block has none of its own
+     */
+    record Block(JointParticipants.Professional professional, List<Question> questions, String release) {}
 
     private Instrument instrument(Invitation invitation) {
         return catalog.find(invitation.instrumentId())

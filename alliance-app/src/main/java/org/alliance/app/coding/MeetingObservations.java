@@ -35,6 +35,17 @@ public class MeetingObservations {
         return basis(codings.sessions(meetingId)).map(s -> view(s, locale));
     }
 
+    /**
+     * The figures of the meeting's coding (same basis as {@link #summary}), for pages that chart them over several
+     * meetings; empty when the meeting has not been coded. Callers check access to the meeting first.
+     */
+    public Optional<ObservationSummary> figures(long meetingId) {
+        return basis(codings.sessions(meetingId))
+                .map(session -> ObservationSummary.of(codings.events(session.id()).stream()
+                        .map(e -> e.toObservation(session.coderName()))
+                        .toList()));
+    }
+
     /** The session the summary is made from: the newest settled version, else the first coder's coding. */
     static Optional<CodingSession> basis(List<CodingSession> sessions) {
         return sessions.stream()

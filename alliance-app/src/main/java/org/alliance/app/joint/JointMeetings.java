@@ -113,6 +113,8 @@ public class JointMeetings implements JointParticipants {
      * One stored check-in of the meeting with its answers.
      *
      * @param perProfessional professional (user) id → item id → answer
+     * @param blockReleases professional (user) id → the client's release choice for the block about them; empty
+     *     for check-ins without per-block choices (the check-in's own choice then applies to every block)
      */
     public record StoredJointCheckIn(
             long id,
@@ -123,7 +125,15 @@ public class JointMeetings implements JointParticipants {
             Optional<Long> raterId,
             Optional<Long> jointPartyId,
             Map<String, Double> answers,
-            Map<Long, Map<String, Double>> perProfessional) {}
+            Map<Long, Map<String, Double>> perProfessional,
+            Map<Long, BlockRelease> blockReleases) {}
+
+    /**
+     * The client's release choice for one professional's block of a joint check-in.
+     *
+     * @param releasedAt when the block was released; empty while it is not (and always for "only team figures")
+     */
+    public record BlockRelease(ReleaseChoice choice, Optional<Instant> releasedAt) {}
 
     // ---------------------------------------------------------------- creating and finding
 
@@ -213,6 +223,14 @@ public class JointMeetings implements JointParticipants {
     public List<Header> meetingsOfClient(long clientId) {
         return jdbc.sql(HEADER + " WHERE m.client_id = ? ORDER BY m.meeting_date, j.id")
                 .param(clientId)
+                .query(JointMeetings::header)
+                .list();
+    }
+
+    /** The joint meetings of the clients of one team, oldest first (for the team's aggregate figures). */
+    public List<Header> meetingsOfTeam(long teamId) {
+        return jdbc.sql(HEADER + " WHERE c.team_id = ? ORDER BY m.meeting_date, j.id")
+                .param(teamId)
                 .query(JointMeetings::header)
                 .list();
     }
@@ -540,6 +558,20 @@ public class JointMeetings implements JointParticipants {
                             .computeIfAbsent(rs.getLong(2), k -> new LinkedHashMap<>())
                             .put(rs.getString(3), rs.getDouble(4));
                 });
+        Map<Long, Map<Long, BlockRelease>> releases = new LinkedHashMap<>();
+        jdbc.sql(
+                        """
+                        SELECT r.check_in_id, r.professional_id, r.release_choice, r.released_at
+                        FROM check_in_block_release r JOIN check_in ci ON ci.id = r.check_in_id
+                        WHERE ci.meeting_id = ?""")
+                .param(meetingId)
+                .query(rs -> {
+                    long released = rs.getLong(4);
+                    Optional<Instant> releasedAt =
+                            rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(released));
+                    releases.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+                            .put(rs.getLong(2), new BlockRelease(ReleaseChoice.valueOf(rs.getString(3)), releasedAt));
+                });
         return jdbc.sql(
                         """
                         SELECT id, instrument_id, release_choice, released_at, submitted_at, rater_id, joint_party_id
@@ -563,7 +595,8 @@ public class JointMeetings implements JointParticipants {
                             raterId,
                             partyId,
                             answers.getOrDefault(id, Map.of()),
-                            blocks.getOrDefault(id, Map.of()));
+                            blocks.getOrDefault(id, Map.of()),
+                            releases.getOrDefault(id, Map.of()));
                 })
                 .list();
     }

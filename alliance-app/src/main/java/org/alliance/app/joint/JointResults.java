@@ -32,7 +32,17 @@ import org.alliance.core.scoring.Scoring;
  * the alliance map. When the viewer may not see the client's result, nothing of it is in here: only the
  * professionals' own scores.
  *
+ * <p>The client chooses the release per professional block (see {@link #release}): a viewer sees the result
+ * only once the block about them is released to them; of the result, each professional's block is shown only
+ * once it is released (the client may keep the block about one professional for team figures only), the team
+ * questions only once the check-in's own choice has released them, and the split-alliance index only when every
+ * answered block is shown (else it would tell something about a block the client held back).
+ *
  * @param decision empty while the client has not answered
+ * @param sheet the scores of what the viewer sees: the shown blocks and, when released, the team scales; empty
+ *     when the viewer sees nothing of the client's answers
+ * @param withheld true when the viewer sees the result but the client held back at least one block (or the team
+ *     questions) from it
  * @param partiality per professional, the partiality balance index over the network members' released
  *     partiality check-ins (empty when no network member answered)
  */
@@ -43,12 +53,16 @@ record JointResults(
         Optional<JointIndices.Index> split,
         Optional<JointIndices.Alert> alert,
         List<PartialityRow> partiality,
-        String mapSvg) {
+        String mapSvg,
+        Optional<JointScoreSheet> sheet,
+        boolean withheld) {
 
     static final String CLIENT_INSTRUMENT = "alliance-joint-client";
     static final String PROFESSIONAL_INSTRUMENT = "alliance-joint-professional";
     static final String PARTIALITY_INSTRUMENT = "alliance-partiality";
     static final String TEAM_SCALE = "team-alliance";
+    /** The client's voice: the team items about having a say (voice-*), scored once per meeting. */
+    static final String VOICE_SCALE = "client-voice";
 
     /** One professional's line: the client's score (if shown), their own, and the difference (own − client). */
     record ProfessionalRow(
@@ -108,18 +122,25 @@ record JointResults(
                 now));
         boolean visible = decision.map(ConsentRules.Decision::allowed).orElse(false);
         Optional<JointScoreSheet> sheet = Optional.empty();
+        boolean blocksWithheld = false;
+        boolean teamWithheld = false;
         if (visible) {
+            JointMeetings.StoredJointCheckIn answered = clientCheckIn.get();
             Map<String, Map<String, Double>> blocks = new LinkedHashMap<>();
             for (JointMeetings.StoredParty professional : professionals) {
-                blocks.put(
-                        professional.key(),
-                        clientCheckIn
-                                .get()
-                                .perProfessional()
-                                .getOrDefault(professional.userId().orElseThrow(), Map.of()));
+                long id = professional.userId().orElseThrow();
+                Map<String, Double> block = answered.perProfessional().getOrDefault(id, Map.of());
+                if (blockShown(answered, id, now)) {
+                    blocks.put(professional.key(), block);
+                } else {
+                    blocks.put(professional.key(), Map.of());
+                    blocksWithheld |= !block.isEmpty();
+                }
             }
-            sheet = Optional.of(JointScoring.score(
-                    clientInstrument, blocks, clientCheckIn.get().answers()));
+            boolean teamShown = released(answered.releasedAt(), now);
+            teamWithheld = !teamShown && !answered.answers().isEmpty();
+            sheet = Optional.of(
+                    JointScoring.score(clientInstrument, blocks, teamShown ? answered.answers() : Map.of()));
         }
         Map<String, ScoreSheet> own = new LinkedHashMap<>();
         for (JointMeetings.StoredJointCheckIn checkIn : checkIns) {
@@ -162,11 +183,34 @@ record JointResults(
                 team.add(new TeamRow(name, text(score.score())));
             }
         }
-        Optional<JointIndices.Index> split =
-                sheet.flatMap(s -> JointIndices.splitAlliance(JointMeetings.CLIENT_PARTY, clientInstrument, s));
+        boolean indexWithheld = blocksWithheld;
+        Optional<JointIndices.Index> split = sheet.filter(s -> !indexWithheld)
+                .flatMap(s -> JointIndices.splitAlliance(JointMeetings.CLIENT_PARTY, clientInstrument, s));
         Optional<JointIndices.Alert> alert = JointIndices.alert(split, threshold);
         String map = AllianceMap.render(mapLabel, header.clientAlias(), ownLabel, nodes, 1, 5);
-        return new JointResults(decision, rows, team, split, alert, partiality(professionals, checkIns, catalog), map);
+        return new JointResults(
+                decision,
+                rows,
+                team,
+                split,
+                alert,
+                partiality(professionals, checkIns, catalog),
+                map,
+                sheet,
+                blocksWithheld || teamWithheld);
+    }
+
+    /**
+     * Whether the client's block about one professional is shown at {@code now}: by the block's own release
+     * choice when the client made one, else by the check-in's choice (check-ins from before per-block choices).
+     */
+    static boolean blockShown(JointMeetings.StoredJointCheckIn checkIn, long professionalId, Instant now) {
+        JointMeetings.BlockRelease block = checkIn.blockReleases().get(professionalId);
+        return block == null ? released(checkIn.releasedAt(), now) : released(block.releasedAt(), now);
+    }
+
+    private static boolean released(Optional<Instant> releasedAt, Instant now) {
+        return releasedAt.filter(at -> !at.isAfter(now)).isPresent();
     }
 
     /**
@@ -209,11 +253,27 @@ record JointResults(
         return rows;
     }
 
-    /** The client's release choice for this check-in; "next meeting" counts from when the answers were released. */
+    /**
+     * The client's release choices for this check-in as {@link ConsentRules} takes them: the check-in's choice,
+     * and per professional the choice for the block about them (which decides when that professional sees the
+     * result). "Next meeting" counts from when the answers were released, which happens for all such choices at
+     * once, when the next meeting is opened.
+     */
     static ReleaseState release(JointMeetings.StoredJointCheckIn checkIn) {
+        Map<String, ReleaseChoice> perParty = new LinkedHashMap<>();
         Optional<Instant> nextMeeting =
                 checkIn.release() == ReleaseChoice.NEXT_MEETING ? checkIn.releasedAt() : Optional.empty();
-        return new ReleaseState(checkIn.release(), Map.of(), nextMeeting);
+        for (Map.Entry<Long, JointMeetings.BlockRelease> block :
+                checkIn.blockReleases().entrySet()) {
+            perParty.put(String.valueOf(block.getKey()), block.getValue().choice());
+            if (block.getValue().choice() == ReleaseChoice.NEXT_MEETING
+                    && block.getValue().releasedAt().isPresent()
+                    && (nextMeeting.isEmpty()
+                            || block.getValue().releasedAt().get().isBefore(nextMeeting.get()))) {
+                nextMeeting = block.getValue().releasedAt();
+            }
+        }
+        return new ReleaseState(checkIn.release(), perParty, nextMeeting);
     }
 
     private static OptionalDouble score(ScoreSheet sheet, String scale) {

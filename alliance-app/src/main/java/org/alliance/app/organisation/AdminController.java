@@ -1,6 +1,7 @@
 package org.alliance.app.organisation;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.Role;
@@ -14,7 +15,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The administrator's page: organisation settings (release default, alert thresholds), teams and accounts. */
+/**
+ * The administrator's page: organisation settings (release default, alert thresholds including the split-alliance
+ * threshold of joint meetings, invitation lifetime), teams and accounts.
+ */
 @Controller
 class AdminController {
 
@@ -34,6 +38,11 @@ class AdminController {
         model.addAttribute("teams", organisations.teams(user.organisationId()));
         model.addAttribute("releaseChoices", ReleaseChoice.values());
         model.addAttribute("roles", Role.values());
+        if (!model.containsAttribute("splitValue")) {
+            model.addAttribute(
+                    "splitValue",
+                    String.valueOf(organisations.get(user.organisationId()).splitThresholdPercent()));
+        }
         return "admin/admin";
     }
 
@@ -44,28 +53,57 @@ class AdminController {
             @RequestParam(defaultValue = "") String dropThresholdPercent,
             @RequestParam(defaultValue = "") String gapThresholdPercent,
             @RequestParam(defaultValue = "") String invitationHours,
+            @RequestParam(defaultValue = "") String splitThresholdPercent,
             HttpServletResponse response,
             Model model) {
         Organisation current = organisations.get(user.organisationId());
+        // The split threshold has its own inline error, so it is checked on its own first.
+        Optional<Integer> split = percent(splitThresholdPercent);
+        Organisation updated = null;
         try {
             // Parsed here, not by Spring, so that a wrong value gives the inline error instead of an error page
             // (NumberFormatException is an IllegalArgumentException).
-            Organisation updated = new Organisation(
+            Organisation candidate = new Organisation(
                     current.id(),
                     current.name(),
                     ReleaseChoice.valueOf(defaultRelease),
                     Integer.parseInt(dropThresholdPercent.strip()),
                     Integer.parseInt(gapThresholdPercent.strip()),
-                    Integer.parseInt(invitationHours.strip()));
-            updated.thresholds();
-            organisations.updateSettings(updated);
+                    Integer.parseInt(invitationHours.strip()),
+                    split.orElse(current.splitThresholdPercent()));
+            candidate.thresholds();
+            updated = candidate;
         } catch (IllegalArgumentException e) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             model.addAttribute("settingsError", true);
+        }
+        if (split.isEmpty()) {
+            model.addAttribute("splitError", true);
+        }
+        if (updated == null || split.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("splitValue", splitThresholdPercent);
             return admin(user, model);
         }
+        organisations.updateSettings(updated);
         audit.record(user.username(), "settings changed", "organisation " + current.id());
+        if (updated.splitThresholdPercent() != current.splitThresholdPercent()) {
+            audit.record(
+                    user.username(),
+                    "split threshold changed",
+                    "organisation " + current.id() + ": " + current.splitThresholdPercent() + " % to "
+                            + updated.splitThresholdPercent() + " %");
+        }
         return "redirect:/admin?saved";
+    }
+
+    /** A whole percentage from 1 to 100, or empty for anything else (blank, text, 0, 101, 2.5). */
+    static Optional<Integer> percent(String value) {
+        String stripped = value.strip();
+        if (!stripped.matches("[0-9]{1,3}")) {
+            return Optional.empty();
+        }
+        int percent = Integer.parseInt(stripped);
+        return percent >= 1 && percent <= 100 ? Optional.of(percent) : Optional.empty();
     }
 
     @PostMapping("/admin/teams")

@@ -29,7 +29,7 @@ public class Organisations {
         return jdbc.sql(
                         """
                         SELECT id, name, default_release, drop_threshold_percent, gap_threshold_percent,
-                               invitation_hours
+                               invitation_hours, split_threshold_percent
                         FROM organisation WHERE id = ?""")
                 .param(id)
                 .query((rs, row) -> new Organisation(
@@ -38,7 +38,8 @@ public class Organisations {
                         ReleaseChoice.valueOf(rs.getString("default_release")),
                         rs.getInt("drop_threshold_percent"),
                         rs.getInt("gap_threshold_percent"),
-                        rs.getInt("invitation_hours")))
+                        rs.getInt("invitation_hours"),
+                        rs.getInt("split_threshold_percent")))
                 .single();
     }
 
@@ -46,13 +47,14 @@ public class Organisations {
         jdbc.sql(
                         """
                         UPDATE organisation SET default_release = ?, drop_threshold_percent = ?,
-                               gap_threshold_percent = ?, invitation_hours = ?
+                               gap_threshold_percent = ?, invitation_hours = ?, split_threshold_percent = ?
                         WHERE id = ?""")
                 .params(
                         settings.defaultRelease().name(),
                         settings.dropThresholdPercent(),
                         settings.gapThresholdPercent(),
                         settings.invitationHours(),
+                        settings.splitThresholdPercent(),
                         settings.id())
                 .update();
     }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import org.alliance.app.checkin.CheckIns;
 import org.alliance.app.checkin.StoredCheckIn;
+import org.alliance.app.joint.JointTeamFigures;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.Languages;
 import org.alliance.core.instrument.Instrument;
@@ -34,11 +35,13 @@ class TeamController {
     private final JdbcClient jdbc;
     private final CheckIns checkIns;
     private final InstrumentCatalog catalog;
+    private final JointTeamFigures jointFigures;
 
-    TeamController(JdbcClient jdbc, CheckIns checkIns, InstrumentCatalog catalog) {
+    TeamController(JdbcClient jdbc, CheckIns checkIns, InstrumentCatalog catalog, JointTeamFigures jointFigures) {
         this.jdbc = jdbc;
         this.checkIns = checkIns;
         this.catalog = catalog;
+        this.jointFigures = jointFigures;
     }
 
     /** One scale's team figure: the mean over clients of each client's latest score. */
@@ -93,6 +96,8 @@ class TeamController {
         model.addAttribute("tooFew", latest.size() < MIN_CLIENTS);
         model.addAttribute("minClients", MIN_CLIENTS);
         model.addAttribute("instrumentTitle", instrument.title().get(language));
+        model.addAttribute(
+                "joint", user.teamId() == null ? null : jointFigures.of(user.teamId(), user.organisationId()));
         return "team/team";
     }
 }

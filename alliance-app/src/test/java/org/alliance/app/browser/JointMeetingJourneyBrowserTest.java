@@ -19,13 +19,16 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * A joint meeting in Debian's Chromium. The chair creates a meeting with two more professionals (one of another
- * organisation) and two network members (one absent), follows the guide step by step, records a decision,
+ * organisation) and three network members (one absent), follows the guide step by step, records a decision,
  * interests, goals and a conflict, meets the balance check and closes. The client answers the joint check-in on
  * a 320 px phone with JavaScript off (one block per professional by name, no consent for the other
  * organisation), and again with JavaScript on, this time consenting. The professional of the other organisation
  * sees nothing of the client's answers before the consent, the map and the split index with its alert after it,
  * and nothing again from the moment the chair records the client's withdrawal. axe-core finds no WCAG 2.1 A/AA
- * violation on any page of the journey in any of the four languages.
+ * violation on any page of the journey in any of the four languages. The two network members present answer
+ * the partiality check-in through their own invitations and the chair sees each professional's balance index; the
+ * administrator sets the split threshold (with an inline error for a wrong value) and the chair follows the client
+ * over the joint meetings from the client's page.
  */
 @AllianceWebTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -80,12 +83,48 @@ class JointMeetingJourneyBrowserTest extends BrowserJourney {
         if (consent) {
             client.locator("label[for='consent-" + outsider + "']").click();
         }
+        // The release choice per professional block (preselected with the organisation's default, next meeting).
+        for (Long professional : bond.keySet()) {
+            client.locator("label[for='release-p" + professional + "-NOW']").click();
+        }
         client.locator("label[for='release-NOW']").click();
         String key = client.locator("input[name=idempotencyKey]").inputValue();
         click(client, "Send");
         assertThat(client.url()).endsWith("/c/thanks");
         assertThat(checkIns.countWithKey(key)).isEqualTo(1);
         return formPath;
+    }
+
+    /**
+     * A network member answers the partiality check-in through their own invitation: the four partiality items
+     * for each professional with the given value; one release choice (now) for all.
+     */
+    private void answerPartiality(Page member, String code, Map<Long, String> values) {
+        member.navigate(url("/c?lang=en"));
+        member.getByLabel("Code", new Page.GetByLabelOptions().setExact(true)).fill(code);
+        click(member, "Continue");
+        assertThat(member.locator("h1").textContent()).isEqualTo("Did everyone have a place in the meeting?");
+        assertThat(member.locator("input[name^='release-p']").count())
+                .as("a network member has one release choice, not one per professional")
+                .isZero();
+        for (Map.Entry<Long, String> entry : values.entrySet()) {
+            for (String item : List.of(
+                    "partiality-every-side", "partiality-no-blame", "partiality-win-win", "partiality-dialogue")) {
+                member.locator("label[for='q-p" + entry.getKey() + "-" + item + "-" + entry.getValue() + "']")
+                        .click();
+            }
+        }
+        member.locator("label[for='release-NOW']").click();
+        click(member, "Send");
+        assertThat(member.url()).endsWith("/c/thanks");
+    }
+
+    /** Makes an invitation for a network member from the meeting page; returns the short code. */
+    private String inviteNetworkMember(Page chair, String meetingPath, String label) {
+        chair.navigate(url(meetingPath + "?lang=en"));
+        click(chair, "Invite " + label);
+        assertThat(chair.url()).contains("/invitation");
+        return chair.locator(".short-code").textContent().strip();
     }
 
     @Test
@@ -119,6 +158,8 @@ class JointMeetingJourneyBrowserTest extends BrowserJourney {
         chair.locator("#network-label-2").fill("Mira");
         chair.locator("#network-role-2").selectOption("CHILD");
         chair.locator("label[for='network-absent-2']").click();
+        chair.locator("#network-label-3").fill("Noor");
+        chair.locator("#network-role-3").selectOption("PARENT");
         click(chair, "Create the meeting");
         String meetingPath = chair.url().substring(url("").length()).replaceAll("[?#].*", "");
         assertThat(meetingPath).matches("/joint/\\d+");
@@ -155,6 +196,10 @@ class JointMeetingJourneyBrowserTest extends BrowserJourney {
         chair.locator("#interest-party")
                 .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Sam (partner)"));
         chair.locator("#interest").fill("Time with Mira");
+        click(chair, "Add interest");
+        chair.locator("#interest-party")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Noor (parent)"));
+        chair.locator("#interest").fill("Mira keeps her school");
         click(chair, "Add interest");
         chair.locator("#goal-party")
                 .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Kim (client)"));
@@ -278,6 +323,77 @@ class JointMeetingJourneyBrowserTest extends BrowserJourney {
         // The used link of the first check-in answers politely.
         Page auditor = phone(true, 320).newPage();
         auditInAllLanguages(auditor, formPath);
+
+        // The network members answer the partiality check-in through their own invitations, on a phone: Sam sees
+        // every professional as fair (5); Noor the chair (5), the colleague less (4), Chris least (2). The balance
+        // index per professional is the range over the 4 scale points: 0 %, 25 %, 75 %, from 2 parties each.
+        Map<Long, String> sam = new java.util.LinkedHashMap<>();
+        Map<Long, String> noor = new java.util.LinkedHashMap<>();
+        for (Map.Entry<Long, String> entry : bond.entrySet()) {
+            sam.put(entry.getKey(), "5");
+            noor.put(entry.getKey(), entry.getValue());
+        }
+        String samCode = inviteNetworkMember(chair, meetingPath, "Sam (partner)");
+        // axe runs as a script, so the form is audited in a context with JavaScript; Sam answers without it.
+        auditInAllLanguages(phone(true, 320).newPage(), "/c/" + samCode.replace("-", ""));
+        answerPartiality(phone(false, 320).newPage(), samCode, sam);
+        answerPartiality(phone(true, 320).newPage(), inviteNetworkMember(chair, meetingPath, "Noor (parent)"), noor);
+        chair.navigate(url(meetingPath + "/results?lang=en"));
+        assertThat(chair.locator("table.partiality tbody th").allTextContents())
+                .containsExactly(world.professional.displayName(), colleague.displayName(), "Chris Debt");
+        List<String> expected = List.of("0", "25", "75");
+        for (int row = 0; row < 3; row++) {
+            assertThat(chair.locator("table.partiality tbody tr")
+                            .nth(row)
+                            .locator("td")
+                            .allTextContents())
+                    .containsExactly(expected.get(row), "2");
+        }
+        auditInAllLanguages(chair, meetingPath + "/results");
+
+        // The administrator sets the split threshold: a wrong value gets an inline error in every language.
+        Page admin = signIn(world.admin.username());
+        auditInAllLanguages(admin, "/admin");
+        for (String language : LANGUAGES) {
+            admin.navigate(url("/admin?lang=" + language));
+            admin.locator("#splitThresholdPercent").fill("0");
+            admin.locator("form[action$='/admin/settings'] button[type=submit]").click();
+            admin.waitForLoadState();
+            assertThat(admin.locator("#split-error").isVisible()).isTrue();
+            assertThat(admin.locator("#splitThresholdPercent").getAttribute("aria-invalid"))
+                    .isEqualTo("true");
+            violations.addAll(Browsers.violations(admin));
+        }
+        admin.navigate(url("/admin?lang=en"));
+        admin.locator("#splitThresholdPercent").fill("30");
+        click(admin, "Save");
+        assertThat(admin.url()).contains("saved");
+        assertThat(admin.locator("#splitThresholdPercent").inputValue()).isEqualTo("30");
+
+        // The chair follows the client over the joint meetings, from the client's page: the voice (team voice
+        // items all 4 → 4.0), not coded, the bonds 5.0 / 4.0 / 2.0 and the split index 75 % against 30 % now.
+        chair.navigate(url("/clients/" + world.client + "?lang=en"));
+        chair.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Joint meetings over time"))
+                .click();
+        chair.waitForLoadState();
+        String trendsPath = "/clients/" + world.client + "/joint/trends";
+        assertThat(chair.url()).contains(trendsPath);
+        assertThat(chair.locator(".centrality-table tbody tr").first().textContent())
+                .contains("4.0")
+                .contains("not coded");
+        assertThat(chair.locator(".bond-table tbody tr").first().locator("td").allTextContents())
+                .containsExactly("5.0", "4.0", "2.0", "75 %");
+        assertThat(chair.locator(".bond-trend").textContent()).contains("(30 %)");
+        assertThat(chair.locator(".centrality svg").count()).isEqualTo(1);
+        chair.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots/joint-trends.png"))
+                .setFullPage(true));
+        auditInAllLanguages(chair, trendsPath);
+        chair.navigate(url(trendsPath + "?lang=en"));
+        chair.setViewportSize(320, 720);
+        assertThat((Integer) chair.evaluate("() => document.documentElement.scrollWidth"))
+                .as("nothing on the trends page is wider than a 320 px screen")
+                .isLessThanOrEqualTo(320);
 
         assertThat(violations).isEmpty();
     }

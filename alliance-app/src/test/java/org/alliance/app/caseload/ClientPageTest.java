@@ -219,7 +219,8 @@ class ClientPageTest {
                         .param("defaultRelease", "NEXT_MEETING")
                         .param("dropThresholdPercent", "25")
                         .param("gapThresholdPercent", "30")
-                        .param("invitationHours", "48"))
+                        .param("invitationHours", "48")
+                        .param("splitThresholdPercent", "25"))
                 .andReturn()
                 .getResponse();
         assertThat(saved.getRedirectedUrl()).isEqualTo("/admin?saved");
@@ -248,7 +249,8 @@ class ClientPageTest {
                             .param("defaultRelease", wrong[1])
                             .param("dropThresholdPercent", wrong[0])
                             .param("gapThresholdPercent", "20")
-                            .param("invitationHours", "72"))
+                            .param("invitationHours", "72")
+                            .param("splitThresholdPercent", "25"))
                     .andReturn()
                     .getResponse();
             assertThat(response.getStatus()).as("%s", (Object) wrong).isEqualTo(422);

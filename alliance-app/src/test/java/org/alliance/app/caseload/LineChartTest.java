@@ -1,8 +1,11 @@
 package org.alliance.app.caseload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -23,5 +26,31 @@ class LineChartTest {
         assertThat(LineChart.format(0.0)).isEqualTo("0.0");
         assertThat(LineChart.format(-0.04)).isEqualTo(String.format(Locale.ROOT, "%.1f", -0.04));
         assertThat(LineChart.format(12.0)).isEqualTo("12.0");
+    }
+
+    @Test
+    void aPercentageAxisGetsAGridLineEveryStep() {
+        String svg = LineChart.render(
+                "share",
+                List.of("a", "b"),
+                List.of(new LineChart.Series("s", List.of(OptionalDouble.of(50), OptionalDouble.empty()))),
+                0,
+                100,
+                20);
+        for (int tick = 0; tick <= 100; tick += 20) {
+            assertThat(svg).contains(">" + tick + "</text>");
+        }
+        assertThat(svg).doesNotContain(">10</text>").doesNotContain(">1</text>");
+        // 0..100 on a plot 244 high from y = 16: 50 lies at 16 + 244 / 2 = 138.
+        assertThat(svg).contains("cy=\"138.0\"");
+        assertThat(svg.split("<circle", -1)).hasSize(2);
+    }
+
+    @Test
+    void aStepBelowOneOrAnEmptyRangeIsRefused() {
+        assertThatThrownBy(() -> LineChart.render("x", List.of(), List.of(), 0, 100, 0))
+                .hasMessageContaining("step 0");
+        assertThatThrownBy(() -> LineChart.render("x", List.of(), List.of(), 5, 5, 1))
+                .hasMessageContaining("5.0..5.0");
     }
 }

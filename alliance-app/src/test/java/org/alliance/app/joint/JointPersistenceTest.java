@@ -389,6 +389,82 @@ class JointPersistenceTest {
         assertThat(rows).extracting(JointResults.PartialityRow::parties).containsExactly(2, 2, 2);
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void releaseChoicesPerProfessionalBlockAreStoredAndReleasedAtTheNextMeeting(String vendor) {
+        MutableClock clock = new MutableClock();
+        World world = world(vendor, clock);
+        JointMeetings.Header header = world.meetings().find(world.joint()).orElseThrow();
+        Invitation invitation = world.invitations()
+                .find(world.invitations()
+                        .issue(header.meetingId(), CLIENT.id(), world.chair(), Duration.ofHours(72))
+                        .token())
+                .orElseThrow();
+        CheckInSubmission plain = clientAnswers("block-1", ReleaseChoice.NOW, world);
+        // The chair's block now, the colleague's at the next meeting, Chris's (other organisation) team only.
+        CheckInSubmission submission = new CheckInSubmission(
+                plain.instrument(),
+                plain.language(),
+                ReleaseChoice.NOW,
+                plain.idempotencyKey(),
+                plain.answers(),
+                plain.perProfessional(),
+                Map.of(
+                        world.chair(), ReleaseChoice.NOW,
+                        world.colleague(), ReleaseChoice.NEXT_MEETING,
+                        world.outsider(), ReleaseChoice.TEAM_ONLY));
+        assertThat(world.checkIns().submit(invitation, submission)).isEqualTo(CheckIns.Outcome.SAVED);
+        assertThat(world.count("check_in_block_release")).isEqualTo(3);
+        Map<Long, JointMeetings.BlockRelease> stored =
+                world.meetings().checkIns(header.meetingId()).get(0).blockReleases();
+        assertThat(stored.get(world.chair()))
+                .isEqualTo(new JointMeetings.BlockRelease(ReleaseChoice.NOW, Optional.of(clock.instant())));
+        assertThat(stored.get(world.colleague()))
+                .isEqualTo(new JointMeetings.BlockRelease(ReleaseChoice.NEXT_MEETING, Optional.empty()));
+        assertThat(stored.get(world.outsider()))
+                .isEqualTo(new JointMeetings.BlockRelease(ReleaseChoice.TEAM_ONLY, Optional.empty()));
+        world.meetings().recordConsents(world.client(), Map.of(world.outsider(), true));
+        clock.advance(Duration.ofMinutes(1));
+
+        // Bonds: chair 5, colleague 4, Chris 2. The chair sees only the block released so far.
+        JointResults chair = results(world, header, world.chair(), world.organisation(), clock);
+        assertThat(chair.professionals())
+                .extracting(JointResults.ProfessionalRow::clientScore)
+                .containsExactly("5.0", "–", "–");
+        assertThat(chair.split()).isEmpty();
+        assertThat(chair.withheld()).isTrue();
+        assertThat(results(world, header, world.colleague(), world.organisation(), clock)
+                        .decision()
+                        .orElseThrow()
+                        .reason())
+                .isEqualTo(ConsentRules.Reason.WAITING_FOR_NEXT_MEETING);
+        assertThat(results(world, header, world.outsider(), world.otherOrganisation(), clock)
+                        .decision()
+                        .orElseThrow()
+                        .reason())
+                .isEqualTo(ConsentRules.Reason.TEAM_ONLY);
+
+        // The next meeting is opened: the colleague's block is released, Chris's never is.
+        clock.advance(Duration.ofDays(14));
+        world.checkIns().releaseForNextMeeting(world.client(), LocalDate.of(2026, 1, 19));
+        stored = world.meetings().checkIns(header.meetingId()).get(0).blockReleases();
+        assertThat(stored.get(world.colleague()).releasedAt()).contains(clock.instant());
+        assertThat(stored.get(world.outsider()).releasedAt()).isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        JointResults colleague = results(world, header, world.colleague(), world.organisation(), clock);
+        assertThat(colleague.decision().orElseThrow().allowed()).isTrue();
+        assertThat(colleague.professionals())
+                .extracting(JointResults.ProfessionalRow::clientScore)
+                .containsExactly("5.0", "4.0", "–");
+        // Chris's block held back: no index (it would tell how far Chris's score lies from the others).
+        assertThat(colleague.split()).isEmpty();
+        assertThat(results(world, header, world.outsider(), world.otherOrganisation(), clock)
+                        .decision()
+                        .orElseThrow()
+                        .allowed())
+                .isFalse();
+    }
+
     private static JointResults results(
             World world, JointMeetings.Header header, long viewer, long viewerOrganisation, Clock clock) {
         return JointResults.build(

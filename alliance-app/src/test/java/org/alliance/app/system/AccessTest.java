@@ -248,6 +248,8 @@ class AccessTest {
                 Map.of("professional", String.valueOf(world.otherProfessional.id()), "action", "GIVEN"),
                 owner(404)));
         rules.add(new Rule(HttpMethod.GET, client + "/joint/new", Map.of(), owner(200)));
+        rules.add(new Rule(HttpMethod.GET, client + "/joint/trends", Map.of(), owner(200)));
+        rules.add(new Rule(HttpMethod.GET, "/clients/987654321/joint/trends", Map.of(), owner(404)));
         rules.add(new Rule(HttpMethod.POST, client + "/joint", Map.of("date", "x"), owner(422)));
         rules.add(new Rule(HttpMethod.GET, "/team", Map.of(), only(200, Who.TEAM_LEAD)));
         rules.add(new Rule(HttpMethod.GET, "/research", Map.of(), only(200, Who.RESEARCHER)));
@@ -265,8 +267,25 @@ class AccessTest {
                         "gapThresholdPercent",
                         "20",
                         "invitationHours",
-                        "72"),
+                        "72",
+                        "splitThresholdPercent",
+                        "25"),
                 only(302, Who.ADMIN)));
+        rules.add(new Rule(
+                HttpMethod.POST,
+                "/admin/settings",
+                Map.of(
+                        "defaultRelease",
+                        "NOW",
+                        "dropThresholdPercent",
+                        "15",
+                        "gapThresholdPercent",
+                        "20",
+                        "invitationHours",
+                        "72",
+                        "splitThresholdPercent",
+                        "101"),
+                only(422, Who.ADMIN)));
         rules.add(new Rule(
                 HttpMethod.POST,
                 "/admin/users",
@@ -335,6 +354,13 @@ class AccessTest {
                     .getStatus();
             assertThat(status).as(page).isEqualTo(200);
         }
+        // Taking part in a meeting does not open the client's own pages, nor their joint meetings over time.
+        int trends = mvc.perform(MockMvcRequestBuilders.get("/clients/" + world.client + "/joint/trends")
+                        .with(user(outsider)))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        assertThat(trends).isEqualTo(404);
         for (String action : List.of("/notes", "/decisions", "/interests", "/goals", "/close", "/invitations")) {
             int status = mvc.perform(MockMvcRequestBuilders.post(joint + action)
                             .with(user(outsider))

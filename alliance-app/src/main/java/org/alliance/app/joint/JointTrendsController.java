@@ -1,0 +1,88 @@
+package org.alliance.app.joint;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.alliance.app.caseload.Caseload;
+import org.alliance.app.caseload.Client;
+import org.alliance.app.coding.MeetingObservations;
+import org.alliance.app.system.AuditLog;
+import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.Languages;
+import org.alliance.core.instrument.InstrumentCatalog;
+import org.alliance.core.joint.Consent;
+import org.alliance.core.joint.ConsentRules;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * A client's joint meetings over time ({@link JointTrends}), reached from the client's page: only the client's own
+ * professional sees it (anyone else gets 404, as for the client page), and of each meeting only what the results
+ * page would show them.
+ */
+@Controller
+class JointTrendsController {
+
+    private final JointMeetings meetings;
+    private final Caseload caseload;
+    private final MeetingObservations observations;
+    private final InstrumentCatalog catalog;
+    private final MessageSource messages;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    JointTrendsController(
+            JointMeetings meetings,
+            Caseload caseload,
+            MeetingObservations observations,
+            InstrumentCatalog catalog,
+            MessageSource messages,
+            AuditLog audit,
+            Clock clock) {
+        this.meetings = meetings;
+        this.caseload = caseload;
+        this.observations = observations;
+        this.catalog = catalog;
+        this.messages = messages;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @GetMapping("/clients/{clientId}/joint/trends")
+    String trends(@AuthenticationPrincipal CurrentUser user, @PathVariable long clientId, Locale locale, Model model) {
+        Client client = caseload.clientOf(user.id(), clientId).orElseThrow(JointController.NotFound::new);
+        List<Consent> consents = meetings.consents(clientId);
+        double threshold = meetings.splitThreshold(client.organisationId());
+        Instant now = clock.instant();
+        ConsentRules.Viewer viewer =
+                new ConsentRules.Viewer(String.valueOf(user.id()), String.valueOf(user.organisationId()));
+        List<JointTrends.MeetingInput> inputs = new ArrayList<>();
+        for (JointMeetings.Header header : meetings.meetingsOfClient(clientId)) {
+            List<JointMeetings.StoredParty> parties = meetings.parties(header.id());
+            JointResults results = JointResults.build(
+                    header,
+                    parties,
+                    meetings.checkIns(header.meetingId()),
+                    consents,
+                    viewer,
+                    catalog,
+                    threshold,
+                    now,
+                    Languages.of(locale),
+                    client.alias(),
+                    "");
+            inputs.add(
+                    new JointTrends.MeetingInput(header, parties, results, observations.figures(header.meetingId())));
+        }
+        audit.record(user.username(), "joint trends read", "client " + clientId);
+        model.addAttribute("client", client);
+        model.addAttribute("trends", JointTrends.build(inputs, threshold, messages, locale));
+        return "joint/trends";
+    }
+}
