@@ -2,8 +2,6 @@ package org.alliance.app.joint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,14 +9,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.alliance.app.TestPostgres;
+import org.alliance.app.TestDatabases;
 import org.alliance.app.caseload.Caseload;
 import org.alliance.app.checkin.CheckInSubmission;
 import org.alliance.app.checkin.CheckIns;
@@ -37,11 +32,9 @@ import org.alliance.core.joint.JointMeeting;
 import org.alliance.core.joint.MeetingDecision;
 import org.alliance.core.joint.Party;
 import org.alliance.core.release.ReleaseChoice;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -65,12 +58,6 @@ class JointPersistenceTest {
     @TempDir
     static Path folder;
 
-    private static final List<HikariDataSource> OPENED = new ArrayList<>();
-
-    static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("sqlite"), Arguments.of("postgresql"));
-    }
-
     record World(
             JdbcClient jdbc,
             JointMeetings meetings,
@@ -90,27 +77,7 @@ class JointPersistenceTest {
     }
 
     private static World world(String vendor, Clock clock) {
-        DataSource dataSource;
-        if (vendor.equals("sqlite")) {
-            try {
-                Files.createDirectories(folder);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            HikariDataSource sqlite = new HikariDataSource();
-            sqlite.setJdbcUrl("jdbc:sqlite:" + folder.resolve(UUID.randomUUID() + ".db")
-                    + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&transaction_mode=IMMEDIATE");
-            sqlite.setMaximumPoolSize(4);
-            OPENED.add(sqlite);
-            dataSource = sqlite;
-        } else {
-            dataSource = TestPostgres.newDatabase();
-        }
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/" + vendor)
-                .load()
-                .migrate();
+        DataSource dataSource = TestDatabases.migrated(vendor, folder);
         JdbcClient jdbc = JdbcClient.create(dataSource);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         long organisation = organisation(jdbc, "Social work");
@@ -177,11 +144,11 @@ class JointPersistenceTest {
 
     @AfterAll
     static void close() {
-        OPENED.forEach(HikariDataSource::close);
+        TestDatabases.closeAll();
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
     void aMeetingWithThreeProfessionalsAndTheNetworkIsStoredAndReadBackAsTheCoreModel(String vendor) {
         World world = world(vendor, new MutableClock());
         JointMeetings.Header header = world.meetings().find(world.joint()).orElseThrow();
@@ -240,7 +207,7 @@ class JointPersistenceTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
     void theJointCheckInKeepsOneBlockPerProfessionalAndIsNeverDoubled(String vendor) {
         MutableClock clock = new MutableClock();
         World world = world(vendor, clock);
@@ -285,7 +252,7 @@ class JointPersistenceTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
     void theOtherOrganisationSeesTheResultOnlyWhileTheClientsConsentStands(String vendor) {
         MutableClock clock = new MutableClock();
         World world = world(vendor, clock);
@@ -338,7 +305,7 @@ class JointPersistenceTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
     void networkMembersAnswerThePartialityItemsAndGiveEachProfessionalABalanceIndex(String vendor) {
         World world = world(vendor, new MutableClock());
         JointMeetings.Header header = world.meetings().find(world.joint()).orElseThrow();
@@ -390,7 +357,7 @@ class JointPersistenceTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
     void releaseChoicesPerProfessionalBlockAreStoredAndReleasedAtTheNextMeeting(String vendor) {
         MutableClock clock = new MutableClock();
         World world = world(vendor, clock);
