@@ -1,5 +1,7 @@
 package org.alliance.app;
 
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -12,6 +14,9 @@ import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.Role;
 import org.alliance.app.system.UserAccounts;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * A small organisation for one test class, with unique user names so test classes sharing the application
@@ -35,6 +40,13 @@ public final class TestWorld {
 
     private final Caseload caseload;
     private final Invitations invitations;
+
+    /** MockMvc over the whole application with Spring Security's filters, as the pages are served. */
+    public static MockMvc mvc(WebApplicationContext context) {
+        return MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+    }
 
     public TestWorld(ApplicationContext context) {
         Organisations organisations = context.getBean(Organisations.class);

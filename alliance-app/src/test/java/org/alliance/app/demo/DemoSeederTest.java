@@ -2,13 +2,13 @@ package org.alliance.app.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.alliance.app.AllianceApplication;
+import org.alliance.app.TestWorld;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.UserAccounts;
 import org.alliance.core.demo.DemoData;
@@ -23,7 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -153,9 +152,7 @@ class DemoSeederTest {
 
     @Test
     void theStartPageListsTheDemoAccountsAndWhatToTry() throws Exception {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
-                .apply(springSecurity())
-                .build();
+        MockMvc mvc = TestWorld.mvc(context);
         String page = mvc.perform(MockMvcRequestBuilders.get("/").param("lang", "en"))
                 .andReturn()
                 .getResponse()
@@ -171,9 +168,7 @@ class DemoSeederTest {
 
     @Test
     void aDemoProfessionalSeesScoresAndAlertsOnTheirClientsPages() throws Exception {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
-                .apply(springSecurity())
-                .build();
+        MockMvc mvc = TestWorld.mvc(context);
         CurrentUser professional =
                 accounts.loadUserByUsername(seeder.higherRater().orElseThrow());
         List<Long> clients = jdbc.sql("SELECT id FROM client WHERE professional_id = ? ORDER BY id")
