@@ -12,8 +12,10 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The administrator's page: organisation settings (release default, alert thresholds including the split-alliance
@@ -38,6 +40,7 @@ class AdminController {
         model.addAttribute("teams", organisations.teams(user.organisationId()));
         model.addAttribute("releaseChoices", ReleaseChoice.values());
         model.addAttribute("roles", Role.values());
+        model.addAttribute("accounts", accounts.ofOrganisation(user.organisationId()));
         if (!model.containsAttribute("splitValue")) {
             model.addAttribute(
                     "splitValue",
@@ -104,6 +107,50 @@ class AdminController {
         }
         int percent = Integer.parseInt(stripped);
         return percent >= 1 && percent <= 100 ? Optional.of(percent) : Optional.empty();
+    }
+
+    /** Stops an account of the organisation (it can no longer sign in; open sessions end) or lets it in again. */
+    @PostMapping("/admin/users/{userId}/enabled")
+    String setEnabled(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long userId,
+            @RequestParam(defaultValue = "") String enabled,
+            HttpServletResponse response,
+            Model model) {
+        boolean enable = "true".equals(enabled);
+        if (!enable && userId == user.id()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("accountError", userId);
+            model.addAttribute("accountErrorKey", "admin.accounts.error.self");
+            return admin(user, model);
+        }
+        if (!accounts.setEnabled(user.organisationId(), userId, enable)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        audit.record(user.username(), enable ? "account enabled" : "account stopped", "user " + userId);
+        return "redirect:/admin?accountChanged#accounts";
+    }
+
+    /** Sets a new password for an account of the organisation (someone forgot theirs); its open sessions end. */
+    @PostMapping("/admin/users/{userId}/password")
+    String resetPassword(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long userId,
+            @RequestParam(defaultValue = "") String password,
+            HttpServletResponse response,
+            Model model) {
+        Optional<String> problem = UserAccounts.passwordProblem(password);
+        if (problem.isPresent()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("accountError", userId);
+            model.addAttribute("accountErrorKey", problem.get());
+            return admin(user, model);
+        }
+        if (!accounts.resetPassword(user.organisationId(), userId, password)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        audit.record(user.username(), "password reset", "user " + userId);
+        return "redirect:/admin?accountChanged#accounts";
     }
 
     @PostMapping("/admin/teams")

@@ -3,9 +3,12 @@ package org.alliance.app.system;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -17,9 +20,11 @@ public class UserAccounts implements UserDetailsService {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
+    private final SessionRegistry sessions;
     private final Clock clock;
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock) {
+    UserAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock, SessionRegistry sessions) {
+        this.sessions = sessions;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -64,6 +69,61 @@ public class UserAccounts implements UserDetailsService {
                 .params(passwordEncoder.encode(replacement), userId)
                 .update();
         return true;
+    }
+
+    /** An account as the administrator's list shows it. */
+    public record Account(long id, String username, String displayName, Role role, boolean enabled) {}
+
+    /** The accounts of one organisation, by display name. */
+    public List<Account> ofOrganisation(long organisationId) {
+        return jdbc.sql(
+                        """
+                        SELECT id, username, display_name, role, enabled FROM app_user
+                        WHERE organisation_id = ? ORDER BY display_name, id""")
+                .param(organisationId)
+                .query((rs, row) -> new Account(
+                        rs.getLong("id"),
+                        rs.getString("username"),
+                        rs.getString("display_name"),
+                        Role.valueOf(rs.getString("role")),
+                        rs.getBoolean("enabled")))
+                .list();
+    }
+
+    /**
+     * Lets an account of this organisation sign in again, or stops it: a stopped account cannot sign in and its open
+     * sessions end at their next request. False when the organisation has no such account.
+     */
+    public boolean setEnabled(long organisationId, long userId, boolean enabled) {
+        int changed = jdbc.sql("UPDATE app_user SET enabled = ? WHERE id = ? AND organisation_id = ?")
+                .params(enabled, userId, organisationId)
+                .update();
+        if (changed > 0 && !enabled) {
+            endSessionsOf(userId);
+        }
+        return changed > 0;
+    }
+
+    /**
+     * Sets a new password for an account of this organisation (the administrator's reset); the account's open
+     * sessions end. False when the organisation has no such account.
+     */
+    public boolean resetPassword(long organisationId, long userId, String password) {
+        int changed = jdbc.sql("UPDATE app_user SET password_hash = ? WHERE id = ? AND organisation_id = ?")
+                .params(passwordEncoder.encode(password), userId, organisationId)
+                .update();
+        if (changed > 0) {
+            endSessionsOf(userId);
+        }
+        return changed > 0;
+    }
+
+    private void endSessionsOf(long userId) {
+        for (Object principal : sessions.getAllPrincipals()) {
+            if (principal instanceof CurrentUser user && user.id() == userId) {
+                sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
+            }
+        }
     }
 
     /** True until the first account exists; the setup page works only then. */

@@ -250,6 +250,11 @@ class AccessTest {
         rules.add(new Rule(HttpMethod.GET, "/team", Map.of(), only(200, Who.TEAM_LEAD)));
         rules.add(new Rule(HttpMethod.GET, "/research", Map.of(), only(200, Who.RESEARCHER)));
         rules.add(new Rule(HttpMethod.GET, "/admin", Map.of(), only(200, Who.ADMIN)));
+        String account = "/admin/users/" + world.professional.id();
+        rules.add(new Rule(HttpMethod.POST, account + "/enabled", Map.of("enabled", "true"), only(302, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.POST, account + "/password", Map.of("password", "short"), only(422, Who.ADMIN)));
+        rules.add(new Rule(
+                HttpMethod.POST, "/admin/users/987654321/enabled", Map.of("enabled", "true"), only(404, Who.ADMIN)));
         rules.add(
                 new Rule(HttpMethod.POST, "/admin/teams", Map.of("name", "New " + world.suffix), only(302, Who.ADMIN)));
         rules.add(new Rule(
