@@ -118,6 +118,11 @@ class AdminAccountsTest {
                 .getResponse();
         assertThat(after.getStatus()).isEqualTo(302);
         assertThat(after.getRedirectedUrl()).isEqualTo("/login?expired");
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/login?expired&lang=en"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("You were signed out because an administrator changed your account.");
         assertThat(signIn(professional.username(), TestWorld.PASSWORD)).isNull();
 
         asAdmin("/admin/users/" + professional.id() + "/enabled", "enabled", "true");
