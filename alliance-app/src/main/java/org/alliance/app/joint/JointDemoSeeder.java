@@ -2,6 +2,7 @@ package org.alliance.app.joint;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import org.alliance.app.checkin.CheckInSubmission;
 import org.alliance.app.checkin.CheckIns;
 import org.alliance.app.checkin.Invitation;
 import org.alliance.app.checkin.Invitations;
+import org.alliance.app.coding.CodedEvent;
+import org.alliance.app.coding.Codings;
 import org.alliance.app.demo.DemoSeeder;
 import org.alliance.app.organisation.Organisations;
 import org.alliance.app.system.Role;
@@ -22,6 +25,8 @@ import org.alliance.core.instrument.Language;
 import org.alliance.core.joint.GuideStep;
 import org.alliance.core.joint.MeetingDecision;
 import org.alliance.core.joint.Party;
+import org.alliance.core.observation.DefaultCodingScheme;
+import org.alliance.core.observation.Modality;
 import org.alliance.core.release.ReleaseChoice;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
@@ -55,6 +60,7 @@ class JointDemoSeeder implements ApplicationRunner {
     private final UserAccounts accounts;
     private final Optional<DemoSeeder> demo;
     private final InstrumentCatalog catalog;
+    private final Codings codings;
 
     JointDemoSeeder(
             JdbcClient jdbc,
@@ -65,7 +71,8 @@ class JointDemoSeeder implements ApplicationRunner {
             Organisations organisations,
             UserAccounts accounts,
             ObjectProvider<DemoSeeder> demo,
-            InstrumentCatalog catalog) {
+            InstrumentCatalog catalog,
+            Codings codings) {
         this.jdbc = jdbc;
         this.meetings = meetings;
         this.caseload = caseload;
@@ -75,6 +82,7 @@ class JointDemoSeeder implements ApplicationRunner {
         this.accounts = accounts;
         this.demo = Optional.ofNullable(demo.getIfAvailable());
         this.catalog = catalog;
+        this.codings = codings;
     }
 
     @Override
@@ -194,6 +202,8 @@ class JointDemoSeeder implements ApplicationRunner {
                     invitation,
                     new CheckInSubmission(
                             clientInstrument, Language.NL, ReleaseChoice.NOW, "joint-demo-" + m, teamAnswers, blocks));
+            // The chair coded the recording: the client speaks more from meeting to meeting.
+            codings.addAll(codings.openSession(header.meetingId(), chair.id()), coding(random, m));
             // Consent for Dirk: given, withdrawn after the second meeting, given again in the third.
             meetings.recordConsents(client, Map.of(dirk.id(), m != 1));
             for (JointMeetings.Account professional : List.of(chair, colleague, dirk)) {
@@ -213,6 +223,29 @@ class JointDemoSeeder implements ApplicationRunner {
             }
         }
         return created;
+    }
+
+    /**
+     * A coded recording of joint meeting {@code m}: forty turns of 15–45 s, in the facilitating order of the scheme's
+     * steps over the meeting's time, with the client taking a fifth of the turns in the first meeting, then three and
+     * four tenths (client centrality growing).
+     */
+    private static List<CodedEvent> coding(Random random, int m) {
+        double clientShare = 0.2 + 0.1 * m;
+        List<String> others = List.of("professional-a", "professional-b", "professional-c", "network-member");
+        List<String> steps = DefaultCodingScheme.FACILITATING_ORDER;
+        List<CodedEvent> events = new ArrayList<>();
+        long start = 5_000;
+        int turns = 40;
+        for (int i = 0; i < turns; i++) {
+            String actor = random.nextDouble() < clientShare ? "client" : others.get(random.nextInt(others.size()));
+            String code = steps.get(Math.min(steps.size() - 1, i * steps.size() / turns));
+            long end = start + 15_000 + random.nextInt(30_000);
+            events.add(new CodedEvent(
+                    "joint-demo-" + m + "-" + i, actor, Modality.VERBAL, code, start, end, CodedEvent.Kind.STATE, ""));
+            start = end + random.nextInt(3_000);
+        }
+        return events;
     }
 
     private static Map<String, Double> bond(Random random, double centre) {

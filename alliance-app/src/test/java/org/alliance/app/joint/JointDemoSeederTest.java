@@ -43,7 +43,8 @@ class JointDemoSeederTest {
                 context.getBean(org.alliance.app.organisation.Organisations.class),
                 context.getBean(org.alliance.app.system.UserAccounts.class),
                 context.getBeanProvider(DemoSeeder.class),
-                context.getBean(InstrumentCatalog.class));
+                context.getBean(InstrumentCatalog.class),
+                context.getBean(org.alliance.app.coding.Codings.class));
 
         List<Long> created = seeder.seed();
 
@@ -63,6 +64,12 @@ class JointDemoSeederTest {
                     .filteredOn(c -> c.instrumentId().equals(JointResults.CLIENT_INSTRUMENT))
                     .singleElement()
                     .satisfies(c -> assertThat(c.perProfessional()).hasSize(3));
+            // Each meeting is coded, so the trends page has the client's observed participation to show.
+            assertThat(context.getBean(org.alliance.app.coding.MeetingObservations.class)
+                            .figures(header.meetingId()))
+                    .hasValueSatisfying(figures -> assertThat(figures.actors())
+                            .extracting(row -> row.actor())
+                            .contains("client", "professional-a", "professional-b", "professional-c"));
         }
         JointMeetings.Header last = meetings.find(created.get(2)).orElseThrow();
         assertThat(meetings.consents(last.clientId()))
