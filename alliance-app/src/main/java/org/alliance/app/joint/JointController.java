@@ -468,15 +468,7 @@ class JointController {
             HttpServletResponse response,
             Locale locale,
             Model model) {
-        JointMeetings.Header header = chaired(user, id);
-        Optional<String> text = text(interest);
-        Optional<JointMeetings.StoredParty> owner = party(header, party);
-        if (text.isEmpty() || owner.isEmpty()) {
-            return invalid(user, header, "joint.error.interest", response, locale, model);
-        }
-        meetings.addInterest(header.id(), owner.get().id(), text.get());
-        audit.record(user.username(), "joint interest written", "joint meeting " + id);
-        return "redirect:/joint/" + id + "#interests";
+        return addForParty(user, id, party, interest, "interest", meetings::addInterest, response, locale, model);
     }
 
     @PostMapping("/joint/{id}/goals")
@@ -488,14 +480,37 @@ class JointController {
             HttpServletResponse response,
             Locale locale,
             Model model) {
+        return addForParty(user, id, party, goal, "goal", meetings::addGoal, response, locale, model);
+    }
+
+    /** Stores something one party of the meeting holds (an interest or a goal). */
+    @FunctionalInterface
+    private interface PartyWrite {
+        void add(long jointId, long partyId, String text);
+    }
+
+    /**
+     * An interest or goal of one party, written by the chair: the text and the party are checked (an inline error
+     * {@code joint.error.<kind>} otherwise), then stored and audited.
+     */
+    private String addForParty(
+            CurrentUser user,
+            long id,
+            String party,
+            String statement,
+            String kind,
+            PartyWrite write,
+            HttpServletResponse response,
+            Locale locale,
+            Model model) {
         JointMeetings.Header header = chaired(user, id);
-        Optional<String> text = text(goal);
+        Optional<String> text = text(statement);
         Optional<JointMeetings.StoredParty> owner = party(header, party);
         if (text.isEmpty() || owner.isEmpty()) {
-            return invalid(user, header, "joint.error.goal", response, locale, model);
+            return invalid(user, header, "joint.error." + kind, response, locale, model);
         }
-        meetings.addGoal(header.id(), owner.get().id(), text.get());
-        audit.record(user.username(), "joint goal written", "joint meeting " + id);
+        write.add(header.id(), owner.get().id(), text.get());
+        audit.record(user.username(), "joint " + kind + " written", "joint meeting " + id);
         return "redirect:/joint/" + id + "#interests";
     }
 
