@@ -177,7 +177,7 @@ class AdminController {
         boolean needsTeam = role == Role.PROFESSIONAL || role == Role.TEAM_LEAD;
         if (username.isBlank()
                 || displayName.isBlank()
-                || password.length() < SetupController.MIN_PASSWORD_LENGTH
+                || UserAccounts.passwordProblem(password).isPresent()
                 || !teamOk
                 || (needsTeam && teamId == null)
                 || accounts.exists(username)) {

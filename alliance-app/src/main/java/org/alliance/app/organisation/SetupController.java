@@ -16,8 +16,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Controller
 class SetupController {
 
-    static final int MIN_PASSWORD_LENGTH = UserAccounts.MIN_PASSWORD_LENGTH;
-
     private final UserAccounts accounts;
     private final Organisations organisations;
     private final AuditLog audit;
@@ -59,7 +57,7 @@ class SetupController {
         if (organisation.isBlank()
                 || username.isBlank()
                 || displayName.isBlank()
-                || password.length() < MIN_PASSWORD_LENGTH) {
+                || UserAccounts.passwordProblem(password).isPresent()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             model.addAttribute("error", true);
             model.addAttribute("organisation", organisation);

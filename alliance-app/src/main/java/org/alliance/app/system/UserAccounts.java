@@ -1,5 +1,6 @@
 package org.alliance.app.system;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -42,12 +43,15 @@ public class UserAccounts implements UserDetailsService {
     /** The shortest password anyone may choose (setup, new accounts, changing one's own). */
     public static final int MIN_PASSWORD_LENGTH = 12;
 
+    /** bcrypt reads at most 72 bytes of a password, and Spring's encoder refuses longer ones. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
     /** Why a new password was refused, as a message key; empty when it is acceptable. */
     public static Optional<String> passwordProblem(String password) {
         if (password.length() < MIN_PASSWORD_LENGTH) {
             return Optional.of("account.error.tooShort");
         }
-        if (password.length() > 200) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             return Optional.of("account.error.tooLong");
         }
         return Optional.empty();

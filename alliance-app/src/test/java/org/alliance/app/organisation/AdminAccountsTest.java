@@ -139,6 +139,9 @@ class AdminAccountsTest {
                 .contains("id=\"account-error-" + id + "\">The new password needs at least 12 characters.")
                 .contains("aria-describedby=\"account-error-" + id + "\"");
         assertThat(signIn(world.professional.username(), TestWorld.PASSWORD)).isNotNull();
+        MockHttpServletResponse tooLong = asAdmin("/admin/users/" + id + "/password", "password", "x".repeat(73));
+        assertThat(tooLong.getStatus()).isEqualTo(422);
+        assertThat(tooLong.getContentAsString()).contains("The new password may have at most 72 characters");
 
         MockHttpServletResponse done = asAdmin("/admin/users/" + id + "/password", "password", NEW_PASSWORD);
         assertThat(done.getRedirectedUrl()).isEqualTo("/admin?accountChanged#accounts");

@@ -79,6 +79,11 @@ class AccountPageTest {
                 .contains("The new password is the same as the current one.");
         assertThat(change("", NEW_PASSWORD, NEW_PASSWORD).getContentAsString())
                 .contains("Enter your current password.");
+        // bcrypt reads 72 bytes at most and the encoder refuses more: an inline error, not an error page.
+        String tooLong = "ø".repeat(37);
+        MockHttpServletResponse longOne = change(TestWorld.PASSWORD, tooLong, tooLong);
+        assertThat(longOne.getStatus()).isEqualTo(422);
+        assertThat(longOne.getContentAsString()).contains("The new password may have at most 72 characters");
 
         assertThat(storedHash()).isEqualTo(before);
         assertThat(passwordEncoder.matches(TestWorld.PASSWORD, storedHash())).isTrue();
