@@ -1,8 +1,8 @@
 package org.alliance.app.caseload;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -60,6 +60,8 @@ class CaseloadController {
     private final AuditLog audit;
     private final MeetingObservations observations;
 
+    private final Clock clock;
+
     CaseloadController(
             Caseload caseload,
             CheckIns checkIns,
@@ -68,7 +70,8 @@ class CaseloadController {
             InstrumentCatalog catalog,
             MessageSource messages,
             AuditLog audit,
-            MeetingObservations observations) {
+            MeetingObservations observations,
+            Clock clock) {
         this.caseload = caseload;
         this.checkIns = checkIns;
         this.invitations = invitations;
@@ -77,6 +80,7 @@ class CaseloadController {
         this.messages = messages;
         this.audit = audit;
         this.observations = observations;
+        this.clock = clock;
     }
 
     /** Another professional's client or meeting: answered as if it did not exist. */
@@ -140,7 +144,7 @@ class CaseloadController {
         }
         model.addAttribute("observations", observed);
         model.addAttribute("report", report);
-        model.addAttribute("today", LocalDate.now(ZoneId.systemDefault()));
+        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("kinds", Meeting.Kind.values());
         model.addAttribute(
                 "instruments",

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -71,13 +72,16 @@ class CodingController {
     private final MessageSource messages;
     private final AuditLog audit;
     private final JointParticipants joint;
+    private final Clock clock;
 
     CodingController(
             Codings codings,
             MeetingObservations observations,
             MessageSource messages,
             AuditLog audit,
-            JointParticipants joint) {
+            JointParticipants joint,
+            Clock clock) {
+        this.clock = clock;
         this.codings = codings;
         this.observations = observations;
         this.messages = messages;
@@ -435,7 +439,7 @@ class CodingController {
                 scheme,
                 new ElanWriter.Options(
                         access.session().coderName(),
-                        OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS),
+                        OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.SECONDS),
                         "",
                         "video/mp4"));
         audit.record(user.username(), "coding exported", "coding session " + sessionId);

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +20,7 @@ import org.alliance.app.system.UserAccounts;
 import org.alliance.core.demo.DemoData;
 import org.alliance.core.demo.DemoGenerator;
 import org.alliance.core.demo.DemoOptions;
+import org.alliance.core.demo.DemoStory;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.instrument.Language;
 import org.alliance.core.instrument.Perspective;
@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Fills the demo database (profile {@code demo} only) with the data of {@link DemoGenerator} (seed
- * {@value #SEED}, sixty clients over the nine months up to today): one organisation, two teams, six
+ * {@value #SEED}, sixty clients over the nine months (270 days) up to today by the {@link Clock}): one organisation, two teams, six
  * professionals with their clients, meetings and check-ins from both perspectives, plus a team lead, a researcher
  * and an administrator. Everything is stored in one transaction through the application's own repositories.
  * The benchmark (bench/web) makes a bigger demo with {@code --alliance.demo.clients=100 --alliance.demo.months=12}.
@@ -45,6 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Release state follows the client's choice as the live application would have left it: "now" is released at
  * submission, "at our next meeting" when the client's next meeting started (still hidden after the latest
  * meeting), "team figures only" never. The professional's own ratings are released to them at once.
+ *
+ * <p>The demo's story ({@link DemoStory}: what the start page promises and on which clients' pages it shows) comes
+ * from the generator, with the clients' database ids, plus what other demo seeders add (the joint meetings).
  */
 @Component
 @Profile("demo")
@@ -65,6 +68,26 @@ public class DemoSeeder implements ApplicationRunner {
     /** A demo account as printed by {@code ./alliance demo}. */
     public record DemoLogin(String username, String role, String team) {}
 
+    /** A client of the story, as the start page links to the page that shows the situation. */
+    public record StoryClient(long id, String alias, String path) {
+        /** The client's own page. */
+        public static StoryClient page(long id, String alias) {
+            return new StoryClient(id, alias, "/clients/" + id);
+        }
+    }
+
+    /** One promised situation of the demo with the clients (database ids) whose pages show it. */
+    public record StoryLine(DemoStory.Kind kind, String login, List<StoryClient> clients) {
+        public StoryLine {
+            clients = List.copyOf(clients);
+        }
+
+        /** The start page's sentence for this kind of situation, in every language. */
+        public String messageKey() {
+            return "home.demo.story." + kind.name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     private final Organisations organisations;
     private final UserAccounts accounts;
     private final Caseload caseload;
@@ -76,6 +99,7 @@ public class DemoSeeder implements ApplicationRunner {
     private final int months;
     // Filled on start-up while the server may already answer the start page.
     private final List<DemoLogin> logins = new CopyOnWriteArrayList<>();
+    private final List<StoryLine> story = new CopyOnWriteArrayList<>();
     private volatile String higherRater = "";
 
     DemoSeeder(
@@ -105,9 +129,8 @@ public class DemoSeeder implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.systemDefault()));
-        DemoData data =
-                new DemoGenerator(catalog).run(new DemoOptions(SEED, clients, today.minusMonths(months), months));
+        LocalDate today = LocalDate.now(clock);
+        DemoData data = new DemoGenerator(catalog).run(DemoOptions.endingOn(SEED, clients, today, months));
         transactions.executeWithoutResult(status -> store(data));
         LOG.info(
                 "Demo database filled: {} professionals, {} clients, {} meetings, {} check-ins in {} ms",
@@ -150,7 +173,9 @@ public class DemoSeeder implements ApplicationRunner {
 
         Map<String, Long> clients = new HashMap<>();
         Map<String, Language> languages = new HashMap<>();
+        Map<String, String> aliases = new HashMap<>();
         for (DemoData.Client client : data.clients()) {
+            aliases.put(client.id(), client.alias());
             String teamId = teamOfProfessional.get(client.professionalId());
             clients.put(
                     client.id(),
@@ -161,6 +186,14 @@ public class DemoSeeder implements ApplicationRunner {
                             client.alias(),
                             client.id()));
             languages.put(client.id(), client.language());
+        }
+        for (DemoStory.Situation situation : data.story().situations()) {
+            story.add(new StoryLine(
+                    situation.kind(),
+                    situation.login(),
+                    situation.clientIds().stream()
+                            .map(id -> StoryClient.page(clients.get(id), aliases.get(id)))
+                            .toList()));
         }
 
         // The generator lists a client's meetings in date order; the next one releases "next meeting" answers.
@@ -213,7 +246,7 @@ public class DemoSeeder implements ApplicationRunner {
     }
 
     private Instant at(LocalDate date) {
-        return date.atTime(MEETING_TIME).atZone(ZoneId.systemDefault()).toInstant();
+        return date.atTime(MEETING_TIME).atZone(clock.getZone()).toInstant();
     }
 
     private long add(long organisation, Long team, String username, String name, Role role, String teamName) {
@@ -234,5 +267,15 @@ public class DemoSeeder implements ApplicationRunner {
 
     public List<DemoLogin> logins() {
         return List.copyOf(logins);
+    }
+
+    /** A situation another demo seeder built (for example the joint meetings). */
+    public void addStory(StoryLine line) {
+        story.add(line);
+    }
+
+    /** What the demo promises, in the order of {@link DemoStory.Kind}: the start page renders this. */
+    public List<StoryLine> story() {
+        return story.stream().sorted((a, b) -> a.kind().compareTo(b.kind())).toList();
     }
 }

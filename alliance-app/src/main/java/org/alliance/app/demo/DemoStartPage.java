@@ -29,8 +29,8 @@ class DemoStartPage {
         return DemoSeeder.PASSWORD;
     }
 
-    @ModelAttribute("demoHigherRater")
-    String demoHigherRater() {
-        return seeder.higherRater().orElse("");
+    @ModelAttribute("demoStory")
+    List<DemoSeeder.StoryLine> demoStory() {
+        return seeder.story();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.alliance.app.cli.ExitCodes;
 import org.alliance.app.cli.UserInputException;
+import org.alliance.app.time.Clocks;
 import org.alliance.core.demo.DemoCsvWriter;
 import org.alliance.core.demo.DemoData;
 import org.alliance.core.demo.DemoGenerator;
@@ -39,10 +40,13 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(
             names = "--start",
             paramLabel = "YYYY-MM-DD",
-            description = "Date of the first intakes (default: nine months before today).")
+            description = "First day of the window (default: --months × 30 days before today).")
     String start;
 
-    @Option(names = "--months", defaultValue = "9", description = "Months of meetings (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--months",
+            defaultValue = "9",
+            description = "Months of meetings, 30 days each (default: ${DEFAULT-VALUE}).")
     int months;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the CSV files into.")
@@ -52,13 +56,15 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         LocalDate startDate;
         try {
-            startDate = start == null ? LocalDate.now().minusMonths(months) : LocalDate.parse(start);
+            startDate = start == null ? null : LocalDate.parse(start);
         } catch (DateTimeParseException e) {
             throw new UserInputException("--start must be a date like 2026-01-31, not '" + start + "'");
         }
         DemoOptions options;
         try {
-            options = new DemoOptions(seed, clients, startDate, months);
+            options = startDate == null
+                    ? DemoOptions.endingOn(seed, clients, LocalDate.now(Clocks.wallClock()), months)
+                    : new DemoOptions(seed, clients, startDate, months);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage().replaceFirst("^(clients|months)", "--$1"));
         }

@@ -3,7 +3,6 @@ package org.alliance.app.joint;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -141,7 +140,7 @@ class JointController {
     @GetMapping("/clients/{clientId}/joint/new")
     String newForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long clientId, Model model) {
         Client client = caseload.clientOf(user.id(), clientId).orElseThrow(NotFound::new);
-        return showNew(client, LocalDate.now(ZoneId.systemDefault()).toString(), Map.of(), List.of(), model);
+        return showNew(client, LocalDate.now(clock).toString(), Map.of(), List.of(), model);
     }
 
     private String showNew(Client client, String date, Map<String, String> values, List<String> errors, Model model) {

@@ -1,7 +1,9 @@
 package org.alliance.app.joint;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.alliance.app.demo.DemoSeeder;
 import org.alliance.app.organisation.Organisations;
 import org.alliance.app.system.Role;
 import org.alliance.app.system.UserAccounts;
+import org.alliance.core.demo.DemoStory;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.instrument.Language;
@@ -43,6 +46,9 @@ import org.springframework.stereotype.Component;
  * guide notes, a decision, interests and goals, the client's joint check-in and the professionals' ratings. The
  * client consents to share with Dirk, withdraws the consent in the second check-in and gives it again in the
  * third. The answers are synthetic, drawn from a fixed seed; the last meeting has a split alliance.
+ *
+ * <p>The meetings lie {@link #WEEKS_BEFORE_TODAY} weeks before today by the {@link Clock}, and the consents are
+ * recorded at the meetings' times, so the story (a split-alliance index that rises) is the same on every date.
  */
 @Component
 @Profile("demo")
@@ -50,6 +56,11 @@ import org.springframework.stereotype.Component;
 class JointDemoSeeder implements ApplicationRunner {
 
     static final long SEED = 42;
+
+    /** How many weeks before today each of the three joint meetings took place. */
+    static final int[] WEEKS_BEFORE_TODAY = {16, 8, 2};
+
+    private static final LocalTime MEETING_TIME = LocalTime.of(14, 0);
 
     private final JdbcClient jdbc;
     private final JointMeetings meetings;
@@ -61,6 +72,7 @@ class JointDemoSeeder implements ApplicationRunner {
     private final Optional<DemoSeeder> demo;
     private final InstrumentCatalog catalog;
     private final Codings codings;
+    private final Clock clock;
 
     JointDemoSeeder(
             JdbcClient jdbc,
@@ -72,7 +84,8 @@ class JointDemoSeeder implements ApplicationRunner {
             UserAccounts accounts,
             ObjectProvider<DemoSeeder> demo,
             InstrumentCatalog catalog,
-            Codings codings) {
+            Codings codings,
+            Clock clock) {
         this.jdbc = jdbc;
         this.meetings = meetings;
         this.caseload = caseload;
@@ -83,6 +96,7 @@ class JointDemoSeeder implements ApplicationRunner {
         this.demo = Optional.ofNullable(demo.getIfAvailable());
         this.catalog = catalog;
         this.codings = codings;
+        this.clock = clock;
     }
 
     @Override
@@ -141,7 +155,11 @@ class JointDemoSeeder implements ApplicationRunner {
                 catalog.find(JointResults.CLIENT_INSTRUMENT).orElseThrow();
         Instrument professionalInstrument =
                 catalog.find(JointResults.PROFESSIONAL_INSTRUMENT).orElseThrow();
-        LocalDate[] dates = {LocalDate.of(2026, 2, 9), LocalDate.of(2026, 4, 6), LocalDate.of(2026, 6, 1)};
+        LocalDate today = LocalDate.now(clock);
+        LocalDate[] dates = new LocalDate[WEEKS_BEFORE_TODAY.length];
+        for (int m = 0; m < dates.length; m++) {
+            dates[m] = today.minusWeeks(WEEKS_BEFORE_TODAY[m]);
+        }
         // The client's bond with Dirk: close in the first meeting, lower after the withdrawal (a split alliance).
         double[] dirkBond = {4, 3.5, 2};
         for (int m = 0; m < dates.length; m++) {
@@ -205,7 +223,10 @@ class JointDemoSeeder implements ApplicationRunner {
             // The chair coded the recording: the client speaks more from meeting to meeting.
             codings.addAll(codings.openSession(header.meetingId(), chair.id()), coding(random, m));
             // Consent for Dirk: given, withdrawn after the second meeting, given again in the third.
-            meetings.recordConsents(client, Map.of(dirk.id(), m != 1));
+            meetings.recordConsents(
+                    client,
+                    Map.of(dirk.id(), m != 1),
+                    dates[m].atTime(MEETING_TIME).atZone(clock.getZone()).toInstant());
             for (JointMeetings.Account professional : List.of(chair, colleague, dirk)) {
                 Map<String, Double> own = new LinkedHashMap<>(bond(random, 4.5));
                 own.put("team-vision", answer(random, 4));
@@ -222,6 +243,14 @@ class JointDemoSeeder implements ApplicationRunner {
                                 own));
             }
         }
+        String chairLogin = jdbc.sql("SELECT username FROM app_user WHERE id = ?")
+                .param(chair.id())
+                .query(String.class)
+                .single();
+        demo.ifPresent(d -> d.addStory(new DemoSeeder.StoryLine(
+                DemoStory.Kind.JOINT_SPLIT,
+                chairLogin,
+                List.of(new DemoSeeder.StoryClient(client, alias, "/clients/" + client + "/joint/trends")))));
         return created;
     }
 

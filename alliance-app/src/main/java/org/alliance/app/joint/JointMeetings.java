@@ -492,25 +492,34 @@ public class JointMeetings implements JointParticipants {
     }
 
     public void recordConsent(long clientId, long professionalId, Consent.Action action, String recordedBy) {
+        recordConsent(clientId, professionalId, action, recordedBy, clock.instant());
+    }
+
+    private void recordConsent(
+            long clientId, long professionalId, Consent.Action action, String recordedBy, Instant at) {
         jdbc.sql(
                         """
                         INSERT INTO joint_consent (client_id, professional_id, action, at, recorded_by)
                         VALUES (?, ?, ?, ?, ?)""")
-                .params(clientId, professionalId, action.name(), clock.millis(), recordedBy)
+                .params(clientId, professionalId, action.name(), at.toEpochMilli(), recordedBy)
                 .update();
     }
 
     @Override
     public void recordConsents(long clientId, Map<Long, Boolean> given) {
+        recordConsents(clientId, given, clock.instant());
+    }
+
+    /** The client's consents as they stood at {@code at} (the demo records its history at the meetings' times). */
+    public void recordConsents(long clientId, Map<Long, Boolean> given, Instant at) {
         List<Consent> history = consents(clientId);
-        Instant now = clock.instant();
         given.forEach((professional, yes) -> {
             Optional<Consent.Action> standing = org.alliance.core.joint.ConsentRules.standing(
-                    String.valueOf(clientId), String.valueOf(professional), history, now);
+                    String.valueOf(clientId), String.valueOf(professional), history, at);
             if (yes && standing.filter(Consent.Action.GIVEN::equals).isEmpty()) {
-                recordConsent(clientId, professional, Consent.Action.GIVEN, "client");
+                recordConsent(clientId, professional, Consent.Action.GIVEN, "client", at);
             } else if (!yes && standing.filter(Consent.Action.GIVEN::equals).isPresent()) {
-                recordConsent(clientId, professional, Consent.Action.WITHDRAWN, "client");
+                recordConsent(clientId, professional, Consent.Action.WITHDRAWN, "client", at);
             }
         });
     }

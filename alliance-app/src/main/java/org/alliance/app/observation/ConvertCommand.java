@@ -3,6 +3,7 @@ package org.alliance.app.observation;
 import java.nio.file.Path;
 import java.util.Map;
 import org.alliance.app.cli.UserInputException;
+import org.alliance.app.time.Clocks;
 import org.alliance.core.observation.format.ElanWriter;
 import org.alliance.core.observation.format.ObservationData;
 import org.alliance.core.observation.format.ObservationFiles;
@@ -44,7 +45,7 @@ final class ConvertCommand extends ObservationCommand {
             throw new UserInputException(output + ": the output must end in .eaf or .csv");
         }
         ObservationData data = read(input, read);
-        ElanWriter.Options defaults = ElanWriter.Options.defaults();
+        ElanWriter.Options defaults = ElanWriter.Options.defaults(Clocks.wallClock());
         ObservationFiles.write(
                 output,
                 data,

@@ -1,6 +1,5 @@
 package org.alliance.app.system;
 
-import java.time.Clock;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -76,10 +75,5 @@ class SecurityConfig {
     @Bean
     InstrumentCatalog instrumentCatalog() {
         return InstrumentCatalog.builtIn();
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

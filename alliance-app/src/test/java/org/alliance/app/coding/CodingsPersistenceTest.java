@@ -3,9 +3,9 @@ package org.alliance.app.coding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
+import org.alliance.app.MutableClock;
 import org.alliance.app.TestDatabases;
 import org.alliance.core.observation.Modality;
 import org.junit.jupiter.api.AfterAll;
@@ -61,7 +61,7 @@ class CodingsPersistenceTest {
                 .query(Long.class)
                 .single();
         Codings codings = new Codings(
-                jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.systemUTC());
+                jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new MutableClock());
         return new Store(jdbc, codings, meeting, coder, second);
     }
 

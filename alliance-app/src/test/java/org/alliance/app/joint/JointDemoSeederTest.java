@@ -2,7 +2,7 @@ package org.alliance.app.joint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import org.alliance.app.AllianceWebTest;
 import org.alliance.app.TestWorld;
@@ -44,7 +44,8 @@ class JointDemoSeederTest {
                 context.getBean(org.alliance.app.system.UserAccounts.class),
                 context.getBeanProvider(DemoSeeder.class),
                 context.getBean(InstrumentCatalog.class),
-                context.getBean(org.alliance.app.coding.Codings.class));
+                context.getBean(org.alliance.app.coding.Codings.class),
+                context.getBean(Clock.class));
 
         List<Long> created = seeder.seed();
 
@@ -83,7 +84,7 @@ class JointDemoSeederTest {
                 new ConsentRules.Viewer(String.valueOf(dirk.id()), String.valueOf(dirk.organisationId())),
                 context.getBean(InstrumentCatalog.class),
                 meetings.splitThreshold(last.clientOrganisationId()),
-                Instant.now().plusSeconds(1),
+                context.getBean(Clock.class).instant().plusSeconds(1),
                 Language.EN,
                 "map",
                 "own");

@@ -11,6 +11,7 @@ import org.alliance.core.release.ReleaseChoice;
  * Generated data, ready to be stored or written as CSV. Ids are stable for a given seed. Clients are
  * pseudonymous: an alias and an internal id, nothing else that identifies a person.
  *
+ * @param story the situations the demo promises, built on purpose whatever the date and the seed
  * @param truth the parameters the answers were generated from, so analyses can be checked against them
  */
 public record DemoData(
@@ -20,6 +21,7 @@ public record DemoData(
         List<Client> clients,
         List<Meeting> meetings,
         List<CheckIn> checkIns,
+        DemoStory story,
         GroundTruth truth) {
 
     public DemoData {

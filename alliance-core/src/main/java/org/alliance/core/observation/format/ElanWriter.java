@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -61,8 +62,13 @@ public final class ElanWriter {
      * @param mimeType MIME_TYPE of the recording, e.g. {@code video/mp4}
      */
     public record Options(String author, OffsetDateTime date, String mediaUrl, String mimeType) {
-        public static Options defaults() {
-            return new Options("", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS), "", "video/mp4");
+        /** No author or media, dated by {@code clock} to the second (the caller says which clock: tests fix it). */
+        public static Options defaults(Clock clock) {
+            return new Options(
+                    "",
+                    OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.SECONDS),
+                    "",
+                    "video/mp4");
         }
     }
 
