@@ -3,10 +3,23 @@ package org.alliance.app;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +78,59 @@ class ArchitectureTest {
                 .resideInAnyPackage("org.alliance.core..", "org.alliance.app..")
                 .allowEmptyShould(true)
                 .check(classes);
+    }
+
+    /**
+     * Time is a dependency: only {@code org.alliance.app.time.Clocks} reads the wall clock; everything else, main
+     * and test code of every module, asks an injected {@link java.time.Clock} (tests run on a fixed instant).
+     */
+    @Test
+    void onlyClocksReadsTheWallClock() {
+        // Main and test classes of every module (the other modules' test classes are there in a reactor build).
+        List<Path> folders = new ArrayList<>();
+        for (String module : List.of(".", "../alliance-core", "../alliance-stats")) {
+            for (String kind : List.of("classes", "test-classes")) {
+                Path folder = Path.of(module, "target", kind);
+                if (Files.isDirectory(folder)) {
+                    folders.add(folder);
+                }
+            }
+        }
+        JavaClasses everything = new ClassFileImporter().importPaths(folders);
+        assertThat(everything.contain("org.alliance.app.time.Clocks")).isTrue();
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName("org.alliance.app.time.Clocks")
+                .should()
+                .callMethod(Instant.class, "now")
+                .orShould()
+                .callMethod(LocalDate.class, "now")
+                .orShould()
+                .callMethod(LocalDate.class, "now", ZoneId.class)
+                .orShould()
+                .callMethod(LocalDateTime.class, "now")
+                .orShould()
+                .callMethod(LocalDateTime.class, "now", ZoneId.class)
+                .orShould()
+                .callMethod(OffsetDateTime.class, "now")
+                .orShould()
+                .callMethod(OffsetDateTime.class, "now", ZoneId.class)
+                .orShould()
+                .callMethod(ZonedDateTime.class, "now")
+                .orShould()
+                .callMethod(ZonedDateTime.class, "now", ZoneId.class)
+                .orShould()
+                .callMethod(Clock.class, "systemUTC")
+                .orShould()
+                .callMethod(Clock.class, "systemDefaultZone")
+                .orShould()
+                .callMethod(Clock.class, "system", ZoneId.class)
+                .orShould()
+                .callMethod(System.class, "currentTimeMillis")
+                .orShould()
+                .callConstructor(Date.class)
+                .because("tests run on a fixed Clock and nothing may pass or fail with the calendar")
+                .check(everything);
     }
 
     @Test

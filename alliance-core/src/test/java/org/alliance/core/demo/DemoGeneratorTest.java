@@ -44,6 +44,83 @@ class DemoGeneratorTest {
     }
 
     @Test
+    void eachClientDrawsFromAStreamOfItsOwn() {
+        // Fewer clients: the first thirty are exactly the same (names, meetings, answers).
+        DemoData fewer = DemoGenerator.generate(DemoOptions.endingOn(42, 30, TODAY, 9));
+        assertThat(fewer.clients()).isEqualTo(data.clients().subList(0, 30));
+        List<String> first30 = fewer.clients().stream().map(Client::id).toList();
+        assertThat(fewer.meetings())
+                .isEqualTo(data.meetings().stream()
+                        .filter(m -> first30.contains(m.clientId()))
+                        .toList());
+        assertThat(fewer.checkIns())
+                .isEqualTo(data.checkIns().stream()
+                        .filter(c ->
+                                first30.contains(meetings.get(c.meetingId()).clientId()))
+                        .toList());
+    }
+
+    @Test
+    void onAnotherDayTheSameDemoMovesAlongTheCalendarDayByDay() {
+        // A leap day, the end of February and the end of a 31-day month: the same meetings, shifted in days.
+        for (LocalDate other :
+                List.of(LocalDate.of(2028, 2, 29), LocalDate.of(2027, 2, 28), LocalDate.of(2026, 12, 31))) {
+            long shift = java.time.temporal.ChronoUnit.DAYS.between(TODAY, other);
+            DemoData moved = DemoGenerator.generate(DemoOptions.demo(42, other));
+            assertThat(moved.checkIns()).isEqualTo(data.checkIns());
+            assertThat(moved.meetings())
+                    .isEqualTo(data.meetings().stream()
+                            .map(m -> new Meeting(
+                                    m.id(),
+                                    m.clientId(),
+                                    m.professionalId(),
+                                    m.date().plusDays(shift),
+                                    m.number()))
+                            .toList());
+            assertThat(moved.story()).isEqualTo(data.story());
+        }
+    }
+
+    @Test
+    void theStoryNamesEverySituationWithItsClients() {
+        DemoStory story = data.story();
+        assertThat(story.situations())
+                .extracting(DemoStory.Situation::kind)
+                .containsExactly(
+                        DemoStory.Kind.GAP,
+                        DemoStory.Kind.DROP_AFTER_CONFLICT,
+                        DemoStory.Kind.CEILING,
+                        DemoStory.Kind.HELD_BACK);
+        DemoStory.Situation gap = story.of(DemoStory.Kind.GAP).get(0);
+        assertThat(gap.login()).isEqualTo("daan");
+        assertThat(gap.clientIds()).hasSize(8);
+        assertThat(gap.clientIds())
+                .allSatisfy(id -> assertThat(clients.get(id).trajectory()).isNotEqualTo(Trajectory.CEILING));
+        String ceiling = story.of(DemoStory.Kind.CEILING).get(0).clientIds().get(0);
+        assertThat(clients.get(ceiling).trajectory()).isEqualTo(Trajectory.CEILING);
+        String heldBack = story.of(DemoStory.Kind.HELD_BACK).get(0).clientIds().get(0);
+        List<Meeting> ofHeldBack = data.meetings().stream()
+                .filter(m -> m.clientId().equals(heldBack))
+                .toList();
+        Meeting latest = ofHeldBack.get(ofHeldBack.size() - 1);
+        Meeting before = ofHeldBack.get(ofHeldBack.size() - 2);
+        assertThat(data.checkIns())
+                .filteredOn(
+                        c -> c.meetingId().equals(latest.id()) || c.meetingId().equals(before.id()))
+                .filteredOn(c -> c.instrumentId().equals("alliance-session-check"))
+                .hasSize(2)
+                .allSatisfy(c -> assertThat(c.release()).isEqualTo(ReleaseChoice.NEXT_MEETING));
+    }
+
+    @Test
+    void aWindowTooShortForAStoryHasNone() {
+        assertThat(DemoGenerator.generate(DemoOptions.endingOn(42, 12, TODAY, 2))
+                        .story()
+                        .situations())
+                .isEmpty();
+    }
+
+    @Test
     void theDemoHasTwoTeamsSixProfessionalsSixtyClientsAndAboutSixHundredMeetings() {
         assertThat(data.teams()).hasSize(2);
         assertThat(data.professionals()).hasSize(6);
@@ -53,7 +130,7 @@ class DemoGeneratorTest {
                 .hasSize(2);
         assertThat(data.clients()).hasSize(60);
         assertThat(data.meetings().size()).isBetween(500, 720);
-        assertThat(data.meetings()).allSatisfy(m -> assertThat(m.date()).isBefore(TODAY.plusDays(1)));
+        assertThat(data.meetings()).allSatisfy(m -> assertThat(m.date()).isBefore(TODAY));
     }
 
     @Test
