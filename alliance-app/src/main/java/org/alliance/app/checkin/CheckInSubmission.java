@@ -3,6 +3,7 @@ package org.alliance.app.checkin;
 import java.util.Map;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.Language;
+import org.alliance.core.joint.BlockAudience;
 import org.alliance.core.release.ReleaseChoice;
 
 /**
@@ -15,6 +16,8 @@ import org.alliance.core.release.ReleaseChoice;
  * @param blockReleases in a client's joint check-in, the client's release choice for the block about each
  *     professional (professional id → choice); {@code release} then applies to the items asked once. Empty
  *     otherwise: {@code release} applies to everything
+ * @param blockAudiences in a client's joint check-in, who among the professionals may see the block about each
+ *     professional (professional id → audience); a professional not in it: only the professional concerned
  */
 public record CheckInSubmission(
         Instrument instrument,
@@ -23,7 +26,20 @@ public record CheckInSubmission(
         String idempotencyKey,
         Map<String, Double> answers,
         Map<Long, Map<String, Double>> perProfessional,
-        Map<Long, ReleaseChoice> blockReleases) {
+        Map<Long, ReleaseChoice> blockReleases,
+        Map<Long, BlockAudience> blockAudiences) {
+
+    /** A client's joint check-in in which every block is seen only by the professional it is about. */
+    public CheckInSubmission(
+            Instrument instrument,
+            Language language,
+            ReleaseChoice release,
+            String idempotencyKey,
+            Map<String, Double> answers,
+            Map<Long, Map<String, Double>> perProfessional,
+            Map<Long, ReleaseChoice> blockReleases) {
+        this(instrument, language, release, idempotencyKey, answers, perProfessional, blockReleases, Map.of());
+    }
 
     /** A joint check-in with one release choice for all its answers. */
     public CheckInSubmission(
@@ -33,7 +49,7 @@ public record CheckInSubmission(
             String idempotencyKey,
             Map<String, Double> answers,
             Map<Long, Map<String, Double>> perProfessional) {
-        this(instrument, language, release, idempotencyKey, answers, perProfessional, Map.of());
+        this(instrument, language, release, idempotencyKey, answers, perProfessional, Map.of(), Map.of());
     }
 
     /** An ordinary check-in: every item asked once. */
@@ -43,7 +59,7 @@ public record CheckInSubmission(
             ReleaseChoice release,
             String idempotencyKey,
             Map<String, Double> answers) {
-        this(instrument, language, release, idempotencyKey, answers, Map.of(), Map.of());
+        this(instrument, language, release, idempotencyKey, answers, Map.of(), Map.of(), Map.of());
     }
 
     public CheckInSubmission {
@@ -52,6 +68,7 @@ public record CheckInSubmission(
         perProfessional.forEach((professional, block) -> blocks.put(professional, Map.copyOf(block)));
         perProfessional = java.util.Collections.unmodifiableMap(blocks);
         blockReleases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(blockReleases));
+        blockAudiences = Map.copyOf(blockAudiences);
         if (idempotencyKey.isBlank() || idempotencyKey.length() > 64) {
             throw new IllegalArgumentException(
                     "idempotency key must be 1 to 64 characters, got '" + idempotencyKey + "'");

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.alliance.core.joint.BlockAudience;
 import org.alliance.core.release.ReleaseChoice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -168,13 +169,18 @@ public class CheckIns {
         for (Map.Entry<Long, ReleaseChoice> block : submission.blockReleases().entrySet()) {
             jdbc.sql(
                             """
-                            INSERT INTO check_in_block_release (check_in_id, professional_id, release_choice, released_at)
-                            VALUES (?, ?, ?, ?)""")
+                            INSERT INTO check_in_block_release (check_in_id, professional_id, release_choice, released_at,
+                                                                audience)
+                            VALUES (?, ?, ?, ?, ?)""")
                     .params(
                             id,
                             block.getKey(),
                             block.getValue().name(),
-                            block.getValue() == ReleaseChoice.NOW ? now.toEpochMilli() : null)
+                            block.getValue() == ReleaseChoice.NOW ? now.toEpochMilli() : null,
+                            submission
+                                    .blockAudiences()
+                                    .getOrDefault(block.getKey(), BlockAudience.CONCERNED)
+                                    .name())
                     .update();
         }
     }

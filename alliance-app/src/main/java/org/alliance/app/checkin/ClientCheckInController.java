@@ -19,6 +19,7 @@ import org.alliance.app.system.Languages;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.instrument.Language;
+import org.alliance.core.joint.BlockAudience;
 import org.alliance.core.release.ReleaseChoice;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -123,6 +124,7 @@ class ClientCheckInController {
                     JointAnswerForm.read(instrument(invitation), ids(professionals), Map.of()),
                     Set.of(),
                     Map.of(),
+                    Map.of(),
                     false,
                     locale,
                     model);
@@ -219,12 +221,15 @@ class ClientCheckInController {
             }
         }
         Map<Long, ReleaseChoice> blockReleases = new LinkedHashMap<>();
+        Map<Long, BlockAudience> blockAudiences = new LinkedHashMap<>();
         if (invitation.jointPartyId().isEmpty()) {
             for (JointParticipants.Professional professional : professionals) {
                 blockReleases.put(
                         professional.id(),
                         parseRelease(parameters.get("release-p" + professional.id()))
                                 .orElse(organisationDefault));
+                blockAudiences.put(
+                        professional.id(), BlockAudience.parse(parameters.get("audience-p" + professional.id())));
             }
         }
         if (!answers.acceptable()) {
@@ -240,6 +245,7 @@ class ClientCheckInController {
                     answers,
                     consented,
                     blockReleases,
+                    blockAudiences,
                     answers.noAnswers(),
                     locale,
                     model);
@@ -251,7 +257,8 @@ class ClientCheckInController {
                 idempotencyKey,
                 answers.team().answers(),
                 answers.perProfessional(),
-                blockReleases);
+                blockReleases,
+                blockAudiences);
         // The client's consent for professionals of another organisation is stored with the answers.
         CheckIns.Outcome outcome = store(invitation, submission, () -> {
             if (invitation.jointPartyId().isEmpty()) {
@@ -368,6 +375,7 @@ class ClientCheckInController {
             JointAnswerForm answers,
             Set<Long> consented,
             Map<Long, ReleaseChoice> blockReleases,
+            Map<Long, BlockAudience> blockAudiences,
             boolean noAnswers,
             Locale locale,
             Model model) {
@@ -393,7 +401,10 @@ class ClientCheckInController {
                             ? ""
                             : blockReleases
                                     .getOrDefault(professional.id(), organisationDefault)
-                                    .name()));
+                                    .name(),
+                    blockAudiences
+                            .getOrDefault(professional.id(), BlockAudience.CONCERNED)
+                            .name()));
         }
         List<Question> team = Question.of(
                 instrument, language, answers.team().chosen(), answers.team().errors());
@@ -419,6 +430,7 @@ class ClientCheckInController {
         model.addAttribute("idempotencyKey", idempotencyKey);
         model.addAttribute("release", release.name());
         model.addAttribute("releaseChoices", ReleaseChoice.values());
+        model.addAttribute("audiences", BlockAudience.values());
         model.addAttribute("hasErrors", answers.hasErrors() || noAnswers);
         model.addAttribute("noAnswers", noAnswers);
         return "checkin/joint-form";
@@ -428,8 +440,10 @@ class ClientCheckInController {
      * One professional's block of questions in a joint check-in.
      *
      * @param release the preselected release choice for this block, or empty when the block has none of its own
+     * @param audience the preselected choice of who may see the block ({@link BlockAudience}); asked with the release
      */
-    record Block(JointParticipants.Professional professional, List<Question> questions, String release) {}
+    record Block(
+            JointParticipants.Professional professional, List<Question> questions, String release, String audience) {}
 
     private Instrument instrument(Invitation invitation) {
         return catalog.find(invitation.instrumentId())

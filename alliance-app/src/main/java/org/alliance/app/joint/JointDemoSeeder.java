@@ -25,6 +25,7 @@ import org.alliance.core.demo.DemoStory;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.instrument.Language;
+import org.alliance.core.joint.BlockAudience;
 import org.alliance.core.joint.GuideStep;
 import org.alliance.core.joint.MeetingDecision;
 import org.alliance.core.joint.Party;
@@ -216,10 +217,24 @@ class JointDemoSeeder implements ApplicationRunner {
                     .issue(header.meetingId(), clientInstrument.id(), chair.id(), Duration.ofDays(3650))
                     .token();
             Invitation invitation = invitations.find(token).orElseThrow();
+            // The client shares every block with all professionals of the meeting, so each sees the split index.
+            Map<Long, ReleaseChoice> releases = new LinkedHashMap<>();
+            Map<Long, BlockAudience> audiences = new LinkedHashMap<>();
+            for (Long professional : blocks.keySet()) {
+                releases.put(professional, ReleaseChoice.NOW);
+                audiences.put(professional, BlockAudience.ALL_PROFESSIONALS);
+            }
             checkIns.submit(
                     invitation,
                     new CheckInSubmission(
-                            clientInstrument, Language.NL, ReleaseChoice.NOW, "joint-demo-" + m, teamAnswers, blocks));
+                            clientInstrument,
+                            Language.NL,
+                            ReleaseChoice.NOW,
+                            "joint-demo-" + m,
+                            teamAnswers,
+                            blocks,
+                            releases,
+                            audiences));
             // The chair coded the recording: the client speaks more from meeting to meeting.
             codings.addAll(codings.openSession(header.meetingId(), chair.id()), coding(random, m));
             // Consent for Dirk: given, withdrawn after the second meeting, given again in the third.

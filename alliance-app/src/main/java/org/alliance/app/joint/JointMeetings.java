@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.alliance.app.caseload.Caseload;
 import org.alliance.app.caseload.Meeting;
 import org.alliance.app.checkin.JointParticipants;
+import org.alliance.core.joint.BlockAudience;
 import org.alliance.core.joint.Consent;
 import org.alliance.core.joint.Goal;
 import org.alliance.core.joint.GoalConflict;
@@ -133,7 +134,7 @@ public class JointMeetings implements JointParticipants {
      *
      * @param releasedAt when the block was released; empty while it is not (and always for "only team figures")
      */
-    public record BlockRelease(ReleaseChoice choice, Optional<Instant> releasedAt) {}
+    public record BlockRelease(ReleaseChoice choice, Optional<Instant> releasedAt, BlockAudience audience) {}
 
     // ---------------------------------------------------------------- creating and finding
 
@@ -570,7 +571,7 @@ public class JointMeetings implements JointParticipants {
         Map<Long, Map<Long, BlockRelease>> releases = new LinkedHashMap<>();
         jdbc.sql(
                         """
-                        SELECT r.check_in_id, r.professional_id, r.release_choice, r.released_at
+                        SELECT r.check_in_id, r.professional_id, r.release_choice, r.released_at, r.audience
                         FROM check_in_block_release r JOIN check_in ci ON ci.id = r.check_in_id
                         WHERE ci.meeting_id = ?""")
                 .param(meetingId)
@@ -579,7 +580,12 @@ public class JointMeetings implements JointParticipants {
                     Optional<Instant> releasedAt =
                             rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(released));
                     releases.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
-                            .put(rs.getLong(2), new BlockRelease(ReleaseChoice.valueOf(rs.getString(3)), releasedAt));
+                            .put(
+                                    rs.getLong(2),
+                                    new BlockRelease(
+                                            ReleaseChoice.valueOf(rs.getString(3)),
+                                            releasedAt,
+                                            BlockAudience.parse(rs.getString(5))));
                 });
         return jdbc.sql(
                         """

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.instrument.Language;
+import org.alliance.core.joint.BlockAudience;
+import org.alliance.core.joint.BlockVisibility;
 import org.alliance.core.joint.Consent;
 import org.alliance.core.joint.ConsentRules;
 import org.alliance.core.joint.JointIndices;
@@ -33,16 +35,18 @@ import org.alliance.core.scoring.Scoring;
  * professionals' own scores.
  *
  * <p>The client chooses the release per professional block (see {@link #release}): a viewer sees the result
- * only once the block about them is released to them; of the result, each professional's block is shown only
- * once it is released (the client may keep the block about one professional for team figures only), the team
- * questions only once the check-in's own choice has released them, and the split-alliance index only when every
- * answered block is shown (else it would tell something about a block the client held back).
+ * only once the block about them is released to them. Which blocks of the result the viewer then sees, and whether
+ * the split-alliance index is shown, is {@link BlockVisibility}'s rule: a block only once it is released and only
+ * by the professional it is about unless the client chose every professional of the meeting; the index only when
+ * the viewer sees every answered block. The team questions are shown once the check-in's own choice released them.
  *
  * @param decision empty while the client has not answered
  * @param sheet the scores of what the viewer sees: the shown blocks and, when released, the team scales; empty
  *     when the viewer sees nothing of the client's answers
  * @param withheld true when the viewer sees the result but the client held back at least one block (or the team
- *     questions) from it
+ *     questions) for now or for team figures only
+ * @param keptForOthers true when the client chose that at least one answered block is seen only by the
+ *     professional it is about, not by this viewer ({@link BlockVisibility})
  * @param partiality per professional, the partiality balance index over the network members' released
  *     partiality check-ins (empty when no network member answered)
  */
@@ -55,7 +59,8 @@ record JointResults(
         List<PartialityRow> partiality,
         String mapSvg,
         Optional<JointScoreSheet> sheet,
-        boolean withheld) {
+        boolean withheld,
+        boolean keptForOthers) {
 
     static final String CLIENT_INSTRUMENT = "alliance-joint-client";
     static final String PROFESSIONAL_INSTRUMENT = "alliance-joint-professional";
@@ -122,20 +127,21 @@ record JointResults(
                 now));
         boolean visible = decision.map(ConsentRules.Decision::allowed).orElse(false);
         Optional<JointScoreSheet> sheet = Optional.empty();
-        boolean blocksWithheld = false;
+        Optional<BlockVisibility.View> view = Optional.empty();
         boolean teamWithheld = false;
         if (visible) {
             JointMeetings.StoredJointCheckIn answered = clientCheckIn.get();
+            BlockVisibility.View seen =
+                    BlockVisibility.of(viewer.professionalId(), blocks(answered, professionals), now);
+            view = Optional.of(seen);
             Map<String, Map<String, Double>> blocks = new LinkedHashMap<>();
             for (JointMeetings.StoredParty professional : professionals) {
                 long id = professional.userId().orElseThrow();
-                Map<String, Double> block = answered.perProfessional().getOrDefault(id, Map.of());
-                if (blockShown(answered, id, now)) {
-                    blocks.put(professional.key(), block);
-                } else {
-                    blocks.put(professional.key(), Map.of());
-                    blocksWithheld |= !block.isEmpty();
-                }
+                blocks.put(
+                        professional.key(),
+                        seen.sees(String.valueOf(id))
+                                ? answered.perProfessional().getOrDefault(id, Map.of())
+                                : Map.of());
             }
             boolean teamShown = released(answered.releasedAt(), now);
             teamWithheld = !teamShown && !answered.answers().isEmpty();
@@ -183,8 +189,8 @@ record JointResults(
                 team.add(new TeamRow(name, text(score.score())));
             }
         }
-        boolean indexWithheld = blocksWithheld;
-        Optional<JointIndices.Index> split = sheet.filter(s -> !indexWithheld)
+        boolean indexShown = view.map(BlockVisibility.View::splitIndexShown).orElse(false);
+        Optional<JointIndices.Index> split = sheet.filter(s -> indexShown)
                 .flatMap(s -> JointIndices.splitAlliance(JointMeetings.CLIENT_PARTY, clientInstrument, s));
         Optional<JointIndices.Alert> alert = JointIndices.alert(split, threshold);
         String map = AllianceMap.render(mapLabel, header.clientAlias(), ownLabel, nodes, 1, 5);
@@ -197,16 +203,28 @@ record JointResults(
                 partiality(professionals, checkIns, catalog),
                 map,
                 sheet,
-                blocksWithheld || teamWithheld);
+                view.map(v -> !v.heldBack().isEmpty()).orElse(false) || teamWithheld,
+                view.map(v -> !v.notForViewer().isEmpty()).orElse(false));
     }
 
     /**
-     * Whether the client's block about one professional is shown at {@code now}: by the block's own release
-     * choice when the client made one, else by the check-in's choice (check-ins from before per-block choices).
+     * The client's blocks as {@link BlockVisibility} takes them: per professional, whether it was answered, when it
+     * was released (by the block's own choice when the client made one, else by the check-in's, for check-ins from
+     * before per-block choices) and who may see it (only the professional concerned unless the client chose all).
      */
-    static boolean blockShown(JointMeetings.StoredJointCheckIn checkIn, long professionalId, Instant now) {
-        JointMeetings.BlockRelease block = checkIn.blockReleases().get(professionalId);
-        return block == null ? released(checkIn.releasedAt(), now) : released(block.releasedAt(), now);
+    static List<BlockVisibility.Block> blocks(
+            JointMeetings.StoredJointCheckIn checkIn, List<JointMeetings.StoredParty> professionals) {
+        List<BlockVisibility.Block> blocks = new ArrayList<>();
+        for (JointMeetings.StoredParty professional : professionals) {
+            long id = professional.userId().orElseThrow();
+            JointMeetings.BlockRelease block = checkIn.blockReleases().get(id);
+            blocks.add(new BlockVisibility.Block(
+                    String.valueOf(id),
+                    !checkIn.perProfessional().getOrDefault(id, Map.of()).isEmpty(),
+                    block == null ? checkIn.releasedAt() : block.releasedAt(),
+                    block == null ? BlockAudience.CONCERNED : block.audience()));
+        }
+        return blocks;
     }
 
     private static boolean released(Optional<Instant> releasedAt, Instant now) {

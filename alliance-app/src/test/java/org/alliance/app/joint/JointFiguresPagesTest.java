@@ -94,7 +94,8 @@ class JointFiguresPagesTest {
             int[] voice,
             String release,
             String chairBlock,
-            String colleagueBlock)
+            String colleagueBlock,
+            String audience)
             throws Exception {
         String token = invitations
                 .issue(header.meetingId(), JointResults.CLIENT_INSTRUMENT, chair.id(), Duration.ofHours(72))
@@ -106,6 +107,9 @@ class JointFiguresPagesTest {
                 .param("release", release)
                 .param("release-p" + chair.id(), chairBlock)
                 .param("release-p" + colleague.id(), colleagueBlock);
+        if (audience != null) {
+            post.param("audience-p" + chair.id(), audience).param("audience-p" + colleague.id(), audience);
+        }
         for (String item : List.of("bond-trust", "bond-listened", "bond-respect", "bond-understood")) {
             post.param("item-p" + chair.id() + "-" + item, String.valueOf(bondChair));
             post.param("item-p" + colleague.id() + "-" + item, String.valueOf(bondColleague));
@@ -121,7 +125,56 @@ class JointFiguresPagesTest {
 
     private void answer(JointMeetings.Header header, int bondChair, int bondColleague, int[] voice, String release)
             throws Exception {
-        answer(header, bondChair, bondColleague, voice, release, release, release);
+        answer(header, bondChair, bondColleague, voice, release, release, release, "ALL_PROFESSIONALS");
+    }
+
+    /** The client shares every block with all professionals of the meeting (the figures below need both). */
+    private void answer(
+            JointMeetings.Header header,
+            int bondChair,
+            int bondColleague,
+            int[] voice,
+            String release,
+            String chairBlock,
+            String colleagueBlock)
+            throws Exception {
+        answer(header, bondChair, bondColleague, voice, release, chairBlock, colleagueBlock, "ALL_PROFESSIONALS");
+    }
+
+    /**
+     * Issue 14, promise 2, through the real form: a client who does not choose otherwise keeps each block for the
+     * professional it is about; the chair does not see the client's rating of the colleague, nor the split index,
+     * and the colleague not the chair's; the team questions are seen by both.
+     */
+    @Test
+    void aProfessionalDoesNotSeeTheClientsRatingOfAColleagueUnlessTheClientSharesIt() throws Exception {
+        JointMeetings.Header header = joint(world.client, LocalDate.of(2026, 3, 3));
+        answer(header, 5, 2, new int[] {4, 4, 4, 4}, "NOW", "NOW", "NOW", null);
+        String results = "/joint/" + header.id() + "/results";
+        String chairPage = get(results, chair).getContentAsString();
+        assertThat(rows(chairPage, "alliance-table"))
+                .extracting(row -> row.get(2))
+                .containsExactly("5.0", "–");
+        assertThat(chairPage)
+                .contains("seen only by the professional it is about")
+                .doesNotContain("class=\"split-index\"")
+                .doesNotContain(">2.0<");
+        String colleaguePage = get(results, colleague).getContentAsString();
+        assertThat(rows(colleaguePage, "alliance-table"))
+                .extracting(row -> row.get(2))
+                .containsExactly("–", "2.0");
+        assertThat(colleaguePage).doesNotContain(">5.0<").doesNotContain("class=\"split-index\"");
+        String trends = get("/clients/" + world.client + "/joint/trends", chair).getContentAsString();
+        assertThat(rows(trends, "bond-table")).containsExactly(List.of("2026-03-03", "5.0", "–", "–"));
+
+        // The same client shares the colleague's block with everyone in the next joint meeting.
+        JointMeetings.Header shared = joint(world.client, LocalDate.of(2026, 4, 7));
+        answer(shared, 4, 2, new int[] {4, 4, 4, 4}, "NOW", "NOW", "NOW", "ALL_PROFESSIONALS");
+        String sharedPage = get("/joint/" + shared.id() + "/results", chair).getContentAsString();
+        assertThat(rows(sharedPage, "alliance-table"))
+                .extracting(row -> row.get(2))
+                .containsExactly("4.0", "2.0");
+        assertThat(sharedPage).contains("Split-alliance index: 50 %");
     }
 
     private MockHttpServletResponse get(String path, CurrentUser who) throws Exception {
@@ -334,7 +387,12 @@ class JointFiguresPagesTest {
         for (CurrentUser who : List.of(chair, colleague)) {
             assertThat(form)
                     .containsPattern("id=\"release-p" + who.id() + "-NEXT_MEETING\"[^>]*checked")
-                    .contains("When may " + who.displayName() + " see your answers?");
+                    .contains("When may " + who.displayName() + " see your answers?")
+                    // Who may see the block: only the professional concerned unless the client chooses all.
+                    .contains("Who may see your answers about " + who.displayName() + "?")
+                    .containsPattern("id=\"audience-p" + who.id() + "-CONCERNED\"[^>]*checked")
+                    .doesNotContainPattern("id=\"audience-p" + who.id() + "-ALL_PROFESSIONALS\"[^>]*checked")
+                    .contains("Only " + who.displayName());
         }
         assertThat(form).contains("When may the professionals see your answers about them together?");
     }

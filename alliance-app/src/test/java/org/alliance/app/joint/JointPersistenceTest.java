@@ -22,6 +22,7 @@ import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.instrument.Language;
 import org.alliance.core.joint.BalanceCheck;
+import org.alliance.core.joint.BlockAudience;
 import org.alliance.core.joint.Consent;
 import org.alliance.core.joint.ConsentRules;
 import org.alliance.core.joint.DecisionOwnership;
@@ -383,11 +384,14 @@ class JointPersistenceTest {
         Map<Long, JointMeetings.BlockRelease> stored =
                 world.meetings().checkIns(header.meetingId()).get(0).blockReleases();
         assertThat(stored.get(world.chair()))
-                .isEqualTo(new JointMeetings.BlockRelease(ReleaseChoice.NOW, Optional.of(clock.instant())));
+                .isEqualTo(new JointMeetings.BlockRelease(
+                        ReleaseChoice.NOW, Optional.of(clock.instant()), BlockAudience.CONCERNED));
         assertThat(stored.get(world.colleague()))
-                .isEqualTo(new JointMeetings.BlockRelease(ReleaseChoice.NEXT_MEETING, Optional.empty()));
+                .isEqualTo(new JointMeetings.BlockRelease(
+                        ReleaseChoice.NEXT_MEETING, Optional.empty(), BlockAudience.CONCERNED));
         assertThat(stored.get(world.outsider()))
-                .isEqualTo(new JointMeetings.BlockRelease(ReleaseChoice.TEAM_ONLY, Optional.empty()));
+                .isEqualTo(new JointMeetings.BlockRelease(
+                        ReleaseChoice.TEAM_ONLY, Optional.empty(), BlockAudience.CONCERNED));
         world.meetings().recordConsents(world.client(), Map.of(world.outsider(), true));
         clock.advance(Duration.ofMinutes(1));
 
@@ -418,9 +422,11 @@ class JointPersistenceTest {
         clock.advance(Duration.ofMinutes(1));
         JointResults colleague = results(world, header, world.colleague(), world.organisation(), clock);
         assertThat(colleague.decision().orElseThrow().allowed()).isTrue();
+        // The client did not share the chair's block with the others: the colleague sees only their own.
         assertThat(colleague.professionals())
                 .extracting(JointResults.ProfessionalRow::clientScore)
-                .containsExactly("5.0", "4.0", "–");
+                .containsExactly("–", "4.0", "–");
+        assertThat(colleague.keptForOthers()).isTrue();
         // Chris's block held back: no index (it would tell how far Chris's score lies from the others).
         assertThat(colleague.split()).isEmpty();
         assertThat(results(world, header, world.outsider(), world.otherOrganisation(), clock)
@@ -428,6 +434,123 @@ class JointPersistenceTest {
                         .orElseThrow()
                         .allowed())
                 .isFalse();
+    }
+
+    /**
+     * Issue 14, promise 2: the client is asked about each professional separately, so a professional sees the
+     * client's rating of a colleague only when the client chose that all professionals of the meeting may see it.
+     * Every party (chair, colleague, professional of another organisation) against every choice.
+     */
+    @ParameterizedTest
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
+    void inAJointMeetingAProfessionalSeesTheClientsRatingOfAColleagueOnlyWhenTheClientSharesIt(String vendor) {
+        MutableClock clock = new MutableClock();
+        World world = world(vendor, clock);
+        JointMeetings.Header header = world.meetings().find(world.joint()).orElseThrow();
+        CheckInSubmission plain = clientAnswers("audience-1", ReleaseChoice.NOW, world);
+        Map<Long, ReleaseChoice> now = Map.of(
+                world.chair(), ReleaseChoice.NOW,
+                world.colleague(), ReleaseChoice.NOW,
+                world.outsider(), ReleaseChoice.NOW);
+        // Only the block about the chair is shared with everyone; the others are for the professional concerned.
+        CheckInSubmission submission = new CheckInSubmission(
+                plain.instrument(),
+                plain.language(),
+                ReleaseChoice.NOW,
+                plain.idempotencyKey(),
+                plain.answers(),
+                plain.perProfessional(),
+                now,
+                Map.of(world.chair(), BlockAudience.ALL_PROFESSIONALS, world.colleague(), BlockAudience.CONCERNED));
+        Invitation invitation = world.invitations()
+                .find(world.invitations()
+                        .issue(header.meetingId(), CLIENT.id(), world.chair(), Duration.ofHours(72))
+                        .token())
+                .orElseThrow();
+        assertThat(world.checkIns().submit(invitation, submission)).isEqualTo(CheckIns.Outcome.SAVED);
+        Map<Long, JointMeetings.BlockRelease> stored =
+                world.meetings().checkIns(header.meetingId()).get(0).blockReleases();
+        assertThat(stored.get(world.chair()).audience()).isEqualTo(BlockAudience.ALL_PROFESSIONALS);
+        assertThat(stored.get(world.colleague()).audience()).isEqualTo(BlockAudience.CONCERNED);
+        assertThat(stored.get(world.outsider()).audience())
+                .as("not chosen: the professional concerned only")
+                .isEqualTo(BlockAudience.CONCERNED);
+        world.meetings().recordConsents(world.client(), Map.of(world.outsider(), true));
+        clock.advance(Duration.ofMinutes(1));
+
+        // Bonds: chair 5, colleague 4, Chris 2 (other organisation, with consent).
+        JointResults chair = results(world, header, world.chair(), world.organisation(), clock);
+        assertThat(chair.professionals())
+                .extracting(JointResults.ProfessionalRow::clientScore)
+                .containsExactly("5.0", "–", "–");
+        JointResults colleague = results(world, header, world.colleague(), world.organisation(), clock);
+        assertThat(colleague.professionals())
+                .extracting(JointResults.ProfessionalRow::clientScore)
+                .containsExactly("5.0", "4.0", "–");
+        JointResults outsider = results(world, header, world.outsider(), world.otherOrganisation(), clock);
+        assertThat(outsider.professionals())
+                .extracting(JointResults.ProfessionalRow::clientScore)
+                .containsExactly("5.0", "–", "2.0");
+        for (JointResults viewer : List.of(chair, colleague, outsider)) {
+            assertThat(viewer.keptForOthers()).isTrue();
+            assertThat(viewer.split())
+                    .as("the index would tell about a block the viewer may not see")
+                    .isEmpty();
+            // The questions about the professionals together are seen by all.
+            assertThat(viewer.team()).isNotEmpty();
+        }
+        // The alliance map shows only what the viewer may see.
+        assertThat(chair.mapSvg()).contains(">5.0<").doesNotContain(">4.0<").doesNotContain(">2.0<");
+        assertThat(colleague.mapSvg()).contains(">5.0<").contains(">4.0<").doesNotContain(">2.0<");
+        assertThat(outsider.mapSvg()).contains(">5.0<").contains(">2.0<").doesNotContain(">4.0<");
+
+        // A second check-in in which the client shares every block: everyone sees everything, and the index.
+        JointMeetings.Header second = world.meetings()
+                .find(world.meetings()
+                        .create(
+                                world.client(),
+                                "Kim",
+                                world.meetings().account(world.chair()),
+                                LocalDate.of(2026, 2, 2),
+                                List.of(
+                                        world.meetings().account(world.colleague()),
+                                        world.meetings().account(world.outsider())),
+                                List.of()))
+                .orElseThrow();
+        Invitation again = world.invitations()
+                .find(world.invitations()
+                        .issue(second.meetingId(), CLIENT.id(), world.chair(), Duration.ofHours(72))
+                        .token())
+                .orElseThrow();
+        assertThat(world.checkIns()
+                        .submit(
+                                again,
+                                new CheckInSubmission(
+                                        plain.instrument(),
+                                        plain.language(),
+                                        ReleaseChoice.NOW,
+                                        "audience-2",
+                                        plain.answers(),
+                                        plain.perProfessional(),
+                                        now,
+                                        Map.of(
+                                                world.chair(), BlockAudience.ALL_PROFESSIONALS,
+                                                world.colleague(), BlockAudience.ALL_PROFESSIONALS,
+                                                world.outsider(), BlockAudience.ALL_PROFESSIONALS))))
+                .isEqualTo(CheckIns.Outcome.SAVED);
+        clock.advance(Duration.ofMinutes(1));
+        for (long[] viewer : new long[][] {
+            {world.chair(), world.organisation()},
+            {world.colleague(), world.organisation()},
+            {world.outsider(), world.otherOrganisation()}
+        }) {
+            JointResults shared = results(world, second, viewer[0], viewer[1], clock);
+            assertThat(shared.professionals())
+                    .extracting(JointResults.ProfessionalRow::clientScore)
+                    .containsExactly("5.0", "4.0", "2.0");
+            assertThat(shared.split()).isPresent();
+            assertThat(shared.keptForOthers()).isFalse();
+        }
     }
 
     private static JointResults results(
@@ -459,7 +582,14 @@ class JointPersistenceTest {
                 "voice-honest", 4.0,
                 "voice-central", 4.0,
                 "voice-conflicts", 4.0);
-        return new CheckInSubmission(CLIENT, Language.EN, release, key, team, blocks);
+        // The client shares every block with all professionals of the meeting, released as the check-in.
+        Map<Long, ReleaseChoice> releases = new java.util.LinkedHashMap<>();
+        Map<Long, BlockAudience> audiences = new java.util.LinkedHashMap<>();
+        for (long professional : List.of(world.chair(), world.colleague(), world.outsider())) {
+            releases.put(professional, release);
+            audiences.put(professional, BlockAudience.ALL_PROFESSIONALS);
+        }
+        return new CheckInSubmission(CLIENT, Language.EN, release, key, team, blocks, releases, audiences);
     }
 
     private static Map<String, Double> bond(double value) {
