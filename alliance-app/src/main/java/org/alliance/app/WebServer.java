@@ -2,7 +2,9 @@ package org.alliance.app;
 
 import org.alliance.app.cli.UserInputException;
 import org.alliance.app.system.DatabaseCheck;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -14,8 +16,16 @@ final class WebServer {
     private WebServer() {}
 
     static ConfigurableApplicationContext start(String... args) {
+        return start(null, args);
+    }
+
+    /** With a listener that must see the complete configuration before the database is opened (the demo's). */
+    static ConfigurableApplicationContext start(@Nullable ApplicationListener<?> before, String... args) {
         SpringApplication application = new SpringApplication(AllianceApplication.class);
         DatabaseCheck check = new DatabaseCheck();
+        if (before != null) {
+            application.addListeners(before);
+        }
         application.addListeners(check);
         try {
             return application.run(args);
