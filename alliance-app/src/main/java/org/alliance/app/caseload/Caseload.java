@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.alliance.app.checkin.CheckIns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,13 +13,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Caseload {
 
     private final JdbcClient jdbc;
-    private final CheckIns checkIns;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public Caseload(JdbcClient jdbc, CheckIns checkIns, TransactionTemplate transactions, Clock clock) {
+    public Caseload(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
-        this.checkIns = checkIns;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -59,8 +56,8 @@ public class Caseload {
     }
 
     /**
-     * Opens a meeting. Answers a client kept for "our next meeting" are released now for every earlier meeting:
-     * this is the next meeting.
+     * Enters a meeting. It releases nothing by being entered: answers a client kept for "our next meeting" are
+     * shown on the date of the next meeting ({@link org.alliance.core.release.ReleaseRule}, evaluated on reading).
      */
     public long createMeeting(long clientId, long professionalId, LocalDate date, Meeting.Kind kind) {
         return transactions.execute(status -> {
@@ -71,7 +68,6 @@ public class Caseload {
                     .params(clientId, professionalId, date.toString(), kind.name(), clock.millis())
                     .query(Long.class)
                     .single();
-            checkIns.releaseForNextMeeting(clientId, date);
             return id;
         });
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.alliance.core.joint.BlockAudience;
 import org.alliance.core.release.ReleaseChoice;
+import org.alliance.core.release.ReleaseRule;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -98,28 +99,6 @@ public class CheckIns {
             insert(meetingId, clientId, Optional.empty(), raterId, Optional.empty(), submission, now);
             return Outcome.SAVED;
         });
-    }
-
-    /**
-     * Releases answers the client kept for "our next meeting", now that a later meeting has been opened: whole
-     * check-ins, and the blocks of joint check-ins the client kept for the next meeting.
-     */
-    public int releaseForNextMeeting(long clientId, LocalDate newMeetingDate) {
-        jdbc.sql(
-                        """
-                        UPDATE check_in_block_release SET released_at = ?
-                        WHERE release_choice = 'NEXT_MEETING' AND released_at IS NULL
-                          AND check_in_id IN (SELECT ci.id FROM check_in ci JOIN meeting m ON m.id = ci.meeting_id
-                                              WHERE ci.client_id = ? AND m.meeting_date < ?)""")
-                .params(clock.millis(), clientId, newMeetingDate.toString())
-                .update();
-        return jdbc.sql(
-                        """
-                        UPDATE check_in SET released_at = ?
-                        WHERE client_id = ? AND release_choice = 'NEXT_MEETING' AND released_at IS NULL
-                          AND meeting_id IN (SELECT id FROM meeting WHERE client_id = ? AND meeting_date < ?)""")
-                .params(clock.millis(), clientId, clientId, newMeetingDate.toString())
-                .update();
     }
 
     private void insert(
@@ -253,38 +232,44 @@ public class CheckIns {
     }
 
     /**
-     * A client's check-ins, oldest meeting first. {@code releasedOnly} keeps only what the professional may see
-     * (released client answers and the professional's own ratings).
+     * A client's check-ins, oldest meeting first. {@code releasedOnly} keeps only what the professional may see now
+     * (client answers released by {@link ReleaseRule} from the client's meeting dates, and the professional's own
+     * ratings, which are released at once).
      */
     public List<StoredCheckIn> forClient(long clientId, boolean releasedOnly) {
         String sql =
                 """
                 SELECT ci.id, ci.meeting_id, m.meeting_date, ci.instrument_id, ci.instrument_version, ci.perspective,
-                       ci.release_choice, ci.submitted_at, ci.released_at
+                       ci.release_choice, ci.submitted_at
                 FROM check_in ci JOIN meeting m ON m.id = ci.meeting_id
-                WHERE ci.client_id = ?"""
-                        + (releasedOnly ? " AND ci.released_at IS NOT NULL" : "")
-                        + " ORDER BY m.meeting_date, ci.submitted_at";
+                WHERE ci.client_id = ? ORDER BY m.meeting_date, ci.submitted_at""";
         Map<Long, Map<String, Double>> answers = answersOfClient(clientId);
-        return jdbc.sql(sql)
+        List<LocalDate> meetings = jdbc.sql("SELECT meeting_date FROM meeting WHERE client_id = ?")
+                .param(clientId)
+                .query((rs, row) -> LocalDate.parse(rs.getString(1)))
+                .list();
+        Instant now = clock.instant();
+        List<StoredCheckIn> all = jdbc.sql(sql)
                 .param(clientId)
                 .query((rs, row) -> {
                     long id = rs.getLong("id");
-                    rs.getLong("released_at");
-                    boolean released = !rs.wasNull();
+                    LocalDate meetingDate = LocalDate.parse(rs.getString("meeting_date"));
+                    ReleaseChoice choice = ReleaseChoice.valueOf(rs.getString("release_choice"));
+                    Instant submitted = Instant.ofEpochMilli(rs.getLong("submitted_at"));
                     return new StoredCheckIn(
                             id,
                             rs.getLong("meeting_id"),
-                            LocalDate.parse(rs.getString("meeting_date")),
+                            meetingDate,
                             rs.getString("instrument_id"),
                             rs.getString("instrument_version"),
                             rs.getString("perspective"),
-                            ReleaseChoice.valueOf(rs.getString("release_choice")),
-                            Instant.ofEpochMilli(rs.getLong("submitted_at")),
-                            released,
+                            choice,
+                            submitted,
+                            ReleaseRule.released(choice, submitted, meetingDate, meetings, clock.getZone(), now),
                             answers.getOrDefault(id, Map.of()));
                 })
                 .list();
+        return releasedOnly ? all.stream().filter(StoredCheckIn::released).toList() : all;
     }
 
     private Map<Long, Map<String, Double>> answersOfClient(long clientId) {

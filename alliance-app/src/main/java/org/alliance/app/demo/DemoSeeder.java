@@ -42,9 +42,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and an administrator. Everything is stored in one transaction through the application's own repositories.
  * The benchmark (bench/web) makes a bigger demo with {@code --alliance.demo.clients=100 --alliance.demo.months=12}.
  *
- * <p>Release state follows the client's choice as the live application would have left it: "now" is released at
- * submission, "at our next meeting" when the client's next meeting started (still hidden after the latest
- * meeting), "team figures only" never. The professional's own ratings are released to them at once.
+ * <p>Release state follows the client's choice as the live application stores it: "now" is released at
+ * submission; "at our next meeting" is decided when the answers are read ({@link
+ * org.alliance.core.release.ReleaseRule}: on the date of the client's next meeting); "team figures only" never. The
+ * professional's own ratings are released to them at once.
  *
  * <p>The demo's story ({@link DemoStory}: what the start page promises and on which clients' pages it shows) comes
  * from the generator, with the clients' database ids, plus what other demo seeders add (the joint meetings).
@@ -196,11 +197,8 @@ public class DemoSeeder implements ApplicationRunner {
                             .toList()));
         }
 
-        // The generator lists a client's meetings in date order; the next one releases "next meeting" answers.
         Map<String, Long> meetings = new HashMap<>();
         Map<String, DemoData.Meeting> generatedMeetings = new HashMap<>();
-        Map<String, Instant> nextMeetingStart = new HashMap<>();
-        DemoData.Meeting previous = null;
         for (DemoData.Meeting meeting : data.meetings()) {
             long id = caseload.importMeeting(
                     clients.get(meeting.clientId()),
@@ -210,26 +208,15 @@ public class DemoSeeder implements ApplicationRunner {
                     at(meeting.date()).toEpochMilli());
             meetings.put(meeting.id(), id);
             generatedMeetings.put(meeting.id(), meeting);
-            if (previous != null && previous.clientId().equals(meeting.clientId())) {
-                nextMeetingStart.put(previous.id(), at(meeting.date()));
-            }
-            previous = meeting;
         }
 
-        Instant now = clock.instant();
         for (DemoData.CheckIn checkIn : data.checkIns()) {
             DemoData.Meeting meeting = generatedMeetings.get(checkIn.meetingId());
             Instant submitted = at(meeting.date()).plusSeconds(3600);
             boolean client = checkIn.perspective() == Perspective.CLIENT;
             ReleaseChoice release = client ? checkIn.release() : ReleaseChoice.NOW;
-            Optional<Instant> released =
-                    switch (release) {
-                        case NOW -> Optional.of(submitted);
-                        case NEXT_MEETING ->
-                            Optional.ofNullable(nextMeetingStart.get(meeting.id()))
-                                    .filter(start -> !start.isAfter(now));
-                        case TEAM_ONLY -> Optional.empty();
-                    };
+            // Stored as the application stores it: the release instant only for "now".
+            Optional<Instant> released = release == ReleaseChoice.NOW ? Optional.of(submitted) : Optional.empty();
             checkIns.importHistory(new ImportedCheckIn(
                     meetings.get(meeting.id()),
                     clients.get(meeting.clientId()),

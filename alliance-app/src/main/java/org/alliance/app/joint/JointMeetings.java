@@ -24,6 +24,7 @@ import org.alliance.core.joint.MeetingDecision;
 import org.alliance.core.joint.Party;
 import org.alliance.core.joint.StepNote;
 import org.alliance.core.release.ReleaseChoice;
+import org.alliance.core.release.ReleaseRule;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -543,6 +544,17 @@ public class JointMeetings implements JointParticipants {
 
     // ---------------------------------------------------------------- check-ins of the meeting
 
+    /** When the answers were released by {@link ReleaseRule}, if that instant has passed. */
+    private Optional<Instant> released(
+            ReleaseChoice choice,
+            Instant submitted,
+            LocalDate meetingDate,
+            List<LocalDate> clientMeetings,
+            Instant now) {
+        return ReleaseRule.releasedAt(choice, submitted, meetingDate, clientMeetings, clock.getZone())
+                .filter(at -> !at.isAfter(now));
+    }
+
     /** Every check-in of the meeting with its answers, oldest first. */
     public List<StoredJointCheckIn> checkIns(long meetingId) {
         Map<Long, Map<String, Double>> answers = new LinkedHashMap<>();
@@ -568,6 +580,20 @@ public class JointMeetings implements JointParticipants {
                             .computeIfAbsent(rs.getLong(2), k -> new LinkedHashMap<>())
                             .put(rs.getString(3), rs.getDouble(4));
                 });
+        // "At our next meeting" is decided by ReleaseRule from the client's meeting dates when the answers are read;
+        // a release instant is given only once it has passed.
+        LocalDate meetingDate = LocalDate.parse(jdbc.sql("SELECT meeting_date FROM meeting WHERE id = ?")
+                .param(meetingId)
+                .query(String.class)
+                .single());
+        List<LocalDate> clientMeetings = jdbc.sql(
+                        """
+                        SELECT other.meeting_date FROM meeting m JOIN meeting other ON other.client_id = m.client_id
+                        WHERE m.id = ?""")
+                .param(meetingId)
+                .query((rs, row) -> LocalDate.parse(rs.getString(1)))
+                .list();
+        Instant now = clock.instant();
         Map<Long, Map<Long, BlockRelease>> releases = new LinkedHashMap<>();
         jdbc.sql(
                         """
@@ -594,9 +620,17 @@ public class JointMeetings implements JointParticipants {
                 .param(meetingId)
                 .query((rs, row) -> {
                     long id = rs.getLong("id");
-                    long released = rs.getLong("released_at");
-                    Optional<Instant> releasedAt =
-                            rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(released));
+                    Instant submitted = Instant.ofEpochMilli(rs.getLong("submitted_at"));
+                    ReleaseChoice choice = ReleaseChoice.valueOf(rs.getString("release_choice"));
+                    Optional<Instant> releasedAt = released(choice, submitted, meetingDate, clientMeetings, now);
+                    Map<Long, BlockRelease> blockReleases = new LinkedHashMap<>();
+                    releases.getOrDefault(id, Map.of())
+                            .forEach((professional, block) -> blockReleases.put(
+                                    professional,
+                                    new BlockRelease(
+                                            block.choice(),
+                                            released(block.choice(), submitted, meetingDate, clientMeetings, now),
+                                            block.audience())));
                     long rater = rs.getLong("rater_id");
                     Optional<Long> raterId = rs.wasNull() ? Optional.empty() : Optional.of(rater);
                     long party = rs.getLong("joint_party_id");
@@ -604,14 +638,14 @@ public class JointMeetings implements JointParticipants {
                     return new StoredJointCheckIn(
                             id,
                             rs.getString("instrument_id"),
-                            ReleaseChoice.valueOf(rs.getString("release_choice")),
+                            choice,
                             releasedAt,
-                            Instant.ofEpochMilli(rs.getLong("submitted_at")),
+                            submitted,
                             raterId,
                             partyId,
                             answers.getOrDefault(id, Map.of()),
                             blocks.getOrDefault(id, Map.of()),
-                            releases.getOrDefault(id, Map.of()));
+                            blockReleases);
                 })
                 .list();
     }

@@ -16,6 +16,8 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.alliance.app.MutableClock;
 import org.alliance.app.TestDatabases;
+import org.alliance.app.caseload.Caseload;
+import org.alliance.app.caseload.Meeting;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.instrument.Language;
@@ -78,13 +80,20 @@ class CheckInPersistenceTest {
                 jdbc,
                 new Invitations(jdbc, clock),
                 new CheckIns(jdbc, transactions, clock),
+                new Caseload(jdbc, transactions, clock),
                 professional,
                 client,
                 meeting);
     }
 
     record Store(
-            JdbcClient jdbc, Invitations invitations, CheckIns checkIns, long professional, long client, long meeting) {
+            JdbcClient jdbc,
+            Invitations invitations,
+            CheckIns checkIns,
+            Caseload caseload,
+            long professional,
+            long client,
+            long meeting) {
 
         long count(String table) {
             return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
@@ -208,10 +217,26 @@ class CheckInPersistenceTest {
         assertThat(store.count("check_in")).isZero();
     }
 
+    private static long meeting(Store store, LocalDate date) {
+        return store.jdbc()
+                .sql(
+                        """
+                        INSERT INTO meeting (client_id, professional_id, meeting_date, kind, created_at)
+                        VALUES (?, ?, ?, 'REGULAR', 0) RETURNING id""")
+                .params(store.client(), store.professional(), date.toString())
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Issue 14, promise 1: "at our next meeting" is released on the date of the next meeting, never earlier, and
+     * not by entering, moving or deleting meeting records.
+     */
     @ParameterizedTest
     @MethodSource("org.alliance.app.TestDatabases#vendors")
-    void answersForTheNextMeetingAreHiddenUntilALaterMeetingIsOpened(String vendor) throws Exception {
-        Store store = store(vendor, new MutableClock());
+    void atOurNextMeetingIsReleasedOnTheNextMeetingsDateNotWhenAMeetingIsEntered(String vendor) throws Exception {
+        MutableClock clock = new MutableClock();
+        Store store = store(vendor, clock);
         IssuedInvitation issued =
                 store.invitations().issue(store.meeting(), CLIENT.id(), store.professional(), Duration.ofHours(72));
         store.checkIns()
@@ -224,17 +249,36 @@ class CheckInPersistenceTest {
                 .submit(
                         store.invitations().find(second.token()).orElseThrow(),
                         submission("team", ReleaseChoice.TEAM_ONLY));
-
         assertThat(store.checkIns().forClient(store.client(), true)).isEmpty();
-        assertThat(store.checkIns().releaseForNextMeeting(store.client(), LocalDate.of(2026, 1, 5)))
-                .as("a meeting on the same day is not the next meeting")
-                .isZero();
-        assertThat(store.checkIns().releaseForNextMeeting(store.client(), LocalDate.of(2026, 1, 19)))
-                .isEqualTo(1);
 
+        // Another meeting the same day is not the next meeting; one entered for next year (as the professional
+        // enters it on the client page) releases nothing now.
+        meeting(store, LocalDate.of(2026, 1, 5));
+        long nextYear = store.caseload()
+                .createMeeting(store.client(), store.professional(), LocalDate.of(2027, 1, 11), Meeting.Kind.REGULAR);
+        assertThat(store.checkIns().forClient(store.client(), true)).isEmpty();
+        clock.advance(Duration.between(clock.instant(), java.time.Instant.parse("2027-01-10T23:59:59Z")));
         assertThat(store.checkIns().forClient(store.client(), true))
+                .as("the day before")
+                .isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(store.checkIns().forClient(store.client(), true))
+                .as("on the day of the next meeting (the test clock's zone is UTC)")
                 .singleElement()
                 .satisfies(c -> assertThat(c.release()).isEqualTo(ReleaseChoice.NEXT_MEETING));
+
+        // The meeting record is deleted: it did not take place, so the answers are held back again.
+        store.jdbc().sql("DELETE FROM meeting WHERE id = ?").param(nextYear).update();
+        assertThat(store.checkIns().forClient(store.client(), true)).isEmpty();
+        // A meeting moved to a later date releases on that date, not before.
+        long moved = meeting(store, LocalDate.of(2027, 1, 11));
+        store.jdbc()
+                .sql("UPDATE meeting SET meeting_date = '2027-02-01' WHERE id = ?")
+                .param(moved)
+                .update();
+        assertThat(store.checkIns().forClient(store.client(), true)).isEmpty();
+        clock.advance(Duration.ofDays(21));
+        assertThat(store.checkIns().forClient(store.client(), true)).hasSize(1);
         assertThat(store.checkIns().forClient(store.client(), false)).hasSize(2);
     }
 }

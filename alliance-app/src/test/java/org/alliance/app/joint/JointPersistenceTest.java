@@ -96,8 +96,7 @@ class JointPersistenceTest {
                 .query(Long.class)
                 .single();
         CheckIns checkIns = new CheckIns(jdbc, transactions, clock);
-        JointMeetings meetings =
-                new JointMeetings(jdbc, new Caseload(jdbc, checkIns, transactions, clock), transactions, clock);
+        JointMeetings meetings = new JointMeetings(jdbc, new Caseload(jdbc, transactions, clock), transactions, clock);
         long joint = meetings.create(
                 client,
                 "Kim",
@@ -413,11 +412,24 @@ class JointPersistenceTest {
                         .reason())
                 .isEqualTo(ConsentRules.Reason.TEAM_ONLY);
 
-        // The next meeting is opened: the colleague's block is released, Chris's never is.
+        // The next meeting takes place: on its date the colleague's block is released, Chris's never is.
+        world.jdbc()
+                .sql("INSERT INTO meeting (client_id, professional_id, meeting_date, kind, created_at)"
+                        + " VALUES (?, ?, '2026-01-19', 'REGULAR', 0)")
+                .params(world.client(), world.chair())
+                .update();
+        assertThat(world.meetings()
+                        .checkIns(header.meetingId())
+                        .get(0)
+                        .blockReleases()
+                        .get(world.colleague())
+                        .releasedAt())
+                .as("entering the next meeting releases nothing before its date")
+                .isEmpty();
         clock.advance(Duration.ofDays(14));
-        world.checkIns().releaseForNextMeeting(world.client(), LocalDate.of(2026, 1, 19));
         stored = world.meetings().checkIns(header.meetingId()).get(0).blockReleases();
-        assertThat(stored.get(world.colleague()).releasedAt()).contains(clock.instant());
+        assertThat(stored.get(world.colleague()).releasedAt())
+                .contains(java.time.Instant.parse("2026-01-19T00:00:00Z"));
         assertThat(stored.get(world.outsider()).releasedAt()).isEmpty();
         clock.advance(Duration.ofMinutes(1));
         JointResults colleague = results(world, header, world.colleague(), world.organisation(), clock);
