@@ -94,7 +94,8 @@ public final class CfaEstimator {
         Optimum opt = optimise(objective, theta, options.maxIterations());
         theta = opt.theta;
         if (!opt.converged) {
-            warnings.add("the optimiser did not converge (largest gradient element " + opt.gradient
+            warnings.add("the optimiser did not converge in " + opt.iterations + " iterations (limit "
+                    + options.maxIterations() + "; largest gradient element " + opt.gradient
                     + "); estimates are not trustworthy");
         }
         double[][] expected = objective.expectedInformation(theta);
