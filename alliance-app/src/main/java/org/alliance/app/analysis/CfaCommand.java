@@ -29,6 +29,7 @@ import org.alliance.stats.factor.CfaOptions.MissingData;
 import org.alliance.stats.factor.CfaResult;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -49,6 +50,9 @@ public final class CfaCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    CsvInputOptions input = new CsvInputOptions();
 
     @Parameters(index = "0", paramLabel = "DATA.csv", description = "Data with a header row (empty or NA = missing).")
     Path data;
@@ -112,7 +116,7 @@ public final class CfaCommand implements Callable<Integer> {
         }
         CfaOptions options = options();
         CfaModel model = model();
-        DataTable table = StatisticsOutput.read(data);
+        DataTable table = StatisticsOutput.read(data, input, spec.commandLine().getErr());
         CfaData cfaData = cfaData(table, model);
         CfaResult result;
         try {
