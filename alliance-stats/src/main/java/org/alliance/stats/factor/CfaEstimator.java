@@ -201,6 +201,7 @@ public final class CfaEstimator {
     private static List<GroupSample> groupSamples(CfaData data, int[] columns, boolean fiml, List<String> warnings) {
         Map<String, List<double[]>> byGroup = new LinkedHashMap<>();
         int dropped = 0;
+        int withoutGroup = 0;
         for (int r = 0; r < data.rows().size(); r++) {
             double[] row = data.rows().get(r);
             double[] x = new double[columns.length];
@@ -214,11 +215,20 @@ public final class CfaEstimator {
             String label =
                     data.groupLabels().isEmpty() ? "" : data.groupLabels().get(r);
             boolean usable = fiml ? !empty : complete;
-            if (!usable || (!data.groupLabels().isEmpty() && label.isEmpty())) {
+            if (!data.groupLabels().isEmpty() && label.isEmpty()) {
+                // lavaan drops cases without a group (with the warning "group variable contains missing values").
+                withoutGroup++;
+                continue;
+            }
+            if (!usable) {
                 dropped++;
                 continue;
             }
             byGroup.computeIfAbsent(label, k -> new ArrayList<>()).add(x);
+        }
+        if (withoutGroup > 0) {
+            warnings.add(withoutGroup + " of " + data.rows().size()
+                    + " cases dropped because their group is missing (as lavaan does)");
         }
         if (dropped > 0) {
             warnings.add(dropped + " of " + data.rows().size() + " cases dropped ("

@@ -57,6 +57,8 @@ class CfaInvarianceTest {
                             .withEstimator(estimator));
             assertThat(r.converged()).as(estimator.name()).isTrue();
             assertThat(r.warnings()).noneMatch(w -> w.contains("converge"));
+            assertThat(r.warnings())
+                    .containsExactly("1 of 301 cases dropped because their group is missing (as lavaan does)");
             double lavaan = ReferenceFiles.fitMeasures("invariance/grade-marker-loadings-ml")
                     .get("chisq");
             assertThat(r.fit("chisq")).isCloseTo(lavaan, within(1e-8 * lavaan));
