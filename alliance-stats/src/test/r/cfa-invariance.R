@@ -8,6 +8,7 @@
 #   std.lv (FALSE/TRUE) x group.equal (none / loadings / loadings+intercepts) x
 #   estimator/missing (ML listwise, MLR listwise, ML with missing = "ml").
 # MLR with missing = "ml" (robust FIML) is not implemented on our side, so it is not in the grid.
+# Then bfi (two factors, with its own missing values) by gender, std.lv, metric and scalar, FIML.
 suppressPackageStartupMessages(library(lavaan))
 data_dir <- "alliance-stats/src/test/resources/data"
 out <- "alliance-stats/src/test/resources/reference/cfa/invariance"
@@ -66,6 +67,22 @@ for (std_lv in c(FALSE, TRUE)) {
         chisq.scaled = if (est == "mlr") fm[["chisq.scaled"]] else NA)
     }
   }
+}
+# With real missing values (bfi, FIML), grouped by gender: the std.lv rules where missingness matters.
+bfi <- read.csv(file.path(data_dir, "bfi.csv"))
+bfi_model <- "agree =~ A1 + A2 + A3 + A4 + A5
+consc =~ C1 + C2 + C3 + C4 + C5"
+for (equal in c("loadings", "scalar")) {
+  case <- paste("bfi-gender-stdlv", equal, "fiml", sep = "-")
+  group_equal <- switch(equal, loadings = "loadings", scalar = c("loadings", "intercepts"))
+  fit <- cfa(bfi_model, data = bfi, group = "gender", std.lv = TRUE, group.equal = group_equal, missing = "ml")
+  stopifnot(lavInspect(fit, "converged"))
+  write_fit(fit, case)
+  fm <- fitMeasures(fit)
+  grid[[length(grid) + 1]] <- data.frame(
+    case = case, std.lv = TRUE, group.equal = equal, estimator = "fiml",
+    ntotal = lavInspect(fit, "ntotal"), npar = fm[["npar"]], df = fm[["df"]], chisq = fm[["chisq"]],
+    chisq.scaled = NA)
 }
 write_table(do.call(rbind, grid), "grid.csv")
 

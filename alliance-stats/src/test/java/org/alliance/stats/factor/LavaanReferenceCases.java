@@ -96,7 +96,8 @@ final class LavaanReferenceCases {
     /**
      * The identification grid of src/test/r/cfa-invariance.R (issue 15): HS grouped by grade (one row without a
      * grade, dropped as lavaan does), std.lv × group.equal none/loadings/loadings+intercepts × ML, MLR and ML
-     * with missing = "ml". Reference files under reference/cfa/invariance/.
+     * with missing = "ml"; and bfi by gender (real missing values), std.lv, metric and scalar, FIML. Reference files
+     * under reference/cfa/invariance/.
      */
     static final List<Case> GRID = grid();
 
@@ -120,6 +121,20 @@ final class LavaanReferenceCases {
                     cases.add(new Case(name, "HolzingerSwineford1939", "grade", HS, options));
                 }
             }
+        }
+        for (String equal : List.of("loadings", "scalar")) {
+            Set<GroupEqual> groupEqual = equal.equals("loadings")
+                    ? Set.of(GroupEqual.LOADINGS)
+                    : Set.of(GroupEqual.LOADINGS, GroupEqual.INTERCEPTS);
+            cases.add(new Case(
+                    "invariance/bfi-gender-stdlv-" + equal + "-fiml",
+                    "bfi",
+                    "gender",
+                    "agree =~ A1 + A2 + A3 + A4 + A5\nconsc =~ C1 + C2 + C3 + C4 + C5",
+                    CfaOptions.defaults()
+                            .withStandardizeLatent(true)
+                            .withGroupEqual(groupEqual)
+                            .withMissing(MissingData.ML)));
         }
         return List.copyOf(cases);
     }
