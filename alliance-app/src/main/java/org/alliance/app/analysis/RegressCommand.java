@@ -174,7 +174,9 @@ public final class RegressCommand implements Callable<Integer> {
                 Optional<String> why = categorical.contains(name) ? Optional.empty() : table.whyText(name);
                 if (why.isPresent()) {
                     throw new UserInputException("column '" + name + "' would be read as text: " + why.get()
-                            + "; if it really is categorical, say so with --factor " + name);
+                            + (formula.terms().contains(name)
+                                    ? "; if it really is categorical, say so with --factor " + name
+                                    : ""));
                 }
                 text.put(name, table.text(name).toArray(String[]::new));
             }

@@ -68,6 +68,20 @@ class CsvInputTest {
     }
 
     @Test
+    void aDotInANumericClusterColumnIsNamedToo() throws Exception {
+        Path file = withCell("mtcars.csv", 5, "gear", ".");
+        Run run = run("regress", file.toString(), "--formula", "mpg ~ wt", "--cluster", "gear");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err())
+                .contains("column 'gear' would be read as text")
+                .contains("line 5, column 11 (gear)")
+                .doesNotContain("--factor");
+        Run declared = run("regress", file.toString(), "--formula", "mpg ~ wt", "--cluster", "gear", "--na", ".");
+        assertThat(declared.exitCode()).as(declared.err()).isZero();
+        assertThat(json(declared).at("/model/n").asInt()).isEqualTo(31);
+    }
+
+    @Test
     void declaredMissingCodesAreMissingInEveryStatisticsCommand() throws Exception {
         Path mtcars = withCell("mtcars.csv", 12, "wt", ".");
         Run regress = run("regress", mtcars.toString(), "--formula", "mpg ~ wt", "--na", ".,-999");

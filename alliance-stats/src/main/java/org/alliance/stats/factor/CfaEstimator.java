@@ -20,9 +20,11 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * (or {@code std.lv}), factor covariances free, a mean structure only with several groups.
  *
  * <p>Optimiser: Fisher scoring on F_ML (expected information, step halving), then Newton steps on the
- * observed information (central differences of the analytic gradient) until the gradient is at
- * rounding level — tighter than lavaan's nlminb, so estimates agree with lavaan to lavaan's own
- * convergence (~1e-6 relative) and χ² to ~1e-10.
+ * observed information (analytic, or central differences of the analytic gradient) with a line search
+ * until the gradient is at rounding level — tighter than lavaan's nlminb, so estimates agree with lavaan
+ * to lavaan's own convergence (~1e-6 relative) and χ² to ~1e-10. Where the observed information is not
+ * positive definite or its step fails, a Fisher-scoring step with halving stands in; a fit that stops
+ * with the gradient above 1e-6 (or at {@link CfaOptions#maxIterations()}) is reported as not converged.
  *
  * <p>Standard errors: ML — expected information, vcov = I⁻¹/N. MLR — sandwich A⁻¹BA⁻¹/N with A the
  * observed information and B the mean outer product of casewise scores (Huber–White), and the

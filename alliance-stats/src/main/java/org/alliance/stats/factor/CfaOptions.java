@@ -8,8 +8,9 @@ import java.util.Set;
  * Options of a CFA, named after lavaan's arguments.
  *
  * @param estimator {@link Estimator#ML} (lavaan's default) or {@link Estimator#MLR}
- * @param missing how missing values are handled; only {@link MissingData#LISTWISE} is implemented
- * @param standardizeLatent lavaan's {@code std.lv}: factor variances fixed to 1, all loadings free
+ * @param missing how missing values are handled: listwise or FIML
+ * @param standardizeLatent lavaan's {@code std.lv}: factor variances fixed to 1, all loadings free; with
+ *     loadings equal across groups the variances are fixed in the first group only (lavaan's rule)
  * @param groupEqual lavaan's {@code group.equal} for multiple groups
  * @param maxIterations the most optimiser iterations (Fisher scoring and Newton steps together) before the
  *     fit is reported as not converged; {@link #DEFAULT_MAX_ITERATIONS} unless set
@@ -36,7 +37,7 @@ public record CfaOptions(
     public enum MissingData {
         /** Drop every case with a missing value on a model variable (lavaan's default). */
         LISTWISE,
-        /** Full-information ML (lavaan's {@code missing = "ml"}); not implemented yet. */
+        /** Full-information ML (lavaan's {@code missing = "ml"}); not with {@link Estimator#MLR}. */
         ML
     }
 
