@@ -185,6 +185,9 @@ public final class CfaCommand implements Callable<Integer> {
                 text = Files.readString(modelSource.file, StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
                 throw new UserInputException(modelSource.file + ": model file not found");
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new UserInputException(
+                        modelSource.file + ": the model file is not valid UTF-8; save it as UTF-8");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

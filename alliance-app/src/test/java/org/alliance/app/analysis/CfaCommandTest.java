@@ -88,6 +88,17 @@ class CfaCommandTest {
     }
 
     @Test
+    void aModelFileThatIsNotUtf8IsBadInputNotARawDecodingError(@TempDir Path dir) throws Exception {
+        Path modelFile = dir.resolve("model.lav");
+        Files.write(modelFile, ("# Jørgen's model\n" + MODEL.replace("; ", "\n")).getBytes("windows-1252"));
+        CommandRun run = CommandRun.run("cfa", HS, "--model-file", modelFile.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("model.lav: the model file is not valid UTF-8")
+                .doesNotContain("Malformed");
+    }
+
+    @Test
     void badSyntaxIsExitTwoWithLineAndColumn() {
         CommandRun run = CommandRun.run("cfa", HS, "--model", "visual =~ x1 + + x2");
         assertThat(run.exitCode()).isEqualTo(2);
