@@ -356,25 +356,31 @@ public record DataTable(
     }
 
     /**
-     * Why a column that is mostly numbers (more than half of its non-missing cells) is nevertheless text: the first
-     * value that is not a number, its line, and how many more there are — typically a missing-value code such as
-     * "." or "-" that was not declared. Empty when the column is numeric or mostly text.
+     * Why a column that is mostly numbers is nevertheless text: the first value that is not a number, its line, and
+     * how many more there are — typically a missing-value code such as "." or "-" that was not declared. "Mostly
+     * numbers": more than half of its non-missing cells, or more of its distinct values, are numbers (so a column
+     * that is mostly "." but has many distinct numbers counts too). Empty when the column is numeric or mostly text.
      */
     public Optional<String> whyText(String column) {
         int index = columnIndex(column);
         int numbers = 0;
         int others = 0;
+        Set<String> distinctNumbers = new HashSet<>();
+        Set<String> distinctOthers = new HashSet<>();
         for (List<String> row : rows) {
             String cell = row.get(index);
             if (cell != null) {
                 if (looksNumeric(cell)) {
                     numbers++;
+                    distinctNumbers.add(cell);
                 } else {
                     others++;
+                    distinctOthers.add(cell);
                 }
             }
         }
-        if (others == 0 || numbers <= others) {
+        boolean mostlyNumbers = numbers > others || distinctNumbers.size() > distinctOthers.size();
+        if (others == 0 || numbers == 0 || !mostlyNumbers) {
             return Optional.empty();
         }
         return Optional.of(notANumber(index, firstNonNumber(index)));

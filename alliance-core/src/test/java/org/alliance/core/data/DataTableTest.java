@@ -72,6 +72,11 @@ class DataTableTest {
                 .contains("line 3, column 1 (x3): \".\" is not a number (and 1 more)")
                 .contains("--na \".\""));
         assertThat(table.whyText("g")).isEmpty();
+        // Mostly "." but more distinct numbers than distinct codes: still a numeric column with a code.
+        DataTable sparse = parse("x\n.\n.\n.\n.\n1.5\n2\n");
+        assertThat(sparse.whyText("x")).hasValueSatisfying(m -> assertThat(m).contains("(and 3 more)"));
+        // A text column with one number among several labels stays text.
+        assertThat(parse("g\na\nb\n3\nc\n").whyText("g")).isEmpty();
     }
 
     @Test
