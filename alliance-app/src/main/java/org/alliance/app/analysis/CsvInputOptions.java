@@ -43,6 +43,15 @@ final class CsvInputOptions {
     String encoding;
 
     CsvOptions toOptions() {
+        try {
+            return build();
+        } catch (IllegalArgumentException e) {
+            // A combination CsvOptions refuses, e.g. --sep ',' --dec ','.
+            throw new UserInputException(e.getMessage());
+        }
+    }
+
+    private CsvOptions build() {
         CsvOptions options = CsvOptions.defaults().withMoreMissingCodes(new LinkedHashSet<>(missingCodes));
         if (separator != null) {
             String s = separator.equalsIgnoreCase("tab") || separator.equals("\\t") ? "\t" : separator;
@@ -65,11 +74,6 @@ final class CsvInputOptions {
                         "--encoding '" + encoding + "' is not a known character set (try UTF-8 or windows-1252)");
             }
         }
-        try {
-            // The combination is checked by CsvOptions (e.g. --sep ',' --dec ',').
-            return new CsvOptions(options.separator(), options.decimal(), options.encoding(), options.missingCodes());
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage());
-        }
+        return options;
     }
 }

@@ -168,6 +168,9 @@ class CsvInputTest {
 
         Run badOption = run("regress", data("mtcars.csv"), "--formula", "mpg ~ wt", "--dec", ";");
         assertThat(badOption.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        Run sameMarks = run("regress", data("mtcars.csv"), "--formula", "mpg ~ wt", "--sep", ",", "--dec", ",");
+        assertThat(sameMarks.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(sameMarks.err()).contains("cannot both be ','");
         Run unknownEncoding = run("regress", data("mtcars.csv"), "--formula", "mpg ~ wt", "--encoding", "klingon");
         assertThat(unknownEncoding.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(unknownEncoding.err()).contains("--encoding 'klingon'");
