@@ -29,6 +29,7 @@ import org.alliance.stats.factor.CfaOptions.MissingData;
 import org.alliance.stats.factor.CfaResult;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -49,6 +50,9 @@ public final class CfaCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    CsvInputOptions input = new CsvInputOptions();
 
     @Parameters(index = "0", paramLabel = "DATA.csv", description = "Data with a header row (empty or NA = missing).")
     Path data;
@@ -92,6 +96,13 @@ public final class CfaCommand implements Callable<Integer> {
     List<String> groupEqual = new ArrayList<>();
 
     @Option(
+            names = "--max-iterations",
+            paramLabel = "N",
+            description = "Most optimiser iterations before the fit counts as not converged (default: "
+                    + CfaOptions.DEFAULT_MAX_ITERATIONS + "; lavaan's control = list(iter.max = N)).")
+    int maxIterations = CfaOptions.DEFAULT_MAX_ITERATIONS;
+
+    @Option(
             names = "--format",
             defaultValue = "json",
             paramLabel = "json|text",
@@ -105,7 +116,7 @@ public final class CfaCommand implements Callable<Integer> {
         }
         CfaOptions options = options();
         CfaModel model = model();
-        DataTable table = StatisticsOutput.read(data);
+        DataTable table = StatisticsOutput.read(data, input, spec.commandLine().getErr());
         CfaData cfaData = cfaData(table, model);
         CfaResult result;
         try {
@@ -119,6 +130,12 @@ public final class CfaCommand implements Callable<Integer> {
         } else {
             out.print(CfaText.write(result, options));
             out.flush();
+        }
+        if (!result.converged()) {
+            // lavaan prints no fit measures for such a fit; we print the figures for diagnosis, marked as not
+            // valid, and fail so that no script takes them for a result.
+            spec.commandLine().getErr().println("error: " + CfaText.NOT_CONVERGED);
+            return ExitCodes.FAILURE;
         }
         return ExitCodes.OK;
     }
@@ -155,7 +172,10 @@ public final class CfaCommand implements Callable<Integer> {
             throw new UserInputException("--group-equal intercepts without loadings is not a standard invariance"
                     + " model; use --group-equal loadings,intercepts");
         }
-        return new CfaOptions(e, m, standardizeLatent, equal);
+        if (maxIterations < 1) {
+            throw new UserInputException("--max-iterations must be at least 1, not " + maxIterations);
+        }
+        return new CfaOptions(e, m, standardizeLatent, equal, maxIterations);
     }
 
     private CfaModel model() {
@@ -165,6 +185,9 @@ public final class CfaCommand implements Callable<Integer> {
                 text = Files.readString(modelSource.file, StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
                 throw new UserInputException(modelSource.file + ": model file not found");
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new UserInputException(
+                        modelSource.file + ": the model file is not valid UTF-8; save it as UTF-8");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -215,6 +238,11 @@ public final class CfaCommand implements Callable<Integer> {
 
         static Map<String, Object> tree(CfaResult result, CfaOptions options, DataTable data, String groupColumn) {
             Map<String, Object> doc = new LinkedHashMap<>();
+            // First, so that nobody reads the figures without seeing it: a fit that did not converge is no result.
+            doc.put("valid", result.converged());
+            if (!result.converged()) {
+                doc.put("not_valid_because", CfaText.NOT_CONVERGED);
+            }
             List<Map<String, Object>> parameters = new ArrayList<>();
             for (CfaResult.ParameterEstimate p : result.parameters()) {
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -258,6 +286,7 @@ public final class CfaCommand implements Callable<Integer> {
             opts.put("missing", options.missing() == MissingData.ML ? "ml" : "listwise");
             opts.put("std.lv", options.standardizeLatent());
             opts.put("group", groupColumn);
+            opts.put("max_iterations", options.maxIterations());
             opts.put(
                     "group.equal",
                     options.groupEqual().stream()

@@ -9,10 +9,18 @@ import org.alliance.stats.factor.CfaResult.ParameterEstimate;
 /** A plain-text report laid out like lavaan's {@code summary(fit, fit.measures = TRUE, standardized = TRUE)}. */
 final class CfaText {
 
+    static final String NOT_CONVERGED = "the optimiser did not converge: none of the figures is a valid result"
+            + " (lavaan prints no fit measures for such a fit); check the model, or raise --max-iterations";
+
+    private static final String NOT_VALID_BANNER = "*** NOT VALID: " + NOT_CONVERGED + " ***";
+
     private CfaText() {}
 
     static String write(CfaResult r, CfaOptions options) {
         StringBuilder b = new StringBuilder();
+        if (!r.converged()) {
+            b.append(NOT_VALID_BANNER).append(String.format("%n%n"));
+        }
         b.append(String.format(
                 Locale.ROOT,
                 "Confirmatory factor analysis (%s)%n%n",
@@ -122,6 +130,9 @@ final class CfaText {
         if (!r.warnings().isEmpty()) {
             b.append(String.format("%nWarnings:%n"));
             r.warnings().forEach(w -> b.append("  - ").append(w).append(System.lineSeparator()));
+        }
+        if (!r.converged()) {
+            b.append(String.format("%n")).append(NOT_VALID_BANNER).append(String.format("%n"));
         }
         return b.toString();
     }

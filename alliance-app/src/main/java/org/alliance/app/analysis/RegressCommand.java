@@ -23,6 +23,7 @@ import org.alliance.stats.regression.LinearRegressionResult;
 import org.alliance.stats.regression.LogisticRegression;
 import org.alliance.stats.regression.LogisticRegressionResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,6 +52,9 @@ public final class RegressCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    CsvInputOptions input = new CsvInputOptions();
 
     @Parameters(index = "0", paramLabel = "DATA.csv", description = "CSV file with a header row.")
     Path data;
@@ -115,7 +119,7 @@ public final class RegressCommand implements Callable<Integer> {
                         "'" + name + "' is given as categorical but is not a predictor in " + formula);
             }
         }
-        DataTable table = StatisticsOutput.read(data);
+        DataTable table = StatisticsOutput.read(data, input, spec.commandLine().getErr());
         Columns columns = columns(table, formula, categorical);
         Map<String, Object> tree;
         PrintWriter out = spec.commandLine().getOut();
@@ -165,6 +169,15 @@ public final class RegressCommand implements Callable<Integer> {
                 // The response must be numeric: the error names the first cell that is not a number.
                 numeric.put(name, StatisticsOutput.numeric(table, name));
             } else {
+                // A single "." among numbers used to turn a numeric predictor into a factor with a level per value
+                // (95 terms, exit 0; issue 15). A column that is mostly numbers is text only when declared so.
+                Optional<String> why = categorical.contains(name) ? Optional.empty() : table.whyText(name);
+                if (why.isPresent()) {
+                    throw new UserInputException("column '" + name + "' would be read as text: " + why.get()
+                            + (formula.terms().contains(name)
+                                    ? "; if it really is categorical, say so with --factor " + name
+                                    : ""));
+                }
                 text.put(name, table.text(name).toArray(String[]::new));
             }
         }

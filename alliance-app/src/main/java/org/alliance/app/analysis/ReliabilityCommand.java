@@ -17,6 +17,7 @@ import org.alliance.stats.reliability.AlphaResult;
 import org.alliance.stats.reliability.CronbachsAlpha;
 import org.alliance.stats.reliability.ItemResponses;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,6 +36,9 @@ public final class ReliabilityCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    CsvInputOptions input = new CsvInputOptions();
 
     @Parameters(index = "0", paramLabel = "DATA.csv", description = "CSV file with a header row, one row per person.")
     Path data;
@@ -72,7 +76,7 @@ public final class ReliabilityCommand implements Callable<Integer> {
                         "--reverse " + item + " is not one of the --items " + String.join(",", items));
             }
         }
-        DataTable table = StatisticsOutput.read(data);
+        DataTable table = StatisticsOutput.read(data, input, spec.commandLine().getErr());
         List<double[]> columns = new ArrayList<>();
         for (String item : items) {
             columns.add(StatisticsOutput.numeric(table, item));

@@ -26,13 +26,22 @@ final class StatisticsOutput {
 
     private StatisticsOutput() {}
 
-    /** Reads a CSV file; problems with the file become exit-code-2 errors that say what to fix. */
-    static DataTable read(Path file) {
+    /**
+     * Reads a CSV file as the options say; problems with the file become exit-code-2 errors that say what to fix,
+     * and what the reader detected (encoding, decimal mark) is printed as a note on {@code err}.
+     */
+    static DataTable read(Path file, CsvInputOptions input, PrintWriter err) {
+        DataTable table;
         try {
-            return DataTable.read(file);
+            table = DataTable.read(file, input.toOptions());
         } catch (DataFormatException e) {
             throw new UserInputException(e.getMessage());
         }
+        for (String note : table.notes()) {
+            err.println("note: " + note);
+        }
+        err.flush();
+        return table;
     }
 
     /** A column as numbers; a value that is not a number is a user error naming row and column. */
@@ -55,6 +64,9 @@ final class StatisticsOutput {
         provenance.put("options", options);
         provenance.put("data", data.source());
         provenance.put("rows_in_file", data.rowCount());
+        if (!data.notes().isEmpty()) {
+            provenance.put("data_notes", data.notes());
+        }
         provenance.put("software", "alliance " + AppVersion.get());
         return provenance;
     }

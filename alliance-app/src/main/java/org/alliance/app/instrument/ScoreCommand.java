@@ -167,6 +167,12 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         List<Row> rows = new ArrayList<>();
         List<String> ids = id == null ? null : table.text(id);
+        // Each kept column once: table.text copies a whole column, so calling it per row made --keep quadratic
+        // (20 000 rows took 22.6 s).
+        Map<String, List<String>> keptColumns = new LinkedHashMap<>();
+        for (String column : keep) {
+            keptColumns.put(column, table.text(column));
+        }
         for (int r = 0; r < table.rowCount() && problems.size() < MAX_REPORTED; r++) {
             Map<String, Double> answers = new LinkedHashMap<>();
             boolean rowOk = true;
@@ -179,7 +185,8 @@ public final class ScoreCommand implements Callable<Integer> {
                     Scoring.recode(instrument, instrument.item(column), columnValues[r]);
                     answers.put(column, columnValues[r]);
                 } catch (InvalidAnswerException e) {
-                    problems.add(table.source() + ", row " + (r + 2) + ", column '" + column + "': "
+                    problems.add(table.source() + ", line " + table.line(r) + ", column "
+                            + (table.columnIndex(column) + 1) + " (" + column + "): "
                             + e.getMessage().replaceFirst("^item '[^']*': ", ""));
                     rowOk = false;
                 }
@@ -187,7 +194,7 @@ public final class ScoreCommand implements Callable<Integer> {
             if (rowOk) {
                 Map<String, String> kept = new LinkedHashMap<>();
                 for (String column : keep) {
-                    String cell = table.text(column).get(r);
+                    String cell = keptColumns.get(column).get(r);
                     kept.put(column, cell == null ? "" : cell);
                 }
                 String respondent = ids == null ? String.valueOf(r + 1) : ids.get(r) == null ? "" : ids.get(r);

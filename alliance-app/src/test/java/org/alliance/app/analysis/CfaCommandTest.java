@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.alliance.app.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +88,17 @@ class CfaCommandTest {
     }
 
     @Test
+    void aModelFileThatIsNotUtf8IsBadInputNotARawDecodingError(@TempDir Path dir) throws Exception {
+        Path modelFile = dir.resolve("model.lav");
+        Files.write(modelFile, ("# Jørgen's model\n" + MODEL.replace("; ", "\n")).getBytes("windows-1252"));
+        CommandRun run = CommandRun.run("cfa", HS, "--model-file", modelFile.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("model.lav: the model file is not valid UTF-8")
+                .doesNotContain("Malformed");
+    }
+
+    @Test
     void badSyntaxIsExitTwoWithLineAndColumn() {
         CommandRun run = CommandRun.run("cfa", HS, "--model", "visual =~ x1 + + x2");
         assertThat(run.exitCode()).isEqualTo(2);
@@ -111,6 +124,78 @@ class CfaCommandTest {
         CommandRun robustFiml = CommandRun.run("cfa", HS, "--model", MODEL, "--estimator", "mlr", "--missing", "ml");
         assertThat(robustFiml.exitCode()).isEqualTo(2);
         assertThat(robustFiml.err()).contains("not implemented");
+    }
+
+    /** Issue 15: this stopped with "did not converge", exit 0 and χ² 110.845 against lavaan's 110.830. */
+    @Test
+    void metricInvarianceByGradeConvergesAsLavaanForMlAndMlrWithAndWithoutStdLv() {
+        for (String estimator : new String[] {"ml", "mlr"}) {
+            for (boolean stdLv : new boolean[] {false, true}) {
+                String name = "grade-" + (stdLv ? "stdlv" : "marker") + "-loadings-" + estimator;
+                List<String> args = new ArrayList<>(List.of(
+                        "cfa",
+                        HS,
+                        "--model",
+                        MODEL,
+                        "--group",
+                        "grade",
+                        "--group-equal",
+                        "loadings",
+                        "--estimator",
+                        estimator));
+                if (stdLv) {
+                    args.add("--std-lv");
+                }
+                CommandRun run = CommandRun.run(args.toArray(String[]::new));
+                assertThat(run.exitCode()).as(name + ": " + run.err()).isZero();
+                JsonNode doc = json(run);
+                String reference = "reference/cfa/invariance/" + name + "-fit.csv";
+                assertThat(doc.at("/valid").booleanValue()).as(name).isTrue();
+                assertThat(doc.at("/converged").booleanValue()).as(name).isTrue();
+                assertThat(doc.at("/fit/df").doubleValue())
+                        .as(name)
+                        .isEqualTo(StatisticsCommandFixtures.reference(reference, "df", "value"));
+                double chisq = StatisticsCommandFixtures.reference(reference, "chisq", "value");
+                assertThat(doc.at("/fit/chisq").doubleValue()).as(name).isCloseTo(chisq, within(1e-8 * chisq));
+                assertThat(doc.at("/fit/ntotal").doubleValue()).isEqualTo(300);
+            }
+        }
+    }
+
+    @Test
+    void aFitThatDidNotConvergeExitsOneAndIsMarkedNotValid() {
+        String[] args = {
+            "cfa", HS, "--model", MODEL, "--group", "grade", "--group-equal", "loadings", "--max-iterations", "2"
+        };
+        CommandRun run = CommandRun.run(args);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("did not converge");
+        JsonNode doc = json(run);
+        assertThat(doc.propertyNames().iterator().next()).isEqualTo("valid");
+        assertThat(doc.at("/valid").booleanValue()).isFalse();
+        assertThat(doc.at("/converged").booleanValue()).isFalse();
+        assertThat(doc.at("/not_valid_because").stringValue()).contains("none of the figures is a valid result");
+        assertThat(doc.at("/provenance/options/max_iterations").intValue()).isEqualTo(2);
+
+        List<String> text = new ArrayList<>(List.of(args));
+        text.addAll(List.of("--format", "text"));
+        CommandRun textRun = CommandRun.run(text.toArray(String[]::new));
+        assertThat(textRun.exitCode()).isEqualTo(1);
+        assertThat(textRun.out())
+                .startsWith("*** NOT VALID")
+                .contains("Optimiser converged")
+                .contains("NO after");
+        assertThat(textRun.out().strip()).endsWith("***");
+    }
+
+    @Test
+    void aConvergedFitIsValid() {
+        CommandRun run = CommandRun.run("cfa", HS, "--model", MODEL);
+        assertThat(run.exitCode()).isZero();
+        assertThat(json(run).at("/valid").booleanValue()).isTrue();
+        assertThat(CommandRun.run("cfa", HS, "--model", MODEL, "--format", "text")
+                        .out())
+                .doesNotContain("NOT VALID");
     }
 
     @Test

@@ -119,7 +119,7 @@ class RegressCommandTest {
         Run run = run("regress", MTCARS, "--formula", "model ~ wt");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(run.err()).contains("row 2", "'model'", "not a number");
+        assertThat(run.err()).contains("line 2, column 1 (model)", "not a number");
     }
 
     @Test

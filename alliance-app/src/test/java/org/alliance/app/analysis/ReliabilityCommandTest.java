@@ -67,7 +67,7 @@ class ReliabilityCommandTest {
         Run run = run("reliability", data("mtcars.csv"), "--items", "mpg,model");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(run.err()).contains("row 2", "'model'", "not a number");
+        assertThat(run.err()).contains("line 2, column 1 (model)", "not a number");
     }
 
     @Test

@@ -54,8 +54,8 @@ class ScoreCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err())
                 .contains(
-                        "row 3, column 'relationship': 11 is not allowed; the answer must be a whole number from 0 to 10")
-                .contains("row 4, column 'goals-topics': 'five' is not a number");
+                        "line 3, column 2 (relationship): 11 is not allowed; the answer must be a whole number from 0 to 10")
+                .contains("line 4, column 3 (goals-topics): \"five\" is not a number");
         assertThat(out).doesNotExist();
     }
 
@@ -69,6 +69,35 @@ class ScoreCommandTest {
                 CommandRun.run("score", "--instrument", "alliance-session-check", "--keep", "date", file.toString());
         assertThat(kept.exitCode()).isZero();
         assertThat(kept.out()).contains("a,2026-01-01,5,1/1");
+    }
+
+    /** --keep copied each kept column once per row (quadratic: 20 000 rows took 22.6 s); each row keeps its own. */
+    @Test
+    void keptColumnsStayWithTheirRowsInALargeFile(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("respondent,date,client,relationship\n");
+        int n = 5000;
+        for (int i = 0; i < n; i++) {
+            csv.append("r")
+                    .append(i)
+                    .append(",2026-01-")
+                    .append(1 + i % 28)
+                    .append(",c")
+                    .append(i * 7 % 1000)
+                    .append(',')
+                    .append(i % 11)
+                    .append('\n');
+        }
+        Path file = write(dir, csv.toString());
+        CommandRun run = CommandRun.run(
+                "score", "--instrument", "alliance-session-check", "--keep", "date,client", file.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String[] lines = run.out().strip().split("\\R");
+        assertThat(lines).hasSize(n + 1);
+        for (int i = 0; i < n; i++) {
+            assertThat(lines[i + 1])
+                    .as("row " + i)
+                    .startsWith("r" + i + ",2026-01-" + (1 + i % 28) + ",c" + (i * 7 % 1000) + ",");
+        }
     }
 
     @Test

@@ -4,15 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DataTableTest {
 
+    @TempDir
+    Path dir;
+
     private static DataTable parse(String csv) {
         return DataTable.read("test.csv", new StringReader(csv), ',');
+    }
+
+    private Path write(String name, byte[] content) throws Exception {
+        Path file = dir.resolve(name);
+        Files.write(file, content);
+        return file;
+    }
+
+    private Path write(String name, String content) throws Exception {
+        return write(name, content.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -24,19 +40,58 @@ class DataTableTest {
     }
 
     @Test
-    void aValueThatIsNotANumberIsReportedWithItsSpreadsheetRowAndColumn() {
-        DataTable table = parse("a,b\n1,2\n3,x\n");
+    void onlyRsMissingCodesAreMissingByDefault() {
+        // R's read.csv: na.strings = "NA" (case matters) and empty cells; "." is a value.
+        DataTable table = parse("a\nna\n.\n");
+        assertThat(table.text("a")).containsExactly("na", ".");
+    }
+
+    @Test
+    void aValueThatIsNotANumberIsReportedWithItsLineColumnAndHowManyMoreThereAre() {
+        DataTable table = parse("a,b\n1,2\n3,x\n4,.\n5,x\n");
         assertThatThrownBy(() -> table.numeric("b"))
                 .isInstanceOf(DataFormatException.class)
-                .hasMessageContaining("row 3")
-                .hasMessageContaining("column 'b'")
-                .hasMessageContaining("'x'");
+                .hasMessageContaining("test.csv, line 3, column 2 (b)")
+                .hasMessageContaining("\"x\" is not a number")
+                .hasMessageContaining("(and 2 more, e.g. \".\")")
+                .hasMessageContaining("--na");
+    }
+
+    @Test
+    void lineNumbersCountLineBreaksInsideQuotedCells() {
+        DataTable table = parse("note,b\n\"two\nlines\",1\nok,x\n");
+        assertThat(table.line(1)).isEqualTo(4);
+        assertThatThrownBy(() -> table.numeric("b")).hasMessageContaining("line 4, column 2 (b)");
+    }
+
+    @Test
+    void aMostlyNumericColumnSaysWhichValuesMakeItText() {
+        DataTable table = parse("x3,g\n1,a\n.,b\n2,c\n3,a\n.,b\n");
+        assertThat(table.isNumeric("x3")).isFalse();
+        assertThat(table.whyText("x3")).hasValueSatisfying(m -> assertThat(m)
+                .contains("line 3, column 1 (x3): \".\" is not a number (and 1 more)")
+                .contains("--na \".\""));
+        assertThat(table.whyText("g")).isEmpty();
+        // Mostly "." but more distinct numbers than distinct codes: still a numeric column with a code.
+        DataTable sparse = parse("x\n.\n.\n.\n.\n1.5\n2\n");
+        assertThat(sparse.whyText("x")).hasValueSatisfying(m -> assertThat(m).contains("(and 3 more)"));
+        // A text column with one number among several labels stays text.
+        assertThat(parse("g\na\nb\n3\nc\n").whyText("g")).isEmpty();
+    }
+
+    @Test
+    void declaredMissingCodesAreMissing() throws Exception {
+        Path file = write("codes.csv", "x,y\n1,-999\n.,2\n3,4\n");
+        DataTable table = DataTable.read(file, CsvOptions.defaults().withMoreMissingCodes(Set.of(".", "-999")));
+        assertThat(table.numeric("x")).containsExactly(1.0, Double.NaN, 3.0);
+        assertThat(table.numeric("y")).containsExactly(Double.NaN, 2.0, 4.0);
     }
 
     @Test
     void nanAndInfinityAreNotAcceptedAsData() {
         DataTable table = parse("a\nNaN\nInfinity\n");
         assertThat(table.isNumeric("a")).isFalse();
+        assertThatThrownBy(() -> parse("a\n1e999\n").numeric("a")).hasMessageContaining("not a finite number");
     }
 
     @Test
@@ -50,27 +105,82 @@ class DataTableTest {
     @Test
     void aRowWithTheWrongNumberOfCellsIsRejected() {
         assertThatThrownBy(() -> parse("a,b\n1,2\n3\n"))
-                .hasMessageContaining("row 3")
+                .hasMessageContaining("test.csv, line 3")
                 .hasMessageContaining("1 cells");
     }
 
     @Test
     void duplicateAndEmptyColumnNamesAreRejected() {
-        assertThatThrownBy(() -> parse("a,a\n1,2\n")).hasMessageContaining("'a' appears twice");
-        assertThatThrownBy(() -> parse("a,\n1,2\n")).hasMessageContaining("column 2");
+        assertThatThrownBy(() -> parse("a,a\n1,2\n")).hasMessageContaining("line 1, column 2: the column name 'a'");
+        assertThatThrownBy(() -> parse("a,\n1,2\n")).hasMessageContaining("line 1, column 2");
     }
 
     @Test
-    void aSemicolonSeparatedFileAndAByteOrderMarkAreHandled(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("data.csv");
-        Files.writeString(file, "\uFEFFx;y\n1;2\n");
-        DataTable table = DataTable.read(file);
+    void aSemicolonSeparatedFileAndAByteOrderMarkAreHandled() throws Exception {
+        DataTable table = DataTable.read(write("data.csv", "\uFEFFx;y\n1;2\n"));
         assertThat(table.columns()).containsExactly("x", "y");
         assertThat(table.numeric("y")).containsExactly(2.0);
     }
 
     @Test
-    void aMissingFileIsAClearError(@TempDir Path dir) {
+    void aByteOrderMarkBeforeAQuotedHeaderIsNotPartOfTheName() throws Exception {
+        DataTable table = DataTable.read(write("excel.csv", "\uFEFF\"id\",\"score\"\n1,2\n"));
+        assertThat(table.columns()).containsExactly("id", "score");
+        assertThat(table.numeric("id")).containsExactly(1.0);
+    }
+
+    @Test
+    void decimalCommasInASemicolonFileAreDetectedWithANote() throws Exception {
+        DataTable table = DataTable.read(write("nl.csv", "id;x;y\n1;3,5;-0,25\n2;4;1,5e2\n"));
+        assertThat(table.numeric("x")).containsExactly(3.5, 4.0);
+        assertThat(table.numeric("y")).containsExactly(-0.25, 150.0);
+        assertThat(table.notes()).anyMatch(n -> n.contains("decimal commas"));
+    }
+
+    @Test
+    void declaredSeparatorAndDecimalMarkAreUsed() throws Exception {
+        Path file = write("declared.txt", "x|y\n1,5|2\n");
+        DataTable table =
+                DataTable.read(file, CsvOptions.defaults().withSeparator('|').withDecimal(','));
+        assertThat(table.numeric("x")).containsExactly(1.5);
+        assertThat(table.notes()).isEmpty();
+    }
+
+    @Test
+    void aDecimalCommaThatWasNotDetectedSaysHowToDeclareIt() throws Exception {
+        // Mixed marks: nothing is guessed, and the comma values are named.
+        DataTable table = DataTable.read(write("mixed.csv", "x;y\n1,5;2.5\n"));
+        assertThatThrownBy(() -> table.numeric("x"))
+                .hasMessageContaining("line 2, column 1 (x): \"1,5\" is not a number")
+                .hasMessageContaining("--dec ','");
+    }
+
+    @Test
+    void aWindows1252FileIsReadAsSuchWithANote() throws Exception {
+        byte[] latin = "naam;score\nJørgen;3,5\nAnaïs;4\n".getBytes(Charset.forName("windows-1252"));
+        DataTable table = DataTable.read(write("latin.csv", latin));
+        assertThat(table.text("naam")).containsExactly("Jørgen", "Anaïs");
+        assertThat(table.numeric("score")).containsExactly(3.5, 4.0);
+        assertThat(table.notes())
+                .anyMatch(n -> n.contains("not valid UTF-8")
+                        && n.contains("line 2, character 2")
+                        && n.contains("Windows-1252"));
+    }
+
+    @Test
+    void aDeclaredEncodingIsHonouredAndAnInvalidByteIsNamedWithLineAndColumn() throws Exception {
+        byte[] latin = "name,x\nJørgen,1\n".getBytes(StandardCharsets.ISO_8859_1);
+        Path file = write("latin1.csv", latin);
+        assertThat(DataTable.read(file, CsvOptions.defaults().withEncoding(StandardCharsets.ISO_8859_1))
+                        .text("name"))
+                .containsExactly("Jørgen");
+        assertThatThrownBy(() -> DataTable.read(file, CsvOptions.defaults().withEncoding(StandardCharsets.UTF_8)))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessageContaining("latin1.csv, line 2, character 2: byte 0xF8 is not valid UTF-8");
+    }
+
+    @Test
+    void aMissingFileIsAClearError() {
         assertThatThrownBy(() -> DataTable.read(dir.resolve("nope.csv"))).hasMessageContaining("file not found");
     }
 }

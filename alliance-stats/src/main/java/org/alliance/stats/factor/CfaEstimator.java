@@ -20,9 +20,11 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * (or {@code std.lv}), factor covariances free, a mean structure only with several groups.
  *
  * <p>Optimiser: Fisher scoring on F_ML (expected information, step halving), then Newton steps on the
- * observed information (central differences of the analytic gradient) until the gradient is at
- * rounding level — tighter than lavaan's nlminb, so estimates agree with lavaan to lavaan's own
- * convergence (~1e-6 relative) and χ² to ~1e-10.
+ * observed information (analytic, or central differences of the analytic gradient) with a line search
+ * until the gradient is at rounding level — tighter than lavaan's nlminb, so estimates agree with lavaan
+ * to lavaan's own convergence (~1e-6 relative) and χ² to ~1e-10. Where the observed information is not
+ * positive definite or its step fails, a Fisher-scoring step with halving stands in; a fit that stops
+ * with the gradient above 1e-6 (or at {@link CfaOptions#maxIterations()}) is reported as not converged.
  *
  * <p>Standard errors: ML — expected information, vcov = I⁻¹/N. MLR — sandwich A⁻¹BA⁻¹/N with A the
  * observed information and B the mean outer product of casewise scores (Huber–White), and the
@@ -91,10 +93,11 @@ public final class CfaEstimator {
         CfaObjective objective = new CfaObjective(spec, samples);
         double[] theta = startValues(spec, samples);
 
-        Optimum opt = optimise(objective, theta);
+        Optimum opt = optimise(objective, theta, options.maxIterations());
         theta = opt.theta;
         if (!opt.converged) {
-            warnings.add("the optimiser did not converge (largest gradient element " + opt.gradient
+            warnings.add("the optimiser did not converge in " + opt.iterations + " iterations (limit "
+                    + options.maxIterations() + "; largest gradient element " + opt.gradient
                     + "); estimates are not trustworthy");
         }
         double[][] expected = objective.expectedInformation(theta);
@@ -187,7 +190,8 @@ public final class CfaEstimator {
         CfaResult baseline = fit(
                 data,
                 CfaModelSyntax.parse(model.toString()),
-                new CfaOptions(options.estimator(), options.missing(), false, java.util.Set.of()),
+                new CfaOptions(
+                        options.estimator(), options.missing(), false, java.util.Set.of(), options.maxIterations()),
                 false);
         return baseline.fit("chisq.scaling.factor");
     }
@@ -199,6 +203,7 @@ public final class CfaEstimator {
     private static List<GroupSample> groupSamples(CfaData data, int[] columns, boolean fiml, List<String> warnings) {
         Map<String, List<double[]>> byGroup = new LinkedHashMap<>();
         int dropped = 0;
+        int withoutGroup = 0;
         for (int r = 0; r < data.rows().size(); r++) {
             double[] row = data.rows().get(r);
             double[] x = new double[columns.length];
@@ -212,11 +217,20 @@ public final class CfaEstimator {
             String label =
                     data.groupLabels().isEmpty() ? "" : data.groupLabels().get(r);
             boolean usable = fiml ? !empty : complete;
-            if (!usable || (!data.groupLabels().isEmpty() && label.isEmpty())) {
+            if (!data.groupLabels().isEmpty() && label.isEmpty()) {
+                // lavaan drops cases without a group (with the warning "group variable contains missing values").
+                withoutGroup++;
+                continue;
+            }
+            if (!usable) {
                 dropped++;
                 continue;
             }
             byGroup.computeIfAbsent(label, k -> new ArrayList<>()).add(x);
+        }
+        if (withoutGroup > 0) {
+            warnings.add(withoutGroup + " of " + data.rows().size()
+                    + " cases dropped because their group is missing (as lavaan does)");
         }
         if (dropped > 0) {
             warnings.add(dropped + " of " + data.rows().size() + " cases dropped ("
@@ -272,7 +286,9 @@ public final class CfaEstimator {
                 case PSI -> {
                     if (r.i() == r.j()) {
                         int ref = referenceIndicator(spec, r.group(), r.i());
-                        v = ref < 0 ? 0.05 : 0.5 * cov[ref][ref];
+                        // Without a marker (std.lv, freed in groups 2+ by equal loadings) the loadings are on the
+                        // scale of a unit factor variance.
+                        v = ref < 0 ? 0.05 : hasMarker(spec, r.group(), r.i()) ? 0.5 * cov[ref][ref] : 1;
                     } else {
                         // Reference indicators' covariance, halved: Ψ starts as a scaled sample correlation
                         // matrix (positive definite); zero starts leave some models locally unidentified.
@@ -280,8 +296,7 @@ public final class CfaEstimator {
                         int rh = referenceIndicator(spec, r.group(), r.j());
                         if (rf < 0 || rh < 0) {
                             v = 0;
-                        } else if (factorVarianceFixed(spec, r.group(), r.i())
-                                && factorVarianceFixed(spec, r.group(), r.j())) {
+                        } else if (!hasMarker(spec, r.group(), r.i()) && !hasMarker(spec, r.group(), r.j())) {
                             v = cov[rf][rh] / Math.sqrt(cov[rf][rf] * cov[rh][rh]);
                         } else {
                             v = 0.5 * cov[rf][rh];
@@ -311,13 +326,14 @@ public final class CfaEstimator {
         return theta;
     }
 
-    private static boolean factorVarianceFixed(CfaSpecification spec, int group, int factor) {
+    /** Whether a factor has an indicator with a fixed non-zero loading (which then sets its scale). */
+    private static boolean hasMarker(CfaSpecification spec, int group, int factor) {
         return spec.rows.stream()
-                .anyMatch(o -> o.group() == group
-                        && o.kind() == Kind.PSI
-                        && o.i() == factor
-                        && o.j() == factor
-                        && o.free() < 0);
+                .anyMatch(r -> r.group() == group
+                        && r.kind() == Kind.LOADING
+                        && r.j() == factor
+                        && r.free() < 0
+                        && r.value() != 0);
     }
 
     /** The first indicator of a factor with a fixed non-zero loading, else its first indicator; -1 if none. */
@@ -338,7 +354,52 @@ public final class CfaEstimator {
 
     private record Optimum(double[] theta, double value, boolean converged, double gradient, int iterations) {}
 
-    private static Optimum optimise(CfaObjective objective, double[] start) {
+    private record LineStep(double[] theta, double value, double[] gradient) {}
+
+    /**
+     * θ − t·½·step for t = 1, ½, ¼, … down to {@code smallest}: the first point that lowers F beyond rounding,
+     * or (when {@code gradientTest}) keeps F within rounding of the current value while lowering the largest
+     * gradient element below {@code gmax} — near the optimum F is flat to machine precision and only the
+     * gradient still tells progress. Null when no step length works.
+     */
+    private static LineStep lineSearch(
+            CfaObjective objective,
+            double[] theta,
+            double f,
+            double gmax,
+            double[] step,
+            double smallest,
+            boolean gradientTest) {
+        double rounding = 1e-13 * Math.max(1, Math.abs(f));
+        for (double t = 1; t >= smallest; t /= 2) {
+            double[] candidate = theta.clone();
+            for (int k = 0; k < step.length; k++) {
+                candidate[k] -= t * 0.5 * step[k];
+            }
+            double fc = objective.value(candidate);
+            if (!Double.isFinite(fc) || fc > f + (gradientTest ? rounding : 0)) {
+                continue;
+            }
+            if (!gradientTest) {
+                return new LineStep(candidate, fc, null);
+            }
+            double[] gc = objective.gradient(candidate);
+            if (fc < f - rounding || maxAbs(gc) < gmax) {
+                return new LineStep(candidate, fc, gc);
+            }
+        }
+        return null;
+    }
+
+    /** The inverse of the observed information (analytic where available) when it is positive definite, else null. */
+    private static double[][] newtonInverse(CfaObjective objective, double[] theta) {
+        double[][] analytic = objective.analyticObservedInformation(theta);
+        return SymmetricMatrices.inverseIfPositiveDefinite(
+                        analytic != null ? analytic : objective.observedInformation(theta))
+                .orElse(null);
+    }
+
+    private static Optimum optimise(CfaObjective objective, double[] start, int maxIterations) {
         double[] theta = start.clone();
         double f = objective.value(theta);
         if (!Double.isFinite(f)) {
@@ -351,81 +412,78 @@ public final class CfaEstimator {
             f = objective.value(theta);
         }
         int iterations = 0;
-        for (; iterations < 500 && Double.isFinite(f); iterations++) {
+        // Phase 1, Fisher scoring with step halving: robust far from the optimum, but only linear on misfitting
+        // models, so it stops once the steps are small and Newton steps take over.
+        for (; iterations < maxIterations && Double.isFinite(f); iterations++) {
             double[] g = objective.gradient(theta);
             double[] step = fisherStep(objective.expectedInformation(theta), g);
             if (step == null) {
                 break;
             }
-            double t = 1;
-            double[] candidate = null;
-            double fc = Double.POSITIVE_INFINITY;
-            while (t > 1e-10) {
-                candidate = theta.clone();
-                for (int k = 0; k < step.length; k++) {
-                    candidate[k] -= t * 0.5 * step[k];
-                }
-                fc = objective.value(candidate);
-                if (fc <= f) {
-                    break;
-                }
-                t /= 2;
-            }
-            if (!(fc <= f) || candidate == null) {
+            LineStep next = lineSearch(objective, theta, f, Double.POSITIVE_INFINITY, step, 1e-10, false);
+            if (next == null) {
                 break;
             }
             double change = 0;
             double size = 1;
             for (int k = 0; k < step.length; k++) {
-                change = Math.max(change, Math.abs(candidate[k] - theta[k]));
-                size = Math.max(size, Math.abs(candidate[k]));
+                change = Math.max(change, Math.abs(next.theta[k] - theta[k]));
+                size = Math.max(size, Math.abs(next.theta[k]));
             }
-            theta = candidate;
-            f = fc;
+            theta = next.theta;
+            f = next.value;
             if (change < 1e-3 * size) {
+                iterations++;
                 break;
             }
         }
-        // Newton polishing on the observed information: Fisher scoring is only linear on misfitting models.
-        // The (numerical, costly) Hessian is computed once and reused while the steps keep improving; it is
-        // recomputed when a step fails. Near the optimum this converges faster than linearly.
+        // Phase 2, Newton steps on the observed information with a line search, until the gradient is at
+        // rounding level. The (numerical, costly) Hessian is reused while full steps keep improving and
+        // recomputed when one fails. Where the observed information is not positive definite (far from the
+        // optimum, e.g. the metric-invariance model of HS by grade, issue 15) or its step fails even after
+        // halving, a Fisher-scoring step with halving is taken instead; only when that fails too do we stop.
         double[] g = objective.gradient(theta);
         double gmax = maxAbs(g);
-        Optional<double[][]> inv = Optional.empty();
+        double[][] inverse = null;
         boolean fresh = false;
-        for (int k = 0; k < 50 && gmax > 1e-15 && Double.isFinite(f); k++) {
-            if (inv.isEmpty()) {
-                double[][] analytic = objective.analyticObservedInformation(theta);
-                inv = SymmetricMatrices.inverseIfPositiveDefinite(
-                        analytic != null ? analytic : objective.observedInformation(theta));
-                if (inv.isEmpty()) {
-                    inv = SymmetricMatrices.inverse(objective.expectedInformation(theta), 1e-14);
-                }
-                if (inv.isEmpty()) {
-                    break;
+        boolean fisher = false;
+        while (iterations < maxIterations && gmax > 1e-15 && Double.isFinite(f)) {
+            if (inverse == null) {
+                inverse = fisher
+                        ? ridgeInverse(objective.expectedInformation(theta)).orElse(null)
+                        : newtonInverse(objective, theta);
+                if (inverse == null) {
+                    if (fisher) {
+                        break;
+                    }
+                    fisher = true;
+                    continue;
                 }
                 fresh = true;
             }
-            double[] step = SymmetricMatrices.multiply(inv.get(), g);
-            double[] candidate = theta.clone();
-            for (int i = 0; i < step.length; i++) {
-                candidate[i] -= 0.5 * step[i];
-            }
-            double fc = objective.value(candidate);
-            double[] gradientAtCandidate = objective.gradient(candidate);
-            double gc = maxAbs(gradientAtCandidate);
-            if (!(gc < gmax) || !(fc <= f + 1e-13 * Math.max(1, Math.abs(f)))) {
-                if (fresh) {
+            double[] step = SymmetricMatrices.multiply(inverse, g);
+            LineStep next = lineSearch(objective, theta, f, gmax, step, fresh ? 1e-8 : 1, true);
+            if (next == null) {
+                inverse = null;
+                if (!fresh) {
+                    continue;
+                }
+                if (fisher) {
                     break;
                 }
-                inv = Optional.empty();
+                fisher = true;
                 continue;
             }
-            theta = candidate;
-            f = fc;
-            g = gradientAtCandidate;
-            gmax = gc;
+            theta = next.theta;
+            f = next.value;
+            g = next.gradient;
+            gmax = maxAbs(g);
             fresh = false;
+            if (fisher) {
+                // Back to Newton at the new point.
+                fisher = false;
+                inverse = null;
+            }
             iterations++;
         }
         return new Optimum(theta, f, gmax < 1e-6, gmax, iterations);

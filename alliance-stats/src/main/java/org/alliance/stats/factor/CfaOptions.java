@@ -8,12 +8,22 @@ import java.util.Set;
  * Options of a CFA, named after lavaan's arguments.
  *
  * @param estimator {@link Estimator#ML} (lavaan's default) or {@link Estimator#MLR}
- * @param missing how missing values are handled; only {@link MissingData#LISTWISE} is implemented
- * @param standardizeLatent lavaan's {@code std.lv}: factor variances fixed to 1, all loadings free
+ * @param missing how missing values are handled: listwise or FIML
+ * @param standardizeLatent lavaan's {@code std.lv}: factor variances fixed to 1, all loadings free; with
+ *     loadings equal across groups the variances are fixed in the first group only (lavaan's rule)
  * @param groupEqual lavaan's {@code group.equal} for multiple groups
+ * @param maxIterations the most optimiser iterations (Fisher scoring and Newton steps together) before the
+ *     fit is reported as not converged; {@link #DEFAULT_MAX_ITERATIONS} unless set
  */
 public record CfaOptions(
-        Estimator estimator, MissingData missing, boolean standardizeLatent, Set<GroupEqual> groupEqual) {
+        Estimator estimator,
+        MissingData missing,
+        boolean standardizeLatent,
+        Set<GroupEqual> groupEqual,
+        int maxIterations) {
+
+    /** Far more than any model of the test suite needs (HS by grade, metric: under 30). */
+    public static final int DEFAULT_MAX_ITERATIONS = 1000;
 
     /** Estimators. */
     public enum Estimator {
@@ -27,7 +37,7 @@ public record CfaOptions(
     public enum MissingData {
         /** Drop every case with a missing value on a model variable (lavaan's default). */
         LISTWISE,
-        /** Full-information ML (lavaan's {@code missing = "ml"}); not implemented yet. */
+        /** Full-information ML (lavaan's {@code missing = "ml"}); not with {@link Estimator#MLR}. */
         ML
     }
 
@@ -41,6 +51,13 @@ public record CfaOptions(
         Objects.requireNonNull(estimator, "estimator");
         Objects.requireNonNull(missing, "missing");
         groupEqual = groupEqual.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(groupEqual));
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("maxIterations must be at least 1, not " + maxIterations);
+        }
+    }
+
+    public CfaOptions(Estimator estimator, MissingData missing, boolean standardizeLatent, Set<GroupEqual> groupEqual) {
+        this(estimator, missing, standardizeLatent, groupEqual, DEFAULT_MAX_ITERATIONS);
     }
 
     /** lavaan's defaults: ML, listwise, marker-variable identification, no equality constraints. */
@@ -48,19 +65,23 @@ public record CfaOptions(
         return new CfaOptions(Estimator.ML, MissingData.LISTWISE, false, Set.of());
     }
 
+    public CfaOptions withMaxIterations(int n) {
+        return new CfaOptions(estimator, missing, standardizeLatent, groupEqual, n);
+    }
+
     public CfaOptions withEstimator(Estimator e) {
-        return new CfaOptions(e, missing, standardizeLatent, groupEqual);
+        return new CfaOptions(e, missing, standardizeLatent, groupEqual, maxIterations);
     }
 
     public CfaOptions withStandardizeLatent(boolean s) {
-        return new CfaOptions(estimator, missing, s, groupEqual);
+        return new CfaOptions(estimator, missing, s, groupEqual, maxIterations);
     }
 
     public CfaOptions withGroupEqual(Set<GroupEqual> g) {
-        return new CfaOptions(estimator, missing, standardizeLatent, g);
+        return new CfaOptions(estimator, missing, standardizeLatent, g, maxIterations);
     }
 
     public CfaOptions withMissing(MissingData m) {
-        return new CfaOptions(estimator, m, standardizeLatent, groupEqual);
+        return new CfaOptions(estimator, m, standardizeLatent, groupEqual, maxIterations);
     }
 }

@@ -194,10 +194,25 @@ final class CfaSpecification {
                 rows.add(new Row(v, "~~", v, g, Kind.THETA, x, x, 0, Double.NaN, "", false));
             }
         }
+        // lavaan's rule: std.lv fixes the factor variances to 1, but once the loadings are equal across groups
+        // they identify the scale, so the variances are fixed in the first group only and free in the others
+        // (HS by grade, metric: df 54 as lavaan, not 57; issue 15).
+        boolean varianceFixed = stdLv && (g == 0 || !options.groupEqual().contains(GroupEqual.LOADINGS));
         for (int f = 0; f < latent.size(); f++) {
             if (!hasCovariance(rows, Kind.PSI, f, f)) {
                 String v = latent.get(f);
-                rows.add(new Row(v, "~~", v, g, Kind.PSI, f, f, stdLv ? -1 : 0, stdLv ? 1 : Double.NaN, "", false));
+                rows.add(new Row(
+                        v,
+                        "~~",
+                        v,
+                        g,
+                        Kind.PSI,
+                        f,
+                        f,
+                        varianceFixed ? -1 : 0,
+                        varianceFixed ? 1 : Double.NaN,
+                        "",
+                        false));
             }
         }
         for (int f = 0; f < latent.size(); f++) {

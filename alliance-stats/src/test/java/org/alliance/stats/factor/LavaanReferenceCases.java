@@ -1,5 +1,6 @@
 package org.alliance.stats.factor;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,7 @@ final class LavaanReferenceCases {
         }
     }
 
-    static final List<Case> CASES = List.of(
+    static final List<Case> CASES = withGrid(List.of(
             new Case("hs-ml", "HolzingerSwineford1939", null, HS, CfaOptions.defaults()),
             new Case(
                     "hs-stdlv",
@@ -90,7 +91,59 @@ final class LavaanReferenceCases {
                     "bfi",
                     "gender",
                     "agree =~ A1 + A2 + A3 + A4 + A5\nconsc =~ C1 + C2 + C3 + C4 + C5",
-                    CfaOptions.defaults().withMissing(MissingData.ML).withGroupEqual(Set.of(GroupEqual.LOADINGS))));
+                    CfaOptions.defaults().withMissing(MissingData.ML).withGroupEqual(Set.of(GroupEqual.LOADINGS)))));
+
+    /**
+     * The identification grid of src/test/r/cfa-invariance.R (issue 15): HS grouped by grade (one row without a
+     * grade, dropped as lavaan does), std.lv × group.equal none/loadings/loadings+intercepts × ML, MLR and ML
+     * with missing = "ml"; and bfi by gender (real missing values), std.lv, metric and scalar, FIML. Reference files
+     * under reference/cfa/invariance/.
+     */
+    static final List<Case> GRID = grid();
+
+    private static List<Case> grid() {
+        List<Case> cases = new ArrayList<>();
+        for (boolean stdLv : new boolean[] {false, true}) {
+            for (String equal : List.of("none", "loadings", "scalar")) {
+                for (String estimator : List.of("ml", "mlr", "fiml")) {
+                    Set<GroupEqual> groupEqual =
+                            switch (equal) {
+                                case "none" -> Set.of();
+                                case "loadings" -> Set.of(GroupEqual.LOADINGS);
+                                default -> Set.of(GroupEqual.LOADINGS, GroupEqual.INTERCEPTS);
+                            };
+                    CfaOptions options = CfaOptions.defaults()
+                            .withStandardizeLatent(stdLv)
+                            .withGroupEqual(groupEqual)
+                            .withEstimator(estimator.equals("mlr") ? Estimator.MLR : Estimator.ML)
+                            .withMissing(estimator.equals("fiml") ? MissingData.ML : MissingData.LISTWISE);
+                    String name = "invariance/grade-" + (stdLv ? "stdlv" : "marker") + "-" + equal + "-" + estimator;
+                    cases.add(new Case(name, "HolzingerSwineford1939", "grade", HS, options));
+                }
+            }
+        }
+        for (String equal : List.of("loadings", "scalar")) {
+            Set<GroupEqual> groupEqual = equal.equals("loadings")
+                    ? Set.of(GroupEqual.LOADINGS)
+                    : Set.of(GroupEqual.LOADINGS, GroupEqual.INTERCEPTS);
+            cases.add(new Case(
+                    "invariance/bfi-gender-stdlv-" + equal + "-fiml",
+                    "bfi",
+                    "gender",
+                    "agree =~ A1 + A2 + A3 + A4 + A5\nconsc =~ C1 + C2 + C3 + C4 + C5",
+                    CfaOptions.defaults()
+                            .withStandardizeLatent(true)
+                            .withGroupEqual(groupEqual)
+                            .withMissing(MissingData.ML)));
+        }
+        return List.copyOf(cases);
+    }
+
+    private static List<Case> withGrid(List<Case> cases) {
+        List<Case> all = new ArrayList<>(cases);
+        all.addAll(grid());
+        return List.copyOf(all);
+    }
 
     private static final Map<String, CfaResult> FITS = new ConcurrentHashMap<>();
     private static final Map<String, CfaData> DATA = new ConcurrentHashMap<>();
