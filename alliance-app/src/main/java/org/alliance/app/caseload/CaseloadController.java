@@ -133,7 +133,7 @@ class CaseloadController {
         Organisation organisation = organisations.get(user.organisationId());
         audit.record(user.username(), "answers read", "client " + clientId);
         ClientReport report = ClientReport.build(
-                checkIns.forClient(clientId, true), catalog, organisation.thresholds(), messages, locale);
+                checkIns.currentForClient(clientId, true), catalog, organisation.thresholds(), messages, locale);
         model.addAttribute("client", client);
         List<Meeting> meetings = new ArrayList<>(caseload.meetings(clientId));
         Collections.reverse(meetings);
@@ -144,6 +144,7 @@ class CaseloadController {
         }
         model.addAttribute("observations", observed);
         model.addAttribute("report", report);
+        model.addAttribute("missed", missed(clientId, locale));
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("kinds", Meeting.Kind.values());
         model.addAttribute(
@@ -153,6 +154,23 @@ class CaseloadController {
                         .map(i -> Map.entry(i.id(), i.title().get(Languages.of(locale))))
                         .toList());
         return "caseload/client";
+    }
+
+    /** The missed check-ins in words, each with the rule (docs/rules.md, "Missed check-ins"). */
+    private List<String> missed(long clientId, Locale locale) {
+        return invitations.missed(clientId).stream()
+                .map(m -> messages.getMessage(
+                        "client.missed",
+                        new Object[] {
+                            catalog.find(m.instrumentId())
+                                    .map(i -> i.title().get(Languages.of(locale)))
+                                    .orElse(m.instrumentId()),
+                            m.meetingDate().toString(),
+                            EXPIRY_FORMAT.format(m.expiredAt()),
+                            m.lifetime().toHours()
+                        },
+                        locale))
+                .toList();
     }
 
     @PostMapping("/clients/{clientId}/meetings")

@@ -13,6 +13,7 @@ import org.alliance.core.alert.Alert;
 import org.alliance.core.alert.AlertRules;
 import org.alliance.core.alert.AlertThresholds;
 import org.alliance.core.alert.ScaleRange;
+import org.alliance.core.alert.ShownNumber;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.instrument.Item;
@@ -160,9 +161,11 @@ record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> compariso
         return Optional.empty();
     }
 
+    /** The difference of the two numbers as shown, so it is the difference the gap rule judged. */
     private static GapRow gap(String label, OptionalDouble client, OptionalDouble professional) {
         boolean both = client.isPresent() && professional.isPresent();
-        double difference = both ? professional.getAsDouble() - client.getAsDouble() : 0;
+        double difference =
+                both ? ShownNumber.round(professional.getAsDouble()) - ShownNumber.round(client.getAsDouble()) : 0;
         return new GapRow(
                 label, format(client), format(professional), both ? signed(difference) : "–", both && difference > 0);
     }
@@ -227,8 +230,9 @@ record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> compariso
         return value.isPresent() ? number(value.getAsDouble()) : "–";
     }
 
+    /** A score as shown: rounded to two decimals, as the alert rules see it ({@link ShownNumber}). */
     static String number(double value) {
-        return LineChart.format(value);
+        return ShownNumber.text(value);
     }
 
     private static String signed(double value) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -232,31 +233,61 @@ public class CheckIns {
     }
 
     /**
-     * A client's check-ins, oldest meeting first. {@code releasedOnly} keeps only what the professional may see now
-     * (client answers released by {@link ReleaseRule} from the client's meeting dates, and the professional's own
-     * ratings, which are released at once).
+     * A client's check-ins, oldest meeting first, all of them (the history: also answers that a newer answer about
+     * the same meeting replaced). {@code releasedOnly} keeps only what the professional may see now (client answers
+     * released by {@link ReleaseRule} from the client's meeting dates, and the professional's own ratings, which are
+     * released at once).
      */
     public List<StoredCheckIn> forClient(long clientId, boolean releasedOnly) {
+        List<StoredCheckIn> all = read(clientId).stream().map(Row::checkIn).toList();
+        return releasedOnly ? all.stream().filter(StoredCheckIn::released).toList() : all;
+    }
+
+    /**
+     * The check-ins that count in trends and alerts (docs/rules.md, "Answers"): one per meeting, instrument and
+     * perspective (and rater), the one submitted last. The older ones stay stored as history ({@link #forClient}).
+     * The newest is chosen before the release rule is applied, so a newer answer the client holds back also holds
+     * back the older one it replaces: the client's latest word about a meeting counts, with its release choice.
+     */
+    public List<StoredCheckIn> currentForClient(long clientId, boolean releasedOnly) {
+        Map<String, StoredCheckIn> newest = new LinkedHashMap<>();
+        for (Row row : read(clientId)) {
+            // Rows come oldest first (meeting date, then submit time, then id), so a later row replaces an earlier.
+            newest.remove(row.answerKey());
+            newest.put(row.answerKey(), row.checkIn());
+        }
+        List<StoredCheckIn> current = newest.values().stream()
+                .sorted(Comparator.comparing(StoredCheckIn::meetingDate)
+                        .thenComparing(StoredCheckIn::submittedAt)
+                        .thenComparingLong(StoredCheckIn::id))
+                .toList();
+        return releasedOnly ? current.stream().filter(StoredCheckIn::released).toList() : current;
+    }
+
+    /** A stored check-in with what makes it "the same answer" as another: meeting, instrument, perspective, rater. */
+    private record Row(StoredCheckIn checkIn, String answerKey) {}
+
+    private List<Row> read(long clientId) {
         String sql =
                 """
                 SELECT ci.id, ci.meeting_id, m.meeting_date, ci.instrument_id, ci.instrument_version, ci.perspective,
-                       ci.release_choice, ci.submitted_at
+                       ci.release_choice, ci.submitted_at, ci.rater_id, ci.joint_party_id
                 FROM check_in ci JOIN meeting m ON m.id = ci.meeting_id
-                WHERE ci.client_id = ? ORDER BY m.meeting_date, ci.submitted_at""";
+                WHERE ci.client_id = ? ORDER BY m.meeting_date, ci.submitted_at, ci.id""";
         Map<Long, Map<String, Double>> answers = answersOfClient(clientId);
         List<LocalDate> meetings = jdbc.sql("SELECT meeting_date FROM meeting WHERE client_id = ?")
                 .param(clientId)
                 .query((rs, row) -> LocalDate.parse(rs.getString(1)))
                 .list();
         Instant now = clock.instant();
-        List<StoredCheckIn> all = jdbc.sql(sql)
+        return jdbc.sql(sql)
                 .param(clientId)
                 .query((rs, row) -> {
                     long id = rs.getLong("id");
                     LocalDate meetingDate = LocalDate.parse(rs.getString("meeting_date"));
                     ReleaseChoice choice = ReleaseChoice.valueOf(rs.getString("release_choice"));
                     Instant submitted = Instant.ofEpochMilli(rs.getLong("submitted_at"));
-                    return new StoredCheckIn(
+                    StoredCheckIn checkIn = new StoredCheckIn(
                             id,
                             rs.getLong("meeting_id"),
                             meetingDate,
@@ -267,9 +298,11 @@ public class CheckIns {
                             submitted,
                             ReleaseRule.released(choice, submitted, meetingDate, meetings, clock.getZone(), now),
                             answers.getOrDefault(id, Map.of()));
+                    String key = checkIn.meetingId() + "|" + checkIn.instrumentId() + "|" + checkIn.perspective() + "|"
+                            + rs.getString("rater_id") + "|" + rs.getString("joint_party_id");
+                    return new Row(checkIn, key);
                 })
                 .list();
-        return releasedOnly ? all.stream().filter(StoredCheckIn::released).toList() : all;
     }
 
     private Map<Long, Map<String, Double>> answersOfClient(long clientId) {

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -70,6 +72,40 @@ public class Invitations {
                 .param(hash)
                 .query(Invitations::map)
                 .optional();
+    }
+
+    /**
+     * The client's missed check-ins (docs/rules.md, "Missed check-ins"), oldest meeting first: per meeting and
+     * questionnaire, an invitation to the client expired unused, the client stored no answer to that questionnaire
+     * for that meeting (through any invitation; one kept for team figures counts as answered), and no newer
+     * invitation for it still works. The latest expired invitation is the one shown.
+     */
+    public List<MissedCheckIn> missed(long clientId) {
+        long now = clock.instant().toEpochMilli();
+        return jdbc.sql(
+                        """
+                        SELECT i.meeting_id, m.meeting_date, i.instrument_id, i.created_at, i.expires_at
+                        FROM check_in_invitation i JOIN meeting m ON m.id = i.meeting_id
+                        WHERE m.client_id = ? AND i.joint_party_id IS NULL AND i.consumed_at IS NULL
+                          AND i.expires_at <= ?
+                          AND NOT EXISTS (SELECT 1 FROM check_in ci
+                                          WHERE ci.meeting_id = i.meeting_id AND ci.instrument_id = i.instrument_id
+                                            AND ci.joint_party_id IS NULL AND ci.perspective = 'client')
+                          AND NOT EXISTS (SELECT 1 FROM check_in_invitation later
+                                          WHERE later.meeting_id = i.meeting_id
+                                            AND later.instrument_id = i.instrument_id
+                                            AND later.joint_party_id IS NULL
+                                            AND (later.expires_at > i.expires_at
+                                                 OR (later.expires_at = i.expires_at AND later.id > i.id)))
+                        ORDER BY m.meeting_date, i.instrument_id""")
+                .params(clientId, now)
+                .query((rs, row) -> new MissedCheckIn(
+                        rs.getLong("meeting_id"),
+                        LocalDate.parse(rs.getString("meeting_date")),
+                        rs.getString("instrument_id"),
+                        Instant.ofEpochMilli(rs.getLong("expires_at")),
+                        Duration.ofMillis(rs.getLong("expires_at") - rs.getLong("created_at"))))
+                .list();
     }
 
     static Invitation map(ResultSet rs, int row) throws SQLException {

@@ -65,7 +65,7 @@ class TeamController {
         Language language = Languages.of(locale);
         List<ScoreSheet> latest = new ArrayList<>();
         for (long client : clients) {
-            List<StoredCheckIn> history = checkIns.forClient(client, false).stream()
+            List<StoredCheckIn> history = checkIns.currentForClient(client, false).stream()
                     .filter(c -> c.instrumentId().equals(instrument.id()))
                     .toList();
             if (!history.isEmpty()) {

@@ -146,7 +146,7 @@ class CheckInJourneyBrowserTest extends BrowserJourney {
         professional.navigate(url("/clients/" + world.client + "?lang=en"));
         String alerts = professional.locator(".alert-list").textContent();
         assertThat(alerts)
-                .contains("Total: 2.7 is below the questionnaire’s cut-off")
+                .contains("Total: 2.67 is below the questionnaire’s cut-off")
                 .contains("Tasks: you gave 5.0, your client 2.0");
         assertThat(professional.locator("table.gap").first().textContent()).contains("+3.0");
         assertThat(professional.locator("svg.chart")).isNotNull();

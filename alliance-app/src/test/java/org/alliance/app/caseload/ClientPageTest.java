@@ -136,6 +136,82 @@ class ClientPageTest {
         assertThat(page).contains("you gave 5.0, your client 3.0");
     }
 
+    /**
+     * Issue 14, "one meeting takes unlimited check-ins": nine invitations for one meeting all worked, the trend
+     * showed the date nine times and "dropped since last time" compared two answers about the same meeting. Now the
+     * newest answer about a meeting replaces the older one in the trend and the alerts; the older stays stored.
+     */
+    @Test
+    void oneAnswerPerPerspectiveInstrumentAndMeetingCountsTheNewestReplacesTheOlder() throws Exception {
+        mvc.perform(answerAll(world.invite("alliance-client").token(), 5, "NOW", "first-" + world.suffix));
+        mvc.perform(answerAll(world.invite("alliance-client").token(), 3, "NOW", "second-" + world.suffix));
+
+        String page = clientPage();
+        assertThat(checkIns.countWithKey("first-" + world.suffix))
+                .as("the older answer stays stored, as history")
+                .isEqualTo(1);
+        assertThat(page).as("no drop between two answers about one meeting").doesNotContain("fell from");
+        assertThat(page).contains("is below the questionnaire’s cut-off").contains("3.0");
+        assertThat(page.split("<th scope=\"row\">2026-03-02</th>", -1))
+                .as("the meeting is one row of the trend table")
+                .hasSize(2);
+        assertThat(page).doesNotContain("<td>5.0</td>");
+    }
+
+    /**
+     * Issue 14, "signals that cannot be trusted": a gap of 0.75 was shown as "+0.8" without the gap signal, although
+     * the rule says 0.8 or more. The page now shows the number the rule judged.
+     */
+    @Test
+    void aGapIsShownAsTheRuleJudgedItSoPointSevenFiveIsNotShownAsPointEight() throws Exception {
+        mvc.perform(answerAll(world.invite("alliance-client").token(), 4, "NOW", "g-" + world.suffix));
+        MockHttpServletRequestBuilder rating = MockMvcRequestBuilders.post("/meetings/" + world.meeting + "/rating")
+                .with(csrf())
+                .with(user(world.professional))
+                .param("idempotencyKey", "gr-" + world.suffix);
+        for (String scale : new String[] {"bond", "tasks", "goals"}) {
+            for (int i = 1; i <= 4; i++) {
+                rating.param("item-" + scale + "-" + i, scale.equals("goals") && i > 1 ? "4" : "5");
+            }
+        }
+        mvc.perform(rating);
+
+        String page = clientPage();
+        // Total: professional 57/12 = 4.75, client 4.0: a gap of 0.75, below 0.8 (20 % of 1–5).
+        assertThat(page).contains("<td>4.75</td>").contains("<td>+0.75</td>").doesNotContain("+0.8<");
+        assertThat(page).doesNotContain("Total: you gave");
+        assertThat(page).contains("Bond: you gave 5.0, your client 4.0");
+    }
+
+    /** Issue 14: an invitation that was not answered within its life is a missed check-in, with the rule. */
+    @Test
+    void anInvitationNotAnsweredWithinItsLifeIsShownAsAMissedCheckIn() throws Exception {
+        IssuedInvitation invitation = world.invite("alliance-session-check");
+        assertThat(clientPage()).as("still working: not missed").doesNotContain("Missed check-in");
+        context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql(
+                        """
+                        UPDATE check_in_invitation SET created_at = created_at - ?, expires_at = expires_at - ?
+                        WHERE id = ?""")
+                .params(73 * 3_600_000L, 73 * 3_600_000L, invitation.id())
+                .update();
+
+        assertThat(clientPage())
+                .contains("Missed check-in: How did the meeting go? for the meeting of 2026-03-02 was not answered.")
+                .contains("(this one worked for 72 hours) counts as a missed check-in.")
+                .doesNotContain("No alerts.");
+
+        // Answered through a new invitation: no longer missed.
+        mvc.perform(MockMvcRequestBuilders.post(
+                        "/c/" + world.invite("alliance-session-check").token())
+                .with(csrf())
+                .param("lang", "en")
+                .param("idempotencyKey", "m-" + world.suffix)
+                .param("release", "TEAM_ONLY")
+                .param("item-relationship", "9"));
+        assertThat(clientPage()).doesNotContain("Missed check-in");
+    }
+
     @Test
     void aRefusedAnswerIsMarkedAndTheOtherAnswersAreKept() throws Exception {
         IssuedInvitation invitation = world.invite("alliance-session-check");

@@ -281,4 +281,78 @@ class CheckInPersistenceTest {
         assertThat(store.checkIns().forClient(store.client(), true)).hasSize(1);
         assertThat(store.checkIns().forClient(store.client(), false)).hasSize(2);
     }
+
+    /**
+     * Issue 14, "one meeting takes unlimited check-ins": the newest answer about a meeting (same instrument and
+     * perspective) is the one that counts; the older stays stored as history. With it goes its release choice.
+     */
+    @ParameterizedTest
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
+    void oneAnswerPerPerspectiveInstrumentAndMeetingCountsTheNewestWithItsReleaseChoice(String vendor)
+            throws Exception {
+        Store store = store(vendor, new MutableClock());
+        for (String key : List.of("first", "second", "third")) {
+            IssuedInvitation issued =
+                    store.invitations().issue(store.meeting(), CLIENT.id(), store.professional(), Duration.ofHours(72));
+            store.checkIns()
+                    .submit(
+                            store.invitations().find(issued.token()).orElseThrow(),
+                            submission(key, key.equals("third") ? ReleaseChoice.NEXT_MEETING : ReleaseChoice.NOW));
+        }
+        assertThat(store.checkIns().forClient(store.client(), false))
+                .as("history")
+                .hasSize(3);
+        List<StoredCheckIn> current = store.checkIns().currentForClient(store.client(), false);
+        assertThat(current).singleElement().satisfies(c -> assertThat(c.release())
+                .isEqualTo(ReleaseChoice.NEXT_MEETING));
+        assertThat(store.checkIns().currentForClient(store.client(), true))
+                .as("the newest is held back until the next meeting, and it replaces the older ones")
+                .isEmpty();
+        store.checkIns()
+                .submitRating(
+                        store.meeting(),
+                        store.client(),
+                        new CheckInSubmission(
+                                InstrumentCatalog.builtIn()
+                                        .find("alliance-professional")
+                                        .orElseThrow(),
+                                Language.NL,
+                                ReleaseChoice.NOW,
+                                "rating",
+                                Map.of("bond-1", 5.0)));
+        assertThat(store.checkIns().currentForClient(store.client(), true))
+                .as("the professional's perspective counts on its own")
+                .singleElement()
+                .satisfies(c -> assertThat(c.perspective()).isEqualTo("professional"));
+    }
+
+    /** Issue 14: a missed check-in is an invitation that expired unused with no answer for its meeting. */
+    @ParameterizedTest
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
+    void anInvitationThatExpiredUnansweredIsAMissedCheckInUntilTheMeetingIsAnswered(String vendor) throws Exception {
+        MutableClock clock = new MutableClock();
+        Store store = store(vendor, clock);
+        store.invitations().issue(store.meeting(), CLIENT.id(), store.professional(), Duration.ofHours(72));
+        assertThat(store.invitations().missed(store.client())).isEmpty();
+        clock.advance(Duration.ofHours(72));
+        assertThat(store.invitations().missed(store.client())).singleElement().satisfies(m -> {
+            assertThat(m.meetingDate()).isEqualTo(LocalDate.of(2026, 1, 5));
+            assertThat(m.instrumentId()).isEqualTo(CLIENT.id());
+            assertThat(m.lifetime()).isEqualTo(Duration.ofHours(72));
+        });
+
+        IssuedInvitation again =
+                store.invitations().issue(store.meeting(), CLIENT.id(), store.professional(), Duration.ofHours(72));
+        assertThat(store.invitations().missed(store.client()))
+                .as("a newer invitation still works")
+                .isEmpty();
+        store.checkIns()
+                .submit(
+                        store.invitations().find(again.token()).orElseThrow(),
+                        submission("late", ReleaseChoice.TEAM_ONLY));
+        clock.advance(Duration.ofHours(100));
+        assertThat(store.invitations().missed(store.client()))
+                .as("answered (kept for team figures counts as answered)")
+                .isEmpty();
+    }
 }

@@ -64,7 +64,7 @@ class InstrumentCommandTest {
         CommandRun run = CommandRun.run("instrument", "list");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
-                .contains("alliance-session-check@1.0.0", "alliance-client@1.0.0", "alliance-professional@1.0.0")
+                .contains("alliance-session-check@1.1.0", "alliance-client@1.0.0", "alliance-professional@1.0.0")
                 .contains("wai-sr-skeleton@1.0.0  (client, 12 items, 4 scales, texts not loaded (skeleton))");
     }
 }

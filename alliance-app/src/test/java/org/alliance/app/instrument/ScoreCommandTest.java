@@ -27,9 +27,9 @@ class ScoreCommandTest {
         assertThat(run.exitCode()).isZero();
         String[] lines = run.out().strip().split("\\R");
         assertThat(lines[0]).startsWith("respondent,bond,bond_answered,bond_flag,goals");
-        // a: mean 9.5, not below 9; b: 3 of 4 answered -> mean 5, flagged; c: 1 of 4 -> total missing
+        // a: mean 9.5, not below 7; b: 3 of 4 answered -> mean 5, flagged; c: 1 of 4 -> total missing
         assertThat(lines[1]).contains(",9.5,4/4,,");
-        assertThat(lines[2]).contains(",5,3/4,total < 9,");
+        assertThat(lines[2]).contains(",5,3/4,total < 7,");
         assertThat(lines[3]).startsWith("c,10,1/1,,").contains(",,1/4,,");
     }
 
@@ -41,7 +41,7 @@ class ScoreCommandTest {
         assertThat(run.exitCode()).isZero();
         JsonNode json = JsonMapper.builder().build().readTree(run.out());
         assertThat(json.at("/respondents/0/scales/total/score").doubleValue()).isEqualTo(9.5);
-        assertThat(json.at("/provenance/instrument_version").stringValue()).isEqualTo("1.0.0");
+        assertThat(json.at("/provenance/instrument_version").stringValue()).isEqualTo("1.1.0");
         assertThat(json.at("/provenance/rules/total").stringValue()).contains("75%");
     }
 

@@ -21,7 +21,9 @@ import org.alliance.core.scoring.ScoreSheet;
  *       score counts: that is the pattern the power asymmetry produces.
  * </ol>
  *
- * A missing score never raises or hides an alert by itself: a rule needs both numbers it compares.
+ * A missing score never raises or hides an alert by itself: a rule needs both numbers it compares. Every rule
+ * compares the scores as the page shows them, rounded to two decimals ({@link ShownNumber}), so what the
+ * professional reads and what the rule decided agree.
  */
 public final class AlertRules {
 
@@ -51,8 +53,9 @@ public final class AlertRules {
                 continue;
             }
             ScaleRange range = ScaleRange.of(instrument, scale);
-            double now = current.getAsDouble();
-            latest.scale(scale.id()).map(ScaleScore::flagged).orElse(List.of()).stream()
+            double now = ShownNumber.round(current.getAsDouble());
+            instrument.cutOffs(scale.id()).stream()
+                    .filter(cutOff -> cutOff.flags(now))
                     .findFirst()
                     .ifPresent(cutOff -> alerts.add(new Alert.BelowCutOff(scale.id(), now, cutOff)));
             OptionalDouble before = score(previous, scale.id());
@@ -69,7 +72,10 @@ public final class AlertRules {
         return alerts;
     }
 
+    /** The scale's score as shown (rounded to two decimals), or empty when it is missing. */
     private static OptionalDouble score(Optional<ScoreSheet> sheet, String scaleId) {
-        return sheet.flatMap(s -> s.scale(scaleId)).map(ScaleScore::score).orElse(OptionalDouble.empty());
+        OptionalDouble score =
+                sheet.flatMap(s -> s.scale(scaleId)).map(ScaleScore::score).orElse(OptionalDouble.empty());
+        return score.isPresent() ? OptionalDouble.of(ShownNumber.round(score.getAsDouble())) : score;
     }
 }

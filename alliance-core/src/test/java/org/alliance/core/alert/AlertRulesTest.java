@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
+import org.alliance.core.scoring.ScaleScore;
 import org.alliance.core.scoring.ScoreSheet;
 import org.alliance.core.scoring.Scoring;
 import org.junit.jupiter.api.Test;
@@ -173,6 +175,83 @@ class AlertRulesTest {
         assertThat(range.min()).isEqualTo(1.0);
         assertThat(range.max()).isEqualTo(5.0);
         assertThat(range.points(15)).isCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    /**
+     * Issue 14, "signals that cannot be trusted": the page showed a gap of 0.75 as "+0.8" without the gap signal
+     * although the rule says 0.8 or more. The rules now judge the numbers as shown (two decimals), so the page and
+     * the rule agree on both sides of the threshold.
+     */
+    @Test
+    void theRulesJudgeTheScoresAsShownSoAShownGapOfPointEightIsAGap() {
+        ScoreSheet client = withTotal(all(CLIENT, 4), 3.9962);
+        ScoreSheet professional = withTotal(all(PROFESSIONAL, 5), 4.7951);
+        // Raw difference 0.7989; shown 4.80 − 4.00 = 0.80, the threshold (20 % of 1–5).
+        assertThat(rules(
+                        AlertRules.evaluate(
+                                CLIENT, List.of(client), Optional.of(professional), AlertThresholds.DEFAULT),
+                        "total"))
+                .containsExactly("gap");
+        ScoreSheet threeQuarters = withTotal(all(PROFESSIONAL, 5), 4.75);
+        assertThat(rules(
+                        AlertRules.evaluate(
+                                CLIENT, List.of(client), Optional.of(threeQuarters), AlertThresholds.DEFAULT),
+                        "total"))
+                .as("0.75 is shown as 0.75 and is below 0.8")
+                .isEmpty();
+    }
+
+    @Test
+    void aScoreShownAsTheCutOffIsNotBelowIt() {
+        // 3.4962 is shown as 3.5; "3.5 is below the cut-off (< 3.5)" would contradict itself.
+        List<Alert> alerts = AlertRules.evaluate(
+                CLIENT, List.of(withTotal(all(CLIENT, 4), 3.4962)), Optional.empty(), AlertThresholds.DEFAULT);
+        assertThat(rules(alerts, "total")).isEmpty();
+        List<Alert> lower = AlertRules.evaluate(
+                CLIENT, List.of(withTotal(all(CLIENT, 4), 3.4949)), Optional.empty(), AlertThresholds.DEFAULT);
+        assertThat(rules(lower, "total")).containsExactly("below-cut-off");
+        assertThat(((Alert.BelowCutOff) lower.get(0)).score()).isEqualTo(3.49);
+    }
+
+    @Test
+    void theSessionCheckFlagsAClearlyLowRatingNotAUsualOne() {
+        // Cut-off of alliance-session-check 1.1.0: total below 7 (docs/rules.md).
+        assertThat(SESSION.version()).isEqualTo("1.1.0");
+        assertThat(rules(
+                        AlertRules.evaluate(
+                                SESSION,
+                                List.of(Scoring.score(SESSION, sliderAnswers(8))),
+                                Optional.empty(),
+                                AlertThresholds.DEFAULT),
+                        "total"))
+                .isEmpty();
+        assertThat(rules(
+                        AlertRules.evaluate(
+                                SESSION,
+                                List.of(Scoring.score(SESSION, sliderAnswers(6))),
+                                Optional.empty(),
+                                AlertThresholds.DEFAULT),
+                        "total"))
+                .containsExactly("below-cut-off");
+    }
+
+    /** The sheet with its total replaced by {@code total} (a score no whole answers give, to test rounding). */
+    private static ScoreSheet withTotal(ScoreSheet sheet, double total) {
+        return new ScoreSheet(
+                sheet.instrument(),
+                sheet.instrumentVersion(),
+                sheet.scales().stream()
+                        .map(s -> s.scale().equals("total")
+                                ? new ScaleScore(
+                                        s.scale(),
+                                        OptionalDouble.of(total),
+                                        s.answered(),
+                                        s.items(),
+                                        List.of(),
+                                        s.provenance())
+                                : s)
+                        .toList(),
+                sheet.recodedItems());
     }
 
     /** Half the items answered {@code low}, half {@code high}: a mean of (low + high) / 2 on every scale. */
