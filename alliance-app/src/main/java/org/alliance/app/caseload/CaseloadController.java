@@ -5,12 +5,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.alliance.app.checkin.AnswerForm;
 import org.alliance.app.checkin.CheckInSubmission;
@@ -178,17 +178,23 @@ class CaseloadController {
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable long clientId,
             @RequestParam(defaultValue = "") String date,
-            @RequestParam(defaultValue = "REGULAR") String kind) {
+            @RequestParam(defaultValue = "REGULAR") String kind,
+            HttpServletResponse response,
+            Locale locale,
+            Model model) {
         caseload.clientOf(user.id(), clientId).orElseThrow(NotYours::new);
-        LocalDate day;
-        Meeting.Kind meetingKind;
-        try {
-            day = LocalDate.parse(date);
-            meetingKind = Meeting.Kind.valueOf(kind);
-        } catch (DateTimeParseException | IllegalArgumentException e) {
-            return "redirect:/clients/" + clientId + "?badMeeting";
+        Optional<LocalDate> day = MeetingDates.parse(date);
+        Optional<Meeting.Kind> meetingKind = java.util.Arrays.stream(Meeting.Kind.values())
+                .filter(k -> k.name().equals(kind))
+                .findFirst();
+        if (day.isEmpty() || meetingKind.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("meetingError", true);
+            String page = client(user, clientId, locale, model);
+            model.addAttribute("today", date);
+            return page;
         }
-        long id = caseload.createMeeting(clientId, user.id(), day, meetingKind);
+        long id = caseload.createMeeting(clientId, user.id(), day.get(), meetingKind.get());
         audit.record(user.username(), "meeting created", "meeting " + id);
         return "redirect:/clients/" + clientId;
     }

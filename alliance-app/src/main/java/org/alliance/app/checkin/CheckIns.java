@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.alliance.core.joint.BlockAudience;
 import org.alliance.core.release.ReleaseChoice;
 import org.alliance.core.release.ReleaseRule;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -93,13 +94,22 @@ public class CheckIns {
      */
     public Outcome submitRating(long meetingId, long clientId, Optional<Long> raterId, CheckInSubmission submission) {
         Instant now = clock.instant();
-        return transactions.execute(status -> {
+        try {
+            return transactions.execute(status -> {
+                if (exists(submission.idempotencyKey())) {
+                    return Outcome.ALREADY_SAVED;
+                }
+                insert(meetingId, clientId, Optional.empty(), raterId, Optional.empty(), submission, now);
+                return Outcome.SAVED;
+            });
+        } catch (DuplicateKeyException e) {
+            // The same form twice at once: under PostgreSQL both transactions can find no row with the key and
+            // insert; the UNIQUE key refuses the second, whose transaction rolled back whole. The form is stored.
             if (exists(submission.idempotencyKey())) {
                 return Outcome.ALREADY_SAVED;
             }
-            insert(meetingId, clientId, Optional.empty(), raterId, Optional.empty(), submission, now);
-            return Outcome.SAVED;
-        });
+            throw e;
+        }
     }
 
     private void insert(

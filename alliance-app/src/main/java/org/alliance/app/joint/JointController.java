@@ -3,7 +3,6 @@ package org.alliance.app.joint;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.alliance.app.caseload.Caseload;
 import org.alliance.app.caseload.Client;
+import org.alliance.app.caseload.MeetingDates;
 import org.alliance.app.checkin.AnswerForm;
 import org.alliance.app.checkin.CheckInSubmission;
 import org.alliance.app.checkin.CheckIns;
@@ -172,10 +172,8 @@ class JointController {
         Client client = caseload.clientOf(user.id(), clientId).orElseThrow(NotFound::new);
         List<String> errors = new ArrayList<>();
         String date = parameters.getOrDefault("date", "");
-        LocalDate day = null;
-        try {
-            day = LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
+        LocalDate day = MeetingDates.parse(date).orElse(null);
+        if (day == null) {
             errors.add("joint.new.error.date");
         }
         List<JointMeetings.Account> professionals = new ArrayList<>();

@@ -177,6 +177,7 @@ class AdminController {
         boolean needsTeam = role == Role.PROFESSIONAL || role == Role.TEAM_LEAD;
         if (username.isBlank()
                 || displayName.isBlank()
+                || !UserAccounts.namesFit(username, displayName)
                 || UserAccounts.passwordProblem(password).isPresent()
                 || !teamOk
                 || (needsTeam && teamId == null)

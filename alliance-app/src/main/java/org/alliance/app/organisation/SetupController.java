@@ -55,8 +55,10 @@ class SetupController {
             throw new SetupDone();
         }
         if (organisation.isBlank()
+                || organisation.strip().length() > 200
                 || username.isBlank()
                 || displayName.isBlank()
+                || !UserAccounts.namesFit(username, displayName)
                 || UserAccounts.passwordProblem(password).isPresent()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             model.addAttribute("error", true);

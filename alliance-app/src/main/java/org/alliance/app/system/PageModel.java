@@ -31,6 +31,11 @@ final class PageModel implements HandlerInterceptor {
         if (modelAndView == null || !rendersPage(modelAndView)) {
             return;
         }
+        fill(request, modelAndView);
+    }
+
+    /** The header's attributes, also for pages that an exception handler renders (no {@code postHandle} then). */
+    static void fill(HttpServletRequest request, ModelAndView modelAndView) {
         modelAndView.addObject("currentUser", currentUser());
         modelAndView.addObject(
                 "currentPath",

@@ -144,6 +144,14 @@ public class UserAccounts implements UserDetailsService {
     }
 
     /** Creates an account; the password is stored only as a hash (bcrypt via Spring's delegating encoder). */
+    /**
+     * Whether a user name and display name fit their columns (100 and 200 characters, after stripping): PostgreSQL
+     * refuses longer text, so a form checks this first and answers with an error beside the field.
+     */
+    public static boolean namesFit(String username, String displayName) {
+        return username.strip().length() <= 100 && displayName.strip().length() <= 200;
+    }
+
     public long create(
             long organisationId,
             @Nullable Long teamId,

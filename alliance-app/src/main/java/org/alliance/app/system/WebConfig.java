@@ -28,6 +28,7 @@ class WebConfig implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
+        registry.addInterceptor(new TextInputCheck());
         registry.addInterceptor(new PageModel());
     }
 

@@ -355,4 +355,47 @@ class CheckInPersistenceTest {
                 .as("answered (kept for team figures counts as answered)")
                 .isEmpty();
     }
+
+    /**
+     * Issue 14, "HTTP 500s for user mistakes on PostgreSQL": the same rating form sent eight times at once found no
+     * earlier row in each transaction, and all but one failed on the UNIQUE idempotency key with a 500. Now the
+     * form is stored once and every other submit is told so.
+     */
+    @ParameterizedTest
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
+    void eightSimultaneousSubmitsOfOneRatingFormStoreItOnceAndAllSucceed(String vendor) throws Exception {
+        Store store = store(vendor, new MutableClock());
+        Instrument professional =
+                InstrumentCatalog.builtIn().find("alliance-professional").orElseThrow();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<CheckIns.Outcome>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Callable<CheckIns.Outcome> task = () -> {
+                start.await();
+                return store.checkIns()
+                        .submitRating(
+                                store.meeting(),
+                                store.client(),
+                                new CheckInSubmission(
+                                        professional,
+                                        Language.NL,
+                                        ReleaseChoice.NOW,
+                                        "same-rating",
+                                        Map.of("bond-1", 5.0, "bond-2", 4.0)));
+            };
+            results.add(pool.submit(task));
+        }
+        start.countDown();
+        List<CheckIns.Outcome> outcomes = new ArrayList<>();
+        for (Future<CheckIns.Outcome> result : results) {
+            outcomes.add(result.get());
+        }
+        pool.shutdown();
+
+        assertThat(outcomes).containsOnlyOnce(CheckIns.Outcome.SAVED);
+        assertThat(outcomes).filteredOn(o -> o != CheckIns.Outcome.SAVED).containsOnly(CheckIns.Outcome.ALREADY_SAVED);
+        assertThat(store.count("check_in")).isEqualTo(1);
+        assertThat(store.count("answer")).as("nothing half-written").isEqualTo(2);
+    }
 }
