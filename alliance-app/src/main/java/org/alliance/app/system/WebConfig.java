@@ -3,6 +3,7 @@ package org.alliance.app.system;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import java.util.Optional;
 import org.alliance.core.instrument.Language;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +14,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Language: Dutch by default, switched with {@code ?lang=en|nb|da|nl} and remembered in a cookie. */
+/**
+ * Language: the one chosen with {@code ?lang=en|nb|da|nl} (the language links on every page, which keep the page's
+ * path, so a client's check-in link keeps its token) and remembered in a cookie; without a choice the browser's
+ * (phone's) preferred language among the four (the {@code Accept-Language} header, in its order of preference);
+ * Dutch when the browser names none of them.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
@@ -38,7 +44,33 @@ class WebConfig implements WebMvcConfigurer {
         SupportedLanguages() {
             super("alliance-lang");
             setDefaultLocale(Language.NL.locale());
+            setDefaultLocaleFunction(SupportedLanguages::browserLanguage);
             setCookieSameSite("Lax");
+        }
+
+        /**
+         * The first of the browser's languages (by its weights) that Alliance speaks, else Dutch. Read from the
+         * header itself rather than {@code request.getLocales()}, which names the server's locale when the
+         * header is missing. Norwegian as "no" or "nn" is answered in Bokmål.
+         */
+        static Locale browserLanguage(HttpServletRequest request) {
+            String header = request.getHeader("Accept-Language");
+            if (header == null || header.isBlank()) {
+                return Language.NL.locale();
+            }
+            try {
+                for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+                    String primary = range.getRange().split("-", 2)[0];
+                    Optional<Language> language =
+                            primary.equals("nn") ? Optional.of(Language.NB) : Language.fromCode(primary);
+                    if (range.getWeight() > 0 && language.isPresent()) {
+                        return language.get().locale();
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                // A malformed header names no language we can read.
+            }
+            return Language.NL.locale();
         }
 
         @Override

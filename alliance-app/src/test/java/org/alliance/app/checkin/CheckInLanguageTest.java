@@ -1,0 +1,88 @@
+package org.alliance.app.checkin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import org.alliance.app.AllianceWebTest;
+import org.alliance.app.TestWorld;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * Issue 14, "the phone's language is ignored": with the browser in Danish, Norwegian or English the check-in page
+ * opened in Dutch. Now the browser's language counts (Accept-Language), unless the client chose one with the
+ * language links, which keep the token.
+ */
+@AllianceWebTest
+class CheckInLanguageTest {
+
+    @Autowired
+    WebApplicationContext context;
+
+    private MockMvc mvc;
+    private TestWorld world;
+
+    @BeforeEach
+    void setUp() {
+        mvc = TestWorld.mvc(context);
+        world = new TestWorld(context);
+    }
+
+    private String form(String token, String acceptLanguage) throws Exception {
+        var get = MockMvcRequestBuilders.get("/c/" + token);
+        if (acceptLanguage != null) {
+            get.header("Accept-Language", acceptLanguage);
+        }
+        return mvc.perform(get).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void theCheckInOpensInThePhonesLanguage() throws Exception {
+        String token = world.invite("alliance-session-check").token();
+        assertThat(form(token, "da-DK,da;q=0.9,en;q=0.8"))
+                .contains("lang=\"da\"")
+                .contains("Hvordan gik samtalen?");
+        assertThat(form(token, "nb-NO,nb;q=0.9,no;q=0.8,en;q=0.5")).contains("Hvordan gikk samtalen?");
+        assertThat(form(token, "nn-NO")).as("Nynorsk gets Bokmål").contains("Hvordan gikk samtalen?");
+        assertThat(form(token, "en-GB,en;q=0.9")).contains("How did the meeting go?");
+        assertThat(form(token, "de-DE,de;q=0.9,en;q=0.5"))
+                .as("the first language Alliance speaks")
+                .contains("How did the meeting go?");
+        assertThat(form(token, "de-DE,fr;q=0.5")).as("none of ours: Dutch").contains("Hoe ging het gesprek?");
+        assertThat(form(token, null)).contains("Hoe ging het gesprek?");
+        assertThat(form(token, "en;q=0, da")).as("q=0 means not English").contains("Hvordan gik samtalen?");
+    }
+
+    @Test
+    void theClientsOwnChoiceWinsAndTheLanguageLinksKeepTheToken() throws Exception {
+        String token = world.invite("alliance-session-check").token();
+        String danish = form(token, "da-DK");
+        assertThat(danish).contains("href=\"/c/" + token + "?lang=nl\"").contains("href=\"/c/" + token + "?lang=en\"");
+
+        var chosen = mvc.perform(MockMvcRequestBuilders.get("/c/" + token)
+                        .param("lang", "nl")
+                        .header("Accept-Language", "da-DK"))
+                .andReturn()
+                .getResponse();
+        assertThat(chosen.getContentAsString()).contains("Hoe ging het gesprek?");
+
+        // The answers are stored with the language the client read them in.
+        mvc.perform(MockMvcRequestBuilders.post("/c/" + token)
+                .with(csrf())
+                .header("Accept-Language", "da-DK")
+                .param("idempotencyKey", "lang-" + world.suffix)
+                .param("release", "NOW")
+                .param("item-relationship", "8"));
+        assertThat(context.getBean(JdbcClient.class)
+                        .sql("SELECT language FROM check_in WHERE idempotency_key = ?")
+                        .param("lang-" + world.suffix)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("da");
+    }
+}
