@@ -27,6 +27,7 @@ import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.Languages;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
+import org.alliance.core.instrument.Language;
 import org.alliance.core.release.ReleaseChoice;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -204,14 +205,20 @@ class CaseloadController {
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable long meetingId,
             @RequestParam(defaultValue = "alliance-client") String instrument,
+            @RequestParam(defaultValue = "") String language,
             RedirectAttributes redirect) {
         Meeting meeting = caseload.meetingOf(user.id(), meetingId).orElseThrow(NotYours::new);
         if (!CLIENT_INSTRUMENTS.contains(instrument)) {
             instrument = CLIENT_INSTRUMENTS.get(0);
         }
         Organisation organisation = organisations.get(user.organisationId());
-        IssuedInvitation issued =
-                invitations.issue(meeting.id(), instrument, user.id(), organisation.invitationLifetime());
+        // Anything but one of the four languages means no choice: the client's browser decides (docs/rules.md).
+        IssuedInvitation issued = invitations.issueInLanguage(
+                meeting.id(),
+                instrument,
+                user.id(),
+                organisation.invitationLifetime(),
+                language.isBlank() ? Optional.empty() : Language.fromCode(language));
         audit.record(user.username(), "invitation created", "meeting " + meeting.id());
         redirect.addFlashAttribute("token", issued.token());
         redirect.addFlashAttribute("code", issued.displayCode());

@@ -234,7 +234,7 @@ public class CheckIns {
         return jdbc.sql(
                         """
                         SELECT i.id, i.meeting_id, m.client_id, c.organisation_id, i.instrument_id, i.expires_at,
-                               i.joint_party_id, i.consumed_at
+                               i.joint_party_id, i.language, i.consumed_at
                         FROM check_in_invitation i JOIN meeting m ON m.id = i.meeting_id JOIN client c ON c.id = m.client_id
                         WHERE i.id = ?""")
                 .param(id)

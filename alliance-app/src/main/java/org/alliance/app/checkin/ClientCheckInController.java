@@ -113,6 +113,7 @@ class ClientCheckInController {
             return refusal.get();
         }
         Invitation invitation = found.orElseThrow();
+        locale = Languages.forCheckIn(request, locale, invitation.language());
         Organisation organisation = organisations.get(invitation.organisationId());
         if (instrument(invitation).asksPerProfessional()) {
             List<JointParticipants.Professional> professionals = joint.professionals(invitation.meetingId());
@@ -153,6 +154,7 @@ class ClientCheckInController {
             return refusal(found, request.getRemoteAddr(), response).orElse("checkin/unknown");
         }
         Invitation invitation = found.get();
+        locale = Languages.forCheckIn(request, locale, invitation.language());
         Instrument instrument = instrument(invitation);
         String idempotencyKey = parameters.getOrDefault("idempotencyKey", "");
         if (idempotencyKey.isBlank() || idempotencyKey.length() > 64) {

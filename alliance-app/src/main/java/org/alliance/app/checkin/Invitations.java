@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.alliance.core.instrument.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,12 +25,32 @@ public class Invitations {
     }
 
     public IssuedInvitation issue(long meetingId, String instrumentId, long createdBy, Duration lifetime) {
-        return issue(meetingId, instrumentId, createdBy, lifetime, Optional.empty());
+        return issue(meetingId, instrumentId, createdBy, lifetime, Optional.empty(), Optional.empty());
+    }
+
+    /** An invitation for the client of a plain meeting, with the language the professional chose for it. */
+    public IssuedInvitation issueInLanguage(
+            long meetingId, String instrumentId, long createdBy, Duration lifetime, Optional<Language> language) {
+        return issue(meetingId, instrumentId, createdBy, lifetime, Optional.empty(), language);
     }
 
     /** An invitation for one party of a joint meeting: the client (empty) or a network member. */
     public IssuedInvitation issue(
             long meetingId, String instrumentId, long createdBy, Duration lifetime, Optional<Long> jointPartyId) {
+        return issue(meetingId, instrumentId, createdBy, lifetime, jointPartyId, Optional.empty());
+    }
+
+    /**
+     * An invitation for one party of a meeting: the client (empty) or a network member of a joint meeting, with the
+     * language chosen for it (empty: none).
+     */
+    public IssuedInvitation issue(
+            long meetingId,
+            String instrumentId,
+            long createdBy,
+            Duration lifetime,
+            Optional<Long> jointPartyId,
+            Optional<Language> language) {
         Instant now = clock.instant();
         Instant expires = now.plus(lifetime);
         // A short-code collision (about one in a trillion per pair) fails the insert on the UNIQUE constraint;
@@ -39,8 +60,9 @@ public class Invitations {
         long id = jdbc.sql(
                         """
                         INSERT INTO check_in_invitation (meeting_id, instrument_id, token_hash, short_code_hash,
-                                                         created_by, created_at, expires_at, joint_party_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                                                         created_by, created_at, expires_at, joint_party_id,
+                                                         language)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(
                         meetingId,
                         instrumentId,
@@ -49,7 +71,8 @@ public class Invitations {
                         createdBy,
                         now.toEpochMilli(),
                         expires.toEpochMilli(),
-                        jointPartyId.orElse(null))
+                        jointPartyId.orElse(null),
+                        language.map(Language::code).orElse(null))
                 .query(Long.class)
                 .single();
         return new IssuedInvitation(id, token, code, expires);
@@ -63,7 +86,7 @@ public class Invitations {
         return jdbc.sql(
                         """
                         SELECT i.id, i.meeting_id, m.client_id, c.organisation_id, i.instrument_id, i.expires_at,
-                               i.joint_party_id, i.consumed_at
+                               i.joint_party_id, i.language, i.consumed_at
                         FROM check_in_invitation i
                         JOIN meeting m ON m.id = i.meeting_id
                         JOIN client c ON c.id = m.client_id
@@ -111,6 +134,8 @@ public class Invitations {
     static Invitation map(ResultSet rs, int row) throws SQLException {
         long party = rs.getLong("joint_party_id");
         Optional<Long> jointPartyId = rs.wasNull() ? Optional.empty() : Optional.of(party);
+        String code = rs.getString("language");
+        Optional<Language> language = code == null ? Optional.empty() : Language.fromCode(code);
         // Read consumed_at last before wasNull(): wasNull() refers to the most recent column read.
         long consumed = rs.getLong("consumed_at");
         Optional<Instant> consumedAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(consumed));
@@ -122,6 +147,7 @@ public class Invitations {
                 rs.getString("instrument_id"),
                 Instant.ofEpochMilli(rs.getLong("expires_at")),
                 consumedAt,
-                jointPartyId);
+                jointPartyId,
+                language);
     }
 }

@@ -1,7 +1,9 @@
 package org.alliance.app.system;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.alliance.core.instrument.Language;
@@ -41,8 +43,10 @@ class WebConfig implements WebMvcConfigurer {
     /** Only the four languages Alliance speaks; anything else falls back to Dutch. */
     static final class SupportedLanguages extends CookieLocaleResolver {
 
+        static final String COOKIE = "alliance-lang";
+
         SupportedLanguages() {
-            super("alliance-lang");
+            super(COOKIE);
             setDefaultLocale(Language.NL.locale());
             setDefaultLocaleFunction(SupportedLanguages::browserLanguage);
             setCookieSameSite("Lax");
@@ -54,9 +58,14 @@ class WebConfig implements WebMvcConfigurer {
          * header is missing. Norwegian as "no" or "nn" is answered in Bokmål.
          */
         static Locale browserLanguage(HttpServletRequest request) {
+            return browser(request).orElse(Language.NL).locale();
+        }
+
+        /** The first of the browser's languages that Alliance speaks, if it names one. */
+        static Optional<Language> browser(HttpServletRequest request) {
             String header = request.getHeader("Accept-Language");
             if (header == null || header.isBlank()) {
-                return Language.NL.locale();
+                return Optional.empty();
             }
             try {
                 for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
@@ -64,13 +73,24 @@ class WebConfig implements WebMvcConfigurer {
                     Optional<Language> language =
                             primary.equals("nn") ? Optional.of(Language.NB) : Language.fromCode(primary);
                     if (range.getWeight() > 0 && language.isPresent()) {
-                        return language.get().locale();
+                        return language;
                     }
                 }
             } catch (IllegalArgumentException e) {
                 // A malformed header names no language we can read.
             }
-            return Language.NL.locale();
+            return Optional.empty();
+        }
+
+        /** Whether the person chose a language: with a language link now, or earlier (the cookie). */
+        static boolean chosen(HttpServletRequest request) {
+            String parameter = request.getParameter("lang");
+            if (parameter != null && Language.fromCode(parameter).isPresent()) {
+                return true;
+            }
+            Cookie[] cookies = request.getCookies();
+            return cookies != null
+                    && Arrays.stream(cookies).anyMatch(c -> c.getName().equals(COOKIE));
         }
 
         @Override

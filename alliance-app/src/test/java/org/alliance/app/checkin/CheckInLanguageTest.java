@@ -16,7 +16,7 @@ import org.springframework.web.context.WebApplicationContext;
 /**
  * Issue 14, "the phone's language is ignored": with the browser in Danish, Norwegian or English the check-in page
  * opened in Dutch. Now the browser's language counts (Accept-Language), unless the client chose one with the
- * language links, which keep the token.
+ * language links, which keep the token; when the browser names none of the four, the invitation's language.
  */
 @AllianceWebTest
 class CheckInLanguageTest {
@@ -83,6 +83,44 @@ class CheckInLanguageTest {
                         .param("lang-" + world.suffix)
                         .query(String.class)
                         .single())
+                .isEqualTo("da");
+    }
+
+    @Test
+    void theInvitationsLanguageCountsWhenThePhoneNamesNoneOfOurs() throws Exception {
+        String token = context.getBean(Invitations.class)
+                .issueInLanguage(
+                        world.meeting,
+                        "alliance-session-check",
+                        world.professional.id(),
+                        java.time.Duration.ofHours(72),
+                        java.util.Optional.of(org.alliance.core.instrument.Language.EN))
+                .token();
+        assertThat(form(token, "de-DE,tr;q=0.8")).contains("lang=\"en\"").contains("How did the meeting go?");
+        assertThat(form(token, null)).contains("How did the meeting go?");
+        assertThat(form(token, "da-DK")).as("the phone's language first").contains("Hvordan gik samtalen?");
+        var chosen = mvc.perform(MockMvcRequestBuilders.get("/c/" + token)
+                        .param("lang", "nl")
+                        .header("Accept-Language", "de-DE"))
+                .andReturn()
+                .getResponse();
+        assertThat(chosen.getContentAsString())
+                .as("the client's own choice wins")
+                .contains("Hoe ging het gesprek?");
+
+        // The professional chooses it on the client page.
+        mvc.perform(MockMvcRequestBuilders.post("/meetings/" + world.meeting + "/invitations")
+                .with(csrf())
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                        world.professional))
+                .param("instrument", "alliance-client")
+                .param("language", "da"));
+        assertThat(context.getBean(JdbcClient.class)
+                        .sql("SELECT language FROM check_in_invitation WHERE meeting_id = ? ORDER BY id DESC")
+                        .param(world.meeting)
+                        .query(String.class)
+                        .list()
+                        .get(0))
                 .isEqualTo("da");
     }
 }

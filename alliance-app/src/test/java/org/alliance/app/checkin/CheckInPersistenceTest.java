@@ -398,4 +398,24 @@ class CheckInPersistenceTest {
         assertThat(store.count("check_in")).isEqualTo(1);
         assertThat(store.count("answer")).as("nothing half-written").isEqualTo(2);
     }
+
+    /** Issue 14: the language chosen for an invitation is stored with it (migration V8) and read back. */
+    @ParameterizedTest
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
+    void anInvitationKeepsTheLanguageChosenForIt(String vendor) throws Exception {
+        Store store = store(vendor, new MutableClock());
+        IssuedInvitation danish = store.invitations()
+                .issueInLanguage(
+                        store.meeting(),
+                        CLIENT.id(),
+                        store.professional(),
+                        Duration.ofHours(1),
+                        java.util.Optional.of(Language.DA));
+        IssuedInvitation none =
+                store.invitations().issue(store.meeting(), CLIENT.id(), store.professional(), Duration.ofHours(1));
+        assertThat(store.invitations().find(danish.token()).orElseThrow().language())
+                .contains(Language.DA);
+        assertThat(store.invitations().find(none.displayCode()).orElseThrow().language())
+                .isEmpty();
+    }
 }
