@@ -46,6 +46,13 @@ public final class TestPostgres {
         return dataSource;
     }
 
+    /** A fresh, empty database on the test server, as a JDBC URL (for tests that start whole applications). */
+    public static String newDatabaseUrl() {
+        try (HikariDataSource dataSource = (HikariDataSource) newDatabase()) {
+            return dataSource.getJdbcUrl();
+        }
+    }
+
     private static String server() {
         if (baseUrl != null) {
             return baseUrl;

@@ -2,7 +2,6 @@ package org.alliance.app.joint;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +111,9 @@ record JointResults(
                 .filter(c -> c.instrumentId().equals(CLIENT_INSTRUMENT)
                         && c.raterId().isEmpty()
                         && c.jointPartyId().isEmpty())
-                .max(Comparator.comparing(JointMeetings.StoredJointCheckIn::submittedAt));
+                // The list is ordered by submission time, then id: the last one is the latest, also when two were
+                // submitted in the same millisecond.
+                .reduce((earlier, later) -> later);
         Optional<ConsentRules.Decision> decision = clientCheckIn.map(checkIn -> ConsentRules.canSee(
                 viewer,
                 new ConsentRules.SharedResult(

@@ -1,7 +1,6 @@
 package org.alliance.app.joint;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,7 +105,9 @@ public class JointTeamFigures {
                     .filter(c -> c.instrumentId().equals(JointResults.CLIENT_INSTRUMENT)
                             && c.raterId().isEmpty()
                             && c.jointPartyId().isEmpty())
-                    .max(Comparator.comparing(JointMeetings.StoredJointCheckIn::submittedAt));
+                    // The list is ordered by submission time, then id: the last one is the latest, also when two were
+                    // submitted in the same millisecond.
+                    .reduce((earlier, later) -> later);
             OptionalDouble voice = OptionalDouble.empty();
             Optional<JointIndices.Index> split = Optional.empty();
             if (answered.isPresent()) {

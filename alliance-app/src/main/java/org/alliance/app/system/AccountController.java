@@ -1,10 +1,16 @@
 package org.alliance.app.system;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +27,7 @@ class AccountController {
 
     private final UserAccounts accounts;
     private final AuditLog audit;
+    private final SecurityContextRepository securityContexts = new HttpSessionSecurityContextRepository();
 
     AccountController(UserAccounts accounts, AuditLog audit) {
         this.accounts = accounts;
@@ -39,6 +46,7 @@ class AccountController {
             @RequestParam(defaultValue = "") String current,
             @RequestParam(defaultValue = "") String password,
             @RequestParam(defaultValue = "") String repeat,
+            HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -61,6 +69,13 @@ class AccountController {
             return "account";
         }
         audit.record(user.username(), "password changed", "user " + user.id());
+        // This session goes on with the new password; other sessions of the account end at their next request.
+        CurrentUser renewed = accounts.loadUserByUsername(user.username());
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(renewed, null, renewed.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        securityContexts.saveContext(context, request, response);
         return "redirect:/account?changed";
     }
 }

@@ -130,6 +130,19 @@ public class UserAccounts implements UserDetailsService {
         }
     }
 
+    /**
+     * Whether a session signed in with this password hash may go on: the account exists, is not stopped, and its
+     * password was not set anew since (asked on every signed-in request by {@link AccountStillValidFilter}).
+     */
+    public boolean stillValid(long userId, String passwordHash) {
+        return jdbc.sql("SELECT password_hash FROM app_user WHERE id = ? AND enabled = ?")
+                .params(userId, true)
+                .query(String.class)
+                .optional()
+                .filter(passwordHash::equals)
+                .isPresent();
+    }
+
     /** True until the first account exists; the setup page works only then. */
     public boolean noUserYet() {
         return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single() == 0;

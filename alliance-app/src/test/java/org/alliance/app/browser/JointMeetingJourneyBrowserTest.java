@@ -64,7 +64,8 @@ class JointMeetingJourneyBrowserTest extends BrowserJourney {
     }
 
     /** Answers the joint check-in: bond 5 for the chair, 4 for the colleague, 2 for the outsider; team items 4. */
-    private String answer(Page client, String code, Map<Long, String> bond, boolean consent, long outsider) {
+    private String answer(
+            Page client, String code, Map<Long, String> bond, boolean consent, long outsider, boolean shareWithAll) {
         client.navigate(url("/c?lang=en"));
         client.getByLabel("Code", new Page.GetByLabelOptions().setExact(true)).fill(code);
         click(client, "Continue");
@@ -86,6 +87,14 @@ class JointMeetingJourneyBrowserTest extends BrowserJourney {
         // The release choice per professional block (preselected with the organisation's default, next meeting).
         for (Long professional : bond.keySet()) {
             client.locator("label[for='release-p" + professional + "-NOW']").click();
+            // Who may see the block: only the professional concerned unless the client chooses all.
+            assertThat(client.locator("#audience-p" + professional + "-CONCERNED")
+                            .isChecked())
+                    .isTrue();
+            if (shareWithAll) {
+                client.locator("label[for='audience-p" + professional + "-ALL_PROFESSIONALS']")
+                        .click();
+            }
         }
         client.locator("label[for='release-NOW']").click();
         String key = client.locator("input[name=idempotencyKey]").inputValue();
@@ -258,7 +267,15 @@ class JointMeetingJourneyBrowserTest extends BrowserJourney {
         phone.screenshot(new Page.ScreenshotOptions()
                 .setPath(Path.of("target/screenshots/joint-checkin-320.png"))
                 .setFullPage(true));
-        String formPath = answer(phone, code, bond, false, outsider.id());
+        String formPath = answer(phone, code, bond, false, outsider.id(), false);
+        // Kept for the professional concerned (the default): the chair sees the client's rating of themselves,
+        // not of the colleague or of Chris, and no split index.
+        chair.navigate(url(meetingPath + "/results?lang=en"));
+        assertThat(chair.locator(".alliance-table td").allTextContents())
+                .contains("5.0")
+                .doesNotContain("4.0", "2.0");
+        assertThat(chair.locator(".split-index").count()).isZero();
+        assertThat(chair.locator("main").textContent()).contains("seen only by the professional it is about");
         Page measure = phone(true, 320).newPage();
         String secondCode = inviteClient(chair, meetingPath);
         measure.navigate(url("/c/" + secondCode.replace("-", "") + "?lang=nb"));
@@ -286,7 +303,8 @@ class JointMeetingJourneyBrowserTest extends BrowserJourney {
 
         // The client again, JavaScript on, now agreeing to share with Chris.
         Page phoneOn = phone(true, 390).newPage();
-        answer(phoneOn, secondCode, bond, true, outsider.id());
+        // This time the client shares every block with all professionals of the meeting.
+        answer(phoneOn, secondCode, bond, true, outsider.id(), true);
 
         chris.navigate(url(meetingPath + "/results?lang=en"));
         assertThat(chris.locator(".access-reason").textContent()).contains("the client agreed to share them with you");
