@@ -113,8 +113,8 @@ class ClientCheckInController {
             return refusal.get();
         }
         Invitation invitation = found.orElseThrow();
-        locale = Languages.forCheckIn(request, locale, invitation.language());
         Organisation organisation = organisations.get(invitation.organisationId());
+        locale = Languages.forCheckIn(request, locale, invitation.language(), organisation.language());
         if (instrument(invitation).asksPerProfessional()) {
             List<JointParticipants.Professional> professionals = joint.professionals(invitation.meetingId());
             return showJointForm(
@@ -154,7 +154,11 @@ class ClientCheckInController {
             return refusal(found, request.getRemoteAddr(), response).orElse("checkin/unknown");
         }
         Invitation invitation = found.get();
-        locale = Languages.forCheckIn(request, locale, invitation.language());
+        locale = Languages.forCheckIn(
+                request,
+                locale,
+                invitation.language(),
+                organisations.get(invitation.organisationId()).language());
         Instrument instrument = instrument(invitation);
         String idempotencyKey = parameters.getOrDefault("idempotencyKey", "");
         if (idempotencyKey.isBlank() || idempotencyKey.length() > 64) {

@@ -6,7 +6,9 @@ import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.Role;
 import org.alliance.app.system.UserAccounts;
+import org.alliance.core.instrument.Language;
 import org.alliance.core.release.ReleaseChoice;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -57,6 +59,7 @@ class AdminController {
             @RequestParam(defaultValue = "") String gapThresholdPercent,
             @RequestParam(defaultValue = "") String invitationHours,
             @RequestParam(defaultValue = "") String splitThresholdPercent,
+            @RequestParam(required = false) @Nullable String language,
             HttpServletResponse response,
             Model model) {
         Organisation current = organisations.get(user.organisationId());
@@ -73,7 +76,13 @@ class AdminController {
                     Integer.parseInt(dropThresholdPercent.strip()),
                     Integer.parseInt(gapThresholdPercent.strip()),
                     Integer.parseInt(invitationHours.strip()),
-                    split.orElse(current.splitThresholdPercent()));
+                    split.orElse(current.splitThresholdPercent()),
+                    // Not sent (an older form): unchanged; anything but the four languages is refused.
+                    language == null
+                            ? current.language()
+                            : Language.fromCode(language)
+                                    .filter(l -> l.code().equals(language))
+                                    .orElseThrow(() -> new IllegalArgumentException("unknown language " + language)));
             candidate.thresholds();
             updated = candidate;
         } catch (IllegalArgumentException e) {

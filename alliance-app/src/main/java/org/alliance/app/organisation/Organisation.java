@@ -2,6 +2,7 @@ package org.alliance.app.organisation;
 
 import java.time.Duration;
 import org.alliance.core.alert.AlertThresholds;
+import org.alliance.core.instrument.Language;
 import org.alliance.core.release.ReleaseChoice;
 
 /**
@@ -10,6 +11,8 @@ import org.alliance.core.release.ReleaseChoice;
  *
  * @param splitThresholdPercent the split-alliance index (as % of the scale range) at or above which a joint
  *     meeting raises an alert; 1 to 100
+ * @param language the language of a client's check-in when neither the client's browser nor the invitation names
+ *     one of the four
  */
 public record Organisation(
         long id,
@@ -18,7 +21,8 @@ public record Organisation(
         int dropThresholdPercent,
         int gapThresholdPercent,
         int invitationHours,
-        int splitThresholdPercent) {
+        int splitThresholdPercent,
+        Language language) {
 
     public Organisation {
         if (splitThresholdPercent < 1 || splitThresholdPercent > 100) {

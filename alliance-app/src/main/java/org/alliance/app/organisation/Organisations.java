@@ -2,6 +2,7 @@ package org.alliance.app.organisation;
 
 import java.time.Clock;
 import java.util.List;
+import org.alliance.core.instrument.Language;
 import org.alliance.core.release.ReleaseChoice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,7 +30,7 @@ public class Organisations {
         return jdbc.sql(
                         """
                         SELECT id, name, default_release, drop_threshold_percent, gap_threshold_percent,
-                               invitation_hours, split_threshold_percent
+                               invitation_hours, split_threshold_percent, language
                         FROM organisation WHERE id = ?""")
                 .param(id)
                 .query((rs, row) -> new Organisation(
@@ -39,7 +40,8 @@ public class Organisations {
                         rs.getInt("drop_threshold_percent"),
                         rs.getInt("gap_threshold_percent"),
                         rs.getInt("invitation_hours"),
-                        rs.getInt("split_threshold_percent")))
+                        rs.getInt("split_threshold_percent"),
+                        Language.fromCode(rs.getString("language")).orElse(Language.NL)))
                 .single();
     }
 
@@ -47,7 +49,8 @@ public class Organisations {
         jdbc.sql(
                         """
                         UPDATE organisation SET default_release = ?, drop_threshold_percent = ?,
-                               gap_threshold_percent = ?, invitation_hours = ?, split_threshold_percent = ?
+                               gap_threshold_percent = ?, invitation_hours = ?, split_threshold_percent = ?,
+                               language = ?
                         WHERE id = ?""")
                 .params(
                         settings.defaultRelease().name(),
@@ -55,6 +58,7 @@ public class Organisations {
                         settings.gapThresholdPercent(),
                         settings.invitationHours(),
                         settings.splitThresholdPercent(),
+                        settings.language().code(),
                         settings.id())
                 .update();
     }

@@ -18,18 +18,19 @@ public final class Languages {
     /**
      * The language of a client's check-in page: the client's own choice (a language link, remembered in a cookie),
      * else the browser's first language that Alliance speaks, else the language the professional chose for the
-     * invitation, else Dutch. When the invitation's language applies it becomes the request's locale, so the whole
-     * page (and the stored answers) use it; it is not remembered, so the next invitation decides again.
+     * invitation, else the organisation's. When the invitation's or the organisation's language applies it becomes
+     * the request's locale, so the whole page (and the stored answers) use it; it is not remembered, so the next
+     * invitation decides again.
      *
      * @param resolved the request's locale as resolved so far (choice, browser or Dutch)
      */
-    public static Locale forCheckIn(HttpServletRequest request, Locale resolved, Optional<Language> invitation) {
-        if (invitation.isEmpty()
-                || WebConfig.SupportedLanguages.chosen(request)
+    public static Locale forCheckIn(
+            HttpServletRequest request, Locale resolved, Optional<Language> invitation, Language organisation) {
+        if (WebConfig.SupportedLanguages.chosen(request)
                 || WebConfig.SupportedLanguages.browser(request).isPresent()) {
             return resolved;
         }
-        Locale locale = invitation.get().locale();
+        Locale locale = invitation.orElse(organisation).locale();
         request.setAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME, locale);
         return locale;
     }

@@ -16,7 +16,8 @@ import org.springframework.web.context.WebApplicationContext;
 /**
  * Issue 14, "the phone's language is ignored": with the browser in Danish, Norwegian or English the check-in page
  * opened in Dutch. Now the browser's language counts (Accept-Language), unless the client chose one with the
- * language links, which keep the token; when the browser names none of the four, the invitation's language.
+ * language links, which keep the token; when the browser names none of the four, the invitation's language, then
+ * the organisation's.
  */
 @AllianceWebTest
 class CheckInLanguageTest {
@@ -122,5 +123,42 @@ class CheckInLanguageTest {
                         .list()
                         .get(0))
                 .isEqualTo("da");
+    }
+
+    private org.springframework.mock.web.MockHttpServletResponse settings(String language) throws Exception {
+        return mvc.perform(
+                        MockMvcRequestBuilders.post("/admin/settings")
+                                .with(csrf())
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user(world.admin))
+                                .param("lang", "en")
+                                .param("defaultRelease", "NEXT_MEETING")
+                                .param("dropThresholdPercent", "15")
+                                .param("gapThresholdPercent", "20")
+                                .param("invitationHours", "72")
+                                .param("splitThresholdPercent", "25")
+                                .param("language", language))
+                .andReturn()
+                .getResponse();
+    }
+
+    @Test
+    void theOrganisationsLanguageCountsWhenNeitherThePhoneNorTheInvitationNamesOne() throws Exception {
+        assertThat(settings("xx").getStatus()).as("not one of the four").isEqualTo(422);
+        assertThat(settings("nb").getRedirectedUrl()).isEqualTo("/admin?saved");
+        String token = world.invite("alliance-session-check").token();
+        assertThat(form(token, "de-DE")).contains("Hvordan gikk samtalen?");
+        assertThat(form(token, "en-US")).contains("How did the meeting go?");
+        String english = context.getBean(Invitations.class)
+                .issueInLanguage(
+                        world.meeting,
+                        "alliance-session-check",
+                        world.professional.id(),
+                        java.time.Duration.ofHours(72),
+                        java.util.Optional.of(org.alliance.core.instrument.Language.EN))
+                .token();
+        assertThat(form(english, "de-DE"))
+                .as("the invitation's before the organisation's")
+                .contains("How did the meeting go?");
     }
 }
