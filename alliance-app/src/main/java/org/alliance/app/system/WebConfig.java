@@ -2,7 +2,9 @@ package org.alliance.app.system;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.alliance.core.instrument.Language;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +15,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Language: Dutch by default, switched with {@code ?lang=en|nb|da|nl} and remembered in a cookie. */
+/**
+ * Language: the one chosen with {@code ?lang=en|nb|da|nl} (a link, or a button of the check-in form that keeps the
+ * answers) and remembered in a cookie; without that choice the first of the four that the browser asks for
+ * ({@code Accept-Language}, by preference); Dutch when it asks for none of them.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
@@ -36,8 +42,8 @@ class WebConfig implements WebMvcConfigurer {
 
         SupportedLanguages() {
             super("alliance-lang");
-            setDefaultLocale(Language.NL.locale());
             setCookieSameSite("Lax");
+            setDefaultLocaleFunction(request -> fromBrowser(request.getHeader("Accept-Language")));
         }
 
         @Override
@@ -49,6 +55,31 @@ class WebConfig implements WebMvcConfigurer {
         public void setLocale(
                 HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
             super.setLocale(request, response, locale == null ? null : supported(locale));
+        }
+
+        /**
+         * The first of Alliance's languages in an {@code Accept-Language} header, by the browser's preference
+         * (quality values), or Dutch. Norwegian "no" and Nynorsk "nn" are read as bokmål, the Norwegian we have.
+         * A malformed header counts as none: it must not cost the client their page.
+         */
+        static Locale fromBrowser(@Nullable String header) {
+            if (header == null || header.isBlank()) {
+                return Language.NL.locale();
+            }
+            List<Locale.LanguageRange> ranges;
+            try {
+                ranges = Locale.LanguageRange.parse(header);
+            } catch (IllegalArgumentException e) {
+                return Language.NL.locale();
+            }
+            for (Locale.LanguageRange range : ranges) {
+                String code = range.getRange().split("-", 2)[0];
+                Optional<Language> language = code.equals("nn") ? Optional.of(Language.NB) : Language.fromCode(code);
+                if (language.isPresent()) {
+                    return language.get().locale();
+                }
+            }
+            return Language.NL.locale();
         }
 
         static Locale supported(Locale locale) {
