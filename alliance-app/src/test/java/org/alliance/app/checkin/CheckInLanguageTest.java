@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import jakarta.servlet.http.Cookie;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import org.alliance.app.AllianceWebTest;
 import org.alliance.app.TestWorld;
+import org.alliance.app.joint.JointMeetings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +36,12 @@ class CheckInLanguageTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    JointMeetings meetings;
+
+    @Autowired
+    Invitations invitations;
 
     private MockMvc mvc;
     private TestWorld world;
@@ -126,6 +136,44 @@ class CheckInLanguageTest {
         assertThat(sent.getRedirectedUrl()).isEqualTo("/c/thanks");
         assertThat(checkIns.countWithKey(key)).isEqualTo(1);
         assertThat(languageStoredWith(key)).isEqualTo("nb");
+    }
+
+    @Test
+    void theLanguageButtonOfAJointCheckInKeepsEveryBlockAndChoice() throws Exception {
+        long meeting = meetings.create(
+                world.client,
+                "Kim",
+                meetings.account(world.professional.id()),
+                LocalDate.of(2026, 3, 3),
+                List.of(meetings.account(world.otherProfessional.id())),
+                List.of());
+        long meetingId = meetings.find(meeting).orElseThrow().meetingId();
+        String token = invitations
+                .issue(meetingId, "alliance-joint-client", world.professional.id(), Duration.ofHours(72))
+                .token();
+        String key = "joint-switch-" + world.suffix;
+        long colleague = world.otherProfessional.id();
+        MockHttpServletResponse switched = mvc.perform(MockMvcRequestBuilders.post("/c/" + token)
+                        .with(csrf())
+                        .param("idempotencyKey", key)
+                        .param("release", "NOW")
+                        .param("release-p" + colleague, "TEAM_ONLY")
+                        .param("audience-p" + colleague, "ALL_PROFESSIONALS")
+                        .param("item-p" + colleague + "-bond-trust", "2")
+                        .param("item-team-vision", "5")
+                        .param("language", "da"))
+                .andReturn()
+                .getResponse();
+        String page = switched.getContentAsString();
+        assertThat(switched.getStatus()).isEqualTo(200);
+        assertThat(page).contains("<html lang=\"da\"");
+        assertThat(page)
+                .containsPattern("name=\"item-p" + colleague + "-bond-trust\" value=\"2\"[^>]*checked")
+                .containsPattern("name=\"item-team-vision\" value=\"5\"[^>]*checked")
+                .containsPattern("id=\"release-p" + colleague + "-TEAM_ONLY\" value=\"TEAM_ONLY\"[^>]*checked")
+                .containsPattern("value=\"ALL_PROFESSIONALS\"[^>]*checked")
+                .contains("value=\"" + key + "\"");
+        assertThat(checkIns.countWithKey(key)).isZero();
     }
 
     private String languageStoredWith(String key) {
