@@ -214,8 +214,8 @@ class ClientCheckInController {
                     locale,
                     model);
         }
-        CheckInSubmission submission =
-                new CheckInSubmission(instrument, Languages.of(locale), release, idempotencyKey, answers.answers());
+        CheckInSubmission submission = new CheckInSubmission(
+                instrument, answeredIn(parameters, locale), release, idempotencyKey, answers.answers());
         return afterSubmit(store(invitation, submission, () -> {}), response);
     }
 
@@ -291,7 +291,7 @@ class ClientCheckInController {
         }
         CheckInSubmission submission = new CheckInSubmission(
                 instrument,
-                Languages.of(locale),
+                answeredIn(parameters, locale),
                 release,
                 idempotencyKey,
                 answers.team().answers(),
@@ -485,6 +485,17 @@ class ClientCheckInController {
      */
     record Block(
             JointParticipants.Professional professional, List<Question> questions, String release, String audience) {}
+
+    /**
+     * The language the answers were given in: the one the form was shown in (its field {@code formLanguage}), so
+     * that a form sent without the cookie that chose it (a lost session, cleared cookies) is still stored as
+     * answered in the language it was read in; else the request's.
+     */
+    private static Language answeredIn(Map<String, String> parameters, Locale locale) {
+        return Optional.ofNullable(parameters.get("formLanguage"))
+                .flatMap(Language::fromCode)
+                .orElseGet(() -> Languages.of(locale));
+    }
 
     /** The languages the form can switch to, as codes: all of Alliance's but the page's own. */
     private static List<String> otherLanguages(Language current) {

@@ -124,10 +124,13 @@ class CheckInLanguageTest {
         assertThat(switched.getCookie("alliance-lang")).isNotNull();
         assertThat(checkIns.countWithKey(key)).as("switching stores nothing").isZero();
 
-        // The form sent afterwards (same key, same answers) is stored once, in the language switched to.
+        assertThat(page).contains("name=\"formLanguage\" value=\"nb\"");
+
+        // The form sent afterwards (same key, same answers) is stored once, as answered in the language it was
+        // shown in: also when the cookie that chose it is gone and the phone asks for Danish.
         MockHttpServletResponse sent = mvc.perform(MockMvcRequestBuilders.post("/c/" + invitation.token())
-                        .with(csrf())
-                        .cookie(switched.getCookie("alliance-lang"))
+                        .header("Accept-Language", "da")
+                        .param("formLanguage", "nb")
                         .param("idempotencyKey", key)
                         .param("release", "TEAM_ONLY")
                         .param("item-relationship", "7"))
