@@ -24,7 +24,7 @@ import org.alliance.stats.regression.Formula;
  *       slopes), repeated for each level of its grouping factor; θ holds the lower triangles column by column, terms in
  *       order of decreasing number of levels (lme4's order); diagonal elements of θ are bounded below by 0.
  *   <li>For given θ the penalised least squares problem min ‖y − Xβ − ZΛu‖² + ‖u‖² is solved through the Cholesky
- *       factor of [[ΛᵀZᵀZΛ + I, ΛᵀZᵀX], [XᵀZΛ, XᵀX]] (dense): its first block is L_θ, its last is R_Xᵀ; r²_θ is the
+ *       factor of [[ΛᵀZᵀZΛ + I, ΛᵀZᵀX], [XᵀZΛ, XᵀX]] (block-diagonal for the first term, dense after it): its first block is L_θ, its last is R_Xᵀ; r²_θ is the
  *       penalised residual sum of squares (eq. 14–18).
  *   <li>Profiled criteria (eq. 34 and 41): ML −2ℓ = log|L_θ|² + n(1 + log(2πr²/n)); REML = log|L_θ|² + log|R_X|² +
  *       (n − p)(1 + log(2πr²/(n − p))); σ² = r²/n (ML) or r²/(n − p) (REML).
@@ -40,7 +40,7 @@ import org.alliance.stats.regression.Formula;
 public final class LinearMixedModel {
 
     static final String METHOD = "linear mixed model as lme4::lmer (Bates et al. 2015): profiled %s criterion over"
-            + " the relative covariance factor theta by penalised least squares (dense Cholesky), bounded Nelder-Mead"
+            + " the relative covariance factor theta by penalised least squares (block Cholesky: first term block-diagonal, dense Schur complement), bounded Nelder-Mead"
             + " with restarts (tolerance 1e-10 on theta); fixed-effect SE from sigma^2 (X'V^-1 X)^-1; singular when a"
             + " diagonal theta < 1e-4 (isSingular); listwise deletion";
 
@@ -302,60 +302,161 @@ public final class LinearMixedModel {
             }
         }
 
+        /**
+         * The profiled criterion at θ. The system is factorised in two parts: the first term (the one with most
+         * levels) gives a block-diagonal upper-left block D (one m×m block per level), which is factorised block by
+         * block; the rest (other terms and X) is the dense Schur complement S = A_rest − B D⁻¹ Bᵀ, B touching only the
+         * rows that share an observation with a level. For nested and single-term models this is linear in the
+         * number of first-term levels instead of cubic.
+         */
         Evaluation evaluate(double[] theta, boolean reml) {
             int n = y.length;
             int p = fixedNames.size();
-            int dim = q + p;
             double[][][] templates = templates(theta);
+            Term first = terms.get(0);
+            int m1 = first.size();
+            int levels1 = first.levels();
+            int q1 = levels1 * m1;
+            int restSize = q - q1 + p;
             int width = terms.stream().mapToInt(Term::size).sum();
             int[] cols = new int[width];
             double[] vals = new double[width];
-            double[][] a = new double[dim][dim];
-            double[] rhs = new double[dim];
+            double[][][] blocks = new double[levels1][m1][m1];
+            double[][] b = new double[restSize][q1];
+            double[][] rest = new double[restSize][restSize];
+            double[] rhs = new double[q + p];
             for (int i = 0; i < n; i++) {
                 row(i, templates, cols, vals);
+                // The first m1 entries belong to the first term (one level per row), the others to the rest.
+                int level = first.level()[i];
                 for (int s = 0; s < width; s++) {
                     double v = vals[s];
-                    int cs = cols[s];
-                    rhs[cs] += v * y[i];
-                    for (int t = 0; t < width; t++) {
-                        if (cols[t] <= cs) {
-                            a[cs][cols[t]] += v * vals[t];
+                    rhs[cols[s]] += v * y[i];
+                    for (int t = 0; t <= s; t++) {
+                        double product = v * vals[t];
+                        if (s < m1) {
+                            blocks[level][s][t] += product;
+                        } else if (t < m1) {
+                            b[cols[s] - q1][cols[t]] += product;
+                        } else {
+                            int a = cols[s] - q1;
+                            int c = cols[t] - q1;
+                            rest[Math.max(a, c)][Math.min(a, c)] += product;
                         }
                     }
+                    int offset = q - q1;
                     for (int j = 0; j < p; j++) {
-                        a[q + j][cs] += x[i][j] * v;
+                        double product = x[i][j] * v;
+                        if (s < m1) {
+                            b[offset + j][cols[s]] += product;
+                        } else {
+                            rest[offset + j][cols[s] - q1] += product;
+                        }
                     }
                 }
-            }
-            for (int j = 0; j < q; j++) {
-                a[j][j] += 1.0;
             }
             for (int j = 0; j < p; j++) {
                 rhs[q + j] = xty[j];
                 for (int l = 0; l <= j; l++) {
-                    a[q + j][q + l] = xtx[j][l];
+                    rest[q - q1 + j][q - q1 + l] = xtx[j][l];
                 }
             }
-            Optional<double[][]> factor = SymmetricMatrices.cholesky(a);
-            if (factor.isEmpty()) {
-                return new Evaluation(Double.POSITIVE_INFINITY, new double[p], new double[p][p], Double.NaN);
+            for (int k = 0; k < q - q1; k++) {
+                rest[k][k] += 1.0;
             }
-            double[][] l = factor.get();
-            double[] solution = SymmetricMatrices.solveWithCholesky(l, rhs);
             double logDetL = 0;
-            for (int j = 0; j < q; j++) {
-                logDetL += 2 * Math.log(l[j][j]);
+            double[][][] blockFactors = new double[levels1][][];
+            for (int level = 0; level < levels1; level++) {
+                for (int c = 0; c < m1; c++) {
+                    blocks[level][c][c] += 1.0;
+                }
+                Optional<double[][]> factor = SymmetricMatrices.cholesky(blocks[level]);
+                if (factor.isEmpty()) {
+                    return failed(p);
+                }
+                blockFactors[level] = factor.get();
+                for (int c = 0; c < m1; c++) {
+                    logDetL += 2 * Math.log(blockFactors[level][c][c]);
+                }
+            }
+            // W = B L_D⁻ᵀ, level by level, on the rows of the rest that touch the level.
+            int[][] touching = new int[levels1][];
+            double[] column = new double[m1];
+            for (int level = 0; level < levels1; level++) {
+                int base = level * m1;
+                int count = 0;
+                int[] rows = new int[restSize];
+                for (int a = 0; a < restSize; a++) {
+                    boolean any = false;
+                    for (int c = 0; c < m1 && !any; c++) {
+                        any = b[a][base + c] != 0.0;
+                    }
+                    if (any) {
+                        rows[count++] = a;
+                        System.arraycopy(b[a], base, column, 0, m1);
+                        forward(blockFactors[level], column);
+                        System.arraycopy(column, 0, b[a], base, m1);
+                    }
+                }
+                touching[level] = java.util.Arrays.copyOf(rows, count);
+                for (int ia = 0; ia < count; ia++) {
+                    double[] wa = b[rows[ia]];
+                    for (int ib = 0; ib <= ia; ib++) {
+                        double[] wb = b[rows[ib]];
+                        double s = 0;
+                        for (int c = 0; c < m1; c++) {
+                            s += wa[base + c] * wb[base + c];
+                        }
+                        rest[rows[ia]][rows[ib]] -= s;
+                    }
+                }
+            }
+            Optional<double[][]> restFactor = SymmetricMatrices.cholesky(rest);
+            if (restFactor.isEmpty()) {
+                return failed(p);
+            }
+            double[][] ls = restFactor.get();
+            int q2 = q - q1;
+            for (int k = 0; k < q2; k++) {
+                logDetL += 2 * Math.log(ls[k][k]);
             }
             double logDetRx = 0;
             double[][] schur = new double[p][p];
             for (int j = 0; j < p; j++) {
-                logDetRx += 2 * Math.log(l[q + j][q + j]);
+                logDetRx += 2 * Math.log(ls[q2 + j][q2 + j]);
                 for (int c = 0; c <= j; c++) {
-                    schur[j][c] = l[q + j][q + c];
+                    schur[j][c] = ls[q2 + j][q2 + c];
                 }
             }
-            double[] beta = java.util.Arrays.copyOfRange(solution, q, dim);
+            // Forward: y1 = L_D⁻¹ c1, c2 − W y1; the rest by its Cholesky factor; back: x1 = L_D⁻ᵀ (y1 − Wᵀ x2).
+            double[] y1 = java.util.Arrays.copyOfRange(rhs, 0, q1);
+            double[] c2 = java.util.Arrays.copyOfRange(rhs, q1, q + p);
+            for (int level = 0; level < levels1; level++) {
+                int base = level * m1;
+                System.arraycopy(y1, base, column, 0, m1);
+                forward(blockFactors[level], column);
+                System.arraycopy(column, 0, y1, base, m1);
+                for (int a : touching[level]) {
+                    for (int c = 0; c < m1; c++) {
+                        c2[a] -= b[a][base + c] * y1[base + c];
+                    }
+                }
+            }
+            double[] x2 = SymmetricMatrices.solveWithCholesky(ls, c2);
+            double[] solution = new double[q + p];
+            for (int level = 0; level < levels1; level++) {
+                int base = level * m1;
+                System.arraycopy(y1, base, column, 0, m1);
+                for (int a : touching[level]) {
+                    for (int c = 0; c < m1; c++) {
+                        column[c] -= b[a][base + c] * x2[a];
+                    }
+                }
+                backward(blockFactors[level], column);
+                System.arraycopy(column, 0, solution, base, m1);
+            }
+            System.arraycopy(x2, 0, solution, q1, q2 + p);
+            double[] beta = java.util.Arrays.copyOfRange(solution, q, q + p);
             double pwrss = 0;
             for (int j = 0; j < q; j++) {
                 pwrss += solution[j] * solution[j];
@@ -374,6 +475,32 @@ public final class LinearMixedModel {
             double dof = reml ? n - p : n;
             double criterion = logDetL + (reml ? logDetRx : 0) + dof * (1 + Math.log(2 * Math.PI * pwrss / dof));
             return new Evaluation(criterion, beta, schur, pwrss / dof);
+        }
+
+        private static Evaluation failed(int p) {
+            return new Evaluation(Double.POSITIVE_INFINITY, new double[p], new double[p][p], Double.NaN);
+        }
+
+        /** v ← L⁻¹ v for a small lower-triangular L. */
+        private static void forward(double[][] l, double[] v) {
+            for (int i = 0; i < v.length; i++) {
+                double s = v[i];
+                for (int k = 0; k < i; k++) {
+                    s -= l[i][k] * v[k];
+                }
+                v[i] = s / l[i][i];
+            }
+        }
+
+        /** v ← L⁻ᵀ v for a small lower-triangular L. */
+        private static void backward(double[][] l, double[] v) {
+            for (int i = v.length - 1; i >= 0; i--) {
+                double s = v[i];
+                for (int k = i + 1; k < v.length; k++) {
+                    s -= l[k][i] * v[k];
+                }
+                v[i] = s / l[i][i];
+            }
         }
 
         MixedModelResult result(BoundedNelderMead.Minimum minimum, MixedOptions options) {
