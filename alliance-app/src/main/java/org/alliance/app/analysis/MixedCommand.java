@@ -198,6 +198,7 @@ public final class MixedCommand implements Callable<Integer> {
         model.put("singular", result.singular());
         model.put("converged", result.converged());
         model.put("evaluations", result.evaluations());
+        model.put("max_gradient", StatisticsOutput.number(result.maxGradient()));
         root.put("fixed_effects", fixed);
         root.put("random_effects", random);
         root.put("model", model);

@@ -33,6 +33,9 @@ import org.alliance.stats.regression.Formula;
  *   <li>Fixed-effect covariance σ²(R_XᵀR_X)⁻¹ = σ²(XᵀV⁻¹X)⁻¹ with V = ZΛΛᵀZᵀ + I, as {@code vcov}; random-effect
  *       covariance σ²T_kT_kᵀ, as {@code VarCorr}; AIC/BIC count p + dim θ + 1 parameters, as {@code logLik.merMod}.
  *   <li>A fit is singular when a diagonal element of θ is below 1e-4 ({@code isSingular}'s default tolerance).
+ *   <li>A fit has converged when the simplex met its tolerance within the evaluation limit and the largest
+ *       central-difference derivative of the criterion over θ is below 0.002 (lme4's {@code check.conv.grad}; a
+ *       coordinate on its bound counts only when the criterion decreases into the box).
  * </ul>
  *
  * Rows with a missing value in any variable used are left out (listwise deletion, lme4's {@code na.omit}). Stateless.
@@ -43,6 +46,9 @@ public final class LinearMixedModel {
             + " the relative covariance factor theta by penalised least squares (block Cholesky: first term block-diagonal, dense Schur complement), bounded Nelder-Mead"
             + " with restarts (tolerance 1e-10 on theta); fixed-effect SE from sigma^2 (X'V^-1 X)^-1; singular when a"
             + " diagonal theta < 1e-4 (isSingular); listwise deletion";
+
+    /** lme4's {@code checkConv} tolerance on max|grad| ({@code check.conv.grad}). */
+    static final double GRADIENT_TOLERANCE = 0.002;
 
     /** lme4's {@code isSingular} tolerance. */
     static final double SINGULAR_TOLERANCE = 1e-4;
@@ -477,6 +483,35 @@ public final class LinearMixedModel {
             return new Evaluation(criterion, beta, schur, pwrss / dof);
         }
 
+        /**
+         * Largest central-difference derivative of the criterion over θ (step 1e-5), ignoring a coordinate on its
+         * lower bound whose derivative points out of the box: what lme4's {@code checkConv} calls max|grad|.
+         */
+        double largestGradient(double[] theta, boolean reml) {
+            double[] lower = lowerBounds();
+            double h = 1e-5;
+            double largest = 0;
+            for (int k = 0; k < theta.length; k++) {
+                double[] up = theta.clone();
+                up[k] += h;
+                double fUp = evaluate(up, reml).criterion();
+                double derivative;
+                if (theta[k] - h < lower[k]) {
+                    double[] at = theta.clone();
+                    derivative = (fUp - evaluate(at, reml).criterion()) / h;
+                    if (theta[k] - lower[k] < h && derivative >= 0) {
+                        continue; // on the bound, the criterion grows into the box: a constrained optimum
+                    }
+                } else {
+                    double[] down = theta.clone();
+                    down[k] -= h;
+                    derivative = (fUp - evaluate(down, reml).criterion()) / (2 * h);
+                }
+                largest = Math.max(largest, Math.abs(derivative));
+            }
+            return largest;
+        }
+
         private static Evaluation failed(int p) {
             return new Evaluation(Double.POSITIVE_INFINITY, new double[p], new double[p][p], Double.NaN);
         }
@@ -506,6 +541,8 @@ public final class LinearMixedModel {
         MixedModelResult result(BoundedNelderMead.Minimum minimum, MixedOptions options) {
             double[] theta = minimum.point();
             Evaluation e = evaluate(theta, options.reml());
+            double gradient = minimum.converged() ? largestGradient(theta, options.reml()) : Double.NaN;
+            boolean converged = minimum.converged() && gradient < GRADIENT_TOLERANCE;
             int n = y.length;
             int p = fixedNames.size();
             double sigma2 = e.sigma2();
@@ -568,6 +605,15 @@ public final class LinearMixedModel {
             int parameters = p + theta.length + 1;
             double logLik = -0.5 * e.criterion();
             List<String> warnings = new ArrayList<>();
+            if (minimum.converged() && !converged) {
+                warnings.add(String.format(
+                        java.util.Locale.ROOT,
+                        "the fit failed to converge: the gradient of the"
+                                + " criterion at the optimum is %.3g (tolerance %s, as lme4's check); the estimates are not a"
+                                + " result",
+                        gradient,
+                        GRADIENT_TOLERANCE));
+            }
             if (!minimum.converged()) {
                 warnings.add("the optimiser did not converge within " + minimum.evaluations() + " evaluations of the"
                         + " profiled criterion: the estimates are not a result");
@@ -595,8 +641,9 @@ public final class LinearMixedModel {
                     levels,
                     icc,
                     singular,
-                    minimum.converged(),
+                    converged,
                     minimum.evaluations(),
+                    gradient,
                     warnings,
                     String.format(java.util.Locale.ROOT, METHOD, options.reml() ? "REML" : "ML"));
         }

@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param singular θ on the boundary (a variance estimated as 0 or correlation ±1), lme4's {@code isSingular}
  * @param converged the optimiser met its tolerance within the evaluation limit; otherwise the figures are no result
  * @param evaluations evaluations of the profiled criterion
+ * @param maxGradient largest derivative of the criterion over θ at the optimum (central differences; NaN when the
+ *     optimiser did not converge), lme4's max|grad|
  * @param warnings what the reader must know (singular fit, not converged)
  * @param method the definitions followed, for provenance
  */
@@ -50,6 +52,7 @@ public record MixedModelResult(
         boolean singular,
         boolean converged,
         int evaluations,
+        double maxGradient,
         List<String> warnings,
         String method) {
 

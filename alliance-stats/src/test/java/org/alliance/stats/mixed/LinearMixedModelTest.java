@@ -163,6 +163,7 @@ class LinearMixedModelTest {
             double varianceTolerance,
             double criterionTolerance) {
         assertThat(result.converged()).as("converged").isTrue();
+        assertThat(result.maxGradient()).as("max|grad|").isLessThan(1e-4);
         RReference fixed = RReference.read(prefix + "-fixed.csv");
         assertThat(result.fixedEffects())
                 .extracting(FixedEffect::term)
