@@ -24,8 +24,8 @@ import org.alliance.stats.regression.Formula;
  *       slopes), repeated for each level of its grouping factor; θ holds the lower triangles column by column, terms in
  *       order of decreasing number of levels (lme4's order); diagonal elements of θ are bounded below by 0.
  *   <li>For given θ the penalised least squares problem min ‖y − Xβ − ZΛu‖² + ‖u‖² is solved through the Cholesky
- *       factor of [[ΛᵀZᵀZΛ + I, ΛᵀZᵀX], [XᵀZΛ, XᵀX]] (block-diagonal for the first term, dense after it): its first block is L_θ, its last is R_Xᵀ; r²_θ is the
- *       penalised residual sum of squares (eq. 14–18).
+ *       factor of [[ΛᵀZᵀZΛ + I, ΛᵀZᵀX], [XᵀZΛ, XᵀX]] (block-diagonal for the first term, dense after it): its
+ *       first block is L_θ, its last is R_Xᵀ; r²_θ is the penalised residual sum of squares (eq. 14–18).
  *   <li>Profiled criteria (eq. 34 and 41): ML −2ℓ = log|L_θ|² + n(1 + log(2πr²/n)); REML = log|L_θ|² + log|R_X|² +
  *       (n − p)(1 + log(2πr²/(n − p))); σ² = r²/n (ML) or r²/(n − p) (REML).
  *   <li>θ is found by {@link BoundedNelderMead} (lme4 uses BOBYQA; both are derivative-free with the same bounds),
@@ -43,9 +43,10 @@ import org.alliance.stats.regression.Formula;
 public final class LinearMixedModel {
 
     static final String METHOD = "linear mixed model as lme4::lmer (Bates et al. 2015): profiled %s criterion over"
-            + " the relative covariance factor theta by penalised least squares (block Cholesky: first term block-diagonal, dense Schur complement), bounded Nelder-Mead"
-            + " with restarts (tolerance 1e-10 on theta); fixed-effect SE from sigma^2 (X'V^-1 X)^-1; singular when a"
-            + " diagonal theta < 1e-4 (isSingular); listwise deletion";
+            + " the relative covariance factor theta by penalised least squares (block Cholesky: first term"
+            + " block-diagonal, dense Schur complement), bounded Nelder-Mead with restarts (tolerance 1e-10 on"
+            + " theta), converged when also max|grad| < 0.002; fixed-effect SE from sigma^2 (X'V^-1 X)^-1; singular"
+            + " when a diagonal theta < 1e-4 (isSingular); listwise deletion";
 
     /** lme4's {@code checkConv} tolerance on max|grad| ({@code check.conv.grad}). */
     static final double GRADIENT_TOLERANCE = 0.002;
@@ -69,7 +70,31 @@ public final class LinearMixedModel {
                 new BoundedNelderMead.Settings(0.25, 1e-10, 1e-15, options.maxEvaluations());
         BoundedNelderMead.Minimum minimum = BoundedNelderMead.minimise(
                 theta -> problem.evaluate(theta, options.reml()).criterion, start, lower, settings);
-        return problem.result(minimum, options);
+        return problem.result(onTheBound(problem, minimum, lower, options.reml()), options);
+    }
+
+    /**
+     * A simplex approaches a bound without reaching it (θ of 1e-9 instead of 0). Diagonal elements below the
+     * singularity tolerance are set to their bound when that does not raise the criterion (beyond 1e-14 relative),
+     * so that a variance lme4 reports as exactly 0 is 0 here too.
+     */
+    private static BoundedNelderMead.Minimum onTheBound(
+            Problem problem, BoundedNelderMead.Minimum minimum, double[] lower, boolean reml) {
+        double[] theta = minimum.point();
+        double value = minimum.value();
+        for (int k = 0; k < theta.length; k++) {
+            if (lower[k] == 0.0 && theta[k] > 0.0 && theta[k] < SINGULAR_TOLERANCE) {
+                double[] trial = theta.clone();
+                trial[k] = 0.0;
+                double trialValue = problem.evaluate(trial, reml).criterion();
+                // Where the criterion is flat at the bound, rounding alone (1e-16) can favour the interior point.
+                if (trialValue <= value + 1e-14 * (1 + Math.abs(value))) {
+                    theta = trial;
+                    value = trialValue;
+                }
+            }
+        }
+        return new BoundedNelderMead.Minimum(theta, value, minimum.evaluations(), minimum.converged());
     }
 
     /** A random-effects term prepared for the rows used. */
@@ -608,9 +633,8 @@ public final class LinearMixedModel {
             if (minimum.converged() && !converged) {
                 warnings.add(String.format(
                         java.util.Locale.ROOT,
-                        "the fit failed to converge: the gradient of the"
-                                + " criterion at the optimum is %.3g (tolerance %s, as lme4's check); the estimates are not a"
-                                + " result",
+                        "the fit failed to converge: the gradient of the criterion at the optimum is %.3g"
+                                + " (tolerance %s, as lme4's check); the estimates are not a result",
                         gradient,
                         GRADIENT_TOLERANCE));
             }
@@ -620,8 +644,9 @@ public final class LinearMixedModel {
             }
             if (singular) {
                 warnings.add("boundary (singular) fit: a random-effect variance is estimated as (nearly) zero in "
-                        + String.join(", ", zeroVariance) + " (lme4's isSingular; theta below " + SINGULAR_TOLERANCE
-                        + "); the random-effects structure is too complex for the data, consider simplifying it");
+                        + String.join(", ", zeroVariance)
+                        + " (lme4's isSingular; theta below 1e-4); the random-effects structure is too"
+                        + " complex for the data, consider simplifying it");
             }
             return new MixedModelResult(
                     formula,

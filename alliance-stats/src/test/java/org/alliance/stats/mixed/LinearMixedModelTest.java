@@ -83,6 +83,10 @@ class LinearMixedModelTest {
         assertThat(result.singular()).isTrue();
         assertThat(result.converged()).isTrue();
         assertThat(result.warnings()).anyMatch(w -> w.startsWith("boundary (singular) fit"));
+        // lmer's theta is exactly 0 there, and so is ours (not 1e-9 short of the bound).
+        assertThat(result.theta()).containsExactly(0.0);
+        assertThat(result.component("Batch", "(Intercept)", "").variance()).isZero();
+        assertThat(result.icc()).contains(0.0);
         assertThat(fit("sleepstudy", "Reaction ~ Days + (Days | Subject)", true).singular())
                 .isFalse();
     }
