@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Agreement with lme4::lmer (fixtures of {@code src/test/r/mixed.R}). Against the polished lmer fit (bobyqa, rhoend
  * 1e-12): fixed effects, SEs and t 1e-6 relative, variance components, SDs, correlations and σ 1e-5, REML criterion /
  * deviance, logLik, AIC, BIC 1e-12. Against lmer's default fit, whose optimiser stops early, estimates at 1e-4 and the
- * criterion at 1e-10 (it is flat at the optimum). Achieved when written: fixed effects 4e-8, SEs 1.2e-7, SDs and
- * correlations 1.5e-6, criterion 2e-15 against the polished fit; SDs 4e-5, criterion 3e-11 against the default fit.
+ * criterion at 1e-10 (it is flat at the optimum). Achieved when written: fixed effects 2e-8, SEs 1.1e-7, SDs and
+ * correlations 1.4e-6, criterion 2e-15 against the polished fit; SDs 4.2e-5, criterion 2.6e-11 against the default fit.
  */
 class LinearMixedModelTest {
 
