@@ -226,6 +226,11 @@ public final class LinearMixedModel {
                     }
                 }
                 int levels = index.size();
+                if (levels < 2) {
+                    throw new IllegalArgumentException("the grouping factor " + spec.groupName() + " has only "
+                            + levels + " level among the rows used; a random effect needs at least two (lme4 refuses"
+                            + " this too)");
+                }
                 if (levels >= n) {
                     throw new IllegalArgumentException("the grouping factor " + spec.groupName() + " has " + levels
                             + " levels for " + n + " observations; lme4 requires fewer levels than observations");

@@ -135,6 +135,17 @@ class LinearMixedModelTest {
                         MixedOptions.restricted()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("180 levels for 180 observations");
+        numeric.put("row", new double[180]);
+        assertThatThrownBy(() -> LinearMixedModel.fit(
+                        MixedFormula.parse("Reaction ~ Days + (1 | row)"),
+                        new Columns(numeric, Map.of()),
+                        MixedOptions.restricted()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has only 1 level");
+        assertThatThrownBy(() -> LinearMixedModel.fit(
+                        MixedFormula.parse("Subject ~ Days + (Days | Subject)"), sleep, MixedOptions.restricted()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("response");
     }
 
     static MixedModelResult fit(String data, String formula, boolean reml) {
