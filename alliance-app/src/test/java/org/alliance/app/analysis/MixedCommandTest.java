@@ -101,6 +101,18 @@ class MixedCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(JSON.readTree(run.out()).get("valid").asBoolean()).isFalse();
         assertThat(run.err()).contains("did not converge");
+
+        Run text = run(
+                "mixed",
+                SLEEPSTUDY,
+                "--formula",
+                "Reaction ~ Days + (Days | Subject)",
+                "--max-evaluations",
+                "5",
+                "--format",
+                "text");
+        assertThat(text.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(text.out()).startsWith("*** NOT VALID");
     }
 
     @Test
