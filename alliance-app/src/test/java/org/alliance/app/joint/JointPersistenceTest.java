@@ -68,7 +68,8 @@ class JointPersistenceTest {
             long colleague,
             long outsider,
             long client,
-            long joint) {
+            long joint,
+            TransactionTemplate transactions) {
 
         long count(String table) {
             return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
@@ -119,7 +120,8 @@ class JointPersistenceTest {
                 colleague,
                 outsider,
                 client,
-                joint);
+                joint,
+                transactions);
     }
 
     private static long organisation(JdbcClient jdbc, String name) {
@@ -446,6 +448,108 @@ class JointPersistenceTest {
                         .orElseThrow()
                         .allowed())
                 .isFalse();
+    }
+
+    /**
+     * Issue 16, GDPR erasure: every row about the client goes, in one transaction, on both databases; another
+     * client of the same professional keeps everything.
+     */
+    @ParameterizedTest
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
+    void erasingAClientRemovesEveryRowAboutThemAndNothingElse(String vendor) {
+        MutableClock clock = new MutableClock();
+        World world = world(vendor, clock);
+        JointMeetings.Header header = world.meetings().find(world.joint()).orElseThrow();
+        Invitation invitation = world.invitations()
+                .find(world.invitations()
+                        .issue(header.meetingId(), CLIENT.id(), world.chair(), Duration.ofHours(72))
+                        .token())
+                .orElseThrow();
+        world.checkIns().submit(invitation, clientAnswers("erase-1", ReleaseChoice.NOW, world));
+        world.invitations().issue(header.meetingId(), CLIENT.id(), world.chair(), Duration.ofHours(72));
+        world.meetings().addNote(header.id(), GuideStep.INTRODUCE_CLIENT, "notes about Kim");
+        world.meetings()
+                .addInterest(
+                        header.id(),
+                        world.meetings().parties(header.id()).get(0).id(),
+                        "A calm home");
+        world.meetings().recordConsents(world.client(), Map.of(world.outsider(), true));
+        org.alliance.app.coding.Codings codings =
+                new org.alliance.app.coding.Codings(world.jdbc(), world.transactions(), clock);
+        long session = codings.openSession(header.meetingId(), world.chair());
+        codings.save(
+                session,
+                new org.alliance.app.coding.CodedEvent(
+                        "e1",
+                        "client",
+                        org.alliance.core.observation.Modality.VERBAL,
+                        "introduce-client",
+                        0L,
+                        1_000L,
+                        org.alliance.app.coding.CodedEvent.Kind.STATE,
+                        ""));
+        // Another client of the same professional, with a meeting and an answered check-in.
+        long other = world.jdbc()
+                .sql(
+                        """
+                        INSERT INTO client (organisation_id, team_id, professional_id, alias, internal_id, created_at)
+                        SELECT organisation_id, team_id, professional_id, 'Lee', 'K2', 0 FROM client WHERE id = ?
+                        RETURNING id""")
+                .param(world.client())
+                .query(Long.class)
+                .single();
+        long otherMeeting = world.jdbc()
+                .sql("INSERT INTO meeting (client_id, professional_id, meeting_date, kind, created_at)"
+                        + " VALUES (?, ?, '2026-01-06', 'REGULAR', 0) RETURNING id")
+                .params(other, world.chair())
+                .query(Long.class)
+                .single();
+        world.invitations().issue(otherMeeting, "alliance-client", world.chair(), Duration.ofHours(72));
+
+        org.alliance.app.privacy.ClientErasure erasure =
+                new org.alliance.app.privacy.ClientErasure(world.jdbc(), world.transactions());
+        Map<String, Long> before = erasure.whatWouldGo(world.client());
+        assertThat(before)
+                .containsEntry("client", 1L)
+                .containsEntry("meetings", 1L)
+                .containsEntry("joint-meetings", 1L)
+                .containsEntry("check-ins", 1L)
+                .containsEntry("invitations", 2L)
+                .containsEntry("consents", 1L)
+                .containsEntry("coding-sessions", 1L)
+                .containsEntry("coding-events", 1L)
+                .containsEntry("joint-notes", 1L)
+                .containsEntry("joint-interests", 1L)
+                .containsEntry("block-releases", 3L);
+        assertThat(before.get("answers")).isPositive();
+        assertThat(before.get("answers-per-professional")).isEqualTo(12L);
+        assertThat(before.get("joint-parties")).isEqualTo(6L);
+
+        assertThat(erasure.erase(world.otherOrganisation(), world.client()))
+                .as("another organisation cannot erase the client")
+                .isEmpty();
+        assertThat(erasure.whatWouldGo(world.client())).isEqualTo(before);
+
+        assertThat(erasure.erase(world.organisation(), world.client())).contains(before);
+        assertThat(erasure.whatWouldGo(world.client()))
+                .allSatisfy((kind, count) -> assertThat(count).as(kind).isZero());
+        for (String table : List.of(
+                "answer",
+                "answer_per_professional",
+                "check_in",
+                "check_in_block_release",
+                "joint_meeting",
+                "joint_party",
+                "joint_step_note",
+                "joint_interest",
+                "joint_consent",
+                "coding_session",
+                "coding_event")) {
+            assertThat(world.count(table)).as(table).isZero();
+        }
+        assertThat(world.count("client")).isEqualTo(1);
+        assertThat(world.count("meeting")).isEqualTo(1);
+        assertThat(world.count("check_in_invitation")).isEqualTo(1);
     }
 
     /**

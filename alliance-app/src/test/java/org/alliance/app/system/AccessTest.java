@@ -250,6 +250,21 @@ class AccessTest {
         rules.add(new Rule(HttpMethod.GET, "/team", Map.of(), only(200, Who.TEAM_LEAD)));
         rules.add(new Rule(HttpMethod.GET, "/research", Map.of(), only(200, Who.RESEARCHER)));
         rules.add(new Rule(HttpMethod.GET, "/admin", Map.of(), only(200, Who.ADMIN)));
+        // Erasing a client: the administrator finds, sees and confirms; a wrong confirmation erases nothing.
+        rules.add(new Rule(
+                HttpMethod.GET, "/admin/clients", Map.of("reference", "K-" + world.suffix), only(302, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.GET, "/admin/clients", Map.of("reference", "nobody"), only(404, Who.ADMIN)));
+        rules.add(new Rule(
+                HttpMethod.GET,
+                client.replace("/clients/", "/admin/clients/") + "/erase",
+                Map.of(),
+                only(200, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.GET, "/admin/clients/987654321/erase", Map.of(), only(404, Who.ADMIN)));
+        rules.add(new Rule(
+                HttpMethod.POST,
+                client.replace("/clients/", "/admin/clients/") + "/erase",
+                Map.of("confirmation", "not the reference"),
+                only(422, Who.ADMIN)));
         String account = "/admin/users/" + world.professional.id();
         rules.add(new Rule(HttpMethod.POST, account + "/enabled", Map.of("enabled", "true"), only(302, Who.ADMIN)));
         rules.add(new Rule(HttpMethod.POST, account + "/password", Map.of("password", "short"), only(422, Who.ADMIN)));

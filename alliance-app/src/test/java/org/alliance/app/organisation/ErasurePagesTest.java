@@ -1,0 +1,130 @@
+package org.alliance.app.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import org.alliance.app.AllianceWebTest;
+import org.alliance.app.TestWorld;
+import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.Role;
+import org.alliance.app.system.UserAccounts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/** The administrator erases a client in the browser: find, see what goes, confirm; only their own organisation. */
+@AllianceWebTest
+class ErasurePagesTest {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private long count(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+
+    @Test
+    void anAdministratorErasesAClientAfterSeeingWhatGoesAndConfirmingTheReference() throws Exception {
+        TestWorld world = new TestWorld(context);
+        MockMvc mvc = TestWorld.mvc(context);
+        String reference = "K-" + world.suffix;
+        world.invite("alliance-client");
+        long keep = world.newClient(world.professional.id(), "Lee");
+        world.newMeeting(keep, world.professional.id(), java.time.LocalDate.of(2026, 3, 9));
+
+        MockHttpServletResponse found = mvc.perform(MockMvcRequestBuilders.get("/admin/clients")
+                        .param("reference", reference)
+                        .param("lang", "en")
+                        .with(user(world.admin)))
+                .andReturn()
+                .getResponse();
+        assertThat(found.getRedirectedUrl()).isEqualTo("/admin/clients/" + world.client + "/erase");
+        String page = mvc.perform(MockMvcRequestBuilders.get(found.getRedirectedUrl())
+                        .param("lang", "en")
+                        .with(user(world.admin)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("Erase Kim")
+                .contains("Type the reference " + reference + " to confirm")
+                .containsPattern("Meetings</th>\\s*<td>1</td>")
+                .containsPattern("Invitations</th>\\s*<td>1</td>");
+
+        // A wrong confirmation: an inline error, nothing erased.
+        MockHttpServletResponse wrong = mvc.perform(MockMvcRequestBuilders.post(found.getRedirectedUrl())
+                        .param("confirmation", "K-wrong")
+                        .param("lang", "en")
+                        .with(csrf())
+                        .with(user(world.admin)))
+                .andReturn()
+                .getResponse();
+        assertThat(wrong.getStatus()).isEqualTo(422);
+        assertThat(wrong.getContentAsString())
+                .contains("Type the client’s reference exactly to confirm. Nothing was erased.")
+                .contains("aria-invalid=\"true\"");
+        assertThat(count("SELECT COUNT(*) FROM client WHERE id = ?", world.client))
+                .isEqualTo(1);
+
+        // An administrator of another organisation does not find the client, nor reach it by id.
+        UserAccounts accounts = context.getBean(UserAccounts.class);
+        long elsewhere = context.getBean(Organisations.class).create("Elsewhere " + world.suffix);
+        accounts.create(elsewhere, null, "admin2-" + world.suffix, "Other admin", TestWorld.PASSWORD, Role.ADMIN);
+        CurrentUser otherAdmin = accounts.loadUserByUsername("admin2-" + world.suffix);
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/admin/clients")
+                                .param("reference", reference)
+                                .with(user(otherAdmin)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(mvc.perform(MockMvcRequestBuilders.post(found.getRedirectedUrl())
+                                .param("confirmation", reference)
+                                .with(csrf())
+                                .with(user(otherAdmin)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+
+        MockHttpServletResponse erased = mvc.perform(MockMvcRequestBuilders.post(found.getRedirectedUrl())
+                        .param("confirmation", " " + reference + " ")
+                        .with(csrf())
+                        .with(user(world.admin)))
+                .andReturn()
+                .getResponse();
+        assertThat(erased.getRedirectedUrl()).isEqualTo("/admin?erased");
+        assertThat(count("SELECT COUNT(*) FROM client WHERE id = ?", world.client))
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM meeting WHERE client_id = ?", world.client))
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM client WHERE id = ?", keep)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM meeting WHERE client_id = ?", keep))
+                .isEqualTo(1);
+        String trail = jdbc.sql("SELECT subject FROM audit_log WHERE actor = ? AND action = 'client erased'")
+                .param(world.admin.username())
+                .query(String.class)
+                .single();
+        assertThat(trail)
+                .contains("client " + world.client)
+                .contains("meetings=1")
+                .contains("invitations=1")
+                .doesNotContain("Kim")
+                .doesNotContain(reference);
+        // The professional's page of the erased client no longer exists.
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/clients/" + world.client)
+                                .with(user(world.professional)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+    }
+}
