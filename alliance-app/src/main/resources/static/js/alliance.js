@@ -9,3 +9,19 @@ document.addEventListener('submit', function (event) {
   }
   form.dataset.sent = 'yes';
 }, true);
+
+// On a check-in form, the header's language links would open the form again empty. Instead they press the form's
+// own language button, which sends the answers along and shows them again in the other language (nothing is
+// stored). Without this file the buttons under the form do the same.
+document.addEventListener('click', function (event) {
+  var link = event.target.closest && event.target.closest('.languages a[hreflang]');
+  var form = document.querySelector('form.checkin-form');
+  if (!link || !form) {
+    return;
+  }
+  var button = form.querySelector('button[name="language"][value="' + link.getAttribute('hreflang') + '"]');
+  event.preventDefault();
+  if (button) {
+    button.click();
+  }
+});

@@ -2,6 +2,7 @@ package org.alliance.app;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.alliance.app.analysis.CfaCommand;
+import org.alliance.app.analysis.MixedCommand;
 import org.alliance.app.analysis.RegressCommand;
 import org.alliance.app.analysis.ReliabilityCommand;
 import org.alliance.app.cli.ExitCodes;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
             ReliabilityCommand.class,
             RegressCommand.class,
             CfaCommand.class,
+            MixedCommand.class,
             ObserveCommand.class,
             AgreementCommand.class,
             CommandLine.HelpCommand.class

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * The client's side, without an account: type a short code at {@code /c} or open the one-time link
@@ -36,6 +38,12 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class ClientCheckInController {
+
+    /**
+     * The name of the form's language buttons. Not {@code lang}: a post with {@code ?lang=} switches the language
+     * and is still a submission, while a language button only switches and shows the form again.
+     */
+    static final String LANGUAGE_BUTTON = "language";
 
     private final Invitations invitations;
     private final CheckIns checkIns;
@@ -46,6 +54,7 @@ class ClientCheckInController {
     private final JointParticipants joint;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final LocaleResolver localeResolver;
 
     ClientCheckInController(
             Invitations invitations,
@@ -56,7 +65,8 @@ class ClientCheckInController {
             AuditLog audit,
             JointParticipants joint,
             Clock clock,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            LocaleResolver localeResolver) {
         this.invitations = invitations;
         this.checkIns = checkIns;
         this.organisations = organisations;
@@ -66,6 +76,7 @@ class ClientCheckInController {
         this.joint = joint;
         this.clock = clock;
         this.transactions = transactions;
+        this.localeResolver = localeResolver;
     }
 
     @GetMapping("/c")
@@ -166,6 +177,15 @@ class ClientCheckInController {
         }
         ReleaseChoice release = parseRelease(parameters.get("release"))
                 .orElseGet(() -> organisations.get(invitation.organisationId()).defaultRelease());
+        // A language button of the form: the page again in that language (remembered like a language link), with
+        // every answer and choice kept and nothing stored.
+        Optional<Language> switchTo =
+                Optional.ofNullable(parameters.get(LANGUAGE_BUTTON)).flatMap(Language::fromCode);
+        boolean switchingLanguage = parameters.containsKey(LANGUAGE_BUTTON);
+        if (switchTo.isPresent()) {
+            locale = switchTo.get().locale();
+            localeResolver.setLocale(request, response, locale);
+        }
         if (instrument.asksPerProfessional()) {
             return submitJoint(
                     key,
@@ -175,11 +195,15 @@ class ClientCheckInController {
                     release,
                     organisations.get(invitation.organisationId()).defaultRelease(),
                     parameters,
+                    switchingLanguage,
                     response,
                     locale,
                     model);
         }
         AnswerForm answers = AnswerForm.read(instrument, parameters);
+        if (switchingLanguage) {
+            return showForm(key, invitation, idempotencyKey, release, answers, false, locale, model);
+        }
         if (!answers.acceptable()) {
             // A form already stored under this key (a retry) counts as done, even if it came back incomplete.
             if (checkIns.countWithKey(idempotencyKey) > 0) {
@@ -196,8 +220,8 @@ class ClientCheckInController {
                     locale,
                     model);
         }
-        CheckInSubmission submission =
-                new CheckInSubmission(instrument, Languages.of(locale), release, idempotencyKey, answers.answers());
+        CheckInSubmission submission = new CheckInSubmission(
+                instrument, answeredIn(parameters, locale), release, idempotencyKey, answers.answers());
         return afterSubmit(store(invitation, submission, () -> {}), response);
     }
 
@@ -215,6 +239,7 @@ class ClientCheckInController {
             ReleaseChoice release,
             ReleaseChoice organisationDefault,
             Map<String, String> parameters,
+            boolean switchingLanguage,
             HttpServletResponse response,
             Locale locale,
             Model model) {
@@ -238,6 +263,20 @@ class ClientCheckInController {
                         professional.id(), BlockAudience.parse(parameters.get("audience-p" + professional.id())));
             }
         }
+        if (switchingLanguage) {
+            return showJointForm(
+                    key,
+                    invitation,
+                    idempotencyKey,
+                    release,
+                    answers,
+                    consented,
+                    blockReleases,
+                    blockAudiences,
+                    false,
+                    locale,
+                    model);
+        }
         if (!answers.acceptable()) {
             if (checkIns.countWithKey(idempotencyKey) > 0) {
                 return "redirect:/c/thanks";
@@ -258,7 +297,7 @@ class ClientCheckInController {
         }
         CheckInSubmission submission = new CheckInSubmission(
                 instrument,
-                Languages.of(locale),
+                answeredIn(parameters, locale),
                 release,
                 idempotencyKey,
                 answers.team().answers(),
@@ -370,6 +409,7 @@ class ClientCheckInController {
         model.addAttribute("releaseChoices", ReleaseChoice.values());
         model.addAttribute("hasErrors", !answers.errors().isEmpty() || noAnswers);
         model.addAttribute("noAnswers", noAnswers);
+        model.addAttribute("otherLanguages", otherLanguages(language));
         return "checkin/form";
     }
 
@@ -439,6 +479,7 @@ class ClientCheckInController {
         model.addAttribute("audiences", BlockAudience.values());
         model.addAttribute("hasErrors", answers.hasErrors() || noAnswers);
         model.addAttribute("noAnswers", noAnswers);
+        model.addAttribute("otherLanguages", otherLanguages(language));
         return "checkin/joint-form";
     }
 
@@ -450,6 +491,25 @@ class ClientCheckInController {
      */
     record Block(
             JointParticipants.Professional professional, List<Question> questions, String release, String audience) {}
+
+    /**
+     * The language the answers were given in: the one the form was shown in (its field {@code formLanguage}), so
+     * that a form sent without the cookie that chose it (a lost session, cleared cookies) is still stored as
+     * answered in the language it was read in; else the request's.
+     */
+    private static Language answeredIn(Map<String, String> parameters, Locale locale) {
+        return Optional.ofNullable(parameters.get("formLanguage"))
+                .flatMap(Language::fromCode)
+                .orElseGet(() -> Languages.of(locale));
+    }
+
+    /** The languages the form can switch to, as codes: all of Alliance's but the page's own. */
+    private static List<String> otherLanguages(Language current) {
+        return Arrays.stream(Language.values())
+                .filter(l -> l != current)
+                .map(Language::code)
+                .toList();
+    }
 
     private Instrument instrument(Invitation invitation) {
         return catalog.find(invitation.instrumentId())

@@ -15,8 +15,10 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Who may open which page. Clients need no account: {@code /c/**} is public and protected by its one-time token.
- * Everything else requires a role; CSRF is on for every form; the CSP allows no inline script. Media may come
- * from {@code blob:} URLs: the coding screen plays a recording from the coder's own computer.
+ * Everything else requires a role; CSRF is on for every form but the client's check-in, which carries its own
+ * one-time token and refuses posts from other sites instead ({@link CheckInPosts}); the CSP allows no inline
+ * script. Media may come from {@code blob:} URLs: the coding screen plays a recording from the coder's own
+ * computer.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -48,6 +50,9 @@ class SecurityConfig {
                         .defaultSuccessUrl("/start", true)
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // The client's check-in must not depend on a server session: its one-time token is what counts,
+                // and posts from other sites are still refused (CheckInPosts).
+                .csrf(csrf -> csrf.ignoringRequestMatchers(new CheckInPosts()))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
                         // Sessions are registered, so that stopping an account or resetting its password ends
                         // them at once on this server (UserAccounts); on other servers AccountStillValidFilter

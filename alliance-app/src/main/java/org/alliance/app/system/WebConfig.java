@@ -4,6 +4,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.alliance.core.instrument.Language;
@@ -17,10 +18,10 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Language: the one chosen with {@code ?lang=en|nb|da|nl} (the language links on every page, which keep the page's
- * path, so a client's check-in link keeps its token) and remembered in a cookie; without a choice the browser's
- * (phone's) preferred language among the four (the {@code Accept-Language} header, in its order of preference);
- * Dutch when the browser names none of them.
+ * Language: the one chosen with {@code ?lang=en|nb|da|nl} (a link, or a button of the check-in form that keeps the
+ * answers) and remembered in a cookie; without that choice the first of the four that the browser asks for
+ * ({@code Accept-Language}, by preference); Dutch when it asks for none of them (a check-in page then uses the
+ * invitation's or the organisation's language, {@link Languages#forCheckIn}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
@@ -47,39 +48,13 @@ class WebConfig implements WebMvcConfigurer {
 
         SupportedLanguages() {
             super(COOKIE);
-            setDefaultLocale(Language.NL.locale());
-            setDefaultLocaleFunction(SupportedLanguages::browserLanguage);
             setCookieSameSite("Lax");
+            setDefaultLocaleFunction(request -> fromBrowser(request.getHeader("Accept-Language")));
         }
 
-        /**
-         * The first of the browser's languages (by its weights) that Alliance speaks, else Dutch. Read from the
-         * header itself rather than {@code request.getLocales()}, which names the server's locale when the
-         * header is missing. Norwegian as "no" or "nn" is answered in Bokmål.
-         */
-        static Locale browserLanguage(HttpServletRequest request) {
-            return browser(request).orElse(Language.NL).locale();
-        }
-
-        /** The first of the browser's languages that Alliance speaks, if it names one. */
+        /** The first of the browser's languages that Alliance speaks, if it names one ({@link #fromBrowser}). */
         static Optional<Language> browser(HttpServletRequest request) {
-            String header = request.getHeader("Accept-Language");
-            if (header == null || header.isBlank()) {
-                return Optional.empty();
-            }
-            try {
-                for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
-                    String primary = range.getRange().split("-", 2)[0];
-                    Optional<Language> language =
-                            primary.equals("nn") ? Optional.of(Language.NB) : Language.fromCode(primary);
-                    if (range.getWeight() > 0 && language.isPresent()) {
-                        return language;
-                    }
-                }
-            } catch (IllegalArgumentException e) {
-                // A malformed header names no language we can read.
-            }
-            return Optional.empty();
+            return browserLanguage(request.getHeader("Accept-Language"));
         }
 
         /** Whether the person chose a language: with a language link now, or earlier (the cookie). */
@@ -102,6 +77,37 @@ class WebConfig implements WebMvcConfigurer {
         public void setLocale(
                 HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
             super.setLocale(request, response, locale == null ? null : supported(locale));
+        }
+
+        /**
+         * The first of Alliance's languages in an {@code Accept-Language} header, by the browser's preference
+         * (quality values), or Dutch. Norwegian "no" and Nynorsk "nn" are read as bokmål, the Norwegian we have.
+         * A malformed header counts as none: it must not cost the client their page.
+         */
+        static Locale fromBrowser(@Nullable String header) {
+            return browserLanguage(header).orElse(Language.NL).locale();
+        }
+
+        /** The language of {@link #fromBrowser}, or empty when the header asks for none of ours. */
+        private static Optional<Language> browserLanguage(@Nullable String header) {
+            if (header == null || header.isBlank()) {
+                return Optional.empty();
+            }
+            List<Locale.LanguageRange> ranges;
+            try {
+                ranges = Locale.LanguageRange.parse(header);
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+            for (Locale.LanguageRange range : ranges) {
+                String code = range.getRange().split("-", 2)[0];
+                Optional<Language> language = code.equals("nn") ? Optional.of(Language.NB) : Language.fromCode(code);
+                // q=0 means "not this language".
+                if (language.isPresent() && range.getWeight() > 0) {
+                    return language;
+                }
+            }
+            return Optional.empty();
         }
 
         static Locale supported(Locale locale) {

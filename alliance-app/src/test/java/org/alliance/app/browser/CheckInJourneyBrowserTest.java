@@ -18,6 +18,8 @@ import org.alliance.app.TestWorld;
 import org.alliance.app.checkin.StoredCheckIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The feedback loop in Debian's Chromium: the professional signs in and makes an invitation; the client types
@@ -29,6 +31,9 @@ import org.junit.jupiter.api.TestInstance;
 @AllianceWebTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CheckInJourneyBrowserTest extends BrowserJourney {
+
+    @Autowired
+    JdbcClient jdbc;
 
     private Page signIn(BrowserContext context, TestWorld world) {
         Page page = context.newPage();
@@ -268,6 +273,54 @@ class CheckInJourneyBrowserTest extends BrowserJourney {
                 .contains("6.0")
                 .contains("7.0");
 
+        assertThat(violations).isEmpty();
+    }
+
+    /**
+     * Issue 14, "the phone's language is ignored" and "a client loses their answers when the server session is
+     * gone", in a real browser: a phone set to Danish gets the form in Danish; the header's English link shows it
+     * in English with the answer kept; then every cookie is gone (as after a restart or a timeout, the session
+     * with it) and the form, sent as Chromium sends it (its own Origin and Sec-Fetch-Site headers), is stored,
+     * as answered in English.
+     */
+    @Test
+    void aDanishPhoneGetsDanishSwitchesToEnglishWithItsAnswersAndSendsAfterTheSessionIsGone() {
+        violations.clear();
+        TestWorld world = new TestWorld(context);
+        String token = world.invite("alliance-client").token();
+        BrowserContext phone = browser.newContext(new Browser.NewContextOptions()
+                .setLocale("da-DK")
+                .setViewportSize(320, 720)
+                .setIsMobile(true)
+                .setHasTouch(true));
+        Page client = phone.newPage();
+        client.navigate(url("/c/" + token));
+        assertThat(client.locator("html").getAttribute("lang")).isEqualTo("da");
+        violations.addAll(Browsers.violations(client));
+
+        client.locator("label[for='q-bond-1-4']").click();
+        client.locator("label[for='release-NOW']").click();
+        String key = client.locator("input[name=idempotencyKey]").inputValue();
+        client.locator(".languages a[hreflang=en]").click();
+        client.locator("html[lang=en]").waitFor();
+        assertThat(client.locator("#q-bond-1-4").isChecked())
+                .as("the answer survives the switch")
+                .isTrue();
+        assertThat(client.locator("#release-NOW").isChecked()).isTrue();
+        assertThat(client.locator("input[name=idempotencyKey]").inputValue()).isEqualTo(key);
+        assertThat(checkIns.countWithKey(key)).as("switching stores nothing").isZero();
+        violations.addAll(Browsers.violations(client));
+
+        phone.clearCookies();
+        client.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
+                .click();
+        assertThat(client.url()).endsWith("/c/thanks");
+        assertThat(checkIns.countWithKey(key)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT language FROM check_in WHERE idempotency_key = ?")
+                        .param(key)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("en");
         assertThat(violations).isEmpty();
     }
 }

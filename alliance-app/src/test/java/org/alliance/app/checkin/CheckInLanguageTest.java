@@ -3,27 +3,45 @@ package org.alliance.app.checkin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import jakarta.servlet.http.Cookie;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import org.alliance.app.AllianceWebTest;
 import org.alliance.app.TestWorld;
+import org.alliance.app.joint.JointMeetings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
- * Issue 14, "the phone's language is ignored": with the browser in Danish, Norwegian or English the check-in page
- * opened in Dutch. Now the browser's language counts (Accept-Language), unless the client chose one with the
- * language links, which keep the token; when the browser names none of the four, the invitation's language, then
- * the organisation's.
+ * Issue 14, "the phone's language is ignored": the check-in opens in the language the phone asks for, and the
+ * client can switch language on the form without losing their answers.
  */
 @AllianceWebTest
 class CheckInLanguageTest {
 
     @Autowired
     WebApplicationContext context;
+
+    @Autowired
+    CheckIns checkIns;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JointMeetings meetings;
+
+    @Autowired
+    Invitations invitations;
 
     private MockMvc mvc;
     private TestWorld world;
@@ -34,131 +52,137 @@ class CheckInLanguageTest {
         world = new TestWorld(context);
     }
 
-    private String form(String token, String acceptLanguage) throws Exception {
-        var get = MockMvcRequestBuilders.get("/c/" + token);
-        if (acceptLanguage != null) {
-            get.header("Accept-Language", acceptLanguage);
-        }
-        return mvc.perform(get).andReturn().getResponse().getContentAsString();
+    @ParameterizedTest(name = "Accept-Language: {0} -> {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "da-DK,da;q=0.9,en;q=0.8 | da | Hvem ser dine svar?",
+                "nb-NO,nb;q=0.9         | nb | Hvem ser svarene dine?",
+                "no                     | nb | Hvem ser svarene dine?",
+                "en-GB,en;q=0.9         | en | Who sees your answers?",
+                "fr-FR,fr;q=0.9,en;q=0.5 | en | Who sees your answers?",
+                "en;q=0.4,da;q=0.8      | da | Hvem ser dine svar?",
+                "fr-FR,de;q=0.9         | nl | Wie ziet je antwoorden?",
+            })
+    void thePhonesLanguageIsIgnored(String acceptLanguage, String expected, String heading) throws Exception {
+        IssuedInvitation invitation = world.invite("alliance-session-check");
+        String page = mvc.perform(MockMvcRequestBuilders.get("/c/" + invitation.token())
+                        .header("Accept-Language", acceptLanguage))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("<html lang=\"" + expected + "\"").contains(heading);
     }
 
     @Test
-    void theCheckInOpensInThePhonesLanguage() throws Exception {
-        String token = world.invite("alliance-session-check").token();
-        assertThat(form(token, "da-DK,da;q=0.9,en;q=0.8"))
-                .contains("lang=\"da\"")
-                .contains("Hvordan gik samtalen?");
-        assertThat(form(token, "nb-NO,nb;q=0.9,no;q=0.8,en;q=0.5")).contains("Hvordan gikk samtalen?");
-        assertThat(form(token, "nn-NO")).as("Nynorsk gets Bokmål").contains("Hvordan gikk samtalen?");
-        assertThat(form(token, "en-GB,en;q=0.9")).contains("How did the meeting go?");
-        assertThat(form(token, "de-DE,de;q=0.9,en;q=0.5"))
-                .as("the first language Alliance speaks")
-                .contains("How did the meeting go?");
-        assertThat(form(token, "de-DE,fr;q=0.5")).as("none of ours: Dutch").contains("Hoe ging het gesprek?");
-        assertThat(form(token, null)).contains("Hoe ging het gesprek?");
-        assertThat(form(token, "en;q=0, da")).as("q=0 means not English").contains("Hvordan gik samtalen?");
+    void aLanguageChosenBeforeWinsOverThePhonesLanguage() throws Exception {
+        IssuedInvitation invitation = world.invite("alliance-session-check");
+        String page = mvc.perform(MockMvcRequestBuilders.get("/c/" + invitation.token())
+                        .header("Accept-Language", "da-DK,da")
+                        .cookie(new Cookie("alliance-lang", "en")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("<html lang=\"en\"");
     }
 
     @Test
-    void theClientsOwnChoiceWinsAndTheLanguageLinksKeepTheToken() throws Exception {
-        String token = world.invite("alliance-session-check").token();
-        String danish = form(token, "da-DK");
-        assertThat(danish).contains("href=\"/c/" + token + "?lang=nl\"").contains("href=\"/c/" + token + "?lang=en\"");
-
-        var chosen = mvc.perform(MockMvcRequestBuilders.get("/c/" + token)
-                        .param("lang", "nl")
-                        .header("Accept-Language", "da-DK"))
+    void answersAreStoredInThePhonesLanguage() throws Exception {
+        IssuedInvitation invitation = world.invite("alliance-session-check");
+        String key = "danish-" + world.suffix;
+        MockHttpServletResponse response = mvc.perform(MockMvcRequestBuilders.post("/c/" + invitation.token())
+                        .with(csrf())
+                        .header("Accept-Language", "da-DK,da;q=0.9")
+                        .param("idempotencyKey", key)
+                        .param("release", "NOW")
+                        .param("item-relationship", "7"))
                 .andReturn()
                 .getResponse();
-        assertThat(chosen.getContentAsString()).contains("Hoe ging het gesprek?");
-
-        // The answers are stored with the language the client read them in.
-        mvc.perform(MockMvcRequestBuilders.post("/c/" + token)
-                .with(csrf())
-                .header("Accept-Language", "da-DK")
-                .param("idempotencyKey", "lang-" + world.suffix)
-                .param("release", "NOW")
-                .param("item-relationship", "8"));
-        assertThat(context.getBean(JdbcClient.class)
-                        .sql("SELECT language FROM check_in WHERE idempotency_key = ?")
-                        .param("lang-" + world.suffix)
-                        .query(String.class)
-                        .single())
-                .isEqualTo("da");
+        assertThat(response.getRedirectedUrl()).isEqualTo("/c/thanks");
+        assertThat(languageStoredWith(key)).isEqualTo("da");
     }
 
     @Test
-    void theInvitationsLanguageCountsWhenThePhoneNamesNoneOfOurs() throws Exception {
-        String token = context.getBean(Invitations.class)
-                .issueInLanguage(
-                        world.meeting,
-                        "alliance-session-check",
-                        world.professional.id(),
-                        java.time.Duration.ofHours(72),
-                        java.util.Optional.of(org.alliance.core.instrument.Language.EN))
+    void theLanguageButtonKeepsTheAnswersAndStoresNothing() throws Exception {
+        IssuedInvitation invitation = world.invite("alliance-session-check");
+        String key = "switch-" + world.suffix;
+        MockHttpServletResponse switched = mvc.perform(MockMvcRequestBuilders.post("/c/" + invitation.token())
+                        .with(csrf())
+                        .param("idempotencyKey", key)
+                        .param("release", "TEAM_ONLY")
+                        .param("item-relationship", "7")
+                        .param("language", "nb"))
+                .andReturn()
+                .getResponse();
+        String page = switched.getContentAsString();
+        assertThat(switched.getStatus()).isEqualTo(200);
+        assertThat(page).contains("<html lang=\"nb\"").contains("Hvem ser svarene dine?");
+        assertThat(page).containsPattern("name=\"item-relationship\" value=\"7\"[^>]*checked");
+        assertThat(page).containsPattern("id=\"release-TEAM_ONLY\" value=\"TEAM_ONLY\"[^>]*checked");
+        assertThat(page).contains("value=\"" + key + "\"");
+        assertThat(page).contains("name=\"language\" value=\"da\"").doesNotContain("name=\"language\" value=\"nb\"");
+        assertThat(switched.getCookie("alliance-lang")).isNotNull();
+        assertThat(checkIns.countWithKey(key)).as("switching stores nothing").isZero();
+
+        assertThat(page).contains("name=\"formLanguage\" value=\"nb\"");
+
+        // The form sent afterwards (same key, same answers) is stored once, as answered in the language it was
+        // shown in: also when the cookie that chose it is gone and the phone asks for Danish.
+        MockHttpServletResponse sent = mvc.perform(MockMvcRequestBuilders.post("/c/" + invitation.token())
+                        .header("Accept-Language", "da")
+                        .param("formLanguage", "nb")
+                        .param("idempotencyKey", key)
+                        .param("release", "TEAM_ONLY")
+                        .param("item-relationship", "7"))
+                .andReturn()
+                .getResponse();
+        assertThat(sent.getRedirectedUrl()).isEqualTo("/c/thanks");
+        assertThat(checkIns.countWithKey(key)).isEqualTo(1);
+        assertThat(languageStoredWith(key)).isEqualTo("nb");
+    }
+
+    @Test
+    void theLanguageButtonOfAJointCheckInKeepsEveryBlockAndChoice() throws Exception {
+        long meeting = meetings.create(
+                world.client,
+                "Kim",
+                meetings.account(world.professional.id()),
+                LocalDate.of(2026, 3, 3),
+                List.of(meetings.account(world.otherProfessional.id())),
+                List.of());
+        long meetingId = meetings.find(meeting).orElseThrow().meetingId();
+        String token = invitations
+                .issue(meetingId, "alliance-joint-client", world.professional.id(), Duration.ofHours(72))
                 .token();
-        assertThat(form(token, "de-DE,tr;q=0.8")).contains("lang=\"en\"").contains("How did the meeting go?");
-        assertThat(form(token, null)).contains("How did the meeting go?");
-        assertThat(form(token, "da-DK")).as("the phone's language first").contains("Hvordan gik samtalen?");
-        var chosen = mvc.perform(MockMvcRequestBuilders.get("/c/" + token)
-                        .param("lang", "nl")
-                        .header("Accept-Language", "de-DE"))
+        String key = "joint-switch-" + world.suffix;
+        long colleague = world.otherProfessional.id();
+        MockHttpServletResponse switched = mvc.perform(MockMvcRequestBuilders.post("/c/" + token)
+                        .with(csrf())
+                        .param("idempotencyKey", key)
+                        .param("release", "NOW")
+                        .param("release-p" + colleague, "TEAM_ONLY")
+                        .param("audience-p" + colleague, "ALL_PROFESSIONALS")
+                        .param("item-p" + colleague + "-bond-trust", "2")
+                        .param("item-team-vision", "5")
+                        .param("language", "da"))
                 .andReturn()
                 .getResponse();
-        assertThat(chosen.getContentAsString())
-                .as("the client's own choice wins")
-                .contains("Hoe ging het gesprek?");
-
-        // The professional chooses it on the client page.
-        mvc.perform(MockMvcRequestBuilders.post("/meetings/" + world.meeting + "/invitations")
-                .with(csrf())
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
-                        world.professional))
-                .param("instrument", "alliance-client")
-                .param("language", "da"));
-        assertThat(context.getBean(JdbcClient.class)
-                        .sql("SELECT language FROM check_in_invitation WHERE meeting_id = ? ORDER BY id DESC")
-                        .param(world.meeting)
-                        .query(String.class)
-                        .list()
-                        .get(0))
-                .isEqualTo("da");
+        String page = switched.getContentAsString();
+        assertThat(switched.getStatus()).isEqualTo(200);
+        assertThat(page).contains("<html lang=\"da\"");
+        assertThat(page)
+                .containsPattern("name=\"item-p" + colleague + "-bond-trust\" value=\"2\"[^>]*checked")
+                .containsPattern("name=\"item-team-vision\" value=\"5\"[^>]*checked")
+                .containsPattern("id=\"release-p" + colleague + "-TEAM_ONLY\" value=\"TEAM_ONLY\"[^>]*checked")
+                .containsPattern("value=\"ALL_PROFESSIONALS\"[^>]*checked")
+                .contains("value=\"" + key + "\"");
+        assertThat(checkIns.countWithKey(key)).isZero();
     }
 
-    private org.springframework.mock.web.MockHttpServletResponse settings(String language) throws Exception {
-        return mvc.perform(
-                        MockMvcRequestBuilders.post("/admin/settings")
-                                .with(csrf())
-                                .with(org.springframework.security.test.web.servlet.request
-                                        .SecurityMockMvcRequestPostProcessors.user(world.admin))
-                                .param("lang", "en")
-                                .param("defaultRelease", "NEXT_MEETING")
-                                .param("dropThresholdPercent", "15")
-                                .param("gapThresholdPercent", "20")
-                                .param("invitationHours", "72")
-                                .param("splitThresholdPercent", "25")
-                                .param("language", language))
-                .andReturn()
-                .getResponse();
-    }
-
-    @Test
-    void theOrganisationsLanguageCountsWhenNeitherThePhoneNorTheInvitationNamesOne() throws Exception {
-        assertThat(settings("xx").getStatus()).as("not one of the four").isEqualTo(422);
-        assertThat(settings("nb").getRedirectedUrl()).isEqualTo("/admin?saved");
-        String token = world.invite("alliance-session-check").token();
-        assertThat(form(token, "de-DE")).contains("Hvordan gikk samtalen?");
-        assertThat(form(token, "en-US")).contains("How did the meeting go?");
-        String english = context.getBean(Invitations.class)
-                .issueInLanguage(
-                        world.meeting,
-                        "alliance-session-check",
-                        world.professional.id(),
-                        java.time.Duration.ofHours(72),
-                        java.util.Optional.of(org.alliance.core.instrument.Language.EN))
-                .token();
-        assertThat(form(english, "de-DE"))
-                .as("the invitation's before the organisation's")
-                .contains("How did the meeting go?");
+    private String languageStoredWith(String key) {
+        return jdbc.sql("SELECT language FROM check_in WHERE idempotency_key = ?")
+                .param(key)
+                .query(String.class)
+                .single();
     }
 }

@@ -257,11 +257,7 @@ class JointPersistenceTest {
         MutableClock clock = new MutableClock();
         World world = world(vendor, clock);
         JointMeetings.Header header = world.meetings().find(world.joint()).orElseThrow();
-        Invitation invitation = world.invitations()
-                .find(world.invitations()
-                        .issue(header.meetingId(), CLIENT.id(), world.chair(), Duration.ofHours(72))
-                        .token())
-                .orElseThrow();
+        Invitation invitation = clientInvitation(world, header);
         world.checkIns().submit(invitation, clientAnswers("joint-2", ReleaseChoice.NOW, world));
 
         assertThat(results(world, header, world.outsider(), world.otherOrganisation(), clock))
@@ -362,11 +358,7 @@ class JointPersistenceTest {
         MutableClock clock = new MutableClock();
         World world = world(vendor, clock);
         JointMeetings.Header header = world.meetings().find(world.joint()).orElseThrow();
-        Invitation invitation = world.invitations()
-                .find(world.invitations()
-                        .issue(header.meetingId(), CLIENT.id(), world.chair(), Duration.ofHours(72))
-                        .token())
-                .orElseThrow();
+        Invitation invitation = clientInvitation(world, header);
         CheckInSubmission plain = clientAnswers("block-1", ReleaseChoice.NOW, world);
         // The chair's block now, the colleague's at the next meeting, Chris's (other organisation) team only.
         CheckInSubmission submission = new CheckInSubmission(
@@ -460,11 +452,7 @@ class JointPersistenceTest {
         MutableClock clock = new MutableClock();
         World world = world(vendor, clock);
         JointMeetings.Header header = world.meetings().find(world.joint()).orElseThrow();
-        Invitation invitation = world.invitations()
-                .find(world.invitations()
-                        .issue(header.meetingId(), CLIENT.id(), world.chair(), Duration.ofHours(72))
-                        .token())
-                .orElseThrow();
+        Invitation invitation = clientInvitation(world, header);
         world.checkIns().submit(invitation, clientAnswers("erase-1", ReleaseChoice.NOW, world));
         world.invitations().issue(header.meetingId(), CLIENT.id(), world.chair(), Duration.ofHours(72));
         world.meetings().addNote(header.id(), GuideStep.INTRODUCE_CLIENT, "notes about Kim");
@@ -578,11 +566,7 @@ class JointPersistenceTest {
                 plain.perProfessional(),
                 now,
                 Map.of(world.chair(), BlockAudience.ALL_PROFESSIONALS, world.colleague(), BlockAudience.CONCERNED));
-        Invitation invitation = world.invitations()
-                .find(world.invitations()
-                        .issue(header.meetingId(), CLIENT.id(), world.chair(), Duration.ofHours(72))
-                        .token())
-                .orElseThrow();
+        Invitation invitation = clientInvitation(world, header);
         assertThat(world.checkIns().submit(invitation, submission)).isEqualTo(CheckIns.Outcome.SAVED);
         Map<Long, JointMeetings.BlockRelease> stored =
                 world.meetings().checkIns(header.meetingId()).get(0).blockReleases();
@@ -633,11 +617,7 @@ class JointPersistenceTest {
                                         world.meetings().account(world.outsider())),
                                 List.of()))
                 .orElseThrow();
-        Invitation again = world.invitations()
-                .find(world.invitations()
-                        .issue(second.meetingId(), CLIENT.id(), world.chair(), Duration.ofHours(72))
-                        .token())
-                .orElseThrow();
+        Invitation again = clientInvitation(world, second);
         assertThat(world.checkIns()
                         .submit(
                                 again,
@@ -686,6 +666,15 @@ class JointPersistenceTest {
     }
 
     /** Bond 5 for the chair, 4 for the colleague, 2 for the outsider; team items 4. */
+    /** A fresh invitation for the client's joint check-in of the meeting, made by the chair. */
+    private static Invitation clientInvitation(World world, JointMeetings.Header header) {
+        return world.invitations()
+                .find(world.invitations()
+                        .issue(header.meetingId(), CLIENT.id(), world.chair(), Duration.ofHours(72))
+                        .token())
+                .orElseThrow();
+    }
+
     private static CheckInSubmission clientAnswers(String key, ReleaseChoice release, World world) {
         Map<Long, Map<String, Double>> blocks = Map.of(
                 world.chair(), bond(5.0),

@@ -1,0 +1,122 @@
+package org.alliance.app.checkin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.alliance.app.AllianceWebTest;
+import org.alliance.app.TestWorld;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * Issue 14, "a client loses their answers when the server session behind the form is gone": the check-in form is
+ * sent in a request without the session it was shown in (a restart, a timeout, another server) and is stored.
+ * Each MockMvc request here has a session of its own, as after a restart.
+ */
+@AllianceWebTest
+class CheckInSessionTest {
+
+    private static final Pattern HIDDEN =
+            Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    CheckIns checkIns;
+
+    private MockMvc mvc;
+    private TestWorld world;
+
+    @BeforeEach
+    void setUp() {
+        mvc = TestWorld.mvc(context);
+        world = new TestWorld(context);
+    }
+
+    @Test
+    void aClientLosesTheirAnswersWhenTheServerSessionBehindTheFormIsGone() throws Exception {
+        IssuedInvitation invitation = world.invite("alliance-session-check");
+        MockHttpServletResponse form = mvc.perform(MockMvcRequestBuilders.get("/c/" + invitation.token()))
+                .andReturn()
+                .getResponse();
+        assertThat(form.getStatus()).isEqualTo(200);
+        // The form's hidden fields as the page gave them (the idempotency key and a CSRF token of a session that
+        // is gone now), one answer, and what Chromium sends with its own form under Referrer-Policy: no-referrer.
+        MockHttpServletRequestBuilder post = MockMvcRequestBuilders.post("/c/" + invitation.token())
+                .header("Origin", "null")
+                .header("Sec-Fetch-Site", "same-origin")
+                .param("release", "NOW")
+                .param("item-relationship", "8");
+        String key = null;
+        Matcher hidden = HIDDEN.matcher(form.getContentAsString());
+        while (hidden.find()) {
+            post.param(hidden.group(1), hidden.group(2));
+            if (hidden.group(1).equals("idempotencyKey")) {
+                key = hidden.group(2);
+            }
+        }
+        assertThat(key).isNotBlank();
+        MockHttpServletResponse sent = mvc.perform(post).andReturn().getResponse();
+        assertThat(sent.getStatus()).isEqualTo(302);
+        assertThat(sent.getRedirectedUrl()).isEqualTo("/c/thanks");
+        assertThat(checkIns.countWithKey(key)).isEqualTo(1);
+    }
+
+    @Test
+    void aFormWithoutAnyCookieOrTokenIsStoredToo() throws Exception {
+        IssuedInvitation invitation = world.invite("alliance-session-check");
+        String key = "no-session-" + world.suffix;
+        MockHttpServletResponse sent = mvc.perform(MockMvcRequestBuilders.post("/c/" + invitation.token())
+                        .param("idempotencyKey", key)
+                        .param("release", "NOW")
+                        .param("item-relationship", "8"))
+                .andReturn()
+                .getResponse();
+        assertThat(sent.getRedirectedUrl()).isEqualTo("/c/thanks");
+        assertThat(checkIns.countWithKey(key)).isEqualTo(1);
+    }
+
+    @Test
+    void aCheckInPostedFromAnotherSiteIsStillRefused() throws Exception {
+        IssuedInvitation invitation = world.invite("alliance-session-check");
+        String key = "forged-" + world.suffix;
+        int crossSite = mvc.perform(MockMvcRequestBuilders.post("/c/" + invitation.token())
+                        .header("Sec-Fetch-Site", "cross-site")
+                        .param("idempotencyKey", key)
+                        .param("item-relationship", "1"))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        int otherOrigin = mvc.perform(MockMvcRequestBuilders.post("/c/" + invitation.token())
+                        .header("Origin", "https://elsewhere.example")
+                        .param("idempotencyKey", key)
+                        .param("item-relationship", "1"))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        int ownOrigin = mvc.perform(MockMvcRequestBuilders.post("/c")
+                        .with(r -> {
+                            r.setRemoteAddr("198.51.100.31");
+                            return r;
+                        })
+                        .header("Origin", "http://localhost")
+                        .param("code", "ZZZZ-ZZZZ"))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        assertThat(crossSite).isEqualTo(403);
+        assertThat(otherOrigin).isEqualTo(403);
+        assertThat(checkIns.countWithKey(key)).isZero();
+        assertThat(ownOrigin)
+                .as("a wrong code from our own origin is just a wrong code")
+                .isEqualTo(400);
+    }
+}

@@ -1,0 +1,681 @@
+package org.alliance.stats.mixed;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.alliance.stats.linalg.HouseholderQr;
+import org.alliance.stats.linalg.SymmetricMatrices;
+import org.alliance.stats.regression.Columns;
+import org.alliance.stats.regression.DesignMatrix;
+import org.alliance.stats.regression.Formula;
+
+/**
+ * Linear mixed models y = Xβ + Zb + ε, b ~ N(0, σ²ΛΛᵀ), ε ~ N(0, σ²I), fitted as lme4's {@code lmer} does (Bates,
+ * Mächler, Bolker &amp; Walker 2015, "Fitting linear mixed-effects models using lme4", JSS 67(1), section 3):
+ *
+ * <ul>
+ *   <li>Λ_θ is block diagonal, one lower-triangular m×m template T_k per random-effects term (m = 1 + number of random
+ *       slopes), repeated for each level of its grouping factor; θ holds the lower triangles column by column, terms in
+ *       order of decreasing number of levels (lme4's order); diagonal elements of θ are bounded below by 0.
+ *   <li>For given θ the penalised least squares problem min ‖y − Xβ − ZΛu‖² + ‖u‖² is solved through the Cholesky
+ *       factor of [[ΛᵀZᵀZΛ + I, ΛᵀZᵀX], [XᵀZΛ, XᵀX]] (block-diagonal for the first term, dense after it): its
+ *       first block is L_θ, its last is R_Xᵀ; r²_θ is the penalised residual sum of squares (eq. 14–18).
+ *   <li>Profiled criteria (eq. 34 and 41): ML −2ℓ = log|L_θ|² + n(1 + log(2πr²/n)); REML = log|L_θ|² + log|R_X|² +
+ *       (n − p)(1 + log(2πr²/(n − p))); σ² = r²/n (ML) or r²/(n − p) (REML).
+ *   <li>θ is found by {@link BoundedNelderMead} (lme4 uses BOBYQA; both are derivative-free with the same bounds),
+ *       started, like lme4, from T_k = I.
+ *   <li>Fixed-effect covariance σ²(R_XᵀR_X)⁻¹ = σ²(XᵀV⁻¹X)⁻¹ with V = ZΛΛᵀZᵀ + I, as {@code vcov}; random-effect
+ *       covariance σ²T_kT_kᵀ, as {@code VarCorr}; AIC/BIC count p + dim θ + 1 parameters, as {@code logLik.merMod}.
+ *   <li>A fit is singular when a diagonal element of θ is below 1e-4 ({@code isSingular}'s default tolerance).
+ *   <li>A fit has converged when the simplex met its tolerance within the evaluation limit and the largest
+ *       central-difference derivative of the criterion over θ is below 0.002 (lme4's {@code check.conv.grad}; a
+ *       coordinate on its bound counts only when the criterion decreases into the box).
+ * </ul>
+ *
+ * Rows with a missing value in any variable used are left out (listwise deletion, lme4's {@code na.omit}). Stateless.
+ */
+public final class LinearMixedModel {
+
+    static final String METHOD = "linear mixed model as lme4::lmer (Bates et al. 2015): profiled %s criterion over"
+            + " the relative covariance factor theta by penalised least squares (block Cholesky: first term"
+            + " block-diagonal, dense Schur complement), bounded Nelder-Mead with restarts (tolerance 1e-10 on"
+            + " theta), converged when also max|grad| < 0.002; fixed-effect SE from sigma^2 (X'V^-1 X)^-1; singular"
+            + " when a diagonal theta < 1e-4 (isSingular); listwise deletion";
+
+    /** lme4's {@code checkConv} tolerance on max|grad| ({@code check.conv.grad}). */
+    static final double GRADIENT_TOLERANCE = 0.002;
+
+    /** lme4's {@code isSingular} tolerance. */
+    static final double SINGULAR_TOLERANCE = 1e-4;
+
+    private LinearMixedModel() {}
+
+    /**
+     * Fits {@code formula} to {@code columns}.
+     *
+     * @throws IllegalArgumentException naming what to fix (unknown or non-numeric variable, too many levels, aliased
+     *     fixed effects, too few rows)
+     */
+    public static MixedModelResult fit(MixedFormula formula, Columns columns, MixedOptions options) {
+        Problem problem = Problem.build(formula, columns);
+        double[] start = problem.startTheta();
+        double[] lower = problem.lowerBounds();
+        BoundedNelderMead.Settings settings =
+                new BoundedNelderMead.Settings(0.25, 1e-10, 1e-15, options.maxEvaluations());
+        BoundedNelderMead.Minimum minimum = BoundedNelderMead.minimise(
+                theta -> problem.evaluate(theta, options.reml()).criterion, start, lower, settings);
+        return problem.result(onTheBound(problem, minimum, lower, options.reml()), options);
+    }
+
+    /**
+     * A simplex approaches a bound without reaching it (θ of 1e-9 instead of 0). Diagonal elements below the
+     * singularity tolerance are set to their bound when that does not raise the criterion (beyond 1e-14 relative),
+     * so that a variance lme4 reports as exactly 0 is 0 here too.
+     */
+    private static BoundedNelderMead.Minimum onTheBound(
+            Problem problem, BoundedNelderMead.Minimum minimum, double[] lower, boolean reml) {
+        double[] theta = minimum.point();
+        double value = minimum.value();
+        for (int k = 0; k < theta.length; k++) {
+            if (lower[k] == 0.0 && theta[k] > 0.0 && theta[k] < SINGULAR_TOLERANCE) {
+                double[] trial = theta.clone();
+                trial[k] = 0.0;
+                double trialValue = problem.evaluate(trial, reml).criterion();
+                // Where the criterion is flat at the bound, rounding alone (1e-16) can favour the interior point.
+                if (trialValue <= value + 1e-14 * (1 + Math.abs(value))) {
+                    theta = trial;
+                    value = trialValue;
+                }
+            }
+        }
+        return new BoundedNelderMead.Minimum(theta, value, minimum.evaluations(), minimum.converged());
+    }
+
+    /** A random-effects term prepared for the rows used. */
+    private record Term(RandomTerm spec, int[] level, double[][] z, int levels, int size) {
+        int thetaLength() {
+            return size * (size + 1) / 2;
+        }
+    }
+
+    /** What one θ gives. */
+    private record Evaluation(double criterion, double[] beta, double[][] schurCholesky, double sigma2) {}
+
+    private static final class Problem {
+        final MixedFormula formula;
+        final double[][] x;
+        final double[] y;
+        final List<String> fixedNames;
+        final List<Term> terms;
+        final int[] offsets;
+        final int q;
+        final int rowsDropped;
+        final double[][] xtx;
+        final double[] xty;
+
+        private Problem(
+                MixedFormula formula,
+                double[][] x,
+                double[] y,
+                List<String> fixedNames,
+                List<Term> terms,
+                int rowsDropped) {
+            this.formula = formula;
+            this.x = x;
+            this.y = y;
+            this.fixedNames = fixedNames;
+            this.terms = terms;
+            this.rowsDropped = rowsDropped;
+            offsets = new int[terms.size()];
+            int offset = 0;
+            for (int k = 0; k < terms.size(); k++) {
+                offsets[k] = offset;
+                offset += terms.get(k).levels() * terms.get(k).size();
+            }
+            q = offset;
+            int p = fixedNames.size();
+            xtx = new double[p][p];
+            xty = new double[p];
+            for (int i = 0; i < y.length; i++) {
+                for (int a = 0; a < p; a++) {
+                    xty[a] += x[i][a] * y[i];
+                    for (int b = 0; b < p; b++) {
+                        xtx[a][b] += x[i][a] * x[i][b];
+                    }
+                }
+            }
+        }
+
+        static Problem build(MixedFormula formula, Columns columns) {
+            for (String name : formula.variables()) {
+                if (!columns.has(name)) {
+                    throw new IllegalArgumentException(
+                            "there is no column '" + name + "'; the columns are " + String.join(", ", columns.names()));
+                }
+            }
+            if (!columns.numeric().containsKey(formula.response())) {
+                throw new IllegalArgumentException(
+                        "the response '" + formula.response() + "' must be a numeric column");
+            }
+            for (RandomTerm term : formula.random()) {
+                for (String slope : term.slopes()) {
+                    if (!columns.numeric().containsKey(slope)) {
+                        throw new IllegalArgumentException("the random slope '" + slope + "' in " + term
+                                + " must be a numeric column (random slopes of categorical variables are not"
+                                + " supported)");
+                    }
+                }
+            }
+            List<String> others = new ArrayList<>(formula.variables());
+            others.remove(formula.response());
+            others.removeAll(formula.fixed());
+            double[][] x;
+            double[] y;
+            int[] used;
+            List<String> fixedNames;
+            if (!formula.fixed().isEmpty()) {
+                DesignMatrix design =
+                        DesignMatrix.build(new Formula(formula.response(), formula.fixed()), columns, Map.of(), others);
+                x = design.x();
+                y = design.y();
+                used = design.rowsUsed();
+                fixedNames = design.terms();
+            } else {
+                used = completeRows(columns, formula.variables());
+                double[] response = columns.numeric().get(formula.response());
+                x = new double[used.length][];
+                y = new double[used.length];
+                for (int i = 0; i < used.length; i++) {
+                    x[i] = new double[] {1.0};
+                    y[i] = response[used[i]];
+                }
+                fixedNames = List.of(DesignMatrix.INTERCEPT);
+                if (used.length < 2) {
+                    throw new IllegalArgumentException("only " + used.length + " complete rows; the model needs more");
+                }
+            }
+            HouseholderQr qr = HouseholderQr.decompose(x);
+            if (!qr.isFullRank()) {
+                throw new IllegalArgumentException("the fixed effects "
+                        + qr.dependentColumns().stream().map(fixedNames::get).toList()
+                        + " are linear combinations of the terms before them"
+                        + " (aliased); remove them from the formula");
+            }
+            int n = y.length;
+            List<Term> terms = new ArrayList<>();
+            for (RandomTerm spec : formula.random()) {
+                Map<String, Integer> index = new HashMap<>();
+                int[] level = new int[n];
+                int size = 1 + spec.slopes().size();
+                double[][] z = new double[n][size];
+                for (int i = 0; i < n; i++) {
+                    StringBuilder label = new StringBuilder();
+                    for (String g : spec.grouping()) {
+                        label.append(label(columns, g, used[i])).append('\u0000');
+                    }
+                    level[i] = index.computeIfAbsent(label.toString(), key -> index.size());
+                    z[i][0] = 1.0;
+                    for (int s = 0; s < spec.slopes().size(); s++) {
+                        z[i][s + 1] = columns.numeric().get(spec.slopes().get(s))[used[i]];
+                    }
+                }
+                int levels = index.size();
+                if (levels < 2) {
+                    throw new IllegalArgumentException("the grouping factor " + spec.groupName() + " has only "
+                            + levels + " level among the rows used; a random effect needs at least two (lme4 refuses"
+                            + " this too)");
+                }
+                if (levels >= n) {
+                    throw new IllegalArgumentException("the grouping factor " + spec.groupName() + " has " + levels
+                            + " levels for " + n + " observations; lme4 requires fewer levels than observations");
+                }
+                if (levels * size >= n) {
+                    throw new IllegalArgumentException("the term " + spec + " has " + levels * size
+                            + " random effects for " + n + " observations; the random-effects parameters and the"
+                            + " residual variance would be unidentifiable (lme4 refuses this too)");
+                }
+                terms.add(new Term(spec, level, z, levels, size));
+            }
+            // lme4 orders the terms (stably) by decreasing number of levels; θ and VarCorr follow that order.
+            terms.sort(Comparator.comparingInt(Term::levels).reversed());
+            return new Problem(formula, x, y, fixedNames, terms, columns.rows() - n);
+        }
+
+        private static int[] completeRows(Columns columns, List<String> variables) {
+            List<Integer> rows = new ArrayList<>();
+            for (int row = 0; row < columns.rows(); row++) {
+                boolean complete = true;
+                for (String v : variables) {
+                    double[] numeric = columns.numeric().get(v);
+                    complete &= numeric != null
+                            ? !Double.isNaN(numeric[row])
+                            : columns.text().get(v)[row] != null;
+                }
+                if (complete) {
+                    rows.add(row);
+                }
+            }
+            return rows.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        private static String label(Columns columns, String name, int row) {
+            double[] numeric = columns.numeric().get(name);
+            return numeric != null
+                    ? Double.toString(numeric[row])
+                    : columns.text().get(name)[row];
+        }
+
+        int thetaLength() {
+            return terms.stream().mapToInt(Term::thetaLength).sum();
+        }
+
+        double[] startTheta() {
+            double[] theta = new double[thetaLength()];
+            int t = 0;
+            for (Term term : terms) {
+                for (int c = 0; c < term.size(); c++) {
+                    for (int r = c; r < term.size(); r++) {
+                        theta[t++] = r == c ? 1.0 : 0.0;
+                    }
+                }
+            }
+            return theta;
+        }
+
+        double[] lowerBounds() {
+            double[] lower = new double[thetaLength()];
+            int t = 0;
+            for (Term term : terms) {
+                for (int c = 0; c < term.size(); c++) {
+                    for (int r = c; r < term.size(); r++) {
+                        lower[t++] = r == c ? 0.0 : Double.NEGATIVE_INFINITY;
+                    }
+                }
+            }
+            return lower;
+        }
+
+        /** The templates T_k filled from θ (lower triangles, column by column). */
+        double[][][] templates(double[] theta) {
+            double[][][] templates = new double[terms.size()][][];
+            int t = 0;
+            for (int k = 0; k < terms.size(); k++) {
+                int m = terms.get(k).size();
+                double[][] tk = new double[m][m];
+                for (int c = 0; c < m; c++) {
+                    for (int r = c; r < m; r++) {
+                        tk[r][c] = theta[t++];
+                    }
+                }
+                templates[k] = tk;
+            }
+            return templates;
+        }
+
+        /** Non-zero columns and values of row i of ZΛ. */
+        private void row(int i, double[][][] templates, int[] columns, double[] values) {
+            int s = 0;
+            for (int k = 0; k < terms.size(); k++) {
+                Term term = terms.get(k);
+                int m = term.size();
+                int base = offsets[k] + term.level()[i] * m;
+                double[] z = term.z()[i];
+                double[][] tk = templates[k];
+                for (int c = 0; c < m; c++) {
+                    double v = 0;
+                    for (int r = c; r < m; r++) {
+                        v += z[r] * tk[r][c];
+                    }
+                    columns[s] = base + c;
+                    values[s++] = v;
+                }
+            }
+        }
+
+        /**
+         * The profiled criterion at θ. The system is factorised in two parts: the first term (the one with most
+         * levels) gives a block-diagonal upper-left block D (one m×m block per level), which is factorised block by
+         * block; the rest (other terms and X) is the dense Schur complement S = A_rest − B D⁻¹ Bᵀ, B touching only the
+         * rows that share an observation with a level. For nested and single-term models this is linear in the
+         * number of first-term levels instead of cubic.
+         */
+        Evaluation evaluate(double[] theta, boolean reml) {
+            int n = y.length;
+            int p = fixedNames.size();
+            double[][][] templates = templates(theta);
+            Term first = terms.get(0);
+            int m1 = first.size();
+            int levels1 = first.levels();
+            int q1 = levels1 * m1;
+            int restSize = q - q1 + p;
+            int width = terms.stream().mapToInt(Term::size).sum();
+            int[] cols = new int[width];
+            double[] vals = new double[width];
+            double[][][] blocks = new double[levels1][m1][m1];
+            double[][] b = new double[restSize][q1];
+            double[][] rest = new double[restSize][restSize];
+            double[] rhs = new double[q + p];
+            for (int i = 0; i < n; i++) {
+                row(i, templates, cols, vals);
+                // The first m1 entries belong to the first term (one level per row), the others to the rest.
+                int level = first.level()[i];
+                for (int s = 0; s < width; s++) {
+                    double v = vals[s];
+                    rhs[cols[s]] += v * y[i];
+                    for (int t = 0; t <= s; t++) {
+                        double product = v * vals[t];
+                        if (s < m1) {
+                            blocks[level][s][t] += product;
+                        } else if (t < m1) {
+                            b[cols[s] - q1][cols[t]] += product;
+                        } else {
+                            int a = cols[s] - q1;
+                            int c = cols[t] - q1;
+                            rest[Math.max(a, c)][Math.min(a, c)] += product;
+                        }
+                    }
+                    int offset = q - q1;
+                    for (int j = 0; j < p; j++) {
+                        double product = x[i][j] * v;
+                        if (s < m1) {
+                            b[offset + j][cols[s]] += product;
+                        } else {
+                            rest[offset + j][cols[s] - q1] += product;
+                        }
+                    }
+                }
+            }
+            for (int j = 0; j < p; j++) {
+                rhs[q + j] = xty[j];
+                for (int l = 0; l <= j; l++) {
+                    rest[q - q1 + j][q - q1 + l] = xtx[j][l];
+                }
+            }
+            for (int k = 0; k < q - q1; k++) {
+                rest[k][k] += 1.0;
+            }
+            double logDetL = 0;
+            double[][][] blockFactors = new double[levels1][][];
+            for (int level = 0; level < levels1; level++) {
+                for (int c = 0; c < m1; c++) {
+                    blocks[level][c][c] += 1.0;
+                }
+                Optional<double[][]> factor = SymmetricMatrices.cholesky(blocks[level]);
+                if (factor.isEmpty()) {
+                    return failed(p);
+                }
+                blockFactors[level] = factor.get();
+                for (int c = 0; c < m1; c++) {
+                    logDetL += 2 * Math.log(blockFactors[level][c][c]);
+                }
+            }
+            // W = B L_D⁻ᵀ, level by level, on the rows of the rest that touch the level.
+            int[][] touching = new int[levels1][];
+            double[] column = new double[m1];
+            for (int level = 0; level < levels1; level++) {
+                int base = level * m1;
+                int count = 0;
+                int[] rows = new int[restSize];
+                for (int a = 0; a < restSize; a++) {
+                    boolean any = false;
+                    for (int c = 0; c < m1 && !any; c++) {
+                        any = b[a][base + c] != 0.0;
+                    }
+                    if (any) {
+                        rows[count++] = a;
+                        System.arraycopy(b[a], base, column, 0, m1);
+                        forward(blockFactors[level], column);
+                        System.arraycopy(column, 0, b[a], base, m1);
+                    }
+                }
+                touching[level] = java.util.Arrays.copyOf(rows, count);
+                for (int ia = 0; ia < count; ia++) {
+                    double[] wa = b[rows[ia]];
+                    for (int ib = 0; ib <= ia; ib++) {
+                        double[] wb = b[rows[ib]];
+                        double s = 0;
+                        for (int c = 0; c < m1; c++) {
+                            s += wa[base + c] * wb[base + c];
+                        }
+                        rest[rows[ia]][rows[ib]] -= s;
+                    }
+                }
+            }
+            Optional<double[][]> restFactor = SymmetricMatrices.cholesky(rest);
+            if (restFactor.isEmpty()) {
+                return failed(p);
+            }
+            double[][] ls = restFactor.get();
+            int q2 = q - q1;
+            for (int k = 0; k < q2; k++) {
+                logDetL += 2 * Math.log(ls[k][k]);
+            }
+            double logDetRx = 0;
+            double[][] schur = new double[p][p];
+            for (int j = 0; j < p; j++) {
+                logDetRx += 2 * Math.log(ls[q2 + j][q2 + j]);
+                for (int c = 0; c <= j; c++) {
+                    schur[j][c] = ls[q2 + j][q2 + c];
+                }
+            }
+            // Forward: y1 = L_D⁻¹ c1, c2 − W y1; the rest by its Cholesky factor; back: x1 = L_D⁻ᵀ (y1 − Wᵀ x2).
+            double[] y1 = java.util.Arrays.copyOfRange(rhs, 0, q1);
+            double[] c2 = java.util.Arrays.copyOfRange(rhs, q1, q + p);
+            for (int level = 0; level < levels1; level++) {
+                int base = level * m1;
+                System.arraycopy(y1, base, column, 0, m1);
+                forward(blockFactors[level], column);
+                System.arraycopy(column, 0, y1, base, m1);
+                for (int a : touching[level]) {
+                    for (int c = 0; c < m1; c++) {
+                        c2[a] -= b[a][base + c] * y1[base + c];
+                    }
+                }
+            }
+            double[] x2 = SymmetricMatrices.solveWithCholesky(ls, c2);
+            double[] solution = new double[q + p];
+            for (int level = 0; level < levels1; level++) {
+                int base = level * m1;
+                System.arraycopy(y1, base, column, 0, m1);
+                for (int a : touching[level]) {
+                    for (int c = 0; c < m1; c++) {
+                        column[c] -= b[a][base + c] * x2[a];
+                    }
+                }
+                backward(blockFactors[level], column);
+                System.arraycopy(column, 0, solution, base, m1);
+            }
+            System.arraycopy(x2, 0, solution, q1, q2 + p);
+            double[] beta = java.util.Arrays.copyOfRange(solution, q, q + p);
+            double pwrss = 0;
+            for (int j = 0; j < q; j++) {
+                pwrss += solution[j] * solution[j];
+            }
+            for (int i = 0; i < n; i++) {
+                row(i, templates, cols, vals);
+                double r = y[i];
+                for (int j = 0; j < p; j++) {
+                    r -= x[i][j] * beta[j];
+                }
+                for (int s = 0; s < width; s++) {
+                    r -= vals[s] * solution[cols[s]];
+                }
+                pwrss += r * r;
+            }
+            double dof = reml ? n - p : n;
+            double criterion = logDetL + (reml ? logDetRx : 0) + dof * (1 + Math.log(2 * Math.PI * pwrss / dof));
+            return new Evaluation(criterion, beta, schur, pwrss / dof);
+        }
+
+        /**
+         * Largest central-difference derivative of the criterion over θ (step 1e-5), ignoring a coordinate on its
+         * lower bound whose derivative points out of the box: what lme4's {@code checkConv} calls max|grad|.
+         */
+        double largestGradient(double[] theta, boolean reml) {
+            double[] lower = lowerBounds();
+            double h = 1e-5;
+            double largest = 0;
+            for (int k = 0; k < theta.length; k++) {
+                double[] up = theta.clone();
+                up[k] += h;
+                double fUp = evaluate(up, reml).criterion();
+                double derivative;
+                if (theta[k] - h < lower[k]) {
+                    double[] at = theta.clone();
+                    derivative = (fUp - evaluate(at, reml).criterion()) / h;
+                    if (theta[k] - lower[k] < h && derivative >= 0) {
+                        continue; // on the bound, the criterion grows into the box: a constrained optimum
+                    }
+                } else {
+                    double[] down = theta.clone();
+                    down[k] -= h;
+                    derivative = (fUp - evaluate(down, reml).criterion()) / (2 * h);
+                }
+                largest = Math.max(largest, Math.abs(derivative));
+            }
+            return largest;
+        }
+
+        private static Evaluation failed(int p) {
+            return new Evaluation(Double.POSITIVE_INFINITY, new double[p], new double[p][p], Double.NaN);
+        }
+
+        /** v ← L⁻¹ v for a small lower-triangular L. */
+        private static void forward(double[][] l, double[] v) {
+            for (int i = 0; i < v.length; i++) {
+                double s = v[i];
+                for (int k = 0; k < i; k++) {
+                    s -= l[i][k] * v[k];
+                }
+                v[i] = s / l[i][i];
+            }
+        }
+
+        /** v ← L⁻ᵀ v for a small lower-triangular L. */
+        private static void backward(double[][] l, double[] v) {
+            for (int i = v.length - 1; i >= 0; i--) {
+                double s = v[i];
+                for (int k = i + 1; k < v.length; k++) {
+                    s -= l[k][i] * v[k];
+                }
+                v[i] = s / l[i][i];
+            }
+        }
+
+        MixedModelResult result(BoundedNelderMead.Minimum minimum, MixedOptions options) {
+            double[] theta = minimum.point();
+            Evaluation e = evaluate(theta, options.reml());
+            double gradient = minimum.converged() ? largestGradient(theta, options.reml()) : Double.NaN;
+            boolean converged = minimum.converged() && gradient < GRADIENT_TOLERANCE;
+            int n = y.length;
+            int p = fixedNames.size();
+            double sigma2 = e.sigma2();
+            double[][] covariance = org.alliance.stats.linalg.DenseMatrix.scale(
+                    SymmetricMatrices.inverseFromCholesky(e.schurCholesky()), sigma2);
+            List<FixedEffect> fixed = new ArrayList<>();
+            for (int j = 0; j < p; j++) {
+                double se = Math.sqrt(covariance[j][j]);
+                fixed.add(new FixedEffect(fixedNames.get(j), e.beta()[j], se, e.beta()[j] / se));
+            }
+            double[][][] templates = templates(theta);
+            List<VarianceComponent> components = new ArrayList<>();
+            Map<String, Integer> levels = new LinkedHashMap<>();
+            Set<String> zeroVariance = new LinkedHashSet<>();
+            boolean singular = false;
+            int t = 0;
+            for (int k = 0; k < terms.size(); k++) {
+                Term term = terms.get(k);
+                int m = term.size();
+                levels.put(term.spec().groupName(), term.levels());
+                for (int c = 0; c < m; c++) {
+                    for (int r = c; r < m; r++) {
+                        if (r == c && theta[t] < SINGULAR_TOLERANCE) {
+                            singular = true;
+                            zeroVariance.add(term.spec().toString());
+                        }
+                        t++;
+                    }
+                }
+                double[][] tk = templates[k];
+                double[][] cov = new double[m][m];
+                for (int a = 0; a < m; a++) {
+                    for (int b = 0; b < m; b++) {
+                        double s = 0;
+                        for (int c = 0; c < m; c++) {
+                            s += tk[a][c] * tk[b][c];
+                        }
+                        cov[a][b] = sigma2 * s;
+                    }
+                }
+                List<String> names = term.spec().coefficientNames();
+                String group = term.spec().groupName();
+                for (int a = 0; a < m; a++) {
+                    components.add(new VarianceComponent(group, names.get(a), "", cov[a][a], Math.sqrt(cov[a][a])));
+                }
+                for (int a = 0; a < m; a++) {
+                    for (int b = a + 1; b < m; b++) {
+                        double sd = Math.sqrt(cov[a][a] * cov[b][b]);
+                        components.add(new VarianceComponent(
+                                group, names.get(a), names.get(b), cov[a][b], sd > 0 ? cov[a][b] / sd : Double.NaN));
+                    }
+                }
+            }
+            components.add(new VarianceComponent("Residual", "", "", sigma2, Math.sqrt(sigma2)));
+            Optional<Double> icc = Optional.empty();
+            if (terms.size() == 1 && terms.get(0).size() == 1) {
+                double tau2 = components.get(0).variance();
+                icc = Optional.of(tau2 / (tau2 + sigma2));
+            }
+            int parameters = p + theta.length + 1;
+            double logLik = -0.5 * e.criterion();
+            List<String> warnings = new ArrayList<>();
+            if (minimum.converged() && !converged) {
+                warnings.add(String.format(
+                        java.util.Locale.ROOT,
+                        "the fit failed to converge: the gradient of the criterion at the optimum is %.3g"
+                                + " (tolerance %s, as lme4's check); the estimates are not a result",
+                        gradient,
+                        GRADIENT_TOLERANCE));
+            }
+            if (!minimum.converged()) {
+                warnings.add("the optimiser did not converge within " + minimum.evaluations() + " evaluations of the"
+                        + " profiled criterion: the estimates are not a result");
+            }
+            if (singular) {
+                warnings.add("boundary (singular) fit: a random-effect variance is estimated as (nearly) zero in "
+                        + String.join(", ", zeroVariance)
+                        + " (lme4's isSingular; theta below 1e-4); the random-effects structure is too"
+                        + " complex for the data, consider simplifying it");
+            }
+            return new MixedModelResult(
+                    formula,
+                    options.reml(),
+                    fixed,
+                    covariance,
+                    components,
+                    Math.sqrt(sigma2),
+                    theta,
+                    e.criterion(),
+                    logLik,
+                    parameters,
+                    -2 * logLik + 2 * parameters,
+                    -2 * logLik + Math.log(n) * parameters,
+                    n,
+                    rowsDropped,
+                    levels,
+                    icc,
+                    singular,
+                    converged,
+                    minimum.evaluations(),
+                    gradient,
+                    warnings,
+                    String.format(java.util.Locale.ROOT, METHOD, options.reml() ? "REML" : "ML"));
+        }
+    }
+}

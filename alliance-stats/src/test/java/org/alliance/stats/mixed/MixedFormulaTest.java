@@ -1,0 +1,48 @@
+package org.alliance.stats.mixed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MixedFormulaTest {
+
+    @Test
+    void slopeTermImpliesTheIntercept() {
+        MixedFormula f = MixedFormula.parse("Reaction ~ Days + (Days | Subject)");
+        assertThat(f.response()).isEqualTo("Reaction");
+        assertThat(f.fixed()).containsExactly("Days");
+        assertThat(f.random()).containsExactly(new RandomTerm(List.of("Days"), List.of("Subject")));
+        assertThat(f.random().get(0).coefficientNames()).containsExactly("(Intercept)", "Days");
+    }
+
+    @Test
+    void nestingExpandsAsLme4Does() {
+        MixedFormula f = MixedFormula.parse("y ~ 1 + (1 | prof/client)");
+        assertThat(f.fixed()).isEmpty();
+        assertThat(f.random()).extracting(RandomTerm::groupName).containsExactly("prof", "client:prof");
+    }
+
+    @Test
+    void crossedTermsAndBackQuotes() {
+        MixedFormula f = MixedFormula.parse("`my y` ~ x + (1 | a) + (1 + x | `group b`)");
+        assertThat(f.response()).isEqualTo("my y");
+        assertThat(f.random()).extracting(RandomTerm::groupName).containsExactly("a", "group b");
+    }
+
+    @Test
+    void unsupportedSyntaxIsRefusedWithTheReason() {
+        assertThatThrownBy(() -> MixedFormula.parse("y ~ x"))
+                .hasMessageContaining("no random-effects term")
+                .hasMessageContaining("regress");
+        assertThatThrownBy(() -> MixedFormula.parse("y ~ x + (x || g)")).hasMessageContaining("uncorrelated");
+        assertThatThrownBy(() -> MixedFormula.parse("y ~ x + (0 + x | g)")).hasMessageContaining("random intercept");
+        assertThatThrownBy(() -> MixedFormula.parse("y ~ x + (1 | g")).hasMessageContaining("'(' without ')'");
+        assertThatThrownBy(() -> MixedFormula.parse("y ~ x*z + (1 | g)")).hasMessageContaining("'x*z'");
+        assertThatThrownBy(() -> MixedFormula.parse("y ~ x + (1 | g) + (x | g)"))
+                .hasMessageContaining("two random-effects terms");
+        assertThatThrownBy(() -> MixedFormula.parse("y ~ x + (1 g)")).hasMessageContaining("exactly one '|'");
+        assertThatThrownBy(() -> MixedFormula.parse("y ~ x + (1 | )")).hasMessageContaining("no grouping factor");
+    }
+}
