@@ -140,7 +140,13 @@ class ScoringTest {
         ScoreSheet sheet =
                 Scoring.score(check, answers("relationship", 10, "goals-topics", 8, "way-of-working", 9, "overall", 7));
         assertThat(sheet.scale("total").orElseThrow().score()).hasValue(8.5);
-        assertThat(sheet.scale("total").orElseThrow().flagged()).hasSize(1);
+        // The cut-off of version 1.1.0 is "below 7" (docs/rules.md): 8.5 is a usual rating, 6.0 is flagged.
+        assertThat(check.version()).isEqualTo("1.1.0");
+        assertThat(sheet.scale("total").orElseThrow().flagged()).isEmpty();
+        ScoreSheet low =
+                Scoring.score(check, answers("relationship", 6, "goals-topics", 7, "way-of-working", 6, "overall", 5));
+        assertThat(low.scale("total").orElseThrow().score()).hasValue(6.0);
+        assertThat(low.scale("total").orElseThrow().flagged()).hasSize(1);
         assertThatThrownBy(() -> Scoring.score(check, answers("overall", 11)))
                 .hasMessageContaining("a whole number from 0 to 10");
     }
