@@ -101,7 +101,6 @@ public class DemoSeeder implements ApplicationRunner {
     // Filled on start-up while the server may already answer the start page.
     private final List<DemoLogin> logins = new CopyOnWriteArrayList<>();
     private final List<StoryLine> story = new CopyOnWriteArrayList<>();
-    private volatile String higherRater = "";
 
     DemoSeeder(
             Organisations organisations,
@@ -162,9 +161,6 @@ public class DemoSeeder implements ApplicationRunner {
                     Role.PROFESSIONAL,
                     teamNames.get(professional.teamId()));
             professionals.put(professional.id(), id);
-            if (professional.ratesHigher()) {
-                higherRater = professional.login();
-            }
             teamOfProfessional.put(professional.id(), professional.teamId());
         }
         DemoData.Team firstTeam = data.teams().get(0);
@@ -240,11 +236,6 @@ public class DemoSeeder implements ApplicationRunner {
         long id = accounts.create(organisation, team, username, name, PASSWORD, role);
         logins.add(new DemoLogin(username, role.name().toLowerCase(Locale.ROOT), teamName));
         return id;
-    }
-
-    /** The login of the professional who, by design, rates the alliance higher than their clients (gap alerts). */
-    public Optional<String> higherRater() {
-        return higherRater.isEmpty() ? Optional.empty() : Optional.of(higherRater);
     }
 
     /** An account another demo seeder made (for example the joint meetings' professional of another organisation). */

@@ -31,16 +31,17 @@ public class ClientErasure {
 
     /** The client of this organisation with this reference (the organisation's internal id). */
     public Optional<Found> byReference(long organisationId, String reference) {
-        return jdbc.sql("SELECT id, alias, internal_id FROM client WHERE organisation_id = ? AND internal_id = ?")
-                .params(organisationId, reference.strip())
-                .query((rs, row) -> new Found(rs.getLong(1), rs.getString(2), rs.getString(3)))
-                .optional();
+        return find("internal_id", organisationId, reference.strip());
     }
 
     /** The client of this organisation with this id; empty for another organisation's client. */
     public Optional<Found> byId(long organisationId, long clientId) {
-        return jdbc.sql("SELECT id, alias, internal_id FROM client WHERE organisation_id = ? AND id = ?")
-                .params(organisationId, clientId)
+        return find("id", organisationId, clientId);
+    }
+
+    private Optional<Found> find(String column, long organisationId, Object value) {
+        return jdbc.sql("SELECT id, alias, internal_id FROM client WHERE organisation_id = ? AND " + column + " = ?")
+                .params(organisationId, value)
                 .query((rs, row) -> new Found(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .optional();
     }

@@ -15,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * whose account was stopped, or whose password was set anew, since the sign-in ends there and then, on whichever
  * server it lives. The signed-in user ({@link CurrentUser}) carries the password hash it signed in with; a
  * different hash in the database means the password was reset (or changed elsewhere). One look-up by primary key
- * per signed-in page; the clients' check-in pages have no signed-in user and pay nothing.
+ * per signed-in page (static files are skipped); the clients' check-in pages have no signed-in user and pay
+ * nothing.
  */
 final class AccountStillValidFilter extends OncePerRequestFilter {
 
@@ -23,6 +24,13 @@ final class AccountStillValidFilter extends OncePerRequestFilter {
 
     AccountStillValidFilter(UserAccounts accounts) {
         this.accounts = accounts;
+    }
+
+    /** Style sheets, scripts and the icon carry nothing of an account: no database read for them. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.equals("/favicon.ico");
     }
 
     @Override

@@ -91,10 +91,10 @@ final class DemoStoryCheck {
         DemoSeeder.StoryClient client = line.clients().get(0);
         Document page = Jsoup.parse(page(client.path(), line.login()));
         Instrument questionnaire = catalog.find("alliance-client").orElseThrow();
-        List<String> latest = lastRow(trendTable(page, questionnaire));
+        Element table = trendTable(page, questionnaire);
+        List<String> latest = lastRow(table);
         int total = columnOf(
-                trendTable(page, questionnaire),
-                questionnaire.findScale("total").orElseThrow().name().get(Language.EN));
+                table, questionnaire.findScale("total").orElseThrow().name().get(Language.EN));
         assertThat(Double.parseDouble(latest.get(total)))
                 .as("latest total of the ceiling client " + client.path())
                 .isGreaterThanOrEqualTo(4.5);
