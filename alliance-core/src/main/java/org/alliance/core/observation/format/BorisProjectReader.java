@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.alliance.core.observation.Code;
 import org.alliance.core.observation.CodeSet;
@@ -90,8 +91,8 @@ public final class BorisProjectReader {
                 new ArrayList<>(root.path("observations").properties());
         entries.sort(Map.Entry.comparingByKey());
         for (Map.Entry<String, JsonNode> entry : entries) {
-            observations.add(
-                    observation(entry.getKey(), entry.getValue(), scheme, modalities, stateCodes, closeUnpaired));
+            observations.add(observation(
+                    source, entry.getKey(), entry.getValue(), scheme, modalities, stateCodes, closeUnpaired));
         }
         return new BorisProject(root.path("project_name").asString(""), scheme, subjects, observations);
     }
@@ -139,6 +140,7 @@ public final class BorisProjectReader {
     }
 
     private static BorisObservation observation(
+            String source,
             String id,
             JsonNode node,
             CodingScheme scheme,
@@ -150,19 +152,30 @@ public final class BorisProjectReader {
         long end = 0;
         int row = 0;
         List<String> unknown = new ArrayList<>();
-        for (JsonNode event : node.path("events")) {
+        JsonNode eventList = node.path("events");
+        if (!eventList.isMissingNode() && !eventList.isArray()) {
+            // An object or a string here would otherwise be read as no events at all, without a word.
+            throw new ObservationFormatException(source + ": observation \"" + id + "\": events is "
+                    + eventList.getNodeType().name().toLowerCase(Locale.ROOT)
+                    + ", expected an array of [time, subject, code, modifier, comment] rows");
+        }
+        for (JsonNode event : eventList) {
             String where = "observation \"" + id + "\", event " + row++;
             if (!event.isArray() || event.size() < 3) {
                 notes.add(new ImportNote(where, "not an array [time, subject, code, modifier, comment]; skipped"));
                 continue;
             }
             Double seconds = seconds(event.get(0));
-            if (seconds == null || seconds < 0) {
-                notes.add(new ImportNote(
-                        where, "time '" + event.get(0).asString("") + "' is not a number of seconds;" + " skipped"));
+            OptionalLong time = seconds == null ? OptionalLong.empty() : ObservationTime.millisOfSeconds(seconds);
+            if (time.isEmpty()) {
+                String shown = event.get(0).isNumber()
+                        ? event.get(0).toString()
+                        : event.get(0).asString("");
+                String problem = seconds == null ? ObservationTime.NOT_SECONDS : ObservationTime.problem(seconds);
+                notes.add(new ImportNote(where, "time '" + shown + "' " + problem + "; skipped"));
                 continue;
             }
-            long ms = Math.round(seconds * 1000);
+            long ms = time.getAsLong();
             end = Math.max(end, ms);
             String subject = event.get(1).asString("").strip();
             String actor = subject.isEmpty() ? NO_SUBJECT : subject;
@@ -188,8 +201,13 @@ public final class BorisProjectReader {
         }
         for (JsonNode length : values(node.path("media_info").path("length"))) {
             Double seconds = seconds(length);
-            if (seconds != null) {
-                end = Math.max(end, Math.round(seconds * 1000));
+            OptionalLong media = seconds == null ? OptionalLong.empty() : ObservationTime.millisOfSeconds(seconds);
+            if (media.isPresent()) {
+                end = Math.max(end, media.getAsLong());
+            } else if (seconds != null) {
+                notes.add(new ImportNote(
+                        "observation \"" + id + "\", media length",
+                        "'" + length + "' " + ObservationTime.problem(seconds) + "; not used"));
             }
         }
         var events = states.finish(end, closeUnpaired);

@@ -137,6 +137,13 @@ public final class CsvEvents {
             if (value < 0) {
                 throw error(source, line, column, value + " is negative");
             }
+            if (!ObservationTime.isPlausibleMillis(value)) {
+                throw error(
+                        source,
+                        line,
+                        column,
+                        value + " ms is later than 100 hours; expected the time within the recording");
+            }
             return value;
         } catch (NumberFormatException e) {
             throw error(source, line, column, "'" + text + "' is not a whole number of milliseconds");

@@ -45,4 +45,15 @@ class CsvEventsTest {
         assertThatThrownBy(() -> CsvEvents.read(new StringReader("actor,onset_ms\n"), "e.csv"))
                 .hasMessageContaining("line 1: the header has no column 'code'");
     }
+
+    @Test
+    void timesBeyondHundredHoursNameLineAndColumn() {
+        String csv = "actor,modality,code,onset_ms,offset_ms\nclient,verbal,a,0,360000001\n";
+        assertThatThrownBy(() -> CsvEvents.read(new StringReader(csv), "e.csv"))
+                .hasMessage("e.csv, line 2, column offset_ms: 360000001 ms is later than 100 hours;"
+                        + " expected the time within the recording");
+        assertThat(CsvEvents.read(new StringReader(csv.replace("360000001", "360000000")), "e.csv")
+                        .events())
+                .hasSize(1);
+    }
 }
