@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,13 +33,9 @@ public final class CsvEvents {
     private CsvEvents() {}
 
     public static ObservationData read(Path file) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(reader, file.getFileName().toString());
-        } catch (NoSuchFileException e) {
-            throw new ObservationFormatException(file + ": file not found");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return read(
+                new java.io.StringReader(ObservationFiles.utf8Text(file)),
+                file.getFileName().toString());
     }
 
     public static ObservationData read(Reader reader, String source) {
