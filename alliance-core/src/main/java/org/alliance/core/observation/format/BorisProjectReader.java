@@ -103,11 +103,19 @@ public final class BorisProjectReader {
         List<Map.Entry<String, JsonNode>> behaviours =
                 new ArrayList<>(root.path("behaviors_conf").properties());
         behaviours.sort((a, b) -> compareIndex(a.getKey(), b.getKey()));
+        Map<String, String> definedAt = new HashMap<>();
         for (Map.Entry<String, JsonNode> entry : behaviours) {
             JsonNode behaviour = entry.getValue();
             String code = behaviour.path("code").asString("").strip();
             if (code.isEmpty()) {
                 throw new ObservationFormatException(source + ": behaviors_conf." + entry.getKey() + " has no code");
+            }
+            String earlier = definedAt.putIfAbsent(code, entry.getKey());
+            if (earlier != null) {
+                // Found by fuzzing: the scheme refused it with an IllegalArgumentException (exit 1, no place).
+                throw new ObservationFormatException(
+                        source + ": behaviors_conf." + entry.getKey() + " defines the code '" + code
+                                + "' again (already behaviors_conf." + earlier + "); each behaviour code once");
             }
             String category = behaviour.path("category").asString("").strip();
             String description = behaviour.path("description").asString("").strip();

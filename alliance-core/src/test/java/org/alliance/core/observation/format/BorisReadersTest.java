@@ -174,4 +174,16 @@ class BorisReadersTest {
                             + "' is later than 100 hours; expected a time within the recording");
         }
     }
+
+    /** Found by fuzzing (ReadersFuzzTest): one code in two categories was an IllegalArgumentException. */
+    @Test
+    void aBehaviourCodeDefinedTwiceIsAnErrorNamingBoth() {
+        String project = PROJECT.replace("\"code\": \"open-communication\"", "\"code\": \"nodding\"");
+        assertThat(project).isNotEqualTo(PROJECT);
+        assertThatThrownBy(() -> BorisProjectReader.read(
+                        new ByteArrayInputStream(project.getBytes(StandardCharsets.UTF_8)), "p.boris", true))
+                .isInstanceOf(ObservationFormatException.class)
+                .hasMessage("p.boris: behaviors_conf.2 defines the code 'nodding' again (already behaviors_conf.1);"
+                        + " each behaviour code once");
+    }
 }
