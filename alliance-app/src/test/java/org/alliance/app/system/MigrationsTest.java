@@ -52,7 +52,11 @@ class MigrationsTest {
     @ParameterizedTest
     @MethodSource("org.alliance.app.TestDatabases#vendors")
     void theMergedScriptsBuildTheSameTablesAsTheOldOnes(String vendor) {
-        DataSource fresh = TestDatabases.migrated(vendor, folder);
+        // Up to V9, the last version the per-vendor folders had.
+        DataSource fresh = TestDatabases.empty(vendor, folder);
+        Migrations.configure(Flyway.configure().dataSource(fresh).target("9"), TestDatabases.vendor(vendor))
+                .load()
+                .migrate();
         DataSource old = migratedByOldScripts(vendor);
         assertThat(columns(fresh, vendor)).isNotEmpty().isEqualTo(columns(old, vendor));
     }
@@ -124,10 +128,14 @@ class MigrationsTest {
                             .query(Integer.class)
                             .single())
                     .isZero();
+            // The eight old versions plus the ones added since (V10 sessions, ...), nothing left pending.
+            Flyway flyway = server.getBean(Flyway.class);
+            assertThat(flyway.info().pending()).isEmpty();
             assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE success")
                             .query(Integer.class)
                             .single())
-                    .isEqualTo(8);
+                    .isEqualTo(flyway.info().all().length)
+                    .isGreaterThan(8);
         }
     }
 
