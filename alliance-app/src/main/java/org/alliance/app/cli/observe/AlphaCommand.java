@@ -51,7 +51,7 @@ final class AlphaCommand extends ObservationCommand {
         }
         double[][] data = read(file, metric);
         KrippendorffsAlpha.Result result = KrippendorffsAlpha.fit(data, metric);
-        if (format == OutputFormat.JSON) {
+        if (format.json()) {
             Map<String, Object> json = object();
             json.put("alpha", number(result.alpha()));
             json.put("level", metric.name().toLowerCase(Locale.ROOT));

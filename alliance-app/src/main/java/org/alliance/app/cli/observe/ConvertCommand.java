@@ -54,7 +54,7 @@ final class ConvertCommand extends ObservationCommand {
                         defaults.date(),
                         mediaUrl,
                         mediaUrl.endsWith(".wav") ? "audio/x-wav" : "video/mp4"));
-        if (format == OutputFormat.JSON) {
+        if (format.json()) {
             Map<String, Object> json = object();
             json.put("input", input.toString());
             json.put("output", output.toString());

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.alliance.app.cli.ExitCodes;
+import org.alliance.app.cli.FormatOption;
 import org.alliance.app.cli.UserInputException;
 import org.alliance.core.observation.format.ElanMapping;
 import org.alliance.core.observation.format.ImportNote;
@@ -19,15 +21,13 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the observation commands share: reading files, {@code --format}, printing JSON or text, and the exit
- * codes of {@code org.alliance.app.cli.ExitCodes} (0 done, 1 failure, 2 bad input). Bad input is handled
- * here rather than with the cli package's exception so that this feature package does not depend on the
- * package that registers it (the architecture test forbids cycles between feature packages).
+ * What the observation commands share: reading files, {@code --format} (the shared {@link FormatOption}),
+ * printing JSON or text. A file or option the readers refuse becomes a {@link UserInputException}, so that
+ * {@link ExitCodes} maps it like every other command's bad input (exit 2, one {@code error:} line).
  */
 abstract class ObservationCommand implements Callable<Integer> {
 
-    static final int OK = 0;
-    static final int BAD_INPUT = 2;
+    static final int OK = ExitCodes.OK;
 
     /** Created on first use: text output should not pay for Jackson's start-up. */
     private static final class Json {
@@ -38,21 +38,18 @@ abstract class ObservationCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(
-            names = "--format",
-            defaultValue = "text",
-            converter = OutputFormat.Converter.class,
-            paramLabel = "json|text",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
-    OutputFormat format = OutputFormat.TEXT;
+    @CommandLine.Mixin
+    FormatOption format = new FormatOption();
 
     @Override
     public final Integer call() {
         try {
             return execute();
-        } catch (UserInputException | ObservationFormatException | IllegalArgumentException e) {
-            err().println("error: " + e.getMessage());
-            return BAD_INPUT;
+        } catch (UserInputException e) {
+            throw e;
+        } catch (ObservationFormatException | IllegalArgumentException e) {
+            // A file or option we cannot use: bad input, reported by ExitCodes like every other command's.
+            throw new UserInputException(e.getMessage());
         }
     }
 
@@ -99,7 +96,7 @@ abstract class ObservationCommand implements Callable<Integer> {
 
     ObservationData read(Path file, ReadOptions options) {
         ObservationData data = ObservationFiles.read(file, options.toCore());
-        if (format == OutputFormat.TEXT) {
+        if (format.text()) {
             for (ImportNote note : data.notes()) {
                 err().println("note: " + file.getFileName() + ": " + note);
             }

@@ -153,7 +153,7 @@ final class ObserverAgreementCommand extends ObservationCommand {
                 Arrays.stream(kappa.table())
                         .map(row -> Arrays.stream(row).boxed().toList())
                         .toList());
-        if (format == OutputFormat.JSON) {
+        if (format.json()) {
             List<String> notes = new ArrayList<>();
             notes(a).forEach(n -> notes.add(first.getFileName() + ": " + n));
             notes(b).forEach(n -> notes.add(second.getFileName() + ": " + n));

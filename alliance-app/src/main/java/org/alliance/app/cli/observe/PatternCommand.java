@@ -93,7 +93,7 @@ final class PatternCommand extends ObservationCommand {
         List<String> notes = new ArrayList<>(notes(data));
         missing.forEach(m -> notes.add("'" + m + "' does not occur in the file"));
 
-        if (format == OutputFormat.JSON) {
+        if (format.json()) {
             Map<String, Object> json = object();
             json.put("file", file.getFileName().toString());
             json.put("pattern", steps);

@@ -60,7 +60,7 @@ final class StatsCommand extends ObservationCommand {
         int[] code = codes.indices(events, EventLabels.By.CODE);
         AnnotationStatistics.Result perCode = AnnotationStatistics.compute(code, onset, offset, codes.size());
 
-        if (format == OutputFormat.JSON) {
+        if (format.json()) {
             Map<String, Object> json = object();
             json.put("file", file.getFileName().toString());
             json.put("events", events.size());

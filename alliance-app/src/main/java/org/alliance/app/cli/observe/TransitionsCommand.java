@@ -68,7 +68,7 @@ final class TransitionsCommand extends ObservationCommand {
         var result = LagSequentialAnalysis.fit(new int[][] {sequence}, k, options);
         boolean[][] zeros = options.structuralZeros();
 
-        if (format == OutputFormat.JSON) {
+        if (format.json()) {
             Map<String, Object> json = object();
             json.put("file", file.getFileName().toString());
             json.put("lag", lag);

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.alliance.app.cli.CsvInputOptions;
 import org.alliance.app.cli.ExitCodes;
+import org.alliance.app.cli.FormatOption;
 import org.alliance.app.cli.UserInputException;
 import org.alliance.core.data.DataTable;
 import org.alliance.stats.factor.CfaData;
@@ -103,18 +104,11 @@ public final class CfaCommand implements Callable<Integer> {
                     + CfaOptions.DEFAULT_MAX_ITERATIONS + "; lavaan's control = list(iter.max = N)).")
     int maxIterations = CfaOptions.DEFAULT_MAX_ITERATIONS;
 
-    @Option(
-            names = "--format",
-            defaultValue = "json",
-            paramLabel = "json|text",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Mixin
+    FormatOption format = new FormatOption();
 
     @Override
     public Integer call() {
-        if (!format.equals("json") && !format.equals("text")) {
-            throw new UserInputException("--format must be json or text, not '" + format + "'");
-        }
         CfaOptions options = options();
         CfaModel model = model();
         DataTable table = StatisticsOutput.read(data, input, spec.commandLine().getErr());
@@ -126,7 +120,7 @@ public final class CfaCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
+        if (format.json()) {
             StatisticsOutput.printJson(out, CfaJson.tree(result, options, table, group));
         } else {
             out.print(CfaText.write(result, options));

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.alliance.app.cli.CsvInputOptions;
 import org.alliance.app.cli.ExitCodes;
+import org.alliance.app.cli.FormatOption;
 import org.alliance.app.cli.UserInputException;
 import org.alliance.core.data.DataTable;
 import org.alliance.stats.mixed.FixedEffect;
@@ -74,8 +75,8 @@ public final class MixedCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     int maxEvaluations = MixedOptions.restricted().maxEvaluations();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "json (default) or text.")
-    StatisticsOutput.Format format = StatisticsOutput.Format.json;
+    @Mixin
+    FormatOption format = new FormatOption();
 
     @Override
     public Integer call() {
@@ -102,7 +103,7 @@ public final class MixedCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format == StatisticsOutput.Format.text) {
+        if (format.text()) {
             printText(out, result);
         } else {
             StatisticsOutput.printJson(out, json(result, table));

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.alliance.app.cli.CsvInputOptions;
 import org.alliance.app.cli.ExitCodes;
+import org.alliance.app.cli.FormatOption;
 import org.alliance.app.cli.UserInputException;
 import org.alliance.core.data.DataTable;
 import org.alliance.stats.regression.Coefficient;
@@ -95,8 +96,8 @@ public final class RegressCommand implements Callable<Integer> {
             description = "Treat these numeric columns as categorical (like factor(x) in R).")
     List<String> factors = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "json (default) or text.")
-    StatisticsOutput.Format format = StatisticsOutput.Format.json;
+    @Mixin
+    FormatOption format = new FormatOption();
 
     @Override
     public Integer call() {
@@ -127,7 +128,7 @@ public final class RegressCommand implements Callable<Integer> {
         try {
             if (family == Family.binomial) {
                 LogisticRegressionResult result = LogisticRegression.fit(formula, columns, references);
-                if (format == StatisticsOutput.Format.text) {
+                if (format.text()) {
                     printText(out, formula, result);
                     return ExitCodes.OK;
                 }
@@ -138,7 +139,7 @@ public final class RegressCommand implements Callable<Integer> {
                         : robust != null ? CovarianceType.HC3 : CovarianceType.CLASSICAL;
                 LinearRegressionResult result = LinearRegression.fit(
                         formula, columns, new LinearOptions(references, type, Optional.ofNullable(cluster)));
-                if (format == StatisticsOutput.Format.text) {
+                if (format.text()) {
                     printText(out, formula, result);
                     return ExitCodes.OK;
                 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.alliance.app.cli.CsvInputOptions;
 import org.alliance.app.cli.ExitCodes;
+import org.alliance.app.cli.FormatOption;
 import org.alliance.app.cli.UserInputException;
 import org.alliance.core.data.DataTable;
 import org.alliance.stats.reliability.AlphaResult;
@@ -59,8 +60,8 @@ public final class ReliabilityCommand implements Callable<Integer> {
             description = "Reverse-keyed items, flipped as (min+max)-x with min and max over all items.")
     List<String> reverse = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "json (default) or text.")
-    StatisticsOutput.Format format = StatisticsOutput.Format.json;
+    @Mixin
+    FormatOption format = new FormatOption();
 
     @Override
     public Integer call() {
@@ -89,7 +90,7 @@ public final class ReliabilityCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format == StatisticsOutput.Format.text) {
+        if (format.text()) {
             printText(out, result);
         } else {
             StatisticsOutput.printJson(out, json(result, table));

@@ -16,12 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** What the statistics commands share: reading the data file, JSON writing and provenance. */
 final class StatisticsOutput {
 
-    /** Output format of the statistics commands; JSON is the stable contract, text is for reading. */
-    enum Format {
-        json,
-        text
-    }
-
     private static final JsonMapper JSON =
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 

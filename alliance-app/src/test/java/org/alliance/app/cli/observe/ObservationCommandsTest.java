@@ -205,7 +205,15 @@ class ObservationCommandsTest {
         assertThat(json().get("units").asInt()).isEqualTo(10);
         assertThat(json().get("kappa").asDouble()).isCloseTo(0.53125, org.assertj.core.api.Assertions.within(1e-12));
         out.getBuffer().setLength(0);
-        assertThat(run("observe", "agreement", fa.toString(), fb.toString(), "--method", "alignment"))
+        assertThat(run(
+                        "observe",
+                        "agreement",
+                        fa.toString(),
+                        fb.toString(),
+                        "--method",
+                        "alignment",
+                        "--format",
+                        "text"))
                 .isZero();
         assertThat(out.toString()).contains("alignment kappa").contains("confusion table");
     }
@@ -284,6 +292,21 @@ class ObservationCommandsTest {
         assertThat(run("observe", "convert", tabular.toString(), csv.toString()))
                 .isZero();
         assertThat(Files.readString(csv)).endsWith("client,non-verbal,nodding,1000,4000,,\n");
+    }
+
+    /** JSON is the stable contract, so it is the default of the observation commands too (issue 12). */
+    @Test
+    void withoutFormatTheObservationCommandsPrintJson() throws IOException {
+        Path csv = file("meeting.csv", MEETING);
+        assertThat(run("observe", "stats", csv.toString())).isZero();
+        assertThat(json().get("participants")).hasSize(2);
+        assertThat(json().get("provenance").get("software").asString()).startsWith("alliance ");
+        out.getBuffer().setLength(0);
+        assertThat(run("observe", "transitions", csv.toString())).isZero();
+        assertThat(json().has("transitions")).isTrue();
+        out.getBuffer().setLength(0);
+        assertThat(run("observe", "stats", csv.toString(), "--format", "TEXT")).isZero();
+        assertThat(out.toString()).doesNotStartWith("{");
     }
 
     @Test

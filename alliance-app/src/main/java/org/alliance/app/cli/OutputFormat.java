@@ -1,10 +1,13 @@
-package org.alliance.app.cli.observe;
+package org.alliance.app.cli;
 
 import java.util.Locale;
 import picocli.CommandLine;
 
-/** {@code --format json|text}. */
-enum OutputFormat {
+/**
+ * {@code --format json|text} of every command that prints a result. One enum for all of them, so that
+ * {@code json} means the same stable contract everywhere and {@code text} is always the form for reading.
+ */
+public enum OutputFormat {
     JSON,
     TEXT;
 
