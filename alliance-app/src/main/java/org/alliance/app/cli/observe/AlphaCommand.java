@@ -16,9 +16,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.alliance.app.cli.UserInputException;
 import org.alliance.stats.agreement.KrippendorffsAlpha;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /** {@code agreement alpha DATA.csv --level …}: Krippendorff's alpha. */
 @Command(
@@ -52,15 +55,15 @@ final class AlphaCommand extends ObservationCommand {
         double[][] data = read(file, metric);
         KrippendorffsAlpha.Result result = KrippendorffsAlpha.fit(data, metric);
         if (format.json()) {
-            Map<String, Object> json = object();
-            json.put("alpha", number(result.alpha()));
-            json.put("level", metric.name().toLowerCase(Locale.ROOT));
-            json.put("units", data.length);
-            json.put("pairable_units", result.units());
-            json.put("pairable_values", result.pairableValues());
-            json.put("observed_disagreement", number(result.observedDisagreement()));
-            json.put("expected_disagreement", number(result.expectedDisagreement()));
-            printJson(json);
+            printJson(new AlphaJson(
+                    finite(result.alpha()),
+                    metric.name().toLowerCase(Locale.ROOT),
+                    data.length,
+                    result.units(),
+                    result.pairableValues(),
+                    finite(result.observedDisagreement()),
+                    finite(result.expectedDisagreement()),
+                    provenance()));
         } else {
             out().printf(
                             "Krippendorff's alpha (%s) = %s  [%d units, %d pairable values]%n",
@@ -72,6 +75,18 @@ final class AlphaCommand extends ObservationCommand {
         }
         return OK;
     }
+
+    /** The JSON of {@code agreement alpha}. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record AlphaJson(
+            @Nullable Double alpha,
+            String level,
+            int units,
+            long pairableUnits,
+            long pairableValues,
+            @Nullable Double observedDisagreement,
+            @Nullable Double expectedDisagreement,
+            CommandProvenance provenance) {}
 
     private static double[][] read(Path file, KrippendorffsAlpha.Level level) {
         List<String[]> rows = new ArrayList<>();

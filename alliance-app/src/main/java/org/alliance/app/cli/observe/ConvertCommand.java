@@ -1,7 +1,7 @@
 package org.alliance.app.cli.observe;
 
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import org.alliance.app.cli.UserInputException;
 import org.alliance.app.time.Clocks;
 import org.alliance.core.observation.format.ElanWriter;
@@ -38,6 +38,9 @@ final class ConvertCommand extends ObservationCommand {
             description = ".eaf output: the recording to link (it never leaves your computer).")
     String mediaUrl;
 
+    /** The JSON of {@code observe convert}. */
+    record ConvertJson(String input, String output, int events, List<String> notes, CommandProvenance provenance) {}
+
     @Override
     int execute() {
         String name = output.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
@@ -55,12 +58,8 @@ final class ConvertCommand extends ObservationCommand {
                         mediaUrl,
                         mediaUrl.endsWith(".wav") ? "audio/x-wav" : "video/mp4"));
         if (format.json()) {
-            Map<String, Object> json = object();
-            json.put("input", input.toString());
-            json.put("output", output.toString());
-            json.put("events", data.events().size());
-            json.put("notes", notes(data));
-            printJson(json);
+            printJson(new ConvertJson(
+                    input.toString(), output.toString(), data.events().size(), notes(data), provenance()));
         } else {
             out().println("wrote " + data.events().size() + " events to " + output);
             out().flush();

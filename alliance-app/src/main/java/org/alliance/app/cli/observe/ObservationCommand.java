@@ -17,6 +17,7 @@ import org.alliance.core.observation.format.ObservationFiles;
 import org.alliance.core.observation.format.ObservationFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,8 +32,11 @@ abstract class ObservationCommand implements Callable<Integer> {
 
     /** Created on first use: text output should not pay for Jackson's start-up. */
     private static final class Json {
-        static final JsonMapper MAPPER =
-                JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        static final JsonMapper MAPPER = JsonMapper.builder()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                // The order of a record's components is the order of the keys: the JSON is a contract.
+                .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .build();
     }
 
     @CommandLine.Spec
@@ -108,15 +112,30 @@ abstract class ObservationCommand implements Callable<Integer> {
         return data.notes().stream().map(ImportNote::toString).toList();
     }
 
+    /** Where a result came from: the command line as typed and the software version. */
+    record CommandProvenance(String command, String software) {}
+
+    CommandProvenance provenance() {
+        return new CommandProvenance(
+                String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+                "alliance " + org.alliance.app.cli.AppVersion.get());
+    }
+
     /** Prints the tree with its provenance: the command line and the software version. */
     void printJson(Map<String, Object> tree) {
-        Map<String, Object> provenance = object();
-        provenance.put(
-                "command", String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-        provenance.put("software", "alliance " + org.alliance.app.cli.AppVersion.get());
-        tree.put("provenance", provenance);
-        out().println(Json.MAPPER.writeValueAsString(tree));
+        tree.put("provenance", provenance());
+        printJson((Object) tree);
+    }
+
+    /** Prints a result record (snake_case keys in component order, its provenance last). */
+    void printJson(Object result) {
+        out().println(Json.MAPPER.writeValueAsString(result));
         out().flush();
+    }
+
+    /** A JSON number, or null for NaN and infinities (JSON has no NaN). */
+    static @org.jspecify.annotations.Nullable Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
     }
 
     /** A JSON number, or null for NaN and infinities (JSON has no NaN). */

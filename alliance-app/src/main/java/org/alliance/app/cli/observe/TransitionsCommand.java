@@ -3,14 +3,16 @@ package org.alliance.app.cli.observe;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.alliance.app.cli.UserInputException;
 import org.alliance.core.observation.format.ObservationData;
 import org.alliance.stats.sequence.LagSequentialAnalysis;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /** {@code observe transitions FILE}: lag-sequential transition table. */
 @Command(
@@ -69,32 +71,31 @@ final class TransitionsCommand extends ObservationCommand {
         boolean[][] zeros = options.structuralZeros();
 
         if (format.json()) {
-            Map<String, Object> json = object();
-            json.put("file", file.getFileName().toString());
-            json.put("lag", lag);
-            json.put("by", by);
-            json.put("pairs", result.pairs());
-            json.put("method", result.method());
-            List<Object> transitions = new ArrayList<>();
+            List<Transition> transitions = new ArrayList<>();
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
                     if (zeros != null && zeros[i][j]) {
                         continue;
                     }
-                    Map<String, Object> t = object();
-                    t.put("from", labels.labels.get(i));
-                    t.put("to", labels.labels.get(j));
-                    t.put("count", result.counts()[i][j]);
-                    t.put("expected", number(result.expected()[i][j]));
-                    t.put("probability", number(result.probability()[i][j]));
-                    t.put("adjusted_residual", number(result.adjustedResidual()[i][j]));
-                    t.put("yules_q", number(result.yulesQ()[i][j]));
-                    transitions.add(t);
+                    transitions.add(new Transition(
+                            labels.labels.get(i),
+                            labels.labels.get(j),
+                            result.counts()[i][j],
+                            finite(result.expected()[i][j]),
+                            finite(result.probability()[i][j]),
+                            finite(result.adjustedResidual()[i][j]),
+                            finite(result.yulesQ()[i][j])));
                 }
             }
-            json.put("transitions", transitions);
-            json.put("notes", notes(data));
-            printJson(json);
+            printJson(new TransitionsJson(
+                    file.getFileName().toString(),
+                    lag,
+                    by,
+                    result.pairs(),
+                    result.method(),
+                    transitions,
+                    notes(data),
+                    provenance()));
             return OK;
         }
         var out = out();
@@ -123,4 +124,26 @@ final class TransitionsCommand extends ObservationCommand {
         out.flush();
         return OK;
     }
+
+    /** The JSON of {@code observe transitions}. */
+    record TransitionsJson(
+            String file,
+            int lag,
+            String by,
+            long pairs,
+            String method,
+            List<Transition> transitions,
+            List<String> notes,
+            CommandProvenance provenance) {}
+
+    /** One cell of the transition table (structural zeros are left out). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Transition(
+            String from,
+            String to,
+            long count,
+            @Nullable Double expected,
+            @Nullable Double probability,
+            @Nullable Double adjustedResidual,
+            @Nullable Double yulesQ) {}
 }
