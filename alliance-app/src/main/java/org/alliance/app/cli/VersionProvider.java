@@ -1,0 +1,12 @@
+package org.alliance.app.cli;
+
+import picocli.CommandLine.IVersionProvider;
+
+/** The version printed by {@code alliance --version}, read from the jar manifest. */
+final class VersionProvider implements IVersionProvider {
+
+    @Override
+    public String[] getVersion() {
+        return new String[] {"alliance " + AppVersion.get()};
+    }
+}
