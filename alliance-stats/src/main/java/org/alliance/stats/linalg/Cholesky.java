@@ -93,9 +93,27 @@ public final class Cholesky {
         return SymmetricMatrices.solveWithCholesky(lower, b);
     }
 
-    /** A⁻¹, exactly symmetric. */
+    /**
+     * A⁻¹ by solving for each unit vector, averaged with its transpose to remove rounding asymmetry. (The CFA's
+     * kernels use {@link SymmetricMatrices#inverseFromCholesky}, a triangular inverse; both start from this one
+     * factor. They differ in the last bits, and the results of OLS and ω are kept bit for bit as they were.)
+     */
     public double[][] inverse() {
-        return SymmetricMatrices.inverseFromCholesky(lower);
+        int n = lower.length;
+        double[][] result = new double[n][];
+        for (int j = 0; j < n; j++) {
+            double[] e = new double[n];
+            e[j] = 1.0;
+            result[j] = solve(e);
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                double v = 0.5 * (result[i][j] + result[j][i]);
+                result[i][j] = v;
+                result[j][i] = v;
+            }
+        }
+        return result;
     }
 
     /** log |A| = 2 Σ log Lᵢᵢ. */
