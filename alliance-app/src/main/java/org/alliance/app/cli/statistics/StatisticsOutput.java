@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.alliance.app.cli.AppVersion;
 import org.alliance.app.cli.CsvInputOptions;
 import org.alliance.app.cli.UserInputException;
+import org.alliance.core.AllianceVersion;
 import org.alliance.core.data.DataFormatException;
 import org.alliance.core.data.DataTable;
 import tools.jackson.databind.SerializationFeature;
@@ -62,7 +62,7 @@ final class StatisticsOutput {
         if (!data.notes().isEmpty()) {
             provenance.put("data_notes", data.notes());
         }
-        provenance.put("software", "alliance " + AppVersion.get());
+        provenance.put("software", AllianceVersion.get());
         return provenance;
     }
 
