@@ -21,6 +21,20 @@ class JsonContractTest {
     private static final String BFI = Path.of("..", "alliance-stats", "src", "test", "resources", "data", "bfi.csv")
             .toString();
 
+    private static String data(String name) {
+        return Path.of("..", "alliance-stats", "src", "test", "resources", "data", name)
+                .toString();
+    }
+
+    private static final String DECIMAL_COMMAS =
+            """
+            a;b;c
+            1,5;2,5;3
+            2,5;3,5;4,5
+            3;4;4
+            4,5;4;5,5
+            """;
+
     private static final String MEETING =
             """
             actor,modality,code,onset_ms,offset_ms,coder,comment
@@ -59,6 +73,20 @@ class JsonContractTest {
             case "reliability" -> new String[] {"reliability", BFI, "--items", "A1,A2,A3,A4,A5", "--reverse", "A1"};
             case "alpha" ->
                 new String[] {"agreement", "alpha", INPUT.resolve("coders.csv").toString(), "--level", "ordinal"};
+            case "regress" -> new String[] {"regress", data("mtcars.csv"), "--formula", "mpg ~ wt + hp"};
+            case "logistic" ->
+                new String[] {"regress", data("mtcars.csv"), "--formula", "am ~ wt", "--family", "binomial"};
+            case "mixed" ->
+                new String[] {"mixed", data("sleepstudy.csv"), "--formula", "Reaction ~ Days + (1 | Subject)"};
+            case "cfa" ->
+                new String[] {
+                    "cfa",
+                    data("HolzingerSwineford1939.csv"),
+                    "--model",
+                    "visual =~ x1 + x2 + x3; textual =~ x4 + x5 + x6"
+                };
+            case "notes" ->
+                new String[] {"reliability", INPUT.resolve("commas.csv").toString(), "--items", "a,b,c"};
             case "stats" -> new String[] {"observe", "stats", meeting};
             case "transitions" -> new String[] {"observe", "transitions", meeting, "--lag", "1"};
             case "pattern" ->
@@ -77,12 +105,28 @@ class JsonContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"reliability", "alpha", "stats", "transitions", "pattern", "cohen", "alignment", "convert"})
+    @ValueSource(
+            strings = {
+                "reliability",
+                "regress",
+                "logistic",
+                "mixed",
+                "cfa",
+                "notes",
+                "alpha",
+                "stats",
+                "transitions",
+                "pattern",
+                "cohen",
+                "alignment",
+                "convert"
+            })
     void jsonStaysAsItWas(String name) throws IOException {
         Files.createDirectories(INPUT);
         Files.writeString(INPUT.resolve("meeting.csv"), MEETING);
         Files.writeString(INPUT.resolve("second.csv"), SECOND_CODER);
         Files.writeString(INPUT.resolve("coders.csv"), CODERS);
+        Files.writeString(INPUT.resolve("commas.csv"), DECIMAL_COMMAS);
         CommandRun run = CommandRun.run(arguments(name));
         assertThat(run.exitCode()).as(run.err()).isZero();
         Path expected = EXPECTED.resolve(name + ".json");
