@@ -1,6 +1,8 @@
 package org.alliance.app.checkin;
 
 import io.nayuki.qrcodegen.QrCode;
+import org.alliance.app.system.svg.Svg;
+import org.alliance.app.system.svg.SvgWriter;
 
 /** A QR code as an SVG image, drawn from the modules computed by Nayuki's qrcodegen library. */
 public final class QrCodeSvg {
@@ -13,7 +15,7 @@ public final class QrCodeSvg {
      * @param text what the code encodes (the check-in link)
      * @param label the accessible name of the image
      */
-    public static String of(String text, String label) {
+    public static Svg of(String text, String label) {
         QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
         int size = qr.size + BORDER * 2;
         StringBuilder path = new StringBuilder();
@@ -28,16 +30,9 @@ public final class QrCodeSvg {
                 }
             }
         }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr\" viewBox=\"0 0 " + size + " " + size
-                + "\" role=\"img\" aria-label=\"" + escape(label) + "\" shape-rendering=\"crispEdges\">"
-                + "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>"
-                + "<path d=\"" + path + "\" fill=\"#000000\"/></svg>";
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;");
+        return SvgWriter.svg("qr", size, size, label, "shape-rendering", "crispEdges")
+                .empty("rect", "width", "100%", "height", "100%", "fill", "#ffffff")
+                .empty("path", "d", path.toString(), "fill", "#000000")
+                .build();
     }
 }

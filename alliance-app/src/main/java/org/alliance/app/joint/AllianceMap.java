@@ -3,6 +3,8 @@ package org.alliance.app.joint;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import org.alliance.app.system.svg.Svg;
+import org.alliance.app.system.svg.SvgWriter;
 
 /**
  * The alliance map of one joint meeting as SVG, drawn on the server so it reads without JavaScript: the client in
@@ -10,7 +12,8 @@ import java.util.OptionalDouble;
  * thickness and label are the client's bond score for that professional (dashed and thin when missing), the
  * professional's own score beside their name, and a thin line between every two professionals whose label is
  * their team score (the mean of both professionals' own team scores). The SVG carries an accessible name only;
- * the table beside it carries the same numbers for screen readers. No style attributes (strict CSP).
+ * the table beside it carries the same numbers for screen readers. Drawn through {@link SvgWriter} (one escape, no
+ * style attributes for the strict CSP).
  */
 final class AllianceMap {
 
@@ -36,16 +39,9 @@ final class AllianceMap {
      * @param scaleMin lowest possible score, for the line thickness
      * @param scaleMax highest possible score
      */
-    static String render(
+    static Svg render(
             String label, String clientLabel, String ownLabel, List<Node> nodes, double scaleMin, double scaleMax) {
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"alliance-map\" viewBox=\"0 0 ")
-                .append(SIZE)
-                .append(' ')
-                .append(SIZE)
-                .append("\" role=\"img\" aria-label=\"")
-                .append(escape(label))
-                .append("\">");
+        SvgWriter svg = SvgWriter.svg("alliance-map", SIZE, SIZE, label);
         int n = nodes.size();
         double[] xs = new double[n];
         double[] ys = new double[n];
@@ -59,10 +55,9 @@ final class AllianceMap {
             for (int j = i + 1; j < n; j++) {
                 OptionalDouble team =
                         mean(nodes.get(i).teamScore(), nodes.get(j).teamScore());
-                svg.append(line(xs[i], ys[i], xs[j], ys[j], "#6b6b6b", 1.5, team.isEmpty()));
+                line(svg, xs[i], ys[i], xs[j], ys[j], "#6b6b6b", 1.5, team.isEmpty());
                 if (team.isPresent()) {
-                    svg.append(text(
-                            (xs[i] + xs[j]) / 2, (ys[i] + ys[j]) / 2 - 4, format(team.getAsDouble()), "team-score"));
+                    text(svg, (xs[i] + xs[j]) / 2, (ys[i] + ys[j]) / 2 - 4, format(team.getAsDouble()), "team-score");
                 }
             }
         }
@@ -70,46 +65,68 @@ final class AllianceMap {
             Node node = nodes.get(i);
             OptionalDouble score = node.clientScore();
             double width = score.isPresent() ? thickness(score.getAsDouble(), scaleMin, scaleMax) : 1.5;
-            svg.append(line(CENTRE, CENTRE, xs[i], ys[i], "#005a9c", width, score.isEmpty()));
+            line(svg, CENTRE, CENTRE, xs[i], ys[i], "#005a9c", width, score.isEmpty());
             if (score.isPresent()) {
                 double mx = CENTRE + (xs[i] - CENTRE) * 0.5;
                 double my = CENTRE + (ys[i] - CENTRE) * 0.5;
-                svg.append("<rect x=\"")
-                        .append(number(mx - 18))
-                        .append("\" y=\"")
-                        .append(number(my - 12))
-                        .append("\" width=\"36\" height=\"20\" rx=\"4\" fill=\"#ffffff\" stroke=\"#005a9c\"/>");
-                svg.append(text(mx, my + 3, format(score.getAsDouble()), "client-score"));
+                svg.empty(
+                        "rect",
+                        "x",
+                        number(mx - 18),
+                        "y",
+                        number(my - 12),
+                        "width",
+                        "36",
+                        "height",
+                        "20",
+                        "rx",
+                        "4",
+                        "fill",
+                        "#ffffff",
+                        "stroke",
+                        "#005a9c");
+                text(svg, mx, my + 3, format(score.getAsDouble()), "client-score");
             }
         }
-        svg.append("<circle cx=\"")
-                .append(number(CENTRE))
-                .append("\" cy=\"")
-                .append(number(CENTRE))
-                .append("\" r=\"38\" fill=\"#005a9c\"/>");
-        svg.append("<text x=\"")
-                .append(number(CENTRE))
-                .append("\" y=\"")
-                .append(number(CENTRE + 5))
-                .append("\" text-anchor=\"middle\" fill=\"#ffffff\" font-size=\"14\">")
-                .append(escape(clientLabel))
-                .append("</text>");
+        svg.empty("circle", "cx", number(CENTRE), "cy", number(CENTRE), "r", "38", "fill", "#005a9c");
+        svg.text(
+                "text",
+                clientLabel,
+                "x",
+                number(CENTRE),
+                "y",
+                number(CENTRE + 5),
+                "text-anchor",
+                "middle",
+                "fill",
+                "#ffffff",
+                "font-size",
+                "14");
         for (int i = 0; i < n; i++) {
             Node node = nodes.get(i);
-            svg.append("<circle cx=\"")
-                    .append(number(xs[i]))
-                    .append("\" cy=\"")
-                    .append(number(ys[i]))
-                    .append("\" r=\"26\" fill=\"#ffffff\" stroke=\"#1a1a1a\" stroke-width=\"2\"/>");
+            svg.empty(
+                    "circle",
+                    "cx",
+                    number(xs[i]),
+                    "cy",
+                    number(ys[i]),
+                    "r",
+                    "26",
+                    "fill",
+                    "#ffffff",
+                    "stroke",
+                    "#1a1a1a",
+                    "stroke-width",
+                    "2");
             boolean below = ys[i] >= CENTRE - 1;
             double ty = below ? ys[i] + 44 : ys[i] - 46;
-            svg.append(text(xs[i], ty, node.name(), "name"));
+            text(svg, xs[i], ty, node.name(), "name");
             String own = node.ownScore().isPresent()
                     ? ownLabel + " " + format(node.ownScore().getAsDouble())
                     : ownLabel + " –";
-            svg.append(text(xs[i], ty + 16, own, "own-score"));
+            text(svg, xs[i], ty + 16, own, "own-score");
         }
-        return svg.append("</svg>").toString();
+        return svg.build();
     }
 
     /** 2 px at the bottom of the scale to 12 px at the top. */
@@ -128,26 +145,66 @@ final class AllianceMap {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
-    private static String line(
-            double x1, double y1, double x2, double y2, String colour, double width, boolean dashed) {
-        return "<line x1=\"" + number(x1) + "\" y1=\"" + number(y1) + "\" x2=\"" + number(x2) + "\" y2=\""
-                + number(y2) + "\" stroke=\"" + colour + "\" stroke-width=\"" + number(width) + "\""
-                + (dashed ? " stroke-dasharray=\"5 5\"" : "") + " stroke-linecap=\"round\"/>";
+    private static void line(
+            SvgWriter svg, double x1, double y1, double x2, double y2, String colour, double width, boolean dashed) {
+        if (dashed) {
+            svg.empty(
+                    "line",
+                    "x1",
+                    number(x1),
+                    "y1",
+                    number(y1),
+                    "x2",
+                    number(x2),
+                    "y2",
+                    number(y2),
+                    "stroke",
+                    colour,
+                    "stroke-width",
+                    number(width),
+                    "stroke-dasharray",
+                    "5 5",
+                    "stroke-linecap",
+                    "round");
+        } else {
+            svg.empty(
+                    "line",
+                    "x1",
+                    number(x1),
+                    "y1",
+                    number(y1),
+                    "x2",
+                    number(x2),
+                    "y2",
+                    number(y2),
+                    "stroke",
+                    colour,
+                    "stroke-width",
+                    number(width),
+                    "stroke-linecap",
+                    "round");
+        }
     }
 
-    private static String text(double x, double y, String content, String kind) {
-        return "<text x=\"" + number(x) + "\" y=\"" + number(y) + "\" text-anchor=\"middle\" class=\"" + kind
-                + "\" fill=\"#1a1a1a\" font-size=\"13\">" + escape(content) + "</text>";
+    private static void text(SvgWriter svg, double x, double y, String content, String kind) {
+        svg.text(
+                "text",
+                content,
+                "x",
+                number(x),
+                "y",
+                number(y),
+                "text-anchor",
+                "middle",
+                "class",
+                kind,
+                "fill",
+                "#1a1a1a",
+                "font-size",
+                "13");
     }
 
     private static String number(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;");
     }
 }

@@ -1,4 +1,4 @@
-package org.alliance.stats.alliance;
+package org.alliance.stats.spread;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

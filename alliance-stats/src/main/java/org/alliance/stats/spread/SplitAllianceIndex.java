@@ -1,4 +1,4 @@
-package org.alliance.stats.alliance;
+package org.alliance.stats.spread;
 
 import java.util.Optional;
 
