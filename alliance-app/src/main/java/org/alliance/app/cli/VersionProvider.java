@@ -1,5 +1,6 @@
 package org.alliance.app.cli;
 
+import org.alliance.core.AllianceVersion;
 import picocli.CommandLine.IVersionProvider;
 
 /** The version printed by {@code alliance --version}, read from the jar manifest. */
@@ -7,6 +8,6 @@ final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {"alliance " + AppVersion.get()};
+        return new String[] {AllianceVersion.get()};
     }
 }

@@ -68,6 +68,15 @@ class AllianceCommandTest {
         }
     }
 
+    /** One version source: {@code --version} and every result's provenance say the same (issue 12). */
+    @Test
+    void versionComesFromTheOneVersionSource() {
+        CommandRun run = CommandRun.run("--version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().strip()).isEqualTo(org.alliance.core.AllianceVersion.get());
+        assertThat(run.out()).startsWith("alliance ");
+    }
+
     @Test
     void anUnknownCommandIsBadInputWithExitCodeTwo() {
         CommandRun run = CommandRun.run("frobnicate");

@@ -21,6 +21,20 @@ class JsonContractTest {
     private static final String BFI = Path.of("..", "alliance-stats", "src", "test", "resources", "data", "bfi.csv")
             .toString();
 
+    private static String data(String name) {
+        return Path.of("..", "alliance-stats", "src", "test", "resources", "data", name)
+                .toString();
+    }
+
+    private static final String DECIMAL_COMMAS =
+            """
+            a;b;c
+            1,5;2,5;3
+            2,5;3,5;4,5
+            3;4;4
+            4,5;4;5,5
+            """;
+
     private static final String MEETING =
             """
             actor,modality,code,onset_ms,offset_ms,coder,comment
@@ -59,6 +73,32 @@ class JsonContractTest {
             case "reliability" -> new String[] {"reliability", BFI, "--items", "A1,A2,A3,A4,A5", "--reverse", "A1"};
             case "alpha" ->
                 new String[] {"agreement", "alpha", INPUT.resolve("coders.csv").toString(), "--level", "ordinal"};
+            case "regress" -> new String[] {"regress", data("mtcars.csv"), "--formula", "mpg ~ wt + hp"};
+            case "logistic" ->
+                new String[] {"regress", data("mtcars.csv"), "--formula", "am ~ wt", "--family", "binomial"};
+            case "mixed" ->
+                new String[] {"mixed", data("sleepstudy.csv"), "--formula", "Reaction ~ Days + (1 | Subject)"};
+            case "mixed-ml" ->
+                new String[] {"mixed", data("sleepstudy.csv"), "--formula", "Reaction ~ Days + (Days | Subject)", "--ml"
+                };
+            case "mixed-unconverged" ->
+                new String[] {
+                    "mixed",
+                    data("sleepstudy.csv"),
+                    "--formula",
+                    "Reaction ~ Days + (Days | Subject)",
+                    "--max-evaluations",
+                    "5"
+                };
+            case "cfa" ->
+                new String[] {
+                    "cfa",
+                    data("HolzingerSwineford1939.csv"),
+                    "--model",
+                    "visual =~ x1 + x2 + x3; textual =~ x4 + x5 + x6"
+                };
+            case "notes" ->
+                new String[] {"reliability", INPUT.resolve("commas.csv").toString(), "--items", "a,b,c"};
             case "stats" -> new String[] {"observe", "stats", meeting};
             case "transitions" -> new String[] {"observe", "transitions", meeting, "--lag", "1"};
             case "pattern" ->
@@ -77,14 +117,33 @@ class JsonContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"reliability", "alpha", "stats", "transitions", "pattern", "cohen", "alignment", "convert"})
+    @ValueSource(
+            strings = {
+                "reliability",
+                "regress",
+                "logistic",
+                "mixed-ml",
+                "mixed-unconverged",
+                "mixed",
+                "cfa",
+                "notes",
+                "alpha",
+                "stats",
+                "transitions",
+                "pattern",
+                "cohen",
+                "alignment",
+                "convert"
+            })
     void jsonStaysAsItWas(String name) throws IOException {
         Files.createDirectories(INPUT);
         Files.writeString(INPUT.resolve("meeting.csv"), MEETING);
         Files.writeString(INPUT.resolve("second.csv"), SECOND_CODER);
         Files.writeString(INPUT.resolve("coders.csv"), CODERS);
+        Files.writeString(INPUT.resolve("commas.csv"), DECIMAL_COMMAS);
         CommandRun run = CommandRun.run(arguments(name));
-        assertThat(run.exitCode()).as(run.err()).isZero();
+        // A fit that did not converge prints its figures (marked not valid) and fails with 1.
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(name.endsWith("unconverged") ? ExitCodes.FAILURE : 0);
         Path expected = EXPECTED.resolve(name + ".json");
         if (System.getenv("JSON_CONTRACT_WRITE") != null) {
             Files.writeString(expected, run.out(), StandardCharsets.UTF_8);

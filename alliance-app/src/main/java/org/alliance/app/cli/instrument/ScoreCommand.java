@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.alliance.app.cli.AppVersion;
 import org.alliance.app.cli.ExitCodes;
 import org.alliance.app.cli.UserInputException;
+import org.alliance.core.AllianceVersion;
 import org.alliance.core.data.DataFormatException;
 import org.alliance.core.data.DataTable;
 import org.alliance.core.instrument.CutOff;
@@ -273,7 +273,7 @@ public final class ScoreCommand implements Callable<Integer> {
         provenance.put(
                 "licence",
                 instrument.licence().name() + " — " + instrument.licence().copyright());
-        provenance.put("software", "alliance " + AppVersion.get());
+        provenance.put("software", AllianceVersion.get());
         provenance.put("source", responses.getFileName().toString());
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("respondents", respondents);

@@ -118,7 +118,7 @@ abstract class ObservationCommand implements Callable<Integer> {
     CommandProvenance provenance() {
         return new CommandProvenance(
                 String.join(" ", spec.commandLine().getParseResult().originalArgs()),
-                "alliance " + org.alliance.app.cli.AppVersion.get());
+                org.alliance.core.AllianceVersion.get());
     }
 
     /** Prints the tree with its provenance: the command line and the software version. */

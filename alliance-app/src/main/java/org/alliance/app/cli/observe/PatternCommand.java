@@ -4,15 +4,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.alliance.app.cli.UserInputException;
 import org.alliance.core.observation.ObservationEvent;
 import org.alliance.core.observation.format.ObservationData;
 import org.alliance.stats.sequence.OrderedPattern;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /** {@code observe pattern FILE --sequence "a>b>c"}: did an ordered pattern occur? */
 @Command(
@@ -94,33 +96,23 @@ final class PatternCommand extends ObservationCommand {
         missing.forEach(m -> notes.add("'" + m + "' does not occur in the file"));
 
         if (format.json()) {
-            Map<String, Object> json = object();
-            json.put("file", file.getFileName().toString());
-            json.put("pattern", steps);
-            json.put("max_gap_ms", maxGapMs);
-            json.put("matched", result.matched());
-            List<Object> matched = new ArrayList<>();
+            List<Step> matched = new ArrayList<>();
             for (int j = 0; j < result.events().length; j++) {
                 ObservationEvent e = events.get(result.events()[j]);
-                Map<String, Object> step = object();
-                step.put("step", j + 1);
-                step.put("code", steps.get(j));
-                step.put("actor", e.actor());
-                step.put("onset_ms", e.onsetMs());
-                step.put("offset_ms", e.offsetMs());
-                matched.add(step);
+                matched.add(new Step(j + 1, steps.get(j), e.actor(), e.onsetMs(), e.offsetMs()));
             }
-            json.put("steps", matched);
-            if (result.matched()) {
-                json.put("first_failed_step", null);
-            } else {
-                Map<String, Object> failed = object();
-                failed.put("step", result.firstFailedStep() + 1);
-                failed.put("code", steps.get(result.firstFailedStep()));
-                json.put("first_failed_step", failed);
-            }
-            json.put("notes", notes);
-            printJson(json);
+            FailedStep failed = result.matched()
+                    ? null
+                    : new FailedStep(result.firstFailedStep() + 1, steps.get(result.firstFailedStep()));
+            printJson(new PatternJson(
+                    file.getFileName().toString(),
+                    steps,
+                    maxGapMs,
+                    result.matched(),
+                    matched,
+                    failed,
+                    notes,
+                    provenance()));
             return OK;
         }
         var out = out();
@@ -139,4 +131,23 @@ final class PatternCommand extends ObservationCommand {
         out.flush();
         return OK;
     }
+
+    /** The JSON of {@code observe pattern}; {@code first_failed_step} is null when the pattern occurred. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record PatternJson(
+            String file,
+            List<String> pattern,
+            @Nullable Long maxGapMs,
+            boolean matched,
+            List<Step> steps,
+            @Nullable FailedStep firstFailedStep,
+            List<String> notes,
+            CommandProvenance provenance) {}
+
+    /** One matched step of the pattern. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Step(int step, String code, String actor, long onsetMs, long offsetMs) {}
+
+    /** The first step that could not be matched (1-based). */
+    record FailedStep(int step, String code) {}
 }

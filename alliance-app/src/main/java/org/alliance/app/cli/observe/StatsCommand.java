@@ -3,17 +3,19 @@ package org.alliance.app.cli.observe;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.alliance.app.cli.UserInputException;
 import org.alliance.core.observation.Modality;
 import org.alliance.core.observation.ObservationEvent;
 import org.alliance.core.observation.format.ObservationData;
 import org.alliance.stats.sequence.AnnotationStatistics;
 import org.alliance.stats.sequence.Participation;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /** {@code observe stats FILE}: participation per actor and annotation statistics per code. */
 @Command(
@@ -61,54 +63,48 @@ final class StatsCommand extends ObservationCommand {
         AnnotationStatistics.Result perCode = AnnotationStatistics.compute(code, onset, offset, codes.size());
 
         if (format.json()) {
-            Map<String, Object> json = object();
-            json.put("file", file.getFileName().toString());
-            json.put("events", events.size());
-            json.put("period_start_ms", participation.periodStartMs());
-            json.put("period_end_ms", participation.periodEndMs());
-            List<Object> participants = new ArrayList<>();
+            List<Participant> participants = new ArrayList<>();
             for (Participation.ActorFigures f : participation.actors()) {
-                Map<String, Object> p = object();
-                p.put("actor", actors.labels.get(f.actor()));
-                p.put("events", f.events());
-                p.put("turns", f.turns());
-                p.put("turn_share", number(f.turnShare()));
-                p.put("speech_ms", f.speechMs());
-                p.put("time_share", number(f.timeShare()));
-                participants.add(p);
+                participants.add(new Participant(
+                        actors.labels.get(f.actor()),
+                        f.events(),
+                        f.turns(),
+                        finite(f.turnShare()),
+                        f.speechMs(),
+                        finite(f.timeShare())));
             }
-            json.put("participants", participants);
-            json.put("overlap_ms", participation.overlapMs());
-            json.put("client", clientIndex < 0 ? null : client);
-            json.put(
-                    "client_latency_ms",
+            List<CodeFigures> codeFigures = new ArrayList<>();
+            for (AnnotationStatistics.GroupFigures g : perCode.groups()) {
+                codeFigures.add(new CodeFigures(
+                        codes.labels.get(g.group()),
+                        g.occurrences(),
+                        finite(g.relativeFrequency()),
+                        finite(g.perMinute()),
+                        finite(g.minDurationMs()),
+                        finite(g.maxDurationMs()),
+                        finite(g.meanDurationMs()),
+                        finite(g.medianDurationMs()),
+                        g.totalDurationMs(),
+                        finite(g.timeRatio()),
+                        finite(g.latencyMs())));
+            }
+            printJson(new StatsJson(
+                    file.getFileName().toString(),
+                    events.size(),
+                    participation.periodStartMs(),
+                    participation.periodEndMs(),
+                    participants,
+                    participation.overlapMs(),
+                    clientIndex < 0 ? null : client,
                     participation.clientLatencyMs().isPresent()
                             ? participation.clientLatencyMs().getAsLong()
-                            : null);
-            json.put(
-                    "client_mean_turn_ms",
+                            : null,
                     participation.clientMeanTurnMs().isPresent()
                             ? participation.clientMeanTurnMs().getAsDouble()
-                            : null);
-            List<Object> codeFigures = new ArrayList<>();
-            for (AnnotationStatistics.GroupFigures g : perCode.groups()) {
-                Map<String, Object> c = object();
-                c.put("code", codes.labels.get(g.group()));
-                c.put("occurrences", g.occurrences());
-                c.put("relative_frequency", number(g.relativeFrequency()));
-                c.put("per_minute", number(g.perMinute()));
-                c.put("min_duration_ms", number(g.minDurationMs()));
-                c.put("max_duration_ms", number(g.maxDurationMs()));
-                c.put("mean_duration_ms", number(g.meanDurationMs()));
-                c.put("median_duration_ms", number(g.medianDurationMs()));
-                c.put("total_duration_ms", g.totalDurationMs());
-                c.put("time_ratio", number(g.timeRatio()));
-                c.put("latency_ms", number(g.latencyMs()));
-                codeFigures.add(c);
-            }
-            json.put("codes", codeFigures);
-            json.put("notes", notes(data));
-            printJson(json);
+                            : null,
+                    codeFigures,
+                    notes(data),
+                    provenance()));
             return OK;
         }
         var out = out();
@@ -175,4 +171,45 @@ final class StatsCommand extends ObservationCommand {
         }
         return events.stream().filter(e -> e.modality() == wanted).toList();
     }
+
+    /** The JSON of {@code observe stats}. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record StatsJson(
+            String file,
+            int events,
+            long periodStartMs,
+            long periodEndMs,
+            List<Participant> participants,
+            long overlapMs,
+            @Nullable String client,
+            @Nullable Long clientLatencyMs,
+            @Nullable Double clientMeanTurnMs,
+            List<CodeFigures> codes,
+            List<String> notes,
+            CommandProvenance provenance) {}
+
+    /** Participation of one actor. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Participant(
+            String actor,
+            int events,
+            int turns,
+            @Nullable Double turnShare,
+            long speechMs,
+            @Nullable Double timeShare) {}
+
+    /** ELAN-style statistics of one code. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record CodeFigures(
+            String code,
+            int occurrences,
+            @Nullable Double relativeFrequency,
+            @Nullable Double perMinute,
+            @Nullable Double minDurationMs,
+            @Nullable Double maxDurationMs,
+            @Nullable Double meanDurationMs,
+            @Nullable Double medianDurationMs,
+            long totalDurationMs,
+            @Nullable Double timeRatio,
+            @Nullable Double latencyMs) {}
 }

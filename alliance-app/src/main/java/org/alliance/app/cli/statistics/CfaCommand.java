@@ -288,10 +288,10 @@ public final class CfaCommand implements Callable<Integer> {
                             .map(g -> g.name().toLowerCase(Locale.ROOT))
                             .sorted()
                             .toList());
-            Map<String, Object> provenance =
-                    StatisticsOutput.provenance(result.provenance().method(), opts, data);
-            provenance.put("conventions", result.provenance().reference());
-            doc.put("provenance", provenance);
+            doc.put(
+                    "provenance",
+                    StatisticsOutput.provenance(result.provenance().method(), opts, data)
+                            .withConventions(result.provenance().reference()));
             return doc;
         }
     }

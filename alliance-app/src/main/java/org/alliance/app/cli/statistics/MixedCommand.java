@@ -1,5 +1,6 @@
 package org.alliance.app.cli.statistics;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,12 +21,15 @@ import org.alliance.stats.mixed.MixedModelResult;
 import org.alliance.stats.mixed.MixedOptions;
 import org.alliance.stats.mixed.VarianceComponent;
 import org.alliance.stats.regression.Columns;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /** {@code alliance mixed}: a linear mixed model as lme4's lmer from a CSV file. */
 @Command(
@@ -158,62 +162,101 @@ public final class MixedCommand implements Callable<Integer> {
         return new Columns(numeric, text);
     }
 
-    private Map<String, Object> json(MixedModelResult result, DataTable table) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        // First, so that nobody reads the figures without seeing it: a fit that did not converge is no result.
-        root.put("valid", result.converged());
-        if (!result.converged()) {
-            root.put("not_valid_because", NOT_CONVERGED);
-        }
-        List<Map<String, Object>> fixed = new ArrayList<>();
+    private MixedJson json(MixedModelResult result, DataTable table) {
+        List<Fixed> fixed = new ArrayList<>();
         for (FixedEffect f : result.fixedEffects()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("term", f.term());
-            row.put("estimate", StatisticsOutput.number(f.estimate()));
-            row.put("std_error", StatisticsOutput.number(f.standardError()));
-            row.put("t_value", StatisticsOutput.number(f.tValue()));
-            fixed.add(row);
+            fixed.add(new Fixed(
+                    f.term(),
+                    StatisticsOutput.number(f.estimate()),
+                    StatisticsOutput.number(f.standardError()),
+                    StatisticsOutput.number(f.tValue())));
         }
-        List<Map<String, Object>> random = new ArrayList<>();
+        List<Random> random = new ArrayList<>();
         for (VarianceComponent c : result.varianceComponents()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("group", c.group());
-            row.put("var1", c.first().isEmpty() ? null : c.first());
-            row.put("var2", c.second().isEmpty() ? null : c.second());
-            row.put("vcov", StatisticsOutput.number(c.variance()));
-            row.put("sdcor", StatisticsOutput.number(c.standardDeviation()));
-            random.add(row);
+            random.add(new Random(
+                    c.group(),
+                    c.first().isEmpty() ? null : c.first(),
+                    c.second().isEmpty() ? null : c.second(),
+                    StatisticsOutput.number(c.variance()),
+                    StatisticsOutput.number(c.standardDeviation())));
         }
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("method", result.reml() ? "REML" : "ML");
-        model.put("sigma", StatisticsOutput.number(result.sigma()));
-        model.put(result.reml() ? "reml_criterion" : "deviance", StatisticsOutput.number(result.criterion()));
-        model.put("log_lik", StatisticsOutput.number(result.logLikelihood()));
-        model.put("df", result.parameters());
-        model.put("aic", StatisticsOutput.number(result.aic()));
-        model.put("bic", StatisticsOutput.number(result.bic()));
-        model.put("icc", result.icc().map(StatisticsOutput::number).orElse(null));
-        model.put("n", result.n());
-        model.put("rows_dropped", result.rowsDropped());
-        model.put("groups", result.levels());
-        model.put("theta", result.theta());
-        model.put("singular", result.singular());
-        model.put("converged", result.converged());
-        model.put("evaluations", result.evaluations());
-        model.put("max_gradient", StatisticsOutput.number(result.maxGradient()));
-        root.put("fixed_effects", fixed);
-        root.put("random_effects", random);
-        root.put("model", model);
-        root.put("warnings", result.warnings());
-        Map<String, Object> options = new LinkedHashMap<>();
-        options.put("formula", formulaText);
-        options.put("reml", !ml);
-        options.put("factor", factors);
-        options.put("max_evaluations", maxEvaluations);
-        options.put("missing", "listwise deletion over the formula's variables");
-        root.put("provenance", StatisticsOutput.provenance(result.method(), options, table));
-        return root;
+        Double criterion = StatisticsOutput.number(result.criterion());
+        Model model = new Model(
+                result.reml() ? "REML" : "ML",
+                StatisticsOutput.number(result.sigma()),
+                result.reml() ? criterion : null,
+                result.reml() ? null : criterion,
+                StatisticsOutput.number(result.logLikelihood()),
+                result.parameters(),
+                StatisticsOutput.number(result.aic()),
+                StatisticsOutput.number(result.bic()),
+                result.icc().map(StatisticsOutput::number).orElse(null),
+                result.n(),
+                result.rowsDropped(),
+                result.levels(),
+                result.theta(),
+                result.singular(),
+                result.converged(),
+                result.evaluations(),
+                StatisticsOutput.number(result.maxGradient()));
+        Options options = new Options(
+                formulaText, !ml, factors, maxEvaluations, "listwise deletion over the formula's variables");
+        return new MixedJson(
+                // First, so that nobody reads the figures without seeing it: a fit that did not converge is no result.
+                result.converged(),
+                result.converged() ? null : NOT_CONVERGED,
+                fixed,
+                random,
+                model,
+                result.warnings(),
+                StatisticsOutput.provenance(result.method(), options, table));
     }
+
+    /** The JSON of {@code mixed}: {@code valid} first, {@code not_valid_because} only for a fit that failed. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record MixedJson(
+            boolean valid,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String notValidBecause,
+            List<Fixed> fixedEffects,
+            List<Random> randomEffects,
+            Model model,
+            List<String> warnings,
+            StatisticsOutput.DataProvenance provenance) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Fixed(String term, @Nullable Double estimate, @Nullable Double stdError, @Nullable Double tValue) {}
+
+    /** lme4's VarCorr rows: var2 is set on a covariance row only. */
+    record Random(
+            String group,
+            @Nullable String var1,
+            @Nullable String var2,
+            @Nullable Double vcov,
+            @Nullable Double sdcor) {}
+
+    /** The fit; {@code reml_criterion} for REML or {@code deviance} for ML, never both (as lme4 prints them). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Model(
+            String method,
+            @Nullable Double sigma,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Double remlCriterion,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Double deviance,
+            @Nullable Double logLik,
+            int df,
+            @Nullable Double aic,
+            @Nullable Double bic,
+            @Nullable Double icc,
+            int n,
+            int rowsDropped,
+            Map<String, Integer> groups,
+            double[] theta,
+            boolean singular,
+            boolean converged,
+            int evaluations,
+            @Nullable Double maxGradient) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Options(String formula, boolean reml, List<String> factor, int maxEvaluations, String missing) {}
 
     private void printText(PrintWriter out, MixedModelResult result) {
         if (!result.converged()) {

@@ -4,10 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.alliance.app.cli.CsvInputOptions;
@@ -18,12 +16,15 @@ import org.alliance.core.data.DataTable;
 import org.alliance.stats.reliability.AlphaResult;
 import org.alliance.stats.reliability.CronbachsAlpha;
 import org.alliance.stats.reliability.ItemResponses;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /** {@code alliance reliability}: Cronbach's alpha (psych::alpha conventions) and omega total of a scale. */
 @Command(
@@ -98,38 +99,55 @@ public final class ReliabilityCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private Map<String, Object> json(AlphaResult result, DataTable table) {
-        Map<String, Object> reliability = new LinkedHashMap<>();
-        reliability.put("raw_alpha", StatisticsOutput.number(result.rawAlpha()));
-        reliability.put("std_alpha", StatisticsOutput.number(result.standardizedAlpha()));
-        reliability.put("average_r", StatisticsOutput.number(result.averageR()));
-        reliability.put(
-                "omega_total",
+    private ReliabilityJson json(AlphaResult result, DataTable table) {
+        List<ItemJson> itemRows = new ArrayList<>();
+        for (AlphaResult.ItemStatistics item : result.items()) {
+            itemRows.add(new ItemJson(
+                    item.item(),
+                    item.reverseKeyed(),
+                    StatisticsOutput.number(item.rDrop()),
+                    StatisticsOutput.number(item.alphaIfDropped()),
+                    StatisticsOutput.number(item.standardizedAlphaIfDropped())));
+        }
+        Reliability reliability = new Reliability(
+                StatisticsOutput.number(result.rawAlpha()),
+                StatisticsOutput.number(result.standardizedAlpha()),
+                StatisticsOutput.number(result.averageR()),
                 result.omegaTotal().isPresent()
                         ? StatisticsOutput.number(result.omegaTotal().getAsDouble())
-                        : null);
-        reliability.put("n", result.n());
-        List<Map<String, Object>> itemRows = new ArrayList<>();
-        for (AlphaResult.ItemStatistics item : result.items()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("item", item.item());
-            row.put("reverse_keyed", item.reverseKeyed());
-            row.put("r_drop", StatisticsOutput.number(item.rDrop()));
-            row.put("alpha_if_dropped", StatisticsOutput.number(item.alphaIfDropped()));
-            row.put("std_alpha_if_dropped", StatisticsOutput.number(item.standardizedAlphaIfDropped()));
-            itemRows.add(row);
-        }
-        reliability.put("items", itemRows);
-        Map<String, Object> options = new LinkedHashMap<>();
-        options.put("items", items);
-        options.put("reverse", reverse);
-        options.put("missing", "pairwise complete (covariances); omega from the same covariance matrix");
-        options.put("r_equivalent", "psych::alpha(x, keys = reverse, check.keys = FALSE)");
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("reliability", reliability);
-        root.put("provenance", StatisticsOutput.provenance(result.method(), options, table));
-        return root;
+                        : null,
+                result.n(),
+                itemRows);
+        Options options = new Options(
+                items,
+                reverse,
+                "pairwise complete (covariances); omega from the same covariance matrix",
+                "psych::alpha(x, keys = reverse, check.keys = FALSE)");
+        return new ReliabilityJson(reliability, StatisticsOutput.provenance(result.method(), options, table));
     }
+
+    /** The JSON of {@code reliability}: the figures, then where they came from. */
+    record ReliabilityJson(Reliability reliability, StatisticsOutput.DataProvenance provenance) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Reliability(
+            @Nullable Double rawAlpha,
+            @Nullable Double stdAlpha,
+            @Nullable Double averageR,
+            @Nullable Double omegaTotal,
+            int n,
+            List<ItemJson> items) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ItemJson(
+            String item,
+            boolean reverseKeyed,
+            @Nullable Double rDrop,
+            @Nullable Double alphaIfDropped,
+            @Nullable Double stdAlphaIfDropped) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Options(List<String> items, List<String> reverse, String missing, String rEquivalent) {}
 
     private void printText(PrintWriter out, AlphaResult result) {
         out.println("Reliability of " + String.join(", ", items) + " (n = " + result.n() + ")"

@@ -1,23 +1,29 @@
 package org.alliance.app.cli.statistics;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.alliance.app.cli.AppVersion;
 import org.alliance.app.cli.CsvInputOptions;
 import org.alliance.app.cli.UserInputException;
+import org.alliance.core.AllianceVersion;
 import org.alliance.core.data.DataFormatException;
 import org.alliance.core.data.DataTable;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.annotation.JsonNaming;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What the statistics commands share: reading the data file, JSON writing and provenance. */
 final class StatisticsOutput {
 
-    private static final JsonMapper JSON =
-            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            // The order of a record's components is the order of the keys: the JSON is a contract.
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .build();
 
     private StatisticsOutput() {}
 
@@ -53,17 +59,29 @@ final class StatisticsOutput {
         return Double.isFinite(value) ? value : null;
     }
 
-    static Map<String, Object> provenance(String method, Map<String, Object> options, DataTable data) {
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("method", method);
-        provenance.put("options", options);
-        provenance.put("data", data.source());
-        provenance.put("rows_in_file", data.rowCount());
-        if (!data.notes().isEmpty()) {
-            provenance.put("data_notes", data.notes());
+    /**
+     * Where a statistic came from: the method in words, the options as given, the data file and what the reader
+     * noticed in it, the software version and, for CFA, the conventions followed. Keys in this order, snake_case;
+     * {@code data_notes} only when there are notes and {@code conventions} only when a method names them.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record DataProvenance(
+            String method,
+            Object options,
+            String data,
+            int rowsInFile,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> dataNotes,
+            String software,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String conventions) {
+
+        DataProvenance withConventions(String conventions) {
+            return new DataProvenance(method, options, data, rowsInFile, dataNotes, software, conventions);
         }
-        provenance.put("software", "alliance " + AppVersion.get());
-        return provenance;
+    }
+
+    static DataProvenance provenance(String method, Object options, DataTable data) {
+        return new DataProvenance(
+                method, options, data.source(), data.rowCount(), data.notes(), AllianceVersion.get(), null);
     }
 
     static void printJson(PrintWriter out, Object tree) {
