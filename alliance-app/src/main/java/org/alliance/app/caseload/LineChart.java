@@ -86,23 +86,18 @@ public final class LineChart {
                 svg.empty("circle", "cx", format(x(i, n, plotWidth)), "cy", format(y), "r", "3.5", "fill", colour);
             }
             if (path.length() > 0) {
-                String d = path.toString().strip();
-                if (dash.isEmpty()) {
-                    svg.empty("path", "d", d, "fill", "none", "stroke", colour, "stroke-width", "2.5");
-                } else {
-                    svg.empty(
-                            "path",
-                            "d",
-                            d,
-                            "fill",
-                            "none",
-                            "stroke",
-                            colour,
-                            "stroke-width",
-                            "2.5",
-                            "stroke-dasharray",
-                            dash);
-                }
+                svg.empty(
+                        "path",
+                        "d",
+                        path.toString().strip(),
+                        "fill",
+                        "none",
+                        "stroke",
+                        colour,
+                        "stroke-width",
+                        "2.5",
+                        "stroke-dasharray",
+                        dash.isEmpty() ? null : dash);
             }
             double legendY = TOP + 14 + s * 22;
             line(svg, WIDTH - RIGHT + 14, legendY - 4, WIDTH - RIGHT + 44, legendY - 4, colour, dash);
@@ -116,28 +111,22 @@ public final class LineChart {
     }
 
     private static void line(SvgWriter svg, double x1, double y1, double x2, double y2, String colour, String dash) {
-        String[] common = {
-            "x1",
-            format(x1),
-            "y1",
-            format(y1),
-            "x2",
-            format(x2),
-            "y2",
-            format(y2),
-            "stroke",
-            colour,
-            "stroke-width",
-            dash.isEmpty() ? "1.5" : "2.5"
-        };
-        if (dash.isEmpty()) {
-            svg.empty("line", common);
-        } else {
-            String[] dashed = java.util.Arrays.copyOf(common, common.length + 2);
-            dashed[common.length] = "stroke-dasharray";
-            dashed[common.length + 1] = dash;
-            svg.empty("line", dashed);
-        }
+        svg.empty(
+                "line",
+                "x1",
+                format(x1),
+                "y1",
+                format(y1),
+                "x2",
+                format(x2),
+                "y2",
+                format(y2),
+                "stroke",
+                colour,
+                "stroke-width",
+                dash.isEmpty() ? "1.5" : "2.5",
+                "stroke-dasharray",
+                dash.isEmpty() ? null : dash);
     }
 
     private static void text(SvgWriter svg, double x, double y, String content, String anchor) {

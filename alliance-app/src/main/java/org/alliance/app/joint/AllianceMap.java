@@ -147,43 +147,24 @@ final class AllianceMap {
 
     private static void line(
             SvgWriter svg, double x1, double y1, double x2, double y2, String colour, double width, boolean dashed) {
-        if (dashed) {
-            svg.empty(
-                    "line",
-                    "x1",
-                    number(x1),
-                    "y1",
-                    number(y1),
-                    "x2",
-                    number(x2),
-                    "y2",
-                    number(y2),
-                    "stroke",
-                    colour,
-                    "stroke-width",
-                    number(width),
-                    "stroke-dasharray",
-                    "5 5",
-                    "stroke-linecap",
-                    "round");
-        } else {
-            svg.empty(
-                    "line",
-                    "x1",
-                    number(x1),
-                    "y1",
-                    number(y1),
-                    "x2",
-                    number(x2),
-                    "y2",
-                    number(y2),
-                    "stroke",
-                    colour,
-                    "stroke-width",
-                    number(width),
-                    "stroke-linecap",
-                    "round");
-        }
+        svg.empty(
+                "line",
+                "x1",
+                number(x1),
+                "y1",
+                number(y1),
+                "x2",
+                number(x2),
+                "y2",
+                number(y2),
+                "stroke",
+                colour,
+                "stroke-width",
+                number(width),
+                "stroke-dasharray",
+                dashed ? "5 5" : null,
+                "stroke-linecap",
+                "round");
     }
 
     private static void text(SvgWriter svg, double x, double y, String content, String kind) {

@@ -17,6 +17,7 @@ import org.alliance.core.joint.Party;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,6 +41,7 @@ class JointRecordController {
     private final AuditLog audit;
     private final JointAccess access;
     private final JointMeetingPage page;
+    private final TransactionTemplate transactions;
 
     JointRecordController(
             JointMeetings meetings,
@@ -47,13 +49,27 @@ class JointRecordController {
             Organisations organisations,
             AuditLog audit,
             JointAccess access,
-            JointMeetingPage page) {
+            JointMeetingPage page,
+            TransactionTemplate transactions) {
         this.meetings = meetings;
         this.invitations = invitations;
         this.organisations = organisations;
         this.audit = audit;
         this.access = access;
         this.page = page;
+        this.transactions = transactions;
+    }
+
+    /**
+     * The end of every record the chair writes: the write and its audit row ({@code joint <what> written}) in one
+     * transaction, then back to the place on the meeting page where it shows.
+     */
+    private String written(CurrentUser user, long id, String what, String anchor, Runnable write) {
+        transactions.executeWithoutResult(status -> {
+            write.run();
+            audit.record(user.username(), "joint " + what + " written", "joint meeting " + id);
+        });
+        return "redirect:/joint/" + id + anchor;
     }
 
     private Optional<String> text(String value) {
@@ -105,9 +121,9 @@ class JointRecordController {
         if (text.isEmpty()) {
             return invalid(user, header, "joint.error.note", response, locale, model);
         }
-        meetings.addNote(header.id(), guideStep, text.get());
-        audit.record(user.username(), "joint note written", "joint meeting " + id);
-        return "redirect:/joint/" + id + "#step-" + guideStep.code();
+        GuideStep chosen = guideStep;
+        return written(
+                user, id, "note", "#step-" + chosen.code(), () -> meetings.addNote(header.id(), chosen, text.get()));
     }
 
     @PostMapping("/joint/{id}/decisions")
@@ -129,9 +145,13 @@ class JointRecordController {
         if (text.isEmpty() || proposer.isEmpty() || agreed.isEmpty()) {
             return invalid(user, header, "joint.error.decision", response, locale, model);
         }
-        meetings.addDecision(header.id(), text.get(), proposer.get().id(), agreed.get());
-        audit.record(user.username(), "joint decision written", "joint meeting " + id);
-        return "redirect:/joint/" + id + "#decisions";
+        return written(
+                user,
+                id,
+                "decision",
+                "#decisions",
+                () -> meetings.addDecision(
+                        header.id(), text.get(), proposer.get().id(), agreed.get()));
     }
 
     @PostMapping("/joint/{id}/interests")
@@ -184,9 +204,12 @@ class JointRecordController {
         if (text.isEmpty() || owner.isEmpty()) {
             return invalid(user, header, "joint.error." + kind, response, locale, model);
         }
-        write.add(header.id(), owner.get().id(), text.get());
-        audit.record(user.username(), "joint " + kind + " written", "joint meeting " + id);
-        return "redirect:/joint/" + id + "#interests";
+        return written(
+                user,
+                id,
+                kind,
+                "#interests",
+                () -> write.add(header.id(), owner.get().id(), text.get()));
     }
 
     @PostMapping("/joint/{id}/conflicts")
@@ -214,9 +237,10 @@ class JointRecordController {
         if (first == second || !goalIds.contains(first) || !goalIds.contains(second) || winWin.length() > MAX_TEXT) {
             return invalid(user, header, "joint.error.conflict", response, locale, model);
         }
-        meetings.addConflict(header.id(), first, second, text(winWin));
-        audit.record(user.username(), "joint conflict written", "joint meeting " + id);
-        return "redirect:/joint/" + id + "#interests";
+        long one = first;
+        long other = second;
+        return written(
+                user, id, "conflict", "#interests", () -> meetings.addConflict(header.id(), one, other, text(winWin)));
     }
 
     @PostMapping("/joint/{id}/conflicts/{conflictId}")
@@ -237,9 +261,8 @@ class JointRecordController {
         if (text.isEmpty()) {
             return invalid(user, header, "joint.error.winWin", response, locale, model);
         }
-        meetings.noteWinWin(header.id(), conflictId, text.get());
-        audit.record(user.username(), "joint win-win written", "joint meeting " + id);
-        return "redirect:/joint/" + id + "#interests";
+        return written(
+                user, id, "win-win", "#interests", () -> meetings.noteWinWin(header.id(), conflictId, text.get()));
     }
 
     /** Closing: the balance check first. With something still open the chair is asked to confirm. */

@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The one migration set on both databases, and databases migrated by the former per-vendor scripts (kept as they
- * were in {@code src/test/resources/db/old-migration}): they start on the merged set with their data, while a
+ * were, rebuilt from the merged ones by {@link #oldScripts} and proved identical by their recorded checksums): they
+ * start on the merged set with their data, while a
  * checksum that is not a known old one still stops the start.
  */
 class MigrationsTest {
@@ -40,7 +41,7 @@ class MigrationsTest {
         DataSource dataSource = TestDatabases.empty(vendor, folder);
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/old-migration/" + vendor)
+                .locations("filesystem:" + oldScripts(vendor))
                 .load()
                 .migrate();
         JdbcClient.create(dataSource)
@@ -116,7 +117,7 @@ class MigrationsTest {
         String url = "jdbc:sqlite:" + file + "?foreign_keys=true";
         Flyway.configure()
                 .dataSource(url, null, null)
-                .locations("classpath:db/old-migration/sqlite")
+                .locations("filesystem:" + oldScripts("sqlite"))
                 .load()
                 .migrate();
         try (org.springframework.context.ConfigurableApplicationContext server =
@@ -137,6 +138,62 @@ class MigrationsTest {
                     .isEqualTo(flyway.info().all().length)
                     .isGreaterThan(8);
         }
+    }
+
+    private static final String OLD_V1_HEADER =
+            "-- Alliance schema, version 1. The SQLite and PostgreSQL files differ only in the id column type (%s).";
+
+    /**
+     * The former per-vendor scripts (V1 to V9), rebuilt from the merged ones: the placeholder spelled out as the
+     * vendor's folder did, and V1's former first comment line. {@link #theRebuiltOldScriptsAreTheOldScripts} proves
+     * them identical to the released ones by the checksums Flyway recorded for those.
+     */
+    static Path oldScripts(String vendor) {
+        Path target = folder.resolve("old-" + vendor);
+        try {
+            java.nio.file.Files.createDirectories(target);
+            String id = TestDatabases.vendor(vendor).placeholders().get("id_column");
+            try (var scripts = java.nio.file.Files.list(Path.of("src/main/resources/db/schema"))) {
+                for (Path script : scripts.toList()) {
+                    String name = script.getFileName().toString();
+                    int version = Integer.parseInt(name.substring(1, name.indexOf("__")));
+                    if (version > 9) {
+                        continue;
+                    }
+                    String text = java.nio.file.Files.readString(script);
+                    if (version == 1) {
+                        List<String> lines = new java.util.ArrayList<>(List.of(text.split("\n", -1)));
+                        lines.subList(0, 3).clear();
+                        lines.add(0, String.format(OLD_V1_HEADER, id));
+                        text = String.join("\n", lines);
+                    }
+                    java.nio.file.Files.writeString(target.resolve(name), text.replace("${id_column}", id));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return target.toAbsolutePath();
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
+    void theRebuiltOldScriptsAreTheOldScripts(String vendor) {
+        Migrations.Vendor v = TestDatabases.vendor(vendor);
+        Flyway old = Flyway.configure()
+                .dataSource("jdbc:sqlite:" + folder.resolve("checksums-" + vendor + ".db"), null, null)
+                .locations("filesystem:" + oldScripts(vendor))
+                .load();
+        int checked = 0;
+        for (MigrationInfo info : old.info().all()) {
+            Integer recorded = v.oldChecksum(info.getVersion().getVersion());
+            if (recorded != null) {
+                assertThat(info.getChecksum()).as("V" + info.getVersion()).isEqualTo(recorded);
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(4);
+        assertThat(old.info().all()).hasSize(8);
     }
 
     private static List<String> columns(DataSource dataSource, String vendor) {

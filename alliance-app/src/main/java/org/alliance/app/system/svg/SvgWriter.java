@@ -5,7 +5,8 @@ package org.alliance.app.system.svg;
  * attribute value and every text is escaped here, by {@link #escape}, the one escape of the application's SVG.
  * Presentation attributes only (no {@code style}), so the strict content security policy holds.
  *
- * <p>Attributes are given as name/value pairs: {@code empty("circle", "cx", "12.0", "cy", "4.5", "r", "3.5")}.
+ * <p>Attributes are given as name/value pairs: {@code empty("circle", "cx", "12.0", "cy", "4.5", "r", "3.5")}; a pair
+ * whose value is {@code null} is left out (an optional attribute such as {@code stroke-dasharray}).
  */
 public final class SvgWriter {
 
@@ -53,6 +54,9 @@ public final class SvgWriter {
             throw new IllegalArgumentException("attributes come in name/value pairs; got " + pairs.length + " strings");
         }
         for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] == null) {
+                continue;
+            }
             out.append(' ')
                     .append(pairs[i])
                     .append("=\"")
