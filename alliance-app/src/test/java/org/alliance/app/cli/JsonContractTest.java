@@ -78,6 +78,10 @@ class JsonContractTest {
                 new String[] {"regress", data("mtcars.csv"), "--formula", "am ~ wt", "--family", "binomial"};
             case "mixed" ->
                 new String[] {"mixed", data("sleepstudy.csv"), "--formula", "Reaction ~ Days + (1 | Subject)"};
+            case "cluster" ->
+                new String[] {"regress", data("mtcars.csv"), "--formula", "mpg ~ wt + hp", "--cluster", "cyl"};
+            case "robust" ->
+                new String[] {"regress", data("mtcars.csv"), "--formula", "mpg ~ wt + hp", "--robust", "hc3"};
             case "mixed-ml" ->
                 new String[] {"mixed", data("sleepstudy.csv"), "--formula", "Reaction ~ Days + (Days | Subject)", "--ml"
                 };
@@ -122,6 +126,8 @@ class JsonContractTest {
                 "reliability",
                 "regress",
                 "logistic",
+                "cluster",
+                "robust",
                 "mixed-ml",
                 "mixed-unconverged",
                 "mixed",

@@ -1,5 +1,7 @@
 package org.alliance.app.cli.statistics;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,12 +26,15 @@ import org.alliance.stats.regression.LinearRegression;
 import org.alliance.stats.regression.LinearRegressionResult;
 import org.alliance.stats.regression.LogisticRegression;
 import org.alliance.stats.regression.LogisticRegressionResult;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /** {@code alliance regress}: linear (R's lm) or logistic (R's glm, binomial) regression from a CSV file. */
 @Command(
@@ -123,7 +128,7 @@ public final class RegressCommand implements Callable<Integer> {
         }
         DataTable table = StatisticsOutput.read(data, input, spec.commandLine().getErr());
         Columns columns = columns(table, formula, categorical);
-        Map<String, Object> tree;
+        RegressJson tree;
         PrintWriter out = spec.commandLine().getOut();
         try {
             if (family == Family.binomial) {
@@ -186,98 +191,171 @@ public final class RegressCommand implements Callable<Integer> {
         return new Columns(numeric, text);
     }
 
-    private Map<String, Object> json(LinearRegressionResult result, DataTable table) {
-        List<Map<String, Object>> coefficients = new ArrayList<>();
+    private RegressJson json(LinearRegressionResult result, DataTable table) {
+        List<Object> coefficients = new ArrayList<>();
         for (Coefficient c : result.coefficients()) {
             coefficients.add(coefficient(c));
         }
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("family", "gaussian");
-        model.put("r_squared", StatisticsOutput.number(result.rSquared()));
-        model.put("adj_r_squared", StatisticsOutput.number(result.adjustedRSquared()));
-        model.put("sigma", StatisticsOutput.number(result.sigma()));
-        model.put("f_statistic", StatisticsOutput.number(result.fStatistic()));
-        model.put("f_df1", result.fNumeratorDf());
-        model.put("f_df2", result.fDenominatorDf());
-        model.put("f_p_value", StatisticsOutput.number(result.fPValue()));
-        model.put("deviance", StatisticsOutput.number(result.sigma() * result.sigma() * result.residualDf()));
-        model.put("log_lik", StatisticsOutput.number(result.logLikelihood()));
-        model.put("aic", StatisticsOutput.number(result.aic()));
-        model.put("bic", StatisticsOutput.number(result.bic()));
-        model.put("n", result.n());
-        model.put("rows_dropped", result.rowsDropped());
-        model.put("df_residual", result.residualDf());
-        model.put("standard_errors", result.covarianceType().name().toLowerCase(java.util.Locale.ROOT));
-        if (result.covarianceType() == CovarianceType.CR1) {
-            model.put("clusters", result.clusters());
-        }
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("coefficients", coefficients);
-        root.put("model", model);
-        root.put("warnings", result.warnings());
-        root.put("provenance", StatisticsOutput.provenance(result.method(), options(), table));
-        return root;
+        LinearModel model = new LinearModel(
+                "gaussian",
+                StatisticsOutput.number(result.rSquared()),
+                StatisticsOutput.number(result.adjustedRSquared()),
+                StatisticsOutput.number(result.sigma()),
+                StatisticsOutput.number(result.fStatistic()),
+                result.fNumeratorDf(),
+                result.fDenominatorDf(),
+                StatisticsOutput.number(result.fPValue()),
+                StatisticsOutput.number(result.sigma() * result.sigma() * result.residualDf()),
+                StatisticsOutput.number(result.logLikelihood()),
+                StatisticsOutput.number(result.aic()),
+                StatisticsOutput.number(result.bic()),
+                result.n(),
+                result.rowsDropped(),
+                result.residualDf(),
+                result.covarianceType().name().toLowerCase(java.util.Locale.ROOT),
+                result.covarianceType() == CovarianceType.CR1 ? result.clusters() : null);
+        return new RegressJson(
+                coefficients, model, result.warnings(), StatisticsOutput.provenance(result.method(), options(), table));
     }
 
-    private Map<String, Object> json(LogisticRegressionResult result, DataTable table) {
-        List<Map<String, Object>> coefficients = new ArrayList<>();
+    private RegressJson json(LogisticRegressionResult result, DataTable table) {
+        List<Object> coefficients = new ArrayList<>();
         for (int j = 0; j < result.coefficients().size(); j++) {
-            Map<String, Object> row = coefficient(result.coefficients().get(j));
+            Coefficient c = result.coefficients().get(j);
             LogisticRegressionResult.OddsRatio odds = result.oddsRatios().get(j);
-            row.put("odds_ratio", StatisticsOutput.number(odds.estimate()));
-            row.put("or_conf_low", StatisticsOutput.number(odds.confLow()));
-            row.put("or_conf_high", StatisticsOutput.number(odds.confHigh()));
-            coefficients.add(row);
+            coefficients.add(new LogisticRow(
+                    c.term(),
+                    StatisticsOutput.number(c.estimate()),
+                    StatisticsOutput.number(c.standardError()),
+                    StatisticsOutput.number(c.statistic()),
+                    StatisticsOutput.number(c.pValue()),
+                    StatisticsOutput.number(c.confLow()),
+                    StatisticsOutput.number(c.confHigh()),
+                    StatisticsOutput.number(odds.estimate()),
+                    StatisticsOutput.number(odds.confLow()),
+                    StatisticsOutput.number(odds.confHigh())));
         }
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("family", "binomial");
-        model.put("r_squared", null);
-        model.put("adj_r_squared", null);
-        model.put("sigma", null);
-        model.put("f_statistic", null);
-        model.put("deviance", StatisticsOutput.number(result.deviance()));
-        model.put("null_deviance", StatisticsOutput.number(result.nullDeviance()));
-        model.put("log_lik", StatisticsOutput.number(result.logLikelihood()));
-        model.put("aic", StatisticsOutput.number(result.aic()));
-        model.put("bic", StatisticsOutput.number(result.bic()));
-        model.put("n", result.n());
-        model.put("rows_dropped", result.rowsDropped());
-        model.put("df_residual", result.residualDf());
-        model.put("iterations", result.iterations());
-        model.put("converged", result.converged());
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("coefficients", coefficients);
-        root.put("model", model);
-        root.put("warnings", result.warnings());
-        root.put("provenance", StatisticsOutput.provenance(result.method(), options(), table));
-        return root;
+        LogisticModel model = new LogisticModel(
+                "binomial",
+                null,
+                null,
+                null,
+                null,
+                StatisticsOutput.number(result.deviance()),
+                StatisticsOutput.number(result.nullDeviance()),
+                StatisticsOutput.number(result.logLikelihood()),
+                StatisticsOutput.number(result.aic()),
+                StatisticsOutput.number(result.bic()),
+                result.n(),
+                result.rowsDropped(),
+                result.residualDf(),
+                result.iterations(),
+                result.converged());
+        return new RegressJson(
+                coefficients, model, result.warnings(), StatisticsOutput.provenance(result.method(), options(), table));
     }
 
-    private static Map<String, Object> coefficient(Coefficient c) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("term", c.term());
-        row.put("estimate", StatisticsOutput.number(c.estimate()));
-        row.put("std_error", StatisticsOutput.number(c.standardError()));
-        row.put("statistic", StatisticsOutput.number(c.statistic()));
-        row.put("p_value", StatisticsOutput.number(c.pValue()));
-        row.put("conf_low", StatisticsOutput.number(c.confLow()));
-        row.put("conf_high", StatisticsOutput.number(c.confHigh()));
-        return row;
+    private static CoefficientRow coefficient(Coefficient c) {
+        return new CoefficientRow(
+                c.term(),
+                StatisticsOutput.number(c.estimate()),
+                StatisticsOutput.number(c.standardError()),
+                StatisticsOutput.number(c.statistic()),
+                StatisticsOutput.number(c.pValue()),
+                StatisticsOutput.number(c.confLow()),
+                StatisticsOutput.number(c.confHigh()));
     }
 
-    private Map<String, Object> options() {
-        Map<String, Object> options = new LinkedHashMap<>();
-        options.put("formula", formulaText);
-        options.put("family", family.name());
-        options.put("robust", robust == null ? null : robust.name());
-        options.put("cluster", cluster);
-        options.put("reference", references);
-        options.put("factor", factors);
-        options.put(
-                "missing",
+    private Options options() {
+        return new Options(
+                formulaText,
+                family.name(),
+                robust == null ? null : robust.name(),
+                cluster,
+                references,
+                factors,
                 "listwise deletion over the formula's variables" + (cluster == null ? "" : " and the cluster column"));
-        return options;
     }
+
+    /** The JSON of {@code regress}: coefficient rows and model of the family fitted, then provenance. */
+    record RegressJson(
+            List<Object> coefficients,
+            Object model,
+            List<String> warnings,
+            StatisticsOutput.DataProvenance provenance) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record CoefficientRow(
+            String term,
+            @Nullable Double estimate,
+            @Nullable Double stdError,
+            @Nullable Double statistic,
+            @Nullable Double pValue,
+            @Nullable Double confLow,
+            @Nullable Double confHigh) {}
+
+    /** A coefficient of a logistic model, with its odds ratio and that ratio's interval. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record LogisticRow(
+            String term,
+            @Nullable Double estimate,
+            @Nullable Double stdError,
+            @Nullable Double statistic,
+            @Nullable Double pValue,
+            @Nullable Double confLow,
+            @Nullable Double confHigh,
+            @Nullable Double oddsRatio,
+            @Nullable Double orConfLow,
+            @Nullable Double orConfHigh) {}
+
+    /** A linear model as R's summary(lm); {@code clusters} only with cluster-robust (CR1) standard errors. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record LinearModel(
+            String family,
+            @Nullable Double rSquared,
+            @JsonProperty("adj_r_squared") @Nullable Double adjRSquared,
+            @Nullable Double sigma,
+            @Nullable Double fStatistic,
+            @JsonProperty("f_df1") int fDf1,
+            @JsonProperty("f_df2") int fDf2,
+            @JsonProperty("f_p_value") @Nullable Double fPValue,
+            @Nullable Double deviance,
+            @Nullable Double logLik,
+            @Nullable Double aic,
+            @Nullable Double bic,
+            int n,
+            int rowsDropped,
+            int dfResidual,
+            String standardErrors,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer clusters) {}
+
+    /** A logistic model as R's glm; the linear model's R², sigma and F are null (they have no meaning here). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record LogisticModel(
+            String family,
+            @Nullable Double rSquared,
+            @JsonProperty("adj_r_squared") @Nullable Double adjRSquared,
+            @Nullable Double sigma,
+            @Nullable Double fStatistic,
+            @Nullable Double deviance,
+            @Nullable Double nullDeviance,
+            @Nullable Double logLik,
+            @Nullable Double aic,
+            @Nullable Double bic,
+            int n,
+            int rowsDropped,
+            int dfResidual,
+            int iterations,
+            boolean converged) {}
+
+    record Options(
+            String formula,
+            String family,
+            @Nullable String robust,
+            @Nullable String cluster,
+            Map<String, String> reference,
+            List<String> factor,
+            String missing) {}
 
     private void printText(PrintWriter out, Formula formula, LinearRegressionResult result) {
         out.println("Linear regression (as R lm): " + formula);
