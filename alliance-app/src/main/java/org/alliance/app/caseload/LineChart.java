@@ -2,6 +2,7 @@ package org.alliance.app.caseload;
 
 import java.util.List;
 import java.util.OptionalDouble;
+import org.alliance.app.system.svg.Svg;
 
 /**
  * A line chart as SVG, drawn on the server so it reads without JavaScript. Always shown next to a table with
@@ -47,27 +48,25 @@ public final class LineChart {
             throw new IllegalArgumentException(
                     "need yMin < yMax and a step of at least 1; got " + yMin + ".." + yMax + " step " + step);
         }
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ")
-                .append(WIDTH)
-                .append(' ')
-                .append(HEIGHT)
-                .append("\" role=\"img\" aria-label=\"")
-                .append(escape(label))
-                .append("\">");
+        Svg.Element svg = Svg.element("svg")
+                .attr("xmlns", "http://www.w3.org/2000/svg")
+                .attr("class", "chart")
+                .attr("viewBox", "0 0 " + WIDTH + " " + HEIGHT)
+                .attr("role", "img")
+                .attr("aria-label", label);
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = HEIGHT - TOP - BOTTOM;
         // Horizontal grid lines at every whole number of the scale.
         for (int tick = (int) Math.ceil(yMin); tick <= yMax; tick += step) {
             double y = TOP + plotHeight * (1 - (tick - yMin) / (yMax - yMin));
-            svg.append(line(LEFT, y, LEFT + plotWidth, y, "#d0d0d0", ""));
-            svg.append(text(LEFT - 6, y + 4, String.valueOf(tick), "end"));
+            svg.child(line(LEFT, y, LEFT + plotWidth, y, "#d0d0d0", ""));
+            svg.child(text(LEFT - 6, y + 4, String.valueOf(tick), "end"));
         }
         int n = xLabels.size();
         int every = Math.max(1, (int) Math.ceil(n / 8.0));
         for (int i = 0; i < n; i++) {
             if (i % every == 0 || i == n - 1) {
-                svg.append(text(x(i, n, plotWidth), HEIGHT - BOTTOM + 18, xLabels.get(i), "middle"));
+                svg.child(text(x(i, n, plotWidth), HEIGHT - BOTTOM + 18, xLabels.get(i), "middle"));
             }
         }
         for (int s = 0; s < series.size(); s++) {
@@ -87,53 +86,59 @@ public final class LineChart {
                         .append(',')
                         .append(format(y));
                 penDown = true;
-                svg.append("<circle cx=\"")
-                        .append(format(x(i, n, plotWidth)))
-                        .append("\" cy=\"")
-                        .append(format(y))
-                        .append("\" r=\"3.5\" fill=\"")
-                        .append(colour)
-                        .append("\"/>");
+                svg.child(Svg.element("circle")
+                        .attr("cx", format(x(i, n, plotWidth)))
+                        .attr("cy", format(y))
+                        .attr("r", "3.5")
+                        .attr("fill", colour));
             }
             if (path.length() > 0) {
-                svg.append("<path d=\"")
-                        .append(path.toString().strip())
-                        .append("\" fill=\"none\" stroke=\"")
-                        .append(colour)
-                        .append("\" stroke-width=\"2.5\"")
-                        .append(
-                                DASHES[s % DASHES.length].isEmpty()
-                                        ? ""
-                                        : " stroke-dasharray=\"" + DASHES[s % DASHES.length] + "\"")
-                        .append("/>");
+                Svg.Element pathElement = Svg.element("path")
+                        .attr("d", path.toString().strip())
+                        .attr("fill", "none")
+                        .attr("stroke", colour)
+                        .attr("stroke-width", "2.5");
+                if (!DASHES[s % DASHES.length].isEmpty()) {
+                    pathElement.attr("stroke-dasharray", DASHES[s % DASHES.length]);
+                }
+                svg.child(pathElement);
             }
             double legendY = TOP + 14 + s * 22;
-            svg.append(line(
+            svg.child(line(
                     WIDTH - RIGHT + 14,
                     legendY - 4,
                     WIDTH - RIGHT + 44,
                     legendY - 4,
                     colour,
                     DASHES[s % DASHES.length]));
-            svg.append(text(WIDTH - RIGHT + 50, legendY, line.name(), "start"));
+            svg.child(text(WIDTH - RIGHT + 50, legendY, line.name(), "start"));
         }
-        svg.append("</svg>");
-        return svg.toString();
+        return svg.render().markup();
     }
 
     private static double x(int i, int n, double plotWidth) {
         return n <= 1 ? LEFT + plotWidth / 2 : LEFT + plotWidth * i / (n - 1);
     }
 
-    private static String line(double x1, double y1, double x2, double y2, String colour, String dash) {
-        return "<line x1=\"" + format(x1) + "\" y1=\"" + format(y1) + "\" x2=\"" + format(x2) + "\" y2=\""
-                + format(y2) + "\" stroke=\"" + colour + "\" stroke-width=\"" + (dash.isEmpty() ? "1.5" : "2.5") + "\""
-                + (dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"") + "/>";
+    private static Svg.Element line(double x1, double y1, double x2, double y2, String colour, String dash) {
+        Svg.Element line = Svg.element("line")
+                .attr("x1", format(x1))
+                .attr("y1", format(y1))
+                .attr("x2", format(x2))
+                .attr("y2", format(y2))
+                .attr("stroke", colour)
+                .attr("stroke-width", dash.isEmpty() ? "1.5" : "2.5");
+        return dash.isEmpty() ? line : line.attr("stroke-dasharray", dash);
     }
 
-    private static String text(double x, double y, String content, String anchor) {
-        return "<text x=\"" + format(x) + "\" y=\"" + format(y) + "\" font-size=\"12\" fill=\"#1a1a1a\" text-anchor=\""
-                + anchor + "\">" + escape(content) + "</text>";
+    private static Svg.Element text(double x, double y, String content, String anchor) {
+        return Svg.element("text")
+                .attr("x", format(x))
+                .attr("y", format(y))
+                .attr("font-size", "12")
+                .attr("fill", "#1a1a1a")
+                .attr("text-anchor", anchor)
+                .text(content);
     }
 
     /**
@@ -144,12 +149,5 @@ public final class LineChart {
         long tenths = Math.round(Math.abs(value) * 10);
         String sign = value < 0 ? "-" : "";
         return sign + (tenths / 10) + "." + (tenths % 10);
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;");
     }
 }

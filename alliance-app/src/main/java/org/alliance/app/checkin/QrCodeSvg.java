@@ -1,6 +1,7 @@
 package org.alliance.app.checkin;
 
 import io.nayuki.qrcodegen.QrCode;
+import org.alliance.app.system.svg.Svg;
 
 /** A QR code as an SVG image, drawn from the modules computed by Nayuki's qrcodegen library. */
 public final class QrCodeSvg {
@@ -28,16 +29,19 @@ public final class QrCodeSvg {
                 }
             }
         }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr\" viewBox=\"0 0 " + size + " " + size
-                + "\" role=\"img\" aria-label=\"" + escape(label) + "\" shape-rendering=\"crispEdges\">"
-                + "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>"
-                + "<path d=\"" + path + "\" fill=\"#000000\"/></svg>";
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;");
+        return Svg.element("svg")
+                .attr("xmlns", "http://www.w3.org/2000/svg")
+                .attr("class", "qr")
+                .attr("viewBox", "0 0 " + size + " " + size)
+                .attr("role", "img")
+                .attr("aria-label", label)
+                .attr("shape-rendering", "crispEdges")
+                .child(Svg.element("rect")
+                        .attr("width", "100%")
+                        .attr("height", "100%")
+                        .attr("fill", "#ffffff"))
+                .child(Svg.element("path").attr("d", path.toString()).attr("fill", "#000000"))
+                .render()
+                .markup();
     }
 }

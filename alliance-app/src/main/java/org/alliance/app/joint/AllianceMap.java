@@ -3,6 +3,7 @@ package org.alliance.app.joint;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import org.alliance.app.system.svg.Svg;
 
 /**
  * The alliance map of one joint meeting as SVG, drawn on the server so it reads without JavaScript: the client in
@@ -38,14 +39,12 @@ final class AllianceMap {
      */
     static String render(
             String label, String clientLabel, String ownLabel, List<Node> nodes, double scaleMin, double scaleMax) {
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"alliance-map\" viewBox=\"0 0 ")
-                .append(SIZE)
-                .append(' ')
-                .append(SIZE)
-                .append("\" role=\"img\" aria-label=\"")
-                .append(escape(label))
-                .append("\">");
+        Svg.Element svg = Svg.element("svg")
+                .attr("xmlns", "http://www.w3.org/2000/svg")
+                .attr("class", "alliance-map")
+                .attr("viewBox", "0 0 " + SIZE + " " + SIZE)
+                .attr("role", "img")
+                .attr("aria-label", label);
         int n = nodes.size();
         double[] xs = new double[n];
         double[] ys = new double[n];
@@ -59,9 +58,9 @@ final class AllianceMap {
             for (int j = i + 1; j < n; j++) {
                 OptionalDouble team =
                         mean(nodes.get(i).teamScore(), nodes.get(j).teamScore());
-                svg.append(line(xs[i], ys[i], xs[j], ys[j], "#6b6b6b", 1.5, team.isEmpty()));
+                svg.child(line(xs[i], ys[i], xs[j], ys[j], "#6b6b6b", 1.5, team.isEmpty()));
                 if (team.isPresent()) {
-                    svg.append(text(
+                    svg.child(text(
                             (xs[i] + xs[j]) / 2, (ys[i] + ys[j]) / 2 - 4, format(team.getAsDouble()), "team-score"));
                 }
             }
@@ -70,46 +69,51 @@ final class AllianceMap {
             Node node = nodes.get(i);
             OptionalDouble score = node.clientScore();
             double width = score.isPresent() ? thickness(score.getAsDouble(), scaleMin, scaleMax) : 1.5;
-            svg.append(line(CENTRE, CENTRE, xs[i], ys[i], "#005a9c", width, score.isEmpty()));
+            svg.child(line(CENTRE, CENTRE, xs[i], ys[i], "#005a9c", width, score.isEmpty()));
             if (score.isPresent()) {
                 double mx = CENTRE + (xs[i] - CENTRE) * 0.5;
                 double my = CENTRE + (ys[i] - CENTRE) * 0.5;
-                svg.append("<rect x=\"")
-                        .append(number(mx - 18))
-                        .append("\" y=\"")
-                        .append(number(my - 12))
-                        .append("\" width=\"36\" height=\"20\" rx=\"4\" fill=\"#ffffff\" stroke=\"#005a9c\"/>");
-                svg.append(text(mx, my + 3, format(score.getAsDouble()), "client-score"));
+                svg.child(Svg.element("rect")
+                        .attr("x", number(mx - 18))
+                        .attr("y", number(my - 12))
+                        .attr("width", "36")
+                        .attr("height", "20")
+                        .attr("rx", "4")
+                        .attr("fill", "#ffffff")
+                        .attr("stroke", "#005a9c"));
+                svg.child(text(mx, my + 3, format(score.getAsDouble()), "client-score"));
             }
         }
-        svg.append("<circle cx=\"")
-                .append(number(CENTRE))
-                .append("\" cy=\"")
-                .append(number(CENTRE))
-                .append("\" r=\"38\" fill=\"#005a9c\"/>");
-        svg.append("<text x=\"")
-                .append(number(CENTRE))
-                .append("\" y=\"")
-                .append(number(CENTRE + 5))
-                .append("\" text-anchor=\"middle\" fill=\"#ffffff\" font-size=\"14\">")
-                .append(escape(clientLabel))
-                .append("</text>");
+        svg.child(Svg.element("circle")
+                .attr("cx", number(CENTRE))
+                .attr("cy", number(CENTRE))
+                .attr("r", "38")
+                .attr("fill", "#005a9c"));
+        svg.child(Svg.element("text")
+                .attr("x", number(CENTRE))
+                .attr("y", number(CENTRE + 5))
+                .attr("text-anchor", "middle")
+                .attr("fill", "#ffffff")
+                .attr("font-size", "14")
+                .text(clientLabel));
         for (int i = 0; i < n; i++) {
             Node node = nodes.get(i);
-            svg.append("<circle cx=\"")
-                    .append(number(xs[i]))
-                    .append("\" cy=\"")
-                    .append(number(ys[i]))
-                    .append("\" r=\"26\" fill=\"#ffffff\" stroke=\"#1a1a1a\" stroke-width=\"2\"/>");
+            svg.child(Svg.element("circle")
+                    .attr("cx", number(xs[i]))
+                    .attr("cy", number(ys[i]))
+                    .attr("r", "26")
+                    .attr("fill", "#ffffff")
+                    .attr("stroke", "#1a1a1a")
+                    .attr("stroke-width", "2"));
             boolean below = ys[i] >= CENTRE - 1;
             double ty = below ? ys[i] + 44 : ys[i] - 46;
-            svg.append(text(xs[i], ty, node.name(), "name"));
+            svg.child(text(xs[i], ty, node.name(), "name"));
             String own = node.ownScore().isPresent()
                     ? ownLabel + " " + format(node.ownScore().getAsDouble())
                     : ownLabel + " –";
-            svg.append(text(xs[i], ty + 16, own, "own-score"));
+            svg.child(text(xs[i], ty + 16, own, "own-score"));
         }
-        return svg.append("</svg>").toString();
+        return svg.render().markup();
     }
 
     /** 2 px at the bottom of the scale to 12 px at the top. */
@@ -128,26 +132,33 @@ final class AllianceMap {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
-    private static String line(
+    private static Svg.Element line(
             double x1, double y1, double x2, double y2, String colour, double width, boolean dashed) {
-        return "<line x1=\"" + number(x1) + "\" y1=\"" + number(y1) + "\" x2=\"" + number(x2) + "\" y2=\""
-                + number(y2) + "\" stroke=\"" + colour + "\" stroke-width=\"" + number(width) + "\""
-                + (dashed ? " stroke-dasharray=\"5 5\"" : "") + " stroke-linecap=\"round\"/>";
+        Svg.Element line = Svg.element("line")
+                .attr("x1", number(x1))
+                .attr("y1", number(y1))
+                .attr("x2", number(x2))
+                .attr("y2", number(y2))
+                .attr("stroke", colour)
+                .attr("stroke-width", number(width));
+        if (dashed) {
+            line.attr("stroke-dasharray", "5 5");
+        }
+        return line.attr("stroke-linecap", "round");
     }
 
-    private static String text(double x, double y, String content, String kind) {
-        return "<text x=\"" + number(x) + "\" y=\"" + number(y) + "\" text-anchor=\"middle\" class=\"" + kind
-                + "\" fill=\"#1a1a1a\" font-size=\"13\">" + escape(content) + "</text>";
+    private static Svg.Element text(double x, double y, String content, String kind) {
+        return Svg.element("text")
+                .attr("x", number(x))
+                .attr("y", number(y))
+                .attr("text-anchor", "middle")
+                .attr("class", kind)
+                .attr("fill", "#1a1a1a")
+                .attr("font-size", "13")
+                .text(content);
     }
 
     private static String number(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;");
     }
 }
