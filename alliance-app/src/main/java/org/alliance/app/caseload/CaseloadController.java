@@ -302,7 +302,8 @@ class CaseloadController {
         model.addAttribute("idempotencyKey", key);
         model.addAttribute("hasErrors", !answers.errors().isEmpty() || noAnswers);
         model.addAttribute("noAnswers", noAnswers);
-        return "caseload/rating";
+        model.addAttribute("caseloadRating", true);
+        return "rating";
     }
 
     private Instrument professionalInstrument() {

@@ -672,7 +672,7 @@ class JointController {
         model.addAttribute("idempotencyKey", key);
         model.addAttribute("hasErrors", !answers.errors().isEmpty() || noAnswers);
         model.addAttribute("noAnswers", noAnswers);
-        return "joint/rating";
+        return "rating";
     }
 
     private Instrument professionalInstrument() {
