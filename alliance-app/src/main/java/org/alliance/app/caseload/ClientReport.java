@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.alliance.app.checkin.StoredCheckIn;
+import org.alliance.app.system.svg.SafeSvg;
 import org.alliance.core.alert.Alert;
 import org.alliance.core.alert.AlertRules;
 import org.alliance.core.alert.AlertThresholds;
@@ -32,7 +33,7 @@ import org.springframework.context.MessageSource;
 record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> comparison, List<String> alerts) {
 
     /** The scores of one instrument over the meetings, as an SVG chart and as table rows. */
-    record InstrumentTrend(String title, String chartSvg, List<String> scaleNames, List<TrendRow> rows) {}
+    record InstrumentTrend(String title, SafeSvg chartSvg, List<String> scaleNames, List<TrendRow> rows) {}
 
     /** One meeting's scores, formatted; "–" for a missing score. */
     record TrendRow(LocalDate date, List<String> scores) {}
@@ -109,12 +110,13 @@ record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> compariso
         }
         ScaleRange range = ScaleRange.of(instrument, instrument.scales().get(0));
         String title = instrument.title().get(language);
-        String svg = LineChart.render(
+        SafeSvg svg = LineChart.image(
                 messages.getMessage("client.chart.label", new Object[] {title}, locale),
                 dates,
                 series,
                 range.min(),
-                range.max());
+                range.max(),
+                1);
         List<TrendRow> rows = new ArrayList<>();
         for (int i = 0; i < checkIns.size(); i++) {
             ScoreSheet sheet = sheets.get(i);

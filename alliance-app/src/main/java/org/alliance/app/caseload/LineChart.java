@@ -2,6 +2,7 @@ package org.alliance.app.caseload;
 
 import java.util.List;
 import java.util.OptionalDouble;
+import org.alliance.app.system.svg.SafeSvg;
 import org.alliance.app.system.svg.Svg;
 
 /**
@@ -43,6 +44,15 @@ public final class LineChart {
      * 0–100 % axis.
      */
     public static String render(
+            String label, List<String> xLabels, List<Series> series, double yMin, double yMax, int step) {
+        return image(label, xLabels, series, yMin, yMax, step).markup();
+    }
+
+    /**
+     * The chart of {@link #render(String, List, List, double, double, int)} typed as {@link SafeSvg}, so a template
+     * may insert it unescaped (the writer escaped every label and name in it).
+     */
+    public static SafeSvg image(
             String label, List<String> xLabels, List<Series> series, double yMin, double yMax, int step) {
         if (step < 1 || !(yMax > yMin)) {
             throw new IllegalArgumentException(
@@ -113,7 +123,7 @@ public final class LineChart {
                     DASHES[s % DASHES.length]));
             svg.child(text(WIDTH - RIGHT + 50, legendY, line.name(), "start"));
         }
-        return svg.render().markup();
+        return svg.render();
     }
 
     private static double x(int i, int n, double plotWidth) {

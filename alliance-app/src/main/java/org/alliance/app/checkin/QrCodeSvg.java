@@ -1,6 +1,7 @@
 package org.alliance.app.checkin;
 
 import io.nayuki.qrcodegen.QrCode;
+import org.alliance.app.system.svg.SafeSvg;
 import org.alliance.app.system.svg.Svg;
 
 /** A QR code as an SVG image, drawn from the modules computed by Nayuki's qrcodegen library. */
@@ -14,7 +15,7 @@ public final class QrCodeSvg {
      * @param text what the code encodes (the check-in link)
      * @param label the accessible name of the image
      */
-    public static String of(String text, String label) {
+    public static SafeSvg of(String text, String label) {
         QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
         int size = qr.size + BORDER * 2;
         StringBuilder path = new StringBuilder();
@@ -41,7 +42,6 @@ public final class QrCodeSvg {
                         .attr("height", "100%")
                         .attr("fill", "#ffffff"))
                 .child(Svg.element("path").attr("d", path.toString()).attr("fill", "#000000"))
-                .render()
-                .markup();
+                .render();
     }
 }
