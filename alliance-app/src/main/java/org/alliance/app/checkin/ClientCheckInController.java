@@ -263,25 +263,16 @@ class ClientCheckInController {
                         professional.id(), BlockAudience.parse(parameters.get("audience-p" + professional.id())));
             }
         }
-        if (switchingLanguage) {
-            return showJointForm(
-                    key,
-                    invitation,
-                    idempotencyKey,
-                    release,
-                    answers,
-                    consented,
-                    blockReleases,
-                    blockAudiences,
-                    false,
-                    locale,
-                    model);
+        // A language switch shows the form again with what was filled in; a refused form does too, with its
+        // errors, unless the same key was already stored (then the first send went through).
+        boolean refused = !switchingLanguage && !answers.acceptable();
+        if (refused && checkIns.countWithKey(idempotencyKey) > 0) {
+            return "redirect:/c/thanks";
         }
-        if (!answers.acceptable()) {
-            if (checkIns.countWithKey(idempotencyKey) > 0) {
-                return "redirect:/c/thanks";
+        if (switchingLanguage || refused) {
+            if (refused) {
+                response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             }
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return showJointForm(
                     key,
                     invitation,
@@ -291,7 +282,7 @@ class ClientCheckInController {
                     consented,
                     blockReleases,
                     blockAudiences,
-                    answers.noAnswers(),
+                    refused && answers.noAnswers(),
                     locale,
                     model);
         }
