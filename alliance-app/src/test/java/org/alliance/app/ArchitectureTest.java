@@ -133,6 +133,25 @@ class ArchitectureTest {
                 .check(everything);
     }
 
+    /**
+     * The command line answers in about a second because only {@code serve} and {@code demo} start Spring: no
+     * other class of the CLI wing may as much as name a Spring class (issue 12).
+     */
+    @Test
+    void onlyTheServerCommandsOfTheCommandLineDependOnSpring() {
+        assertThat(classes.contain("org.alliance.app.cli.server.ServeCommand")).isTrue();
+        noClasses()
+                .that()
+                .resideInAPackage("org.alliance.app.cli..")
+                .and()
+                .resideOutsideOfPackage("org.alliance.app.cli.server..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework..")
+                .because("the tools run without starting Spring; serve and demo (cli.server) start it")
+                .check(classes);
+    }
+
     @Test
     void featurePackagesOfTheApplicationHaveNoCycles() {
         slices().matching("org.alliance.app.(*)..").should().beFreeOfCycles().check(classes);

@@ -84,6 +84,11 @@ class SeveralServersTest {
                     server);
         }
 
+        /** The same browser (same cookies), its next requests sent to the other server by the load balancer. */
+        Browser sentTo(ConfigurableApplicationContext other) {
+            return new Browser(http, other);
+        }
+
         URI uri(String path) {
             return URI.create("http://localhost:" + server.getEnvironment().getProperty("local.server.port") + path);
         }
@@ -205,5 +210,26 @@ class SeveralServersTest {
                 .isTrue();
         assertThat(again.get("/account").headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/login?expired"));
+    }
+
+    @Test
+    @Order(3)
+    void aSessionStartedOnOneServerIsServedByTheOtherAndEndsOnBoth() throws Exception {
+        long organisation = a.getBean(JdbcClient.class)
+                .sql("SELECT id FROM organisation")
+                .query(Long.class)
+                .single();
+        a.getBean(UserAccounts.class).create(organisation, null, "pro-roaming", "Roaming", PASSWORD, Role.PROFESSIONAL);
+        Browser onA = Browser.on(a);
+        onA.signIn("pro-roaming");
+        Browser onB = onA.sentTo(b);
+        // No sticky sessions: the load balancer sends the next requests to B, which knows the session.
+        assertThat(onB.get("/caseload").statusCode()).isEqualTo(200);
+        assertThat(count("SPRING_SESSION")).isPositive();
+
+        // Signing out on B ends the session on A as well.
+        assertThat(onB.post("/account", "/logout", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(onA.get("/caseload").headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.alliance.app.system.Migrations;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -31,18 +32,25 @@ public final class TestDatabases {
 
     /** A new, empty, migrated database; a SQLite file goes into {@code folder}. */
     public static DataSource migrated(String vendor, Path folder) {
-        DataSource dataSource =
-                switch (vendor) {
-                    case "sqlite" -> sqlite(folder);
-                    case "postgresql" -> TestPostgres.newDatabase();
-                    default -> throw new IllegalArgumentException("unknown database vendor " + vendor);
-                };
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/" + vendor)
+        DataSource dataSource = empty(vendor, folder);
+        Migrations.configure(Flyway.configure().dataSource(dataSource), vendor(vendor))
                 .load()
                 .migrate();
         return dataSource;
+    }
+
+    /** A new database without any table; a SQLite file goes into {@code folder}. */
+    public static DataSource empty(String vendor, Path folder) {
+        return switch (vendor) {
+            case "sqlite" -> sqlite(folder);
+            case "postgresql" -> TestPostgres.newDatabase();
+            default -> throw new IllegalArgumentException("unknown database vendor " + vendor);
+        };
+    }
+
+    /** The migration vendor of a test vendor name. */
+    public static Migrations.Vendor vendor(String vendor) {
+        return Migrations.Vendor.valueOf(vendor.toUpperCase(java.util.Locale.ROOT));
     }
 
     /** Closes the SQLite pools opened so far. */

@@ -43,6 +43,9 @@ public final class TestPostgres {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"));
         dataSource.setMaximumPoolSize(4);
+        // Test databases are many and are never closed: idle connections go back to the server after 10 s.
+        dataSource.setMinimumIdle(0);
+        dataSource.setIdleTimeout(10_000);
         return dataSource;
     }
 
@@ -107,7 +110,8 @@ public final class TestPostgres {
                         "-l",
                         folder.resolve("server.log").toString(),
                         "-o",
-                        "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c fsync=off",
+                        "-p " + port + " -k " + folder
+                                + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400",
                         "-w",
                         "start"),
                 root);

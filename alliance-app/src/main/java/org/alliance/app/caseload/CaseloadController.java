@@ -18,7 +18,7 @@ import org.alliance.app.checkin.CheckIns;
 import org.alliance.app.checkin.Invitations;
 import org.alliance.app.checkin.IssuedInvitation;
 import org.alliance.app.checkin.QrCodeSvg;
-import org.alliance.app.checkin.Question;
+import org.alliance.app.checkin.RatingPage;
 import org.alliance.app.coding.MeetingObservations;
 import org.alliance.app.organisation.Organisation;
 import org.alliance.app.organisation.Organisations;
@@ -293,17 +293,9 @@ class CaseloadController {
 
     private String showRating(
             Meeting meeting, AnswerForm answers, String key, boolean noAnswers, Locale locale, Model model) {
-        Instrument instrument = professionalInstrument();
-        model.addAttribute("meeting", meeting);
-        model.addAttribute("title", instrument.title().get(Languages.of(locale)));
-        model.addAttribute("introduction", instrument.introduction().get(Languages.of(locale)));
-        model.addAttribute(
-                "questions", Question.of(instrument, Languages.of(locale), answers.chosen(), answers.errors()));
-        model.addAttribute("idempotencyKey", key);
-        model.addAttribute("hasErrors", !answers.errors().isEmpty() || noAnswers);
-        model.addAttribute("noAnswers", noAnswers);
-        model.addAttribute("caseloadRating", true);
-        return "rating";
+        return new RatingPage(
+                        "/clients/" + meeting.clientId(), "invitation.back", "/meetings/" + meeting.id() + "/rating")
+                .show(model, meeting, professionalInstrument(), answers, key, noAnswers, locale);
     }
 
     private Instrument professionalInstrument() {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.alliance.app.checkin.StoredCheckIn;
-import org.alliance.app.system.svg.SafeSvg;
+import org.alliance.app.system.svg.Svg;
 import org.alliance.core.alert.Alert;
 import org.alliance.core.alert.AlertRules;
 import org.alliance.core.alert.AlertThresholds;
@@ -33,7 +33,7 @@ import org.springframework.context.MessageSource;
 record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> comparison, List<String> alerts) {
 
     /** The scores of one instrument over the meetings, as an SVG chart and as table rows. */
-    record InstrumentTrend(String title, SafeSvg chartSvg, List<String> scaleNames, List<TrendRow> rows) {}
+    record InstrumentTrend(String title, Svg chartSvg, List<String> scaleNames, List<TrendRow> rows) {}
 
     /** One meeting's scores, formatted; "–" for a missing score. */
     record TrendRow(LocalDate date, List<String> scores) {}
@@ -110,13 +110,12 @@ record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> compariso
         }
         ScaleRange range = ScaleRange.of(instrument, instrument.scales().get(0));
         String title = instrument.title().get(language);
-        SafeSvg svg = LineChart.image(
+        Svg svg = LineChart.render(
                 messages.getMessage("client.chart.label", new Object[] {title}, locale),
                 dates,
                 series,
                 range.min(),
-                range.max(),
-                1);
+                range.max());
         List<TrendRow> rows = new ArrayList<>();
         for (int i = 0; i < checkIns.size(); i++) {
             ScoreSheet sheet = sheets.get(i);

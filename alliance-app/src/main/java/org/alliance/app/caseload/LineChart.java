@@ -2,13 +2,13 @@ package org.alliance.app.caseload;
 
 import java.util.List;
 import java.util.OptionalDouble;
-import org.alliance.app.system.svg.SafeSvg;
 import org.alliance.app.system.svg.Svg;
+import org.alliance.app.system.svg.SvgWriter;
 
 /**
  * A line chart as SVG, drawn on the server so it reads without JavaScript. Always shown next to a table with
  * the same numbers; the SVG only carries an accessible name, the table carries the data for screen readers.
- * Uses presentation attributes only (no style attributes), so the strict CSP holds.
+ * Drawn through {@link SvgWriter}, which escapes every label and uses presentation attributes only (strict CSP).
  */
 public final class LineChart {
 
@@ -35,7 +35,7 @@ public final class LineChart {
     private LineChart() {}
 
     /** A chart with a grid line at every whole number from {@code yMin} to {@code yMax} (a 1–5 scale). */
-    public static String render(String label, List<String> xLabels, List<Series> series, double yMin, double yMax) {
+    public static Svg render(String label, List<String> xLabels, List<Series> series, double yMin, double yMax) {
         return render(label, xLabels, series, yMin, yMax, 1);
     }
 
@@ -43,45 +43,32 @@ public final class LineChart {
      * A chart with a grid line every {@code step} from {@code yMin} to {@code yMax}, for example every 20 on a
      * 0–100 % axis.
      */
-    public static String render(
-            String label, List<String> xLabels, List<Series> series, double yMin, double yMax, int step) {
-        return image(label, xLabels, series, yMin, yMax, step).markup();
-    }
-
-    /**
-     * The chart of {@link #render(String, List, List, double, double, int)} typed as {@link SafeSvg}, so a template
-     * may insert it unescaped (the writer escaped every label and name in it).
-     */
-    public static SafeSvg image(
+    public static Svg render(
             String label, List<String> xLabels, List<Series> series, double yMin, double yMax, int step) {
         if (step < 1 || !(yMax > yMin)) {
             throw new IllegalArgumentException(
                     "need yMin < yMax and a step of at least 1; got " + yMin + ".." + yMax + " step " + step);
         }
-        Svg.Element svg = Svg.element("svg")
-                .attr("xmlns", "http://www.w3.org/2000/svg")
-                .attr("class", "chart")
-                .attr("viewBox", "0 0 " + WIDTH + " " + HEIGHT)
-                .attr("role", "img")
-                .attr("aria-label", label);
+        SvgWriter svg = SvgWriter.svg("chart", WIDTH, HEIGHT, label);
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = HEIGHT - TOP - BOTTOM;
         // Horizontal grid lines at every whole number of the scale.
         for (int tick = (int) Math.ceil(yMin); tick <= yMax; tick += step) {
             double y = TOP + plotHeight * (1 - (tick - yMin) / (yMax - yMin));
-            svg.child(line(LEFT, y, LEFT + plotWidth, y, "#d0d0d0", ""));
-            svg.child(text(LEFT - 6, y + 4, String.valueOf(tick), "end"));
+            line(svg, LEFT, y, LEFT + plotWidth, y, "#d0d0d0", "");
+            text(svg, LEFT - 6, y + 4, String.valueOf(tick), "end");
         }
         int n = xLabels.size();
         int every = Math.max(1, (int) Math.ceil(n / 8.0));
         for (int i = 0; i < n; i++) {
             if (i % every == 0 || i == n - 1) {
-                svg.child(text(x(i, n, plotWidth), HEIGHT - BOTTOM + 18, xLabels.get(i), "middle"));
+                text(svg, x(i, n, plotWidth), HEIGHT - BOTTOM + 18, xLabels.get(i), "middle");
             }
         }
         for (int s = 0; s < series.size(); s++) {
             Series line = series.get(s);
             String colour = COLOURS[s % COLOURS.length];
+            String dash = DASHES[s % DASHES.length];
             StringBuilder path = new StringBuilder();
             boolean penDown = false;
             for (int i = 0; i < line.values().size() && i < n; i++) {
@@ -96,59 +83,77 @@ public final class LineChart {
                         .append(',')
                         .append(format(y));
                 penDown = true;
-                svg.child(Svg.element("circle")
-                        .attr("cx", format(x(i, n, plotWidth)))
-                        .attr("cy", format(y))
-                        .attr("r", "3.5")
-                        .attr("fill", colour));
+                svg.empty("circle", "cx", format(x(i, n, plotWidth)), "cy", format(y), "r", "3.5", "fill", colour);
             }
             if (path.length() > 0) {
-                Svg.Element pathElement = Svg.element("path")
-                        .attr("d", path.toString().strip())
-                        .attr("fill", "none")
-                        .attr("stroke", colour)
-                        .attr("stroke-width", "2.5");
-                if (!DASHES[s % DASHES.length].isEmpty()) {
-                    pathElement.attr("stroke-dasharray", DASHES[s % DASHES.length]);
+                String d = path.toString().strip();
+                if (dash.isEmpty()) {
+                    svg.empty("path", "d", d, "fill", "none", "stroke", colour, "stroke-width", "2.5");
+                } else {
+                    svg.empty(
+                            "path",
+                            "d",
+                            d,
+                            "fill",
+                            "none",
+                            "stroke",
+                            colour,
+                            "stroke-width",
+                            "2.5",
+                            "stroke-dasharray",
+                            dash);
                 }
-                svg.child(pathElement);
             }
             double legendY = TOP + 14 + s * 22;
-            svg.child(line(
-                    WIDTH - RIGHT + 14,
-                    legendY - 4,
-                    WIDTH - RIGHT + 44,
-                    legendY - 4,
-                    colour,
-                    DASHES[s % DASHES.length]));
-            svg.child(text(WIDTH - RIGHT + 50, legendY, line.name(), "start"));
+            line(svg, WIDTH - RIGHT + 14, legendY - 4, WIDTH - RIGHT + 44, legendY - 4, colour, dash);
+            text(svg, WIDTH - RIGHT + 50, legendY, line.name(), "start");
         }
-        return svg.render();
+        return svg.build();
     }
 
     private static double x(int i, int n, double plotWidth) {
         return n <= 1 ? LEFT + plotWidth / 2 : LEFT + plotWidth * i / (n - 1);
     }
 
-    private static Svg.Element line(double x1, double y1, double x2, double y2, String colour, String dash) {
-        Svg.Element line = Svg.element("line")
-                .attr("x1", format(x1))
-                .attr("y1", format(y1))
-                .attr("x2", format(x2))
-                .attr("y2", format(y2))
-                .attr("stroke", colour)
-                .attr("stroke-width", dash.isEmpty() ? "1.5" : "2.5");
-        return dash.isEmpty() ? line : line.attr("stroke-dasharray", dash);
+    private static void line(SvgWriter svg, double x1, double y1, double x2, double y2, String colour, String dash) {
+        String[] common = {
+            "x1",
+            format(x1),
+            "y1",
+            format(y1),
+            "x2",
+            format(x2),
+            "y2",
+            format(y2),
+            "stroke",
+            colour,
+            "stroke-width",
+            dash.isEmpty() ? "1.5" : "2.5"
+        };
+        if (dash.isEmpty()) {
+            svg.empty("line", common);
+        } else {
+            String[] dashed = java.util.Arrays.copyOf(common, common.length + 2);
+            dashed[common.length] = "stroke-dasharray";
+            dashed[common.length + 1] = dash;
+            svg.empty("line", dashed);
+        }
     }
 
-    private static Svg.Element text(double x, double y, String content, String anchor) {
-        return Svg.element("text")
-                .attr("x", format(x))
-                .attr("y", format(y))
-                .attr("font-size", "12")
-                .attr("fill", "#1a1a1a")
-                .attr("text-anchor", anchor)
-                .text(content);
+    private static void text(SvgWriter svg, double x, double y, String content, String anchor) {
+        svg.text(
+                "text",
+                content,
+                "x",
+                format(x),
+                "y",
+                format(y),
+                "font-size",
+                "12",
+                "fill",
+                "#1a1a1a",
+                "text-anchor",
+                anchor);
     }
 
     /**

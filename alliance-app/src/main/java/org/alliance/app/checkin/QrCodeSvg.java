@@ -1,8 +1,8 @@
 package org.alliance.app.checkin;
 
 import io.nayuki.qrcodegen.QrCode;
-import org.alliance.app.system.svg.SafeSvg;
 import org.alliance.app.system.svg.Svg;
+import org.alliance.app.system.svg.SvgWriter;
 
 /** A QR code as an SVG image, drawn from the modules computed by Nayuki's qrcodegen library. */
 public final class QrCodeSvg {
@@ -15,7 +15,7 @@ public final class QrCodeSvg {
      * @param text what the code encodes (the check-in link)
      * @param label the accessible name of the image
      */
-    public static SafeSvg of(String text, String label) {
+    public static Svg of(String text, String label) {
         QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
         int size = qr.size + BORDER * 2;
         StringBuilder path = new StringBuilder();
@@ -30,18 +30,9 @@ public final class QrCodeSvg {
                 }
             }
         }
-        return Svg.element("svg")
-                .attr("xmlns", "http://www.w3.org/2000/svg")
-                .attr("class", "qr")
-                .attr("viewBox", "0 0 " + size + " " + size)
-                .attr("role", "img")
-                .attr("aria-label", label)
-                .attr("shape-rendering", "crispEdges")
-                .child(Svg.element("rect")
-                        .attr("width", "100%")
-                        .attr("height", "100%")
-                        .attr("fill", "#ffffff"))
-                .child(Svg.element("path").attr("d", path.toString()).attr("fill", "#000000"))
-                .render();
+        return SvgWriter.svg("qr", size, size, label, "shape-rendering", "crispEdges")
+                .empty("rect", "width", "100%", "height", "100%", "fill", "#ffffff")
+                .empty("path", "d", path.toString(), "fill", "#000000")
+                .build();
     }
 }

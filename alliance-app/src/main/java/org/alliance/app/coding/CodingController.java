@@ -1,17 +1,11 @@
 package org.alliance.app.coding;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,19 +16,14 @@ import org.alliance.app.checkin.JointParticipants;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.Languages;
-import org.alliance.core.observation.CodingScheme;
 import org.alliance.core.observation.DefaultCodingScheme;
 import org.alliance.core.observation.Modality;
-import org.alliance.core.observation.ObservationEvent;
 import org.alliance.core.observation.format.CsvEvents;
 import org.alliance.core.observation.format.ElanMapping;
 import org.alliance.core.observation.format.ElanReader;
-import org.alliance.core.observation.format.ElanWriter;
 import org.alliance.core.observation.format.ObservationData;
 import org.alliance.core.observation.format.ObservationFormatException;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,8 +41,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The coding pages: a meeting's codings and observation summary, the coding screen (autosaved by the browser,
- * with plain forms when JavaScript is off), import and export, and the agreement of two coders with a settled
- * version. Open to the meeting's professional and to researchers of the organisation; everyone else gets 404.
+ * with plain forms when JavaScript is off) and import; export is {@link CodingExportController}'s, the agreement of
+ * two coders and the settled version {@link CodingAgreementController}'s. Open to the meeting's professional and to researchers of the organisation; everyone else gets 404.
  * Requests sent by the coding screen's script carry {@code X-Requested-With: fetch} and get JSON back.
  */
 @Controller
@@ -72,16 +61,13 @@ class CodingController {
     private final MessageSource messages;
     private final AuditLog audit;
     private final JointParticipants joint;
-    private final Clock clock;
 
     CodingController(
             Codings codings,
             MeetingObservations observations,
             MessageSource messages,
             AuditLog audit,
-            JointParticipants joint,
-            Clock clock) {
-        this.clock = clock;
+            JointParticipants joint) {
         this.codings = codings;
         this.observations = observations;
         this.messages = messages;
@@ -145,6 +131,11 @@ class CodingController {
 
     /** The session, if this user may see it (any user with access to its meeting). */
     private Access access(CurrentUser user, long sessionId) {
+        return access(codings, user, sessionId);
+    }
+
+    /** The same for the other coding controllers. */
+    static Access access(Codings codings, CurrentUser user, long sessionId) {
         CodingSession session = codings.session(sessionId).orElseThrow(NotFound::new);
         CodingMeeting meeting = codings.meeting(user, session.meetingId()).orElseThrow(NotFound::new);
         return new Access(session, meeting);
@@ -159,7 +150,7 @@ class CodingController {
         return access;
     }
 
-    private record Access(CodingSession session, CodingMeeting meeting) {}
+    record Access(CodingSession session, CodingMeeting meeting) {}
 
     @GetMapping("/coding/sessions/{sessionId}")
     String session(
@@ -411,189 +402,5 @@ class CodingController {
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
         model.addAttribute("importError", error);
         return showSession(access, Map.of(), null, locale, model);
-    }
-
-    private List<ObservationEvent> observations(CodingSession session) {
-        return codings.events(session.id()).stream()
-                .map(e -> e.toObservation(session.coderName()))
-                .toList();
-    }
-
-    @GetMapping("/coding/sessions/{sessionId}/export.csv")
-    ResponseEntity<byte[]> exportCsv(@AuthenticationPrincipal CurrentUser user, @PathVariable long sessionId) {
-        Access access = access(user, sessionId);
-        StringWriter out = new StringWriter();
-        CsvEvents.write(out, observations(access.session()));
-        audit.record(user.username(), "coding exported", "coding session " + sessionId);
-        return download(out.toString().getBytes(StandardCharsets.UTF_8), access, "csv", "text/csv;charset=UTF-8");
-    }
-
-    @GetMapping("/coding/sessions/{sessionId}/export.eaf")
-    ResponseEntity<byte[]> exportElan(@AuthenticationPrincipal CurrentUser user, @PathVariable long sessionId) {
-        Access access = access(user, sessionId);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CodingScheme scheme = DefaultCodingScheme.jointMeetings();
-        ElanWriter.write(
-                out,
-                observations(access.session()),
-                scheme,
-                new ElanWriter.Options(
-                        access.session().coderName(),
-                        OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.SECONDS),
-                        "",
-                        "video/mp4"));
-        audit.record(user.username(), "coding exported", "coding session " + sessionId);
-        return download(out.toByteArray(), access, "eaf", "application/xml");
-    }
-
-    private static ResponseEntity<byte[]> download(byte[] body, Access access, String extension, String type) {
-        String filename = "meeting-" + access.meeting().id() + "-coding-"
-                + access.session().id() + "." + extension;
-        return ResponseEntity.ok()
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(filename)
-                                .build()
-                                .toString())
-                .contentType(MediaType.parseMediaType(type))
-                .body(body);
-    }
-
-    // ---------------------------------------------------------------- agreement
-
-    @GetMapping("/coding/meetings/{meetingId}/agreement")
-    String agreement(
-            @AuthenticationPrincipal CurrentUser user,
-            @PathVariable long meetingId,
-            @RequestParam(required = false) Long first,
-            @RequestParam(required = false) Long second,
-            Locale locale,
-            Model model) {
-        CodingMeeting meeting = codings.meeting(user, meetingId).orElseThrow(NotFound::new);
-        List<CodingSession> coders = codings.sessions(meetingId).stream()
-                .filter(s -> s.kind() == CodingSession.Kind.CODER)
-                .toList();
-        model.addAttribute("meeting", meeting);
-        model.addAttribute("coders", coders);
-        if (coders.size() < 2) {
-            model.addAttribute("tooFew", true);
-            return "coding/agreement";
-        }
-        CodingSession a = pick(coders, first, coders.get(0));
-        CodingSession b = pick(coders, second, coders.get(1));
-        model.addAttribute("first", a);
-        model.addAttribute("second", b);
-        if (a.id() == b.id()) {
-            model.addAttribute("same", true);
-            return "coding/agreement";
-        }
-        List<CodedEvent> ea = codings.events(a.id());
-        List<CodedEvent> eb = codings.events(b.id());
-        if (ea.isEmpty() && eb.isEmpty()) {
-            model.addAttribute("noEvents", true);
-            return "coding/agreement";
-        }
-        CoderAgreement agreement = CoderAgreement.of(ea, eb);
-        audit.record(user.username(), "coding agreement read", "meeting " + meetingId);
-        model.addAttribute("agreement", agreementView(agreement, locale));
-        return "coding/agreement";
-    }
-
-    private static CodingSession pick(List<CodingSession> coders, Long id, CodingSession fallback) {
-        if (id == null) {
-            return fallback;
-        }
-        return coders.stream().filter(s -> s.id() == id).findFirst().orElseThrow(NotFound::new);
-    }
-
-    private Map<String, Object> agreementView(CoderAgreement agreement, Locale locale) {
-        Map<String, Object> view = new HashMap<>();
-        view.put("cohen", agreement.cohen().map(k -> fixed(k.kappa(), 3)).orElse(null));
-        view.put(
-                "timeUnit",
-                agreement.timeUnit().map(t -> fixed(t.kappa().kappa(), 3)).orElse(null));
-        view.put("units", agreement.timeUnit().map(t -> t.units()).orElse(0));
-        view.put("unitSeconds", CoderAgreement.UNIT_MS / 1000.0);
-        var alignment = agreement.alignment();
-        view.put("alignment", fixed(alignment.kappa().kappa(), 3));
-        view.put("observed", percent(alignment.kappa().observedAgreement()));
-        view.put("agreements", alignment.agreements());
-        view.put("disagreements", alignment.disagreements());
-        view.put("onlyFirst", alignment.onlyFirst());
-        view.put("onlySecond", alignment.onlySecond());
-        List<String> categories = new ArrayList<>();
-        agreement.codes().forEach(c -> categories.add(codeLabel(c, locale)));
-        categories.add(messages.getMessage("coding.agreement.nil", null, locale));
-        view.put("categories", categories);
-        view.put("table", alignment.kappa().table());
-        List<Map<String, Object>> places = new ArrayList<>();
-        for (CoderAgreement.Pair p : agreement.disagreements()) {
-            Map<String, Object> place = new HashMap<>();
-            place.put("index", p.index());
-            place.put("first", p.first() == null ? null : describe(p.first(), locale));
-            place.put("second", p.second() == null ? null : describe(p.second(), locale));
-            place.put(
-                    "at",
-                    TimeText.format(
-                            p.first() != null ? p.first().startMs() : p.second().startMs()));
-            places.add(place);
-        }
-        view.put("places", places);
-        return view;
-    }
-
-    private String describe(CodedEvent e, Locale locale) {
-        String time = TimeText.format(e.startMs()) + (e.endMs() == null ? "" : "–" + TimeText.format(e.endMs()));
-        return codeLabel(e.code(), locale) + " · " + actorLabel(e.actor(), locale) + " · " + time;
-    }
-
-    @PostMapping("/coding/meetings/{meetingId}/settled")
-    String settle(
-            @AuthenticationPrincipal CurrentUser user,
-            @PathVariable long meetingId,
-            @RequestParam Map<String, String> form) {
-        codings.meeting(user, meetingId).orElseThrow(NotFound::new);
-        List<CodingSession> coders = codings.sessions(meetingId).stream()
-                .filter(s -> s.kind() == CodingSession.Kind.CODER)
-                .toList();
-        CodingSession a;
-        CodingSession b;
-        try {
-            a = pick(coders, Long.valueOf(form.getOrDefault("first", "")), null);
-            b = pick(coders, Long.valueOf(form.getOrDefault("second", "")), null);
-        } catch (NumberFormatException e) {
-            throw new NotFound();
-        }
-        if (a.id() == b.id()) {
-            throw new NotFound();
-        }
-        List<CodedEvent> ea = codings.events(a.id());
-        List<CodedEvent> eb = codings.events(b.id());
-        if (ea.isEmpty() && eb.isEmpty()) {
-            return "redirect:/coding/meetings/" + meetingId + "/agreement?first=" + a.id() + "&second=" + b.id();
-        }
-        Map<Integer, String> choices = new HashMap<>();
-        form.forEach((name, value) -> {
-            if (name.startsWith("choice-")) {
-                try {
-                    choices.put(Integer.parseInt(name.substring("choice-".length())), value);
-                } catch (NumberFormatException ignored) {
-                    // not one of ours
-                }
-            }
-        });
-        List<CodedEvent> settled = CoderAgreement.of(ea, eb).settle(choices);
-        long id = codings.settle(meetingId, user.id(), a.id(), b.id(), settled);
-        audit.record(user.username(), "coding settled", "coding session " + id);
-        return "redirect:/coding/meetings/" + meetingId + "?settled";
-    }
-
-    private static String percent(double share) {
-        return MeetingObservations.percent(share);
-    }
-
-    private static String fixed(double value, int digits) {
-        return MeetingObservations.fixed(value, digits);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import org.alliance.app.system.svg.Svg;
+import org.alliance.app.system.svg.SvgWriter;
 
 /**
  * The alliance map of one joint meeting as SVG, drawn on the server so it reads without JavaScript: the client in
@@ -11,7 +12,8 @@ import org.alliance.app.system.svg.Svg;
  * thickness and label are the client's bond score for that professional (dashed and thin when missing), the
  * professional's own score beside their name, and a thin line between every two professionals whose label is
  * their team score (the mean of both professionals' own team scores). The SVG carries an accessible name only;
- * the table beside it carries the same numbers for screen readers. No style attributes (strict CSP).
+ * the table beside it carries the same numbers for screen readers. Drawn through {@link SvgWriter} (one escape, no
+ * style attributes for the strict CSP).
  */
 final class AllianceMap {
 
@@ -37,14 +39,9 @@ final class AllianceMap {
      * @param scaleMin lowest possible score, for the line thickness
      * @param scaleMax highest possible score
      */
-    static String render(
+    static Svg render(
             String label, String clientLabel, String ownLabel, List<Node> nodes, double scaleMin, double scaleMax) {
-        Svg.Element svg = Svg.element("svg")
-                .attr("xmlns", "http://www.w3.org/2000/svg")
-                .attr("class", "alliance-map")
-                .attr("viewBox", "0 0 " + SIZE + " " + SIZE)
-                .attr("role", "img")
-                .attr("aria-label", label);
+        SvgWriter svg = SvgWriter.svg("alliance-map", SIZE, SIZE, label);
         int n = nodes.size();
         double[] xs = new double[n];
         double[] ys = new double[n];
@@ -58,10 +55,9 @@ final class AllianceMap {
             for (int j = i + 1; j < n; j++) {
                 OptionalDouble team =
                         mean(nodes.get(i).teamScore(), nodes.get(j).teamScore());
-                svg.child(line(xs[i], ys[i], xs[j], ys[j], "#6b6b6b", 1.5, team.isEmpty()));
+                line(svg, xs[i], ys[i], xs[j], ys[j], "#6b6b6b", 1.5, team.isEmpty());
                 if (team.isPresent()) {
-                    svg.child(text(
-                            (xs[i] + xs[j]) / 2, (ys[i] + ys[j]) / 2 - 4, format(team.getAsDouble()), "team-score"));
+                    text(svg, (xs[i] + xs[j]) / 2, (ys[i] + ys[j]) / 2 - 4, format(team.getAsDouble()), "team-score");
                 }
             }
         }
@@ -69,51 +65,68 @@ final class AllianceMap {
             Node node = nodes.get(i);
             OptionalDouble score = node.clientScore();
             double width = score.isPresent() ? thickness(score.getAsDouble(), scaleMin, scaleMax) : 1.5;
-            svg.child(line(CENTRE, CENTRE, xs[i], ys[i], "#005a9c", width, score.isEmpty()));
+            line(svg, CENTRE, CENTRE, xs[i], ys[i], "#005a9c", width, score.isEmpty());
             if (score.isPresent()) {
                 double mx = CENTRE + (xs[i] - CENTRE) * 0.5;
                 double my = CENTRE + (ys[i] - CENTRE) * 0.5;
-                svg.child(Svg.element("rect")
-                        .attr("x", number(mx - 18))
-                        .attr("y", number(my - 12))
-                        .attr("width", "36")
-                        .attr("height", "20")
-                        .attr("rx", "4")
-                        .attr("fill", "#ffffff")
-                        .attr("stroke", "#005a9c"));
-                svg.child(text(mx, my + 3, format(score.getAsDouble()), "client-score"));
+                svg.empty(
+                        "rect",
+                        "x",
+                        number(mx - 18),
+                        "y",
+                        number(my - 12),
+                        "width",
+                        "36",
+                        "height",
+                        "20",
+                        "rx",
+                        "4",
+                        "fill",
+                        "#ffffff",
+                        "stroke",
+                        "#005a9c");
+                text(svg, mx, my + 3, format(score.getAsDouble()), "client-score");
             }
         }
-        svg.child(Svg.element("circle")
-                .attr("cx", number(CENTRE))
-                .attr("cy", number(CENTRE))
-                .attr("r", "38")
-                .attr("fill", "#005a9c"));
-        svg.child(Svg.element("text")
-                .attr("x", number(CENTRE))
-                .attr("y", number(CENTRE + 5))
-                .attr("text-anchor", "middle")
-                .attr("fill", "#ffffff")
-                .attr("font-size", "14")
-                .text(clientLabel));
+        svg.empty("circle", "cx", number(CENTRE), "cy", number(CENTRE), "r", "38", "fill", "#005a9c");
+        svg.text(
+                "text",
+                clientLabel,
+                "x",
+                number(CENTRE),
+                "y",
+                number(CENTRE + 5),
+                "text-anchor",
+                "middle",
+                "fill",
+                "#ffffff",
+                "font-size",
+                "14");
         for (int i = 0; i < n; i++) {
             Node node = nodes.get(i);
-            svg.child(Svg.element("circle")
-                    .attr("cx", number(xs[i]))
-                    .attr("cy", number(ys[i]))
-                    .attr("r", "26")
-                    .attr("fill", "#ffffff")
-                    .attr("stroke", "#1a1a1a")
-                    .attr("stroke-width", "2"));
+            svg.empty(
+                    "circle",
+                    "cx",
+                    number(xs[i]),
+                    "cy",
+                    number(ys[i]),
+                    "r",
+                    "26",
+                    "fill",
+                    "#ffffff",
+                    "stroke",
+                    "#1a1a1a",
+                    "stroke-width",
+                    "2");
             boolean below = ys[i] >= CENTRE - 1;
             double ty = below ? ys[i] + 44 : ys[i] - 46;
-            svg.child(text(xs[i], ty, node.name(), "name"));
+            text(svg, xs[i], ty, node.name(), "name");
             String own = node.ownScore().isPresent()
                     ? ownLabel + " " + format(node.ownScore().getAsDouble())
                     : ownLabel + " –";
-            svg.child(text(xs[i], ty + 16, own, "own-score"));
+            text(svg, xs[i], ty + 16, own, "own-score");
         }
-        return svg.render().markup();
+        return svg.build();
     }
 
     /** 2 px at the bottom of the scale to 12 px at the top. */
@@ -132,30 +145,63 @@ final class AllianceMap {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
-    private static Svg.Element line(
-            double x1, double y1, double x2, double y2, String colour, double width, boolean dashed) {
-        Svg.Element line = Svg.element("line")
-                .attr("x1", number(x1))
-                .attr("y1", number(y1))
-                .attr("x2", number(x2))
-                .attr("y2", number(y2))
-                .attr("stroke", colour)
-                .attr("stroke-width", number(width));
+    private static void line(
+            SvgWriter svg, double x1, double y1, double x2, double y2, String colour, double width, boolean dashed) {
         if (dashed) {
-            line.attr("stroke-dasharray", "5 5");
+            svg.empty(
+                    "line",
+                    "x1",
+                    number(x1),
+                    "y1",
+                    number(y1),
+                    "x2",
+                    number(x2),
+                    "y2",
+                    number(y2),
+                    "stroke",
+                    colour,
+                    "stroke-width",
+                    number(width),
+                    "stroke-dasharray",
+                    "5 5",
+                    "stroke-linecap",
+                    "round");
+        } else {
+            svg.empty(
+                    "line",
+                    "x1",
+                    number(x1),
+                    "y1",
+                    number(y1),
+                    "x2",
+                    number(x2),
+                    "y2",
+                    number(y2),
+                    "stroke",
+                    colour,
+                    "stroke-width",
+                    number(width),
+                    "stroke-linecap",
+                    "round");
         }
-        return line.attr("stroke-linecap", "round");
     }
 
-    private static Svg.Element text(double x, double y, String content, String kind) {
-        return Svg.element("text")
-                .attr("x", number(x))
-                .attr("y", number(y))
-                .attr("text-anchor", "middle")
-                .attr("class", kind)
-                .attr("fill", "#1a1a1a")
-                .attr("font-size", "13")
-                .text(content);
+    private static void text(SvgWriter svg, double x, double y, String content, String kind) {
+        svg.text(
+                "text",
+                content,
+                "x",
+                number(x),
+                "y",
+                number(y),
+                "text-anchor",
+                "middle",
+                "class",
+                kind,
+                "fill",
+                "#1a1a1a",
+                "font-size",
+                "13");
     }
 
     private static String number(double value) {

@@ -38,6 +38,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Party ids in the core model: {@code client} for the client, the user id for a professional (so that
  * consents and score sheets are keyed by professional), {@code n} + row id for a network member.
+ *
+ * <p>Why one class of some 650 lines: it is the repository of one aggregate (the joint meeting and its ten tables,
+ * written in one transaction at creation and read together by {@link #read}); each method is one SQL statement
+ * with its mapping, and splitting by table would scatter the party-id mapping above over several classes.
  */
 @Repository
 public class JointMeetings implements JointParticipants {
@@ -434,9 +438,34 @@ public class JointMeetings implements JointParticipants {
                 .update();
     }
 
+    /**
+     * Everything the chair recorded of one meeting, read once: the meeting page shows it and builds the domain's
+     * meeting from the same lists ({@link #domain(Snapshot)}), so a page is six queries, not twelve.
+     */
+    public record Snapshot(
+            Header header,
+            List<StoredParty> parties,
+            List<StepNote> notes,
+            List<StoredDecision> decisions,
+            List<StoredInterest> interests,
+            List<StoredGoal> goals,
+            List<StoredConflict> conflicts) {}
+
+    /** Reads the meeting's record (six queries). */
+    public Snapshot read(Header header) {
+        long id = header.id();
+        return new Snapshot(header, parties(id), notes(id), decisions(id), interests(id), goals(id), conflicts(id));
+    }
+
     /** The stored meeting as the core model, for the balance check and decision ownership. */
     public JointMeeting domain(Header header) {
-        List<StoredParty> stored = parties(header.id());
+        return domain(read(header));
+    }
+
+    /** The domain's meeting from a record already read. */
+    public JointMeeting domain(Snapshot snapshot) {
+        Header header = snapshot.header();
+        List<StoredParty> stored = snapshot.parties();
         Map<Long, String> keys = new LinkedHashMap<>();
         List<Party> parties = new ArrayList<>();
         for (StoredParty party : stored) {
@@ -454,17 +483,17 @@ public class JointMeetings implements JointParticipants {
                                     party.key(), party.role().orElseThrow(), party.label(), party.present());
                     });
         }
-        List<MeetingDecision> decisions = decisions(header.id()).stream()
+        List<MeetingDecision> decisions = snapshot.decisions().stream()
                 .map(d ->
                         new MeetingDecision(String.valueOf(d.id()), d.text(), keys.get(d.proposedBy()), d.agreement()))
                 .toList();
-        List<Interest> interests = interests(header.id()).stream()
+        List<Interest> interests = snapshot.interests().stream()
                 .map(i -> new Interest(keys.get(i.partyId()), i.text()))
                 .toList();
-        List<Goal> goals = goals(header.id()).stream()
+        List<Goal> goals = snapshot.goals().stream()
                 .map(g -> new Goal(String.valueOf(g.id()), keys.get(g.partyId()), g.text()))
                 .toList();
-        List<GoalConflict> conflicts = conflicts(header.id()).stream()
+        List<GoalConflict> conflicts = snapshot.conflicts().stream()
                 .map(c -> new GoalConflict(String.valueOf(c.goalId()), String.valueOf(c.otherGoalId()), c.winWin()))
                 .toList();
         return new JointMeeting(
@@ -472,7 +501,7 @@ public class JointMeetings implements JointParticipants {
                 header.date(),
                 String.valueOf(header.chairId()),
                 parties,
-                notes(header.id()),
+                snapshot.notes(),
                 decisions,
                 interests,
                 goals,

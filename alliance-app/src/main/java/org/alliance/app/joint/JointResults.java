@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.alliance.app.system.svg.Svg;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.instrument.Language;
@@ -56,7 +57,7 @@ record JointResults(
         Optional<JointIndices.Index> split,
         Optional<JointIndices.Alert> alert,
         List<PartialityRow> partiality,
-        String mapSvg,
+        Svg mapSvg,
         Optional<JointScoreSheet> sheet,
         boolean withheld,
         boolean keptForOthers) {
@@ -194,7 +195,7 @@ record JointResults(
         Optional<JointIndices.Index> split = sheet.filter(s -> indexShown)
                 .flatMap(s -> JointIndices.splitAlliance(JointMeetings.CLIENT_PARTY, clientInstrument, s));
         Optional<JointIndices.Alert> alert = JointIndices.alert(split, threshold);
-        String map = AllianceMap.render(mapLabel, header.clientAlias(), ownLabel, nodes, 1, 5);
+        Svg map = AllianceMap.render(mapLabel, header.clientAlias(), ownLabel, nodes, 1, 5);
         return new JointResults(
                 decision,
                 rows,

@@ -16,6 +16,7 @@ import org.alliance.core.joint.JointScoreSheet;
 import org.alliance.core.joint.JointScoring;
 import org.alliance.core.joint.MeetingDecision;
 import org.alliance.core.joint.Party;
+import org.alliance.core.release.TeamFigureRule;
 import org.alliance.core.scoring.ScaleScore;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
 public class JointTeamFigures {
 
     /** The fewest distinct clients a team figure may rest on. */
-    public static final int MIN_CLIENTS = 5;
+    public static final int MIN_CLIENTS = TeamFigureRule.MIN_CLIENTS;
 
     private final JointMeetings meetings;
     private final InstrumentCatalog catalog;
@@ -174,7 +175,7 @@ public class JointTeamFigures {
     private static Figure figure(List<MeetingFacts> basis, String value) {
         int clients = (int)
                 basis.stream().mapToLong(MeetingFacts::clientId).distinct().count();
-        boolean shown = clients >= MIN_CLIENTS;
+        boolean shown = TeamFigureRule.mayShow(clients);
         return new Figure(shown ? value : "", basis.size(), clients, shown);
     }
 

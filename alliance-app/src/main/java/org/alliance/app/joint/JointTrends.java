@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.alliance.app.caseload.LineChart;
 import org.alliance.app.coding.ObservationSummary;
+import org.alliance.app.system.svg.Svg;
 import org.alliance.core.joint.JointIndices;
 import org.alliance.core.joint.JointScoreSheet;
 import org.alliance.core.joint.Party;
@@ -38,10 +39,10 @@ import org.springframework.context.MessageSource;
 record JointTrends(
         List<MeetingRow> meetings,
         List<String> professionals,
-        String voiceChart,
-        String participationChart,
-        String bondChart,
-        String splitChart,
+        Svg voiceChart,
+        Optional<Svg> participationChart,
+        Svg bondChart,
+        Svg splitChart,
         int thresholdPercent) {
 
     /**
@@ -137,14 +138,14 @@ record JointTrends(
                     percent(split)));
         }
         String voiceName = message(messages, "joint.trends.voice", locale);
-        String voiceChart = LineChart.render(
+        Svg voiceChart = LineChart.render(
                 message(messages, "joint.trends.voice.chart", locale),
                 dates,
                 List.of(new LineChart.Series(voiceName, voices)),
                 1,
                 5);
-        String participationChart = anyCoded
-                ? LineChart.render(
+        Optional<Svg> participationChart = anyCoded
+                ? Optional.of(LineChart.render(
                         message(messages, "joint.trends.participation.chart", locale),
                         dates,
                         List.of(
@@ -152,13 +153,12 @@ record JointTrends(
                                 new LineChart.Series(message(messages, "joint.trends.timeShare", locale), timeShares)),
                         0,
                         100,
-                        20)
-                : "";
+                        20))
+                : Optional.empty();
         List<LineChart.Series> bondSeries = new ArrayList<>();
         professionals.forEach((id, name) -> bondSeries.add(new LineChart.Series(name, bonds.get(id))));
-        String bondChart =
-                LineChart.render(message(messages, "joint.trends.bond.chart", locale), dates, bondSeries, 1, 5);
-        String splitChart = LineChart.render(
+        Svg bondChart = LineChart.render(message(messages, "joint.trends.bond.chart", locale), dates, bondSeries, 1, 5);
+        Svg splitChart = LineChart.render(
                 message(messages, "joint.trends.split.chart", locale),
                 dates,
                 List.of(

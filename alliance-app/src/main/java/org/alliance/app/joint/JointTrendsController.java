@@ -56,7 +56,7 @@ class JointTrendsController {
 
     @GetMapping("/clients/{clientId}/joint/trends")
     String trends(@AuthenticationPrincipal CurrentUser user, @PathVariable long clientId, Locale locale, Model model) {
-        Client client = caseload.clientOf(user.id(), clientId).orElseThrow(JointController.NotFound::new);
+        Client client = caseload.clientOf(user.id(), clientId).orElseThrow(JointAccess.NotFound::new);
         List<Consent> consents = meetings.consents(clientId);
         double threshold = meetings.splitThreshold(client.organisationId());
         Instant now = clock.instant();

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,6 +48,20 @@ class DatabaseConfig {
         return url != null && url.startsWith("jdbc:sqlite:")
                 ? new SqliteTransactionManager(dataSource)
                 : new DataSourceTransactionManager(dataSource);
+    }
+
+    /** The one migration set, with this database's placeholders (see {@link Migrations}). */
+    @Bean
+    FlywayConfigurationCustomizer migrationPlaceholders(DataSourceProperties properties) {
+        Migrations.Vendor vendor = Migrations.Vendor.ofUrl(properties.determineUrl());
+        return configuration -> Migrations.configure(configuration, vendor);
+    }
+
+    /** Takes over databases migrated by the former per-vendor scripts, then migrates as usual. */
+    @Bean
+    FlywayMigrationStrategy migrationStrategy(DataSourceProperties properties) {
+        Migrations.Vendor vendor = Migrations.Vendor.ofUrl(properties.determineUrl());
+        return flyway -> Migrations.migrate(flyway, vendor);
     }
 
     @Bean

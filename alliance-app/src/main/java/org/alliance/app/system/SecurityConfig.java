@@ -5,13 +5,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
  * Who may open which page. Clients need no account: {@code /c/**} is public and protected by its one-time token.
@@ -54,9 +55,9 @@ class SecurityConfig {
                 // and posts from other sites are still refused (CheckInPosts).
                 .csrf(csrf -> csrf.ignoringRequestMatchers(new CheckInPosts()))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
-                        // Sessions are registered, so that stopping an account or resetting its password ends
-                        // them at once on this server (UserAccounts); on other servers AccountStillValidFilter
-                        // ends them at their next request. No limit on how many one person has.
+                        // Sessions are registered (in the database), so that stopping an account or resetting its
+                        // password ends them on every server (UserAccounts); AccountStillValidFilter checks the
+                        // account on every request as well. No limit on how many one person has.
                         .maximumSessions(-1)
                         .sessionRegistry(sessionRegistry)
                         .expiredUrl("/login?expired"))
@@ -66,15 +67,13 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * The sessions are Spring Session's, in the database (migration V10), so the registry is too: stopping an
+     * account or setting its password ends its sessions on every server, and any server serves any session.
+     */
     @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
-    }
-
-    /** Tells the session registry when a session ends, so it does not keep them forever. */
-    @Bean
-    HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
+    SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
+        return new SpringSessionBackedSessionRegistry<>(sessions);
     }
 
     @Bean

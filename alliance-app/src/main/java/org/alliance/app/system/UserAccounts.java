@@ -122,12 +122,13 @@ public class UserAccounts implements UserDetailsService {
         return changed > 0;
     }
 
+    /** Marks every session of the account expired, on every server (the registry reads the session table). */
     private void endSessionsOf(long userId) {
-        for (Object principal : sessions.getAllPrincipals()) {
-            if (principal instanceof CurrentUser user && user.id() == userId) {
-                sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
-            }
-        }
+        jdbc.sql("SELECT username FROM app_user WHERE id = ?")
+                .param(userId)
+                .query(String.class)
+                .optional()
+                .ifPresent(username -> sessions.getAllSessions(username, false).forEach(SessionInformation::expireNow));
     }
 
     /**

@@ -13,6 +13,7 @@ import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.instrument.Language;
 import org.alliance.core.instrument.Scale;
+import org.alliance.core.release.TeamFigureRule;
 import org.alliance.core.scoring.ScaleScore;
 import org.alliance.core.scoring.ScoreSheet;
 import org.alliance.core.scoring.Scoring;
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class TeamController {
 
-    static final int MIN_CLIENTS = 5;
+    static final int MIN_CLIENTS = TeamFigureRule.MIN_CLIENTS;
 
     private final JdbcClient jdbc;
     private final CheckIns checkIns;
@@ -85,7 +86,7 @@ class TeamController {
                     n++;
                 }
             }
-            if (n >= MIN_CLIENTS) {
+            if (TeamFigureRule.mayShow(n)) {
                 scales.add(new TeamScale(scale.name().get(language), String.format(Locale.ROOT, "%.2f", sum / n), n));
             }
         }
@@ -93,7 +94,7 @@ class TeamController {
         model.addAttribute("meetingCount", meetings);
         model.addAttribute("answeredCount", latest.size());
         model.addAttribute("scales", scales);
-        model.addAttribute("tooFew", latest.size() < MIN_CLIENTS);
+        model.addAttribute("tooFew", !TeamFigureRule.mayShow(latest.size()));
         model.addAttribute("minClients", MIN_CLIENTS);
         model.addAttribute("instrumentTitle", instrument.title().get(language));
         model.addAttribute(

@@ -31,12 +31,13 @@ class LineChartTest {
     @Test
     void aPercentageAxisGetsAGridLineEveryStep() {
         String svg = LineChart.render(
-                "share",
-                List.of("a", "b"),
-                List.of(new LineChart.Series("s", List.of(OptionalDouble.of(50), OptionalDouble.empty()))),
-                0,
-                100,
-                20);
+                        "share",
+                        List.of("a", "b"),
+                        List.of(new LineChart.Series("s", List.of(OptionalDouble.of(50), OptionalDouble.empty()))),
+                        0,
+                        100,
+                        20)
+                .markup();
         for (int tick = 0; tick <= 100; tick += 20) {
             assertThat(svg).contains(">" + tick + "</text>");
         }

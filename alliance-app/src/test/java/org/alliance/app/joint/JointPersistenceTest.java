@@ -275,7 +275,7 @@ class JointPersistenceTest {
                 .containsExactly("5.0", "4.0", "2.0");
         assertThat(own.split().orElseThrow().value().rangeIndex()).isEqualTo(0.75);
         assertThat(own.alert()).isPresent();
-        assertThat(own.mapSvg()).contains("<svg").contains("Chris").contains(">2.0<");
+        assertThat(own.mapSvg().markup()).contains("<svg").contains("Chris").contains(">2.0<");
 
         clock.advance(Duration.ofMinutes(1));
         world.meetings().recordConsents(world.client(), Map.of(world.outsider(), true));
@@ -290,7 +290,7 @@ class JointPersistenceTest {
         JointResults after = results(world, header, world.outsider(), world.otherOrganisation(), clock);
         assertThat(after.decision().orElseThrow())
                 .isEqualTo(new ConsentRules.Decision(false, ConsentRules.Reason.CONSENT_WITHDRAWN));
-        assertThat(after.mapSvg()).doesNotContain(">2.0<");
+        assertThat(after.mapSvg().markup()).doesNotContain(">2.0<");
         assertThat(world.meetings().consents(world.client()))
                 .extracting(Consent::action)
                 .containsExactly(Consent.Action.GIVEN, Consent.Action.WITHDRAWN);
@@ -600,9 +600,18 @@ class JointPersistenceTest {
             assertThat(viewer.team()).isNotEmpty();
         }
         // The alliance map shows only what the viewer may see.
-        assertThat(chair.mapSvg()).contains(">5.0<").doesNotContain(">4.0<").doesNotContain(">2.0<");
-        assertThat(colleague.mapSvg()).contains(">5.0<").contains(">4.0<").doesNotContain(">2.0<");
-        assertThat(outsider.mapSvg()).contains(">5.0<").contains(">2.0<").doesNotContain(">4.0<");
+        assertThat(chair.mapSvg().markup())
+                .contains(">5.0<")
+                .doesNotContain(">4.0<")
+                .doesNotContain(">2.0<");
+        assertThat(colleague.mapSvg().markup())
+                .contains(">5.0<")
+                .contains(">4.0<")
+                .doesNotContain(">2.0<");
+        assertThat(outsider.mapSvg().markup())
+                .contains(">5.0<")
+                .contains(">2.0<")
+                .doesNotContain(">4.0<");
 
         // A second check-in in which the client shares every block: everyone sees everything, and the index.
         JointMeetings.Header second = world.meetings()

@@ -407,6 +407,52 @@ class AccessTest {
                 .isEqualTo(404);
     }
 
+    /**
+     * The rows above are kept by hand; the application's real handler mappings are the other list. Every mapping of
+     * ours (method and URL pattern) must be tried by at least one row, and every row must reach a mapping, so a new
+     * endpoint without a row — or a row left behind by a removed one — fails here. Compared by method and pattern,
+     * not by controller class, so moving a handler keeps its row.
+     */
+    @Test
+    void theRowsCoverEveryHandlerMappingAndNothingElse() {
+        Map<String, org.springframework.web.util.pattern.PathPattern> endpoints = new java.util.TreeMap<>();
+        context.getBeansOfType(org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping.class)
+                .values()
+                .forEach(mapping -> mapping.getHandlerMethods().forEach((info, handler) -> {
+                    if (!handler.getBeanType().getPackageName().startsWith("org.alliance")) {
+                        return; // Spring's own /error page
+                    }
+                    var methods = info.getMethodsCondition().getMethods();
+                    for (var pattern : info.getPathPatternsCondition().getPatterns()) {
+                        if (methods.isEmpty()) {
+                            endpoints.put("ANY " + pattern.getPatternString(), pattern);
+                        }
+                        for (var method : methods) {
+                            endpoints.put(method.name() + " " + pattern.getPatternString(), pattern);
+                        }
+                    }
+                }));
+        assertThat(endpoints).hasSizeGreaterThan(50);
+
+        java.util.Set<String> untried = new java.util.TreeSet<>(endpoints.keySet());
+        List<String> unreached = new ArrayList<>();
+        for (Rule rule : rules()) {
+            var path = org.springframework.http.server.PathContainer.parsePath(rule.path());
+            List<String> reached = endpoints.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(rule.method().name() + " ")
+                            || e.getKey().startsWith("ANY "))
+                    .filter(e -> e.getValue().matches(path))
+                    .map(Map.Entry::getKey)
+                    .toList();
+            if (reached.isEmpty()) {
+                unreached.add(rule.method() + " " + rule.path());
+            }
+            reached.forEach(untried::remove);
+        }
+        assertThat(untried).as("endpoints without a row in rules()").isEmpty();
+        assertThat(unreached).as("rows that reach no endpoint").isEmpty();
+    }
+
     @Test
     void anonymousCallersAreSentToTheSignInPage() throws Exception {
         String location = mvc.perform(MockMvcRequestBuilders.get("/caseload"))

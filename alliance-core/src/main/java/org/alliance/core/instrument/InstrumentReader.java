@@ -69,6 +69,10 @@ public final class InstrumentReader {
 
     /** Reads definition text; {@code source} names it in messages. */
     public static Result read(String source, String text) {
+        Optional<Problem> tooLarge = YamlDocument.sizeProblem(text);
+        if (tooLarge.isPresent()) {
+            return Result.failure(source, tooLarge.get());
+        }
         YamlDocument document;
         try {
             document = YamlDocument.parse(text);

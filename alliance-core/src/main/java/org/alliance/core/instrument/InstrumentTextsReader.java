@@ -38,6 +38,10 @@ public final class InstrumentTextsReader {
     }
 
     public static Result read(String source, String text, Instrument instrument) {
+        Optional<Problem> tooLarge = YamlDocument.sizeProblem(text);
+        if (tooLarge.isPresent()) {
+            return new Result(source, Optional.empty(), List.of(tooLarge.get()));
+        }
         YamlDocument document;
         try {
             document = YamlDocument.parse(text);

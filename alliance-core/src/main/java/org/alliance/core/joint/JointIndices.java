@@ -12,7 +12,7 @@ import org.alliance.core.instrument.ResponseFormat;
 import org.alliance.core.instrument.Scale;
 import org.alliance.core.instrument.ScoringRule;
 import org.alliance.core.scoring.Provenance;
-import org.alliance.stats.alliance.SplitAllianceIndex;
+import org.alliance.stats.spread.SplitAllianceIndex;
 
 /**
  * The split-alliance index of a joint meeting and the partiality balance index of a professional, with the

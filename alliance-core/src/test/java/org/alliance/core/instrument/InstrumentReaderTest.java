@@ -247,4 +247,27 @@ class InstrumentReaderTest {
         Files.writeString(file, TestInstruments.VALID);
         assertThat(InstrumentReader.read(file).ok()).isTrue();
     }
+
+    /** Issue 16's finding: a second "title:" silently replaced the first; now the line of the repeat is named. */
+    @Test
+    void aDuplicateKeyIsAnErrorWithItsLine() {
+        InstrumentReader.Result result =
+                readWith("perspective: client\n", "perspective: client\nperspective: client\n");
+        assertThat(result.instrument()).isEmpty();
+        assertThat(errors(result))
+                .containsExactly("test.yaml:6: error: not valid YAML: the key 'perspective' appears twice in the same"
+                        + " mapping; keep one");
+    }
+
+    /** Issue 16's finding: a 10 MB file took 30 s to be refused; it is refused before it is parsed. */
+    @Test
+    void aFileFarTooLargeForAnInstrumentIsRefusedBeforeParsing() {
+        String huge = TestInstruments.VALID + "# " + "x".repeat(10_000_000) + "\n";
+        InstrumentReader.Result result = read(huge);
+        assertThat(result.instrument()).isEmpty();
+        assertThat(errors(result)).singleElement().asString().contains("10,").contains("at most 1,000,000");
+        // A file just under the limit is read as usual.
+        String large = TestInstruments.VALID + "# " + "x".repeat(900_000) + "\n";
+        assertThat(read(large).instrument()).isPresent();
+    }
 }

@@ -1,8 +1,11 @@
 package org.alliance.stats.linalg;
 
+import java.util.Optional;
+
 /**
  * Cholesky factorisation A = L·Lᵀ of a symmetric positive definite matrix (Golub &amp; Van Loan, Matrix Computations,
- * algorithm 4.2.1, row-oriented). Only the lower triangle of A is read. Immutable.
+ * algorithm 4.2.2, column-oriented). Only the lower triangle of A is read. Immutable. This is the one Cholesky
+ * factorisation of the project: {@link SymmetricMatrices} and the demo generator use it too.
  */
 public final class Cholesky {
 
@@ -18,6 +21,51 @@ public final class Cholesky {
      * @throws IllegalArgumentException if A is not square or not (numerically) positive definite
      */
     public static Cholesky decompose(double[][] a) {
+        requireSquare(a);
+        double[][] l = new double[a.length][a.length];
+        int pivot = factorise(a, l);
+        if (pivot >= 0) {
+            throw new IllegalArgumentException("matrix is not positive definite: pivot " + pivot + " is not > 0");
+        }
+        return new Cholesky(l);
+    }
+
+    /** Factorises A, or empty when A is not (numerically) positive definite — for iterations that step back. */
+    public static Optional<Cholesky> tryDecompose(double[][] a) {
+        requireSquare(a);
+        double[][] l = new double[a.length][a.length];
+        return factorise(a, l) >= 0 ? Optional.empty() : Optional.of(new Cholesky(l));
+    }
+
+    /**
+     * The one factorisation of the numerics (column-oriented; the sums run over k in the same order as the
+     * row-oriented algorithm, so the result is the same to the last bit). Fills {@code l} and returns -1, or the
+     * index of the first pivot that is not a finite positive number.
+     */
+    private static int factorise(double[][] a, double[][] l) {
+        int n = a.length;
+        for (int j = 0; j < n; j++) {
+            double d = a[j][j];
+            for (int k = 0; k < j; k++) {
+                d -= l[j][k] * l[j][k];
+            }
+            if (!(d > 0) || !Double.isFinite(d)) {
+                return j;
+            }
+            double ljj = Math.sqrt(d);
+            l[j][j] = ljj;
+            for (int i = j + 1; i < n; i++) {
+                double s = a[i][j];
+                for (int k = 0; k < j; k++) {
+                    s -= l[i][k] * l[j][k];
+                }
+                l[i][j] = s / ljj;
+            }
+        }
+        return -1;
+    }
+
+    private static void requireSquare(double[][] a) {
         int n = a.length;
         for (int i = 0; i < n; i++) {
             if (a[i].length != n) {
@@ -25,24 +73,6 @@ public final class Cholesky {
                         "matrix is not square: row " + i + " has " + a[i].length + " columns, expected " + n);
             }
         }
-        double[][] l = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = a[i][j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i][k] * l[j][k];
-                }
-                if (i == j) {
-                    if (!(s > 0.0)) {
-                        throw new IllegalArgumentException("matrix is not positive definite: pivot " + i + " is " + s);
-                    }
-                    l[i][i] = Math.sqrt(s);
-                } else {
-                    l[i][j] = s / l[j][j];
-                }
-            }
-        }
-        return new Cholesky(l);
     }
 
     /** The lower-triangular factor L (a copy). */
@@ -50,32 +80,24 @@ public final class Cholesky {
         return DenseMatrix.copy(lower);
     }
 
-    /** Solves A·x = b. */
-    public double[] solve(double[] b) {
-        int n = lower.length;
-        if (b.length != n) {
-            throw new IllegalArgumentException("right-hand side has length " + b.length + ", expected " + n);
-        }
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            double s = b[i];
-            for (int k = 0; k < i; k++) {
-                s -= lower[i][k] * y[k];
-            }
-            y[i] = s / lower[i][i];
-        }
-        double[] x = new double[n];
-        for (int i = n - 1; i >= 0; i--) {
-            double s = y[i];
-            for (int k = i + 1; k < n; k++) {
-                s -= lower[k][i] * x[k];
-            }
-            x[i] = s / lower[i][i];
-        }
-        return x;
+    /** L itself, for the kernels of this package that only read it. */
+    double[][] factor() {
+        return lower;
     }
 
-    /** A⁻¹, symmetric. */
+    /** Solves A·x = b. */
+    public double[] solve(double[] b) {
+        if (b.length != lower.length) {
+            throw new IllegalArgumentException("right-hand side has length " + b.length + ", expected " + lower.length);
+        }
+        return SymmetricMatrices.solveWithCholesky(lower, b);
+    }
+
+    /**
+     * A⁻¹ by solving for each unit vector, averaged with its transpose to remove rounding asymmetry. (The CFA's
+     * kernels use {@link SymmetricMatrices#inverseFromCholesky}, a triangular inverse; both start from this one
+     * factor. They differ in the last bits, and the results of OLS and ω are kept bit for bit as they were.)
+     */
     public double[][] inverse() {
         int n = lower.length;
         double[][] result = new double[n][];
@@ -84,7 +106,6 @@ public final class Cholesky {
             e[j] = 1.0;
             result[j] = solve(e);
         }
-        // solve() gives columns; A⁻¹ is symmetric, so average to remove rounding asymmetry.
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < i; j++) {
                 double v = 0.5 * (result[i][j] + result[j][i]);
@@ -97,10 +118,6 @@ public final class Cholesky {
 
     /** log |A| = 2 Σ log Lᵢᵢ. */
     public double logDeterminant() {
-        double s = 0.0;
-        for (int i = 0; i < lower.length; i++) {
-            s += Math.log(lower[i][i]);
-        }
-        return 2.0 * s;
+        return SymmetricMatrices.logDeterminant(lower);
     }
 }

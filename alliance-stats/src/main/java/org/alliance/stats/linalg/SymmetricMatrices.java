@@ -3,8 +3,8 @@ package org.alliance.stats.linalg;
 import java.util.Optional;
 
 /**
- * Small dense kernels for symmetric matrices stored as {@code double[n][n]}: Cholesky factorisation,
- * inverse and log-determinant of symmetric positive-definite matrices, and a general Gauss–Jordan
+ * Small dense kernels for symmetric matrices stored as {@code double[n][n]}: from a Cholesky factor (the
+ * factorisation itself is {@link Cholesky}'s), inverse, solve and log-determinant of symmetric positive-definite matrices, and a general Gauss–Jordan
  * inverse with partial pivoting for the (symmetric but possibly indefinite) observed information.
  *
  * <p>Textbook algorithms (Golub &amp; Van Loan, <i>Matrix Computations</i>, 4th ed., §4.2 and §3.4); the
@@ -14,29 +14,9 @@ public final class SymmetricMatrices {
 
     private SymmetricMatrices() {}
 
-    /** The lower-triangular Cholesky factor L with A = L Lᵀ, or empty when A is not positive definite. */
+    /** The lower-triangular Cholesky factor L with A = L Lᵀ ({@link Cholesky}), or empty when A is not positive definite. */
     public static Optional<double[][]> cholesky(double[][] a) {
-        int n = a.length;
-        double[][] l = new double[n][n];
-        for (int j = 0; j < n; j++) {
-            double d = a[j][j];
-            for (int k = 0; k < j; k++) {
-                d -= l[j][k] * l[j][k];
-            }
-            if (!(d > 0) || !Double.isFinite(d)) {
-                return Optional.empty();
-            }
-            double ljj = Math.sqrt(d);
-            l[j][j] = ljj;
-            for (int i = j + 1; i < n; i++) {
-                double s = a[i][j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i][k] * l[j][k];
-                }
-                l[i][j] = s / ljj;
-            }
-        }
-        return Optional.of(l);
+        return Cholesky.tryDecompose(a).map(Cholesky::factor);
     }
 
     /** log|A| from a Cholesky factor. */

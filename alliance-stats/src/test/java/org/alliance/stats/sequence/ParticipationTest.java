@@ -55,7 +55,7 @@ class ParticipationTest {
     }
 
     @Test
-    void tenThousandEventsAreFast() {
+    void tenThousandOverlappingTurnsAreCountedExactly() {
         int n = 10_000;
         int[] a = new int[n];
         long[] on = new long[n];
@@ -65,9 +65,8 @@ class ParticipationTest {
             on[i] = i * 1000L;
             off[i] = on[i] + 1500;
         }
-        long start = System.nanoTime();
+        // Speed is measured by alliance-bench's ParticipationBenchmark (docs/benchmarks.md), not here.
         var result = Participation.compute(a, on, off, 3, 0);
-        assertThat(System.nanoTime() - start).isLessThan(1_000_000_000L);
         assertThat(result.totalTurns()).isEqualTo(n);
         assertThat(result.overlapMs()).isEqualTo((n - 1) * 500L);
     }

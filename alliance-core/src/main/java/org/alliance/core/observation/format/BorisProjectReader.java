@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.alliance.core.observation.Code;
 import org.alliance.core.observation.CodeSet;
@@ -90,8 +91,8 @@ public final class BorisProjectReader {
                 new ArrayList<>(root.path("observations").properties());
         entries.sort(Map.Entry.comparingByKey());
         for (Map.Entry<String, JsonNode> entry : entries) {
-            observations.add(
-                    observation(entry.getKey(), entry.getValue(), scheme, modalities, stateCodes, closeUnpaired));
+            observations.add(observation(
+                    source, entry.getKey(), entry.getValue(), scheme, modalities, stateCodes, closeUnpaired));
         }
         return new BorisProject(root.path("project_name").asString(""), scheme, subjects, observations);
     }
@@ -102,11 +103,19 @@ public final class BorisProjectReader {
         List<Map.Entry<String, JsonNode>> behaviours =
                 new ArrayList<>(root.path("behaviors_conf").properties());
         behaviours.sort((a, b) -> compareIndex(a.getKey(), b.getKey()));
+        Map<String, String> definedAt = new HashMap<>();
         for (Map.Entry<String, JsonNode> entry : behaviours) {
             JsonNode behaviour = entry.getValue();
             String code = behaviour.path("code").asString("").strip();
             if (code.isEmpty()) {
                 throw new ObservationFormatException(source + ": behaviors_conf." + entry.getKey() + " has no code");
+            }
+            String earlier = definedAt.putIfAbsent(code, entry.getKey());
+            if (earlier != null) {
+                // Found by fuzzing: the scheme refused it with an IllegalArgumentException (exit 1, no place).
+                throw new ObservationFormatException(
+                        source + ": behaviors_conf." + entry.getKey() + " defines the code '" + code
+                                + "' again (already behaviors_conf." + earlier + "); each behaviour code once");
             }
             String category = behaviour.path("category").asString("").strip();
             String description = behaviour.path("description").asString("").strip();
@@ -139,6 +148,7 @@ public final class BorisProjectReader {
     }
 
     private static BorisObservation observation(
+            String source,
             String id,
             JsonNode node,
             CodingScheme scheme,
@@ -150,19 +160,30 @@ public final class BorisProjectReader {
         long end = 0;
         int row = 0;
         List<String> unknown = new ArrayList<>();
-        for (JsonNode event : node.path("events")) {
+        JsonNode eventList = node.path("events");
+        if (!eventList.isMissingNode() && !eventList.isArray()) {
+            // An object or a string here would otherwise be read as no events at all, without a word.
+            throw new ObservationFormatException(source + ": observation \"" + id + "\": events is "
+                    + eventList.getNodeType().name().toLowerCase(Locale.ROOT)
+                    + ", expected an array of [time, subject, code, modifier, comment] rows");
+        }
+        for (JsonNode event : eventList) {
             String where = "observation \"" + id + "\", event " + row++;
             if (!event.isArray() || event.size() < 3) {
                 notes.add(new ImportNote(where, "not an array [time, subject, code, modifier, comment]; skipped"));
                 continue;
             }
             Double seconds = seconds(event.get(0));
-            if (seconds == null || seconds < 0) {
-                notes.add(new ImportNote(
-                        where, "time '" + event.get(0).asString("") + "' is not a number of seconds;" + " skipped"));
+            OptionalLong time = seconds == null ? OptionalLong.empty() : ObservationTime.millisOfSeconds(seconds);
+            if (time.isEmpty()) {
+                String shown = event.get(0).isNumber()
+                        ? event.get(0).toString()
+                        : event.get(0).asString("");
+                String problem = seconds == null ? ObservationTime.NOT_SECONDS : ObservationTime.problem(seconds);
+                notes.add(new ImportNote(where, "time '" + shown + "' " + problem + "; skipped"));
                 continue;
             }
-            long ms = Math.round(seconds * 1000);
+            long ms = time.getAsLong();
             end = Math.max(end, ms);
             String subject = event.get(1).asString("").strip();
             String actor = subject.isEmpty() ? NO_SUBJECT : subject;
@@ -188,8 +209,13 @@ public final class BorisProjectReader {
         }
         for (JsonNode length : values(node.path("media_info").path("length"))) {
             Double seconds = seconds(length);
-            if (seconds != null) {
-                end = Math.max(end, Math.round(seconds * 1000));
+            OptionalLong media = seconds == null ? OptionalLong.empty() : ObservationTime.millisOfSeconds(seconds);
+            if (media.isPresent()) {
+                end = Math.max(end, media.getAsLong());
+            } else if (seconds != null) {
+                notes.add(new ImportNote(
+                        "observation \"" + id + "\", media length",
+                        "'" + length + "' " + ObservationTime.problem(seconds) + "; not used"));
             }
         }
         var events = states.finish(end, closeUnpaired);

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.alliance.core.observation.CodingScheme;
 import org.alliance.core.observation.Modality;
 import org.alliance.core.observation.ObservationEvent;
@@ -119,17 +120,18 @@ public final class BorisTabularReader {
             for (CsvRecord record : entry.getValue()) {
                 String where = "line " + record.getStartingLineNumber();
                 String timeText = cell(record, columns, "Time");
-                long ms;
+                double seconds;
                 try {
-                    double seconds = Double.parseDouble(timeText);
-                    if (!(seconds >= 0)) {
-                        throw new NumberFormatException();
-                    }
-                    ms = Math.round(seconds * 1000);
+                    seconds = Double.parseDouble(timeText);
                 } catch (NumberFormatException e) {
-                    throw new ObservationFormatException(
-                            source + ", " + where + ", column Time: '" + timeText + "' is not a number of seconds");
+                    seconds = Double.NaN;
                 }
+                OptionalLong time = ObservationTime.millisOfSeconds(seconds);
+                if (time.isEmpty()) {
+                    throw new ObservationFormatException(source + ", " + where + ", column Time: '" + timeText + "' "
+                            + ObservationTime.problem(seconds));
+                }
+                long ms = time.getAsLong();
                 end = Math.max(end, ms);
                 String subject = cell(record, columns, "Subject");
                 String actor = subject.isEmpty() ? BorisProjectReader.NO_SUBJECT : subject;

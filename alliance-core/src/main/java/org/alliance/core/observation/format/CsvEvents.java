@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,13 +33,9 @@ public final class CsvEvents {
     private CsvEvents() {}
 
     public static ObservationData read(Path file) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(reader, file.getFileName().toString());
-        } catch (NoSuchFileException e) {
-            throw new ObservationFormatException(file + ": file not found");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return read(
+                new java.io.StringReader(ObservationFiles.utf8Text(file)),
+                file.getFileName().toString());
     }
 
     public static ObservationData read(Reader reader, String source) {
@@ -136,6 +131,13 @@ public final class CsvEvents {
             long value = Long.parseLong(text);
             if (value < 0) {
                 throw error(source, line, column, value + " is negative");
+            }
+            if (!ObservationTime.isPlausibleMillis(value)) {
+                throw error(
+                        source,
+                        line,
+                        column,
+                        value + " ms is later than 100 hours; expected the time within the recording");
             }
             return value;
         } catch (NumberFormatException e) {

@@ -252,6 +252,12 @@ public final class ElanReader {
                                                     "time slot " + id + " has negative TIME_VALUE " + value
                                                             + "; treated as unaligned");
                                             time = null;
+                                        } else if (!ObservationTime.isPlausibleMillis(time)) {
+                                            note(
+                                                    "line " + line(),
+                                                    "time slot " + id + " has TIME_VALUE " + value
+                                                            + " ms, later than 100 hours; treated as unaligned");
+                                            time = null;
                                         }
                                     } catch (NumberFormatException e) {
                                         note(

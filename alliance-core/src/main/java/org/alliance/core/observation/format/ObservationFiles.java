@@ -44,14 +44,7 @@ public final class ObservationFiles {
             return choose(BorisProjectReader.read(file, options.closeUnpaired()).observations(), file, options);
         }
         if (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt")) {
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                throw new ObservationFormatException(file + ": file not found");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            String text = utf8Text(file);
             if (BorisTabularReader.looksLikeBoris(text)) {
                 return choose(
                         BorisTabularReader.read(text, file.getFileName().toString(), options.closeUnpaired()),
@@ -62,6 +55,46 @@ public final class ObservationFiles {
         }
         throw new ObservationFormatException(
                 file + ": unknown file type; expected .eaf (ELAN), .boris (BORIS) or .csv");
+    }
+
+    /**
+     * The file as UTF-8 text; a file in another encoding is an error that names the line and the byte, not a bare
+     * decoding failure (issue 16).
+     */
+    static String utf8Text(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ObservationFormatException(file + ": file not found");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult result = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(in, out, true);
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new ObservationFormatException(String.format(
+                    Locale.ROOT,
+                    "%s, line %d: not UTF-8 text (byte 0x%02X at offset %d); save the file as UTF-8 (in Excel: CSV UTF-8)",
+                    file.getFileName(),
+                    line,
+                    bytes[at] & 0xFF,
+                    at));
+        }
+        out.flip();
+        return out.toString();
     }
 
     private static ObservationData choose(List<BorisObservation> observations, Path file, ReadOptions options) {

@@ -129,4 +129,61 @@ class BorisReadersTest {
         assertThatThrownBy(() -> BorisTabularReader.read(bad, "b.csv", true))
                 .hasMessage("b.csv, line 5, column Time: 'soon' is not a number of seconds");
     }
+
+    /** Issue 16's finding: 1e300 and "Infinity" became events at 9.2·10¹⁸ ms; now each is a note and skipped. */
+    @Test
+    void timesBeyondHundredHoursAreSkippedWithANote() {
+        String project = PROJECT.replace(
+                "[7.0, \"client\", \"nodding\", \"\", \"\"]]},",
+                "[7.0, \"client\", \"nodding\", \"\", \"\"], [1e300, \"client\", \"introducing-client\", \"\", \"\"],"
+                        + " [\"Infinity\", \"client\", \"introducing-client\", \"\", \"\"],"
+                        + " [360000.0, \"client\", \"introducing-client\", \"\", \"\"]]},");
+        assertThat(project).isNotEqualTo(PROJECT);
+        var data = BorisProjectReader.read(
+                        new ByteArrayInputStream(project.getBytes(StandardCharsets.UTF_8)), "p.boris", false)
+                .observations()
+                .get(0)
+                .data();
+        // The last one is exactly 100 hours, still accepted; the meeting's end moves there, not to 9.2·10¹⁸ ms.
+        assertThat(data.events()).hasSize(4);
+        assertThat(data.events()).allSatisfy(e -> assertThat(e.offsetMs()).isLessThanOrEqualTo(360_000_000L));
+        assertThat(data.notes())
+                .filteredOn(n -> n.message().contains("later than 100 hours"))
+                .extracting(ImportNote::location)
+                .containsExactly("observation \"meeting 1\", event 7", "observation \"meeting 1\", event 8");
+    }
+
+    @Test
+    void eventsThatAreNotAnArrayAreAnErrorNotAnEmptyMeeting() {
+        String project = PROJECT.replace("\"events\": []", "\"events\": {\"0\": [1.0, \"client\", \"nodding\"]}");
+        assertThat(project).isNotEqualTo(PROJECT);
+        assertThatThrownBy(() -> BorisProjectReader.read(
+                        new ByteArrayInputStream(project.getBytes(StandardCharsets.UTF_8)), "p.boris", true))
+                .isInstanceOf(ObservationFormatException.class)
+                .hasMessage("p.boris: observation \"meeting 2\": events is object, expected an array of"
+                        + " [time, subject, code, modifier, comment] rows");
+    }
+
+    @Test
+    void tabularTimesBeyondHundredHoursNameLineAndColumn() {
+        for (String time : List.of("1e300", "Infinity", "360000.001")) {
+            String bad = TABULAR.replace("5.250", time);
+            assertThatThrownBy(() -> BorisTabularReader.read(bad, "b.csv", true))
+                    .as(time)
+                    .hasMessage("b.csv, line 5, column Time: '" + time
+                            + "' is later than 100 hours; expected a time within the recording");
+        }
+    }
+
+    /** Found by fuzzing (ReadersFuzzTest): one code in two categories was an IllegalArgumentException. */
+    @Test
+    void aBehaviourCodeDefinedTwiceIsAnErrorNamingBoth() {
+        String project = PROJECT.replace("\"code\": \"open-communication\"", "\"code\": \"nodding\"");
+        assertThat(project).isNotEqualTo(PROJECT);
+        assertThatThrownBy(() -> BorisProjectReader.read(
+                        new ByteArrayInputStream(project.getBytes(StandardCharsets.UTF_8)), "p.boris", true))
+                .isInstanceOf(ObservationFormatException.class)
+                .hasMessage("p.boris: behaviors_conf.2 defines the code 'nodding' again (already behaviors_conf.1);"
+                        + " each behaviour code once");
+    }
 }

@@ -45,4 +45,33 @@ class CsvEventsTest {
         assertThatThrownBy(() -> CsvEvents.read(new StringReader("actor,onset_ms\n"), "e.csv"))
                 .hasMessageContaining("line 1: the header has no column 'code'");
     }
+
+    @Test
+    void timesBeyondHundredHoursNameLineAndColumn() {
+        String csv = "actor,modality,code,onset_ms,offset_ms\nclient,verbal,a,0,360000001\n";
+        assertThatThrownBy(() -> CsvEvents.read(new StringReader(csv), "e.csv"))
+                .hasMessage("e.csv, line 2, column offset_ms: 360000001 ms is later than 100 hours;"
+                        + " expected the time within the recording");
+        assertThat(CsvEvents.read(new StringReader(csv.replace("360000001", "360000000")), "e.csv")
+                        .events())
+                .hasSize(1);
+    }
+
+    /** Issue 16's finding: a file saved in Windows-1252 failed with exit 1 and no place. */
+    @Test
+    void aFileThatIsNotUtf8NamesLineAndByte(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws java.io.IOException {
+        java.nio.file.Path file = folder.resolve("events.csv");
+        java.nio.file.Files.writeString(
+                file,
+                "actor,modality,code,onset_ms,offset_ms,coder,comment\nclient,verbal,a,0,10,,\nclient,verbal,a,20,30,,caf\u00e9\n",
+                java.nio.charset.Charset.forName("windows-1252"));
+        String expected = "events.csv, line 3: not UTF-8 text (byte 0xE9 at offset 102); save the file as UTF-8"
+                + " (in Excel: CSV UTF-8)";
+        assertThatThrownBy(() -> CsvEvents.read(file))
+                .isInstanceOf(ObservationFormatException.class)
+                .hasMessage(expected);
+        assertThatThrownBy(() -> ObservationFiles.read(file, ObservationFiles.ReadOptions.defaults()))
+                .hasMessage(expected);
+    }
 }

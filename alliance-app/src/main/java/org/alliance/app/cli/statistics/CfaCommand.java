@@ -1,0 +1,298 @@
+package org.alliance.app.cli.statistics;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.alliance.app.cli.CsvInputOptions;
+import org.alliance.app.cli.ExitCodes;
+import org.alliance.app.cli.FormatOption;
+import org.alliance.app.cli.UserInputException;
+import org.alliance.core.data.DataTable;
+import org.alliance.stats.factor.CfaData;
+import org.alliance.stats.factor.CfaEstimator;
+import org.alliance.stats.factor.CfaModel;
+import org.alliance.stats.factor.CfaModelSyntax;
+import org.alliance.stats.factor.CfaOptions;
+import org.alliance.stats.factor.CfaOptions.Estimator;
+import org.alliance.stats.factor.CfaOptions.GroupEqual;
+import org.alliance.stats.factor.CfaOptions.MissingData;
+import org.alliance.stats.factor.CfaResult;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code alliance cfa}: confirmatory factor analysis of a CSV data set with lavaan's model syntax and
+ * conventions (see docs/cfa.md). JSON output is the contract; text output reads like lavaan's summary().
+ */
+@Command(
+        name = "cfa",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Confirmatory factor analysis (lavaan conventions): ML or MLR, listwise or FIML, several groups.",
+            "Model syntax: 'f =~ x1 + x2 + x3', 'x1 ~~ x2', '1*x1' fixed, 'NA*x1' free, 'a*x1' equality label.",
+            "Details and tolerances against R/lavaan: docs/cfa.md."
+        })
+public final class CfaCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    CsvInputOptions input = new CsvInputOptions();
+
+    @Parameters(index = "0", paramLabel = "DATA.csv", description = "Data with a header row (empty or NA = missing).")
+    Path data;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    ModelSource modelSource;
+
+    static final class ModelSource {
+        @Option(names = "--model", paramLabel = "MODEL", description = "The model, e.g. \"f =~ x1 + x2 + x3\".")
+        String text;
+
+        @Option(names = "--model-file", paramLabel = "FILE", description = "A file holding the model.")
+        Path file;
+    }
+
+    @Option(
+            names = "--estimator",
+            defaultValue = "ml",
+            paramLabel = "ml|mlr",
+            description = "ML (expected-information SEs) or MLR (robust SEs, Yuan-Bentler scaled test).")
+    String estimator;
+
+    @Option(
+            names = "--missing",
+            defaultValue = "listwise",
+            paramLabel = "listwise|ml",
+            description = "Listwise deletion (default) or full-information ML.")
+    String missing;
+
+    @Option(names = "--std-lv", description = "Fix factor variances to 1 and free all loadings (lavaan's std.lv).")
+    boolean standardizeLatent;
+
+    @Option(names = "--group", paramLabel = "COLUMN", description = "Fit one model per group of this column.")
+    String group;
+
+    @Option(
+            names = "--group-equal",
+            split = ",",
+            paramLabel = "loadings,intercepts",
+            description = "Parameters held equal across groups (measurement invariance).")
+    List<String> groupEqual = new ArrayList<>();
+
+    @Option(
+            names = "--max-iterations",
+            paramLabel = "N",
+            description = "Most optimiser iterations before the fit counts as not converged (default: "
+                    + CfaOptions.DEFAULT_MAX_ITERATIONS + "; lavaan's control = list(iter.max = N)).")
+    int maxIterations = CfaOptions.DEFAULT_MAX_ITERATIONS;
+
+    @Mixin
+    FormatOption format = new FormatOption();
+
+    @Override
+    public Integer call() {
+        CfaOptions options = options();
+        CfaModel model = model();
+        DataTable table = StatisticsOutput.read(data, input, spec.commandLine().getErr());
+        CfaData cfaData = cfaData(table, model);
+        CfaResult result;
+        try {
+            result = CfaEstimator.fit(cfaData, model, options);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.json()) {
+            StatisticsOutput.printJson(out, CfaJson.tree(result, options, table, group));
+        } else {
+            out.print(CfaText.write(result, options));
+            out.flush();
+        }
+        if (!result.converged()) {
+            // lavaan prints no fit measures for such a fit; we print the figures for diagnosis, marked as not
+            // valid, and fail so that no script takes them for a result.
+            spec.commandLine().getErr().println("error: " + CfaText.NOT_CONVERGED);
+            return ExitCodes.FAILURE;
+        }
+        return ExitCodes.OK;
+    }
+
+    private CfaOptions options() {
+        Estimator e =
+                switch (estimator.toLowerCase(Locale.ROOT)) {
+                    case "ml" -> Estimator.ML;
+                    case "mlr" -> Estimator.MLR;
+                    default ->
+                        throw new UserInputException("--estimator must be ml or mlr, not '" + estimator
+                                + "' (other lavaan estimators such as MLM, WLSMV or ULS are not implemented)");
+                };
+        MissingData m =
+                switch (missing.toLowerCase(Locale.ROOT)) {
+                    case "listwise" -> MissingData.LISTWISE;
+                    case "ml", "fiml" -> MissingData.ML;
+                    default -> throw new UserInputException("--missing must be listwise or ml, not '" + missing + "'");
+                };
+        Set<GroupEqual> equal = EnumSet.noneOf(GroupEqual.class);
+        for (String g : groupEqual) {
+            switch (g.strip().toLowerCase(Locale.ROOT)) {
+                case "loadings" -> equal.add(GroupEqual.LOADINGS);
+                case "intercepts" -> equal.add(GroupEqual.INTERCEPTS);
+                default ->
+                    throw new UserInputException(
+                            "--group-equal '" + g + "' is not implemented; use loadings and/or intercepts");
+            }
+        }
+        if (!equal.isEmpty() && group == null) {
+            throw new UserInputException("--group-equal needs --group COLUMN");
+        }
+        if (equal.contains(GroupEqual.INTERCEPTS) && !equal.contains(GroupEqual.LOADINGS)) {
+            throw new UserInputException("--group-equal intercepts without loadings is not a standard invariance"
+                    + " model; use --group-equal loadings,intercepts");
+        }
+        if (maxIterations < 1) {
+            throw new UserInputException("--max-iterations must be at least 1, not " + maxIterations);
+        }
+        return new CfaOptions(e, m, standardizeLatent, equal, maxIterations);
+    }
+
+    private CfaModel model() {
+        String text = modelSource.text;
+        if (modelSource.file != null) {
+            try {
+                text = Files.readString(modelSource.file, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new UserInputException(modelSource.file + ": model file not found");
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new UserInputException(
+                        modelSource.file + ": the model file is not valid UTF-8; save it as UTF-8");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        try {
+            return CfaModelSyntax.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
+    }
+
+    private CfaData cfaData(DataTable table, CfaModel model) {
+        List<String> variables = model.observedVariables();
+        List<String> unknown =
+                variables.stream().filter(v -> !table.columns().contains(v)).toList();
+        if (!unknown.isEmpty()) {
+            throw new UserInputException("the model uses " + (unknown.size() == 1 ? "a variable" : "variables")
+                    + " that the data do not have: " + String.join(", ", unknown) + "; the columns are "
+                    + String.join(", ", table.columns()));
+        }
+        Map<String, double[]> columns = new LinkedHashMap<>();
+        for (String v : variables) {
+            columns.put(v, StatisticsOutput.numeric(table, v));
+        }
+        List<double[]> rows = new ArrayList<>(table.rowCount());
+        for (int r = 0; r < table.rowCount(); r++) {
+            double[] row = new double[variables.size()];
+            for (int j = 0; j < row.length; j++) {
+                row[j] = columns.get(variables.get(j))[r];
+            }
+            rows.add(row);
+        }
+        List<String> labels = List.of();
+        if (group != null) {
+            if (!table.columns().contains(group)) {
+                throw new UserInputException("--group: there is no column '" + group + "'; the columns are "
+                        + String.join(", ", table.columns()));
+            }
+            labels = table.text(group).stream().map(s -> s == null ? "" : s).toList();
+        }
+        return new CfaData(variables, rows, labels);
+    }
+
+    /** The JSON document: parameters, fit, implied, warnings, provenance (the contract of docs/cfa.md). */
+    static final class CfaJson {
+
+        private CfaJson() {}
+
+        static Map<String, Object> tree(CfaResult result, CfaOptions options, DataTable data, String groupColumn) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            // First, so that nobody reads the figures without seeing it: a fit that did not converge is no result.
+            doc.put("valid", result.converged());
+            if (!result.converged()) {
+                doc.put("not_valid_because", CfaText.NOT_CONVERGED);
+            }
+            List<Map<String, Object>> parameters = new ArrayList<>();
+            for (CfaResult.ParameterEstimate p : result.parameters()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("lhs", p.lhs());
+                row.put("op", p.op());
+                row.put("rhs", p.rhs());
+                row.put("group", p.group());
+                row.put("label", p.label());
+                row.put("free", p.free());
+                row.put("est", StatisticsOutput.number(p.est()));
+                row.put("se", StatisticsOutput.number(p.se()));
+                row.put("z", StatisticsOutput.number(p.z()));
+                row.put("pvalue", StatisticsOutput.number(p.pvalue()));
+                row.put("ci.lower", StatisticsOutput.number(p.ciLower()));
+                row.put("ci.upper", StatisticsOutput.number(p.ciUpper()));
+                row.put("std.all", StatisticsOutput.number(p.stdAll()));
+                parameters.add(row);
+            }
+            doc.put("parameters", parameters);
+            Map<String, Object> fit = new LinkedHashMap<>();
+            result.fitMeasures().forEach((k, v) -> fit.put(k, StatisticsOutput.number(v)));
+            doc.put("fit", fit);
+            List<Map<String, Object>> implied = new ArrayList<>();
+            for (CfaResult.ImpliedMoments m : result.implied()) {
+                Map<String, Object> g = new LinkedHashMap<>();
+                g.put("group", m.group());
+                g.put("label", m.groupLabel());
+                g.put("observations", m.observations());
+                g.put("variables", m.variables());
+                g.put("cov", m.covariance());
+                if (m.mean().length > 0) {
+                    g.put("mean", m.mean());
+                }
+                implied.add(g);
+            }
+            doc.put("implied", implied);
+            doc.put("warnings", result.warnings());
+            doc.put("converged", result.converged());
+            Map<String, Object> opts = new LinkedHashMap<>();
+            opts.put("estimator", options.estimator().name().toLowerCase(Locale.ROOT));
+            opts.put("missing", options.missing() == MissingData.ML ? "ml" : "listwise");
+            opts.put("std.lv", options.standardizeLatent());
+            opts.put("group", groupColumn);
+            opts.put("max_iterations", options.maxIterations());
+            opts.put(
+                    "group.equal",
+                    options.groupEqual().stream()
+                            .map(g -> g.name().toLowerCase(Locale.ROOT))
+                            .sorted()
+                            .toList());
+            doc.put(
+                    "provenance",
+                    StatisticsOutput.provenance(result.provenance().method(), opts, data)
+                            .withConventions(result.provenance().reference()));
+            return doc;
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package org.alliance.app.cli.statistics;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.alliance.app.cli.CsvInputOptions;
+import org.alliance.app.cli.ExitCodes;
+import org.alliance.app.cli.FormatOption;
+import org.alliance.app.cli.UserInputException;
+import org.alliance.core.data.DataTable;
+import org.alliance.stats.mixed.FixedEffect;
+import org.alliance.stats.mixed.LinearMixedModel;
+import org.alliance.stats.mixed.MixedFormula;
+import org.alliance.stats.mixed.MixedModelResult;
+import org.alliance.stats.mixed.MixedOptions;
+import org.alliance.stats.mixed.VarianceComponent;
+import org.alliance.stats.regression.Columns;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** {@code alliance mixed}: a linear mixed model as lme4's lmer from a CSV file. */
+@Command(
+        name = "mixed",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Linear mixed model as R's lme4::lmer: REML (default) or ML, random intercepts and correlated random",
+            "slopes, crossed (1 | a) + (1 | b) and nested (1 | a/b) grouping factors.",
+            "Grouping columns are labels whatever they hold. Rows with a missing value in any variable used are left",
+            "out. Exit 1 when the optimiser did not converge (the figures are printed, marked not valid)."
+        })
+public final class MixedCommand implements Callable<Integer> {
+
+    static final String NOT_CONVERGED = "the optimiser did not converge: none of the figures is a valid result;"
+            + " simplify the random effects or raise --max-evaluations";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CsvInputOptions input = new CsvInputOptions();
+
+    @Parameters(index = "0", paramLabel = "DATA.csv", description = "CSV file with a header row.")
+    Path data;
+
+    @Option(
+            names = "--formula",
+            required = true,
+            paramLabel = "FORMULA",
+            description = "lme4 formula, e.g. \"y ~ x + (x | g)\" or \"y ~ x + (1 | professional/client)\".")
+    String formulaText;
+
+    @Option(names = "--ml", description = "Maximum likelihood instead of REML (lmer's REML = FALSE).")
+    boolean ml;
+
+    @Option(
+            names = "--factor",
+            split = ",",
+            paramLabel = "COLUMN",
+            description = "Treat these numeric fixed-effect predictors as categorical (like factor(x) in R).")
+    List<String> factors = new ArrayList<>();
+
+    @Option(
+            names = "--max-evaluations",
+            paramLabel = "N",
+            description = "Most evaluations of the profiled criterion before the fit counts as not converged"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int maxEvaluations = MixedOptions.restricted().maxEvaluations();
+
+    @Mixin
+    FormatOption format = new FormatOption();
+
+    @Override
+    public Integer call() {
+        MixedFormula formula;
+        try {
+            formula = MixedFormula.parse(formulaText);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--formula: " + e.getMessage());
+        }
+        for (String name : factors) {
+            if (!formula.fixed().contains(name)) {
+                throw new UserInputException("--factor " + name + ": not a fixed-effect predictor in " + formula);
+            }
+        }
+        if (maxEvaluations < 1) {
+            throw new UserInputException("--max-evaluations must be at least 1, not " + maxEvaluations);
+        }
+        DataTable table = StatisticsOutput.read(data, input, spec.commandLine().getErr());
+        Columns columns = columns(table, formula);
+        MixedModelResult result;
+        try {
+            result = LinearMixedModel.fit(formula, columns, new MixedOptions(!ml, maxEvaluations));
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.text()) {
+            printText(out, result);
+        } else {
+            StatisticsOutput.printJson(out, json(result, table));
+        }
+        if (!result.converged()) {
+            spec.commandLine().getErr().println("error: " + NOT_CONVERGED);
+            spec.commandLine().getErr().flush();
+            return ExitCodes.FAILURE;
+        }
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Response, random slopes and numeric fixed predictors as numbers; grouping factors as labels; other fixed
+     * predictors as categorical only when declared or clearly text.
+     */
+    private Columns columns(DataTable table, MixedFormula formula) {
+        Map<String, double[]> numeric = new LinkedHashMap<>();
+        Map<String, String[]> text = new LinkedHashMap<>();
+        List<String> slopes = formula.random().stream()
+                .flatMap(t -> t.slopes().stream())
+                .distinct()
+                .toList();
+        for (String name : formula.variables()) {
+            try {
+                table.columnIndex(name);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage());
+            }
+            boolean fixed = formula.fixed().contains(name);
+            if (formula.groupingVariables().contains(name) && !fixed && !slopes.contains(name)) {
+                text.put(name, table.text(name).toArray(String[]::new));
+            } else if (name.equals(formula.response())
+                    || slopes.contains(name)
+                    || (!factors.contains(name) && table.isNumeric(name))) {
+                numeric.put(name, StatisticsOutput.numeric(table, name));
+            } else {
+                Optional<String> why = factors.contains(name) ? Optional.empty() : table.whyText(name);
+                if (why.isPresent()) {
+                    throw new UserInputException("column '" + name + "' would be read as text: " + why.get()
+                            + "; if it really is categorical, say so with --factor " + name);
+                }
+                text.put(name, table.text(name).toArray(String[]::new));
+            }
+        }
+        for (String name : formula.groupingVariables()) {
+            if (numeric.containsKey(name)) {
+                throw new UserInputException("'" + name + "' is both a grouping factor and a numeric predictor or"
+                        + " random slope; that is not supported");
+            }
+        }
+        return new Columns(numeric, text);
+    }
+
+    private MixedJson json(MixedModelResult result, DataTable table) {
+        List<Fixed> fixed = new ArrayList<>();
+        for (FixedEffect f : result.fixedEffects()) {
+            fixed.add(new Fixed(
+                    f.term(),
+                    StatisticsOutput.number(f.estimate()),
+                    StatisticsOutput.number(f.standardError()),
+                    StatisticsOutput.number(f.tValue())));
+        }
+        List<Random> random = new ArrayList<>();
+        for (VarianceComponent c : result.varianceComponents()) {
+            random.add(new Random(
+                    c.group(),
+                    c.first().isEmpty() ? null : c.first(),
+                    c.second().isEmpty() ? null : c.second(),
+                    StatisticsOutput.number(c.variance()),
+                    StatisticsOutput.number(c.standardDeviation())));
+        }
+        Double criterion = StatisticsOutput.number(result.criterion());
+        Model model = new Model(
+                result.reml() ? "REML" : "ML",
+                StatisticsOutput.number(result.sigma()),
+                result.reml() ? criterion : null,
+                result.reml() ? null : criterion,
+                StatisticsOutput.number(result.logLikelihood()),
+                result.parameters(),
+                StatisticsOutput.number(result.aic()),
+                StatisticsOutput.number(result.bic()),
+                result.icc().map(StatisticsOutput::number).orElse(null),
+                result.n(),
+                result.rowsDropped(),
+                result.levels(),
+                result.theta(),
+                result.singular(),
+                result.converged(),
+                result.evaluations(),
+                StatisticsOutput.number(result.maxGradient()));
+        Options options = new Options(
+                formulaText, !ml, factors, maxEvaluations, "listwise deletion over the formula's variables");
+        return new MixedJson(
+                // First, so that nobody reads the figures without seeing it: a fit that did not converge is no result.
+                result.converged(),
+                result.converged() ? null : NOT_CONVERGED,
+                fixed,
+                random,
+                model,
+                result.warnings(),
+                StatisticsOutput.provenance(result.method(), options, table));
+    }
+
+    /** The JSON of {@code mixed}: {@code valid} first, {@code not_valid_because} only for a fit that failed. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record MixedJson(
+            boolean valid,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String notValidBecause,
+            List<Fixed> fixedEffects,
+            List<Random> randomEffects,
+            Model model,
+            List<String> warnings,
+            StatisticsOutput.DataProvenance provenance) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Fixed(String term, @Nullable Double estimate, @Nullable Double stdError, @Nullable Double tValue) {}
+
+    /** lme4's VarCorr rows: var2 is set on a covariance row only. */
+    record Random(
+            String group,
+            @Nullable String var1,
+            @Nullable String var2,
+            @Nullable Double vcov,
+            @Nullable Double sdcor) {}
+
+    /** The fit; {@code reml_criterion} for REML or {@code deviance} for ML, never both (as lme4 prints them). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Model(
+            String method,
+            @Nullable Double sigma,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Double remlCriterion,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Double deviance,
+            @Nullable Double logLik,
+            int df,
+            @Nullable Double aic,
+            @Nullable Double bic,
+            @Nullable Double icc,
+            int n,
+            int rowsDropped,
+            Map<String, Integer> groups,
+            double[] theta,
+            boolean singular,
+            boolean converged,
+            int evaluations,
+            @Nullable Double maxGradient) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Options(String formula, boolean reml, List<String> factor, int maxEvaluations, String missing) {}
+
+    private void printText(PrintWriter out, MixedModelResult result) {
+        if (!result.converged()) {
+            out.println("*** NOT VALID: " + NOT_CONVERGED + " ***");
+        }
+        out.println("Linear mixed model fit by " + (result.reml() ? "REML" : "maximum likelihood")
+                + " (as lme4::lmer): " + result.formula());
+        out.println((result.reml() ? "REML criterion at convergence: " : "Deviance: ")
+                + StatisticsOutput.format(result.criterion()));
+        out.println("logLik: " + StatisticsOutput.format(result.logLikelihood()) + " (df = " + result.parameters()
+                + "), AIC: " + StatisticsOutput.format(result.aic()) + ", BIC: "
+                + StatisticsOutput.format(result.bic()));
+        out.println();
+        out.println("Random effects:");
+        List<List<String>> rows = new ArrayList<>();
+        for (VarianceComponent c : result.varianceComponents()) {
+            rows.add(List.of(
+                    c.group(),
+                    c.first(),
+                    c.second(),
+                    StatisticsOutput.format(c.variance()),
+                    StatisticsOutput.format(c.standardDeviation())));
+        }
+        StatisticsOutput.printTable(out, List.of("Groups", "Name", "With", "Var/Cov", "SD/Corr"), rows);
+        List<String> groups = new ArrayList<>();
+        result.levels().forEach((group, levels) -> groups.add(group + ", " + levels));
+        out.println("Number of obs: " + result.n() + " (" + result.rowsDropped()
+                + " rows left out for missing values), groups: " + String.join("; ", groups));
+        result.icc().ifPresent(icc -> out.println("ICC: " + StatisticsOutput.format(icc)));
+        out.println();
+        out.println("Fixed effects:");
+        List<List<String>> fixed = new ArrayList<>();
+        for (FixedEffect f : result.fixedEffects()) {
+            fixed.add(List.of(
+                    f.term(),
+                    StatisticsOutput.format(f.estimate()),
+                    StatisticsOutput.format(f.standardError()),
+                    StatisticsOutput.format(f.tValue())));
+        }
+        StatisticsOutput.printTable(out, List.of("", "Estimate", "Std. Error", "t value"), fixed);
+        for (String warning : result.warnings()) {
+            out.println("Warning: " + warning);
+        }
+        out.flush();
+    }
+}

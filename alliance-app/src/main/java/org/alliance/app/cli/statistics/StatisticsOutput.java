@@ -1,0 +1,138 @@
+package org.alliance.app.cli.statistics;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.alliance.app.cli.CsvInputOptions;
+import org.alliance.app.cli.UserInputException;
+import org.alliance.core.AllianceVersion;
+import org.alliance.core.data.DataFormatException;
+import org.alliance.core.data.DataTable;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.annotation.JsonNaming;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What the statistics commands share: reading the data file, JSON writing and provenance. */
+final class StatisticsOutput {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            // The order of a record's components is the order of the keys: the JSON is a contract.
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .build();
+
+    private StatisticsOutput() {}
+
+    /**
+     * Reads a CSV file as the options say; problems with the file become exit-code-2 errors that say what to fix,
+     * and what the reader detected (encoding, decimal mark) is printed as a note on {@code err}.
+     */
+    static DataTable read(Path file, CsvInputOptions input, PrintWriter err) {
+        DataTable table;
+        try {
+            table = DataTable.read(file, input.toOptions());
+        } catch (DataFormatException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        for (String note : table.notes()) {
+            err.println("note: " + note);
+        }
+        err.flush();
+        return table;
+    }
+
+    /** A column as numbers; a value that is not a number is a user error naming row and column. */
+    static double[] numeric(DataTable table, String column) {
+        try {
+            return table.numeric(column);
+        } catch (DataFormatException e) {
+            throw new UserInputException(e.getMessage());
+        }
+    }
+
+    /** JSON has no NaN or infinity: such values are written as null. */
+    static Double number(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    /**
+     * Where a statistic came from: the method in words, the options as given, the data file and what the reader
+     * noticed in it, the software version and, for CFA, the conventions followed. Keys in this order, snake_case;
+     * {@code data_notes} only when there are notes and {@code conventions} only when a method names them.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record DataProvenance(
+            String method,
+            Object options,
+            String data,
+            int rowsInFile,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> dataNotes,
+            String software,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String conventions) {
+
+        DataProvenance withConventions(String conventions) {
+            return new DataProvenance(method, options, data, rowsInFile, dataNotes, software, conventions);
+        }
+    }
+
+    static DataProvenance provenance(String method, Object options, DataTable data) {
+        return new DataProvenance(
+                method, options, data.source(), data.rowCount(), data.notes(), AllianceVersion.get(), null);
+    }
+
+    static void printJson(PrintWriter out, Object tree) {
+        out.println(JSON.writeValueAsString(tree));
+        out.flush();
+    }
+
+    /** Formats a number for text tables like R's print: 7 significant digits, NA for undefined values. */
+    static String format(double value) {
+        if (Double.isNaN(value)) {
+            return "NA";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "Inf" : "-Inf";
+        }
+        String text = String.format(java.util.Locale.ROOT, "%.7g", value);
+        int exponent = text.indexOf('e');
+        String mantissa = exponent < 0 ? text : text.substring(0, exponent);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("\\.?0+$", "");
+        }
+        return exponent < 0 ? mantissa : mantissa + text.substring(exponent);
+    }
+
+    /** p-values as R prints them: below 2e-16 as "<2e-16". */
+    static String formatP(double p) {
+        return p < 2e-16 ? "<2e-16" : String.format(java.util.Locale.ROOT, "%.4g", p);
+    }
+
+    /** Left-aligned first column, right-aligned others, padded to the widest cell. */
+    static void printTable(PrintWriter out, List<String> header, List<List<String>> rows) {
+        int[] widths = new int[header.size()];
+        for (int j = 0; j < header.size(); j++) {
+            widths[j] = header.get(j).length();
+            for (List<String> row : rows) {
+                widths[j] = Math.max(widths[j], row.get(j).length());
+            }
+        }
+        printRow(out, header, widths);
+        for (List<String> row : rows) {
+            printRow(out, row, widths);
+        }
+    }
+
+    private static void printRow(PrintWriter out, List<String> cells, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int j = 0; j < cells.size(); j++) {
+            String cell = cells.get(j);
+            String padding = " ".repeat(widths[j] - cell.length());
+            line.append(j == 0 ? cell + padding : "  " + padding + cell);
+        }
+        out.println(line.toString().stripTrailing());
+    }
+}

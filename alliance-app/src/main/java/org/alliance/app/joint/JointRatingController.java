@@ -1,0 +1,99 @@
+package org.alliance.app.joint;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.alliance.app.checkin.AnswerForm;
+import org.alliance.app.checkin.CheckInSubmission;
+import org.alliance.app.checkin.CheckIns;
+import org.alliance.app.checkin.RatingPage;
+import org.alliance.app.system.AuditLog;
+import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.Languages;
+import org.alliance.core.instrument.Instrument;
+import org.alliance.core.instrument.InstrumentCatalog;
+import org.alliance.core.release.ReleaseChoice;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** A professional's own rating of a joint meeting (the professional instrument), once per meeting. */
+@Controller
+class JointRatingController {
+
+    private final CheckIns checkIns;
+    private final InstrumentCatalog catalog;
+    private final AuditLog audit;
+    private final JointAccess access;
+
+    JointRatingController(CheckIns checkIns, InstrumentCatalog catalog, AuditLog audit, JointAccess access) {
+        this.checkIns = checkIns;
+        this.catalog = catalog;
+        this.audit = audit;
+        this.access = access;
+    }
+
+    @GetMapping("/joint/{id}/rating")
+    String ratingForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Locale locale, Model model) {
+        JointMeetings.Header header = access.meeting(user, id);
+        return showRating(
+                header,
+                AnswerForm.read(professionalInstrument(), Map.of()),
+                UUID.randomUUID().toString(),
+                false,
+                locale,
+                model);
+    }
+
+    @PostMapping("/joint/{id}/rating")
+    String rate(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long id,
+            @RequestParam Map<String, String> parameters,
+            HttpServletResponse response,
+            Locale locale,
+            Model model) {
+        JointMeetings.Header header = access.meeting(user, id);
+        Instrument instrument = professionalInstrument();
+        AnswerForm answers = AnswerForm.read(instrument, parameters);
+        String key = parameters.getOrDefault("idempotencyKey", "");
+        if (key.isBlank() || key.length() > 64) {
+            key = UUID.randomUUID().toString();
+        }
+        if (!answers.acceptable()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return showRating(header, answers, key, answers.answers().isEmpty(), locale, model);
+        }
+        CheckIns.Outcome outcome = checkIns.submitRating(
+                header.meetingId(),
+                header.clientId(),
+                Optional.of(user.id()),
+                new CheckInSubmission(instrument, Languages.of(locale), ReleaseChoice.NOW, key, answers.answers()));
+        if (outcome == CheckIns.Outcome.SAVED) {
+            audit.record(user.username(), "joint rating submitted", "joint meeting " + id);
+        }
+        return "redirect:/joint/" + id + "/results";
+    }
+
+    private String showRating(
+            JointMeetings.Header header,
+            AnswerForm answers,
+            String key,
+            boolean noAnswers,
+            Locale locale,
+            Model model) {
+        return new RatingPage("/joint/" + header.id(), "joint.back", "/joint/" + header.id() + "/rating")
+                .show(model, header, professionalInstrument(), answers, key, noAnswers, locale);
+    }
+
+    private Instrument professionalInstrument() {
+        return catalog.find(JointResults.PROFESSIONAL_INSTRUMENT).orElseThrow();
+    }
+}

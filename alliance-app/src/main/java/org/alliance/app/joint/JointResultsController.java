@@ -1,0 +1,101 @@
+package org.alliance.app.joint;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.alliance.app.system.AuditLog;
+import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.Languages;
+import org.alliance.core.instrument.InstrumentCatalog;
+import org.alliance.core.joint.Consent;
+import org.alliance.core.joint.ConsentRules;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The results of a joint meeting for the professional who asks: the scores per professional and the alliance map,
+ * as far as the release and consent rules let this viewer see them ({@link JointResults}), and the client's
+ * consents for professionals of another organisation.
+ */
+@Controller
+class JointResultsController {
+
+    private final JointMeetings meetings;
+    private final InstrumentCatalog catalog;
+    private final MessageSource messages;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final JointAccess access;
+
+    JointResultsController(
+            JointMeetings meetings,
+            InstrumentCatalog catalog,
+            MessageSource messages,
+            AuditLog audit,
+            Clock clock,
+            JointAccess access) {
+        this.meetings = meetings;
+        this.catalog = catalog;
+        this.messages = messages;
+        this.audit = audit;
+        this.clock = clock;
+        this.access = access;
+    }
+
+    /** A professional of another organisation and the client's consent for them. */
+    record ConsentView(long professionalId, String name, String organisation, String state) {}
+
+    @GetMapping("/joint/{id}/results")
+    String results(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Locale locale, Model model) {
+        JointMeetings.Header header = access.meeting(user, id);
+        List<JointMeetings.StoredParty> parties = meetings.parties(header.id());
+        List<Consent> consents = meetings.consents(header.clientId());
+        JointResults results = JointResults.build(
+                header,
+                parties,
+                meetings.checkIns(header.meetingId()),
+                consents,
+                new ConsentRules.Viewer(String.valueOf(user.id()), String.valueOf(user.organisationId())),
+                catalog,
+                meetings.splitThreshold(header.clientOrganisationId()),
+                clock.instant(),
+                Languages.of(locale),
+                messages.getMessage("joint.map.label", new Object[] {header.clientAlias()}, locale),
+                messages.getMessage("joint.map.own", null, locale));
+        if (results.visible()) {
+            audit.record(user.username(), "joint results read", "joint meeting " + id);
+        }
+        Set<Long> others = JointResults.otherOrganisation(header, parties);
+        List<ConsentView> consentViews = new ArrayList<>();
+        for (JointMeetings.StoredParty party : parties) {
+            if (party.userId().isPresent() && others.contains(party.userId().get())) {
+                Optional<Consent.Action> standing = ConsentRules.standing(
+                        String.valueOf(header.clientId()),
+                        String.valueOf(party.userId().get()),
+                        consents,
+                        clock.instant());
+                consentViews.add(new ConsentView(
+                        party.userId().get(),
+                        party.label(),
+                        party.organisationName(),
+                        standing.map(Enum::name).orElse("NONE")));
+            }
+        }
+        model.addAttribute("meeting", header);
+        model.addAttribute("chair", header.chairId() == user.id());
+        model.addAttribute("results", results);
+        model.addAttribute("visible", results.visible());
+        model.addAttribute("splitPercent", results.splitPercent());
+        model.addAttribute("consents", consentViews);
+        model.addAttribute(
+                "thresholdPercent", Math.round(meetings.splitThreshold(header.clientOrganisationId()) * 100));
+        return "joint/results";
+    }
+}

@@ -1,0 +1,153 @@
+package org.alliance.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The JSON of the commands is a contract: these outputs are compared character for character (keys, their order,
+ * nulls) with the files under {@code src/test/resources/json-contract}, which were written by the commands as they
+ * were before their JSON was built from records (issue 12). {@code JSON_CONTRACT_WRITE=1} rewrites the files.
+ */
+class JsonContractTest {
+
+    private static final Path EXPECTED = Path.of("src", "test", "resources", "json-contract");
+    private static final Path INPUT = Path.of("target", "json-contract");
+    private static final String BFI = Path.of("..", "alliance-stats", "src", "test", "resources", "data", "bfi.csv")
+            .toString();
+
+    private static String data(String name) {
+        return Path.of("..", "alliance-stats", "src", "test", "resources", "data", name)
+                .toString();
+    }
+
+    private static final String DECIMAL_COMMAS =
+            """
+            a;b;c
+            1,5;2,5;3
+            2,5;3,5;4,5
+            3;4;4
+            4,5;4;5,5
+            """;
+
+    private static final String MEETING =
+            """
+            actor,modality,code,onset_ms,offset_ms,coder,comment
+            professional,verbal,introducing-client,0,2000,anna,
+            professional,verbal,open-communication,500,2500,anna,
+            client,verbal,open-communication,3000,5000,anna,
+            professional,verbal,team-support,4000,7000,anna,
+            client,verbal,vision-goals,6000,7000,anna,
+            client,non-verbal,shared-decision,6500,6500,anna,
+            """;
+
+    private static final String SECOND_CODER =
+            """
+            actor,modality,code,onset_ms,offset_ms,coder,comment
+            professional,verbal,introducing-client,0,2000,ben,
+            professional,verbal,team-support,500,2500,ben,
+            client,verbal,open-communication,3000,5000,ben,
+            professional,verbal,team-support,4000,7000,ben,
+            client,verbal,vision-goals,6000,7000,ben,
+            client,non-verbal,shared-decision,6500,6500,ben,
+            """;
+
+    private static final String CODERS =
+            """
+            A,B,C
+            1,1,2
+            2,2,2
+            3,3,3
+            1,,1
+            """;
+
+    private static String[] arguments(String name) {
+        String meeting = INPUT.resolve("meeting.csv").toString();
+        String second = INPUT.resolve("second.csv").toString();
+        return switch (name) {
+            case "reliability" -> new String[] {"reliability", BFI, "--items", "A1,A2,A3,A4,A5", "--reverse", "A1"};
+            case "alpha" ->
+                new String[] {"agreement", "alpha", INPUT.resolve("coders.csv").toString(), "--level", "ordinal"};
+            case "regress" -> new String[] {"regress", data("mtcars.csv"), "--formula", "mpg ~ wt + hp"};
+            case "logistic" ->
+                new String[] {"regress", data("mtcars.csv"), "--formula", "am ~ wt", "--family", "binomial"};
+            case "mixed" ->
+                new String[] {"mixed", data("sleepstudy.csv"), "--formula", "Reaction ~ Days + (1 | Subject)"};
+            case "mixed-ml" ->
+                new String[] {"mixed", data("sleepstudy.csv"), "--formula", "Reaction ~ Days + (Days | Subject)", "--ml"
+                };
+            case "mixed-unconverged" ->
+                new String[] {
+                    "mixed",
+                    data("sleepstudy.csv"),
+                    "--formula",
+                    "Reaction ~ Days + (Days | Subject)",
+                    "--max-evaluations",
+                    "5"
+                };
+            case "cfa" ->
+                new String[] {
+                    "cfa",
+                    data("HolzingerSwineford1939.csv"),
+                    "--model",
+                    "visual =~ x1 + x2 + x3; textual =~ x4 + x5 + x6"
+                };
+            case "notes" ->
+                new String[] {"reliability", INPUT.resolve("commas.csv").toString(), "--items", "a,b,c"};
+            case "stats" -> new String[] {"observe", "stats", meeting};
+            case "transitions" -> new String[] {"observe", "transitions", meeting, "--lag", "1"};
+            case "pattern" ->
+                new String[] {"observe", "pattern", meeting, "--sequence", "team-support>introducing-client"};
+            case "cohen" -> new String[] {"observe", "agreement", meeting, second, "--method", "cohen"};
+            case "alignment" -> new String[] {"observe", "agreement", meeting, second, "--method", "alignment"};
+            case "convert" ->
+                new String[] {
+                    "observe",
+                    "convert",
+                    meeting,
+                    INPUT.resolve("converted.csv").toString()
+                };
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "reliability",
+                "regress",
+                "logistic",
+                "mixed-ml",
+                "mixed-unconverged",
+                "mixed",
+                "cfa",
+                "notes",
+                "alpha",
+                "stats",
+                "transitions",
+                "pattern",
+                "cohen",
+                "alignment",
+                "convert"
+            })
+    void jsonStaysAsItWas(String name) throws IOException {
+        Files.createDirectories(INPUT);
+        Files.writeString(INPUT.resolve("meeting.csv"), MEETING);
+        Files.writeString(INPUT.resolve("second.csv"), SECOND_CODER);
+        Files.writeString(INPUT.resolve("coders.csv"), CODERS);
+        Files.writeString(INPUT.resolve("commas.csv"), DECIMAL_COMMAS);
+        CommandRun run = CommandRun.run(arguments(name));
+        // A fit that did not converge prints its figures (marked not valid) and fails with 1.
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(name.endsWith("unconverged") ? ExitCodes.FAILURE : 0);
+        Path expected = EXPECTED.resolve(name + ".json");
+        if (System.getenv("JSON_CONTRACT_WRITE") != null) {
+            Files.writeString(expected, run.out(), StandardCharsets.UTF_8);
+        }
+        assertThat(run.out()).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,207 @@
+package org.alliance.app.cli.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.alliance.app.cli.CommandRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The command end to end on the committed Holzinger-Swineford data (the estimator itself is tested in stats). */
+class CfaCommandTest {
+
+    private static final String HS = Path.of(
+                    "..", "alliance-stats", "src", "test", "resources", "data", "HolzingerSwineford1939.csv")
+            .toString();
+    private static final String MODEL = "visual =~ x1 + x2 + x3; textual =~ x4 + x5 + x6; speed =~ x7 + x8 + x9";
+
+    private static JsonNode json(CommandRun run) {
+        return JsonMapper.builder().build().readTree(run.out());
+    }
+
+    @Test
+    void jsonHasParametersFitImpliedWarningsAndProvenanceWithLavaansNames() {
+        CommandRun run = CommandRun.run("cfa", HS, "--model", MODEL);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode doc = json(run);
+        // lavaan 0.6.14: chisq 85.306, df 24, CFI .931, RMSEA .092, SRMR .065
+        assertThat(doc.at("/fit/chisq").doubleValue()).isCloseTo(85.3055, within(1e-3));
+        assertThat(doc.at("/fit/df").doubleValue()).isEqualTo(24);
+        assertThat(doc.at("/fit/cfi").doubleValue()).isCloseTo(0.931, within(5e-4));
+        assertThat(doc.at("/fit/rmsea").doubleValue()).isCloseTo(0.092, within(5e-4));
+        assertThat(doc.at("/fit/srmr").doubleValue()).isCloseTo(0.065, within(5e-4));
+        JsonNode first = doc.at("/parameters/0");
+        assertThat(first.propertyNames())
+                .contains("lhs", "op", "rhs", "group", "est", "se", "z", "pvalue", "ci.lower", "ci.upper", "std.all");
+        assertThat(first.get("lhs").stringValue()).isEqualTo("visual");
+        assertThat(first.get("z").isNull()).isTrue();
+        assertThat(doc.at("/parameters/1/est").doubleValue()).isCloseTo(0.5535, within(1e-4));
+        assertThat(doc.at("/implied/0/cov/0/0").doubleValue()).isCloseTo(1.35837, within(1e-4));
+        assertThat(doc.at("/warnings").isArray()).isTrue();
+        assertThat(doc.at("/provenance/options/estimator").stringValue()).isEqualTo("ml");
+        assertThat(doc.at("/provenance/software").stringValue()).startsWith("alliance ");
+        assertThat(doc.at("/provenance/conventions").stringValue()).contains("lavaan");
+    }
+
+    @Test
+    void mlrAddsTheScaledTest() {
+        CommandRun run = CommandRun.run("cfa", HS, "--model", MODEL, "--estimator", "mlr");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode doc = json(run);
+        assertThat(doc.at("/fit/chisq.scaled").doubleValue()).isCloseTo(87.132, within(1e-3));
+        assertThat(doc.at("/fit/chisq.scaling.factor").doubleValue()).isCloseTo(0.979, within(5e-4));
+        assertThat(doc.at("/fit/cfi.robust").doubleValue()).isCloseTo(0.92986, within(1e-5));
+    }
+
+    @Test
+    void groupsAreNumberedInOrderOfFirstAppearance() {
+        CommandRun run = CommandRun.run(
+                "cfa", HS, "--model", MODEL, "--group", "school", "--group-equal", "loadings,intercepts");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode doc = json(run);
+        assertThat(doc.at("/implied/0/label").stringValue()).isEqualTo("Pasteur");
+        assertThat(doc.at("/implied/1/label").stringValue()).isEqualTo("Grant-White");
+        // lavaan 0.6.14 scalar invariance model: chisq 164.103 on 60 df
+        assertThat(doc.at("/fit/chisq").doubleValue()).isCloseTo(164.1028, within(1e-3));
+        assertThat(doc.at("/fit/df").doubleValue()).isEqualTo(60);
+    }
+
+    @Test
+    void textReadsLikeLavaansSummary(@TempDir Path dir) throws Exception {
+        Path modelFile = dir.resolve("model.lav");
+        Files.writeString(modelFile, "# HS three factors\n" + MODEL.replace("; ", "\n") + "\n");
+        CommandRun run = CommandRun.run("cfa", HS, "--model-file", modelFile.toString(), "--format", "text");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("Test statistic")
+                .contains("85.306")
+                .contains("Latent Variables:")
+                .contains("  visual =~")
+                .contains("Comparative Fit Index (CFI)")
+                .contains("0.931");
+    }
+
+    @Test
+    void aModelFileThatIsNotUtf8IsBadInputNotARawDecodingError(@TempDir Path dir) throws Exception {
+        Path modelFile = dir.resolve("model.lav");
+        Files.write(modelFile, ("# Jørgen's model\n" + MODEL.replace("; ", "\n")).getBytes("windows-1252"));
+        CommandRun run = CommandRun.run("cfa", HS, "--model-file", modelFile.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("model.lav: the model file is not valid UTF-8")
+                .doesNotContain("Malformed");
+    }
+
+    @Test
+    void badSyntaxIsExitTwoWithLineAndColumn() {
+        CommandRun run = CommandRun.run("cfa", HS, "--model", "visual =~ x1 + + x2");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("line 1, column 16").contains("missing term");
+    }
+
+    @Test
+    void unknownVariableIsExitTwoAndListsTheColumns() {
+        CommandRun run = CommandRun.run("cfa", HS, "--model", "f =~ x1 + x2 + x42");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("x42").contains("the columns are");
+    }
+
+    @Test
+    void optionsNotImplementedSaySo() {
+        CommandRun wlsmv = CommandRun.run("cfa", HS, "--model", MODEL, "--estimator", "wlsmv");
+        assertThat(wlsmv.exitCode()).isEqualTo(2);
+        assertThat(wlsmv.err()).contains("not implemented");
+        CommandRun residuals =
+                CommandRun.run("cfa", HS, "--model", MODEL, "--group", "school", "--group-equal", "residuals");
+        assertThat(residuals.exitCode()).isEqualTo(2);
+        assertThat(residuals.err()).contains("not implemented");
+        CommandRun robustFiml = CommandRun.run("cfa", HS, "--model", MODEL, "--estimator", "mlr", "--missing", "ml");
+        assertThat(robustFiml.exitCode()).isEqualTo(2);
+        assertThat(robustFiml.err()).contains("not implemented");
+    }
+
+    /** Issue 15: this stopped with "did not converge", exit 0 and χ² 110.845 against lavaan's 110.830. */
+    @Test
+    void metricInvarianceByGradeConvergesAsLavaanForMlAndMlrWithAndWithoutStdLv() {
+        for (String estimator : new String[] {"ml", "mlr"}) {
+            for (boolean stdLv : new boolean[] {false, true}) {
+                String name = "grade-" + (stdLv ? "stdlv" : "marker") + "-loadings-" + estimator;
+                List<String> args = new ArrayList<>(List.of(
+                        "cfa",
+                        HS,
+                        "--model",
+                        MODEL,
+                        "--group",
+                        "grade",
+                        "--group-equal",
+                        "loadings",
+                        "--estimator",
+                        estimator));
+                if (stdLv) {
+                    args.add("--std-lv");
+                }
+                CommandRun run = CommandRun.run(args.toArray(String[]::new));
+                assertThat(run.exitCode()).as(name + ": " + run.err()).isZero();
+                JsonNode doc = json(run);
+                String reference = "reference/cfa/invariance/" + name + "-fit.csv";
+                assertThat(doc.at("/valid").booleanValue()).as(name).isTrue();
+                assertThat(doc.at("/converged").booleanValue()).as(name).isTrue();
+                assertThat(doc.at("/fit/df").doubleValue())
+                        .as(name)
+                        .isEqualTo(StatisticsCommandFixtures.reference(reference, "df", "value"));
+                double chisq = StatisticsCommandFixtures.reference(reference, "chisq", "value");
+                assertThat(doc.at("/fit/chisq").doubleValue()).as(name).isCloseTo(chisq, within(1e-8 * chisq));
+                assertThat(doc.at("/fit/ntotal").doubleValue()).isEqualTo(300);
+            }
+        }
+    }
+
+    @Test
+    void aFitThatDidNotConvergeExitsOneAndIsMarkedNotValid() {
+        String[] args = {
+            "cfa", HS, "--model", MODEL, "--group", "grade", "--group-equal", "loadings", "--max-iterations", "2"
+        };
+        CommandRun run = CommandRun.run(args);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("did not converge");
+        JsonNode doc = json(run);
+        assertThat(doc.propertyNames().iterator().next()).isEqualTo("valid");
+        assertThat(doc.at("/valid").booleanValue()).isFalse();
+        assertThat(doc.at("/converged").booleanValue()).isFalse();
+        assertThat(doc.at("/not_valid_because").stringValue()).contains("none of the figures is a valid result");
+        assertThat(doc.at("/provenance/options/max_iterations").intValue()).isEqualTo(2);
+
+        List<String> text = new ArrayList<>(List.of(args));
+        text.addAll(List.of("--format", "text"));
+        CommandRun textRun = CommandRun.run(text.toArray(String[]::new));
+        assertThat(textRun.exitCode()).isEqualTo(1);
+        assertThat(textRun.out())
+                .startsWith("*** NOT VALID")
+                .contains("Optimiser converged")
+                .contains("NO after");
+        assertThat(textRun.out().strip()).endsWith("***");
+    }
+
+    @Test
+    void aConvergedFitIsValid() {
+        CommandRun run = CommandRun.run("cfa", HS, "--model", MODEL);
+        assertThat(run.exitCode()).isZero();
+        assertThat(json(run).at("/valid").booleanValue()).isTrue();
+        assertThat(CommandRun.run("cfa", HS, "--model", MODEL, "--format", "text")
+                        .out())
+                .doesNotContain("NOT VALID");
+    }
+
+    @Test
+    void aModelIsRequired() {
+        CommandRun run = CommandRun.run("cfa", HS);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--model");
+    }
+}

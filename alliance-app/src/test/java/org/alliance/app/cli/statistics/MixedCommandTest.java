@@ -1,0 +1,169 @@
+package org.alliance.app.cli.statistics;
+
+import static org.alliance.app.cli.statistics.StatisticsCommandFixtures.data;
+import static org.alliance.app.cli.statistics.StatisticsCommandFixtures.reference;
+import static org.alliance.app.cli.statistics.StatisticsCommandFixtures.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.alliance.app.cli.ExitCodes;
+import org.alliance.app.cli.statistics.StatisticsCommandFixtures.Run;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code alliance mixed}: exit codes, JSON contract and agreement with lme4's polished fixtures (1e-6 relative). */
+class MixedCommandTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String SLEEPSTUDY = data("sleepstudy.csv");
+    private static final String SLOPE = "reference/mixed/sleepstudy-slope-reml-polished";
+
+    @Test
+    void randomSlopeJsonMatchesLmer() {
+        Run run = run("mixed", SLEEPSTUDY, "--formula", "Reaction ~ Days + (Days | Subject)");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        JsonNode root = JSON.readTree(run.out());
+        assertThat(root.get("valid").asBoolean()).isTrue();
+        JsonNode days = root.get("fixed_effects").get(1);
+        assertThat(days.get("term").asString()).isEqualTo("Days");
+        assertRelative(days.get("estimate").asDouble(), reference(SLOPE + "-fixed.csv", "Days", "estimate"), 1e-6);
+        assertRelative(days.get("std_error").asDouble(), reference(SLOPE + "-fixed.csv", "Days", "std_error"), 1e-6);
+        JsonNode model = root.get("model");
+        assertThat(model.get("method").asString()).isEqualTo("REML");
+        assertRelative(
+                model.get("reml_criterion").asDouble(), reference(SLOPE + "-model.csv", "criterion", "value"), 1e-12);
+        assertRelative(model.get("sigma").asDouble(), reference(SLOPE + "-model.csv", "sigma", "value"), 1e-5);
+        assertThat(model.get("groups").get("Subject").asInt()).isEqualTo(18);
+        assertThat(model.get("singular").asBoolean()).isFalse();
+        assertThat(model.get("icc").isNull()).isTrue();
+        JsonNode correlation = root.get("random_effects").get(2);
+        assertThat(correlation.get("var2").asString()).isEqualTo("Days");
+        assertThat(root.get("provenance").get("method").asString()).contains("lme4::lmer");
+        assertThat(root.get("provenance").get("software").asString()).startsWith("alliance ");
+    }
+
+    @Test
+    void mlOptionAndTextFormat() {
+        Run run = run("mixed", SLEEPSTUDY, "--formula", "Reaction ~ Days + (1 | Subject)", "--ml", "--format", "text");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out())
+                .contains("fit by maximum likelihood")
+                .contains("Deviance: ")
+                .contains("ICC: ")
+                .contains("Subject")
+                .contains("Days");
+        Run json = run("mixed", SLEEPSTUDY, "--formula", "Reaction ~ Days + (1 | Subject)", "--ml");
+        assertRelative(
+                JSON.readTree(json.out()).get("model").get("deviance").asDouble(),
+                reference("reference/mixed/sleepstudy-intercept-ml-polished-model.csv", "criterion", "value"),
+                1e-12);
+    }
+
+    @Test
+    void nestedGroupingFactorsOfTextColumns() {
+        Run run = run(
+                "mixed",
+                data("caseload.csv"),
+                "--formula",
+                "alliance ~ session + experience + (1 | professional/client)");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        JsonNode root = JSON.readTree(run.out());
+        assertRelative(
+                root.get("fixed_effects").get(2).get("estimate").asDouble(),
+                reference("reference/mixed/caseload-nested-reml-polished-fixed.csv", "experience", "estimate"),
+                1e-6);
+        assertThat(root.get("model").get("groups").get("client:professional").asInt())
+                .isGreaterThan(12);
+    }
+
+    @Test
+    void singularFitIsOkButSaysSo() {
+        Run run = run("mixed", data("Dyestuff2.csv"), "--formula", "Yield ~ 1 + (1 | Batch)");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        JsonNode root = JSON.readTree(run.out());
+        assertThat(root.get("model").get("singular").asBoolean()).isTrue();
+        assertThat(root.get("warnings").get(0).asString()).startsWith("boundary (singular) fit");
+    }
+
+    @Test
+    void notConvergedIsExitOneAndMarkedNotValid() {
+        Run run = run("mixed", SLEEPSTUDY, "--formula", "Reaction ~ Days + (Days | Subject)", "--max-evaluations", "5");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(JSON.readTree(run.out()).get("valid").asBoolean()).isFalse();
+        assertThat(run.err()).contains("did not converge");
+
+        Run text = run(
+                "mixed",
+                SLEEPSTUDY,
+                "--formula",
+                "Reaction ~ Days + (Days | Subject)",
+                "--max-evaluations",
+                "5",
+                "--format",
+                "text");
+        assertThat(text.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(text.out()).startsWith("*** NOT VALID");
+    }
+
+    @Test
+    void badFormulasAreExitTwoWithTheReason() {
+        Run noRandom = run("mixed", SLEEPSTUDY, "--formula", "Reaction ~ Days");
+        assertThat(noRandom.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(noRandom.err()).contains("--formula: ").contains("no random-effects term");
+
+        Run uncorrelated = run("mixed", SLEEPSTUDY, "--formula", "Reaction ~ Days + (Days || Subject)");
+        assertThat(uncorrelated.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(uncorrelated.err()).contains("uncorrelated");
+
+        Run unknown = run("mixed", SLEEPSTUDY, "--formula", "Reaction ~ Days + (1 | Patient)");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unknown.err()).contains("Patient");
+    }
+
+    @Test
+    void sharedCsvOptionsApply(@TempDir Path dir) throws IOException {
+        // The same sleepstudy data with ';' separators, decimal commas and '.' as a missing code in one row.
+        java.util.List<String> lines = Files.readAllLines(Path.of(SLEEPSTUDY));
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).replace(",", ";").replace(".", ",");
+            if (i == 1) {
+                line = line.substring(0, line.indexOf(';')) + ";.;" + line.substring(line.lastIndexOf(';') + 1);
+            }
+            csv.append(line).append('\n');
+        }
+        Path file = dir.resolve("sleep.csv");
+        Files.writeString(file, csv);
+
+        Run run = run(
+                "mixed",
+                file.toString(),
+                "--sep",
+                ";",
+                "--dec",
+                ",",
+                "--na",
+                ".",
+                "--formula",
+                "Reaction ~ Days + (1 | Subject)");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        JsonNode model = JSON.readTree(run.out()).get("model");
+        assertThat(model.get("n").asInt()).isEqualTo(179);
+        assertThat(model.get("rows_dropped").asInt()).isEqualTo(1);
+    }
+
+    private static void assertRelative(double actual, double expected, double relative) {
+        assertThat(actual).isCloseTo(expected, within(relative * Math.abs(expected)));
+    }
+}

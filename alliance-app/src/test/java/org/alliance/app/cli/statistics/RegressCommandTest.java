@@ -1,0 +1,153 @@
+package org.alliance.app.cli.statistics;
+
+import static org.alliance.app.cli.statistics.StatisticsCommandFixtures.data;
+import static org.alliance.app.cli.statistics.StatisticsCommandFixtures.reference;
+import static org.alliance.app.cli.statistics.StatisticsCommandFixtures.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.alliance.app.cli.ExitCodes;
+import org.alliance.app.cli.statistics.StatisticsCommandFixtures.Run;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code alliance regress}: exit codes, JSON contract and agreement with R's fixtures (1e-9 relative). */
+class RegressCommandTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String MTCARS = data("mtcars.csv");
+
+    @Test
+    void linearModelJsonMatchesLm() {
+        Run run = run("regress", MTCARS, "--formula", "mpg ~ wt + hp + cyl", "--factor", "cyl");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode root = JSON.readTree(run.out());
+        JsonNode cyl6 = coefficient(root, "cyl6");
+        String fixture = "reference/regression/mtcars-coefficients.csv";
+        assertRelative(cyl6.get("estimate").asDouble(), reference(fixture, "cyl6", "estimate"));
+        assertRelative(cyl6.get("std_error").asDouble(), reference(fixture, "cyl6", "std_error"));
+        assertRelative(cyl6.get("p_value").asDouble(), reference(fixture, "cyl6", "p_value"));
+        assertRelative(
+                root.get("model").get("r_squared").asDouble(),
+                reference("reference/regression/mtcars-model.csv", "r_squared", "value"));
+        assertThat(root.get("model").get("n").asInt()).isEqualTo(32);
+        assertThat(root.get("warnings").isArray()).isTrue();
+        assertThat(root.get("provenance").get("software").asString()).startsWith("alliance ");
+        assertThat(root.get("provenance").get("method").asString()).contains("Householder QR");
+    }
+
+    @Test
+    void clusterOptionGivesCr1StandardErrors() {
+        Run run = run("regress", MTCARS, "--formula", "mpg ~ wt + hp + cyl", "--factor", "cyl", "--cluster", "gear");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode root = JSON.readTree(run.out());
+        assertRelative(
+                coefficient(root, "wt").get("std_error").asDouble(),
+                reference("reference/regression/mtcars-cr1-gear-coefficients.csv", "wt", "std_error"));
+        assertThat(root.get("model").get("clusters").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void robustHc3AndReferenceLevel() {
+        Run hc3 = run("regress", MTCARS, "--formula", "mpg ~ wt + hp + cyl", "--factor", "cyl", "--robust", "hc3");
+        assertRelative(
+                coefficient(JSON.readTree(hc3.out()), "hp").get("std_error").asDouble(),
+                reference("reference/regression/mtcars-hc3-coefficients.csv", "hp", "std_error"));
+
+        Run releveled = run("regress", MTCARS, "--formula", "mpg ~ wt + hp + cyl", "--reference", "cyl=8");
+        assertThat(releveled.exitCode()).as(releveled.err()).isZero();
+        assertRelative(
+                coefficient(JSON.readTree(releveled.out()), "cyl4")
+                        .get("estimate")
+                        .asDouble(),
+                reference("reference/regression/mtcars-cyl8-coefficients.csv", "cyl4", "estimate"));
+    }
+
+    @Test
+    void logisticModelJsonHasOddsRatiosMatchingGlm() {
+        Run run = run("regress", MTCARS, "--formula", "am ~ wt + hp", "--family", "binomial");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode root = JSON.readTree(run.out());
+        String fixture = "reference/regression/mtcars-logistic-coefficients.csv";
+        assertRelative(coefficient(root, "wt").get("odds_ratio").asDouble(), reference(fixture, "wt", "odds_ratio"));
+        assertRelative(
+                coefficient(root, "hp").get("or_conf_high").asDouble(), reference(fixture, "hp", "or_conf_high"));
+        assertRelative(
+                root.get("model").get("deviance").asDouble(),
+                reference("reference/regression/mtcars-logistic-model.csv", "deviance", "value"));
+        assertThat(root.get("model").get("r_squared").isNull()).isTrue();
+    }
+
+    @Test
+    void separationIsReportedAsAWarning() {
+        String separated = StatisticsCommandFixtures.STATS_RESOURCES
+                .resolve("reference/regression/separated.csv")
+                .toString();
+
+        Run run = run("regress", separated, "--formula", "y ~ x + z", "--family", "binomial");
+
+        assertThat(run.exitCode()).isZero();
+        JsonNode warnings = JSON.readTree(run.out()).get("warnings");
+        assertThat(warnings.size()).isGreaterThan(0);
+        assertThat(warnings.get(0).asString()).contains("fitted probabilities numerically 0 or 1", "separated");
+    }
+
+    @Test
+    void textOutputReadsLikeSummaryLm() {
+        Run run = run("regress", MTCARS, "--formula", "mpg ~ wt + hp", "--format", "text");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .contains("(Intercept)", "Std. Error", "Residual standard error", "on 29 degrees of freedom")
+                .contains("Multiple R-squared");
+    }
+
+    @Test
+    void unknownColumnIsABadInputNamingTheColumns() {
+        Run run = run("regress", MTCARS, "--formula", "mpg ~ weight");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("error:", "'weight'", "mpg, cyl");
+    }
+
+    @Test
+    void nonNumericResponseIsABadInputNamingRowAndColumn() {
+        Run run = run("regress", MTCARS, "--formula", "model ~ wt");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("line 2, column 1 (model)", "not a number");
+    }
+
+    @Test
+    void malformedFormulaIsABadInput() {
+        Run run = run("regress", MTCARS, "--formula", "mpg = wt");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("--formula", "'~'");
+    }
+
+    @Test
+    void robustAndClusterTogetherIsABadInput() {
+        Run run = run("regress", MTCARS, "--formula", "mpg ~ wt", "--robust", "hc3", "--cluster", "gear");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("not both");
+    }
+
+    private static JsonNode coefficient(JsonNode root, String term) {
+        for (JsonNode c : root.get("coefficients")) {
+            if (c.get("term").asString().equals(term)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no coefficient " + term + " in " + root);
+    }
+
+    private static void assertRelative(double actual, double expected) {
+        assertThat(actual).isCloseTo(expected, within(1e-9 * Math.abs(expected)));
+    }
+}

@@ -1,5 +1,0 @@
-/** Indices of multiple alliances: how unevenly ratings spread over professionals or over parties. */
-@NullMarked
-package org.alliance.stats.alliance;
-
-import org.jspecify.annotations.NullMarked;
