@@ -284,7 +284,8 @@ class CaseloadController {
         CheckIns.Outcome outcome = checkIns.submitRating(
                 meeting.id(),
                 meeting.clientId(),
-                new CheckInSubmission(instrument, Languages.of(locale), ReleaseChoice.NOW, key, answers.answers()));
+                CheckInSubmission.ordinary(
+                        instrument, Languages.of(locale), ReleaseChoice.NOW, key, answers.answers()));
         if (outcome == CheckIns.Outcome.SAVED) {
             audit.record(user.username(), "rating submitted", "meeting " + meeting.id());
         }

@@ -29,8 +29,11 @@ public record CheckInSubmission(
         Map<Long, ReleaseChoice> blockReleases,
         Map<Long, BlockAudience> blockAudiences) {
 
-    /** A client's joint check-in in which every block is seen only by the professional it is about. */
-    public CheckInSubmission(
+    /**
+     * A client's joint check-in in which every block is seen only by the professional it is about. Named factories
+     * instead of telescoping constructors: the call says which kind of check-in it is.
+     */
+    public static CheckInSubmission jointWithBlockReleases(
             Instrument instrument,
             Language language,
             ReleaseChoice release,
@@ -38,28 +41,31 @@ public record CheckInSubmission(
             Map<String, Double> answers,
             Map<Long, Map<String, Double>> perProfessional,
             Map<Long, ReleaseChoice> blockReleases) {
-        this(instrument, language, release, idempotencyKey, answers, perProfessional, blockReleases, Map.of());
+        return new CheckInSubmission(
+                instrument, language, release, idempotencyKey, answers, perProfessional, blockReleases, Map.of());
     }
 
     /** A joint check-in with one release choice for all its answers. */
-    public CheckInSubmission(
+    public static CheckInSubmission joint(
             Instrument instrument,
             Language language,
             ReleaseChoice release,
             String idempotencyKey,
             Map<String, Double> answers,
             Map<Long, Map<String, Double>> perProfessional) {
-        this(instrument, language, release, idempotencyKey, answers, perProfessional, Map.of(), Map.of());
+        return new CheckInSubmission(
+                instrument, language, release, idempotencyKey, answers, perProfessional, Map.of(), Map.of());
     }
 
     /** An ordinary check-in: every item asked once. */
-    public CheckInSubmission(
+    public static CheckInSubmission ordinary(
             Instrument instrument,
             Language language,
             ReleaseChoice release,
             String idempotencyKey,
             Map<String, Double> answers) {
-        this(instrument, language, release, idempotencyKey, answers, Map.of(), Map.of(), Map.of());
+        return new CheckInSubmission(
+                instrument, language, release, idempotencyKey, answers, Map.of(), Map.of(), Map.of());
     }
 
     public CheckInSubmission {

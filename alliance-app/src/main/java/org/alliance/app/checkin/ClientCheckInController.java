@@ -207,7 +207,7 @@ class ClientCheckInController {
             boolean noAnswers = !switchingLanguage && answers.answers().isEmpty();
             return pages.plain(key, invitation, idempotencyKey, release, answers, noAnswers, locale, model);
         }
-        CheckInSubmission submission = new CheckInSubmission(
+        CheckInSubmission submission = CheckInSubmission.ordinary(
                 instrument, answeredIn(parameters, locale), release, idempotencyKey, answers.answers());
         return afterSubmit(store(invitation, submission, () -> {}), response);
     }

@@ -250,7 +250,7 @@ class JointDemoSeeder implements ApplicationRunner {
                         header.meetingId(),
                         client,
                         Optional.of(professional.id()),
-                        new CheckInSubmission(
+                        CheckInSubmission.ordinary(
                                 professionalInstrument,
                                 Language.NL,
                                 ReleaseChoice.NOW,

@@ -75,7 +75,8 @@ class JointRatingController {
                 header.meetingId(),
                 header.clientId(),
                 Optional.of(user.id()),
-                new CheckInSubmission(instrument, Languages.of(locale), ReleaseChoice.NOW, key, answers.answers()));
+                CheckInSubmission.ordinary(
+                        instrument, Languages.of(locale), ReleaseChoice.NOW, key, answers.answers()));
         if (outcome == CheckIns.Outcome.SAVED) {
             audit.record(user.username(), "joint rating submitted", "joint meeting " + id);
         }

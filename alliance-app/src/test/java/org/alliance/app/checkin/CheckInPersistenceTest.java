@@ -106,7 +106,7 @@ class CheckInPersistenceTest {
     }
 
     private static CheckInSubmission submission(String key, ReleaseChoice release) {
-        return new CheckInSubmission(
+        return CheckInSubmission.ordinary(
                 CLIENT, Language.NL, release, key, Map.of("bond-1", 4.0, "bond-2", 5.0, "tasks-1", 3.0));
     }
 
@@ -312,7 +312,7 @@ class CheckInPersistenceTest {
                 .submitRating(
                         store.meeting(),
                         store.client(),
-                        new CheckInSubmission(
+                        CheckInSubmission.ordinary(
                                 InstrumentCatalog.builtIn()
                                         .find("alliance-professional")
                                         .orElseThrow(),
@@ -377,7 +377,7 @@ class CheckInPersistenceTest {
                         .submitRating(
                                 store.meeting(),
                                 store.client(),
-                                new CheckInSubmission(
+                                CheckInSubmission.ordinary(
                                         professional,
                                         Language.NL,
                                         ReleaseChoice.NOW,

@@ -239,7 +239,7 @@ class JointPersistenceTest {
                         header.meetingId(),
                         world.client(),
                         Optional.of(world.outsider()),
-                        new CheckInSubmission(
+                        CheckInSubmission.ordinary(
                                 PROFESSIONAL,
                                 Language.EN,
                                 ReleaseChoice.NOW,
@@ -334,7 +334,7 @@ class JointPersistenceTest {
             world.checkIns()
                     .submit(
                             invitation,
-                            new CheckInSubmission(
+                            CheckInSubmission.joint(
                                     partiality, Language.EN, ReleaseChoice.NOW, "partiality-" + n++, Map.of(), blocks));
         }
         assertThat(world.meetings().checkIns(header.meetingId()))
@@ -361,7 +361,7 @@ class JointPersistenceTest {
         Invitation invitation = clientInvitation(world, header);
         CheckInSubmission plain = clientAnswers("block-1", ReleaseChoice.NOW, world);
         // The chair's block now, the colleague's at the next meeting, Chris's (other organisation) team only.
-        CheckInSubmission submission = new CheckInSubmission(
+        CheckInSubmission submission = CheckInSubmission.jointWithBlockReleases(
                 plain.instrument(),
                 plain.language(),
                 ReleaseChoice.NOW,
