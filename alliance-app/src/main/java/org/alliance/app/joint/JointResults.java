@@ -26,6 +26,7 @@ import org.alliance.core.release.ReleaseChoice;
 import org.alliance.core.scoring.ScaleScore;
 import org.alliance.core.scoring.ScoreSheet;
 import org.alliance.core.scoring.Scoring;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the results page of a joint meeting shows to one professional: the decision of {@link ConsentRules}
@@ -57,7 +58,7 @@ record JointResults(
         Optional<JointIndices.Index> split,
         Optional<JointIndices.Alert> alert,
         List<PartialityRow> partiality,
-        Svg mapSvg,
+        @Nullable Svg mapSvg,
         Optional<JointScoreSheet> sheet,
         boolean withheld,
         boolean keptForOthers) {
@@ -100,7 +101,7 @@ record JointResults(
             double threshold,
             Instant now,
             Language language,
-            String mapLabel,
+            @Nullable String mapLabel,
             String ownLabel) {
         Instrument clientInstrument = catalog.find(CLIENT_INSTRUMENT).orElseThrow();
         Instrument professionalInstrument =
@@ -195,7 +196,8 @@ record JointResults(
         Optional<JointIndices.Index> split = sheet.filter(s -> indexShown)
                 .flatMap(s -> JointIndices.splitAlliance(JointMeetings.CLIENT_PARTY, clientInstrument, s));
         Optional<JointIndices.Alert> alert = JointIndices.alert(split, threshold);
-        Svg map = AllianceMap.render(mapLabel, header.clientAlias(), ownLabel, nodes, 1, 5);
+        // The trends page builds results for every meeting of the client and shows no map: it passes no label.
+        Svg map = mapLabel == null ? null : AllianceMap.render(mapLabel, header.clientAlias(), ownLabel, nodes, 1, 5);
         return new JointResults(
                 decision,
                 rows,

@@ -75,7 +75,7 @@ class JointTrendsController {
                     threshold,
                     now,
                     Languages.of(locale),
-                    client.alias(),
+                    null,
                     "");
             inputs.add(
                     new JointTrends.MeetingInput(header, parties, results, observations.figures(header.meetingId())));

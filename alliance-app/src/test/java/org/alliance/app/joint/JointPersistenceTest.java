@@ -612,6 +612,21 @@ class JointPersistenceTest {
                 .contains(">5.0<")
                 .contains(">2.0<")
                 .doesNotContain(">4.0<");
+        // The trends page asks for no map (no label): the same figures, no picture drawn.
+        JointResults noMap = JointResults.build(
+                header,
+                world.meetings().parties(header.id()),
+                world.meetings().checkIns(header.meetingId()),
+                world.meetings().consents(header.clientId()),
+                new ConsentRules.Viewer(String.valueOf(world.chair()), String.valueOf(world.organisation())),
+                CATALOG,
+                world.meetings().splitThreshold(header.clientOrganisationId()),
+                clock.instant(),
+                Language.EN,
+                null,
+                "own");
+        assertThat(noMap.mapSvg()).isNull();
+        assertThat(noMap.professionals()).isEqualTo(chair.professionals());
 
         // A second check-in in which the client shares every block: everyone sees everything, and the index.
         JointMeetings.Header second = world.meetings()
