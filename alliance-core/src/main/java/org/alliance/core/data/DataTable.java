@@ -6,12 +6,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,7 +16,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -129,42 +123,19 @@ public record DataTable(
      */
     private static String decode(String source, byte[] bytes, Optional<Charset> declared, List<String> notes) {
         Charset charset = declared.orElse(StandardCharsets.UTF_8);
-        CharsetDecoder decoder = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate((int) Math.ceil(bytes.length * (double) decoder.maxCharsPerByte()) + 16);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            decoder.flush(out);
-            out.flip();
-            return out.toString();
+        StrictText.Decoded decoded = StrictText.decode(bytes, charset);
+        if (decoded instanceof StrictText.Text text) {
+            return text.text();
         }
-        int offset = in.position();
-        String where = bytePosition(bytes, offset);
-        String badByte = String.format(Locale.ROOT, "0x%02X", bytes[offset] & 0xff);
+        StrictText.Invalid bad = (StrictText.Invalid) decoded;
         if (declared.isPresent()) {
-            throw new DataFormatException(source + ", " + where + ": byte " + badByte + " is not valid "
+            throw new DataFormatException(source + ", " + bad.where() + ": byte " + bad.value() + " is not valid "
                     + charset.name() + "; is the file in another encoding (windows-1252, UTF-8)?");
         }
-        notes.add(source + " is not valid UTF-8 (byte " + badByte + " on " + where
+        notes.add(source + " is not valid UTF-8 (byte " + bad.value() + " on " + bad.where()
                 + "); it was read as Windows-1252 (Latin-1), as Excel on Windows saves CSV files;"
                 + " declare the encoding if that is wrong");
         return new String(bytes, WINDOWS_1252);
-    }
-
-    /** "line L, character C" of a byte offset (C counts the characters of the valid text before it, from 1). */
-    private static String bytePosition(byte[] bytes, int offset) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < offset; i++) {
-            if (bytes[i] == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
-        return "line " + line + ", character " + (before.codePointCount(0, before.length()) + 1);
     }
 
     private static DataTable read(String source, String content, CsvOptions options, List<String> notes) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.alliance.core.data.StrictText;
 import org.alliance.core.observation.ObservationEvent;
 
 /**
@@ -70,31 +71,12 @@ public final class ObservationFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
-        java.nio.charset.CoderResult result = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                .decode(in, out, true);
-        if (result.isError()) {
-            int at = in.position();
-            int line = 1;
-            for (int i = 0; i < at; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
-            throw new ObservationFormatException(String.format(
-                    Locale.ROOT,
-                    "%s, line %d: not UTF-8 text (byte 0x%02X at offset %d); save the file as UTF-8 (in Excel: CSV UTF-8)",
-                    file.getFileName(),
-                    line,
-                    bytes[at] & 0xFF,
-                    at));
+        StrictText.Decoded decoded = StrictText.decode(bytes, StandardCharsets.UTF_8);
+        if (decoded instanceof StrictText.Invalid bad) {
+            throw new ObservationFormatException(file.getFileName() + ", " + bad.where() + ": not UTF-8 text (byte "
+                    + bad.value() + "); save the file as UTF-8 (in Excel: CSV UTF-8)");
         }
-        out.flip();
-        return out.toString();
+        return ((StrictText.Text) decoded).text();
     }
 
     private static ObservationData choose(List<BorisObservation> observations, Path file, ReadOptions options) {

@@ -66,7 +66,7 @@ class CsvEventsTest {
                 file,
                 "actor,modality,code,onset_ms,offset_ms,coder,comment\nclient,verbal,a,0,10,,\nclient,verbal,a,20,30,,caf\u00e9\n",
                 java.nio.charset.Charset.forName("windows-1252"));
-        String expected = "events.csv, line 3: not UTF-8 text (byte 0xE9 at offset 102); save the file as UTF-8"
+        String expected = "events.csv, line 3, character 27: not UTF-8 text (byte 0xE9); save the file as UTF-8"
                 + " (in Excel: CSV UTF-8)";
         assertThatThrownBy(() -> CsvEvents.read(file))
                 .isInstanceOf(ObservationFormatException.class)

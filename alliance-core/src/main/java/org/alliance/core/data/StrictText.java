@@ -1,0 +1,60 @@
+package org.alliance.core.data;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Bytes of a file as text in one encoding, refusing (not replacing) a byte that is not valid in it, and saying
+ * where that byte is — the one strict decoder of the readers (data sets, observation files).
+ */
+public final class StrictText {
+
+    /** What decoding gave: the text, or the first byte that is not valid. */
+    public sealed interface Decoded permits Text, Invalid {}
+
+    /** The whole file as text. */
+    public record Text(String text) implements Decoded {}
+
+    /** The first byte that is not valid: its offset, its value as {@code 0xE9}, and "line L, character C". */
+    public record Invalid(int offset, String value, String where) implements Decoded {}
+
+    private StrictText() {}
+
+    /** The bytes as text in this encoding, or where the first byte that is not valid in it is. */
+    public static Decoded decode(byte[] bytes, Charset charset) {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate((int) Math.ceil(bytes.length * (double) decoder.maxCharsPerByte()) + 16);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int offset = in.position();
+            return new Invalid(
+                    offset, String.format(Locale.ROOT, "0x%02X", bytes[offset] & 0xff), position(bytes, offset));
+        }
+        decoder.flush(out);
+        out.flip();
+        return new Text(out.toString());
+    }
+
+    /** "line L, character C" of a byte offset (C counts the characters of the valid text before it, from 1). */
+    static String position(byte[] bytes, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
+        return "line " + line + ", character " + (before.codePointCount(0, before.length()) + 1);
+    }
+}
