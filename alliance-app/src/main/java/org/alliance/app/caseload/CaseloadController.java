@@ -273,10 +273,7 @@ class CaseloadController {
         Meeting meeting = caseload.meetingOf(user.id(), meetingId).orElseThrow(NotYours::new);
         Instrument instrument = professionalInstrument();
         AnswerForm answers = AnswerForm.read(instrument, parameters);
-        String key = parameters.getOrDefault("idempotencyKey", "");
-        if (key.isBlank() || key.length() > 64) {
-            key = UUID.randomUUID().toString();
-        }
+        String key = CheckInSubmission.keyOrNew(parameters.get("idempotencyKey"));
         if (!answers.acceptable()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return showRating(meeting, answers, key, answers.answers().isEmpty(), locale, model);

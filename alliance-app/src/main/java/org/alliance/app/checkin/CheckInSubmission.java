@@ -75,9 +75,24 @@ public record CheckInSubmission(
         perProfessional = java.util.Collections.unmodifiableMap(blocks);
         blockReleases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(blockReleases));
         blockAudiences = Map.copyOf(blockAudiences);
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > 64) {
+        if (!keyFits(idempotencyKey)) {
             throw new IllegalArgumentException(
                     "idempotency key must be 1 to 64 characters, got '" + idempotencyKey + "'");
         }
+    }
+
+    /** Whether a form's idempotency key can be stored: 1 to 64 characters (the column's width). */
+    public static boolean keyFits(String idempotencyKey) {
+        return !idempotencyKey.isBlank() && idempotencyKey.length() <= 64;
+    }
+
+    /**
+     * The idempotency key a form sent, or a new one when it sent none or one that does not fit: a form without a
+     * usable key is still stored, only a retry of it is no longer recognised.
+     */
+    public static String keyOrNew(@org.jspecify.annotations.Nullable String sent) {
+        return sent != null && keyFits(sent)
+                ? sent
+                : java.util.UUID.randomUUID().toString();
     }
 }

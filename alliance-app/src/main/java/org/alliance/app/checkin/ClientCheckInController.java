@@ -166,10 +166,7 @@ class ClientCheckInController {
                 invitation.language(),
                 organisations.get(invitation.organisationId()).language());
         Instrument instrument = pages.instrument(invitation);
-        String idempotencyKey = parameters.getOrDefault("idempotencyKey", "");
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > 64) {
-            idempotencyKey = UUID.randomUUID().toString();
-        }
+        String idempotencyKey = CheckInSubmission.keyOrNew(parameters.get("idempotencyKey"));
         ReleaseChoice release = parseRelease(parameters.get("release"))
                 .orElseGet(() -> organisations.get(invitation.organisationId()).defaultRelease());
         // A language button of the form: the page again in that language (remembered like a language link), with

@@ -29,7 +29,7 @@ public record ImportedCheckIn(
 
     public ImportedCheckIn {
         answers = Map.copyOf(answers);
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > 64) {
+        if (!CheckInSubmission.keyFits(idempotencyKey)) {
             throw new IllegalArgumentException(
                     "idempotency key must be 1 to 64 characters, got '" + idempotencyKey + "'");
         }

@@ -63,10 +63,7 @@ class JointRatingController {
         JointMeetings.Header header = access.meeting(user, id);
         Instrument instrument = professionalInstrument();
         AnswerForm answers = AnswerForm.read(instrument, parameters);
-        String key = parameters.getOrDefault("idempotencyKey", "");
-        if (key.isBlank() || key.length() > 64) {
-            key = UUID.randomUUID().toString();
-        }
+        String key = CheckInSubmission.keyOrNew(parameters.get("idempotencyKey"));
         if (!answers.acceptable()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return showRating(header, answers, key, answers.answers().isEmpty(), locale, model);
