@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * The team lead's figures over the team's joint meetings (docs/rules.md, "Team figures of joint meetings"): the
  * mean client voice rating, the mean split-alliance index, the share of meetings whose index reached the
  * organisation's threshold, and the share of decisions the client agreed to. Aggregated over meetings, never per
- * professional, no ranking; each figure only when the meetings it rests on belong to at least {@value #MIN_CLIENTS}
+ * professional, no ranking; each figure only when the meetings it rests on belong to at least {@value TeamFigureRule#MIN_CLIENTS} ({@link TeamFigureRule})
  * different clients. As for every team figure, all client answers count, also those released only for team
  * figures.
  */
@@ -32,9 +32,8 @@ import org.springframework.stereotype.Component;
 public class JointTeamFigures {
 
     /** The fewest distinct clients a team figure may rest on. */
-    public static final int MIN_CLIENTS = TeamFigureRule.MIN_CLIENTS;
-
     private final JointMeetings meetings;
+
     private final InstrumentCatalog catalog;
 
     JointTeamFigures(JointMeetings meetings, InstrumentCatalog catalog) {
@@ -48,7 +47,7 @@ public class JointTeamFigures {
      * @param value formatted, empty when not shown
      * @param meetings how many joint meetings it rests on
      * @param clients how many distinct clients those meetings belong to
-     * @param shown false when {@code clients} is below {@link #MIN_CLIENTS}
+     * @param shown false when {@code clients} is below {@link TeamFigureRule#MIN_CLIENTS}
      */
     public record Figure(String value, int meetings, int clients, boolean shown) {}
 

@@ -25,13 +25,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The team lead's page: team figures for intervision. Only aggregates over the whole team, never per
- * professional (a ranking would destroy honest answering), and nothing over fewer than {@value #MIN_CLIENTS}
+ * professional (a ranking would destroy honest answering), and nothing over fewer than {@value TeamFigureRule#MIN_CLIENTS}
  * clients. Every client answer counts here, including answers released "only for team figures".
  */
 @Controller
 class TeamController {
-
-    static final int MIN_CLIENTS = TeamFigureRule.MIN_CLIENTS;
 
     private final JdbcClient jdbc;
     private final CheckIns checkIns;
@@ -95,7 +93,7 @@ class TeamController {
         model.addAttribute("answeredCount", latest.size());
         model.addAttribute("scales", scales);
         model.addAttribute("tooFew", !TeamFigureRule.mayShow(latest.size()));
-        model.addAttribute("minClients", MIN_CLIENTS);
+        model.addAttribute("minClients", TeamFigureRule.MIN_CLIENTS);
         model.addAttribute("instrumentTitle", instrument.title().get(language));
         model.addAttribute(
                 "joint", user.teamId() == null ? null : jointFigures.of(user.teamId(), user.organisationId()));

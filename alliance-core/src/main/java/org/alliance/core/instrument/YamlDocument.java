@@ -1,7 +1,11 @@
 package org.alliance.core.instrument;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonPointer;
@@ -26,6 +30,9 @@ final class YamlDocument {
      */
     static final int MAX_CHARACTERS = 1_000_000;
 
+    /** Jackson's message for a repeated key, reworded for the person who wrote the file. */
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate Object property \"(.*)\"");
+
     private final JsonNode root;
     private final Map<String, Integer> lines;
 
@@ -45,8 +52,7 @@ final class YamlDocument {
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             String message = e.getOriginalMessage();
-            java.util.regex.Matcher duplicate = java.util.regex.Pattern.compile("Duplicate Object property \"(.*)\"")
-                    .matcher(message);
+            Matcher duplicate = DUPLICATE_KEY.matcher(message);
             if (duplicate.find()) {
                 message = "the key '" + duplicate.group(1) + "' appears twice in the same mapping; keep one";
             }
@@ -63,16 +69,16 @@ final class YamlDocument {
     }
 
     /** The problem of a text too large to be an instrument file, if it is. */
-    static java.util.Optional<Problem> sizeProblem(String text) {
+    static Optional<Problem> sizeProblem(String text) {
         if (text.length() <= MAX_CHARACTERS) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new Problem(
+        return Optional.of(new Problem(
                 Problem.Severity.ERROR,
                 "",
                 0,
                 String.format(
-                        java.util.Locale.ROOT,
+                        Locale.ROOT,
                         "the file has %,d characters; an instrument file has at most %,d (is this the right file?)",
                         text.length(),
                         MAX_CHARACTERS)));
