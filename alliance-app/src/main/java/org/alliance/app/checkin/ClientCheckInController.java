@@ -45,7 +45,6 @@ class ClientCheckInController {
     private final Invitations invitations;
     private final CheckIns checkIns;
     private final Organisations organisations;
-    private final AttemptLimiter limiter;
     private final AuditLog audit;
     private final JointParticipants joint;
     private final TransactionTemplate transactions;
@@ -57,7 +56,6 @@ class ClientCheckInController {
             Invitations invitations,
             CheckIns checkIns,
             Organisations organisations,
-            AttemptLimiter limiter,
             AuditLog audit,
             JointParticipants joint,
             TransactionTemplate transactions,
@@ -67,7 +65,6 @@ class ClientCheckInController {
         this.invitations = invitations;
         this.checkIns = checkIns;
         this.organisations = organisations;
-        this.limiter = limiter;
         this.audit = audit;
         this.joint = joint;
         this.transactions = transactions;
@@ -77,7 +74,8 @@ class ClientCheckInController {
     }
 
     @GetMapping("/c")
-    String codeForm() {
+    String codeForm(HttpServletRequest request, HttpServletResponse response) {
+        gate.giveEntryCookie(request, response);
         return "checkin/code";
     }
 
@@ -87,20 +85,23 @@ class ClientCheckInController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        String address = request.getRemoteAddr();
-        if (limiter.blocked(address)) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            return "checkin/wait";
-        }
         String normalised = Secrets.normaliseCode(code);
-        if (normalised.isEmpty() || invitations.find(normalised).isEmpty()) {
-            limiter.recordFailure(address);
-            model.addAttribute("codeError", true);
-            model.addAttribute("code", code);
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return "checkin/code";
+        // Something that cannot be a short code (empty, wrong letters) is no guess: it is said without counting.
+        CheckInGate.Entry entry = normalised.isEmpty()
+                ? new CheckInGate.Unknown()
+                : gate.open(normalised, Optional.empty(), request, response);
+        if (entry instanceof CheckInGate.Found found) {
+            return "redirect:/c/" + normalised + "?" + CheckInGate.PASS + "="
+                    + found.pass().orElseThrow();
         }
-        return "redirect:/c/" + normalised;
+        model.addAttribute("code", code);
+        if (entry instanceof CheckInGate.MustWait wait) {
+            CheckInGate.mustWait(wait, response, model);
+        } else {
+            model.addAttribute("codeError", true);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        return "checkin/code";
     }
 
     @GetMapping("/c/thanks")
@@ -111,16 +112,17 @@ class ClientCheckInController {
     @GetMapping("/c/{key}")
     String form(
             @PathVariable String key,
+            @RequestParam(name = CheckInGate.PASS, required = false) String pass,
             HttpServletRequest request,
             HttpServletResponse response,
             Locale locale,
             Model model) {
-        Optional<Invitation> found = gate.lookUp(key, request.getRemoteAddr());
-        Optional<String> refusal = gate.refusal(found, request.getRemoteAddr(), response);
+        CheckInGate.Entry entry = gate.open(key, Optional.ofNullable(pass), request, response);
+        Optional<String> refusal = gate.refusal(entry, response, model);
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        Invitation invitation = found.orElseThrow();
+        Invitation invitation = ((CheckInGate.Found) entry).invitation();
         Organisation organisation = organisations.get(invitation.organisationId());
         locale = Languages.forCheckIn(request, locale, invitation.language(), organisation.language());
         if (pages.instrument(invitation).asksPerProfessional()) {
@@ -155,11 +157,13 @@ class ClientCheckInController {
             HttpServletResponse response,
             Locale locale,
             Model model) {
-        Optional<Invitation> found = gate.lookUp(key, request.getRemoteAddr());
-        if (found.isEmpty()) {
-            return gate.refusal(found, request.getRemoteAddr(), response).orElse("checkin/unknown");
+        CheckInGate.Entry entry =
+                gate.open(key, Optional.ofNullable(parameters.get(CheckInGate.PASS)), request, response);
+        if (!(entry instanceof CheckInGate.Found found)) {
+            return gate.refusal(entry, response, model).orElse("checkin/unknown");
         }
-        Invitation invitation = found.get();
+        found.pass().ifPresent(p -> model.addAttribute(CheckInGate.PASS, p));
+        Invitation invitation = found.invitation();
         locale = Languages.forCheckIn(
                 request,
                 locale,

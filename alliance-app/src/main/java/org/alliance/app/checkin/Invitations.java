@@ -150,4 +150,13 @@ public class Invitations {
                 jointPartyId,
                 language);
     }
+
+    /** The short-code pass of an invitation ({@link Secrets#pass}). */
+    String pass(long invitationId) {
+        String tokenHash = jdbc.sql("SELECT token_hash FROM check_in_invitation WHERE id = ?")
+                .param(invitationId)
+                .query(String.class)
+                .single();
+        return Secrets.pass(tokenHash, invitationId);
+    }
 }

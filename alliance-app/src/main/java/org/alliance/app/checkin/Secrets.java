@@ -1,13 +1,17 @@
 package org.alliance.app.checkin;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The secrets behind a check-in invitation: a 256-bit random token for the link and QR code, and an 8-character
@@ -58,6 +62,27 @@ final class Secrets {
             }
         }
         return code;
+    }
+
+    /**
+     * What lets a form opened with a right short code be used again without counting as a new guess: an HMAC of the
+     * invitation's id keyed with the hash of its 256-bit link token, which only the database knows. Nobody who has
+     * not typed the right code can produce it.
+     */
+    static String pass(String tokenHash, long invitationId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(tokenHash.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+            byte[] sum = mac.doFinal(("short-code-pass:" + invitationId).getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sum, 16));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    /** Compares two secrets in time that does not depend on where they differ. */
+    static boolean same(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
     static String hash(String secret) {

@@ -4,26 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.alliance.app.MutableClock;
 import org.alliance.app.TestDatabases;
+import org.alliance.app.checkin.AttemptLimiter.Attempt;
+import org.alliance.app.checkin.AttemptLimiter.Go;
+import org.alliance.app.checkin.AttemptLimiter.Guesser;
+import org.alliance.app.checkin.AttemptLimiter.Wait;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The wrong-code limit on both databases: ten failures within fifteen minutes block an address and no other, the
- * block ends when the failures are older than the window, it holds for a second limiter on the same database (a
- * restarted server, or a second server), old rows are deleted and addresses are not stored in the clear.
+ * The guessing limit for short codes on both databases (docs/rules.md, "Guessing short codes"): free wrong codes,
+ * then a delay that doubles per wrong code, counted per browser and per address; no lock for the others in a waiting
+ * room; simultaneous tries cannot slip past the count; the bound on codes per hour that docs/rules.md states.
  */
 class AttemptLimiterTest {
+
+    private static final String ROOM = "192.0.2.1";
 
     @TempDir
     static Path folder;
 
-    private static JdbcClient database(String vendor) throws Exception {
+    private static JdbcClient database(String vendor) {
         DataSource dataSource = TestDatabases.migrated(vendor, folder);
         return JdbcClient.create(dataSource);
     }
@@ -37,76 +51,225 @@ class AttemptLimiterTest {
         return jdbc.sql("SELECT COUNT(*) FROM failed_attempt").query(Long.class).single();
     }
 
-    @ParameterizedTest
-    @MethodSource("org.alliance.app.TestDatabases#vendors")
-    void tenFailuresWithinTheWindowBlockThatAddressOnly(String vendor) throws Exception {
-        MutableClock clock = new MutableClock();
-        AttemptLimiter limiter = new AttemptLimiter(database(vendor), clock);
-        for (int i = 0; i < AttemptLimiter.MAX_FAILURES - 1; i++) {
-            limiter.recordFailure("192.0.2.1");
-            clock.advance(Duration.ofSeconds(30));
-        }
-        assertThat(limiter.blocked("192.0.2.1")).as("nine failures").isFalse();
-        limiter.recordFailure("192.0.2.1");
-        assertThat(limiter.blocked("192.0.2.1")).as("ten failures").isTrue();
-        assertThat(limiter.blocked("192.0.2.2")).as("another address").isFalse();
-        assertThat(limiter.blocked("2001:db8::1")).isFalse();
+    private static Guesser browser(String address, String entry) {
+        return new Guesser(address, Optional.of(entry));
+    }
+
+    private static Guesser noCookie(String address) {
+        return new Guesser(address, Optional.empty());
+    }
+
+    /** A wrong code: the try goes ahead and its row stays. */
+    private static void wrong(AttemptLimiter limiter, Guesser guesser) {
+        assertThat(limiter.begin(guesser)).as("a wrong code may be tried").isInstanceOf(Go.class);
     }
 
     @ParameterizedTest
     @MethodSource("org.alliance.app.TestDatabases#vendors")
-    void theBlockEndsWhenTheOldestFailureLeavesTheWindow(String vendor) throws Exception {
+    void aBrowserGetsFiveFreeWrongCodesThenADelayThatDoubles(String vendor) {
         MutableClock clock = new MutableClock();
         AttemptLimiter limiter = new AttemptLimiter(database(vendor), clock);
-        limiter.recordFailure("192.0.2.1");
-        clock.advance(Duration.ofMinutes(5));
-        for (int i = 1; i < AttemptLimiter.MAX_FAILURES; i++) {
-            limiter.recordFailure("192.0.2.1");
+        Guesser me = browser(ROOM, "browser-1");
+        for (int i = 0; i < AttemptLimiter.PER_ENTRY.free(); i++) {
+            wrong(limiter, me);
+            clock.advance(Duration.ofSeconds(1));
         }
-        clock.advance(Duration.ofMinutes(10));
-        assertThat(limiter.blocked("192.0.2.1"))
-                .as("the first failure is exactly fifteen minutes old: still counted")
-                .isTrue();
+        Attempt sixth = limiter.begin(me);
+        assertThat(sixth).isInstanceOf(Wait.class);
+        assertThat(((Wait) sixth).left()).isEqualTo(Duration.ofSeconds(14));
+        clock.advance(Duration.ofSeconds(14));
+        wrong(limiter, me);
+        assertThat(limiter.begin(me)).as("right after the sixth wrong code").isInstanceOf(Wait.class);
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(((Wait) limiter.begin(me)).left())
+                .as("the next delay is 30 s after the latest wrong code")
+                .isEqualTo(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
+        wrong(limiter, me);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
+    void oneClientsMistakesDoNotSlowDownTheOthersInTheWaitingRoom(String vendor) {
+        MutableClock clock = new MutableClock();
+        AttemptLimiter limiter = new AttemptLimiter(database(vendor), clock);
+        // Nine wrong codes from one browser used to lock the whole address for 15 minutes.
+        for (int i = 0; i < 9; i++) {
+            limiter.begin(browser(ROOM, "mistyping"));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(limiter.begin(browser(ROOM, "mistyping"))).isInstanceOf(Wait.class);
+        for (int other = 0; other < 10; other++) {
+            assertThat(limiter.begin(browser(ROOM, "client-" + other)))
+                    .as("another client's phone on the same address")
+                    .isInstanceOf(Go.class);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
+    void anAddressIsSlowedAfterTwentyWrongCodesAndOnlyBySeconds(String vendor) {
+        MutableClock clock = new MutableClock();
+        AttemptLimiter limiter = new AttemptLimiter(database(vendor), clock);
+        for (int i = 0; i < AttemptLimiter.PER_ADDRESS.free(); i++) {
+            wrong(limiter, noCookie(ROOM));
+        }
+        Attempt next = limiter.begin(browser(ROOM, "a-new-phone"));
+        assertThat(next).isInstanceOf(Wait.class);
+        assertThat(((Wait) next).left()).isEqualTo(AttemptLimiter.PER_ADDRESS.firstDelay());
+        assertThat(limiter.begin(noCookie("192.0.2.2"))).as("another address").isInstanceOf(Go.class);
+        clock.advance(AttemptLimiter.PER_ADDRESS.firstDelay());
+        assertThat(limiter.begin(browser(ROOM, "a-new-phone"))).isInstanceOf(Go.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
+    void triesRefusedForWaitingAreNotCountedAndTheCountEndsWithTheWindow(String vendor) {
+        MutableClock clock = new MutableClock();
+        JdbcClient jdbc = database(vendor);
+        AttemptLimiter limiter = new AttemptLimiter(jdbc, clock);
+        Guesser me = browser(ROOM, "b");
+        for (int i = 0; i < AttemptLimiter.PER_ENTRY.free(); i++) {
+            wrong(limiter, me);
+        }
+        long counted = rows(jdbc);
+        for (int i = 0; i < 50; i++) {
+            assertThat(limiter.begin(me)).isInstanceOf(Wait.class);
+        }
+        assertThat(rows(jdbc)).as("hammering while waiting adds nothing").isEqualTo(counted);
+        clock.advance(AttemptLimiter.WINDOW.minusMillis(1));
+        assertThat(limiter.begin(me))
+                .as("the wrong codes are still in the window")
+                .isInstanceOf(Go.class);
+        assertThat(limiter.begin(me)).as("six of them now").isInstanceOf(Wait.class);
         clock.advance(Duration.ofMillis(1));
-        assertThat(limiter.blocked("192.0.2.1"))
-                .as("nine failures left in the window")
-                .isFalse();
+        assertThat(limiter.begin(me)).as("the first five left the window").isInstanceOf(Go.class);
     }
 
     @ParameterizedTest
     @MethodSource("org.alliance.app.TestDatabases#vendors")
-    void theLimitHoldsAcrossTwoLimitersOnOneDatabase(String vendor) throws Exception {
+    void aRightCodeIsNoWrongGuess(String vendor) {
+        MutableClock clock = new MutableClock();
+        JdbcClient jdbc = database(vendor);
+        AttemptLimiter limiter = new AttemptLimiter(jdbc, clock);
+        for (int i = 0; i < 30; i++) {
+            Attempt attempt = limiter.begin(browser(ROOM, "many-clients"));
+            assertThat(attempt).isInstanceOf(Go.class);
+            limiter.succeeded((Go) attempt);
+        }
+        assertThat(rows(jdbc)).isZero();
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
+    void simultaneousWrongGuessesCannotSlipPastTheCount(String vendor) throws Exception {
+        MutableClock clock = new MutableClock();
+        JdbcClient jdbc = database(vendor);
+        AttemptLimiter limiter = new AttemptLimiter(jdbc, clock);
+        int tries = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Attempt>> results = new ArrayList<>();
+            for (int i = 0; i < tries; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return limiter.begin(noCookie("198.51.100.7"));
+                }));
+            }
+            start.countDown();
+            int went = 0;
+            for (Future<Attempt> result : results) {
+                went += result.get() instanceof Go ? 1 : 0;
+            }
+            assertThat(went).isBetween(1, AttemptLimiter.PER_ADDRESS.free());
+            assertThat(rows(jdbc))
+                    .as("only the tries that went ahead are counted")
+                    .isEqualTo(went);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aGuesserGetsAtMostThirtyCodesInAnyHourFromOneAddress() {
+        MutableClock clock = new MutableClock();
+        AttemptLimiter limiter = new AttemptLimiter(database("sqlite"), clock);
+        List<Long> tried = new ArrayList<>();
+        long start = clock.millis();
+        long end = start + Duration.ofHours(48).toMillis();
+        int i = 0;
+        while (clock.millis() < end) {
+            // The best a guesser can do: a new cookie-less request, or a new IPv6 address of the same /64,
+            // the moment the limiter allows one.
+            Attempt attempt = limiter.begin(noCookie("2001:db8:1:2:" + Integer.toHexString(i++ % 65536) + "::1"));
+            if (attempt instanceof Wait wait) {
+                clock.advance(wait.left());
+            } else {
+                tried.add(clock.millis());
+                clock.advance(Duration.ofMillis(1));
+            }
+        }
+        int most = 0;
+        for (int first = 0; first < tried.size(); first++) {
+            int last = first;
+            while (last < tried.size()
+                    && tried.get(last) < tried.get(first) + Duration.ofHours(1).toMillis()) {
+                last++;
+            }
+            most = Math.max(most, last - first);
+        }
+        assertThat(most).as("codes in the busiest hour (docs/rules.md)").isEqualTo(30);
+        assertThat(tried.size() / 48.0).as("codes per hour over two days").isBetween(22.0, 24.0);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
+    void theCountHoldsAcrossTwoLimitersOnOneDatabase(String vendor) {
         MutableClock clock = new MutableClock();
         JdbcClient jdbc = database(vendor);
         AttemptLimiter first = new AttemptLimiter(jdbc, clock);
         AttemptLimiter second = new AttemptLimiter(jdbc, clock);
-        for (int i = 0; i < AttemptLimiter.MAX_FAILURES / 2; i++) {
-            first.recordFailure("198.51.100.9");
-            second.recordFailure("198.51.100.9");
+        for (int i = 0; i < AttemptLimiter.PER_ADDRESS.free() / 2; i++) {
+            wrong(first, noCookie("198.51.100.9"));
+            wrong(second, noCookie("198.51.100.9"));
         }
-        assertThat(first.blocked("198.51.100.9")).isTrue();
-        assertThat(second.blocked("198.51.100.9")).isTrue();
-        // A server started afterwards (a restart) knows the failures too.
-        assertThat(new AttemptLimiter(jdbc, clock).blocked("198.51.100.9")).isTrue();
+        assertThat(first.begin(noCookie("198.51.100.9"))).isInstanceOf(Wait.class);
+        assertThat(second.begin(noCookie("198.51.100.9"))).isInstanceOf(Wait.class);
+        // A server started afterwards (a restart) knows the wrong codes too.
+        assertThat(new AttemptLimiter(jdbc, clock).begin(noCookie("198.51.100.9")))
+                .isInstanceOf(Wait.class);
     }
 
     @ParameterizedTest
     @MethodSource("org.alliance.app.TestDatabases#vendors")
-    void oldFailuresAreDeletedAndAddressesAreStoredAsHashes(String vendor) throws Exception {
+    void oldTriesAreDeletedAndKeysAreStoredAsHashes(String vendor) {
         MutableClock clock = new MutableClock();
         JdbcClient jdbc = database(vendor);
         AttemptLimiter limiter = new AttemptLimiter(jdbc, clock);
         for (int i = 0; i < 3; i++) {
-            limiter.recordFailure("203.0.113.5");
+            wrong(limiter, browser("203.0.113.5", "cookie-value"));
         }
         assertThat(jdbc.sql("SELECT address_hash FROM failed_attempt")
                         .query(String.class)
                         .list())
-                .hasSize(3)
-                .allSatisfy(hash -> assertThat(hash).doesNotContain("203").hasSize(64));
+                .hasSize(6)
+                .allSatisfy(hash -> assertThat(hash)
+                        .doesNotContain("203")
+                        .doesNotContain("cookie")
+                        .hasSize(64));
         clock.advance(AttemptLimiter.WINDOW.plusMinutes(1));
-        limiter.recordFailure("203.0.113.6");
-        assertThat(rows(jdbc)).as("only the new failure is left").isEqualTo(1);
+        wrong(limiter, noCookie("203.0.113.6"));
+        assertThat(rows(jdbc)).as("only the new try is left").isEqualTo(1);
         assertThat(limiter.prune()).isZero();
+    }
+
+    @Test
+    void anIpv6AddressCountsByItsSixtyFourBitBlock() {
+        assertThat(AttemptLimiter.addressBlock("2001:db8:1:2:aaaa::1"))
+                .isEqualTo(AttemptLimiter.addressBlock("2001:0db8:0001:0002:ffff:1:2:3"))
+                .isNotEqualTo(AttemptLimiter.addressBlock("2001:db8:1:3::1"));
+        assertThat(AttemptLimiter.addressBlock("192.0.2.1")).isEqualTo("192.0.2.1");
+        assertThat(AttemptLimiter.addressBlock("::ffff:192.0.2.1")).isEqualTo("192.0.2.1");
     }
 }

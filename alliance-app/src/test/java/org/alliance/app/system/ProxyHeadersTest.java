@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Behind a reverse proxy on an internal address (here: the test itself on 127.0.0.1) the wrong-code limit counts
- * per client address from X-Forwarded-For, so one person guessing codes does not lock out everyone else. Real HTTP
- * through Tomcat, because that is where the proxy headers are read.
+ * Behind a listed reverse proxy (the tests list 127.0.0.1, application-test.properties) the wrong-code limit counts
+ * per client address from X-Forwarded-For, so one person guessing codes does not slow down everyone else, and a
+ * client cannot choose its own address by sending the header itself. Real HTTP through Tomcat. What happens when the
+ * request does not come from a listed proxy is in {@code ProxyHeadersFilterTest}.
  */
 @AllianceWebTest
 class ProxyHeadersTest {
@@ -28,21 +29,27 @@ class ProxyHeadersTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient http =
-            HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    /** A guesser that keeps the session (for the CSRF token) but never the entry-session cookie. */
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(
+                    new CookieManager(null, (uri, cookie) -> !cookie.getName().equals("alliance-entry")))
+            .build();
 
-    private int wrongCode(String csrf, String clientAddress) throws Exception {
+    private HttpResponse<Void> wrongCode(String csrf, String forwardedFor) throws Exception {
+        return wrongCode(http, csrf, forwardedFor);
+    }
+
+    private HttpResponse<Void> wrongCode(HttpClient http, String csrf, String forwardedFor) throws Exception {
         HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/c"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Forwarded-For", clientAddress)
+                .header("X-Forwarded-For", forwardedFor)
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "code=AAAA-AAAA&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
                 .build();
-        return http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(post, HttpResponse.BodyHandlers.discarding());
     }
 
-    @Test
-    void theWrongCodeLimitCountsEachClientBehindTheProxySeparately() throws Exception {
+    private String csrf(HttpClient http) throws Exception {
         String form = http.send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/c"))
                                 .build(),
@@ -50,15 +57,41 @@ class ProxyHeadersTest {
                 .body();
         Matcher csrf = CSRF.matcher(form);
         assertThat(csrf.find()).isTrue();
+        return csrf.group(1);
+    }
 
-        for (int i = 0; i < 10; i++) {
-            assertThat(wrongCode(csrf.group(1), "203.0.113.7")).isEqualTo(400);
+    @Test
+    void theWrongCodeLimitCountsEachClientBehindTheProxySeparately() throws Exception {
+        String csrf = csrf(http);
+        for (int i = 0; i < 20; i++) {
+            assertThat(wrongCode(csrf, "203.0.113.7").statusCode()).isEqualTo(400);
         }
-        assertThat(wrongCode(csrf.group(1), "203.0.113.7"))
-                .as("the guesser waits")
-                .isEqualTo(429);
-        assertThat(wrongCode(csrf.group(1), "203.0.113.8"))
+        HttpResponse<Void> waiting = wrongCode(csrf, "203.0.113.7");
+        assertThat(waiting.statusCode()).as("the guesser waits").isEqualTo(429);
+        assertThat(waiting.headers().firstValue("Retry-After")).contains("5");
+        assertThat(wrongCode(csrf, "203.0.113.8").statusCode())
                 .as("another client behind the same proxy does not")
+                .isEqualTo(400);
+        assertThat(wrongCode(csrf, "203.0.113.8, 203.0.113.7").statusCode())
+                .as("the guesser writing another address in front of the one our proxy adds")
+                .isEqualTo(429);
+    }
+
+    @Test
+    void aBrowserThatKeepsItsCookieIsSlowedBeforeItsAddress() throws Exception {
+        HttpClient phone =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String csrf = csrf(phone);
+        for (int i = 0; i < 5; i++) {
+            assertThat(wrongCode(phone, csrf, "198.51.100.20").statusCode()).isEqualTo(400);
+        }
+        HttpResponse<Void> waiting = wrongCode(phone, csrf, "198.51.100.20");
+        assertThat(waiting.statusCode()).as("the sixth wrong code of one phone").isEqualTo(429);
+        assertThat(waiting.headers().firstValue("Retry-After")).contains("15");
+        HttpClient otherPhone =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        assertThat(wrongCode(otherPhone, csrf(otherPhone), "198.51.100.20").statusCode())
+                .as("another phone in the same waiting room")
                 .isEqualTo(400);
     }
 }
