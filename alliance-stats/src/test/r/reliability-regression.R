@@ -74,7 +74,15 @@ for (name in names(scales)) {
     average_r = a$total$average_r,
     omega_total = omega,
     omega_total_bfgs = omega_bfgs,
-    n = n_any
+    n = n_any,
+    # the "95% confidence boundaries" print(alpha) shows: Feldt from alpha.ci (F quantiles, N = nrow(x)) and
+    # Duhachek as raw_alpha -/+ 1.96 * ase
+    n_rows = nrow(x),
+    feldt_lower = a$feldt$lower.ci[[1]],
+    feldt_upper = a$feldt$upper.ci[[1]],
+    alpha_se = a$total$ase,
+    duhachek_lower = a$total$raw_alpha - 1.96 * a$total$ase,
+    duhachek_upper = a$total$raw_alpha + 1.96 * a$total$ase
   )
   item_rows[[name]] <- data.frame(
     scale = name,
