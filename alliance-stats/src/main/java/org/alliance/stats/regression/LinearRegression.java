@@ -22,7 +22,12 @@ import org.apache.commons.statistics.distribution.TDistribution;
  *   <li>CR1 ({@code sandwich::vcovCL(cluster = ~g, type = "HC1")}): G/(G − 1) · (n − 1)/(n − p) · (XᵀX)⁻¹ (Σ_g
  *       X_gᵀe_g e_gᵀX_g) (XᵀX)⁻¹;
  *   <li>t = b/SE with n − p degrees of freedom also for robust SEs ({@code lmtest::coeftest}); p from the upper tail
- *       of Student's t (Commons Statistics, accurate far into the tail); 95 % CI b ± t₀.₉₇₅ · SE.
+ *       of Student's t (Commons Statistics, accurate far into the tail); 95 % CI b ± t₀.₉₇₅ · SE;
+ *   <li>standardised coefficients β = b · sd(x)/sd(y), SDs over the rows used, as {@code lm.beta::lm.beta}; for numeric
+ *       predictors these are the coefficients of the refit {@code lm(scale(y) ~ scale(x1) + ...)}. A categorical
+ *       predictor's dummy is standardised by the SD of its 0/1 column in the model matrix (lm.beta's convention, the
+ *       same as a refit on the scaled model matrix), so its β depends on how large the group is; the unstandardised b
+ *       is usually the figure to report for a factor. The intercept has no β (NaN).
  * </ul>
  */
 public final class LinearRegression {
@@ -117,6 +122,7 @@ public final class LinearRegression {
                     b[j] - quantile * se,
                     b[j] + quantile * se));
         }
+        List<StandardizedCoefficient> standardized = standardized(x, y, b, design.terms());
         double rSquared = mss / (mss + rss);
         double adjusted = 1.0 - (1.0 - rSquared) * (n - 1.0) / df;
         double f = (mss / (p - 1)) / sigma2;
@@ -128,6 +134,7 @@ public final class LinearRegression {
         }
         return new LinearRegressionResult(
                 coefficients,
+                standardized,
                 covariance,
                 rSquared,
                 adjusted,
@@ -145,6 +152,39 @@ public final class LinearRegression {
                 clusterCount,
                 warnings,
                 METHOD);
+    }
+
+    /** b · sd(column)/sd(y) over the rows used; the divisor of the SDs cancels. */
+    private static List<StandardizedCoefficient> standardized(
+            double[][] x, double[] y, double[] b, List<String> terms) {
+        double sdY = standardDeviation(y);
+        List<StandardizedCoefficient> standardized = new ArrayList<>();
+        double[] column = new double[x.length];
+        for (int j = 0; j < terms.size(); j++) {
+            String term = terms.get(j);
+            if (term.equals(DesignMatrix.INTERCEPT)) {
+                standardized.add(new StandardizedCoefficient(term, Double.NaN));
+                continue;
+            }
+            for (int i = 0; i < x.length; i++) {
+                column[i] = x[i][j];
+            }
+            standardized.add(new StandardizedCoefficient(term, b[j] * standardDeviation(column) / sdY));
+        }
+        return standardized;
+    }
+
+    private static double standardDeviation(double[] values) {
+        double mean = 0.0;
+        for (double v : values) {
+            mean += v;
+        }
+        mean /= values.length;
+        double sum = 0.0;
+        for (double v : values) {
+            sum += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(sum / (values.length - 1));
     }
 
     private static double[][] hc3(HouseholderQr qr, double[][] x, double[] residuals, double[][] unscaled) {
