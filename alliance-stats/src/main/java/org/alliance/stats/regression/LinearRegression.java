@@ -154,37 +154,43 @@ public final class LinearRegression {
                 METHOD);
     }
 
-    /** b · sd(column)/sd(y) over the rows used; the divisor of the SDs cancels. */
+    /**
+     * b · sd(column)/sd(y) over the rows used (the divisor of the SDs cancels). Two passes along the rows of the
+     * row-major design, so that this costs O(np) memory-friendly reads next to the O(np²) of the QR.
+     */
     private static List<StandardizedCoefficient> standardized(
             double[][] x, double[] y, double[] b, List<String> terms) {
-        double sdY = standardDeviation(y);
+        int n = x.length;
+        int p = terms.size();
+        double[] mean = new double[p + 1];
+        for (int i = 0; i < n; i++) {
+            double[] row = x[i];
+            for (int j = 0; j < p; j++) {
+                mean[j] += row[j];
+            }
+            mean[p] += y[i];
+        }
+        for (int j = 0; j <= p; j++) {
+            mean[j] /= n;
+        }
+        double[] squares = new double[p + 1];
+        for (int i = 0; i < n; i++) {
+            double[] row = x[i];
+            for (int j = 0; j < p; j++) {
+                double d = row[j] - mean[j];
+                squares[j] += d * d;
+            }
+            double d = y[i] - mean[p];
+            squares[p] += d * d;
+        }
+        double sdY = Math.sqrt(squares[p]);
         List<StandardizedCoefficient> standardized = new ArrayList<>();
-        double[] column = new double[x.length];
-        for (int j = 0; j < terms.size(); j++) {
+        for (int j = 0; j < p; j++) {
             String term = terms.get(j);
-            if (term.equals(DesignMatrix.INTERCEPT)) {
-                standardized.add(new StandardizedCoefficient(term, Double.NaN));
-                continue;
-            }
-            for (int i = 0; i < x.length; i++) {
-                column[i] = x[i][j];
-            }
-            standardized.add(new StandardizedCoefficient(term, b[j] * standardDeviation(column) / sdY));
+            double beta = term.equals(DesignMatrix.INTERCEPT) ? Double.NaN : b[j] * Math.sqrt(squares[j]) / sdY;
+            standardized.add(new StandardizedCoefficient(term, beta));
         }
         return standardized;
-    }
-
-    private static double standardDeviation(double[] values) {
-        double mean = 0.0;
-        for (double v : values) {
-            mean += v;
-        }
-        mean /= values.length;
-        double sum = 0.0;
-        for (double v : values) {
-            sum += (v - mean) * (v - mean);
-        }
-        return Math.sqrt(sum / (values.length - 1));
     }
 
     private static double[][] hc3(HouseholderQr qr, double[][] x, double[] residuals, double[][] unscaled) {
