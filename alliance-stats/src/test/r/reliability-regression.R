@@ -74,7 +74,15 @@ for (name in names(scales)) {
     average_r = a$total$average_r,
     omega_total = omega,
     omega_total_bfgs = omega_bfgs,
-    n = n_any
+    n = n_any,
+    # the "95% confidence boundaries" print(alpha) shows: Feldt from alpha.ci (F quantiles, N = nrow(x)) and
+    # Duhachek as raw_alpha -/+ 1.96 * ase
+    n_rows = nrow(x),
+    feldt_lower = a$feldt$lower.ci[[1]],
+    feldt_upper = a$feldt$upper.ci[[1]],
+    alpha_se = a$total$ase,
+    duhachek_lower = a$total$raw_alpha - 1.96 * a$total$ase,
+    duhachek_upper = a$total$raw_alpha + 1.96 * a$total$ase
   )
   item_rows[[name]] <- data.frame(
     scale = name,
@@ -117,14 +125,32 @@ write_lm <- function(fit, name) {
   write_ref(coef_table(s[, 1], s[, 2], fit$df.residual), reg_dir, paste0(name, "-coefficients"))
   write_ref(lm_model(fit), reg_dir, paste0(name, "-model"))
 }
+# Standardised coefficients as lm.beta computes them: b * sd(column of the model matrix) / sd(response), over the rows
+# used; a factor's dummy is standardised by the SD of its 0/1 column. The intercept has none (NA here).
+write_beta <- function(fit, name) {
+  mm <- model.matrix(fit)
+  sx <- apply(mm, 2, sd)
+  sy <- sd(model.response(model.frame(fit)))
+  beta <- coef(fit) * sx / sy
+  beta[names(beta) == "(Intercept)"] <- NA
+  write_ref(data.frame(term = names(beta), std_estimate = unname(beta)), reg_dir, paste0(name, "-standardized"))
+}
 
 longley <- read.csv(file.path(data_dir, "longley.csv"))
-write_lm(lm(Employed ~ ., data = longley), "longley")
+longley_fit <- lm(Employed ~ ., data = longley)
+write_lm(longley_fit, "longley")
+write_beta(longley_fit, "longley")
+# With numeric predictors only, the standardised coefficients are those of the refit on scale()d variables.
+scaled <- as.data.frame(scale(longley))
+stopifnot(isTRUE(all.equal(unname(coef(lm(Employed ~ ., data = scaled))[-1]),
+                           unname(read.csv(file.path(reg_dir, "longley-standardized.csv"))$std_estimate[-1]),
+                           tolerance = 1e-10)))
 
 mtcars <- read.csv(file.path(data_dir, "mtcars.csv"))
 mtcars$cyl <- factor(as.character(mtcars$cyl))  # cyl as a text column: levels in sorted order, "4" is reference
 mt_fit <- lm(mpg ~ wt + hp + cyl, data = mtcars)
 write_lm(mt_fit, "mtcars")
+write_beta(mt_fit, "mtcars")
 write_ref(coef_table(coef(mt_fit), sqrt(diag(vcovHC(mt_fit, type = "HC3"))), mt_fit$df.residual),
           reg_dir, "mtcars-hc3-coefficients")
 write_ref(coef_table(coef(mt_fit), sqrt(diag(vcovCL(mt_fit, cluster = ~gear, type = "HC1"))), mt_fit$df.residual),

@@ -9,6 +9,7 @@ import org.alliance.app.cli.observe.ObserveCommand;
 import org.alliance.app.cli.server.DemoCommand;
 import org.alliance.app.cli.server.ServeCommand;
 import org.alliance.app.cli.statistics.CfaCommand;
+import org.alliance.app.cli.statistics.CorrelateCommand;
 import org.alliance.app.cli.statistics.MixedCommand;
 import org.alliance.app.cli.statistics.RegressCommand;
 import org.alliance.app.cli.statistics.ReliabilityCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
             ScoreCommand.class,
             GenerateCommand.class,
             ReliabilityCommand.class,
+            CorrelateCommand.class,
             RegressCommand.class,
             CfaCommand.class,
             MixedCommand.class,

@@ -19,6 +19,7 @@ class AllianceCommandTest {
             "score",
             "generate",
             "reliability",
+            "correlate",
             "regress",
             "cfa",
             "mixed",

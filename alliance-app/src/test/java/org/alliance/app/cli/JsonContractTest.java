@@ -74,6 +74,8 @@ class JsonContractTest {
             case "alpha" ->
                 new String[] {"agreement", "alpha", INPUT.resolve("coders.csv").toString(), "--level", "ordinal"};
             case "regress" -> new String[] {"regress", data("mtcars.csv"), "--formula", "mpg ~ wt + hp"};
+            case "correlate" -> new String[] {"correlate", data("mtcars.csv"), "mpg", "wt", "hp"};
+            case "correlate-spearman" -> new String[] {"correlate", BFI, "A1", "A2", "age", "--method", "spearman"};
             case "logistic" ->
                 new String[] {"regress", data("mtcars.csv"), "--formula", "am ~ wt", "--family", "binomial"};
             case "mixed" ->
@@ -125,6 +127,8 @@ class JsonContractTest {
             strings = {
                 "reliability",
                 "regress",
+                "correlate",
+                "correlate-spearman",
                 "logistic",
                 "cluster",
                 "robust",

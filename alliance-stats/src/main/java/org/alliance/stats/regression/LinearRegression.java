@@ -22,7 +22,12 @@ import org.apache.commons.statistics.distribution.TDistribution;
  *   <li>CR1 ({@code sandwich::vcovCL(cluster = ~g, type = "HC1")}): G/(G − 1) · (n − 1)/(n − p) · (XᵀX)⁻¹ (Σ_g
  *       X_gᵀe_g e_gᵀX_g) (XᵀX)⁻¹;
  *   <li>t = b/SE with n − p degrees of freedom also for robust SEs ({@code lmtest::coeftest}); p from the upper tail
- *       of Student's t (Commons Statistics, accurate far into the tail); 95 % CI b ± t₀.₉₇₅ · SE.
+ *       of Student's t (Commons Statistics, accurate far into the tail); 95 % CI b ± t₀.₉₇₅ · SE;
+ *   <li>standardised coefficients β = b · sd(x)/sd(y), SDs over the rows used, as {@code lm.beta::lm.beta}; for numeric
+ *       predictors these are the coefficients of the refit {@code lm(scale(y) ~ scale(x1) + ...)}. A categorical
+ *       predictor's dummy is standardised by the SD of its 0/1 column in the model matrix (lm.beta's convention, the
+ *       same as a refit on the scaled model matrix), so its β depends on how large the group is; the unstandardised b
+ *       is usually the figure to report for a factor. The intercept has no β (NaN).
  * </ul>
  */
 public final class LinearRegression {
@@ -117,6 +122,7 @@ public final class LinearRegression {
                     b[j] - quantile * se,
                     b[j] + quantile * se));
         }
+        List<StandardizedCoefficient> standardized = standardized(x, y, b, design.terms());
         double rSquared = mss / (mss + rss);
         double adjusted = 1.0 - (1.0 - rSquared) * (n - 1.0) / df;
         double f = (mss / (p - 1)) / sigma2;
@@ -128,6 +134,7 @@ public final class LinearRegression {
         }
         return new LinearRegressionResult(
                 coefficients,
+                standardized,
                 covariance,
                 rSquared,
                 adjusted,
@@ -145,6 +152,45 @@ public final class LinearRegression {
                 clusterCount,
                 warnings,
                 METHOD);
+    }
+
+    /**
+     * b · sd(column)/sd(y) over the rows used (the divisor of the SDs cancels). Two passes along the rows of the
+     * row-major design, so that this costs O(np) memory-friendly reads next to the O(np²) of the QR.
+     */
+    private static List<StandardizedCoefficient> standardized(
+            double[][] x, double[] y, double[] b, List<String> terms) {
+        int n = x.length;
+        int p = terms.size();
+        double[] mean = new double[p + 1];
+        for (int i = 0; i < n; i++) {
+            double[] row = x[i];
+            for (int j = 0; j < p; j++) {
+                mean[j] += row[j];
+            }
+            mean[p] += y[i];
+        }
+        for (int j = 0; j <= p; j++) {
+            mean[j] /= n;
+        }
+        double[] squares = new double[p + 1];
+        for (int i = 0; i < n; i++) {
+            double[] row = x[i];
+            for (int j = 0; j < p; j++) {
+                double d = row[j] - mean[j];
+                squares[j] += d * d;
+            }
+            double d = y[i] - mean[p];
+            squares[p] += d * d;
+        }
+        double sdY = Math.sqrt(squares[p]);
+        List<StandardizedCoefficient> standardized = new ArrayList<>();
+        for (int j = 0; j < p; j++) {
+            String term = terms.get(j);
+            double beta = term.equals(DesignMatrix.INTERCEPT) ? Double.NaN : b[j] * Math.sqrt(squares[j]) / sdY;
+            standardized.add(new StandardizedCoefficient(term, beta));
+        }
+        return standardized;
     }
 
     private static double[][] hc3(HouseholderQr qr, double[][] x, double[] residuals, double[][] unscaled) {

@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param coefficients coefficient table; with robust covariance the t, p and CI use the robust standard errors with the
  *     residual degrees of freedom, like {@code lmtest::coeftest(fit, vcov = ...)}
+ * @param standardizedCoefficients β = b · sd(x)/sd(y) per term, in the order of {@code coefficients} (see
+ *     {@link LinearRegression} for the convention for dummies; NaN for the intercept)
  * @param covariance covariance matrix of the coefficients used for the table
  * @param rSquared R² (model with intercept: 1 − RSS/TSS around the mean)
  * @param adjustedRSquared adjusted R²
@@ -27,6 +29,7 @@ import java.util.List;
  */
 public record LinearRegressionResult(
         List<Coefficient> coefficients,
+        List<StandardizedCoefficient> standardizedCoefficients,
         double[][] covariance,
         double rSquared,
         double adjustedRSquared,
@@ -47,6 +50,11 @@ public record LinearRegressionResult(
 
     public LinearRegressionResult {
         coefficients = List.copyOf(coefficients);
+        standardizedCoefficients = List.copyOf(standardizedCoefficients);
+        if (standardizedCoefficients.size() != coefficients.size()) {
+            throw new IllegalArgumentException("got " + standardizedCoefficients.size()
+                    + " standardised coefficients for " + coefficients.size() + " coefficients");
+        }
         warnings = List.copyOf(warnings);
         covariance = org.alliance.stats.linalg.DenseMatrix.copy(covariance);
     }

@@ -13,6 +13,10 @@ import java.util.Set;
  * @param omegaTotal McDonald's ω total from a one-factor ML model on the same covariance matrix; empty when the model
  *     cannot be fitted (fewer than three items, or no convergence)
  * @param n respondents with at least one answered item
+ * @param feldt Feldt's 95 % confidence bounds for the raw α ({@code psych::alpha.ci}, the "Feldt" row of
+ *     {@code print(alpha)})
+ * @param alphaStandardError Duhachek and Iacobucci's asymptotic standard error of the raw α ({@code total$ase})
+ * @param duhachek raw α ∓ 1.96 · {@code alphaStandardError} (the "Duhachek" row of {@code print(alpha)})
  * @param reverseKeyed items that were flipped as (min + max) − x before the analysis
  * @param items per-item figures, in the order the items were given
  * @param method the definitions followed, for provenance
@@ -23,6 +27,9 @@ public record AlphaResult(
         double averageR,
         OptionalDouble omegaTotal,
         int n,
+        ConfidenceBounds feldt,
+        double alphaStandardError,
+        ConfidenceBounds duhachek,
         Set<String> reverseKeyed,
         List<ItemStatistics> items,
         String method) {
@@ -34,6 +41,14 @@ public record AlphaResult(
             throw new IllegalArgumentException("n must not be negative, got " + n);
         }
     }
+
+    /**
+     * The limits of a 95 % confidence interval for α.
+     *
+     * @param lower lower limit
+     * @param upper upper limit
+     */
+    public record ConfidenceBounds(double lower, double upper) {}
 
     /**
      * Figures for one item.

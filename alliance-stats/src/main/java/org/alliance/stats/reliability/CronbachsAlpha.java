@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.alliance.stats.linalg.DenseMatrix;
+import org.apache.commons.statistics.distribution.FDistribution;
 
 /**
  * Cronbach's α with the conventions of R's {@code psych::alpha} (Revelle, psych 2.2.9), computed from the formulas:
@@ -18,8 +19,16 @@ import org.alliance.stats.linalg.DenseMatrix;
  *   <li>average r = (1ᵀR1 − k) / (k(k−1));
  *   <li>r.drop of item i = (cᵢ − Cᵢᵢ) / √(Cᵢᵢ · (1ᵀC1 − 2cᵢ + Cᵢᵢ)) with cᵢ the i-th column sum of C, i.e. the
  *       correlation of the item with the sum of the other items;
- *   <li>α if item dropped = raw α of C without row and column i.
+ *   <li>α if item dropped = raw α of C without row and column i;
+ *   <li>Feldt's 95 % interval (Feldt, Woodruff &amp; Salih 1987; {@code psych::alpha.ci}): 1 − (1 − α) · F⁻¹(0.975)
+ *       to 1 − (1 − α) · F⁻¹(0.025), F with N − 1 and (N − 1)(k − 1) degrees of freedom;
+ *   <li>the asymptotic standard error of Duhachek &amp; Iacobucci (2004), as {@code psych::alpha}'s {@code ase}:
+ *       √(Q/N) with Q = 2k² / ((k − 1)² (1ᵀC1)³) · (1ᵀC1 · (tr C² + (tr C)²) − 2 tr C · 1ᵀC²1), and psych's
+ *       "Duhachek" bounds α ∓ 1.96 · ase (psych's rounded 1.96, not z₀.₉₇₅ = 1.959964).
  * </ul>
+ *
+ * <p>In both intervals N is, as in psych, the number of rows passed in ({@code nrow(x)}), including rows without any
+ * answer; pass only the respondents to be counted.
  *
  * McDonald's ω total, (Σλ)² / ((Σλ)² + Σθ), comes from a one-factor maximum-likelihood model on the same C
  * ({@link OneFactorModel}); it matches {@code lavaan::cfa("f =~ items", sample.cov = C)}, not {@code psych::omega}
@@ -28,7 +37,11 @@ import org.alliance.stats.linalg.DenseMatrix;
 public final class CronbachsAlpha {
 
     static final String METHOD = "Cronbach's alpha as psych::alpha (pairwise covariance, N-1; reverse keys flipped as"
-            + " min+max-x over all items); omega total from a one-factor ML model on the same covariance matrix";
+            + " min+max-x over all items); 95% bounds as psych: Feldt (alpha.ci, F quantiles) and Duhachek (alpha -/+"
+            + " 1.96 ase), N = rows given; omega total from a one-factor ML model on the same covariance matrix";
+
+    /** psych prints the Duhachek bounds with this rounded normal quantile. */
+    private static final double PSYCH_Z = 1.96;
 
     private CronbachsAlpha() {}
 
@@ -75,6 +88,11 @@ public final class CronbachsAlpha {
             itemStatistics.add(new AlphaResult.ItemStatistics(
                     items.get(i), reverseKeyed.contains(items.get(i)), rDrop, alphaIfDropped, standardizedIfDropped));
         }
+        int rows = responses.rows();
+        AlphaResult.ConfidenceBounds feldt = feldt(rawAlpha, rows, k);
+        double standardError = Math.sqrt(duhachekQ(c) / rows);
+        AlphaResult.ConfidenceBounds duhachek = new AlphaResult.ConfidenceBounds(
+                rawAlpha - PSYCH_Z * standardError, rawAlpha + PSYCH_Z * standardError);
         OptionalDouble omega = OneFactorModel.fit(c)
                 .map(fit -> OptionalDouble.of(fit.omegaTotal()))
                 .orElse(OptionalDouble.empty());
@@ -84,6 +102,9 @@ public final class CronbachsAlpha {
                 averageR,
                 omega,
                 respondentsWithAnAnswer(columns),
+                feldt,
+                standardError,
+                duhachek,
                 new HashSet<>(reverseKeyed),
                 itemStatistics,
                 METHOD);
@@ -93,6 +114,36 @@ public final class CronbachsAlpha {
     private static double alpha(double[][] c) {
         int k = c.length;
         return k / (k - 1.0) * (1.0 - DenseMatrix.trace(c) / DenseMatrix.sum(c));
+    }
+
+    /** Feldt's interval from F quantiles with N − 1 and (N − 1)(k − 1) degrees of freedom. */
+    private static AlphaResult.ConfidenceBounds feldt(double alpha, int rows, int k) {
+        FDistribution f = FDistribution.of(rows - 1.0, (rows - 1.0) * (k - 1.0));
+        return new AlphaResult.ConfidenceBounds(
+                1.0 - (1.0 - alpha) * f.inverseCumulativeProbability(0.975),
+                1.0 - (1.0 - alpha) * f.inverseCumulativeProbability(0.025));
+    }
+
+    /** Q of Duhachek &amp; Iacobucci (2004), the asymptotic variance of α times N. */
+    private static double duhachekQ(double[][] c) {
+        int k = c.length;
+        double total = DenseMatrix.sum(c);
+        double trace = DenseMatrix.trace(c);
+        double traceOfSquare = 0.0; // tr C² = Σ c_ij² for symmetric C
+        double sumOfSquare = 0.0; // 1ᵀC²1 = Σ_j (column sum j)²
+        for (int j = 0; j < k; j++) {
+            double columnSum = 0.0;
+            for (int i = 0; i < k; i++) {
+                traceOfSquare += c[i][j] * c[i][j];
+                columnSum += c[i][j];
+            }
+            sumOfSquare += columnSum * columnSum;
+        }
+        return 2.0
+                * k
+                * k
+                / ((k - 1.0) * (k - 1.0) * total * total * total)
+                * (total * (traceOfSquare + trace * trace) - 2.0 * trace * sumOfSquare);
     }
 
     private static double[][] keyed(ItemResponses responses, Set<String> reverseKeyed) {

@@ -37,6 +37,7 @@ class LinearRegressionTest {
 
         assertCoefficients(result.coefficients(), "reference/regression/longley-coefficients.csv", RELATIVE);
         assertModel(result, "reference/regression/longley-model.csv");
+        assertStandardized(result, "reference/regression/longley-standardized.csv");
     }
 
     @Test
@@ -45,6 +46,7 @@ class LinearRegressionTest {
 
         assertCoefficients(result.coefficients(), "reference/regression/mtcars-coefficients.csv", RELATIVE);
         assertModel(result, "reference/regression/mtcars-model.csv");
+        assertStandardized(result, "reference/regression/mtcars-standardized.csv");
     }
 
     @Test
@@ -91,6 +93,13 @@ class LinearRegressionTest {
         assertThat(result.n()).isEqualTo(30);
         assertThat(result.rowsDropped()).isEqualTo(2);
         assertThat(result.residualDf()).isEqualTo(25);
+        // lm.beta on the 30 rows used: the SDs of the dropped rows must not count
+        Columns used = withoutRows(withGaps, 0, 5);
+        LinearRegressionResult complete = LinearRegression.fit(mtcarsFormula(), used, LinearOptions.classical());
+        for (int j = 0; j < result.coefficients().size(); j++) {
+            assertThat(result.standardizedCoefficients().get(j))
+                    .isEqualTo(complete.standardizedCoefficients().get(j));
+        }
     }
 
     @Test
@@ -120,6 +129,47 @@ class LinearRegressionTest {
             numeric.put(name, MTCARS.numbers(name));
         }
         return new Columns(numeric, Map.of("cyl", MTCARS.texts("cyl")));
+    }
+
+    private static Columns withoutRows(Columns columns, int... rows) {
+        java.util.Set<Integer> drop = new java.util.HashSet<>();
+        for (int row : rows) {
+            drop.add(row);
+        }
+        Map<String, double[]> numeric = new LinkedHashMap<>();
+        columns.numeric()
+                .forEach((name, values) -> numeric.put(
+                        name,
+                        java.util.stream.IntStream.range(0, values.length)
+                                .filter(i -> !drop.contains(i))
+                                .mapToDouble(i -> values[i])
+                                .toArray()));
+        Map<String, String[]> text = new LinkedHashMap<>();
+        columns.text()
+                .forEach((name, values) -> text.put(
+                        name,
+                        java.util.stream.IntStream.range(0, values.length)
+                                .filter(i -> !drop.contains(i))
+                                .mapToObj(i -> values[i])
+                                .toArray(String[]::new)));
+        return new Columns(numeric, text);
+    }
+
+    /** Standardised coefficients against lm.beta's b * sd(x)/sd(y) from R, closed form: at 1e-9 like the rest. */
+    private static void assertStandardized(LinearRegressionResult result, String resource) {
+        RReference expected = RReference.read(resource);
+        assertThat(result.standardizedCoefficients())
+                .extracting(StandardizedCoefficient::term)
+                .containsExactly(expected.texts("term"));
+        double[] beta = expected.numbers("std_estimate");
+        for (int j = 0; j < beta.length; j++) {
+            StandardizedCoefficient actual = result.standardizedCoefficients().get(j);
+            if (Double.isNaN(beta[j])) {
+                assertThat(actual.estimate()).as(actual.term()).isNaN();
+            } else {
+                assertRelative(actual.estimate(), beta[j], RELATIVE, actual.term() + " standardised");
+            }
+        }
     }
 
     private static void assertModel(LinearRegressionResult result, String resource) {

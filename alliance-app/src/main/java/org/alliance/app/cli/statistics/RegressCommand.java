@@ -26,6 +26,7 @@ import org.alliance.stats.regression.LinearRegression;
 import org.alliance.stats.regression.LinearRegressionResult;
 import org.alliance.stats.regression.LogisticRegression;
 import org.alliance.stats.regression.LogisticRegressionResult;
+import org.alliance.stats.regression.StandardizedCoefficient;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -193,8 +194,10 @@ public final class RegressCommand implements Callable<Integer> {
 
     private RegressJson json(LinearRegressionResult result, DataTable table) {
         List<Object> coefficients = new ArrayList<>();
-        for (Coefficient c : result.coefficients()) {
-            coefficients.add(coefficient(c));
+        for (int j = 0; j < result.coefficients().size(); j++) {
+            coefficients.add(coefficient(
+                    result.coefficients().get(j),
+                    result.standardizedCoefficients().get(j).estimate()));
         }
         LinearModel model = new LinearModel(
                 "gaussian",
@@ -255,7 +258,7 @@ public final class RegressCommand implements Callable<Integer> {
                 coefficients, model, result.warnings(), StatisticsOutput.provenance(result.method(), options(), table));
     }
 
-    private static CoefficientRow coefficient(Coefficient c) {
+    private static CoefficientRow coefficient(Coefficient c, double standardized) {
         return new CoefficientRow(
                 c.term(),
                 StatisticsOutput.number(c.estimate()),
@@ -263,7 +266,8 @@ public final class RegressCommand implements Callable<Integer> {
                 StatisticsOutput.number(c.statistic()),
                 StatisticsOutput.number(c.pValue()),
                 StatisticsOutput.number(c.confLow()),
-                StatisticsOutput.number(c.confHigh()));
+                StatisticsOutput.number(c.confHigh()),
+                StatisticsOutput.number(standardized));
     }
 
     private Options options() {
@@ -284,6 +288,10 @@ public final class RegressCommand implements Callable<Integer> {
             List<String> warnings,
             StatisticsOutput.DataProvenance provenance) {}
 
+    /**
+     * A coefficient of a linear model; {@code std_estimate} is β = b · sd(x)/sd(y) as lm.beta (a dummy by the SD of its
+     * 0/1 column; null for the intercept).
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record CoefficientRow(
             String term,
@@ -292,7 +300,8 @@ public final class RegressCommand implements Callable<Integer> {
             @Nullable Double statistic,
             @Nullable Double pValue,
             @Nullable Double confLow,
-            @Nullable Double confHigh) {}
+            @Nullable Double confHigh,
+            @Nullable Double stdEstimate) {}
 
     /** A coefficient of a logistic model, with its odds ratio and that ratio's interval. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -369,7 +378,7 @@ public final class RegressCommand implements Callable<Integer> {
                                 + " clusters (sandwich::vcovCL type HC1)";
                 });
         out.println();
-        printCoefficients(out, result.coefficients(), "t value", "Pr(>|t|)", null);
+        printCoefficients(out, result.coefficients(), "t value", "Pr(>|t|)", null, result.standardizedCoefficients());
         out.println();
         out.println("Residual standard error: " + StatisticsOutput.format(result.sigma()) + " on " + result.residualDf()
                 + " degrees of freedom");
@@ -386,7 +395,7 @@ public final class RegressCommand implements Callable<Integer> {
         out.println("Logistic regression (as R glm, family = binomial): " + formula);
         out.println("n = " + result.n() + " (" + result.rowsDropped() + " rows left out for missing values)");
         out.println();
-        printCoefficients(out, result.coefficients(), "z value", "Pr(>|z|)", result.oddsRatios());
+        printCoefficients(out, result.coefficients(), "z value", "Pr(>|z|)", result.oddsRatios(), null);
         out.println();
         out.println("Null deviance: " + StatisticsOutput.format(result.nullDeviance()) + " on " + (result.n() - 1)
                 + " degrees of freedom");
@@ -403,10 +412,14 @@ public final class RegressCommand implements Callable<Integer> {
             List<Coefficient> coefficients,
             String statistic,
             String p,
-            List<LogisticRegressionResult.OddsRatio> oddsRatios) {
+            @Nullable List<LogisticRegressionResult.OddsRatio> oddsRatios,
+            @Nullable List<StandardizedCoefficient> standardized) {
         List<String> header = new ArrayList<>(List.of("", "Estimate", "Std. Error", statistic, p, "2.5 %", "97.5 %"));
         if (oddsRatios != null) {
             header.addAll(List.of("OR", "OR 2.5 %", "OR 97.5 %"));
+        }
+        if (standardized != null) {
+            header.add("Standardized");
         }
         List<List<String>> rows = new ArrayList<>();
         for (int j = 0; j < coefficients.size(); j++) {
@@ -425,6 +438,10 @@ public final class RegressCommand implements Callable<Integer> {
                         StatisticsOutput.format(odds.estimate()),
                         StatisticsOutput.format(odds.confLow()),
                         StatisticsOutput.format(odds.confHigh())));
+            }
+            if (standardized != null) {
+                double beta = standardized.get(j).estimate();
+                row.add(Double.isNaN(beta) ? "" : StatisticsOutput.format(beta));
             }
             rows.add(row);
         }

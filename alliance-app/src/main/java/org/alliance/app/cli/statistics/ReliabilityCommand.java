@@ -117,6 +117,8 @@ public final class ReliabilityCommand implements Callable<Integer> {
                         ? StatisticsOutput.number(result.omegaTotal().getAsDouble())
                         : null,
                 result.n(),
+                StatisticsOutput.number(result.alphaStandardError()),
+                new ConfidenceBoundaries(0.95, bounds(result.feldt()), bounds(result.duhachek())),
                 itemRows);
         Options options = new Options(
                 items,
@@ -124,6 +126,10 @@ public final class ReliabilityCommand implements Callable<Integer> {
                 "pairwise complete (covariances); omega from the same covariance matrix",
                 "psych::alpha(x, keys = reverse, check.keys = FALSE)");
         return new ReliabilityJson(reliability, StatisticsOutput.provenance(result.method(), options, table));
+    }
+
+    private static Bounds bounds(AlphaResult.ConfidenceBounds bounds) {
+        return new Bounds(StatisticsOutput.number(bounds.lower()), StatisticsOutput.number(bounds.upper()));
     }
 
     /** The JSON of {@code reliability}: the figures, then where they came from. */
@@ -136,7 +142,14 @@ public final class ReliabilityCommand implements Callable<Integer> {
             @Nullable Double averageR,
             @Nullable Double omegaTotal,
             int n,
+            @Nullable Double alphaSe,
+            ConfidenceBoundaries confidenceBoundaries,
             List<ItemJson> items) {}
+
+    /** psych::alpha's "95% confidence boundaries" of the raw alpha: Feldt (alpha.ci) and Duhachek (alpha -/+ 1.96 ase). */
+    record ConfidenceBoundaries(double level, Bounds feldt, Bounds duhachek) {}
+
+    record Bounds(@Nullable Double lower, @Nullable Double upper) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ItemJson(
@@ -149,6 +162,14 @@ public final class ReliabilityCommand implements Callable<Integer> {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Options(List<String> items, List<String> reverse, String missing, String rEquivalent) {}
 
+    private static List<String> boundsRow(String name, AlphaResult.ConfidenceBounds bounds, double alpha) {
+        return List.of(
+                name,
+                StatisticsOutput.format(bounds.lower()),
+                StatisticsOutput.format(alpha),
+                StatisticsOutput.format(bounds.upper()));
+    }
+
     private void printText(PrintWriter out, AlphaResult result) {
         out.println("Reliability of " + String.join(", ", items) + " (n = " + result.n() + ")"
                 + (reverse.isEmpty() ? "" : "; reverse-keyed: " + String.join(", ", reverse)));
@@ -160,6 +181,14 @@ public final class ReliabilityCommand implements Callable<Integer> {
                 + (result.omegaTotal().isPresent()
                         ? StatisticsOutput.format(result.omegaTotal().getAsDouble())
                         : "NA (needs three items and a converging one-factor model)"));
+        out.println();
+        out.println("95% confidence boundaries (as psych::alpha)");
+        StatisticsOutput.printTable(
+                out,
+                List.of("", "lower", "alpha", "upper"),
+                List.of(
+                        boundsRow("Feldt", result.feldt(), result.rawAlpha()),
+                        boundsRow("Duhachek", result.duhachek(), result.rawAlpha())));
         out.println();
         List<List<String>> rows = new ArrayList<>();
         for (AlphaResult.ItemStatistics item : result.items()) {

@@ -29,6 +29,12 @@ class RegressCommandTest {
         assertRelative(cyl6.get("estimate").asDouble(), reference(fixture, "cyl6", "estimate"));
         assertRelative(cyl6.get("std_error").asDouble(), reference(fixture, "cyl6", "std_error"));
         assertRelative(cyl6.get("p_value").asDouble(), reference(fixture, "cyl6", "p_value"));
+        String standardized = "reference/regression/mtcars-standardized.csv";
+        assertRelative(cyl6.get("std_estimate").asDouble(), reference(standardized, "cyl6", "std_estimate"));
+        assertRelative(
+                coefficient(root, "wt").get("std_estimate").asDouble(), reference(standardized, "wt", "std_estimate"));
+        assertThat(coefficient(root, "(Intercept)").get("std_estimate").isNull())
+                .isTrue();
         assertRelative(
                 root.get("model").get("r_squared").asDouble(),
                 reference("reference/regression/mtcars-model.csv", "r_squared", "value"));

@@ -31,6 +31,18 @@ class ReliabilityCommandTest {
         assertThat(reliability.get("omega_total").asDouble())
                 .isCloseTo(reference(summary, "agreeableness", "omega_total"), within(1e-6));
         assertThat(reliability.get("n").asInt()).isEqualTo(2800);
+        assertThat(reliability.get("alpha_se").asDouble())
+                .isCloseTo(reference(summary, "agreeableness", "alpha_se"), within(1e-12));
+        JsonNode bounds = reliability.get("confidence_boundaries");
+        assertThat(bounds.get("level").asDouble()).isEqualTo(0.95);
+        assertThat(bounds.get("feldt").get("lower").asDouble())
+                .isCloseTo(reference(summary, "agreeableness", "feldt_lower"), within(1e-10));
+        assertThat(bounds.get("feldt").get("upper").asDouble())
+                .isCloseTo(reference(summary, "agreeableness", "feldt_upper"), within(1e-10));
+        assertThat(bounds.get("duhachek").get("lower").asDouble())
+                .isCloseTo(reference(summary, "agreeableness", "duhachek_lower"), within(1e-10));
+        assertThat(bounds.get("duhachek").get("upper").asDouble())
+                .isCloseTo(reference(summary, "agreeableness", "duhachek_upper"), within(1e-10));
         JsonNode first = reliability.get("items").get(0);
         assertThat(first.get("item").asString()).isEqualTo("A1");
         assertThat(first.get("reverse_keyed").asBoolean()).isTrue();
@@ -43,7 +55,10 @@ class ReliabilityCommandTest {
         Run run = run("reliability", BFI, "--items", "A1,A2,A3", "--reverse", "A1", "--format", "text");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("raw alpha", "omega total", "A1-", "alpha if dropped");
+        assertThat(run.out())
+                .contains("raw alpha", "omega total", "A1-", "alpha if dropped", "95% confidence boundaries")
+                .containsPattern("Feldt +0\\.\\d+ +0\\.\\d+ +0\\.\\d+")
+                .containsPattern("Duhachek +0\\.\\d+ +0\\.\\d+ +0\\.\\d+");
     }
 
     @Test
