@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +61,7 @@ class CaseloadController {
     private final MessageSource messages;
     private final AuditLog audit;
     private final MeetingObservations observations;
+    private final CaseloadOverview overview;
 
     private final Clock clock;
 
@@ -72,6 +74,7 @@ class CaseloadController {
             MessageSource messages,
             AuditLog audit,
             MeetingObservations observations,
+            CaseloadOverview overview,
             Clock clock) {
         this.caseload = caseload;
         this.checkIns = checkIns;
@@ -81,6 +84,7 @@ class CaseloadController {
         this.messages = messages;
         this.audit = audit;
         this.observations = observations;
+        this.overview = overview;
         this.clock = clock;
     }
 
@@ -95,8 +99,25 @@ class CaseloadController {
     }
 
     @GetMapping("/caseload")
-    String caseload(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("clients", caseload.clientsOf(user.id()));
+    String caseload(
+            @AuthenticationPrincipal CurrentUser user,
+            @RequestParam(defaultValue = "") String signal,
+            @RequestParam(defaultValue = "") String sort,
+            Locale locale,
+            Model model) {
+        Optional<CaseloadOverview.Signal> filter = Arrays.stream(CaseloadOverview.Signal.values())
+                .filter(s -> s.name().equalsIgnoreCase(signal))
+                .findFirst();
+        CaseloadOverview.Page page = overview.page(
+                user.id(),
+                organisations.get(user.organisationId()).thresholds(),
+                filter,
+                CaseloadOverview.Sort.parse(sort),
+                locale);
+        audit.record(user.username(), "caseload read", page.rows().size() + " clients");
+        model.addAttribute("page", page);
+        model.addAttribute("signals", CaseloadOverview.Signal.values());
+        model.addAttribute("sorts", CaseloadOverview.Sort.values());
         model.addAttribute("user", user);
         return "caseload/list";
     }
@@ -107,6 +128,7 @@ class CaseloadController {
             @RequestParam(defaultValue = "") String alias,
             @RequestParam(defaultValue = "") String internalId,
             HttpServletResponse response,
+            Locale locale,
             Model model) {
         String error = null;
         if (alias.isBlank() || alias.length() > 100 || internalId.isBlank() || internalId.length() > 100) {
@@ -121,7 +143,7 @@ class CaseloadController {
             model.addAttribute("error", error);
             model.addAttribute("alias", alias);
             model.addAttribute("internalId", internalId);
-            return caseload(user, model);
+            return caseload(user, "", "", locale, model);
         }
         long id = caseload.createClient(user.organisationId(), user.teamId(), user.id(), alias, internalId);
         audit.record(user.username(), "client created", "client " + id);
@@ -297,6 +319,6 @@ class CaseloadController {
     }
 
     private Instrument professionalInstrument() {
-        return catalog.find(ClientReport.PROFESSIONAL_QUESTIONNAIRE).orElseThrow();
+        return catalog.find(ClientSignals.PROFESSIONAL_QUESTIONNAIRE).orElseThrow();
     }
 }

@@ -2,7 +2,6 @@ package org.alliance.app.caseload;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.OptionalDouble;
 import org.alliance.app.checkin.StoredCheckIn;
 import org.alliance.app.system.svg.Svg;
 import org.alliance.core.alert.Alert;
-import org.alliance.core.alert.AlertRules;
 import org.alliance.core.alert.AlertThresholds;
 import org.alliance.core.alert.ScaleRange;
 import org.alliance.core.alert.ShownNumber;
@@ -44,9 +42,6 @@ record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> compariso
     /** One scale or item: client, professional, difference (professional minus client). */
     record GapRow(String label, String client, String professional, String difference, boolean professionalHigher) {}
 
-    static final String CLIENT_QUESTIONNAIRE = "alliance-client";
-    static final String PROFESSIONAL_QUESTIONNAIRE = "alliance-professional";
-
     static ClientReport build(
             List<StoredCheckIn> visible,
             InstrumentCatalog catalog,
@@ -54,40 +49,15 @@ record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> compariso
             MessageSource messages,
             Locale locale) {
         Language language = Language.fromCode(locale.getLanguage()).orElse(Language.NL);
-        List<InstrumentTrend> trends = new ArrayList<>();
-        List<String> alerts = new ArrayList<>();
-        Map<Long, ScoreSheet> professionalByMeeting = new LinkedHashMap<>();
-        for (StoredCheckIn checkIn : visible) {
-            if (checkIn.instrumentId().equals(PROFESSIONAL_QUESTIONNAIRE)) {
-                catalog.find(PROFESSIONAL_QUESTIONNAIRE)
-                        .ifPresent(i ->
-                                professionalByMeeting.put(checkIn.meetingId(), Scoring.score(i, checkIn.answers())));
-            }
-        }
-        for (Instrument instrument : catalog.all()) {
-            // Joint check-ins (asked per professional) have their own results page in the joint package.
-            if (!instrument.perspective().code().equals("client") || instrument.asksPerProfessional()) {
-                continue;
-            }
-            List<StoredCheckIn> ofInstrument = visible.stream()
-                    .filter(c -> c.instrumentId().equals(instrument.id())
-                            && c.perspective().equals("client"))
-                    .toList();
-            if (ofInstrument.isEmpty()) {
-                continue;
-            }
-            List<ScoreSheet> sheets = ofInstrument.stream()
-                    .map(c -> Scoring.score(instrument, c.answers()))
-                    .toList();
-            trends.add(trend(instrument, ofInstrument, sheets, language, messages, locale));
-            StoredCheckIn latest = ofInstrument.get(ofInstrument.size() - 1);
-            Optional<ScoreSheet> professional = instrument.id().equals(CLIENT_QUESTIONNAIRE)
-                    ? Optional.ofNullable(professionalByMeeting.get(latest.meetingId()))
-                    : Optional.empty();
-            for (Alert alert : AlertRules.evaluate(instrument, sheets, professional, thresholds)) {
-                alerts.add(describe(alert, instrument, language, messages, locale, thresholds));
-            }
-        }
+        ClientSignals signals = ClientSignals.of(visible, catalog, thresholds);
+        List<InstrumentTrend> trends = signals.perInstrument().stream()
+                .map(scores ->
+                        trend(scores.instrument(), scores.checkIns(), scores.sheets(), language, messages, locale))
+                .toList();
+        List<String> alerts = signals.alerts().stream()
+                .map(raised -> describe(raised.alert(), raised.instrument(), language, messages, locale, thresholds))
+                .toList();
+        Map<Long, ScoreSheet> professionalByMeeting = signals.professionalByMeeting();
         return new ClientReport(trends, comparison(visible, catalog, professionalByMeeting, language), alerts);
     }
 
@@ -134,7 +104,7 @@ record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> compariso
             InstrumentCatalog catalog,
             Map<Long, ScoreSheet> professionalByMeeting,
             Language language) {
-        Optional<Instrument> clientInstrument = catalog.find(CLIENT_QUESTIONNAIRE);
+        Optional<Instrument> clientInstrument = catalog.find(ClientSignals.CLIENT_QUESTIONNAIRE);
         if (clientInstrument.isEmpty()) {
             return Optional.empty();
         }
@@ -142,7 +112,7 @@ record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> compariso
         for (int i = visible.size() - 1; i >= 0; i--) {
             StoredCheckIn checkIn = visible.get(i);
             ScoreSheet professional = professionalByMeeting.get(checkIn.meetingId());
-            if (!checkIn.instrumentId().equals(CLIENT_QUESTIONNAIRE) || professional == null) {
+            if (!checkIn.instrumentId().equals(ClientSignals.CLIENT_QUESTIONNAIRE) || professional == null) {
                 continue;
             }
             ScoreSheet client = Scoring.score(instrument, checkIn.answers());

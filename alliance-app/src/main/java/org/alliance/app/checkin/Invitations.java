@@ -159,4 +159,33 @@ public class Invitations {
                 .single();
         return Secrets.pass(tokenHash, invitationId);
     }
+
+    /**
+     * The client's latest invitation to a check-in of their own (not a joint-meeting one), whatever its state.
+     *
+     * @return meeting, questionnaire, expiry and, when it was used, the instant it was used
+     */
+    public Optional<LatestInvitation> latestForClient(long clientId) {
+        return jdbc.sql(
+                        """
+                        SELECT i.meeting_id, i.instrument_id, i.expires_at, i.consumed_at
+                        FROM check_in_invitation i JOIN meeting m ON m.id = i.meeting_id
+                        WHERE m.client_id = ? AND i.joint_party_id IS NULL
+                        ORDER BY i.created_at DESC, i.id DESC LIMIT 1""")
+                .param(clientId)
+                .query((rs, row) -> {
+                    long meetingId = rs.getLong("meeting_id");
+                    String instrumentId = rs.getString("instrument_id");
+                    Instant expiresAt = Instant.ofEpochMilli(rs.getLong("expires_at"));
+                    long consumed = rs.getLong("consumed_at");
+                    Optional<Instant> consumedAt =
+                            rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(consumed));
+                    return new LatestInvitation(meetingId, instrumentId, expiresAt, consumedAt);
+                })
+                .optional();
+    }
+
+    /** See {@link #latestForClient}. */
+    public record LatestInvitation(
+            long meetingId, String instrumentId, Instant expiresAt, Optional<Instant> consumedAt) {}
 }

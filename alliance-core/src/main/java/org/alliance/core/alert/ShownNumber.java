@@ -1,5 +1,8 @@
 package org.alliance.core.alert;
 
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
 /**
  * Scores are judged as they are shown (docs/rules.md, "Numbers on the page and the rules"): rounded to two
  * decimals, half away from zero. The alert rules compare these rounded numbers, and the pages show them, so a
@@ -22,13 +25,25 @@ public final class ShownNumber {
      * "3.08").
      */
     public static String text(double value) {
+        return text(value, '.');
+    }
+
+    /**
+     * The rounded value as {@link #text(double)} gives it, with the decimal separator of the language: "4,75" in
+     * Dutch, Norwegian and Danish, "4.75" in English. The digits are the same, so the rules still judge what is shown.
+     */
+    public static String text(double value, Locale locale) {
+        return text(value, DecimalFormatSymbols.getInstance(locale).getDecimalSeparator());
+    }
+
+    private static String text(double value, char separator) {
         long hundredths = Math.round(Math.abs(value) * 100);
         String sign = value < 0 && hundredths > 0 ? "-" : "";
         long whole = hundredths / 100;
         long fraction = hundredths % 100;
         if (fraction % 10 == 0) {
-            return sign + whole + "." + fraction / 10;
+            return sign + whole + separator + fraction / 10;
         }
-        return sign + whole + "." + (fraction < 10 ? "0" : "") + fraction;
+        return sign + whole + separator + (fraction < 10 ? "0" : "") + fraction;
     }
 }

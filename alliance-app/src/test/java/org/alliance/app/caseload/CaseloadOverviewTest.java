@@ -1,0 +1,163 @@
+package org.alliance.app.caseload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.alliance.app.AllianceWebTest;
+import org.alliance.app.TestWorld;
+import org.alliance.app.checkin.Invitations;
+import org.alliance.app.checkin.IssuedInvitation;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * Issue 14, "caseload overview": per client the last meeting, the latest scores, the open signals and what became
+ * of the last invitation, filterable and sortable, with clients of the same alias told apart — and never more than
+ * the client page shows (a held-back answer has no score).
+ */
+@AllianceWebTest
+class CaseloadOverviewTest {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Invitations invitations;
+
+    private MockMvc mvc;
+    private TestWorld world;
+
+    @BeforeEach
+    void setUp() {
+        mvc = TestWorld.mvc(context);
+        world = new TestWorld(context);
+    }
+
+    private void answerAll(String token, int value, String release) throws Exception {
+        MockHttpServletRequestBuilder post = MockMvcRequestBuilders.post("/c/" + token)
+                .param("idempotencyKey", "o-" + token.substring(0, 12))
+                .param("release", release);
+        for (String scale : new String[] {"bond", "tasks", "goals"}) {
+            for (int i = 1; i <= 4; i++) {
+                post.param("item-" + scale + "-" + i, String.valueOf(value));
+            }
+        }
+        assertThat(mvc.perform(post).andReturn().getResponse().getRedirectedUrl())
+                .isEqualTo("/c/thanks");
+    }
+
+    private long clientWithMeeting(String alias, LocalDate date) {
+        long client = world.newClient(world.professional.id(), alias);
+        world.newMeeting(client, world.professional.id(), date);
+        return client;
+    }
+
+    private long meetingOf(long client) {
+        return context.getBean(Caseload.class).meetings(client).get(0).id();
+    }
+
+    private IssuedInvitation invite(long client, Duration lifetime) {
+        return invitations.issue(meetingOf(client), "alliance-client", world.professional.id(), lifetime);
+    }
+
+    private Document overview(String lang, String query) throws Exception {
+        return Jsoup.parse(mvc.perform(MockMvcRequestBuilders.get("/caseload?lang=" + lang + query)
+                        .with(user(world.professional)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    }
+
+    private static Element row(Document page, String name) {
+        return page.select("table.caseload tbody tr").stream()
+                .filter(tr -> tr.child(0).text().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "no row " + name + " in " + page.select("tbody").text()));
+    }
+
+    private static List<String> names(Document page) {
+        return page.select("table.caseload tbody tr td:first-child").eachText();
+    }
+
+    @Test
+    void eachClientShowsLastMeetingScoresSignalsAndTheLastInvitation() throws Exception {
+        // Kim (the world's client, meeting 2026-03-02) answered with all 2s and released them: low.
+        answerAll(world.invite("alliance-client").token(), 2, "NOW");
+        long lee = clientWithMeeting("Lee", LocalDate.of(2026, 6, 1));
+        answerAll(invite(lee, Duration.ofHours(72)).token(), 4, "NEXT_MEETING");
+        long ash = clientWithMeeting("Ash", LocalDate.of(2026, 5, 20));
+        invite(ash, Duration.ofHours(-1));
+        long sam1 = clientWithMeeting("Sam", LocalDate.of(2026, 6, 10));
+        invite(sam1, Duration.ofHours(72));
+        long sam2 = world.newClient(world.professional.id(), "Sam");
+
+        Document page = overview("en", "");
+        Element kim = row(page, "Kim");
+        assertThat(kim.child(2).text()).isEqualTo("2 Mar 2026");
+        assertThat(kim.child(3).text()).as("client's latest total").isEqualTo("2.0");
+        assertThat(kim.child(4).text()).as("no own rating yet").isEqualTo("–");
+        assertThat(kim.child(5).text()).isEqualTo("low");
+        assertThat(kim.child(6).text()).isEqualTo("Answered");
+
+        Element heldBack = row(page, "Lee");
+        assertThat(heldBack.child(3).text())
+                .as("a held-back answer has no score here either")
+                .isEqualTo("–");
+        assertThat(heldBack.child(6).text()).isEqualTo("Answered, you see it at the next meeting");
+
+        Element missed = row(page, "Ash");
+        assertThat(missed.child(5).text()).isEqualTo("missed");
+        assertThat(missed.child(6).text()).isEqualTo("Not answered");
+
+        assertThat(names(page))
+                .as("two clients called Sam are told apart by their internal number")
+                .contains("Sam (" + internalId(sam1) + ")", "Sam (" + internalId(sam2) + ")");
+        Element invited = row(page, "Sam (" + internalId(sam1) + ")");
+        assertThat(invited.child(6).text()).startsWith("Invited, works until ");
+        assertThat(row(page, "Sam (" + internalId(sam2) + ")").child(6).text()).isEqualTo("No invitation yet");
+    }
+
+    @Test
+    void theListFiltersBySignalAndSortsBySignalsOrLastMeeting() throws Exception {
+        answerAll(world.invite("alliance-client").token(), 2, "NOW");
+        long ash = clientWithMeeting("Ash", LocalDate.of(2026, 5, 20));
+        invite(ash, Duration.ofHours(-1));
+        clientWithMeeting("Bo", LocalDate.of(2026, 6, 12));
+
+        assertThat(names(overview("en", "&signal=low"))).containsExactly("Kim");
+        assertThat(names(overview("en", "&signal=missed"))).containsExactly("Ash");
+        assertThat(overview("en", "&signal=drop").text()).contains("No clients with this signal.");
+        assertThat(names(overview("en", ""))).containsExactly("Ash", "Bo", "Kim");
+        assertThat(names(overview("en", "&sort=last-meeting"))).containsExactly("Bo", "Ash", "Kim");
+        List<String> bySignals = names(overview("en", "&sort=signals"));
+        assertThat(bySignals.get(2)).as("the client without signals comes last").isEqualTo("Bo");
+    }
+
+    @Test
+    void numbersAndDatesAreWrittenAsTheLanguageWritesThem() throws Exception {
+        answerAll(world.invite("alliance-client").token(), 2, "NOW");
+        Element kim = row(overview("nl", ""), "Kim");
+        assertThat(kim.child(2).text()).isEqualTo("2 mrt. 2026");
+        assertThat(kim.child(3).text()).isEqualTo("2,0");
+        assertThat(row(overview("da", ""), "Kim").child(3).text()).isEqualTo("2,0");
+    }
+
+    private String internalId(long client) {
+        return context.getBean(Caseload.class)
+                .clientOf(world.professional.id(), client)
+                .orElseThrow()
+                .internalId();
+    }
+}
