@@ -33,7 +33,7 @@ class SecurityConfig {
         // Before any page is served: a session whose account was stopped or reset on any server ends here.
         http.addFilterAfter(new AccountStillValidFilter(accounts), SecurityContextHolderFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/", "/login", "/setup", "/c", "/c/**", "/css/**", "/js/**", "/favicon.ico", "/error")
+                                "/", "/login", "/setup", "/c", "/c/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error")
                         .permitAll()
                         .requestMatchers("/caseload", "/clients/**", "/meetings/**", "/joint", "/joint/**")
                         .hasRole(Role.PROFESSIONAL.name())
