@@ -31,9 +31,14 @@ final class StaticFileCaching extends OncePerRequestFilter {
     /** A name as the resource chain's content strategy writes it: the file's MD5 in hex before the extension. */
     private static final Pattern HASHED = Pattern.compile("-[0-9a-f]{32}\\.[A-Za-z0-9]+$");
 
+    /** Whether the request is for a file under {@code static/} (by its plain or its hashed name). */
+    static boolean isStaticFile(HttpServletRequest request) {
+        return STATIC.matcher(path(request)).find();
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !STATIC.matcher(path(request)).find();
+        return !isStaticFile(request);
     }
 
     @Override

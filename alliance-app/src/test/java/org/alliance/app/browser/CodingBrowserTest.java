@@ -109,7 +109,7 @@ class CodingBrowserTest {
         Page page = context.newPage();
         context.onWebError(error -> scriptErrors.add(error.error()));
         context.onResponse(r -> {
-            if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) {
+            if (r.status() >= 400) {
                 scriptErrors.add(r.status() + " " + r.request().method() + " " + r.url() + " " + r.text());
             }
         });
