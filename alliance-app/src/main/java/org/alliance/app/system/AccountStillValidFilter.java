@@ -29,8 +29,7 @@ final class AccountStillValidFilter extends OncePerRequestFilter {
     /** Style sheets, scripts and the icon carry nothing of an account: no database read for them. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/css/") || path.startsWith("/js/") || path.equals("/favicon.ico");
+        return StaticFileCaching.isStaticFile(request);
     }
 
     @Override

@@ -32,8 +32,12 @@ class SecurityConfig {
             throws Exception {
         // Before any page is served: a session whose account was stopped or reset on any server ends here.
         http.addFilterAfter(new AccountStillValidFilter(accounts), SecurityContextHolderFilter.class);
+        // Static files under their plain and their content-hashed names (favicon-<md5>.svg, StaticFileCaching).
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/", "/login", "/setup", "/c", "/c/**", "/css/**", "/js/**", "/favicon.ico", "/error")
+                                "/", "/login", "/setup", "/c", "/c/**", "/error")
+                        .permitAll()
+                        .requestMatchers(
+                                "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/favicon-*.ico", "/favicon-*.svg")
                         .permitAll()
                         .requestMatchers("/caseload", "/clients/**", "/meetings/**", "/joint", "/joint/**")
                         .hasRole(Role.PROFESSIONAL.name())
