@@ -86,6 +86,52 @@ public class Caseload {
                 .single();
     }
 
+    /**
+     * Changes a meeting's date and kind. Answers about the meeting stay with it; an answer held back for "our next
+     * meeting" follows the dates as they are now ({@link org.alliance.core.release.ReleaseRule}, evaluated on
+     * reading), so moving a meeting never shows an answer before the day of the meeting that now comes next.
+     */
+    public void changeMeeting(long meetingId, LocalDate date, Meeting.Kind kind) {
+        jdbc.sql("UPDATE meeting SET meeting_date = ?, kind = ? WHERE id = ?")
+                .params(date.toString(), kind.name(), meetingId)
+                .update();
+    }
+
+    /** What deleting a meeting did. */
+    public enum Deletion {
+        DELETED,
+        /** The meeting has answers, a joint-meeting record or codings: nothing was deleted. */
+        HAS_RECORDS
+    }
+
+    /**
+     * Deletes a meeting entered by mistake, with its unused invitations, in one transaction. A meeting that holds
+     * anything somebody gave (a check-in, the professional's rating, a joint-meeting record, codings) is never
+     * deleted: a submitted answer is never lost by tidying the calendar.
+     */
+    public Deletion deleteMeeting(long meetingId) {
+        return transactions.execute(status -> {
+            long records = jdbc.sql(
+                            """
+                            SELECT (SELECT COUNT(*) FROM check_in WHERE meeting_id = ?)
+                                 + (SELECT COUNT(*) FROM joint_meeting WHERE meeting_id = ?)
+                                 + (SELECT COUNT(*) FROM coding_session WHERE meeting_id = ?)
+                                 + (SELECT COUNT(*) FROM check_in_invitation
+                                    WHERE meeting_id = ? AND consumed_at IS NOT NULL)""")
+                    .params(meetingId, meetingId, meetingId, meetingId)
+                    .query(Long.class)
+                    .single();
+            if (records > 0) {
+                return Deletion.HAS_RECORDS;
+            }
+            jdbc.sql("DELETE FROM check_in_invitation WHERE meeting_id = ?")
+                    .param(meetingId)
+                    .update();
+            jdbc.sql("DELETE FROM meeting WHERE id = ?").param(meetingId).update();
+            return Deletion.DELETED;
+        });
+    }
+
     public List<Meeting> meetings(long clientId) {
         return jdbc.sql("SELECT * FROM meeting WHERE client_id = ? ORDER BY meeting_date, id")
                 .param(clientId)

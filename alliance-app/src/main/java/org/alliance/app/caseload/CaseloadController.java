@@ -3,8 +3,6 @@ package org.alliance.app.caseload;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -20,11 +18,13 @@ import org.alliance.app.checkin.Invitations;
 import org.alliance.app.checkin.IssuedInvitation;
 import org.alliance.app.checkin.QrCodeSvg;
 import org.alliance.app.checkin.RatingPage;
+import org.alliance.app.checkin.StoredCheckIn;
 import org.alliance.app.coding.MeetingObservations;
 import org.alliance.app.organisation.Organisation;
 import org.alliance.app.organisation.Organisations;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.Formats;
 import org.alliance.app.system.Languages;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
@@ -49,9 +49,6 @@ class CaseloadController {
 
     /** The questionnaires a professional can invite a client to answer. */
     static final List<String> CLIENT_INSTRUMENTS = List.of("alliance-client", "alliance-session-check");
-
-    private static final DateTimeFormatter EXPIRY_FORMAT =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final Caseload caseload;
     private final CheckIns checkIns;
@@ -159,8 +156,26 @@ class CaseloadController {
                 checkIns.currentForClient(clientId, true), catalog, organisation.thresholds(), messages, locale);
         model.addAttribute("client", client);
         List<Meeting> meetings = new ArrayList<>(caseload.meetings(clientId));
+        List<LocalDate> dates = meetings.stream().map(Meeting::date).toList();
+        Map<Long, Invitations.LatestInvitation> latestInvitations = invitations.latestPerMeeting(clientId);
+        List<StoredCheckIn> current = checkIns.currentForClient(clientId, false);
         Collections.reverse(meetings);
-        model.addAttribute("meetings", meetings);
+        model.addAttribute(
+                "meetings",
+                meetings.stream()
+                        .map(m -> MeetingRow.of(
+                                m,
+                                MeetingStatus.of(
+                                        m,
+                                        Optional.ofNullable(latestInvitations.get(m.id())),
+                                        current,
+                                        dates,
+                                        clock,
+                                        messages,
+                                        locale),
+                                messages,
+                                locale))
+                        .toList());
         Map<Long, Map<String, Object>> observed = new java.util.HashMap<>();
         for (Meeting m : meetings) {
             observations.summary(m.id(), locale).ifPresent(summary -> observed.put(m.id(), summary));
@@ -188,8 +203,8 @@ class CaseloadController {
                             catalog.find(m.instrumentId())
                                     .map(i -> i.title().get(Languages.of(locale)))
                                     .orElse(m.instrumentId()),
-                            m.meetingDate().toString(),
-                            EXPIRY_FORMAT.format(m.expiredAt()),
+                            Formats.date(m.meetingDate(), locale),
+                            Formats.dateTime(m.expiredAt(), clock.getZone(), locale),
                             m.lifetime().toHours()
                         },
                         locale))
@@ -204,7 +219,8 @@ class CaseloadController {
             @RequestParam(defaultValue = "REGULAR") String kind,
             HttpServletResponse response,
             Locale locale,
-            Model model) {
+            Model model,
+            RedirectAttributes redirect) {
         caseload.clientOf(user.id(), clientId).orElseThrow(NotYours::new);
         Optional<LocalDate> day = MeetingDates.parse(date);
         Optional<Meeting.Kind> meetingKind = java.util.Arrays.stream(Meeting.Kind.values())
@@ -219,6 +235,7 @@ class CaseloadController {
         }
         long id = caseload.createMeeting(clientId, user.id(), day.get(), meetingKind.get());
         audit.record(user.username(), "meeting created", "meeting " + id);
+        redirect.addFlashAttribute("done", "meeting.done.added");
         return "redirect:/clients/" + clientId;
     }
 
@@ -244,8 +261,7 @@ class CaseloadController {
         audit.record(user.username(), "invitation created", "meeting " + meeting.id());
         redirect.addFlashAttribute("token", issued.token());
         redirect.addFlashAttribute("code", issued.displayCode());
-        // Minutes are enough for a person; the page says the time is UTC.
-        redirect.addFlashAttribute("expiresAt", EXPIRY_FORMAT.format(issued.expiresAt()));
+        redirect.addFlashAttribute("expiresAtInstant", issued.expiresAt());
         return "redirect:/meetings/" + meetingId + "/invitation";
     }
 
@@ -266,6 +282,10 @@ class CaseloadController {
                 ServletUriComponentsBuilder.fromCurrentContextPath().path("/c").toUriString();
         model.addAttribute("link", link);
         model.addAttribute("codePage", codePage);
+        // Minutes are enough for a person, in the organisation's time zone and the reader's language.
+        if (model.getAttribute("expiresAtInstant") instanceof java.time.Instant expires) {
+            model.addAttribute("expiresAt", Formats.dateTime(expires, clock.getZone(), locale));
+        }
         model.addAttribute("qr", QrCodeSvg.of(link, messages.getMessage("invitation.qr", null, locale)));
         model.addAttribute("meeting", meeting);
         return "caseload/invitation";
@@ -291,7 +311,8 @@ class CaseloadController {
             @RequestParam Map<String, String> parameters,
             HttpServletResponse response,
             Locale locale,
-            Model model) {
+            Model model,
+            RedirectAttributes redirect) {
         Meeting meeting = caseload.meetingOf(user.id(), meetingId).orElseThrow(NotYours::new);
         Instrument instrument = professionalInstrument();
         AnswerForm answers = AnswerForm.read(instrument, parameters);
@@ -308,6 +329,67 @@ class CaseloadController {
         if (outcome == CheckIns.Outcome.SAVED) {
             audit.record(user.username(), "rating submitted", "meeting " + meeting.id());
         }
+        redirect.addFlashAttribute("done", "meeting.done.rated");
+        return "redirect:/clients/" + meeting.clientId();
+    }
+
+    @PostMapping("/meetings/{meetingId}/edit")
+    String changeMeeting(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long meetingId,
+            @RequestParam(defaultValue = "") String date,
+            @RequestParam(defaultValue = "") String kind,
+            HttpServletResponse response,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect) {
+        Meeting meeting = caseload.meetingOf(user.id(), meetingId).orElseThrow(NotYours::new);
+        Optional<LocalDate> day = MeetingDates.parse(date);
+        Optional<Meeting.Kind> meetingKind = Arrays.stream(Meeting.Kind.values())
+                .filter(k -> k.name().equals(kind))
+                .findFirst();
+        if (day.isEmpty() || meetingKind.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("editError", meeting.id());
+            return client(user, meeting.clientId(), locale, model);
+        }
+        caseload.changeMeeting(meeting.id(), day.get(), meetingKind.get());
+        audit.record(
+                user.username(),
+                "meeting changed",
+                "meeting " + meeting.id() + ": " + meeting.date() + " " + meeting.kind() + " -> " + day.get() + " "
+                        + meetingKind.get());
+        redirect.addFlashAttribute("done", "meeting.done.changed");
+        return "redirect:/clients/" + meeting.clientId();
+    }
+
+    @GetMapping("/meetings/{meetingId}/delete")
+    String confirmDeletion(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable long meetingId, Locale locale, Model model) {
+        Meeting meeting = caseload.meetingOf(user.id(), meetingId).orElseThrow(NotYours::new);
+        model.addAttribute("meeting", meeting);
+        model.addAttribute("dateText", Formats.date(meeting.date(), locale));
+        model.addAttribute(
+                "client", caseload.clientOf(user.id(), meeting.clientId()).orElseThrow(NotYours::new));
+        return "caseload/delete-meeting";
+    }
+
+    @PostMapping("/meetings/{meetingId}/delete")
+    String deleteMeeting(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long meetingId,
+            HttpServletResponse response,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect) {
+        Meeting meeting = caseload.meetingOf(user.id(), meetingId).orElseThrow(NotYours::new);
+        if (caseload.deleteMeeting(meeting.id()) == Caseload.Deletion.HAS_RECORDS) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("deleteRefused", meeting.id());
+            return client(user, meeting.clientId(), locale, model);
+        }
+        audit.record(user.username(), "meeting deleted", "meeting " + meeting.id() + " of " + meeting.date());
+        redirect.addFlashAttribute("done", "meeting.done.deleted");
         return "redirect:/clients/" + meeting.clientId();
     }
 

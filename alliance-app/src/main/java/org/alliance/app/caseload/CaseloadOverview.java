@@ -1,7 +1,6 @@
 package org.alliance.app.caseload;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,8 +19,6 @@ import org.alliance.app.system.Formats;
 import org.alliance.core.alert.Alert;
 import org.alliance.core.alert.AlertThresholds;
 import org.alliance.core.instrument.InstrumentCatalog;
-import org.alliance.core.release.ReleaseChoice;
-import org.alliance.core.release.ReleaseRule;
 import org.alliance.core.scoring.ScaleScore;
 import org.alliance.core.scoring.ScoreSheet;
 import org.springframework.context.MessageSource;
@@ -64,16 +61,6 @@ class CaseloadOverview {
         }
     }
 
-    /** What became of the client's last invitation. */
-    enum InvitationStatus {
-        NONE,
-        OPEN,
-        ANSWERED,
-        HELD_BACK,
-        NOT_SHOWN,
-        NOT_ANSWERED
-    }
-
     /**
      * One client.
      *
@@ -88,7 +75,7 @@ class CaseloadOverview {
             String clientScore,
             String ownScore,
             Set<Signal> signals,
-            InvitationStatus invitationStatus,
+            MeetingStatus.CheckIn invitationStatus,
             String invitation) {}
 
     /** The rows shown and how they were chosen. */
@@ -173,50 +160,31 @@ class CaseloadOverview {
                 .map(CaseloadOverview::total)
                 .orElse(OptionalDouble.empty());
 
-        InvitationStatus status = InvitationStatus.NONE;
-        String invitation = "";
-        Optional<Invitations.LatestInvitation> latest = invitations.latestForClient(client.id());
+        // The last invitation's meeting, as the meetings on the client page show it.
+        Map<Long, Invitations.LatestInvitation> perMeeting = invitations.latestPerMeeting(client.id());
+        Optional<Invitations.LatestInvitation> latest =
+                perMeeting.values().stream().reduce((first, second) -> second);
+        MeetingStatus.CheckIn status = MeetingStatus.CheckIn.NONE;
+        String invitation = messages.getMessage("caseload.invitation.none", null, locale);
         if (latest.isPresent()) {
-            Invitations.LatestInvitation inv = latest.get();
-            Optional<StoredCheckIn> answer = current.stream()
-                    .filter(c -> c.meetingId() == inv.meetingId()
-                            && c.instrumentId().equals(inv.instrumentId())
-                            && c.perspective().equals("client"))
-                    .reduce((first, second) -> second);
-            Instant now = clock.instant();
-            Object[] args = {};
-            if (answer.isPresent() && answer.get().released()) {
-                status = InvitationStatus.ANSWERED;
-            } else if (answer.isPresent() && answer.get().release() == ReleaseChoice.TEAM_ONLY) {
-                status = InvitationStatus.NOT_SHOWN;
-            } else if (answer.isPresent()) {
-                status = InvitationStatus.HELD_BACK;
-                StoredCheckIn held = answer.get();
-                Optional<Instant> at = ReleaseRule.releasedAt(
-                        held.release(),
-                        held.submittedAt(),
-                        held.meetingDate(),
-                        meetings.stream().map(Meeting::date).toList(),
-                        clock.getZone());
-                // Shown on the next meeting's date; while no later meeting is entered, "at the next meeting".
-                args = new Object[] {
-                    at.map(i -> Formats.date(LocalDate.ofInstant(i, clock.getZone()), locale))
-                            .orElseGet(() -> messages.getMessage("caseload.invitation.nextMeeting", null, locale))
-                };
-            } else if (inv.consumedAt().isEmpty() && now.isBefore(inv.expiresAt())) {
-                status = InvitationStatus.OPEN;
-                args = new Object[] {Formats.dateTime(inv.expiresAt(), clock.getZone(), locale)};
-            } else {
-                status = InvitationStatus.NOT_ANSWERED;
-                boolean missed =
-                        invitations.missed(client.id()).stream().anyMatch(m -> m.meetingId() == inv.meetingId());
-                if (missed) {
-                    open.add(Signal.MISSED);
-                }
+            Meeting meeting = meetings.stream()
+                    .filter(m -> m.id() == latest.get().meetingId())
+                    .findFirst()
+                    .orElseThrow();
+            MeetingStatus meetingStatus = MeetingStatus.of(
+                    meeting,
+                    latest,
+                    current,
+                    meetings.stream().map(Meeting::date).toList(),
+                    clock,
+                    messages,
+                    locale);
+            status = meetingStatus.checkIn();
+            invitation = meetingStatus.checkInText(messages, locale);
+            if (status == MeetingStatus.CheckIn.NOT_ANSWERED
+                    && invitations.missed(client.id()).stream().anyMatch(m -> m.meetingId() == meeting.id())) {
+                open.add(Signal.MISSED);
             }
-            invitation = messages.getMessage("caseload.invitation." + status.name(), args, locale);
-        } else {
-            invitation = messages.getMessage("caseload.invitation.NONE", null, locale);
         }
         String name = sharedAlias ? client.alias() + " (" + client.internalId() + ")" : client.alias();
         return new Row(

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.alliance.app.checkin.StoredCheckIn;
+import org.alliance.app.system.Formats;
 import org.alliance.app.system.svg.Svg;
 import org.alliance.core.alert.Alert;
 import org.alliance.core.alert.AlertThresholds;
@@ -34,10 +35,10 @@ record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> compariso
     record InstrumentTrend(String title, Svg chartSvg, List<String> scaleNames, List<TrendRow> rows) {}
 
     /** One meeting's scores, formatted; "–" for a missing score. */
-    record TrendRow(LocalDate date, List<String> scores) {}
+    record TrendRow(LocalDate date, String dateText, List<String> scores) {}
 
     /** The client's and the professional's view of the same meeting. */
-    record Comparison(LocalDate date, List<GapRow> scales, List<GapRow> items) {}
+    record Comparison(LocalDate date, String dateText, List<GapRow> scales, List<GapRow> items) {}
 
     /** One scale or item: client, professional, difference (professional minus client). */
     record GapRow(String label, String client, String professional, String difference, boolean professionalHigher) {}
@@ -58,7 +59,7 @@ record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> compariso
                 .map(raised -> describe(raised.alert(), raised.instrument(), language, messages, locale, thresholds))
                 .toList();
         Map<Long, ScoreSheet> professionalByMeeting = signals.professionalByMeeting();
-        return new ClientReport(trends, comparison(visible, catalog, professionalByMeeting, language), alerts);
+        return new ClientReport(trends, comparison(visible, catalog, professionalByMeeting, language, locale), alerts);
     }
 
     private static InstrumentTrend trend(
@@ -70,8 +71,9 @@ record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> compariso
             Locale locale) {
         List<String> names =
                 instrument.scales().stream().map(s -> s.name().get(language)).toList();
-        List<String> dates =
-                checkIns.stream().map(c -> c.meetingDate().toString()).toList();
+        List<String> dates = checkIns.stream()
+                .map(c -> Formats.date(c.meetingDate(), locale))
+                .toList();
         List<LineChart.Series> series = new ArrayList<>();
         for (Scale scale : instrument.scales()) {
             series.add(new LineChart.Series(
@@ -91,8 +93,9 @@ record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> compariso
             ScoreSheet sheet = sheets.get(i);
             rows.add(new TrendRow(
                     checkIns.get(i).meetingDate(),
+                    Formats.date(checkIns.get(i).meetingDate(), locale),
                     instrument.scales().stream()
-                            .map(scale -> format(score(sheet, scale.id())))
+                            .map(scale -> format(score(sheet, scale.id()), locale))
                             .toList()));
         }
         return new InstrumentTrend(title, svg, names, rows);
@@ -103,7 +106,8 @@ record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> compariso
             List<StoredCheckIn> visible,
             InstrumentCatalog catalog,
             Map<Long, ScoreSheet> professionalByMeeting,
-            Language language) {
+            Language language,
+            Locale locale) {
         Optional<Instrument> clientInstrument = catalog.find(ClientSignals.CLIENT_QUESTIONNAIRE);
         if (clientInstrument.isEmpty()) {
             return Optional.empty();
@@ -118,27 +122,37 @@ record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> compariso
             ScoreSheet client = Scoring.score(instrument, checkIn.answers());
             List<GapRow> scales = new ArrayList<>();
             for (Scale scale : instrument.scales()) {
-                scales.add(gap(scale.name().get(language), score(client, scale.id()), score(professional, scale.id())));
+                scales.add(gap(
+                        scale.name().get(language),
+                        score(client, scale.id()),
+                        score(professional, scale.id()),
+                        locale));
             }
             List<GapRow> items = new ArrayList<>();
             for (Item item : instrument.items()) {
                 items.add(gap(
                         item.text().get(language),
                         optional(client.recodedItems().get(item.id())),
-                        optional(professional.recodedItems().get(item.id()))));
+                        optional(professional.recodedItems().get(item.id())),
+                        locale));
             }
-            return Optional.of(new Comparison(checkIn.meetingDate(), scales, items));
+            return Optional.of(
+                    new Comparison(checkIn.meetingDate(), Formats.date(checkIn.meetingDate(), locale), scales, items));
         }
         return Optional.empty();
     }
 
     /** The difference of the two numbers as shown, so it is the difference the gap rule judged. */
-    private static GapRow gap(String label, OptionalDouble client, OptionalDouble professional) {
+    private static GapRow gap(String label, OptionalDouble client, OptionalDouble professional, Locale locale) {
         boolean both = client.isPresent() && professional.isPresent();
         double difference =
                 both ? ShownNumber.round(professional.getAsDouble()) - ShownNumber.round(client.getAsDouble()) : 0;
         return new GapRow(
-                label, format(client), format(professional), both ? signed(difference) : "–", both && difference > 0);
+                label,
+                format(client, locale),
+                format(professional, locale),
+                both ? signed(difference, locale) : "–",
+                both && difference > 0);
     }
 
     static String describe(
@@ -157,9 +171,9 @@ record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> compariso
                     "alert.low",
                     new Object[] {
                         scale,
-                        number(low.score()),
+                        number(low.score(), locale),
                         low.cutOff().comparison().symbol() + " "
-                                + number(low.cutOff().value()),
+                                + number(low.cutOff().value(), locale),
                         low.cutOff().meaning().get(language)
                     },
                     locale);
@@ -169,9 +183,9 @@ record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> compariso
                     "alert.drop",
                     new Object[] {
                         scale,
-                        number(drop.previous()),
-                        number(drop.current()),
-                        number(drop.threshold()),
+                        number(drop.previous(), locale),
+                        number(drop.current(), locale),
+                        number(drop.threshold(), locale),
                         thresholds.dropPercent()
                     },
                     locale);
@@ -181,9 +195,9 @@ record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> compariso
                 "alert.gap",
                 new Object[] {
                     scale,
-                    number(gap.professional()),
-                    number(gap.client()),
-                    number(gap.threshold()),
+                    number(gap.professional(), locale),
+                    number(gap.client(), locale),
+                    number(gap.threshold(), locale),
                     thresholds.gapPercent()
                 },
                 locale);
@@ -197,16 +211,16 @@ record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> compariso
         return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
     }
 
-    static String format(OptionalDouble value) {
-        return value.isPresent() ? number(value.getAsDouble()) : "–";
+    static String format(OptionalDouble value, Locale locale) {
+        return value.isPresent() ? number(value.getAsDouble(), locale) : "–";
     }
 
     /** A score as shown: rounded to two decimals, as the alert rules see it ({@link ShownNumber}). */
-    static String number(double value) {
-        return ShownNumber.text(value);
+    static String number(double value, Locale locale) {
+        return Formats.score(value, locale);
     }
 
-    private static String signed(double value) {
-        return (value > 0 ? "+" : "") + number(value);
+    private static String signed(double value, Locale locale) {
+        return (value > 0 ? "+" : "") + number(value, locale);
     }
 }

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.alliance.core.instrument.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -161,31 +163,32 @@ public class Invitations {
     }
 
     /**
-     * The client's latest invitation to a check-in of their own (not a joint-meeting one), whatever its state.
-     *
-     * @return meeting, questionnaire, expiry and, when it was used, the instant it was used
+     * Per meeting of the client, the latest invitation to a check-in of the client's own (not a joint-meeting one),
+     * whatever its state; in the order they were made, so the last entry is the client's latest invitation.
      */
-    public Optional<LatestInvitation> latestForClient(long clientId) {
-        return jdbc.sql(
+    public Map<Long, LatestInvitation> latestPerMeeting(long clientId) {
+        Map<Long, LatestInvitation> latest = new LinkedHashMap<>();
+        jdbc.sql(
                         """
                         SELECT i.meeting_id, i.instrument_id, i.expires_at, i.consumed_at
                         FROM check_in_invitation i JOIN meeting m ON m.id = i.meeting_id
                         WHERE m.client_id = ? AND i.joint_party_id IS NULL
-                        ORDER BY i.created_at DESC, i.id DESC LIMIT 1""")
+                        ORDER BY i.created_at, i.id""")
                 .param(clientId)
-                .query((rs, row) -> {
+                .query(rs -> {
                     long meetingId = rs.getLong("meeting_id");
                     String instrumentId = rs.getString("instrument_id");
                     Instant expiresAt = Instant.ofEpochMilli(rs.getLong("expires_at"));
                     long consumed = rs.getLong("consumed_at");
                     Optional<Instant> consumedAt =
                             rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(consumed));
-                    return new LatestInvitation(meetingId, instrumentId, expiresAt, consumedAt);
-                })
-                .optional();
+                    latest.remove(meetingId);
+                    latest.put(meetingId, new LatestInvitation(meetingId, instrumentId, expiresAt, consumedAt));
+                });
+        return latest;
     }
 
-    /** See {@link #latestForClient}. */
+    /** See {@link #latestPerMeeting}. */
     public record LatestInvitation(
             long meetingId, String instrumentId, Instant expiresAt, Optional<Instant> consumedAt) {}
 }

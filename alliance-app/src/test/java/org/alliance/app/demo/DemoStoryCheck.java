@@ -8,10 +8,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.alliance.app.TestWorld;
 import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.Formats;
 import org.alliance.app.system.UserAccounts;
 import org.alliance.core.demo.DemoStory;
 import org.alliance.core.instrument.Instrument;
@@ -108,8 +110,9 @@ final class DemoStoryCheck {
                 .query(String.class)
                 .list();
         assertThat(dates).hasSizeGreaterThanOrEqualTo(2);
-        String latest = dates.get(dates.size() - 1);
-        String before = dates.get(dates.size() - 2);
+        // As the English page writes them.
+        String latest = Formats.date(LocalDate.parse(dates.get(dates.size() - 1)), Locale.ENGLISH);
+        String before = Formats.date(LocalDate.parse(dates.get(dates.size() - 2)), Locale.ENGLISH);
         Document page = Jsoup.parse(page(client.path(), line.login()));
         List<String> shown = trendTable(
                         page, catalog.find("alliance-session-check").orElseThrow())

@@ -1,0 +1,196 @@
+package org.alliance.app.caseload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.time.LocalDate;
+import org.alliance.app.AllianceWebTest;
+import org.alliance.app.TestWorld;
+import org.alliance.app.checkin.CheckIns;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * Issue 14, "meetings with a status": each meeting says what became of the client's check-in (invited until,
+ * answered, held back until a date) and whether the professional rated it; a meeting can be changed and, when it
+ * holds nothing anybody gave, deleted after a confirmation; each action is confirmed and audited.
+ */
+@AllianceWebTest
+class MeetingsTest {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    CheckIns checkIns;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private MockMvc mvc;
+    private TestWorld world;
+
+    @BeforeEach
+    void setUp() {
+        mvc = TestWorld.mvc(context);
+        world = new TestWorld(context);
+    }
+
+    private void answerAll(String token, String release) throws Exception {
+        MockHttpServletRequestBuilder post = MockMvcRequestBuilders.post("/c/" + token)
+                .param("idempotencyKey", "m-" + token.substring(0, 12))
+                .param("release", release);
+        for (String scale : new String[] {"bond", "tasks", "goals"}) {
+            for (int i = 1; i <= 4; i++) {
+                post.param("item-" + scale + "-" + i, "4");
+            }
+        }
+        assertThat(mvc.perform(post).andReturn().getResponse().getRedirectedUrl())
+                .isEqualTo("/c/thanks");
+    }
+
+    private Document clientPage() throws Exception {
+        return Jsoup.parse(mvc.perform(MockMvcRequestBuilders.get("/clients/" + world.client)
+                        .param("lang", "en")
+                        .with(user(world.professional)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    }
+
+    private String statusOf(Document page, long meeting) {
+        return page.select("#meeting-" + meeting + " + ul.meeting-status").text();
+    }
+
+    private long audited(String action) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE actor = ? AND action = ?")
+                .params(world.professional.username(), action)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void eachMeetingSaysWhatBecameOfTheCheckInAndWhetherIRatedIt() throws Exception {
+        assertThat(statusOf(clientPage(), world.meeting)).isEqualTo("Not rated by you yet");
+        world.invite("alliance-client");
+        assertThat(statusOf(clientPage(), world.meeting))
+                .startsWith("Invited, works until ")
+                .contains("2026");
+
+        answerAll(world.invite("alliance-client").token(), "NEXT_MEETING");
+        assertThat(statusOf(clientPage(), world.meeting))
+                .isEqualTo("Answered, you see it at the next meeting Not rated by you yet");
+        long next = world.newMeeting(world.client, world.professional.id(), LocalDate.of(2026, 7, 1));
+        Document page = clientPage();
+        assertThat(statusOf(page, world.meeting)).startsWith("Answered, you see it on 1 Jul 2026");
+        assertThat(statusOf(page, next)).isEqualTo("Not rated by you yet");
+
+        MockHttpServletRequestBuilder rating = MockMvcRequestBuilders.post("/meetings/" + world.meeting + "/rating")
+                .with(csrf())
+                .with(user(world.professional))
+                .param("idempotencyKey", "rate-" + world.suffix);
+        for (String scale : new String[] {"bond", "tasks", "goals"}) {
+            for (int i = 1; i <= 4; i++) {
+                rating.param("item-" + scale + "-" + i, "4");
+            }
+        }
+        MvcResult rated = mvc.perform(rating).andReturn();
+        assertThat(rated.getFlashMap().get("done")).isEqualTo("meeting.done.rated");
+        assertThat(statusOf(clientPage(), world.meeting)).endsWith("Rated by you");
+    }
+
+    @Test
+    void aMeetingCanBeMovedWithAnAuditRowAndAConfirmation() throws Exception {
+        MvcResult moved = mvc.perform(MockMvcRequestBuilders.post("/meetings/" + world.meeting + "/edit")
+                        .with(csrf())
+                        .with(user(world.professional))
+                        .param("date", "2026-03-09")
+                        .param("kind", "INTAKE"))
+                .andReturn();
+        assertThat(moved.getResponse().getRedirectedUrl()).isEqualTo("/clients/" + world.client);
+        String confirmed = mvc.perform(MockMvcRequestBuilders.get("/clients/" + world.client)
+                        .param("lang", "en")
+                        .with(user(world.professional))
+                        .flashAttrs(moved.getFlashMap()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Jsoup.parse(confirmed).select(".notice[role=status]").text()).isEqualTo("The meeting was changed.");
+        assertThat(clientPage().select("#meeting-" + world.meeting).text())
+                .contains("9 Mar 2026")
+                .contains("intake");
+        assertThat(audited("meeting changed")).isEqualTo(1);
+
+        MockHttpServletResponse wrong = mvc.perform(MockMvcRequestBuilders.post("/meetings/" + world.meeting + "/edit")
+                        .with(csrf())
+                        .with(user(world.professional))
+                        .param("lang", "en")
+                        .param("date", "+10000-01-01")
+                        .param("kind", "INTAKE"))
+                .andReturn()
+                .getResponse();
+        assertThat(wrong.getStatus()).isEqualTo(422);
+        assertThat(Jsoup.parse(wrong.getContentAsString())
+                        .select("details.meeting-edit[open] .error-message")
+                        .size())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aMeetingWithoutAnswersCanBeDeletedOneWithAnswersCannot() throws Exception {
+        long empty = world.newMeeting(world.client, world.professional.id(), LocalDate.of(2026, 4, 1));
+        context.getBean(org.alliance.app.checkin.Invitations.class)
+                .issue(empty, "alliance-client", world.professional.id(), java.time.Duration.ofHours(72));
+        String confirmation = mvc.perform(MockMvcRequestBuilders.get("/meetings/" + empty + "/delete")
+                        .param("lang", "en")
+                        .with(user(world.professional)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(confirmation).contains("Do you want to delete the meeting of 1 Apr 2026 (meeting) with Kim?");
+        assertThat(mvc.perform(MockMvcRequestBuilders.post("/meetings/" + empty + "/delete")
+                                .with(csrf())
+                                .with(user(world.otherProfessional)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("another professional's meeting")
+                .isEqualTo(404);
+        MvcResult deleted = mvc.perform(MockMvcRequestBuilders.post("/meetings/" + empty + "/delete")
+                        .with(csrf())
+                        .with(user(world.professional)))
+                .andReturn();
+        assertThat(deleted.getFlashMap().get("done")).isEqualTo("meeting.done.deleted");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM meeting WHERE id = ?")
+                        .param(empty)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(audited("meeting deleted")).isEqualTo(1);
+
+        answerAll(world.invite("alliance-client").token(), "NOW");
+        MockHttpServletResponse refused = mvc.perform(
+                        MockMvcRequestBuilders.post("/meetings/" + world.meeting + "/delete")
+                                .with(csrf())
+                                .with(user(world.professional))
+                                .param("lang", "en"))
+                .andReturn()
+                .getResponse();
+        assertThat(refused.getStatus()).isEqualTo(409);
+        assertThat(refused.getContentAsString()).contains("so it cannot be deleted");
+        assertThat(checkIns.currentForClient(world.client, false))
+                .as("the answer is kept")
+                .hasSize(1);
+    }
+}
