@@ -59,6 +59,7 @@ class CaseloadController {
     private final AuditLog audit;
     private final MeetingObservations observations;
     private final CaseloadOverview overview;
+    private final ExpectedBand expectedBand;
 
     private final Clock clock;
 
@@ -72,6 +73,7 @@ class CaseloadController {
             AuditLog audit,
             MeetingObservations observations,
             CaseloadOverview overview,
+            ExpectedBand expectedBand,
             Clock clock) {
         this.caseload = caseload;
         this.checkIns = checkIns;
@@ -82,6 +84,7 @@ class CaseloadController {
         this.audit = audit;
         this.observations = observations;
         this.overview = overview;
+        this.expectedBand = expectedBand;
         this.clock = clock;
     }
 
@@ -152,10 +155,15 @@ class CaseloadController {
         Client client = caseload.clientOf(user.id(), clientId).orElseThrow(NotYours::new);
         Organisation organisation = organisations.get(user.organisationId());
         audit.record(user.username(), "answers read", "client " + clientId);
-        ClientReport report = ClientReport.build(
-                checkIns.currentForClient(clientId, true), catalog, organisation.thresholds(), messages, locale);
-        model.addAttribute("client", client);
         List<Meeting> meetings = new ArrayList<>(caseload.meetings(clientId));
+        ClientReport report = ClientReport.build(
+                checkIns.currentForClient(clientId, true),
+                catalog,
+                organisation.thresholds(),
+                band(user.organisationId(), meetings, locale),
+                messages,
+                locale);
+        model.addAttribute("client", client);
         List<LocalDate> dates = meetings.stream().map(Meeting::date).toList();
         Map<Long, Invitations.LatestInvitation> latestInvitations = invitations.latestPerMeeting(clientId);
         List<StoredCheckIn> current = checkIns.currentForClient(clientId, false);
@@ -192,6 +200,27 @@ class CaseloadController {
                         .map(i -> Map.entry(i.id(), i.title().get(Languages.of(locale))))
                         .toList());
         return "caseload/client";
+    }
+
+    /**
+     * The organisation's expected band at this client's meetings so far (docs/rules.md, "The expected band"): at
+     * the client's n-th meeting, the middle half of the organisation's clients at their n-th meeting.
+     */
+    private Optional<LineChart.Band> band(long organisationId, List<Meeting> meetings, Locale locale) {
+        Map<Integer, ExpectedBand.Point> organisation = expectedBand.of(organisationId);
+        LocalDate today = LocalDate.now(clock);
+        List<LineChart.BandPoint> points = new ArrayList<>();
+        for (int i = 0; i < meetings.size(); i++) {
+            ExpectedBand.Point point = organisation.get(i + 1);
+            if (point != null && !meetings.get(i).date().isAfter(today)) {
+                points.add(new LineChart.BandPoint(meetings.get(i).date(), point.low(), point.high()));
+            }
+        }
+        return points.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new LineChart.Band(
+                        messages.getMessage("client.chart.band", new Object[] {ExpectedBand.MIN_CLIENTS}, locale),
+                        points));
     }
 
     /** The missed check-ins in words, each with the rule (docs/rules.md, "Missed check-ins"). */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 import org.alliance.app.checkin.StoredCheckIn;
 import org.alliance.app.system.Formats;
 import org.alliance.app.system.svg.Svg;
@@ -43,17 +44,20 @@ record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> compariso
     /** One scale or item: client, professional, difference (professional minus client). */
     record GapRow(String label, String client, String professional, String difference, boolean professionalHigher) {}
 
+    /**
+     * @param band the organisation's expected band at this client's meetings (drawn with the client questionnaire)
+     */
     static ClientReport build(
             List<StoredCheckIn> visible,
             InstrumentCatalog catalog,
             AlertThresholds thresholds,
+            Optional<LineChart.Band> band,
             MessageSource messages,
             Locale locale) {
         Language language = Language.fromCode(locale.getLanguage()).orElse(Language.NL);
         ClientSignals signals = ClientSignals.of(visible, catalog, thresholds);
         List<InstrumentTrend> trends = signals.perInstrument().stream()
-                .map(scores ->
-                        trend(scores.instrument(), scores.checkIns(), scores.sheets(), language, messages, locale))
+                .map(scores -> trend(scores, ownTotals(visible, catalog), band, language, messages, locale))
                 .toList();
         List<String> alerts = signals.alerts().stream()
                 .map(raised -> describe(raised.alert(), raised.instrument(), language, messages, locale, thresholds))
@@ -62,42 +66,100 @@ record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> compariso
         return new ClientReport(trends, comparison(visible, catalog, professionalByMeeting, language, locale), alerts);
     }
 
+    /** The professional's own total per meeting date, oldest first. */
+    private static List<LineChart.Point> ownTotals(List<StoredCheckIn> visible, InstrumentCatalog catalog) {
+        Optional<Instrument> own = catalog.find(ClientSignals.PROFESSIONAL_QUESTIONNAIRE);
+        if (own.isEmpty()) {
+            return List.of();
+        }
+        List<LineChart.Point> points = new ArrayList<>();
+        for (StoredCheckIn checkIn : visible) {
+            if (checkIn.instrumentId().equals(own.get().id())) {
+                score(Scoring.score(own.get(), checkIn.answers()), "total")
+                        .ifPresent(total -> points.add(new LineChart.Point(checkIn.meetingDate(), total)));
+            }
+        }
+        return points;
+    }
+
+    /**
+     * One questionnaire's scores over time: a chart by date and a table with the same numbers. For the client
+     * questionnaire the chart and the table also hold the professional's own total and the expected band.
+     */
     private static InstrumentTrend trend(
-            Instrument instrument,
-            List<StoredCheckIn> checkIns,
-            List<ScoreSheet> sheets,
+            ClientSignals.InstrumentScores scores,
+            List<LineChart.Point> ownTotals,
+            Optional<LineChart.Band> band,
             Language language,
             MessageSource messages,
             Locale locale) {
-        List<String> names =
-                instrument.scales().stream().map(s -> s.name().get(language)).toList();
-        List<String> dates = checkIns.stream()
-                .map(c -> Formats.date(c.meetingDate(), locale))
-                .toList();
-        List<LineChart.Series> series = new ArrayList<>();
+        Instrument instrument = scores.instrument();
+        boolean main = instrument.id().equals(ClientSignals.CLIENT_QUESTIONNAIRE);
+        List<LineChart.Point> own = main ? ownTotals : List.of();
+        Optional<LineChart.Band> expected = main ? band.filter(b -> !b.points().isEmpty()) : Optional.empty();
+        List<String> names = new ArrayList<>(
+                instrument.scales().stream().map(s -> s.name().get(language)).toList());
+        String ownName = messages.getMessage(
+                "client.chart.own",
+                new Object[] {
+                    instrument
+                            .findScale("total")
+                            .map(t -> t.name().get(language))
+                            .orElse("")
+                },
+                locale);
+        List<LineChart.DatedSeries> series = new ArrayList<>();
         for (Scale scale : instrument.scales()) {
-            series.add(new LineChart.Series(
-                    scale.name().get(language),
-                    sheets.stream().map(sheet -> score(sheet, scale.id())).toList()));
+            List<LineChart.Point> points = new ArrayList<>();
+            for (int i = 0; i < scores.checkIns().size(); i++) {
+                LocalDate date = scores.checkIns().get(i).meetingDate();
+                score(scores.sheets().get(i), scale.id()).ifPresent(v -> points.add(new LineChart.Point(date, v)));
+            }
+            series.add(new LineChart.DatedSeries(scale.name().get(language), points));
         }
+        if (!own.isEmpty()) {
+            series.add(new LineChart.DatedSeries(ownName, own));
+            names.add(ownName);
+        }
+        expected.ifPresent(b -> names.add(messages.getMessage("client.chart.bandColumn", null, locale)));
         ScaleRange range = ScaleRange.of(instrument, instrument.scales().get(0));
         String title = instrument.title().get(language);
-        Svg svg = LineChart.render(
+        Svg svg = LineChart.renderByDate(
                 messages.getMessage("client.chart.label", new Object[] {title}, locale),
-                dates,
                 series,
+                expected,
                 range.min(),
-                range.max());
-        List<TrendRow> rows = new ArrayList<>();
-        for (int i = 0; i < checkIns.size(); i++) {
-            ScoreSheet sheet = sheets.get(i);
-            rows.add(new TrendRow(
-                    checkIns.get(i).meetingDate(),
-                    Formats.date(checkIns.get(i).meetingDate(), locale),
-                    instrument.scales().stream()
-                            .map(scale -> format(score(sheet, scale.id()), locale))
-                            .toList()));
+                range.max(),
+                date -> Formats.date(date, locale));
+        // One row per date that has a client score, an own score or a band: the same numbers as the chart.
+        TreeMap<LocalDate, List<String>> byDate = new TreeMap<>();
+        int columns = names.size();
+        java.util.function.Function<LocalDate, List<String>> row = date -> byDate.computeIfAbsent(date, d -> {
+            List<String> empty = new ArrayList<>();
+            for (int c = 0; c < columns; c++) {
+                empty.add("–");
+            }
+            return empty;
+        });
+        for (int i = 0; i < scores.checkIns().size(); i++) {
+            List<String> cells = row.apply(scores.checkIns().get(i).meetingDate());
+            ScoreSheet sheet = scores.sheets().get(i);
+            for (int c = 0; c < instrument.scales().size(); c++) {
+                cells.set(c, format(score(sheet, instrument.scales().get(c).id()), locale));
+            }
         }
+        int ownColumn = instrument.scales().size();
+        for (LineChart.Point point : own) {
+            row.apply(point.date()).set(ownColumn, number(point.value(), locale));
+        }
+        expected.ifPresent(b -> {
+            for (LineChart.BandPoint point : b.points()) {
+                row.apply(point.date())
+                        .set(columns - 1, number(point.low(), locale) + "–" + number(point.high(), locale));
+            }
+        });
+        List<TrendRow> rows = new ArrayList<>();
+        byDate.forEach((date, cells) -> rows.add(new TrendRow(date, Formats.date(date, locale), List.copyOf(cells))));
         return new InstrumentTrend(title, svg, names, rows);
     }
 

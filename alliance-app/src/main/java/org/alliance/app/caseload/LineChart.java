@@ -1,7 +1,15 @@
 package org.alliance.app.caseload;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeSet;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.alliance.app.system.svg.Svg;
 import org.alliance.app.system.svg.SvgWriter;
 
@@ -105,6 +113,162 @@ public final class LineChart {
         }
         return svg.build();
     }
+
+    /** One line over time: a name and its scores at their dates (any order). */
+    public record DatedSeries(String name, List<Point> points) {
+        public DatedSeries {
+            points = points.stream().sorted(Comparator.comparing(Point::date)).toList();
+        }
+    }
+
+    /** A score at a date. */
+    public record Point(LocalDate date, double value) {}
+
+    /** A shaded band over time, e.g. the middle half of the organisation's clients at each meeting. */
+    public record Band(String name, List<BandPoint> points) {
+        public Band {
+            points = points.stream()
+                    .sorted(Comparator.comparing(BandPoint::date))
+                    .toList();
+        }
+    }
+
+    /** The band's lower and upper edge at a date. */
+    public record BandPoint(LocalDate date, double low, double high) {}
+
+    private static final int DATED_RIGHT = 16;
+    private static final int DATED_PLOT_HEIGHT = 220;
+    private static final int LEGEND_ROW = 22;
+
+    /**
+     * A chart whose time axis is by date: a meeting two months after the previous one lies twice as far as one a
+     * month after it. The legend goes under the plot, one row per line with its full name. An optional band is
+     * drawn under the lines. Grid lines at every whole number from {@code yMin} to {@code yMax}.
+     *
+     * @param dateLabel how a date is written on the axis (the reader's language)
+     */
+    public static Svg renderByDate(
+            String label,
+            List<DatedSeries> series,
+            Optional<Band> band,
+            double yMin,
+            double yMax,
+            Function<LocalDate, String> dateLabel) {
+        if (!(yMax > yMin)) {
+            throw new IllegalArgumentException("need yMin < yMax; got " + yMin + ".." + yMax);
+        }
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        series.forEach(line -> line.points().forEach(p -> dates.add(p.date())));
+        band.ifPresent(b -> b.points().forEach(p -> dates.add(p.date())));
+        int legendRows = series.size() + (band.isPresent() ? 1 : 0);
+        int height = TOP + DATED_PLOT_HEIGHT + BOTTOM + legendRows * LEGEND_ROW;
+        SvgWriter svg = SvgWriter.svg("chart", WIDTH, height, label);
+        double plotWidth = WIDTH - LEFT - DATED_RIGHT;
+        double plotHeight = DATED_PLOT_HEIGHT;
+        DoubleUnaryOperator yOf = value -> TOP + plotHeight * (1 - (value - yMin) / (yMax - yMin));
+        long first = dates.isEmpty() ? 0 : dates.first().toEpochDay();
+        long span = dates.isEmpty() ? 0 : dates.last().toEpochDay() - first;
+        ToDoubleFunction<LocalDate> xOf =
+                date -> span == 0 ? LEFT + plotWidth / 2 : LEFT + plotWidth * (date.toEpochDay() - first) / span;
+        for (int tick = (int) Math.ceil(yMin); tick <= yMax; tick++) {
+            double y = yOf.applyAsDouble(tick);
+            line(svg, LEFT, y, LEFT + plotWidth, y, "#d0d0d0", "");
+            text(svg, LEFT - 6, y + 4, String.valueOf(tick), "end");
+        }
+        if (band.isPresent() && !band.get().points().isEmpty()) {
+            List<BandPoint> edge = band.get().points();
+            StringBuilder path = new StringBuilder();
+            for (int i = 0; i < edge.size(); i++) {
+                path.append(i == 0 ? "M" : " L")
+                        .append(format(xOf.applyAsDouble(edge.get(i).date())))
+                        .append(',')
+                        .append(format(yOf.applyAsDouble(edge.get(i).high())));
+            }
+            for (int i = edge.size() - 1; i >= 0; i--) {
+                path.append(" L")
+                        .append(format(xOf.applyAsDouble(edge.get(i).date())))
+                        .append(',')
+                        .append(format(yOf.applyAsDouble(edge.get(i).low())));
+            }
+            // A single point gives a vertical bar: widen it so it can be seen.
+            svg.empty(
+                    "path",
+                    "d",
+                    path.append(" Z").toString(),
+                    "fill",
+                    BAND_COLOUR,
+                    "stroke",
+                    BAND_EDGE,
+                    "stroke-width",
+                    edge.size() == 1 ? "8" : "1");
+        }
+        // At most six dates on the axis, spread over the measured ones; always the first and the last.
+        List<LocalDate> ticks = new ArrayList<>(dates);
+        int every = Math.max(1, (int) Math.ceil(ticks.size() / 6.0));
+        double lastLabelX = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < ticks.size(); i++) {
+            double x = xOf.applyAsDouble(ticks.get(i));
+            boolean wanted = i % every == 0 || i == ticks.size() - 1;
+            if (wanted && x - lastLabelX >= 90) {
+                text(svg, x, TOP + plotHeight + 18, dateLabel.apply(ticks.get(i)), "middle");
+                lastLabelX = x;
+            }
+        }
+        for (int s = 0; s < series.size(); s++) {
+            DatedSeries line = series.get(s);
+            String colour = COLOURS[s % COLOURS.length];
+            String dash = DASHES[s % DASHES.length];
+            StringBuilder path = new StringBuilder();
+            for (Point point : line.points()) {
+                double x = xOf.applyAsDouble(point.date());
+                double y = yOf.applyAsDouble(point.value());
+                path.append(path.length() == 0 ? "M" : " L")
+                        .append(format(x))
+                        .append(',')
+                        .append(format(y));
+                svg.empty("circle", "cx", format(x), "cy", format(y), "r", "3.5", "fill", colour);
+            }
+            if (line.points().size() > 1) {
+                svg.empty(
+                        "path",
+                        "d",
+                        path.toString(),
+                        "fill",
+                        "none",
+                        "stroke",
+                        colour,
+                        "stroke-width",
+                        "2.5",
+                        "stroke-dasharray",
+                        dash.isEmpty() ? null : dash);
+            }
+            double legendY = TOP + plotHeight + BOTTOM + s * LEGEND_ROW + 12;
+            line(svg, LEFT, legendY - 4, LEFT + 30, legendY - 4, colour, dash);
+            text(svg, LEFT + 38, legendY, line.name(), "start");
+        }
+        if (band.isPresent()) {
+            double legendY = TOP + plotHeight + BOTTOM + series.size() * LEGEND_ROW + 12;
+            svg.empty(
+                    "rect",
+                    "x",
+                    format(LEFT),
+                    "y",
+                    format(legendY - 11),
+                    "width",
+                    "30",
+                    "height",
+                    "12",
+                    "fill",
+                    BAND_COLOUR,
+                    "stroke",
+                    BAND_EDGE);
+            text(svg, LEFT + 38, legendY, band.get().name(), "start");
+        }
+        return svg.build();
+    }
+
+    private static final String BAND_COLOUR = "#e3ecf4";
+    private static final String BAND_EDGE = "#9db4c8";
 
     private static double x(int i, int n, double plotWidth) {
         return n <= 1 ? LEFT + plotWidth / 2 : LEFT + plotWidth * i / (n - 1);

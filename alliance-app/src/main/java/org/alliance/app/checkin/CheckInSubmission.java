@@ -81,6 +81,12 @@ public record CheckInSubmission(
         }
     }
 
+    /** The same submission under another idempotency key. */
+    public CheckInSubmission withKey(String key) {
+        return new CheckInSubmission(
+                instrument, language, release, key, answers, perProfessional, blockReleases, blockAudiences);
+    }
+
     /** Whether a form's idempotency key can be stored: 1 to 64 characters (the column's width). */
     public static boolean keyFits(String idempotencyKey) {
         return !idempotencyKey.isBlank() && idempotencyKey.length() <= 64;

@@ -63,13 +63,19 @@ public class CheckIns {
             if (consumed == 0) {
                 return null;
             }
+            // The invitation was still open, so these answers are new, whatever key the form carries: a key some
+            // other check-in already holds (a form copied from another invitation) gets a fresh one instead of
+            // failing the insert and losing the answers.
+            CheckInSubmission stored = exists(submission.idempotencyKey())
+                    ? submission.withKey(CheckInSubmission.keyOrNew(null))
+                    : submission;
             insert(
                     invitation.meetingId(),
                     invitation.clientId(),
                     Optional.of(invitation.id()),
                     Optional.empty(),
                     invitation.jointPartyId(),
-                    submission,
+                    stored,
                     now);
             return Outcome.SAVED;
         });

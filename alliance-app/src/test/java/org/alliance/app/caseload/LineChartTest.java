@@ -3,8 +3,10 @@ package org.alliance.app.caseload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -53,5 +55,35 @@ class LineChartTest {
                 .hasMessageContaining("step 0");
         assertThatThrownBy(() -> LineChart.render("x", List.of(), List.of(), 5, 5, 1))
                 .hasMessageContaining("5.0..5.0");
+    }
+
+    @Test
+    void theTimeAxisIsByDateAndTheLegendHoldsFullNamesUnderThePlot() {
+        String longName = "You: total score of the questionnaire on working together";
+        String svg = LineChart.renderByDate(
+                        "chart",
+                        List.of(
+                                new LineChart.DatedSeries(
+                                        "Total",
+                                        List.of(
+                                                new LineChart.Point(LocalDate.of(2026, 1, 1), 3),
+                                                new LineChart.Point(LocalDate.of(2026, 1, 11), 3),
+                                                new LineChart.Point(LocalDate.of(2026, 3, 2), 3))),
+                                new LineChart.DatedSeries(
+                                        longName, List.of(new LineChart.Point(LocalDate.of(2026, 1, 11), 4)))),
+                        Optional.of(new LineChart.Band(
+                                "Expected",
+                                List.of(
+                                        new LineChart.BandPoint(LocalDate.of(2026, 1, 1), 2.5, 3.5),
+                                        new LineChart.BandPoint(LocalDate.of(2026, 3, 2), 3, 4)))),
+                        1,
+                        5,
+                        LocalDate::toString)
+                .markup();
+        // The plot runs from x = 40 to 624 over 60 days: 10 days later is 584 / 6 further, not half way.
+        assertThat(svg).contains("cx=\"40.0\"").contains("cx=\"137.3\"").contains("cx=\"624.0\"");
+        assertThat(svg).as("the full name, not cut").contains(">" + longName + "</text>");
+        assertThat(svg).contains(">Expected</text>").contains("fill=\"#e3ecf4\"");
+        assertThat(svg).contains(">2026-01-01</text>").contains(">2026-03-02</text>");
     }
 }

@@ -119,4 +119,24 @@ class CheckInSessionTest {
                 .as("a wrong code from our own origin is just a wrong code")
                 .isEqualTo(400);
     }
+
+    @Test
+    void aFormCarryingAnotherCheckInsKeyIsStoredNotAServerError() throws Exception {
+        String key = "copied-" + world.suffix;
+        IssuedInvitation first = world.invite("alliance-session-check");
+        IssuedInvitation second = world.invite("alliance-session-check");
+        for (IssuedInvitation invitation : new IssuedInvitation[] {first, second}) {
+            MockHttpServletResponse sent = mvc.perform(MockMvcRequestBuilders.post("/c/" + invitation.token())
+                            .param("idempotencyKey", key)
+                            .param("release", "NOW")
+                            .param("item-relationship", "8"))
+                    .andReturn()
+                    .getResponse();
+            assertThat(sent.getRedirectedUrl()).isEqualTo("/c/thanks");
+        }
+        assertThat(checkIns.countWithKey(key)).as("the first keeps the key").isEqualTo(1);
+        assertThat(checkIns.forClient(world.client, false))
+                .as("both answers are stored")
+                .hasSize(2);
+    }
 }

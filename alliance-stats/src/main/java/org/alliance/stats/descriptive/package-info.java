@@ -1,0 +1,5 @@
+/** Descriptive statistics as R computes them (sample quantiles). */
+@NullMarked
+package org.alliance.stats.descriptive;
+
+import org.jspecify.annotations.NullMarked;
