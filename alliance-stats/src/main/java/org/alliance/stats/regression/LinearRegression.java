@@ -7,7 +7,6 @@ import org.alliance.stats.linalg.DenseMatrix;
 import org.alliance.stats.linalg.HouseholderQr;
 import org.apache.commons.statistics.distribution.FDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Ordinary least squares by Householder QR, mirroring R's {@code lm} + {@code summary.lm} + {@code logLik.lm}:
@@ -53,17 +52,6 @@ public final class LinearRegression {
                 .map(name -> clusterLabels(columns, name, design.rowsUsed()))
                 .toList();
         return fit(design, options.covarianceType(), clusters);
-    }
-
-    /**
-     * Fits a prepared design matrix with at most one cluster variable.
-     *
-     * @param clusters cluster label of each row, required for {@link CovarianceType#CR0} and {@link CovarianceType#CR1},
-     *     otherwise ignored
-     */
-    public static LinearRegressionResult fit(
-            DesignMatrix design, CovarianceType covarianceType, String @Nullable [] clusters) {
-        return fit(design, covarianceType, clusters == null ? List.of() : List.<String[]>of(clusters));
     }
 
     /**
