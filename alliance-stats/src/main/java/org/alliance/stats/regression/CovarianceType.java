@@ -1,5 +1,7 @@
 package org.alliance.stats.regression;
 
+import java.util.List;
+
 /**
  * Which covariance matrix the standard errors of a linear or logistic model come from. The robust ones are those of R's
  * {@code sandwich} package (Zeileis 2004, 2006; Zeileis, Köll &amp; Graham 2020), with eᵢ the residual of a linear model
@@ -36,5 +38,24 @@ public enum CovarianceType {
     /** Whether this estimator needs cluster variables. */
     public boolean isClustered() {
         return this == CR0 || this == CR1;
+    }
+
+    /**
+     * The R call that gives this covariance matrix for a fit {@code fit}, for provenance and text output, e.g.
+     * {@code vcovCL(fit, cluster = ~ a + b, type = "HC1")}; a type that is the default of vcovCL for the model is left
+     * out, as an R user would write it.
+     *
+     * @param logistic whether the fit is a glm (vcovCL's default type is HC0 there, HC1 for an lm)
+     */
+    public String inR(List<String> clusterVariables, boolean logistic) {
+        return switch (this) {
+            case CLASSICAL -> "vcov(fit)";
+            case HC0, HC1, HC2, HC3 -> "vcovHC(fit, type = \"" + name() + "\")";
+            case CR0, CR1 -> {
+                boolean isDefault = (this == CR0) == logistic;
+                yield "vcovCL(fit, cluster = ~ " + String.join(" + ", clusterVariables)
+                        + (isDefault ? "" : ", type = \"" + (this == CR0 ? "HC0" : "HC1") + "\"") + ")";
+            }
+        };
     }
 }

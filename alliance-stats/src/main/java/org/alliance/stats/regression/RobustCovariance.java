@@ -89,9 +89,17 @@ final class RobustCovariance {
                     }
                     counts.add(g);
                 }
-                double sign = Integer.bitCount(subset) % 2 == 1 ? 1.0 : -1.0;
-                double adjustment = sign * g / (g - 1.0);
                 double[][] part = DenseMatrix.crossProduct(scores.values().toArray(double[][]::new));
+                if (variables == 1) {
+                    // One-way: the adjustment after the sandwich, as before multiway clustering (same last digits).
+                    double adjustment = g / (g - 1.0);
+                    if (type == CovarianceType.CR1) {
+                        adjustment = adjustment * (n - 1.0) / (n - p);
+                    }
+                    return new Sandwich(
+                            DenseMatrix.scale(DenseMatrix.sandwich(unscaled, part), adjustment), counts, warnings);
+                }
+                double adjustment = (Integer.bitCount(subset) % 2 == 1 ? 1.0 : -1.0) * g / (g - 1.0);
                 for (int a = 0; a < p; a++) {
                     for (int b = 0; b < p; b++) {
                         meat[a][b] += adjustment * part[a][b];

@@ -45,6 +45,11 @@ public record WaldTest(Form form, double statistic, int df, int residualDf, doub
         }
     }
 
+    /** The lmtest call that gives this test, given the R call of the covariance matrix ({@link CovarianceType#inR}). */
+    public String inR(String covariance) {
+        return "lmtest::waldtest(fit, vcov = " + covariance + ", test = \"" + (form == Form.F ? "F" : "Chisq") + "\")";
+    }
+
     /**
      * The test of all slopes, or empty when there is no slope or their covariance matrix is (numerically) singular —
      * then no finite statistic exists (R's {@code solve} fails or returns noise).
