@@ -117,7 +117,8 @@ class RobustStandardErrorsTest {
 
     @Test
     void fewerClustersThanSlopesGiveNoWaldTest() {
-        // Three gear clusters, four slopes: the clustered covariance of the slopes has rank 2 at most.
+        // Three gear clusters, four slopes: the clustered covariance of the slopes has rank 2 at most; R's waldtest
+        // stops with "system is computationally singular" here.
         LinearRegressionResult result = LinearRegression.fit(
                 LinearRegressionTest.mtcarsFormula(),
                 LinearRegressionTest.mtcars(),
