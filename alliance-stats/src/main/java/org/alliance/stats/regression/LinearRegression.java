@@ -16,7 +16,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
  *   <li>σ² = RSS/(n − p); classical covariance σ²(XᵀX)⁻¹ = σ²R⁻¹R⁻ᵀ;
  *   <li>R² = MSS/(MSS + RSS) with MSS around the mean; adjusted R² = 1 − (1 − R²)(n − 1)/(n − p); F = (MSS/(p − 1))/σ²;
  *   <li>logLik = −n/2 · (log 2π + 1 − log n + log RSS); AIC and BIC count p + 1 parameters (σ included);
- *   <li>robust covariances as {@code sandwich} with eᵢ the residuals (see {@link RobustCovariance}): HC0–HC3
+ *   <li>robust covariances as {@code sandwich} with eᵢ the residuals (see {@code RobustCovariance}): HC0–HC3
  *       ({@code vcovHC}), e.g. HC3 (MacKinnon &amp; White 1985) (XᵀX)⁻¹ Xᵀ diag(eᵢ²/(1 − hᵢ)²) X (XᵀX)⁻¹, hᵢ the
  *       leverages; CR1 ({@code vcovCL(cluster = ~g)}, its default type HC1 for an lm): G/(G − 1) · (n − 1)/(n − p) ·
  *       (XᵀX)⁻¹ (Σ_g X_gᵀe_g e_gᵀX_g) (XᵀX)⁻¹; CR0 without (n − 1)/(n − p); two or more cluster variables as

@@ -20,7 +20,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  *   <li>covariance (XᵀWX)⁻¹ from the last iteration's QR (dispersion 1); Wald z, p from the normal upper tail, CI b ±
  *       1.959964 · SE and odds ratios exp(b), exp(CI) (R's {@code exp(confint.default(fit))});
  *   <li>deviance D = −2 Σ log f(yᵢ; μᵢ), AIC = D + 2p, BIC = D + log(n) p for a 0/1 response;
- *   <li>robust covariances as {@code sandwich} on a {@code glm} (see {@link RobustCovariance}): the bread is the
+ *   <li>robust covariances as {@code sandwich} on a {@code glm} (see {@code RobustCovariance}): the bread is the
  *       covariance above, the scores are eᵢxᵢ with eᵢ the working residual (y − μ)/μ′(η) at the final η times the working
  *       weight of the last iteration (sandwich's {@code estfun.glm}, dispersion 1), the leverages those of the last
  *       weighted QR ({@code hatvalues(glm)}). HC0–HC3 as {@code vcovHC(fit, type = ...)}; {@code vcovCL(fit, cluster =

@@ -33,11 +33,13 @@ import org.alliance.stats.regression.StandardizedCoefficient;
 import org.alliance.stats.regression.WaldTest;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -60,14 +62,26 @@ public final class RegressCommand implements Callable<Integer> {
         binomial
     }
 
-    /** The lower-case names are the option's values and appear as such in the JSON's options. */
+    /** The lower-case names appear as such in the JSON's options; the option takes them in any case (HC3 as R). */
     enum Robust {
         hc0,
         hc1,
         hc2,
         hc3,
         cr0,
-        cr1
+        cr1;
+
+        static final class Converter implements ITypeConverter<Robust> {
+            @Override
+            public Robust convert(String value) {
+                try {
+                    return Robust.valueOf(value.toLowerCase(ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new TypeConversionException("'" + value
+                            + "' is not a type of robust standard errors; use hc0, hc1, hc2, hc3, cr0 or cr1");
+                }
+            }
+        }
     }
 
     @Spec
@@ -95,6 +109,7 @@ public final class RegressCommand implements Callable<Integer> {
     @Option(
             names = "--robust",
             paramLabel = "TYPE",
+            converter = Robust.Converter.class,
             description = "hc0, hc1, hc2, hc3: heteroskedasticity-robust standard errors as sandwich::vcovHC(fit,"
                     + " type = \"HC3\"). With --cluster: cr1 (vcovCL type HC1, G/(G-1)(n-1)/(n-p); the default for"
                     + " linear models) or cr0 (type HC0, G/(G-1) only; the default for logistic models), as"

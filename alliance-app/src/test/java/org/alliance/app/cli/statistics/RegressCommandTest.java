@@ -183,7 +183,7 @@ class RegressCommandTest {
                 "--cluster",
                 "cyl",
                 "--robust",
-                "cr1");
+                "CR1");
         assertThat(cr1.exitCode()).as(cr1.err()).isZero();
         assertRelative(
                 coefficient(JSON.readTree(cr1.out()), "hp").get("std_error").asDouble(),
@@ -210,6 +210,14 @@ class RegressCommandTest {
         JsonNode root = JSON.readTree(run.out());
         assertThat(root.get("model").has("wald_test")).isFalse();
         assertThat(root.get("warnings").get(0).asString()).contains("no robust Wald test of the 4 slopes");
+    }
+
+    @Test
+    void unknownRobustTypeIsABadInputListingTheTypes() {
+        Run run = run("regress", MTCARS, "--formula", "mpg ~ wt", "--robust", "hc4");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("'hc4'", "hc0, hc1, hc2, hc3, cr0 or cr1");
     }
 
     @Test
