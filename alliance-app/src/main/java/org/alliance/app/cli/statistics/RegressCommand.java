@@ -274,6 +274,7 @@ public final class RegressCommand implements Callable<Integer> {
                 result.rowsDropped(),
                 result.residualDf(),
                 result.covarianceType().name().toLowerCase(ROOT),
+                vcovInR(result.covarianceType(), false),
                 result.covarianceType().isClustered() ? result.clusters() : null,
                 clusterCounts(result.clusterCounts()),
                 wald(result.robustWaldTest(), result.covarianceType(), false));
@@ -315,6 +316,7 @@ public final class RegressCommand implements Callable<Integer> {
                 result.iterations(),
                 result.converged(),
                 result.covarianceType().name().toLowerCase(ROOT),
+                vcovInR(result.covarianceType(), true),
                 result.covarianceType().isClustered() ? result.clusters() : null,
                 clusterCounts(result.clusterCounts()),
                 wald(result.robustWaldTest(), result.covarianceType(), true));
@@ -332,6 +334,11 @@ public final class RegressCommand implements Callable<Integer> {
                 StatisticsOutput.number(c.confLow()),
                 StatisticsOutput.number(c.confHigh()),
                 StatisticsOutput.number(standardized));
+    }
+
+    /** The sandwich call of a robust covariance, e.g. vcovCL(fit, cluster = ~ a + b); null for classical errors. */
+    private @Nullable String vcovInR(CovarianceType type, boolean logistic) {
+        return type.isRobust() ? type.inR(clusters, logistic) : null;
     }
 
     /** Clusters per cluster column, in the order given; null unless clustered. */
@@ -410,7 +417,8 @@ public final class RegressCommand implements Callable<Integer> {
 
     /**
      * A linear model as R's summary(lm); {@code f_statistic} is the classical F as summary(lm) prints it, also with robust
-     * errors, when {@code wald_test} is the test to report. {@code clusters} (the smallest number of clusters over the
+     * errors, when {@code wald_test} is the test to report. {@code vcov_in_r} is the sandwich call of a robust
+     * covariance. {@code clusters} (the smallest number of clusters over the
      * cluster columns) and {@code cluster_counts} only with cluster-robust standard errors, {@code wald_test} only with
      * robust ones.
      */
@@ -432,6 +440,7 @@ public final class RegressCommand implements Callable<Integer> {
             int rowsDropped,
             int dfResidual,
             String standardErrors,
+            @JsonProperty("vcov_in_r") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String vcovInR,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer clusters,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Map<String, Integer> clusterCounts,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable WaldJson waldTest) {}
@@ -458,6 +467,7 @@ public final class RegressCommand implements Callable<Integer> {
             int iterations,
             boolean converged,
             String standardErrors,
+            @JsonProperty("vcov_in_r") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String vcovInR,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer clusters,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Map<String, Integer> clusterCounts,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable WaldJson waldTest) {}
