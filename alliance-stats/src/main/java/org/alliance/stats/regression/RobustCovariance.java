@@ -110,7 +110,10 @@ final class RobustCovariance {
             return new Sandwich(DenseMatrix.scale(DenseMatrix.sandwich(unscaled, meat), factor), counts, warnings);
         }
         double[] leverage = type == CovarianceType.HC2 || type == CovarianceType.HC3 ? leverages(qr, n, p) : null;
-        double[][] weighted = new double[n][p];
+        // Σ ωᵢ xᵢxᵢᵀ row by row, without a second n × p matrix (the same sums, in the same order, as crossProduct of
+        // the rows xᵢ√ωᵢ): a register-sized design should fit in the heap once, not twice.
+        double[][] meat = new double[p][p];
+        double[] weighted = new double[p];
         List<Integer> unstable = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             double e = scoreResiduals[i];
@@ -126,7 +129,21 @@ final class RobustCovariance {
                 unstable.add(i + 1);
             }
             for (int j = 0; j < p; j++) {
-                weighted[i][j] = x[i][j] * root;
+                weighted[j] = x[i][j] * root;
+            }
+            for (int a = 0; a < p; a++) {
+                double wa = weighted[a];
+                if (wa == 0.0) {
+                    continue;
+                }
+                for (int b = a; b < p; b++) {
+                    meat[a][b] += wa * weighted[b];
+                }
+            }
+        }
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < a; b++) {
+                meat[a][b] = meat[b][a];
             }
         }
         if (!unstable.isEmpty()) {
@@ -134,7 +151,7 @@ final class RobustCovariance {
                     + unstable.subList(0, Math.min(10, unstable.size())) + (unstable.size() > 10 ? "..." : "")
                     + " of the rows used (sandwich warns likewise)");
         }
-        return new Sandwich(DenseMatrix.sandwich(unscaled, DenseMatrix.crossProduct(weighted)), List.of(), warnings);
+        return new Sandwich(DenseMatrix.sandwich(unscaled, meat), List.of(), warnings);
     }
 
     /** hᵢ = Σ_k Q_ik², k over the p columns of the thin Q. */
