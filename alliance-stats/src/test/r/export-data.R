@@ -4,6 +4,7 @@
 suppressPackageStartupMessages({
   library(lavaan)
   library(psych)
+  library(sandwich)
 })
 out <- "alliance-stats/src/test/resources/data"
 dir.create(out, recursive = TRUE, showWarnings = FALSE)
@@ -16,8 +17,12 @@ write_data(psych::bfi, "bfi")
 write_data(datasets::longley, "longley")
 mt <- datasets::mtcars
 write_data(cbind(model = rownames(mt), mt), "mtcars")
+# Petersen's (2009) simulated panel, 500 firms x 10 years: the standard test of two-way clustered errors.
+data("PetersenCL", package = "sandwich", envir = environment())
+write_data(PetersenCL, "PetersenCL")
 writeLines(c(
   paste("R", paste(R.version$major, R.version$minor, sep = ".")),
   paste("lavaan", as.character(packageVersion("lavaan"))),
-  paste("psych", as.character(packageVersion("psych")))
+  paste("psych", as.character(packageVersion("psych"))),
+  paste("sandwich", as.character(packageVersion("sandwich")))
 ), file.path(out, "VERSIONS.txt"))

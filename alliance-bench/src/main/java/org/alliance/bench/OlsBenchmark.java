@@ -1,6 +1,7 @@
 package org.alliance.bench;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.alliance.stats.regression.Columns;
@@ -86,6 +87,6 @@ public class OlsBenchmark {
 
     @Benchmark
     public LinearRegressionResult fromDesign() {
-        return LinearRegression.fit(design, CovarianceType.CLASSICAL, null);
+        return LinearRegression.fit(design, CovarianceType.CLASSICAL, List.of());
     }
 }

@@ -84,6 +84,30 @@ class JsonContractTest {
                 new String[] {"regress", data("mtcars.csv"), "--formula", "mpg ~ wt + hp", "--cluster", "cyl"};
             case "robust" ->
                 new String[] {"regress", data("mtcars.csv"), "--formula", "mpg ~ wt + hp", "--robust", "hc3"};
+            case "cluster-twoway" ->
+                new String[] {"regress", data("PetersenCL.csv"), "--formula", "y ~ x", "--cluster", "firm,year"};
+            case "logistic-robust" ->
+                new String[] {
+                    "regress",
+                    data("mtcars.csv"),
+                    "--formula",
+                    "am ~ wt + hp",
+                    "--family",
+                    "binomial",
+                    "--robust",
+                    "hc3"
+                };
+            case "logistic-cluster" ->
+                new String[] {
+                    "regress",
+                    data("mtcars.csv"),
+                    "--formula",
+                    "am ~ wt + hp",
+                    "--family",
+                    "binomial",
+                    "--cluster",
+                    "cyl,gear"
+                };
             case "mixed-ml" ->
                 new String[] {"mixed", data("sleepstudy.csv"), "--formula", "Reaction ~ Days + (Days | Subject)", "--ml"
                 };
@@ -132,6 +156,9 @@ class JsonContractTest {
                 "logistic",
                 "cluster",
                 "robust",
+                "cluster-twoway",
+                "logistic-robust",
+                "logistic-cluster",
                 "mixed-ml",
                 "mixed-unconverged",
                 "mixed",

@@ -8,30 +8,27 @@ import java.util.Optional;
  * Options of {@link LinearRegression}.
  *
  * @param referenceLevels reference level per categorical predictor (default: the first level in sorted order)
- * @param covarianceType classical, HC3 or CR1 standard errors
- * @param clusterVariable the column whose values define the clusters; required for, and only allowed with, CR1
+ * @param covarianceType classical, HC0–HC3, CR0 or CR1 standard errors
+ * @param clusterVariables the columns whose values define the clusters (two or more: multiway clustering, as
+ *     {@code vcovCL(cluster = ~ a + b)}); required for, and only allowed with, CR0 and CR1
  */
 public record LinearOptions(
-        Map<String, String> referenceLevels, CovarianceType covarianceType, Optional<String> clusterVariable) {
+        Map<String, String> referenceLevels, CovarianceType covarianceType, List<String> clusterVariables) {
 
     public LinearOptions {
         referenceLevels = Map.copyOf(referenceLevels);
-        if (covarianceType == CovarianceType.CR1 && clusterVariable.isEmpty()) {
-            throw new IllegalArgumentException("cluster-robust (CR1) standard errors need a cluster variable");
-        }
-        if (covarianceType != CovarianceType.CR1 && clusterVariable.isPresent()) {
-            throw new IllegalArgumentException("a cluster variable (" + clusterVariable.get()
-                    + ") needs CR1 standard errors, not " + covarianceType);
-        }
+        clusterVariables = List.copyOf(clusterVariables);
+        RobustCovariance.checkOptions(covarianceType, clusterVariables);
+    }
+
+    /** One cluster variable or none. */
+    public LinearOptions(
+            Map<String, String> referenceLevels, CovarianceType covarianceType, Optional<String> clusterVariable) {
+        this(referenceLevels, covarianceType, clusterVariable.map(List::of).orElse(List.of()));
     }
 
     /** Classical standard errors, default reference levels. */
     public static LinearOptions classical() {
-        return new LinearOptions(Map.of(), CovarianceType.CLASSICAL, Optional.empty());
-    }
-
-    /** Variables besides the formula's that must be present in a row for it to be used. */
-    List<String> alsoRequired() {
-        return clusterVariable.map(List::of).orElse(List.of());
+        return new LinearOptions(Map.of(), CovarianceType.CLASSICAL, List.of());
     }
 }

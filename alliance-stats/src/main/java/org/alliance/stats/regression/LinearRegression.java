@@ -1,9 +1,8 @@
 package org.alliance.stats.regression;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.alliance.stats.linalg.DenseMatrix;
 import org.alliance.stats.linalg.HouseholderQr;
 import org.apache.commons.statistics.distribution.FDistribution;
@@ -17,10 +16,14 @@ import org.apache.commons.statistics.distribution.TDistribution;
  *   <li>σ² = RSS/(n − p); classical covariance σ²(XᵀX)⁻¹ = σ²R⁻¹R⁻ᵀ;
  *   <li>R² = MSS/(MSS + RSS) with MSS around the mean; adjusted R² = 1 − (1 − R²)(n − 1)/(n − p); F = (MSS/(p − 1))/σ²;
  *   <li>logLik = −n/2 · (log 2π + 1 − log n + log RSS); AIC and BIC count p + 1 parameters (σ included);
- *   <li>HC3 (MacKinnon &amp; White 1985; {@code sandwich::vcovHC(type = "HC3")}): (XᵀX)⁻¹ Xᵀ diag(eᵢ²/(1 − hᵢ)²) X
- *       (XᵀX)⁻¹, hᵢ the leverages;
- *   <li>CR1 ({@code sandwich::vcovCL(cluster = ~g, type = "HC1")}): G/(G − 1) · (n − 1)/(n − p) · (XᵀX)⁻¹ (Σ_g
- *       X_gᵀe_g e_gᵀX_g) (XᵀX)⁻¹;
+ *   <li>robust covariances as {@code sandwich} with eᵢ the residuals (see {@code RobustCovariance}): HC0–HC3
+ *       ({@code vcovHC}), e.g. HC3 (MacKinnon &amp; White 1985) (XᵀX)⁻¹ Xᵀ diag(eᵢ²/(1 − hᵢ)²) X (XᵀX)⁻¹, hᵢ the
+ *       leverages; CR1 ({@code vcovCL(cluster = ~g)}, its default type HC1 for an lm): G/(G − 1) · (n − 1)/(n − p) ·
+ *       (XᵀX)⁻¹ (Σ_g X_gᵀe_g e_gᵀX_g) (XᵀX)⁻¹; CR0 without (n − 1)/(n − p); two or more cluster variables as
+ *       {@code vcovCL(cluster = ~ a + b)} (Cameron, Gelbach &amp; Miller 2011);
+ *   <li>with robust standard errors the overall test of the slopes is the robust Wald F test
+ *       {@code lmtest::waldtest(fit, vcov = V, test = "F")} ({@link WaldTest}); the classical F stays in the result
+ *       as {@code summary(lm)} prints it, but it is not valid under heteroskedasticity or clustering;
  *   <li>t = b/SE with n − p degrees of freedom also for robust SEs ({@code lmtest::coeftest}); p from the upper tail
  *       of Student's t (Commons Statistics, accurate far into the tail); 95 % CI b ± t₀.₉₇₅ · SE;
  *   <li>standardised coefficients β = b · sd(x)/sd(y), SDs over the rows used, as {@code lm.beta::lm.beta}; for numeric
@@ -43,19 +46,22 @@ public final class LinearRegression {
      * @throws IllegalArgumentException naming what to fix (unknown variable, aliased term, too few rows...)
      */
     public static LinearRegressionResult fit(Formula formula, Columns columns, LinearOptions options) {
-        DesignMatrix design = DesignMatrix.build(formula, columns, options.referenceLevels(), options.alsoRequired());
-        String[] clusters = options.clusterVariable()
+        DesignMatrix design =
+                DesignMatrix.build(formula, columns, options.referenceLevels(), options.clusterVariables());
+        List<String[]> clusters = options.clusterVariables().stream()
                 .map(name -> clusterLabels(columns, name, design.rowsUsed()))
-                .orElse(null);
+                .toList();
         return fit(design, options.covarianceType(), clusters);
     }
 
     /**
      * Fits a prepared design matrix.
      *
-     * @param clusters cluster label of each row, required for {@link CovarianceType#CR1}, otherwise ignored
+     * @param clusters per cluster variable the label of each row (two or more variables: multiway clustering); needed
+     *     for the clustered types, otherwise ignored
      */
-    public static LinearRegressionResult fit(DesignMatrix design, CovarianceType covarianceType, String[] clusters) {
+    public static LinearRegressionResult fit(
+            DesignMatrix design, CovarianceType covarianceType, List<String[]> clusters) {
         double[][] x = design.x();
         double[] y = design.y();
         int n = design.n();
@@ -81,31 +87,16 @@ public final class LinearRegression {
         double sigma2 = rss / df;
         double[][] unscaled = qr.unscaledCovariance();
         double[][] covariance;
-        int clusterCount = 0;
-        switch (covarianceType) {
-            case CLASSICAL -> covariance = DenseMatrix.scale(unscaled, sigma2);
-            case HC3 -> covariance = hc3(qr, x, residuals, unscaled);
-            case CR1 -> {
-                if (clusters == null || clusters.length != n) {
-                    throw new IllegalArgumentException("CR1 needs one cluster label per row used (" + n + ")");
-                }
-                Map<String, double[]> scores = new HashMap<>();
-                for (int i = 0; i < n; i++) {
-                    double[] score = scores.computeIfAbsent(clusters[i], key -> new double[p]);
-                    for (int j = 0; j < p; j++) {
-                        score[j] += x[i][j] * residuals[i];
-                    }
-                }
-                clusterCount = scores.size();
-                if (clusterCount < 2) {
-                    throw new IllegalArgumentException(
-                            "cluster-robust standard errors need at least two clusters, got " + clusterCount);
-                }
-                double[][] meat = DenseMatrix.crossProduct(scores.values().toArray(double[][]::new));
-                double adjustment = clusterCount / (clusterCount - 1.0) * (n - 1.0) / df;
-                covariance = DenseMatrix.scale(DenseMatrix.sandwich(unscaled, meat), adjustment);
-            }
-            default -> throw new IllegalStateException("unknown covariance type " + covarianceType);
+        List<Integer> clusterCounts = List.of();
+        List<String> warnings = new ArrayList<>();
+        if (covarianceType.isRobust()) {
+            RobustCovariance.Sandwich sandwich = RobustCovariance.compute(
+                    covarianceType, x, residuals, unscaled, qr, covarianceType.isClustered() ? clusters : List.of());
+            covariance = sandwich.covariance();
+            clusterCounts = sandwich.clusterCounts();
+            warnings.addAll(sandwich.warnings());
+        } else {
+            covariance = DenseMatrix.scale(unscaled, sigma2);
         }
         TDistribution t = TDistribution.of(df);
         double quantile = t.inverseSurvivalProbability(0.025);
@@ -128,7 +119,13 @@ public final class LinearRegression {
         double f = (mss / (p - 1)) / sigma2;
         double fP = p > 1 ? FDistribution.of(p - 1, df).survivalProbability(f) : Double.NaN;
         double logLik = -0.5 * n * (Math.log(2 * Math.PI) + 1.0 - Math.log(n) + Math.log(rss));
-        List<String> warnings = new ArrayList<>();
+        Optional<WaldTest> wald = Optional.empty();
+        if (covarianceType.isRobust()) {
+            wald = WaldTest.ofSlopes(b, covariance, design.terms(), WaldTest.Form.F, df);
+            if (wald.isEmpty() && p > 1) {
+                warnings.add(noWaldTest(covarianceType, clusterCounts, p - 1));
+            }
+        }
         if (rss <= 1e-20 * (mss + rss)) {
             warnings.add("essentially perfect fit: the residuals are zero and the standard errors are unreliable");
         }
@@ -149,7 +146,9 @@ public final class LinearRegression {
                 n,
                 design.rowsDropped(),
                 covarianceType,
-                clusterCount,
+                clusterCounts.stream().mapToInt(Integer::intValue).min().orElse(0),
+                clusterCounts,
+                wald,
                 warnings,
                 METHOD);
     }
@@ -193,26 +192,17 @@ public final class LinearRegression {
         return standardized;
     }
 
-    private static double[][] hc3(HouseholderQr qr, double[][] x, double[] residuals, double[][] unscaled) {
-        int n = x.length;
-        int p = unscaled.length;
-        double[] leverage = new double[n];
-        for (int k = 0; k < p; k++) {
-            double[] unit = new double[n];
-            unit[k] = 1.0;
-            double[] qColumn = qr.qTimes(unit);
-            for (int i = 0; i < n; i++) {
-                leverage[i] += qColumn[i] * qColumn[i];
-            }
-        }
-        double[][] weighted = new double[n][p];
-        for (int i = 0; i < n; i++) {
-            double w = residuals[i] / (1.0 - leverage[i]);
-            for (int j = 0; j < p; j++) {
-                weighted[i][j] = x[i][j] * w;
-            }
-        }
-        return DenseMatrix.sandwich(unscaled, DenseMatrix.crossProduct(weighted));
+    /** Why there is no robust Wald test although there are slopes. */
+    static String noWaldTest(CovarianceType type, List<Integer> clusterCounts, int slopes) {
+        return "no robust Wald test of the " + slopes + " slopes: their " + type + " covariance matrix is not positive"
+                + " definite"
+                + (clusterCounts.isEmpty()
+                        ? ""
+                        : clusterCounts.size() == 1
+                                ? " (a clustered covariance has rank below the number of clusters, "
+                                        + clusterCounts.get(0) + ")"
+                                : " (with several cluster variables M_a + M_b − M_ab can be indefinite; clusters "
+                                        + clusterCounts + "); R's waldtest would print a meaningless statistic");
     }
 
     static void requireFullRank(HouseholderQr qr, List<String> terms) {

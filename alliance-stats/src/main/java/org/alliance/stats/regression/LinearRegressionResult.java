@@ -1,6 +1,7 @@
 package org.alliance.stats.regression;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A fitted linear model with the figures of R's {@code summary(lm)}, {@code logLik}, {@code AIC} and {@code BIC}.
@@ -13,7 +14,8 @@ import java.util.List;
  * @param rSquared R² (model with intercept: 1 − RSS/TSS around the mean)
  * @param adjustedRSquared adjusted R²
  * @param sigma residual standard error √(RSS/(n − p))
- * @param fStatistic overall F test of all terms but the intercept, classical as in {@code summary(lm)}
+ * @param fStatistic overall F test of all terms but the intercept, classical as in {@code summary(lm)} (also with robust
+ *     errors; then {@code robustWaldTest} is the test to report)
  * @param fNumeratorDf p − 1
  * @param fDenominatorDf n − p
  * @param fPValue upper-tail p of the F statistic
@@ -23,7 +25,11 @@ import java.util.List;
  * @param n rows used
  * @param rowsDropped rows left out for missing values (listwise deletion)
  * @param covarianceType which standard errors
- * @param clusters number of clusters for {@link CovarianceType#CR1}, otherwise 0
+ * @param clusters number of clusters for a clustered covariance (the smallest over the cluster variables), otherwise 0
+ * @param clusterCounts number of clusters per cluster variable, in the order given (empty unless clustered)
+ * @param robustWaldTest with robust standard errors, the Wald F test of all slopes as {@code lmtest::waldtest(fit, vcov
+ *     = V)}, which replaces the classical F; empty with classical errors, without slopes, or when V of the slopes is
+ *     singular (a warning says so)
  * @param warnings things the reader should know about this fit
  * @param method the definitions followed, for provenance
  */
@@ -45,6 +51,8 @@ public record LinearRegressionResult(
         int rowsDropped,
         CovarianceType covarianceType,
         int clusters,
+        List<Integer> clusterCounts,
+        Optional<WaldTest> robustWaldTest,
         List<String> warnings,
         String method) {
 
@@ -55,6 +63,7 @@ public record LinearRegressionResult(
             throw new IllegalArgumentException("got " + standardizedCoefficients.size()
                     + " standardised coefficients for " + coefficients.size() + " coefficients");
         }
+        clusterCounts = List.copyOf(clusterCounts);
         warnings = List.copyOf(warnings);
         covariance = org.alliance.stats.linalg.DenseMatrix.copy(covariance);
     }

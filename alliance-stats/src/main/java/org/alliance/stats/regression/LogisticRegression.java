@@ -3,6 +3,7 @@ package org.alliance.stats.regression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.alliance.stats.linalg.HouseholderQr;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
@@ -18,7 +19,16 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  *   <li>convergence when |D − D_old|/(|D| + 0.1) &lt; 1e-8, at most 25 iterations;
  *   <li>covariance (XᵀWX)⁻¹ from the last iteration's QR (dispersion 1); Wald z, p from the normal upper tail, CI b ±
  *       1.959964 · SE and odds ratios exp(b), exp(CI) (R's {@code exp(confint.default(fit))});
- *   <li>deviance D = −2 Σ log f(yᵢ; μᵢ), AIC = D + 2p, BIC = D + log(n) p for a 0/1 response.
+ *   <li>deviance D = −2 Σ log f(yᵢ; μᵢ), AIC = D + 2p, BIC = D + log(n) p for a 0/1 response;
+ *   <li>robust covariances as {@code sandwich} on a {@code glm} (see {@code RobustCovariance}): the bread is the
+ *       covariance above, the scores are eᵢxᵢ with eᵢ the working residual (y − μ)/μ′(η) at the final η times the working
+ *       weight of the last iteration (sandwich's {@code estfun.glm}, dispersion 1), the leverages those of the last
+ *       weighted QR ({@code hatvalues(glm)}). HC0–HC3 as {@code vcovHC(fit, type = ...)}; {@code vcovCL(fit, cluster =
+ *       ~g)} is CR0 (its default type for a glm is HC0: only G/(G − 1)), {@code type = "HC1"} is CR1; several cluster
+ *       variables as {@code cluster = ~ a + b}. z, p and CI then use the robust SE, as {@code lmtest::coeftest(fit,
+ *       vcov = V)};
+ *   <li>with robust errors, the Wald χ² test of all slopes, {@code lmtest::waldtest(fit, vcov = V, test = "Chisq")}
+ *       ({@link WaldTest}).
  * </ul>
  *
  * Separation: when fitted probabilities come within 10ε of 0 or 1 (R's test for its warning "fitted probabilities
@@ -51,11 +61,36 @@ public final class LogisticRegression {
      * @throws IllegalArgumentException naming what to fix
      */
     public static LogisticRegressionResult fit(Formula formula, Columns columns, Map<String, String> referenceLevels) {
-        return fit(DesignMatrix.build(formula, columns, referenceLevels, List.of()));
+        return fit(formula, columns, LogisticOptions.classical(referenceLevels));
     }
 
-    /** Fits a prepared design matrix; the response must be 0/1. */
+    /**
+     * Fits {@code formula} to {@code columns} with the standard errors of {@code options}, dropping rows with a missing
+     * value in any variable used (the cluster variables included); the response must be 0/1.
+     *
+     * @throws IllegalArgumentException naming what to fix
+     */
+    public static LogisticRegressionResult fit(Formula formula, Columns columns, LogisticOptions options) {
+        DesignMatrix design =
+                DesignMatrix.build(formula, columns, options.referenceLevels(), options.clusterVariables());
+        List<String[]> clusters = options.clusterVariables().stream()
+                .map(name -> LinearRegression.clusterLabels(columns, name, design.rowsUsed()))
+                .toList();
+        return fit(design, options.covarianceType(), clusters);
+    }
+
+    /** Fits a prepared design matrix with classical standard errors; the response must be 0/1. */
     public static LogisticRegressionResult fit(DesignMatrix design) {
+        return fit(design, CovarianceType.CLASSICAL, List.of());
+    }
+
+    /**
+     * Fits a prepared design matrix; the response must be 0/1.
+     *
+     * @param clusters per cluster variable the label of each row; needed for the clustered types, otherwise ignored
+     */
+    public static LogisticRegressionResult fit(
+            DesignMatrix design, CovarianceType covarianceType, List<String[]> clusters) {
         double[][] x = design.x();
         double[] y = design.y();
         int n = design.n();
@@ -78,6 +113,7 @@ public final class LogisticRegression {
         int iteration = 0;
         HouseholderQr qr = null;
         double[] b = new double[p];
+        double[] workingWeights = new double[n];
         while (iteration < MAX_ITERATIONS) {
             iteration++;
             double[][] weightedX = new double[n][p];
@@ -85,7 +121,8 @@ public final class LogisticRegression {
             for (int i = 0; i < n; i++) {
                 double derivative = muEta(eta[i]);
                 double z = eta[i] + (y[i] - mu[i]) / derivative;
-                double w = Math.sqrt(derivative * derivative / (mu[i] * (1.0 - mu[i])));
+                workingWeights[i] = derivative * derivative / (mu[i] * (1.0 - mu[i]));
+                double w = Math.sqrt(workingWeights[i]);
                 weightedZ[i] = z * w;
                 for (int j = 0; j < p; j++) {
                     weightedX[i][j] = x[i][j] * w;
@@ -121,6 +158,29 @@ public final class LogisticRegression {
             }
         }
         double[][] covariance = qr.unscaledCovariance();
+        List<Integer> clusterCounts = List.of();
+        Optional<WaldTest> wald = Optional.empty();
+        if (covarianceType.isRobust()) {
+            // glm's weights(fit, "working") are those of the last iteration, its working residuals use the final η.
+            double[] scoreResiduals = new double[n];
+            for (int i = 0; i < n; i++) {
+                scoreResiduals[i] = (y[i] - mu[i]) / muEta(eta[i]) * workingWeights[i];
+            }
+            RobustCovariance.Sandwich sandwich = RobustCovariance.compute(
+                    covarianceType,
+                    x,
+                    scoreResiduals,
+                    covariance,
+                    qr,
+                    covarianceType.isClustered() ? clusters : List.of());
+            covariance = sandwich.covariance();
+            clusterCounts = sandwich.clusterCounts();
+            warnings.addAll(sandwich.warnings());
+            wald = WaldTest.ofSlopes(b, covariance, design.terms(), WaldTest.Form.CHI_SQUARED, n - p);
+            if (wald.isEmpty() && p > 1) {
+                warnings.add(LinearRegression.noWaldTest(covarianceType, clusterCounts, p - 1));
+            }
+        }
         double quantile = NormalDistribution.of(0, 1).inverseSurvivalProbability(0.025);
         NormalDistribution normal = NormalDistribution.of(0, 1);
         List<Coefficient> coefficients = new ArrayList<>();
@@ -156,6 +216,10 @@ public final class LogisticRegression {
                 converged,
                 n,
                 design.rowsDropped(),
+                covarianceType,
+                clusterCounts.stream().mapToInt(Integer::intValue).min().orElse(0),
+                clusterCounts,
+                wald,
                 warnings,
                 METHOD);
     }

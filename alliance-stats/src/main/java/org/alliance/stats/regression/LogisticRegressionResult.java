@@ -1,13 +1,15 @@
 package org.alliance.stats.regression;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A fitted logistic regression with the figures of R's {@code summary(glm(..., family = binomial))}.
  *
- * @param coefficients coefficient table with Wald z, normal p and Wald 95 % CI on the log-odds scale
+ * @param coefficients coefficient table with Wald z, normal p and Wald 95 % CI on the log-odds scale (with robust
+ *     errors from the robust SEs, as {@code lmtest::coeftest(fit, vcov = V)})
  * @param oddsRatios exp of the estimates and of the CI limits, one per coefficient
- * @param covariance covariance matrix of the coefficients ((XᵀWX)⁻¹, dispersion 1)
+ * @param covariance covariance matrix of the coefficients used for the table ((XᵀWX)⁻¹, dispersion 1, or robust)
  * @param deviance residual deviance
  * @param nullDeviance deviance of the intercept-only model
  * @param logLikelihood log-likelihood
@@ -17,6 +19,11 @@ import java.util.List;
  * @param converged whether the deviance converged within the iteration limit
  * @param n rows used
  * @param rowsDropped rows left out for missing values (listwise deletion)
+ * @param covarianceType which standard errors
+ * @param clusters number of clusters for a clustered covariance (the smallest over the cluster variables), otherwise 0
+ * @param clusterCounts number of clusters per cluster variable, in the order given (empty unless clustered)
+ * @param robustWaldTest with robust errors, the Wald χ² test of all slopes as {@code lmtest::waldtest(fit, vcov = V,
+ *     test = "Chisq")}; empty with classical errors, without slopes, or when V of the slopes is singular
  * @param warnings e.g. separation or non-convergence
  * @param method the definitions followed, for provenance
  */
@@ -33,12 +40,17 @@ public record LogisticRegressionResult(
         boolean converged,
         int n,
         int rowsDropped,
+        CovarianceType covarianceType,
+        int clusters,
+        List<Integer> clusterCounts,
+        Optional<WaldTest> robustWaldTest,
         List<String> warnings,
         String method) {
 
     public LogisticRegressionResult {
         coefficients = List.copyOf(coefficients);
         oddsRatios = List.copyOf(oddsRatios);
+        clusterCounts = List.copyOf(clusterCounts);
         warnings = List.copyOf(warnings);
         covariance = org.alliance.stats.linalg.DenseMatrix.copy(covariance);
         if (oddsRatios.size() != coefficients.size()) {

@@ -1,5 +1,7 @@
 package org.alliance.app.cli.statistics;
 
+import static java.util.Locale.ROOT;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.PrintWriter;
@@ -24,16 +26,20 @@ import org.alliance.stats.regression.Formula;
 import org.alliance.stats.regression.LinearOptions;
 import org.alliance.stats.regression.LinearRegression;
 import org.alliance.stats.regression.LinearRegressionResult;
+import org.alliance.stats.regression.LogisticOptions;
 import org.alliance.stats.regression.LogisticRegression;
 import org.alliance.stats.regression.LogisticRegressionResult;
 import org.alliance.stats.regression.StandardizedCoefficient;
+import org.alliance.stats.regression.WaldTest;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -42,8 +48,10 @@ import tools.jackson.databind.annotation.JsonNaming;
         name = "regress",
         mixinStandardHelpOptions = true,
         description = {
-            "Linear regression as R's lm (optionally with HC3 or cluster-robust CR1 standard errors as R's sandwich),",
-            "or logistic regression as R's glm(family = binomial).",
+            "Linear regression as R's lm or logistic regression as R's glm(family = binomial), optionally with robust"
+                    + " (HC0-HC3) or one- or multiway cluster-robust standard errors as R's sandwich; with robust errors"
+                    + " the robust Wald test of all slopes as lmtest::waldtest (F for linear, chi-square for logistic"
+                    + " models) takes the place of the classical F.",
             "Text columns become dummies with the first level (sorted) as reference. Rows with a missing value",
             "(empty or NA) in any variable used are left out."
         })
@@ -54,8 +62,26 @@ public final class RegressCommand implements Callable<Integer> {
         binomial
     }
 
+    /** The lower-case names appear as such in the JSON's options; the option takes them in any case (HC3 as R). */
     enum Robust {
-        hc3
+        hc0,
+        hc1,
+        hc2,
+        hc3,
+        cr0,
+        cr1;
+
+        static final class Converter implements ITypeConverter<Robust> {
+            @Override
+            public Robust convert(String value) {
+                try {
+                    return Robust.valueOf(value.toLowerCase(ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new TypeConversionException("'" + value
+                            + "' is not a type of robust standard errors; use hc0, hc1, hc2, hc3, cr0 or cr1");
+                }
+            }
+        }
     }
 
     @Spec
@@ -80,14 +106,23 @@ public final class RegressCommand implements Callable<Integer> {
             description = "gaussian (default, linear) or binomial (logistic).")
     Family family = Family.gaussian;
 
-    @Option(names = "--robust", paramLabel = "TYPE", description = "hc3: heteroskedasticity-robust standard errors.")
+    @Option(
+            names = "--robust",
+            paramLabel = "TYPE",
+            converter = Robust.Converter.class,
+            description = "hc0, hc1, hc2, hc3: heteroskedasticity-robust standard errors as sandwich::vcovHC(fit,"
+                    + " type = \"HC3\"). With --cluster: cr1 (vcovCL type HC1, G/(G-1)(n-1)/(n-p); the default for"
+                    + " linear models) or cr0 (type HC0, G/(G-1) only; the default for logistic models), as"
+                    + " vcovCL(fit, cluster = ~g) chooses.")
     Robust robust;
 
     @Option(
             names = "--cluster",
+            split = ",",
             paramLabel = "COLUMN",
-            description = "Cluster-robust (CR1) standard errors with clusters given by this column.")
-    String cluster;
+            description = "Cluster-robust standard errors with clusters given by this column; two or more columns"
+                    + " (a,b) cluster in several ways at once, as vcovCL(fit, cluster = ~ a + b).")
+    List<String> clusters = new ArrayList<>();
 
     @Option(
             names = "--reference",
@@ -113,12 +148,7 @@ public final class RegressCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--formula: " + e.getMessage());
         }
-        if (family == Family.binomial && (robust != null || cluster != null)) {
-            throw new UserInputException("--robust and --cluster apply to linear models only (--family gaussian)");
-        }
-        if (robust != null && cluster != null) {
-            throw new UserInputException("choose either --robust hc3 or --cluster COLUMN, not both");
-        }
+        CovarianceType type = covarianceType();
         Set<String> categorical = new LinkedHashSet<>(factors);
         categorical.addAll(references.keySet());
         for (String name : categorical) {
@@ -133,18 +163,16 @@ public final class RegressCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try {
             if (family == Family.binomial) {
-                LogisticRegressionResult result = LogisticRegression.fit(formula, columns, references);
+                LogisticRegressionResult result =
+                        LogisticRegression.fit(formula, columns, new LogisticOptions(references, type, clusters));
                 if (format.text()) {
                     printText(out, formula, result);
                     return ExitCodes.OK;
                 }
                 tree = json(result, table);
             } else {
-                CovarianceType type = cluster != null
-                        ? CovarianceType.CR1
-                        : robust != null ? CovarianceType.HC3 : CovarianceType.CLASSICAL;
-                LinearRegressionResult result = LinearRegression.fit(
-                        formula, columns, new LinearOptions(references, type, Optional.ofNullable(cluster)));
+                LinearRegressionResult result =
+                        LinearRegression.fit(formula, columns, new LinearOptions(references, type, clusters));
                 if (format.text()) {
                     printText(out, formula, result);
                     return ExitCodes.OK;
@@ -158,11 +186,41 @@ public final class RegressCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The formula's variables (and the cluster column): numeric when every value is a number, else categorical. */
+    /**
+     * The covariance type the options ask for: --robust alone, --cluster with cr1 (linear) or cr0 (logistic) by default
+     * as vcovCL(fit, cluster = ~g) chooses, or classical.
+     */
+    private CovarianceType covarianceType() {
+        boolean clustered = robust == Robust.cr0 || robust == Robust.cr1;
+        if (clusters.isEmpty()) {
+            if (clustered) {
+                throw new UserInputException(
+                        "--robust " + robust + " is cluster-robust: name the cluster column(s) with --cluster");
+            }
+            return robust == null
+                    ? CovarianceType.CLASSICAL
+                    : CovarianceType.valueOf(robust.name().toUpperCase(ROOT));
+        }
+        if (robust != null && !clustered) {
+            throw new UserInputException("choose either --robust " + robust + " or --cluster "
+                    + String.join(",", clusters) + ", not both (with --cluster, --robust takes cr0 or cr1)");
+        }
+        if (new LinkedHashSet<>(clusters).size() != clusters.size()) {
+            throw new UserInputException("--cluster names a column twice: " + String.join(",", clusters));
+        }
+        if (robust != null) {
+            return CovarianceType.valueOf(robust.name().toUpperCase(ROOT));
+        }
+        return family == Family.binomial ? CovarianceType.CR0 : CovarianceType.CR1;
+    }
+
+    /** The formula's variables (and the cluster columns): numeric when every value is a number, else categorical. */
     private Columns columns(DataTable table, Formula formula, Set<String> categorical) {
         List<String> needed = new ArrayList<>(formula.variables());
-        if (cluster != null) {
-            needed.add(cluster);
+        for (String cluster : clusters) {
+            if (!needed.contains(cluster)) {
+                needed.add(cluster);
+            }
         }
         Map<String, double[]> numeric = new LinkedHashMap<>();
         Map<String, String[]> text = new LinkedHashMap<>();
@@ -215,8 +273,11 @@ public final class RegressCommand implements Callable<Integer> {
                 result.n(),
                 result.rowsDropped(),
                 result.residualDf(),
-                result.covarianceType().name().toLowerCase(java.util.Locale.ROOT),
-                result.covarianceType() == CovarianceType.CR1 ? result.clusters() : null);
+                result.covarianceType().name().toLowerCase(ROOT),
+                vcovInR(result.covarianceType(), false),
+                result.covarianceType().isClustered() ? result.clusters() : null,
+                clusterCounts(result.clusterCounts()),
+                wald(result.robustWaldTest(), result.covarianceType(), false));
         return new RegressJson(
                 coefficients, model, result.warnings(), StatisticsOutput.provenance(result.method(), options(), table));
     }
@@ -253,7 +314,12 @@ public final class RegressCommand implements Callable<Integer> {
                 result.rowsDropped(),
                 result.residualDf(),
                 result.iterations(),
-                result.converged());
+                result.converged(),
+                result.covarianceType().name().toLowerCase(ROOT),
+                vcovInR(result.covarianceType(), true),
+                result.covarianceType().isClustered() ? result.clusters() : null,
+                clusterCounts(result.clusterCounts()),
+                wald(result.robustWaldTest(), result.covarianceType(), true));
         return new RegressJson(
                 coefficients, model, result.warnings(), StatisticsOutput.provenance(result.method(), options(), table));
     }
@@ -270,15 +336,47 @@ public final class RegressCommand implements Callable<Integer> {
                 StatisticsOutput.number(standardized));
     }
 
+    /** The sandwich call of a robust covariance, e.g. vcovCL(fit, cluster = ~ a + b); null for classical errors. */
+    private @Nullable String vcovInR(CovarianceType type, boolean logistic) {
+        return type.isRobust() ? type.inR(clusters, logistic) : null;
+    }
+
+    /** Clusters per cluster column, in the order given; null unless clustered. */
+    private @Nullable Map<String, Integer> clusterCounts(List<Integer> counts) {
+        if (counts.isEmpty()) {
+            return null;
+        }
+        Map<String, Integer> named = new LinkedHashMap<>();
+        for (int v = 0; v < counts.size(); v++) {
+            named.put(clusters.get(v), counts.get(v));
+        }
+        return named;
+    }
+
+    private @Nullable WaldJson wald(Optional<WaldTest> test, CovarianceType type, boolean logistic) {
+        return test.map(w -> new WaldJson(
+                        w.form() == WaldTest.Form.F ? "F" : "chisq",
+                        StatisticsOutput.number(w.statistic()),
+                        w.df(),
+                        w.form() == WaldTest.Form.F ? w.residualDf() : null,
+                        StatisticsOutput.number(w.pValue()),
+                        w.terms(),
+                        w.inR(type.inR(clusters, logistic))))
+                .orElse(null);
+    }
+
     private Options options() {
         return new Options(
                 formulaText,
                 family.name(),
                 robust == null ? null : robust.name(),
-                cluster,
+                clusters.isEmpty() ? null : String.join(",", clusters),
                 references,
                 factors,
-                "listwise deletion over the formula's variables" + (cluster == null ? "" : " and the cluster column"));
+                "listwise deletion over the formula's variables"
+                        + (clusters.isEmpty()
+                                ? ""
+                                : clusters.size() == 1 ? " and the cluster column" : " and the cluster columns"));
     }
 
     /** The JSON of {@code regress}: coefficient rows and model of the family fitted, then provenance. */
@@ -317,7 +415,13 @@ public final class RegressCommand implements Callable<Integer> {
             @Nullable Double orConfLow,
             @Nullable Double orConfHigh) {}
 
-    /** A linear model as R's summary(lm); {@code clusters} only with cluster-robust (CR1) standard errors. */
+    /**
+     * A linear model as R's summary(lm); {@code f_statistic} is the classical F as summary(lm) prints it, also with robust
+     * errors, when {@code wald_test} is the test to report. {@code vcov_in_r} is the sandwich call of a robust
+     * covariance. {@code clusters} (the smallest number of clusters over the
+     * cluster columns) and {@code cluster_counts} only with cluster-robust standard errors, {@code wald_test} only with
+     * robust ones.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record LinearModel(
             String family,
@@ -336,9 +440,15 @@ public final class RegressCommand implements Callable<Integer> {
             int rowsDropped,
             int dfResidual,
             String standardErrors,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer clusters) {}
+            @JsonProperty("vcov_in_r") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String vcovInR,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer clusters,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Map<String, Integer> clusterCounts,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable WaldJson waldTest) {}
 
-    /** A logistic model as R's glm; the linear model's R², sigma and F are null (they have no meaning here). */
+    /**
+     * A logistic model as R's glm; the linear model's R², sigma and F are null (they have no meaning here). The standard
+     * errors as in {@link LinearModel}; {@code wald_test} (χ²) only with robust ones.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record LogisticModel(
             String family,
@@ -355,7 +465,26 @@ public final class RegressCommand implements Callable<Integer> {
             int rowsDropped,
             int dfResidual,
             int iterations,
-            boolean converged) {}
+            boolean converged,
+            String standardErrors,
+            @JsonProperty("vcov_in_r") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String vcovInR,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer clusters,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Map<String, Integer> clusterCounts,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable WaldJson waldTest) {}
+
+    /**
+     * The robust Wald test of all slopes: {@code test} "F" (linear; {@code df_residual} is its denominator df) or
+     * "chisq" (logistic), and the R call that gives the same figures.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record WaldJson(
+            String test,
+            @Nullable Double statistic,
+            int df,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer dfResidual,
+            @Nullable Double pValue,
+            List<String> terms,
+            String inR) {}
 
     record Options(
             String formula,
@@ -369,14 +498,7 @@ public final class RegressCommand implements Callable<Integer> {
     private void printText(PrintWriter out, Formula formula, LinearRegressionResult result) {
         out.println("Linear regression (as R lm): " + formula);
         out.println("n = " + result.n() + " (" + result.rowsDropped() + " rows left out for missing values)");
-        out.println("Standard errors: "
-                + switch (result.covarianceType()) {
-                    case CLASSICAL -> "classical";
-                    case HC3 -> "HC3 heteroskedasticity-robust (sandwich::vcovHC type HC3)";
-                    case CR1 ->
-                        "CR1 cluster-robust by " + cluster + ", " + result.clusters()
-                                + " clusters (sandwich::vcovCL type HC1)";
-                });
+        out.println("Standard errors: " + standardErrors(result.covarianceType(), result.clusterCounts(), false));
         out.println();
         printCoefficients(out, result.coefficients(), "t value", "Pr(>|t|)", null, result.standardizedCoefficients());
         out.println();
@@ -384,8 +506,14 @@ public final class RegressCommand implements Callable<Integer> {
                 + " degrees of freedom");
         out.println("Multiple R-squared: " + StatisticsOutput.format(result.rSquared()) + ", Adjusted R-squared: "
                 + StatisticsOutput.format(result.adjustedRSquared()));
-        out.println("F-statistic: " + StatisticsOutput.format(result.fStatistic()) + " on " + result.fNumeratorDf()
-                + " and " + result.fDenominatorDf() + " DF, p-value: " + StatisticsOutput.formatP(result.fPValue()));
+        if (result.covarianceType().isRobust()) {
+            // The classical F assumes independent errors of equal variance, which robust errors do not.
+            printWald(out, result.robustWaldTest(), result.covarianceType(), false);
+        } else {
+            out.println("F-statistic: " + StatisticsOutput.format(result.fStatistic()) + " on " + result.fNumeratorDf()
+                    + " and " + result.fDenominatorDf() + " DF, p-value: "
+                    + StatisticsOutput.formatP(result.fPValue()));
+        }
         out.println("logLik: " + StatisticsOutput.format(result.logLikelihood()) + ", AIC: "
                 + StatisticsOutput.format(result.aic()) + ", BIC: " + StatisticsOutput.format(result.bic()));
         printWarnings(out, result.warnings());
@@ -394,6 +522,7 @@ public final class RegressCommand implements Callable<Integer> {
     private void printText(PrintWriter out, Formula formula, LogisticRegressionResult result) {
         out.println("Logistic regression (as R glm, family = binomial): " + formula);
         out.println("n = " + result.n() + " (" + result.rowsDropped() + " rows left out for missing values)");
+        out.println("Standard errors: " + standardErrors(result.covarianceType(), result.clusterCounts(), true));
         out.println();
         printCoefficients(out, result.coefficients(), "z value", "Pr(>|z|)", result.oddsRatios(), null);
         out.println();
@@ -404,7 +533,42 @@ public final class RegressCommand implements Callable<Integer> {
         out.println(
                 "AIC: " + StatisticsOutput.format(result.aic()) + ", BIC: " + StatisticsOutput.format(result.bic()));
         out.println("Number of IRLS iterations: " + result.iterations());
+        if (result.covarianceType().isRobust()) {
+            printWald(out, result.robustWaldTest(), result.covarianceType(), true);
+        }
         printWarnings(out, result.warnings());
+    }
+
+    private String standardErrors(CovarianceType type, List<Integer> counts, boolean logistic) {
+        if (type == CovarianceType.CLASSICAL) {
+            return "classical";
+        }
+        String what = type.isClustered()
+                ? type + " cluster-robust by " + clusterText(counts)
+                : type + " heteroskedasticity-robust";
+        return what + " (sandwich::" + type.inR(clusters, logistic) + ")";
+    }
+
+    /** "gear (3 clusters)" or "firm (500 clusters) and year (10 clusters)". */
+    private String clusterText(List<Integer> counts) {
+        List<String> parts = new ArrayList<>();
+        for (int v = 0; v < counts.size(); v++) {
+            parts.add(clusters.get(v) + " (" + counts.get(v) + " clusters)");
+        }
+        return String.join(" and ", parts);
+    }
+
+    private void printWald(PrintWriter out, Optional<WaldTest> test, CovarianceType type, boolean logistic) {
+        if (test.isEmpty()) {
+            out.println("Robust Wald test of all slopes: not available (see the warning)");
+            return;
+        }
+        WaldTest w = test.get();
+        String figures = w.form() == WaldTest.Form.F
+                ? "F = " + StatisticsOutput.format(w.statistic()) + " on " + w.df() + " and " + w.residualDf() + " DF"
+                : "chi-square = " + StatisticsOutput.format(w.statistic()) + " on " + w.df() + " DF";
+        out.println("Robust Wald test of all slopes: " + figures + ", p-value: " + StatisticsOutput.formatP(w.pValue())
+                + " (" + w.inR(type.inR(clusters, logistic)) + ")");
     }
 
     private static void printCoefficients(

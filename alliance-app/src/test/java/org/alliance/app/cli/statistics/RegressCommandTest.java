@@ -144,6 +144,90 @@ class RegressCommandTest {
         assertThat(run.err()).contains("not both");
     }
 
+    @Test
+    void logisticClusterDefaultsToVcovClOnAGlm() {
+        Run run = run("regress", MTCARS, "--formula", "am ~ wt + hp", "--family", "binomial", "--cluster", "cyl");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode root = JSON.readTree(run.out());
+        String fixture = "reference/robust/mtcars-glm-cyl-cr0-coefficients.csv";
+        assertRelative(coefficient(root, "wt").get("std_error").asDouble(), reference(fixture, "wt", "std_error"));
+        assertRelative(coefficient(root, "hp").get("p_value").asDouble(), reference(fixture, "hp", "p_value"));
+        JsonNode model = root.get("model");
+        assertThat(model.get("standard_errors").asString()).isEqualTo("cr0");
+        assertThat(model.get("cluster_counts").get("cyl").asInt()).isEqualTo(3);
+        JsonNode wald = model.get("wald_test");
+        assertThat(wald.get("test").asString()).isEqualTo("chisq");
+        assertThat(wald.has("df_residual")).isFalse();
+        assertRelative(
+                wald.get("statistic").asDouble(),
+                reference("reference/robust/wald.csv", "mtcars-glm-cyl-cr0", "statistic"));
+        assertThat(wald.get("in_r").asString())
+                .isEqualTo("lmtest::waldtest(fit, vcov = vcovCL(fit, cluster = ~ cyl)," + " test = \"Chisq\")");
+    }
+
+    @Test
+    void logisticHc2AndClusteredCr1AsChosen() {
+        Run hc2 = run("regress", MTCARS, "--formula", "am ~ wt + hp", "--family", "binomial", "--robust", "hc2");
+        assertRelative(
+                coefficient(JSON.readTree(hc2.out()), "wt").get("std_error").asDouble(),
+                reference("reference/robust/mtcars-glm-hc2-coefficients.csv", "wt", "std_error"));
+
+        Run cr1 = run(
+                "regress",
+                MTCARS,
+                "--formula",
+                "am ~ wt + hp",
+                "--family",
+                "binomial",
+                "--cluster",
+                "cyl",
+                "--robust",
+                "CR1");
+        assertThat(cr1.exitCode()).as(cr1.err()).isZero();
+        assertRelative(
+                coefficient(JSON.readTree(cr1.out()), "hp").get("std_error").asDouble(),
+                reference("reference/robust/mtcars-glm-cyl-cr1-coefficients.csv", "hp", "std_error"));
+    }
+
+    @Test
+    void twoWayClusteringReplacesTheFTestByTheRobustWaldTestInText() {
+        Run run = run(
+                "regress", data("PetersenCL.csv"), "--formula", "y ~ x", "--cluster", "firm,year", "--format", "text");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("CR1 cluster-robust by firm (500 clusters) and year (10 clusters)")
+                .contains("vcovCL(fit, cluster = ~ firm + year)")
+                .contains("Robust Wald test of all slopes: F = 373.3", "on 1 and 4998 DF")
+                .doesNotContain("F-statistic");
+    }
+
+    @Test
+    void fewerClustersThanSlopesWarnInsteadOfATest() {
+        Run run = run("regress", MTCARS, "--formula", "mpg ~ wt + hp + cyl", "--factor", "cyl", "--cluster", "gear");
+
+        JsonNode root = JSON.readTree(run.out());
+        assertThat(root.get("model").has("wald_test")).isFalse();
+        assertThat(root.get("warnings").get(0).asString()).contains("no robust Wald test of the 4 slopes");
+    }
+
+    @Test
+    void unknownRobustTypeIsABadInputListingTheTypes() {
+        Run run = run("regress", MTCARS, "--formula", "mpg ~ wt", "--robust", "hc4");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("'hc4'", "hc0, hc1, hc2, hc3, cr0 or cr1");
+    }
+
+    @Test
+    void clusteredTypeWithoutClusterColumnIsABadInput() {
+        Run run = run("regress", MTCARS, "--formula", "mpg ~ wt", "--robust", "cr1");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("--cluster");
+    }
+
     private static JsonNode coefficient(JsonNode root, String term) {
         for (JsonNode c : root.get("coefficients")) {
             if (c.get("term").asString().equals(term)) {
