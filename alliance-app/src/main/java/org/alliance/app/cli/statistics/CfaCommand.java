@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.alliance.app.cli.CsvInputOptions;
 import org.alliance.app.cli.ExitCodes;
 import org.alliance.app.cli.FormatOption;
 import org.alliance.app.cli.UserInputException;
@@ -33,8 +32,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code alliance cfa}: confirmatory factor analysis of a CSV data set with lavaan's model syntax and
@@ -50,14 +47,8 @@ import picocli.CommandLine.Spec;
         })
 public final class CfaCommand implements Callable<Integer> {
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Mixin
-    CsvInputOptions input = new CsvInputOptions();
-
-    @Parameters(index = "0", paramLabel = "DATA.csv", description = "Data with a header row (empty or NA = missing).")
-    Path data;
+    DataFile input = new DataFile();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     ModelSource modelSource;
@@ -111,7 +102,7 @@ public final class CfaCommand implements Callable<Integer> {
     public Integer call() {
         CfaOptions options = options();
         CfaModel model = model();
-        DataTable table = StatisticsOutput.read(data, input, spec.commandLine().getErr());
+        DataTable table = input.read();
         CfaData cfaData = cfaData(table, model);
         CfaResult result;
         try {
@@ -119,7 +110,7 @@ public final class CfaCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = input.out();
         if (format.json()) {
             StatisticsOutput.printJson(out, CfaJson.tree(result, options, table, group));
         } else {
@@ -129,7 +120,7 @@ public final class CfaCommand implements Callable<Integer> {
         if (!result.converged()) {
             // lavaan prints no fit measures for such a fit; we print the figures for diagnosis, marked as not
             // valid, and fail so that no script takes them for a result.
-            spec.commandLine().getErr().println("error: " + CfaText.NOT_CONVERGED);
+            input.err().println("error: " + CfaText.NOT_CONVERGED);
             return ExitCodes.FAILURE;
         }
         return ExitCodes.OK;

@@ -1,12 +1,10 @@
 package org.alliance.app.cli.statistics;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.alliance.app.cli.CsvInputOptions;
 import org.alliance.app.cli.ExitCodes;
 import org.alliance.app.cli.FormatOption;
 import org.alliance.app.cli.UserInputException;
@@ -19,10 +17,8 @@ import org.alliance.stats.correlation.SpearmanResult;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -43,14 +39,8 @@ public final class CorrelateCommand implements Callable<Integer> {
         spearman
     }
 
-    @Spec
-    CommandSpec spec;
-
     @Mixin
-    CsvInputOptions input = new CsvInputOptions();
-
-    @Parameters(index = "0", paramLabel = "DATA.csv", description = "CSV file with a header row.")
-    Path data;
+    DataFile input = new DataFile();
 
     @Parameters(
             index = "1..*",
@@ -90,7 +80,7 @@ public final class CorrelateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--level: " + e.getMessage());
         }
-        DataTable table = StatisticsOutput.read(data, input, spec.commandLine().getErr());
+        DataTable table = input.read();
         List<double[]> columns = new ArrayList<>();
         for (String variable : variables) {
             columns.add(StatisticsOutput.numeric(table, variable));
@@ -138,7 +128,7 @@ public final class CorrelateCommand implements Callable<Integer> {
                 }
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = input.out();
         if (format.text()) {
             printText(out, options, textRows, warnings);
             return ExitCodes.OK;

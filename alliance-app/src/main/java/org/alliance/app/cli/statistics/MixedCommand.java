@@ -2,14 +2,12 @@ package org.alliance.app.cli.statistics;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.alliance.app.cli.CsvInputOptions;
 import org.alliance.app.cli.ExitCodes;
 import org.alliance.app.cli.FormatOption;
 import org.alliance.app.cli.UserInputException;
@@ -24,10 +22,7 @@ import org.alliance.stats.regression.Columns;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -46,14 +41,8 @@ public final class MixedCommand implements Callable<Integer> {
     static final String NOT_CONVERGED = "the optimiser did not converge: none of the figures is a valid result;"
             + " simplify the random effects or raise --max-evaluations";
 
-    @Spec
-    CommandSpec spec;
-
     @Mixin
-    CsvInputOptions input = new CsvInputOptions();
-
-    @Parameters(index = "0", paramLabel = "DATA.csv", description = "CSV file with a header row.")
-    Path data;
+    DataFile input = new DataFile();
 
     @Option(
             names = "--formula",
@@ -98,7 +87,7 @@ public final class MixedCommand implements Callable<Integer> {
         if (maxEvaluations < 1) {
             throw new UserInputException("--max-evaluations must be at least 1, not " + maxEvaluations);
         }
-        DataTable table = StatisticsOutput.read(data, input, spec.commandLine().getErr());
+        DataTable table = input.read();
         Columns columns = columns(table, formula);
         MixedModelResult result;
         try {
@@ -106,15 +95,15 @@ public final class MixedCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = input.out();
         if (format.text()) {
             printText(out, result);
         } else {
             StatisticsOutput.printJson(out, json(result, table));
         }
         if (!result.converged()) {
-            spec.commandLine().getErr().println("error: " + NOT_CONVERGED);
-            spec.commandLine().getErr().flush();
+            input.err().println("error: " + NOT_CONVERGED);
+            input.err().flush();
             return ExitCodes.FAILURE;
         }
         return ExitCodes.OK;

@@ -5,7 +5,6 @@ import static java.util.Locale.ROOT;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.alliance.app.cli.CsvInputOptions;
 import org.alliance.app.cli.ExitCodes;
 import org.alliance.app.cli.FormatOption;
 import org.alliance.app.cli.UserInputException;
@@ -35,10 +33,7 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -84,14 +79,8 @@ public final class RegressCommand implements Callable<Integer> {
         }
     }
 
-    @Spec
-    CommandSpec spec;
-
     @Mixin
-    CsvInputOptions input = new CsvInputOptions();
-
-    @Parameters(index = "0", paramLabel = "DATA.csv", description = "CSV file with a header row.")
-    Path data;
+    DataFile input = new DataFile();
 
     @Option(
             names = "--formula",
@@ -157,10 +146,10 @@ public final class RegressCommand implements Callable<Integer> {
                         "'" + name + "' is given as categorical but is not a predictor in " + formula);
             }
         }
-        DataTable table = StatisticsOutput.read(data, input, spec.commandLine().getErr());
+        DataTable table = input.read();
         Columns columns = columns(table, formula, categorical);
         RegressJson tree;
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = input.out();
         try {
             if (family == Family.binomial) {
                 LogisticRegressionResult result =

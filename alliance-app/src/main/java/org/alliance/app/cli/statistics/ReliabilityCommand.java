@@ -1,14 +1,12 @@
 package org.alliance.app.cli.statistics;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.alliance.app.cli.CsvInputOptions;
 import org.alliance.app.cli.ExitCodes;
 import org.alliance.app.cli.FormatOption;
 import org.alliance.app.cli.UserInputException;
@@ -19,10 +17,7 @@ import org.alliance.stats.reliability.ItemResponses;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -37,14 +32,8 @@ import tools.jackson.databind.annotation.JsonNaming;
         })
 public final class ReliabilityCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
-
     @Mixin
-    CsvInputOptions input = new CsvInputOptions();
-
-    @Parameters(index = "0", paramLabel = "DATA.csv", description = "CSV file with a header row, one row per person.")
-    Path data;
+    DataFile input = new DataFile();
 
     @Option(
             names = "--items",
@@ -79,7 +68,7 @@ public final class ReliabilityCommand implements Callable<Integer> {
                         "--reverse " + item + " is not one of the --items " + String.join(",", items));
             }
         }
-        DataTable table = StatisticsOutput.read(data, input, spec.commandLine().getErr());
+        DataTable table = input.read();
         List<double[]> columns = new ArrayList<>();
         for (String item : items) {
             columns.add(StatisticsOutput.numeric(table, item));
@@ -90,7 +79,7 @@ public final class ReliabilityCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = input.out();
         if (format.text()) {
             printText(out, result);
         } else {
