@@ -302,7 +302,11 @@ class ClientCheckInController {
         return transactions.execute(status -> {
             CheckIns.Outcome result = checkIns.submit(invitation, submission);
             if (result == CheckIns.Outcome.SAVED) {
-                audit.record("client", "check-in submitted", "meeting " + invitation.meetingId());
+                audit.record(
+                        invitation.organisationId(),
+                        "client",
+                        "check-in submitted",
+                        "meeting " + invitation.meetingId());
                 alsoWhenSaved.run();
             }
             return result;

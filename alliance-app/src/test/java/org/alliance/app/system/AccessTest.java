@@ -204,6 +204,13 @@ class AccessTest {
         Map<Who, Integer> caseload = only(200, Who.PROFESSIONAL, Who.OTHER_PROFESSIONAL);
         rules.add(new Rule(HttpMethod.GET, "/caseload", Map.of(), caseload));
         rules.add(new Rule(HttpMethod.GET, client, Map.of(), owner(200)));
+        // Changing and deleting meetings: only the client's professional; a meeting with nothing in it can go.
+        rules.add(new Rule(
+                HttpMethod.POST, meeting + "/edit", Map.of("date", "not a date", "kind", "REGULAR"), owner(422)));
+        rules.add(new Rule(HttpMethod.GET, meeting + "/delete", Map.of(), owner(200)));
+        long spare = world.newMeeting(world.client, world.professional.id(), java.time.LocalDate.of(2026, 4, 20));
+        rules.add(new Rule(HttpMethod.POST, "/meetings/" + spare + "/delete", Map.of(), owner(302)));
+        rules.add(new Rule(HttpMethod.POST, "/meetings/987654321/delete", Map.of(), owner(404)));
         rules.add(new Rule(HttpMethod.GET, meeting + "/rating", Map.of(), owner(200)));
         rules.add(new Rule(HttpMethod.GET, meeting + "/invitation", Map.of(), owner(302)));
         rules.add(new Rule(HttpMethod.POST, meeting + "/rating", Map.of(), owner(422)));
@@ -250,6 +257,10 @@ class AccessTest {
         rules.add(new Rule(HttpMethod.GET, "/team", Map.of(), only(200, Who.TEAM_LEAD)));
         rules.add(new Rule(HttpMethod.GET, "/research", Map.of(), only(200, Who.RESEARCHER)));
         rules.add(new Rule(HttpMethod.GET, "/admin", Map.of(), only(200, Who.ADMIN)));
+        // The audit trail: administrators only, their own organisation (AuditTrailTest).
+        rules.add(new Rule(HttpMethod.GET, "/admin/audit", Map.of(), only(200, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.GET, "/admin/audit", Map.of("from", "yesterday"), only(422, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.GET, "/admin/audit.csv", Map.of(), only(200, Who.ADMIN)));
         // Erasing a client: the administrator finds, sees and confirms; a wrong confirmation erases nothing.
         rules.add(new Rule(
                 HttpMethod.GET, "/admin/clients", Map.of("reference", "K-" + world.suffix), only(302, Who.ADMIN)));
