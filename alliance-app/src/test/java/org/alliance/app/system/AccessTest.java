@@ -271,6 +271,13 @@ class AccessTest {
                 Map.of(),
                 only(200, Who.ADMIN)));
         rules.add(new Rule(HttpMethod.GET, "/admin/clients/987654321/erase", Map.of(), only(404, Who.ADMIN)));
+        // The client's own data, given by the administrator (ClientDataTest).
+        rules.add(new Rule(
+                HttpMethod.GET,
+                client.replace("/clients/", "/admin/clients/") + "/data",
+                Map.of("format", "json"),
+                only(200, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.GET, "/admin/clients/987654321/data", Map.of(), only(404, Who.ADMIN)));
         rules.add(new Rule(
                 HttpMethod.POST,
                 client.replace("/clients/", "/admin/clients/") + "/erase",

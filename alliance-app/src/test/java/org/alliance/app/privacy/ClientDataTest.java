@@ -1,0 +1,112 @@
+package org.alliance.app.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.nio.charset.StandardCharsets;
+import org.alliance.app.AllianceWebTest;
+import org.alliance.app.TestWorld;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 16, "give a client their own data first": the administrator downloads everything about one client as JSON
+ * and as PDF, in the language chosen — answers the client held back from the professional included (they are the
+ * client's own) — only for the own organisation, and audited.
+ */
+@AllianceWebTest
+class ClientDataTest {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private MockMvc mvc;
+    private TestWorld world;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        mvc = TestWorld.mvc(context);
+        world = new TestWorld(context);
+        for (String release : new String[] {"NOW", "NEXT_MEETING"}) {
+            MockHttpServletRequestBuilder post = MockMvcRequestBuilders.post(
+                            "/c/" + world.invite("alliance-client").token())
+                    .param("idempotencyKey", "data-" + release + "-" + world.suffix)
+                    .param("release", release);
+            for (String scale : new String[] {"bond", "tasks", "goals"}) {
+                for (int i = 1; i <= 4; i++) {
+                    post.param("item-" + scale + "-" + i, "4");
+                }
+            }
+            mvc.perform(post);
+        }
+    }
+
+    private MockHttpServletResponse download(TestWorld as, String format, String lang) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.get("/admin/clients/" + world.client + "/data")
+                        .param("format", format)
+                        .param("lang", lang)
+                        .with(user(as.admin)))
+                .andReturn()
+                .getResponse();
+    }
+
+    @Test
+    void theJsonHoldsEveryCheckInWithQuestionsAnswersAndScores() throws Exception {
+        MockHttpServletResponse response = download(world, "json", "en");
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getHeader("Content-Disposition"))
+                .contains("attachment")
+                .contains(".json");
+        JsonNode data = JsonMapper.builder().build().readTree(response.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(data.get("alias").asText()).isEqualTo("Kim");
+        assertThat(data.get("check_ins"))
+                .as("the held-back answer is the client's own too")
+                .hasSize(2);
+        JsonNode first = data.get("check_ins").get(0);
+        assertThat(first.get("answers")).hasSize(12);
+        assertThat(first.get("answers").get(0).get("question").asText()).isNotBlank();
+        assertThat(first.get("answers").get(0).get("value").asDouble()).isEqualTo(4.0);
+        assertThat(first.get("scores").findValuesAsString("scale")).contains("Total");
+        assertThat(data.get("meetings").get(0).get("date").asText()).isEqualTo("2026-03-02");
+        assertThat(data.get("stored_rows").get("answers").asLong()).isEqualTo(24);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'client data given' AND actor = ?")
+                        .param(world.admin.username())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void thePdfReadsInTheChosenLanguage() throws Exception {
+        MockHttpServletResponse response = download(world, "pdf", "da");
+        assertThat(response.getContentType()).isEqualTo("application/pdf");
+        try (PDDocument pdf = Loader.loadPDF(response.getContentAsByteArray())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text)
+                    .contains("Data om Kim i Alliance")
+                    .contains("Dine svar")
+                    .contains("2. mar. 2026");
+            assertThat(text).contains("12 af 12 spørgsmål besvaret");
+        }
+    }
+
+    @Test
+    void anotherOrganisationsAdministratorGetsNothing() throws Exception {
+        assertThat(download(new TestWorld(context), "json", "en").getStatus()).isEqualTo(404);
+    }
+}
