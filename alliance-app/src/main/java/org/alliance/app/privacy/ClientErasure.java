@@ -125,4 +125,12 @@ public class ClientErasure {
         java.util.Arrays.fill(params, clientId);
         return params;
     }
+
+    /** The audit subject of an erasure: the client's id and the rows removed per kind, never alias or reference. */
+    public static String auditSubject(long clientId, Map<String, Long> removed) {
+        return "client " + clientId + ": "
+                + removed.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(", "));
+    }
 }

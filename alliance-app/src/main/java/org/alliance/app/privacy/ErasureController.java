@@ -3,7 +3,6 @@ package org.alliance.app.privacy;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -88,13 +87,7 @@ class ErasureController {
         Map<String, Long> removed =
                 erasure.erase(user.organisationId(), clientId).orElseThrow(NoSuchClient::new);
         // The audit row says that it happened, by whom and how much: never the alias, reference or answers.
-        audit.record(
-                user.username(),
-                "client erased",
-                "client " + clientId + ": "
-                        + removed.entrySet().stream()
-                                .map(e -> e.getKey() + "=" + e.getValue())
-                                .collect(Collectors.joining(", ")));
+        audit.record(user.username(), "client erased", ClientErasure.auditSubject(clientId, removed));
         redirect.addFlashAttribute(
                 "erasedRows",
                 removed.values().stream().mapToLong(Long::longValue).sum());

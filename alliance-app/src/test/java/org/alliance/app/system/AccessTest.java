@@ -261,6 +261,10 @@ class AccessTest {
         rules.add(new Rule(HttpMethod.GET, "/admin/audit", Map.of(), only(200, Who.ADMIN)));
         rules.add(new Rule(HttpMethod.GET, "/admin/audit", Map.of("from", "yesterday"), only(422, Who.ADMIN)));
         rules.add(new Rule(HttpMethod.GET, "/admin/audit.csv", Map.of(), only(200, Who.ADMIN)));
+        // Retention: set, dry run, and a run by hand that needs a confirmation (RetentionTest).
+        rules.add(new Rule(HttpMethod.GET, "/admin/retention", Map.of(), only(200, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.POST, "/admin/retention", Map.of("months", "zero"), only(422, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.POST, "/admin/retention/apply", Map.of(), only(422, Who.ADMIN)));
         // Erasing a client: the administrator finds, sees and confirms; a wrong confirmation erases nothing.
         rules.add(new Rule(
                 HttpMethod.GET, "/admin/clients", Map.of("reference", "K-" + world.suffix), only(302, Who.ADMIN)));

@@ -1,0 +1,171 @@
+package org.alliance.app.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.OptionalInt;
+import org.alliance.app.AllianceWebTest;
+import org.alliance.app.MutableClock;
+import org.alliance.app.TestDatabases;
+import org.alliance.app.TestWorld;
+import org.alliance.app.checkin.Invitations;
+import org.alliance.app.system.AuditLog;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * Issue 16, retention: clients are erased N months after their last meeting, only when nothing is open; the
+ * administrator sees who first (dry run) and must confirm a run by hand; the nightly run happens once per
+ * organisation and day even with several servers. The test clock stands at 2026-06-15.
+ */
+@AllianceWebTest
+class RetentionTest {
+
+    @TempDir
+    static Path folder;
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Retention retention;
+
+    @Autowired
+    Invitations invitations;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private MockMvc mvc;
+    private TestWorld world;
+
+    @BeforeEach
+    void setUp() {
+        mvc = TestWorld.mvc(context);
+        world = new TestWorld(context);
+    }
+
+    @AfterAll
+    static void close() {
+        TestDatabases.closeAll();
+    }
+
+    private long clients(String alias) {
+        return jdbc.sql("SELECT COUNT(*) FROM client WHERE organisation_id = ? AND alias = ?")
+                .params(world.organisation, alias)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void onlyClientsWhoseTimeIsUpAndWhoHaveNothingOpenAreDue() {
+        // Kim: last meeting 2026-03-02. Three months before 2026-06-15 is 2026-03-15.
+        long recent = world.newClient(world.professional.id(), "Recent");
+        world.newMeeting(recent, world.professional.id(), LocalDate.of(2026, 5, 1));
+        long planned = world.newClient(world.professional.id(), "Planned");
+        world.newMeeting(planned, world.professional.id(), LocalDate.of(2026, 1, 5));
+        world.newMeeting(planned, world.professional.id(), LocalDate.of(2026, 7, 1));
+        long invited = world.newClient(world.professional.id(), "Invited");
+        long old = world.newMeeting(invited, world.professional.id(), LocalDate.of(2026, 1, 5));
+        invitations.issue(old, "alliance-client", world.professional.id(), Duration.ofHours(72));
+
+        assertThat(retention.due(world.organisation)).as("no rule, nobody").isEmpty();
+        retention.setMonths(world.organisation, OptionalInt.of(3));
+        assertThat(retention.due(world.organisation))
+                .extracting(Retention.Due::alias)
+                .containsExactly("Kim");
+    }
+
+    @Test
+    void theDryRunShowsWhoAndNothingGoesWithoutConfirmation() throws Exception {
+        MockHttpServletResponse wrong = mvc.perform(MockMvcRequestBuilders.post("/admin/retention")
+                        .with(csrf())
+                        .with(user(world.admin))
+                        .param("lang", "en")
+                        .param("months", "0"))
+                .andReturn()
+                .getResponse();
+        assertThat(wrong.getStatus()).isEqualTo(422);
+        assertThat(wrong.getContentAsString()).contains("Enter a whole number of months from 1 to 1200");
+
+        mvc.perform(MockMvcRequestBuilders.post("/admin/retention")
+                .with(csrf())
+                .with(user(world.admin))
+                .param("months", "3"));
+        String dryRun = mvc.perform(MockMvcRequestBuilders.get("/admin/retention")
+                        .param("lang", "en")
+                        .with(user(world.admin)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(dryRun)
+                .contains("1 clients had their last meeting more than 3 months ago")
+                .contains("K-" + world.suffix);
+
+        assertThat(mvc.perform(MockMvcRequestBuilders.post("/admin/retention/apply")
+                                .with(csrf())
+                                .with(user(world.admin)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(422);
+        assertThat(clients("Kim")).as("not confirmed: kept").isEqualTo(1);
+        mvc.perform(MockMvcRequestBuilders.post("/admin/retention/apply")
+                .with(csrf())
+                .with(user(world.admin))
+                .param("confirm", "yes"));
+        assertThat(clients("Kim")).isZero();
+        assertThat(context.getBean(AuditLog.class)
+                        .find(
+                                world.organisation,
+                                new AuditLog.Filter(
+                                        java.util.Optional.empty(),
+                                        java.util.Optional.of("client erased (retention)"),
+                                        java.util.List.of(),
+                                        java.util.Optional.empty(),
+                                        java.util.Optional.empty()),
+                                10))
+                .hasSize(1)
+                .allSatisfy(e -> assertThat(e.subject()).doesNotContain("Kim").doesNotContain("K-"));
+    }
+
+    @Test
+    void theNightlyRunErasesOncePerDay() {
+        retention.setMonths(world.organisation, OptionalInt.of(3));
+        retention.nightly();
+        assertThat(clients("Kim")).isZero();
+        long again = world.newClient(world.professional.id(), "Kim");
+        world.newMeeting(again, world.professional.id(), LocalDate.of(2026, 1, 1));
+        retention.nightly();
+        assertThat(clients("Kim")).as("the day's run was claimed already").isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
+    void aSecondServerCannotClaimTheSameDaysRun(String vendor) {
+        JdbcClient db = JdbcClient.create(TestDatabases.migrated(vendor, folder));
+        long organisation = db.sql("INSERT INTO organisation (name, created_at) VALUES ('o', 0) RETURNING id")
+                .query(Long.class)
+                .single();
+        MutableClock clock = new MutableClock();
+        Retention first = new Retention(db, null, null, clock);
+        Retention second = new Retention(db, null, null, clock);
+        assertThat(first.claim(organisation, "2026-06-15")).isTrue();
+        assertThat(second.claim(organisation, "2026-06-15")).isFalse();
+        assertThat(second.claim(organisation, "2026-06-16")).isTrue();
+    }
+}
