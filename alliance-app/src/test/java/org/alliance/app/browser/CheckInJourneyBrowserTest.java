@@ -155,7 +155,7 @@ class CheckInJourneyBrowserTest extends BrowserJourney {
                 .contains("Tasks: you gave 5.0, your client 2.0");
         assertThat(professional.locator("table.gap").first().textContent()).contains("+3.0");
         assertThat(professional.locator("svg.chart")).isNotNull();
-        assertThat(professional.locator("table.data").last().textContent()).contains("2026-03-02");
+        assertThat(professional.locator("table.data").last().textContent()).contains("2 Mar 2026");
         auditInAllLanguages(professional, "/rules");
 
         assertThat(violations).isEmpty();
