@@ -1,12 +1,15 @@
 package org.alliance.app.system;
 
 import org.alliance.core.instrument.InstrumentCatalog;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -28,7 +31,12 @@ class SecurityConfig {
             + "img-src 'self' data:; media-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry, UserAccounts accounts)
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            SessionRegistry sessionRegistry,
+            UserAccounts accounts,
+            ObjectProvider<ClientRegistrationRepository> identityProviders,
+            @Value("${alliance.sso.username-claim:preferred_username}") String usernameClaim)
             throws Exception {
         // Before any page is served: a session whose account was stopped or reset on any server ends here.
         http.addFilterAfter(new AccountStillValidFilter(accounts), SecurityContextHolderFilter.class);
@@ -68,6 +76,14 @@ class SecurityConfig {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+        // Single sign-on, when identity providers are configured (spring.security.oauth2.client.*): the sign-in
+        // page offers them beside the password form (SingleSignOn).
+        if (identityProviders.getIfAvailable() != null) {
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .userInfoEndpoint(info -> info.oidcUserService(SingleSignOn.userService(accounts, usernameClaim)))
+                    .successHandler(SingleSignOn.success(accounts, usernameClaim, sessionRegistry))
+                    .failureHandler(SingleSignOn.failure()));
+        }
         return http.build();
     }
 
