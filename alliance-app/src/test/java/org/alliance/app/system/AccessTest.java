@@ -192,6 +192,10 @@ class AccessTest {
         String unassigned = "/research/studies/" + unassignedStudy;
         rules.add(new Rule(HttpMethod.GET, study, Map.of(), only(200, Who.RESEARCHER)));
         rules.add(new Rule(HttpMethod.GET, unassigned, Map.of(), only(404, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.GET, study + "/export.zip", Map.of(), only(200, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.GET, unassigned + "/export.zip", Map.of(), only(404, Who.RESEARCHER)));
+        rules.add(new Rule(
+                HttpMethod.GET, "/research/studies/987654321/export.zip", Map.of(), only(404, Who.RESEARCHER)));
         rules.add(new Rule(HttpMethod.GET, "/admin/studies", Map.of(), only(200, Who.ADMIN)));
         rules.add(new Rule(HttpMethod.POST, "/admin/studies", Map.of("title", ""), only(422, Who.ADMIN)));
         rules.add(new Rule(HttpMethod.GET, "/admin/studies/" + this.study, Map.of(), only(200, Who.ADMIN)));
@@ -502,7 +506,10 @@ class AccessTest {
     @Test
     void aResearcherOrAdministratorOfAnotherOrganisationSeesNoStudy() throws Exception {
         TestWorld elsewhere = new TestWorld(context);
-        for (String page : List.of("/research/studies/" + study, "/research/studies/" + unassignedStudy)) {
+        for (String page : List.of(
+                "/research/studies/" + study,
+                "/research/studies/" + unassignedStudy,
+                "/research/studies/" + study + "/export.zip")) {
             int status = mvc.perform(MockMvcRequestBuilders.get(page).with(user(elsewhere.researcher)))
                     .andReturn()
                     .getResponse()
