@@ -335,6 +335,89 @@ class StudyExportTest {
         assertThat(subjects).contains("study " + study + ": 3 rows, sha256 " + hash);
     }
 
+    /** The export in a fresh folder, as a researcher unpacks it. */
+    private java.nio.file.Path unpacked(java.nio.file.Path dir) throws Exception {
+        for (Map.Entry<String, String> file : unzip(download(study)).entrySet()) {
+            java.nio.file.Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+        }
+        return dir;
+    }
+
+    @Test
+    void psppReadsTheExportWithEveryLabel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String pspp = ExternalTools.require("pspp", "pspp");
+        unpacked(dir);
+        String syntax = java.nio.file.Files.readString(dir.resolve("study.sps"), StandardCharsets.UTF_8)
+                + "DISPLAY DICTIONARY.\n"
+                + "LIST /VARIABLES=client meeting_number days_since_first meeting_date perspective"
+                + " alliance_client_bond_1 alliance_client_bond_score /CASES=FROM 1 TO 3.\n";
+        java.nio.file.Files.writeString(dir.resolve("check.sps"), syntax, StandardCharsets.UTF_8);
+        String output = ExternalTools.run(dir, pspp, "-O", "width=250", "check.sps");
+
+        assertThat(output).doesNotContainIgnoringCase("error").doesNotContainIgnoringCase("warning");
+        // Variable labels, measurement levels and missing codes (DISPLAY DICTIONARY).
+        assertThat(output)
+                .containsPattern("\\|client +\\| +1\\|Client \\(study pseudonym\\) *\\|Nominal")
+                .containsPattern("\\|days_since_first +\\| +5\\|Days since the client’s first meeting *\\|Scale")
+                .containsPattern("\\|alliance_client_bond_1 +\\| +12\\|I trust my counsellor\\. *\\|Ordinal"
+                        + " .*\\|F8\\.0 .*\\|-9 *\\|")
+                .containsPattern(
+                        "\\|alliance_client_bond_score +\\|.*\\|Bond \\(scale score\\) *\\|Scale .*\\|F10\\.2 ");
+        // Value labels, also of the missing codes and of text codes.
+        assertThat(output)
+                .containsPattern("I trust my counsellor\\. +-9\\[a\\] *\\|not answered")
+                .containsPattern("\\| +1 +\\|never +\\|")
+                .containsPattern("\\| +5 +\\|always +\\|")
+                .containsPattern("-8\\.00\\[a\\] *\\|too few items answered for a score")
+                .containsPattern("da +\\|Dansk")
+                .containsPattern("network-member +\\|network member");
+        // A few values (LIST).
+        StudyPseudonyms pseudonyms = new StudyPseudonyms(studies.secret(study));
+        String kim = pseudonyms.pseudonym(StudyPseudonyms.Kind.CLIENT, world.client);
+        String sam = pseudonyms.pseudonym(StudyPseudonyms.Kind.CLIENT, clientB);
+        assertThat(output)
+                .containsPattern("\\|" + kim + "\\| +2\\| +91\\| +2026/03/02\\|client +\\| +5\\| +4\\.25\\|")
+                .containsPattern("\\|" + kim + "\\| +3\\| +105\\| +2026/03/16\\|professional *\\| +\\.\\| +\\.\\|")
+                .containsPattern("\\|" + sam + "\\| +2\\| +9\\| +2026/04/10\\|client +\\| +2\\| +-8\\.00\\|");
+    }
+
+    @Test
+    void rReadsTheExportWithEveryLabel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String rscript = ExternalTools.require("Rscript", "r-base-core");
+        unpacked(dir);
+        java.nio.file.Files.writeString(
+                dir.resolve("check.R"),
+                """
+                source("study.R")
+                cat("rows", nrow(data), "\\n", sep = "|")
+                for (name in c("client", "days_since_first", "alliance_client_bond_1", "alliance_client_bond_score"))
+                  cat("label", name, attr(data[[name]], "label"), "\\n", sep = "|")
+                labels <- attr(data$alliance_client_bond_1, "labels")
+                cat("labels", paste(names(labels), labels, sep = "=", collapse = ";"), "\\n", sep = "|")
+                cat("levels", paste(levels(data$perspective), collapse = ";"), "\\n", sep = "|")
+                cat("language", as.character(data$language), "\\n", sep = "|")
+                cat("bond_1", data$alliance_client_bond_1, "\\n", sep = "|")
+                cat("bond", format(data$alliance_client_bond_score), "\\n", sep = "|")
+                cat("dates", class(data$meeting_date), format(data$meeting_date), "\\n", sep = "|")
+                cat("na_values", attr(data$alliance_client_bond_score, "na_values"), "\\n", sep = "|")
+                """,
+                StandardCharsets.UTF_8);
+        String output = ExternalTools.run(dir, rscript, "check.R");
+        assertThat(output)
+                .contains("rows|3|")
+                .contains("label|client|Client (study pseudonym)|")
+                .contains("label|days_since_first|Days since the client’s first meeting|")
+                .contains("label|alliance_client_bond_1|I trust my counsellor.|")
+                .contains("label|alliance_client_bond_score|Bond (scale score)|")
+                .contains("labels|never=1;rarely=2;sometimes=3;often=4;always=5|")
+                .contains("levels|client;professional;network member;observer|")
+                .contains("language|Nederlands|Nederlands|Dansk|")
+                .contains("bond_1|5|NA|2|")
+                .contains("bond|4.25|  NA|  NA|")
+                .contains("dates|Date|2026-03-02|2026-03-16|2026-04-10|")
+                .contains("na_values|-8|");
+    }
+
     @Test
     void theCodebookLabelsEveryColumnInTheStudysLanguage() throws Exception {
         Map<String, String> files = unzip(download(study));
