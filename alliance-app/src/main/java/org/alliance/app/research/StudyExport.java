@@ -49,8 +49,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * A study's export as a zip: {@code data.csv} (one row per check-in), {@code codebook.csv}, {@code study.sps} and
- * {@code study.R}. The rows are written while they are read from the database, ordered by client, so memory holds
- * one check-in and one client's meeting dates, whatever the size of the study.
+ * {@code study.R}. The rows are written while they are read from the database, a group of
+ * {@value #CLIENTS_PER_QUERY} clients at a time (a cursor over the study's clients, then one query for the group's
+ * check-ins), so memory holds one check-in and one group's meeting dates whatever the size of the study, and the first
+ * rows leave before the database has looked at the last client.
  *
  * <p>Which check-ins (docs/rules.md, "Research"): of clients in the study's teams, about meetings within the study's
  * period, to the study's questionnaires; of each meeting, questionnaire, perspective and rater the one submitted last
@@ -68,6 +70,9 @@ class StudyExport {
     static final String TOO_FEW = "-8";
 
     private static final int FETCH_SIZE = 1000;
+
+    /** Clients whose check-ins are read (and sorted by the database) in one query. */
+    static final int CLIENTS_PER_QUERY = 500;
 
     private final DataSource dataSource;
     private final InstrumentCatalog catalog;
@@ -362,23 +367,6 @@ class StudyExport {
         StudyPseudonyms pseudonyms = new StudyPseudonyms(studies.secret(study.id()));
         Map<String, Instrument> instruments = new HashMap<>();
         instruments(study).forEach(i -> instruments.put(i.id(), i));
-        Instant now = clock.instant();
-        String sql =
-                """
-                SELECT ci.id, ci.client_id, ci.meeting_id, m.meeting_date,
-                       COALESCE(ci.rater_id, m.professional_id) AS professional_id, ci.instrument_id,
-                       ci.instrument_version, ci.perspective, ci.language, ci.release_choice, ci.submitted_at,
-                       ci.rater_id, ci.joint_party_id, a.item_id, a.numeric_value, a.text_value
-                FROM check_in ci
-                JOIN meeting m ON m.id = ci.meeting_id
-                JOIN client c ON c.id = ci.client_id
-                LEFT JOIN answer a ON a.check_in_id = ci.id
-                WHERE c.organisation_id = ? AND m.meeting_date >= ? AND m.meeting_date <= ?
-                  AND c.team_id IN (SELECT team_id FROM study_team WHERE study_id = ?)
-                  AND ci.instrument_id IN (SELECT instrument_id FROM study_instrument WHERE study_id = ?)
-                ORDER BY ci.client_id, m.meeting_date, ci.meeting_id, ci.instrument_id, ci.perspective,
-                         COALESCE(ci.rater_id, 0), COALESCE(ci.joint_party_id, 0), ci.submitted_at DESC, ci.id DESC,
-                         a.item_id""";
         try (Connection connection = dataSource.getConnection()) {
             boolean sqlite = connection.getMetaData().getURL().startsWith("jdbc:sqlite:");
             if (!sqlite) {
@@ -386,19 +374,95 @@ class StudyExport {
                 connection.setAutoCommit(false);
                 connection.setReadOnly(true);
             }
-            try (PreparedStatement statement = connection.prepareStatement(sql);
-                    PreparedStatement meetings = connection.prepareStatement(
-                            "SELECT id, meeting_date FROM meeting WHERE client_id = ? ORDER BY meeting_date, id")) {
+            try (PreparedStatement clients = connection.prepareStatement(
+                    """
+                    SELECT c.id FROM client c
+                    WHERE c.organisation_id = ? AND c.team_id IN (SELECT team_id FROM study_team WHERE study_id = ?)
+                    ORDER BY c.id""")) {
+                clients.setFetchSize(FETCH_SIZE);
+                clients.setLong(1, study.organisationId());
+                clients.setLong(2, study.id());
+                Chunk chunk = new Chunk(study, columns, csv, pseudonyms, instruments, clock.instant());
+                List<Long> ids = new ArrayList<>(CLIENTS_PER_QUERY);
+                try (ResultSet rs = clients.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                        if (ids.size() == CLIENTS_PER_QUERY) {
+                            chunk.write(connection, ids);
+                            ids.clear();
+                        }
+                    }
+                }
+                if (!ids.isEmpty()) {
+                    chunk.write(connection, ids);
+                }
+                return chunk.written;
+            } finally {
+                if (!sqlite) {
+                    connection.rollback();
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes the rows of a few hundred clients at a time: the database sorts one group of clients' check-ins (not the
+     * whole study's, which would keep the first row waiting until all are sorted) and the clients' meeting dates come
+     * in one query per group.
+     */
+    private final class Chunk {
+        private final Study study;
+        private final List<Column> columns;
+        private final ExportCsv csv;
+        private final StudyPseudonyms pseudonyms;
+        private final Map<String, Instrument> instruments;
+        private final Instant now;
+        long written;
+
+        Chunk(
+                Study study,
+                List<Column> columns,
+                ExportCsv csv,
+                StudyPseudonyms pseudonyms,
+                Map<String, Instrument> instruments,
+                Instant now) {
+            this.study = study;
+            this.columns = columns;
+            this.csv = csv;
+            this.pseudonyms = pseudonyms;
+            this.instruments = instruments;
+            this.now = now;
+        }
+
+        void write(Connection connection, List<Long> clientIds) throws SQLException {
+            String in = String.join(", ", java.util.Collections.nCopies(clientIds.size(), "?"));
+            Map<Long, ClientMeetings> meetings = meetingsOf(connection, clientIds, in);
+            String sql =
+                    """
+                    SELECT ci.id, ci.client_id, ci.meeting_id, m.meeting_date,
+                           COALESCE(ci.rater_id, m.professional_id) AS professional_id, ci.instrument_id,
+                           ci.instrument_version, ci.perspective, ci.language, ci.release_choice, ci.submitted_at,
+                           ci.rater_id, ci.joint_party_id, a.item_id, a.numeric_value, a.text_value
+                    FROM check_in ci
+                    JOIN meeting m ON m.id = ci.meeting_id
+                    LEFT JOIN answer a ON a.check_in_id = ci.id
+                    WHERE ci.client_id IN (%s) AND m.meeting_date >= ? AND m.meeting_date <= ?
+                      AND ci.instrument_id IN (SELECT instrument_id FROM study_instrument WHERE study_id = ?)
+                    ORDER BY ci.client_id, m.meeting_date, ci.meeting_id, ci.instrument_id, ci.perspective,
+                             COALESCE(ci.rater_id, 0), COALESCE(ci.joint_party_id, 0), ci.submitted_at DESC,
+                             ci.id DESC, a.item_id"""
+                            .formatted(in);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setFetchSize(FETCH_SIZE);
-                statement.setLong(1, study.organisationId());
-                statement.setString(2, study.startsOn().toString());
-                statement.setString(3, study.endsOn().toString());
-                statement.setLong(4, study.id());
-                statement.setLong(5, study.id());
-                long written = 0;
+                int p = 1;
+                for (long id : clientIds) {
+                    statement.setLong(p++, id);
+                }
+                statement.setString(p++, study.startsOn().toString());
+                statement.setString(p++, study.endsOn().toString());
+                statement.setLong(p, study.id());
                 String lastKey = "";
                 CheckIn current = null;
-                ClientMeetings client = null;
                 try (ResultSet rs = statement.executeQuery()) {
                     while (true) {
                         boolean more = rs.next();
@@ -407,9 +471,7 @@ class StudyExport {
                             // The newest of its key comes first; older ones of the same key are history.
                             if (!current.key.equals(lastKey)) {
                                 lastKey = current.key;
-                                if (client == null || client.client() != current.client) {
-                                    client = meetingsOf(meetings, current.client);
-                                }
+                                ClientMeetings client = meetings.get(current.client);
                                 boolean released = ReleaseRule.released(
                                         current.release,
                                         current.submitted,
@@ -428,21 +490,7 @@ class StudyExport {
                             break;
                         }
                         if (current == null) {
-                            current = new CheckIn();
-                            current.id = id;
-                            current.client = rs.getLong("client_id");
-                            current.meeting = rs.getLong("meeting_id");
-                            current.meetingDate = LocalDate.parse(rs.getString("meeting_date"));
-                            current.professional = rs.getLong("professional_id");
-                            current.instrument = rs.getString("instrument_id");
-                            current.version = rs.getString("instrument_version");
-                            current.perspective = rs.getString("perspective");
-                            current.language = rs.getString("language");
-                            current.release = ReleaseChoice.valueOf(rs.getString("release_choice"));
-                            current.submitted = Instant.ofEpochMilli(rs.getLong("submitted_at"));
-                            current.key = current.client + "|" + current.meeting + "|" + current.instrument + "|"
-                                    + current.perspective + "|" + rs.getString("rater_id") + "|"
-                                    + rs.getString("joint_party_id");
+                            current = checkIn(rs, id);
                         }
                         String item = rs.getString("item_id");
                         if (item != null) {
@@ -457,26 +505,51 @@ class StudyExport {
                         }
                     }
                 }
-                return written;
-            } finally {
-                if (!sqlite) {
-                    connection.rollback();
-                }
             }
         }
     }
 
-    private static ClientMeetings meetingsOf(PreparedStatement meetings, long client) throws SQLException {
-        meetings.setLong(1, client);
-        List<Long> ids = new ArrayList<>();
-        List<LocalDate> dates = new ArrayList<>();
-        try (ResultSet rs = meetings.executeQuery()) {
-            while (rs.next()) {
-                ids.add(rs.getLong(1));
-                dates.add(LocalDate.parse(rs.getString(2)));
+    private static CheckIn checkIn(ResultSet rs, long id) throws SQLException {
+        CheckIn checkIn = new CheckIn();
+        checkIn.id = id;
+        checkIn.client = rs.getLong("client_id");
+        checkIn.meeting = rs.getLong("meeting_id");
+        checkIn.meetingDate = LocalDate.parse(rs.getString("meeting_date"));
+        checkIn.professional = rs.getLong("professional_id");
+        checkIn.instrument = rs.getString("instrument_id");
+        checkIn.version = rs.getString("instrument_version");
+        checkIn.perspective = rs.getString("perspective");
+        checkIn.language = rs.getString("language");
+        checkIn.release = ReleaseChoice.valueOf(rs.getString("release_choice"));
+        checkIn.submitted = Instant.ofEpochMilli(rs.getLong("submitted_at"));
+        checkIn.key = checkIn.client + "|" + checkIn.meeting + "|" + checkIn.instrument + "|" + checkIn.perspective
+                + "|" + rs.getString("rater_id") + "|" + rs.getString("joint_party_id");
+        return checkIn;
+    }
+
+    /** The meetings of a group of clients, each client's oldest first. */
+    private static Map<Long, ClientMeetings> meetingsOf(Connection connection, List<Long> clientIds, String in)
+            throws SQLException {
+        Map<Long, ClientMeetings> meetings = new HashMap<>();
+        for (long id : clientIds) {
+            meetings.put(id, new ClientMeetings(id, new ArrayList<>(), new ArrayList<>()));
+        }
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT client_id, id, meeting_date FROM meeting WHERE client_id IN (" + in
+                        + ") ORDER BY client_id, meeting_date, id")) {
+            int p = 1;
+            for (long id : clientIds) {
+                statement.setLong(p++, id);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ClientMeetings client = meetings.get(rs.getLong(1));
+                    client.ids().add(rs.getLong(2));
+                    client.dates().add(LocalDate.parse(rs.getString(3)));
+                }
             }
         }
-        return new ClientMeetings(client, ids, dates);
+        return meetings;
     }
 
     private static List<String> row(

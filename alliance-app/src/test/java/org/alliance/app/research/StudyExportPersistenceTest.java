@@ -34,8 +34,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The export on both databases, with more check-ins than one fetch of the cursor holds, so PostgreSQL's streaming
- * (a read-only transaction with a fetch size) and the per-client look-ups between fetches are exercised.
+ * The export on both databases, with more clients than one group of the export holds and more check-ins than one fetch
+ * of a cursor, so PostgreSQL's streaming (a read-only transaction with a fetch size) and the queries per group of
+ * clients inside the open cursor over the clients are exercised.
  */
 class StudyExportPersistenceTest {
 
@@ -73,7 +74,7 @@ class StudyExportPersistenceTest {
                 .single();
         Caseload caseload = new Caseload(jdbc, transactions, CLOCK);
         CheckIns checkIns = new CheckIns(jdbc, transactions, CLOCK);
-        int clients = 300;
+        int clients = 2 * StudyExport.CLIENTS_PER_QUERY + 30;
         int released = 0;
         for (int c = 0; c < clients; c++) {
             long client = caseload.createClient(organisation, team, professional, "C" + c, "R" + c);
