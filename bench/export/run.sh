@@ -9,7 +9,7 @@
 #    each), each in a team of its own;
 # 3. signs in as `research` and downloads each study's export.zip with curl, first the small one and then the large
 #    one, sampling the server's resident memory (ps -o rss) every 0.2 s; reports per export the rows in data.csv,
-#    the zip's size, curl's total time and the server's RSS before and at most during the download.
+#    the zip's size, curl's time to the first byte and in total, and the server's RSS before and at most during the download.
 # KEEP=1 keeps the work folder (database, last zip, server log). Needs: curl, python3, unzip, a JDK. Output: stdout.
 set -euo pipefail
 
@@ -57,7 +57,7 @@ rss() { ps -o rss= -p "$java_pid" | tr -d ' '; }
 for study in "$small" "$large"; do
     before="$(rss)"
     max="$before"
-    curl -s -b "$jar" -o "$work/export.zip" -w '%{http_code} %{time_total}\n' \
+    curl -s -b "$jar" -o "$work/export.zip" -w '%{http_code} %{time_starttransfer} %{time_total}\n' \
         "$base/research/studies/$study/export.zip" >"$work/curl.txt" &
     curl_pid=$!
     while kill -0 "$curl_pid" 2>/dev/null; do
@@ -65,10 +65,10 @@ for study in "$small" "$large"; do
         sleep 0.2
     done
     wait "$curl_pid"
-    read -r status seconds <"$work/curl.txt"
+    read -r status first seconds <"$work/curl.txt"
     rows=$(( $(unzip -p "$work/export.zip" data.csv | wc -l) - 1 ))
-    printf 'study %s: HTTP %s, %d rows, zip %s, %.1f s, server RSS %d MB before, %d MB at most\n' \
-        "$study" "$status" "$rows" "$(du -h "$work/export.zip" | cut -f1)" "$seconds" \
+    printf 'study %s: HTTP %s, %d rows, zip %s, first byte after %.2f s, all in %.1f s, server RSS %d MB before, %d MB at most\n' \
+        "$study" "$status" "$rows" "$(du -h "$work/export.zip" | cut -f1)" "$first" "$seconds" \
         $(( before / 1024 )) $(( max / 1024 ))
 done
 python3 - "$db" <<'PY'

@@ -308,9 +308,11 @@ class StudyExport {
     long write(Study study, OutputStream out) throws IOException {
         List<Column> columns = columns(study);
         List<ExportVariable> variables = columns.stream().map(Column::variable).toList();
-        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        // Deflate hands on 512 bytes at a time; the buffer passes them on in blocks.
+        ZipOutputStream zip =
+                new ZipOutputStream(new java.io.BufferedOutputStream(out, 1 << 16), StandardCharsets.UTF_8);
         zip.putNextEntry(new ZipEntry("data.csv"));
-        Writer writer = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
+        Writer writer = new java.io.BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8), 1 << 16);
         ExportCsv csv = new ExportCsv(writer);
         csv.row(variables.stream().map(ExportVariable::name).toList());
         long rows;
@@ -356,6 +358,44 @@ class StudyExport {
         final Map<String, String> texts = new HashMap<>();
     }
 
+    /**
+     * The pseudonyms and date shift of the client whose rows are being written (rows come client by client) and of
+     * the organisation's professionals, so each is hashed once per export rather than once per row.
+     */
+    private static final class PseudonymCache {
+        private final StudyPseudonyms pseudonyms;
+        private final Map<Long, String> professionals = new HashMap<>();
+        private long client = -1;
+        private String clientPseudonym = "";
+        private int clientShift;
+
+        PseudonymCache(StudyPseudonyms pseudonyms) {
+            this.pseudonyms = pseudonyms;
+        }
+
+        private void at(long id) {
+            if (id != client) {
+                client = id;
+                clientPseudonym = pseudonyms.pseudonym(StudyPseudonyms.Kind.CLIENT, id);
+                clientShift = pseudonyms.dayShift(id);
+            }
+        }
+
+        String client(long id) {
+            at(id);
+            return clientPseudonym;
+        }
+
+        int dayShift(long id) {
+            at(id);
+            return clientShift;
+        }
+
+        String professional(long id) {
+            return professionals.computeIfAbsent(id, p -> pseudonyms.pseudonym(StudyPseudonyms.Kind.PROFESSIONAL, p));
+        }
+    }
+
     /** The dates of one client's meetings, oldest first, by meeting id. */
     private record ClientMeetings(long client, List<Long> ids, List<LocalDate> dates) {
         int number(long meeting) {
@@ -364,7 +404,7 @@ class StudyExport {
     }
 
     private long rows(Study study, List<Column> columns, ExportCsv csv) throws SQLException {
-        StudyPseudonyms pseudonyms = new StudyPseudonyms(studies.secret(study.id()));
+        PseudonymCache pseudonyms = new PseudonymCache(new StudyPseudonyms(studies.secret(study.id())));
         Map<String, Instrument> instruments = new HashMap<>();
         instruments(study).forEach(i -> instruments.put(i.id(), i));
         try (Connection connection = dataSource.getConnection()) {
@@ -414,7 +454,7 @@ class StudyExport {
         private final Study study;
         private final List<Column> columns;
         private final ExportCsv csv;
-        private final StudyPseudonyms pseudonyms;
+        private final PseudonymCache pseudonyms;
         private final Map<String, Instrument> instruments;
         private final Instant now;
         long written;
@@ -423,7 +463,7 @@ class StudyExport {
                 Study study,
                 List<Column> columns,
                 ExportCsv csv,
-                StudyPseudonyms pseudonyms,
+                PseudonymCache pseudonyms,
                 Map<String, Instrument> instruments,
                 Instant now) {
             this.study = study;
@@ -557,7 +597,7 @@ class StudyExport {
             List<Column> columns,
             CheckIn checkIn,
             ClientMeetings client,
-            StudyPseudonyms pseudonyms,
+            PseudonymCache pseudonyms,
             Map<String, Instrument> instruments) {
         Instrument instrument = instruments.get(checkIn.instrument);
         Optional<ScoreSheet> scores = Optional.empty();
@@ -585,14 +625,14 @@ class StudyExport {
             Study study,
             CheckIn checkIn,
             ClientMeetings client,
-            StudyPseudonyms pseudonyms,
+            PseudonymCache pseudonyms,
             Optional<ScoreSheet> scores,
             LocalDate shown,
             LocalDate first) {
         if (column instanceof Fixed fixed) {
             return switch (fixed.field()) {
-                case CLIENT -> pseudonyms.pseudonym(StudyPseudonyms.Kind.CLIENT, checkIn.client);
-                case PROFESSIONAL -> pseudonyms.pseudonym(StudyPseudonyms.Kind.PROFESSIONAL, checkIn.professional);
+                case CLIENT -> pseudonyms.client(checkIn.client);
+                case PROFESSIONAL -> pseudonyms.professional(checkIn.professional);
                 case WAVE ->
                     study.waveOf(checkIn.meetingDate).map(Study.Wave::name).orElse("");
                 case MEETING_NUMBER -> String.valueOf(client.number(checkIn.meeting));
