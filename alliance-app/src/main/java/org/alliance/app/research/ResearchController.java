@@ -10,7 +10,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The researcher's page: their studies, the instruments and how many responses each has, meetings to code; and the
+ * The researcher's page: their studies, the instruments and how many responses each has in the researcher's
+ * organisation, meetings to code; and the
  * page of one of their studies.
  */
 @Controller
@@ -48,8 +49,12 @@ class ResearchController {
                         i.id(),
                         i.version(),
                         i.title().get(Languages.of(locale)),
-                        jdbc.sql("SELECT COUNT(*) FROM check_in WHERE instrument_id = ?")
-                                .param(i.id())
+                        // Only the researcher's own organisation: another organisation's activity is not theirs to see.
+                        jdbc.sql(
+                                        """
+                                        SELECT COUNT(*) FROM check_in ci JOIN client c ON c.id = ci.client_id
+                                        WHERE ci.instrument_id = ? AND c.organisation_id = ?""")
+                                .params(i.id(), user.organisationId())
                                 .query(Long.class)
                                 .single()))
                 .toList();

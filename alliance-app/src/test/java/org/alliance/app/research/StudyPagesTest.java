@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.alliance.app.AllianceWebTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.system.CurrentUser;
@@ -143,6 +144,42 @@ class StudyPagesTest {
                 .doesNotContain("Beschrijf het doel")
                 .contains(">x</textarea>");
         assertThat(studies.ofOrganisation(world.organisation)).hasSize(before);
+    }
+
+    @Test
+    void theResearchPageCountsOnlyTheResearchersOwnOrganisationsResponses() throws Exception {
+        TestWorld elsewhere = new TestWorld(context);
+        context.getBean(org.alliance.app.checkin.CheckIns.class)
+                .submitRating(
+                        elsewhere.meeting,
+                        elsewhere.client,
+                        org.alliance.app.checkin.CheckInSubmission.ordinary(
+                                org.alliance.core.instrument.InstrumentCatalog.builtIn()
+                                        .find("alliance-professional")
+                                        .orElseThrow(),
+                                Language.NL,
+                                org.alliance.core.release.ReleaseChoice.NOW,
+                                "count-" + elsewhere.suffix,
+                                Map.of("bond-1", 4.0)));
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(
+                perform(MockMvcRequestBuilders.get("/research").with(user(world.researcher)))
+                        .getContentAsString());
+        org.jsoup.nodes.Document other = org.jsoup.Jsoup.parse(
+                perform(MockMvcRequestBuilders.get("/research").with(user(elsewhere.researcher)))
+                        .getContentAsString());
+        // Each organisation of this test has its own rows; other test classes' rows never count.
+        assertThat(counts(other).get("alliance-professional"))
+                .isEqualTo(counts(page).get("alliance-professional") + 1);
+    }
+
+    private static Map<String, Integer> counts(org.jsoup.nodes.Document page) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (org.jsoup.nodes.Element row : page.select("tr[data-instrument]")) {
+            counts.put(
+                    row.attr("data-instrument"),
+                    Integer.parseInt(row.select("td").get(1).text()));
+        }
+        return counts;
     }
 
     @Test
