@@ -6,7 +6,7 @@ public enum Role {
     PROFESSIONAL,
     /** Sees team aggregates over at least five clients, never a single professional's figures. */
     TEAM_LEAD,
-    /** Sees instruments and counts; no personal data in this version. */
+    /** Sees instruments and counts, and the pseudonymous data of the studies they are assigned to. */
     RESEARCHER,
     /** Manages the organisation's settings, teams and users. */
     ADMIN;

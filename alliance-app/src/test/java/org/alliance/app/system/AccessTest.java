@@ -16,6 +16,9 @@ import org.alliance.app.checkin.IssuedInvitation;
 import org.alliance.app.coding.Codings;
 import org.alliance.app.joint.JointMeetings;
 import org.alliance.app.organisation.Organisations;
+import org.alliance.app.research.Studies;
+import org.alliance.app.research.Study;
+import org.alliance.core.instrument.Language;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -45,6 +48,8 @@ class AccessTest {
     private long researcherSession;
     private long joint;
     private CurrentUser outsider;
+    private long study;
+    private long unassignedStudy;
     private final AtomicInteger address = new AtomicInteger(1);
 
     enum Who {
@@ -89,6 +94,28 @@ class AccessTest {
                 LocalDate.of(2026, 3, 3),
                 List.of(meetings.account(outsider.id())),
                 List.of());
+        // A study the researcher is assigned to, and one of the same organisation they are not.
+        Studies studies = context.getBean(Studies.class);
+        study = studies.create(study(List.of(world.researcher.id())), world.admin.id());
+        unassignedStudy = studies.create(study(List.of()), world.admin.id());
+    }
+
+    private Study study(List<Long> researchers) {
+        return new Study(
+                0,
+                world.organisation,
+                "Access study",
+                "Purpose",
+                "Consent",
+                LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31),
+                Language.EN,
+                true,
+                false,
+                List.of(world.team),
+                List.of("alliance-client"),
+                List.of(),
+                researchers);
     }
 
     /** Expected status per caller; callers not named get {@code otherwise}. */
@@ -157,6 +184,28 @@ class AccessTest {
         rules.add(new Rule(HttpMethod.POST, session + "/import", Map.of(), sessionCoder(422)));
         rules.add(new Rule(HttpMethod.GET, session + "/export.csv", Map.of(), meetingCoders(200)));
         rules.add(new Rule(HttpMethod.GET, session + "/export.eaf", Map.of(), meetingCoders(200)));
+    }
+
+    /** Studies: the administrator of the organisation manages them; only an assigned researcher sees one. */
+    private void studyRules(List<Rule> rules) {
+        String study = "/research/studies/" + this.study;
+        String unassigned = "/research/studies/" + unassignedStudy;
+        rules.add(new Rule(HttpMethod.GET, study, Map.of(), only(200, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.GET, unassigned, Map.of(), only(404, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.GET, study + "/export.zip", Map.of(), only(200, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.GET, unassigned + "/export.zip", Map.of(), only(404, Who.RESEARCHER)));
+        rules.add(new Rule(
+                HttpMethod.GET, "/research/studies/987654321/export.zip", Map.of(), only(404, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.GET, "/admin/studies", Map.of(), only(200, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.POST, "/admin/studies", Map.of("title", ""), only(422, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.GET, "/admin/studies/" + this.study, Map.of(), only(200, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.GET, "/admin/studies/987654321", Map.of(), only(404, Who.ADMIN)));
+        rules.add(new Rule(
+                HttpMethod.POST,
+                "/admin/studies/" + this.study + "/researchers",
+                Map.of("researchers", String.valueOf(world.researcher.id())),
+                only(302, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.POST, "/admin/studies/987654321/researchers", Map.of(), only(404, Who.ADMIN)));
     }
 
     private List<Rule> rules() {
@@ -330,6 +379,7 @@ class AccessTest {
                 Map.of("username", "", "displayName", "", "password", "", "role", "RESEARCHER"),
                 only(422, Who.ADMIN)));
         codingRules(rules);
+        studyRules(rules);
         return rules;
     }
 
@@ -473,6 +523,35 @@ class AccessTest {
         }
         assertThat(untried).as("endpoints without a row in rules()").isEmpty();
         assertThat(unreached).as("rows that reach no endpoint").isEmpty();
+    }
+
+    @Test
+    void aResearcherOrAdministratorOfAnotherOrganisationSeesNoStudy() throws Exception {
+        TestWorld elsewhere = new TestWorld(context);
+        for (String page : List.of(
+                "/research/studies/" + study,
+                "/research/studies/" + unassignedStudy,
+                "/research/studies/" + study + "/export.zip")) {
+            int status = mvc.perform(MockMvcRequestBuilders.get(page).with(user(elsewhere.researcher)))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
+            assertThat(status).as(page).isEqualTo(404);
+        }
+        int admin = mvc.perform(
+                        MockMvcRequestBuilders.get("/admin/studies/" + study).with(user(elsewhere.admin)))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        assertThat(admin).isEqualTo(404);
+        int assign = mvc.perform(MockMvcRequestBuilders.post("/admin/studies/" + study + "/researchers")
+                        .with(user(elsewhere.admin))
+                        .with(csrf())
+                        .param("researchers", String.valueOf(elsewhere.researcher.id())))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        assertThat(assign).isEqualTo(404);
     }
 
     @Test

@@ -1,0 +1,57 @@
+package org.alliance.app.research;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The researchers' tools the export is checked with (GNU PSPP, R). As with Chromium and PostgreSQL: a test fails on
+ * CI ({@code CI=true}, where {@code .ci/run} installs them) and is skipped locally when a tool is missing.
+ */
+final class ExternalTools {
+
+    private ExternalTools() {}
+
+    /** The tool's path; skips the test (fails it on CI) when it is not installed. */
+    static String require(String tool, String debianPackage) {
+        for (String folder : List.of("/usr/bin", "/usr/local/bin")) {
+            Path path = Path.of(folder, tool);
+            if (Files.isExecutable(path)) {
+                return path.toString();
+            }
+        }
+        String message = tool + " is missing: install Debian's " + debianPackage + " package (as .ci/run does)";
+        if ("true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException(message);
+        }
+        Assumptions.abort(message);
+        throw new AssertionError("not reached");
+    }
+
+    /** Runs the command in the folder and returns what it printed (standard output and error together). */
+    static String run(Path folder, String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(command)))
+                .directory(folder.toFile())
+                .redirectErrorStream(true);
+        // A UTF-8 locale that exists on every Debian system, so the tools print labels as they are.
+        builder.environment().put("LC_ALL", "C.UTF-8");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        byte[] output = process.getInputStream().readAllBytes();
+        // A guard against a hanging tool, not a speed check: PSPP and R answer in about a second.
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " did not finish");
+        }
+        String text = new String(output, StandardCharsets.UTF_8);
+        if (process.exitValue() != 0) {
+            throw new AssertionError(String.join(" ", command) + " exited with " + process.exitValue() + ":\n" + text);
+        }
+        return text;
+    }
+}
