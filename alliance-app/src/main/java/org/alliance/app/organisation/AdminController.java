@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.Role;
+import org.alliance.app.system.TwoStep;
 import org.alliance.app.system.UserAccounts;
 import org.alliance.core.instrument.Language;
 import org.alliance.core.release.ReleaseChoice;
@@ -29,11 +30,13 @@ class AdminController {
     private final Organisations organisations;
     private final UserAccounts accounts;
     private final AuditLog audit;
+    private final TwoStep twoStep;
 
-    AdminController(Organisations organisations, UserAccounts accounts, AuditLog audit) {
+    AdminController(Organisations organisations, UserAccounts accounts, AuditLog audit, TwoStep twoStep) {
         this.organisations = organisations;
         this.accounts = accounts;
         this.audit = audit;
+        this.twoStep = twoStep;
     }
 
     @GetMapping("/admin")
@@ -43,6 +46,7 @@ class AdminController {
         model.addAttribute("releaseChoices", ReleaseChoice.values());
         model.addAttribute("roles", Role.values());
         model.addAttribute("accounts", accounts.ofOrganisation(user.organisationId()));
+        model.addAttribute("adminsNeedTwoStep", twoStep.adminsNeedIt(user.organisationId()));
         if (!model.containsAttribute("splitValue")) {
             model.addAttribute(
                     "splitValue",

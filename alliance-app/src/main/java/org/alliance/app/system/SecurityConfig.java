@@ -36,13 +36,14 @@ class SecurityConfig {
             SessionRegistry sessionRegistry,
             UserAccounts accounts,
             ObjectProvider<ClientRegistrationRepository> identityProviders,
+            TwoStep twoStep,
             @Value("${alliance.sso.username-claim:preferred_username}") String usernameClaim)
             throws Exception {
         // Before any page is served: a session whose account was stopped or reset on any server ends here.
         http.addFilterAfter(new AccountStillValidFilter(accounts), SecurityContextHolderFilter.class);
         // Static files under their plain and their content-hashed names (favicon-<md5>.svg, StaticFileCaching).
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/", "/login", "/setup", "/c", "/c/**", "/error")
+                                "/", "/login", "/login/code", "/setup", "/c", "/c/**", "/error")
                         .permitAll()
                         .requestMatchers(
                                 "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/favicon-*.ico", "/favicon-*.svg")
@@ -59,8 +60,9 @@ class SecurityConfig {
                         .hasRole(Role.ADMIN.name())
                         .anyRequest()
                         .authenticated())
+                // The right password signs in, or leads to the two-step code page (TwoStepLogin).
                 .formLogin(form -> form.loginPage("/login")
-                        .defaultSuccessUrl("/start", true)
+                        .successHandler(TwoStepLogin.afterPassword(twoStep))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // The client's check-in must not depend on a server session: its one-time token is what counts,

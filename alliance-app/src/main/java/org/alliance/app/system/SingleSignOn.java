@@ -79,6 +79,7 @@ final class SingleSignOn {
             holder.setContext(context);
             repository.saveContext(context, request, response);
             sessions.registerNewSession(request.getSession().getId(), account);
+            request.getSession().setAttribute(TwoStepRequired.SIGNED_IN_WITH_SSO, Boolean.TRUE);
             response.sendRedirect(request.getContextPath() + "/start");
         };
     }

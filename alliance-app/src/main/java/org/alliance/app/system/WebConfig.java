@@ -26,6 +26,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
+    private final TwoStep twoStep;
+
+    WebConfig(TwoStep twoStep) {
+        this.twoStep = twoStep;
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         return new SupportedLanguages();
@@ -39,6 +45,7 @@ class WebConfig implements WebMvcConfigurer {
         registry.addInterceptor(interceptor);
         registry.addInterceptor(new TextInputCheck());
         registry.addInterceptor(new PageModel());
+        registry.addInterceptor(new TwoStepRequired(twoStep));
     }
 
     /** Only the four languages Alliance speaks; anything else falls back to Dutch. */

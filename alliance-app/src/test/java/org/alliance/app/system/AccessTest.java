@@ -248,6 +248,13 @@ class AccessTest {
                         "repeat",
                         "a new long password"),
                 ownAccount));
+        // Two-step sign-in: one's own setting; the code page only for someone halfway (TwoStepSignInTest).
+        rules.add(new Rule(HttpMethod.GET, "/account/two-step", Map.of(), signedIn));
+        rules.add(new Rule(HttpMethod.POST, "/account/two-step", Map.of("code", "000000"), ownAccount));
+        rules.add(new Rule(HttpMethod.POST, "/account/two-step/off", Map.of("code", "000000"), ownAccount));
+        rules.add(new Rule(HttpMethod.GET, "/login/code", Map.of(), all(302)));
+        rules.add(new Rule(HttpMethod.POST, "/login/code", Map.of("code", "000000"), all(302)));
+        rules.add(new Rule(HttpMethod.POST, "/admin/two-step", Map.of("required", "false"), only(302, Who.ADMIN)));
         Map<Who, Integer> start = all(302);
         rules.add(new Rule(HttpMethod.GET, "/start", Map.of(), start));
         Map<Who, Integer> caseload = only(200, Who.PROFESSIONAL, Who.OTHER_PROFESSIONAL);
