@@ -48,7 +48,14 @@ class SecurityConfig {
                         .requestMatchers(
                                 "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/favicon-*.ico", "/favicon-*.svg")
                         .permitAll()
-                        .requestMatchers("/caseload", "/clients/**", "/meetings/**", "/joint", "/joint/**")
+                        .requestMatchers(
+                                "/caseload",
+                                "/clients/**",
+                                "/meetings/**",
+                                "/joint",
+                                "/joint/**",
+                                "/diary",
+                                "/diary/**")
                         .hasRole(Role.PROFESSIONAL.name())
                         .requestMatchers("/coding/**")
                         .hasAnyRole(Role.PROFESSIONAL.name(), Role.RESEARCHER.name())

@@ -41,7 +41,7 @@ class TwoStepController {
             model.addAttribute("secret", secret.replaceAll("(.{4})", "$1 ").strip());
             model.addAttribute(
                     "qr",
-                    org.alliance.app.checkin.QrCodeSvg.of(
+                    org.alliance.app.system.svg.QrCodeSvg.of(
                             Totp.uri(secret, user.username()), messages.getMessage("twoStep.qr", null, locale)));
         }
         return "two-step";

@@ -259,6 +259,15 @@ class AccessTest {
         rules.add(new Rule(HttpMethod.GET, "/start", Map.of(), start));
         Map<Who, Integer> caseload = only(200, Who.PROFESSIONAL, Who.OTHER_PROFESSIONAL);
         rules.add(new Rule(HttpMethod.GET, "/caseload", Map.of(), caseload));
+        // The reflection diary: each professional their own (DiaryTest); nobody else has a page for it.
+        rules.add(new Rule(HttpMethod.GET, "/diary", Map.of(), caseload));
+        rules.add(new Rule(HttpMethod.GET, "/diary/export", Map.of(), caseload));
+        rules.add(new Rule(HttpMethod.POST, "/diary", Map.of(), only(422, Who.PROFESSIONAL, Who.OTHER_PROFESSIONAL)));
+        rules.add(new Rule(
+                HttpMethod.POST,
+                "/diary/987654321/delete",
+                Map.of(),
+                only(404, Who.PROFESSIONAL, Who.OTHER_PROFESSIONAL)));
         rules.add(new Rule(HttpMethod.GET, client, Map.of(), owner(200)));
         // Changing and deleting meetings: only the client's professional; a meeting with nothing in it can go.
         rules.add(new Rule(

@@ -1,8 +1,6 @@
-package org.alliance.app.checkin;
+package org.alliance.app.system.svg;
 
 import io.nayuki.qrcodegen.QrCode;
-import org.alliance.app.system.svg.Svg;
-import org.alliance.app.system.svg.SvgWriter;
 
 /** A QR code as an SVG image, drawn from the modules computed by Nayuki's qrcodegen library. */
 public final class QrCodeSvg {

@@ -1,0 +1,143 @@
+package org.alliance.app.diary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.alliance.app.AllianceWebTest;
+import org.alliance.app.TestWorld;
+import org.alliance.app.system.CurrentUser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * Issue 17, the private reflection diary: only the author ever reads it — for every other role and for another
+ * professional there is nothing to see — it is encrypted at rest, the author can export and delete it, and the
+ * audit trail never holds its text.
+ */
+@AllianceWebTest
+class DiaryTest {
+
+    private static final String SECRET = "I felt I pushed Kim too hard about the debts";
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private MockMvc mvc;
+    private TestWorld world;
+
+    @BeforeEach
+    void setUp() {
+        mvc = TestWorld.mvc(context);
+        world = new TestWorld(context);
+    }
+
+    private MockHttpServletResponse write(CurrentUser who, String myShare) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.post("/diary")
+                        .with(csrf())
+                        .with(user(who))
+                        .param("meeting", String.valueOf(world.meeting))
+                        .param("wentWell", "We agreed on a plan")
+                        .param("myShare", myShare))
+                .andReturn()
+                .getResponse();
+    }
+
+    private String page(CurrentUser who, String path) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.get(path).param("lang", "en").with(user(who)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private long entryOf(CurrentUser who) {
+        return jdbc.sql("SELECT id FROM diary_entry WHERE author_id = ?")
+                .param(who.id())
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void onlyTheAuthorEverReadsAnEntry() throws Exception {
+        assertThat(write(world.professional, SECRET).getRedirectedUrl()).isEqualTo("/diary");
+        assertThat(page(world.professional, "/diary")).contains(SECRET).contains("What was my own share?");
+        assertThat(page(world.otherProfessional, "/diary"))
+                .doesNotContain(SECRET)
+                .contains("No entries yet.");
+        for (CurrentUser other : List.of(world.teamLead, world.researcher, world.admin)) {
+            MockHttpServletResponse refused = mvc.perform(
+                            MockMvcRequestBuilders.get("/diary").with(user(other)))
+                    .andReturn()
+                    .getResponse();
+            assertThat(refused.getStatus()).as(other.role().name()).isEqualTo(403);
+            assertThat(refused.getContentAsString()).doesNotContain(SECRET);
+            assertThat(mvc.perform(MockMvcRequestBuilders.get("/diary/export").with(user(other)))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus())
+                    .isEqualTo(403);
+        }
+        assertThat(page(world.otherProfessional, "/diary/export")).doesNotContain(SECRET);
+    }
+
+    @Test
+    void theDatabaseHoldsNoReadableTextAndTheTrailNone() throws Exception {
+        write(world.professional, SECRET);
+        byte[] stored = jdbc.sql("SELECT ciphertext FROM diary_entry WHERE author_id = ?")
+                .param(world.professional.id())
+                .query((rs, row) -> rs.getBytes(1))
+                .single();
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1))
+                .doesNotContain("Kim")
+                .doesNotContain("plan");
+        assertThat(jdbc.sql("SELECT subject FROM audit_log WHERE actor = ?")
+                        .param(world.professional.username())
+                        .query(String.class)
+                        .list())
+                .contains("diary entry " + entryOf(world.professional))
+                .noneMatch(s -> s.contains("Kim"));
+    }
+
+    @Test
+    void theAuthorExportsAndDeletes() throws Exception {
+        write(world.professional, SECRET);
+        String json = page(world.professional, "/diary/export");
+        assertThat(json).contains(SECRET).contains("\"meeting_id\" : " + world.meeting);
+        long id = entryOf(world.professional);
+        assertThat(mvc.perform(MockMvcRequestBuilders.post("/diary/" + id + "/delete")
+                                .with(csrf())
+                                .with(user(world.otherProfessional)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("someone else's entry")
+                .isEqualTo(404);
+        mvc.perform(MockMvcRequestBuilders.post("/diary/" + id + "/delete")
+                .with(csrf())
+                .with(user(world.professional)));
+        assertThat(page(world.professional, "/diary")).doesNotContain(SECRET);
+    }
+
+    @Test
+    void anEmptyEntryIsRefusedInline() throws Exception {
+        MockHttpServletResponse empty = mvc.perform(MockMvcRequestBuilders.post("/diary")
+                        .with(csrf())
+                        .with(user(world.professional))
+                        .param("lang", "en"))
+                .andReturn()
+                .getResponse();
+        assertThat(empty.getStatus()).isEqualTo(422);
+        assertThat(empty.getContentAsString()).contains("Write something for at least one question.");
+    }
+}
