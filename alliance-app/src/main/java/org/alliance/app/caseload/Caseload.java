@@ -124,6 +124,11 @@ public class Caseload {
             if (records > 0) {
                 return Deletion.HAS_RECORDS;
             }
+            // The record of links sent for its unused invitations goes with them.
+            jdbc.sql("DELETE FROM invitation_message WHERE invitation_id IN"
+                            + " (SELECT id FROM check_in_invitation WHERE meeting_id = ?)")
+                    .param(meetingId)
+                    .update();
             jdbc.sql("DELETE FROM check_in_invitation WHERE meeting_id = ?")
                     .param(meetingId)
                     .update();
