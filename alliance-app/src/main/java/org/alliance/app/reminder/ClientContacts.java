@@ -2,7 +2,10 @@ package org.alliance.app.reminder;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -67,18 +70,34 @@ public class ClientContacts {
      * Deletes the contact details nothing has needed for {@link #UNUSED_FOR}: recorded longer ago than that, the
      * client has no schedule, and none of the client's invitations worked at any time in that period.
      *
-     * @return how many were deleted
+     * @return per organisation, how many were deleted
      */
-    public int deleteUnused(Instant now) {
+    public Map<Long, Integer> deleteUnused(Instant now) {
         long cutoff = now.minus(UNUSED_FOR).toEpochMilli();
-        return jdbc.sql(
+        List<Map.Entry<Long, Long>> unused = jdbc.sql(
                         """
-                        DELETE FROM client_contact
-                        WHERE consent_at < ?
-                          AND NOT EXISTS (SELECT 1 FROM client_schedule s WHERE s.client_id = client_contact.client_id)
+                        SELECT cc.client_id, c.organisation_id FROM client_contact cc JOIN client c ON c.id = cc.client_id
+                        WHERE cc.consent_at < ?
+                          AND NOT EXISTS (SELECT 1 FROM client_schedule s WHERE s.client_id = cc.client_id)
                           AND NOT EXISTS (SELECT 1 FROM check_in_invitation i JOIN meeting m ON m.id = i.meeting_id
-                                          WHERE m.client_id = client_contact.client_id AND i.expires_at >= ?)""")
+                                          WHERE m.client_id = cc.client_id AND i.expires_at >= ?)""")
                 .params(cutoff, cutoff)
-                .update();
+                .query((rs, row) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+                .list();
+        Map<Long, Integer> deleted = new TreeMap<>();
+        for (Map.Entry<Long, Long> contact : unused) {
+            // The same conditions again, so an address saved or needed since the look-up stays.
+            int gone = jdbc.sql(
+                            """
+                            DELETE FROM client_contact WHERE client_id = ? AND consent_at < ?
+                              AND NOT EXISTS (SELECT 1 FROM client_schedule s WHERE s.client_id = ?)
+                              AND NOT EXISTS (SELECT 1 FROM check_in_invitation i JOIN meeting m ON m.id = i.meeting_id
+                                              WHERE m.client_id = ? AND i.expires_at >= ?)""")
+                    .params(contact.getKey(), cutoff, contact.getKey(), contact.getKey(), cutoff)
+                    .update();
+            deleted.merge(contact.getValue(), gone, Integer::sum);
+        }
+        deleted.values().removeIf(n -> n == 0);
+        return deleted;
     }
 }

@@ -106,9 +106,11 @@ public class ReminderJob {
 
     private Run work() {
         Instant now = clock.instant();
-        int deleted = contacts.deleteUnused(now);
-        if (deleted > 0) {
-            audit.record(ACTOR, "contact details deleted", deleted + " unused for 90 days");
+        int deleted = 0;
+        for (java.util.Map.Entry<Long, Integer> gone :
+                contacts.deleteUnused(now).entrySet()) {
+            audit.record(gone.getKey(), ACTOR, "contact details deleted", gone.getValue() + " unused for 90 days");
+            deleted += gone.getValue();
         }
         LocalTime time = ZonedDateTime.ofInstant(now, clock.getZone()).toLocalTime();
         if (time.isBefore(SENDING_FROM) || !time.isBefore(SENDING_UNTIL)) {
@@ -152,7 +154,7 @@ public class ReminderJob {
                 schedule.setBy(),
                 organisation.invitationLifetime(),
                 Optional.empty());
-        audit.record(ACTOR, "invitation created", "meeting " + meeting.get() + " (schedule)");
+        audit.record(organisationId, ACTOR, "invitation created", "meeting " + meeting.get() + " (schedule)");
         sender.sendInvitation(
                 issued.id(),
                 contact.get(),
@@ -285,7 +287,7 @@ public class ReminderJob {
                         due.invitationId(), contact.get(), language, base + "/c", due.createdAt(), due.expiresAt())
                 .isPresent();
         if (sent) {
-            audit.record(ACTOR, "reminder sent", "invitation " + due.invitationId());
+            audit.record(due.organisationId(), ACTOR, "reminder sent", "invitation " + due.invitationId());
         }
         return sent;
     }
