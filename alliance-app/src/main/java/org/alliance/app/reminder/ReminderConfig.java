@@ -15,11 +15,14 @@ import org.alliance.app.system.AuditLog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Sending links and reminders (docs/deployment.md, "Sending links"): the SMS gateway (HTTP when {@code
@@ -58,12 +61,30 @@ class ReminderConfig {
 
     @Bean
     LockProvider lockProvider(DataSource dataSource, DataSourceTransactionManager transactionManager) {
+        return jdbcLocks(dataSource, transactionManager);
+    }
+
+    /**
+     * ShedLock on the application's database. ShedLock first tries to insert the lock's row and takes a duplicate
+     * key as "the row exists, update it"; SQLite's driver reports the duplicate without an SQL state, which Spring
+     * cannot translate, so a server restarted on SQLite failed every run. Its constraint code (19) is translated to
+     * a duplicate key here; PostgreSQL's 23505 already is.
+     */
+    static LockProvider jdbcLocks(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        SQLExceptionTranslator usual = jdbc.getExceptionTranslator();
+        jdbc.setExceptionTranslator((task, sql, e) -> e.getSQLState() == null && e.getErrorCode() == SQLITE_CONSTRAINT
+                ? new DuplicateKeyException(task + ": " + e.getMessage(), e)
+                : usual.translate(task, sql, e));
         return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-                .withJdbcTemplate(new JdbcTemplate(dataSource))
+                .withJdbcTemplate(jdbc)
                 .withTransactionManager(transactionManager)
                 .withTimeZone(TimeZone.getTimeZone("UTC"))
                 .build());
     }
+
+    /** SQLite's result code for a violated constraint (primary key, unique). */
+    private static final int SQLITE_CONSTRAINT = 19;
 
     @Bean
     ReminderJob reminderJob(
