@@ -46,3 +46,11 @@ CREATE TABLE shedlock (
     locked_at TIMESTAMP NOT NULL,
     locked_by VARCHAR(255) NOT NULL
 );
+
+-- When a professional last opened a client's page, so the caseload overview can mark answers sent since then.
+CREATE TABLE client_seen (
+    client_id BIGINT NOT NULL REFERENCES client (id),
+    professional_id BIGINT NOT NULL REFERENCES app_user (id),
+    seen_at BIGINT NOT NULL,
+    PRIMARY KEY (client_id, professional_id)
+);

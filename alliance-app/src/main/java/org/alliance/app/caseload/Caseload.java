@@ -1,6 +1,7 @@
 package org.alliance.app.caseload;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -135,6 +136,23 @@ public class Caseload {
             jdbc.sql("DELETE FROM meeting WHERE id = ?").param(meetingId).update();
             return Deletion.DELETED;
         });
+    }
+
+    /** Notes that the professional opened the client's page now (for the overview's "new answers"). */
+    void seen(long clientId, long professionalId, Instant at) {
+        jdbc.sql("INSERT INTO client_seen (client_id, professional_id, seen_at) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (client_id, professional_id) DO UPDATE SET seen_at = excluded.seen_at")
+                .params(clientId, professionalId, at.toEpochMilli())
+                .update();
+    }
+
+    /** When the professional last opened the client's page; empty when never. */
+    Optional<Instant> lastSeen(long clientId, long professionalId) {
+        return jdbc.sql("SELECT seen_at FROM client_seen WHERE client_id = ? AND professional_id = ?")
+                .params(clientId, professionalId)
+                .query(Long.class)
+                .optional()
+                .map(Instant::ofEpochMilli);
     }
 
     public List<Meeting> meetings(long clientId) {

@@ -172,6 +172,7 @@ class CaseloadController {
         Client client = caseload.clientOf(user.id(), clientId).orElseThrow(NotYours::new);
         Organisation organisation = organisations.get(user.organisationId());
         audit.record(user.username(), "answers read", "client " + clientId);
+        caseload.seen(clientId, user.id(), clock.instant());
         List<Meeting> meetings = new ArrayList<>(caseload.meetings(clientId));
         ClientReport report = ClientReport.build(
                 checkIns.currentForClient(clientId, true),

@@ -82,6 +82,7 @@ public class ClientErasure {
             Map.entry("consents", "FROM joint_consent WHERE client_id = ?"),
             Map.entry("contacts", "FROM client_contact WHERE client_id = ?"),
             Map.entry("schedules", "FROM client_schedule WHERE client_id = ?"),
+            Map.entry("page-visits", "FROM client_seen WHERE client_id = ?"),
             Map.entry("meetings", "FROM meeting WHERE client_id = ?"),
             Map.entry("client", "FROM client WHERE id = ?"));
 

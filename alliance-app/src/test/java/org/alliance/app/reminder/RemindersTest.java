@@ -423,6 +423,33 @@ class RemindersTest {
         assertThat(contacts.of(world.client).orElseThrow().address()).isEqualTo(address);
     }
 
+    @Test
+    void theCaseloadMarksAnswersSentSinceTheClientPageWasLastOpened() throws Exception {
+        mvc.perform(MockMvcRequestBuilders.get("/clients/" + world.client).with(user(world.professional)));
+        assertThat(caseloadRowOfClient()).doesNotContain("Nieuwe antwoorden");
+        // The check-ins of the test all arrive at the same fixed instant: the page was seen a moment before.
+        jdbc.sql("UPDATE client_seen SET seen_at = seen_at - 1000 WHERE client_id = ?")
+                .param(world.client)
+                .update();
+        String token = world.invite("alliance-client").token();
+        mvc.perform(MockMvcRequestBuilders.post("/c/" + token)
+                .param("idempotencyKey", "new-" + world.suffix)
+                .param("release", "NOW")
+                .param("item-bond-1", "4"));
+        assertThat(caseloadRowOfClient()).contains("Nieuwe antwoorden");
+        mvc.perform(MockMvcRequestBuilders.get("/clients/" + world.client).with(user(world.professional)));
+        assertThat(caseloadRowOfClient()).doesNotContain("Nieuwe antwoorden");
+    }
+
+    private String caseloadRowOfClient() throws Exception {
+        String page = mvc.perform(MockMvcRequestBuilders.get("/caseload").with(user(world.professional)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        int at = page.indexOf("/clients/" + world.client + "\"");
+        return page.substring(at, page.indexOf("</tr>", at));
+    }
+
     private long invitationId(MvcResult invited) {
         String token = (String) invited.getFlashMap().get("token");
         return invitations.find(token).orElseThrow().id();
