@@ -20,7 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -28,10 +27,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Sending links and reminders (docs/deployment.md, "Sending links"): the SMS gateway (HTTP when {@code
  * alliance.sms.url} is set, else one that only logs), the settings, and the job once a minute ({@code
  * alliance.reminders.cron}; {@code -} turns it off) under a ShedLock lock in the application's own database.
- * E-mail needs only Spring Boot's {@code spring.mail.*} settings.
+ * E-mail needs only Spring Boot's {@code spring.mail.*} settings. Scheduling itself is switched on in {@code system/SchedulingConfig}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class ReminderConfig {
 
     /** A second server whose minute comes up to this much later finds the lock still held and skips the run. */
