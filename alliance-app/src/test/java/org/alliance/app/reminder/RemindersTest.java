@@ -450,6 +450,47 @@ class RemindersTest {
         return page.substring(at, page.indexOf("</tr>", at));
     }
 
+    @Test
+    void theLinkGoesBySmsThroughTheHttpGateway() throws Exception {
+        List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer provider = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        provider.createContext("/sms", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        provider.start();
+        try {
+            HttpSmsGateway gateway = new HttpSmsGateway(
+                    java.net.URI.create(
+                            "http://127.0.0.1:" + provider.getAddress().getPort() + "/sms"),
+                    "token");
+            assertThat(saveContact("SMS", "+31 6 1234 5678", true)).isEqualTo(302);
+            var issued = world.invite("alliance-client");
+            ContactDetails contact = contacts.of(world.client).orElseThrow();
+            Optional<InvitationMessages.Outcome> outcome = sender(Clock.fixed(NOW, ZoneOffset.UTC), gateway)
+                    .sendInvitation(
+                            issued.id(),
+                            contact,
+                            org.alliance.core.instrument.Language.DA,
+                            "https://alliance.test/c/" + issued.token(),
+                            "https://alliance.test/c",
+                            issued.displayCode(),
+                            issued.expiresAt());
+            assertThat(outcome).contains(InvitationMessages.Outcome.SENT);
+            assertThat(received).hasSize(1);
+            assertThat(received.get(0))
+                    .startsWith("{\"to\":\"+31612345678\",\"text\":\"Hej,")
+                    .contains("https://alliance.test/c/" + issued.token())
+                    .contains(issued.displayCode());
+            assertThat(messages.outcome(issued.id(), InvitationMessages.Kind.INVITE))
+                    .contains(InvitationMessages.Outcome.SENT);
+        } finally {
+            provider.stop(0);
+        }
+    }
+
     private long invitationId(MvcResult invited) {
         String token = (String) invited.getFlashMap().get("token");
         return invitations.find(token).orElseThrow().id();
