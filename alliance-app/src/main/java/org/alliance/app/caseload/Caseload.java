@@ -1,6 +1,7 @@
 package org.alliance.app.caseload;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -124,12 +125,34 @@ public class Caseload {
             if (records > 0) {
                 return Deletion.HAS_RECORDS;
             }
+            // The record of links sent for its unused invitations goes with them.
+            jdbc.sql("DELETE FROM invitation_message WHERE invitation_id IN"
+                            + " (SELECT id FROM check_in_invitation WHERE meeting_id = ?)")
+                    .param(meetingId)
+                    .update();
             jdbc.sql("DELETE FROM check_in_invitation WHERE meeting_id = ?")
                     .param(meetingId)
                     .update();
             jdbc.sql("DELETE FROM meeting WHERE id = ?").param(meetingId).update();
             return Deletion.DELETED;
         });
+    }
+
+    /** Notes that the professional opened the client's page now (for the overview's "new answers"). */
+    void seen(long clientId, long professionalId, Instant at) {
+        jdbc.sql("INSERT INTO client_seen (client_id, professional_id, seen_at) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (client_id, professional_id) DO UPDATE SET seen_at = excluded.seen_at")
+                .params(clientId, professionalId, at.toEpochMilli())
+                .update();
+    }
+
+    /** When the professional last opened the client's page; empty when never. */
+    Optional<Instant> lastSeen(long clientId, long professionalId) {
+        return jdbc.sql("SELECT seen_at FROM client_seen WHERE client_id = ? AND professional_id = ?")
+                .params(clientId, professionalId)
+                .query(Long.class)
+                .optional()
+                .map(Instant::ofEpochMilli);
     }
 
     public List<Meeting> meetings(long clientId) {

@@ -21,6 +21,14 @@ import org.alliance.app.checkin.StoredCheckIn;
 import org.alliance.app.coding.MeetingObservations;
 import org.alliance.app.organisation.Organisation;
 import org.alliance.app.organisation.Organisations;
+import org.alliance.app.reminder.Channel;
+import org.alliance.app.reminder.ClientContacts;
+import org.alliance.app.reminder.ClientSchedules;
+import org.alliance.app.reminder.ContactAddresses;
+import org.alliance.app.reminder.ContactDetails;
+import org.alliance.app.reminder.InvitationMessages;
+import org.alliance.app.reminder.LinkSender;
+import org.alliance.app.reminder.Schedule;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.Formats;
@@ -60,6 +68,9 @@ class CaseloadController {
     private final MeetingObservations observations;
     private final CaseloadOverview overview;
     private final ExpectedBand expectedBand;
+    private final ClientContacts contacts;
+    private final ClientSchedules schedules;
+    private final LinkSender linkSender;
 
     private final Clock clock;
 
@@ -74,6 +85,9 @@ class CaseloadController {
             MeetingObservations observations,
             CaseloadOverview overview,
             ExpectedBand expectedBand,
+            ClientContacts contacts,
+            ClientSchedules schedules,
+            LinkSender linkSender,
             Clock clock) {
         this.caseload = caseload;
         this.checkIns = checkIns;
@@ -85,6 +99,9 @@ class CaseloadController {
         this.observations = observations;
         this.overview = overview;
         this.expectedBand = expectedBand;
+        this.contacts = contacts;
+        this.schedules = schedules;
+        this.linkSender = linkSender;
         this.clock = clock;
     }
 
@@ -155,6 +172,7 @@ class CaseloadController {
         Client client = caseload.clientOf(user.id(), clientId).orElseThrow(NotYours::new);
         Organisation organisation = organisations.get(user.organisationId());
         audit.record(user.username(), "answers read", "client " + clientId);
+        caseload.seen(clientId, user.id(), clock.instant());
         List<Meeting> meetings = new ArrayList<>(caseload.meetings(clientId));
         ClientReport report = ClientReport.build(
                 checkIns.currentForClient(clientId, true),
@@ -193,6 +211,10 @@ class CaseloadController {
         model.addAttribute("missed", missed(clientId, locale));
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("kinds", Meeting.Kind.values());
+        model.addAttribute("contact", contacts.of(clientId).orElse(null));
+        model.addAttribute("schedule", schedules.of(clientId).orElse(null));
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("scheduleKinds", Schedule.Kind.values());
         model.addAttribute(
                 "instruments",
                 CLIENT_INSTRUMENTS.stream()
@@ -274,6 +296,7 @@ class CaseloadController {
             @PathVariable long meetingId,
             @RequestParam(defaultValue = "alliance-client") String instrument,
             @RequestParam(defaultValue = "") String language,
+            @RequestParam(defaultValue = "false") boolean send,
             RedirectAttributes redirect) {
         Meeting meeting = caseload.meetingOf(user.id(), meetingId).orElseThrow(NotYours::new);
         if (!CLIENT_INSTRUMENTS.contains(instrument)) {
@@ -281,13 +304,34 @@ class CaseloadController {
         }
         Organisation organisation = organisations.get(user.organisationId());
         // Anything but one of the four languages means no choice: the client's browser decides (docs/rules.md).
+        Optional<Language> chosen = language.isBlank() ? Optional.empty() : Language.fromCode(language);
         IssuedInvitation issued = invitations.issueInLanguage(
-                meeting.id(),
-                instrument,
-                user.id(),
-                organisation.invitationLifetime(),
-                language.isBlank() ? Optional.empty() : Language.fromCode(language));
+                meeting.id(), instrument, user.id(), organisation.invitationLifetime(), chosen);
         audit.record(user.username(), "invitation created", "meeting " + meeting.id());
+        Optional<ContactDetails> contact = send ? contacts.of(meeting.clientId()) : Optional.empty();
+        if (contact.isPresent()) {
+            // The token exists only now: the message goes out in this request, in the client's language.
+            Optional<InvitationMessages.Outcome> outcome = linkSender.sendInvitation(
+                    issued.id(),
+                    contact.get(),
+                    chosen.orElse(organisation.language()),
+                    ServletUriComponentsBuilder.fromCurrentContextPath()
+                            .path("/c/{token}")
+                            .buildAndExpand(issued.token())
+                            .toUriString(),
+                    ServletUriComponentsBuilder.fromCurrentContextPath()
+                            .path("/c")
+                            .toUriString(),
+                    issued.displayCode(),
+                    issued.expiresAt());
+            audit.record(
+                    user.username(),
+                    "invitation link sent",
+                    "meeting " + meeting.id() + " by " + contact.get().channel() + ": "
+                            + outcome.map(Enum::name).orElse("before"));
+            redirect.addFlashAttribute("sent", "invitation.sent." + outcome.orElse(InvitationMessages.Outcome.SENT));
+            redirect.addFlashAttribute("sentTo", contact.get().masked());
+        }
         redirect.addFlashAttribute("token", issued.token());
         redirect.addFlashAttribute("code", issued.displayCode());
         redirect.addFlashAttribute("expiresAtInstant", issued.expiresAt());
@@ -318,6 +362,99 @@ class CaseloadController {
         model.addAttribute("qr", QrCodeSvg.of(link, messages.getMessage("invitation.qr", null, locale)));
         model.addAttribute("meeting", meeting);
         return "caseload/invitation";
+    }
+
+    @PostMapping("/clients/{clientId}/contact")
+    String saveContact(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long clientId,
+            @RequestParam(defaultValue = "") String channel,
+            @RequestParam(defaultValue = "") String address,
+            @RequestParam(defaultValue = "false") boolean consent,
+            HttpServletResponse response,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect) {
+        caseload.clientOf(user.id(), clientId).orElseThrow(NotYours::new);
+        Optional<Channel> how = Arrays.stream(Channel.values())
+                .filter(c -> c.name().equals(channel))
+                .findFirst();
+        Optional<String> normalised = how.flatMap(c -> ContactAddresses.normalise(
+                c, address, organisations.get(user.organisationId()).language()));
+        String error = null;
+        if (how.isEmpty()) {
+            error = "contact.error.channel";
+        } else if (normalised.isEmpty()) {
+            error = how.get() == Channel.EMAIL ? "contact.error.email" : "contact.error.phone";
+        } else if (!consent) {
+            error = "contact.error.consent";
+        }
+        if (error != null) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            String page = client(user, clientId, locale, model);
+            model.addAttribute("contactError", error);
+            model.addAttribute("contactChannel", channel);
+            model.addAttribute("contactAddress", address);
+            return page;
+        }
+        contacts.save(new ContactDetails(clientId, how.get(), normalised.get(), clock.instant(), user.id()));
+        // Ids only: the address itself stays out of the audit log.
+        audit.record(user.username(), "contact details saved", "client " + clientId + " " + how.get());
+        redirect.addFlashAttribute("done", "contact.done.saved");
+        return "redirect:/clients/" + clientId;
+    }
+
+    @PostMapping("/clients/{clientId}/contact/delete")
+    String deleteContact(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable long clientId, RedirectAttributes redirect) {
+        caseload.clientOf(user.id(), clientId).orElseThrow(NotYours::new);
+        if (contacts.delete(clientId)) {
+            audit.record(user.username(), "contact details deleted", "client " + clientId);
+        }
+        redirect.addFlashAttribute("done", "contact.done.deleted");
+        return "redirect:/clients/" + clientId;
+    }
+
+    @PostMapping("/clients/{clientId}/schedule")
+    String setSchedule(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long clientId,
+            @RequestParam(defaultValue = "") String kind,
+            @RequestParam(defaultValue = "") String weeks,
+            @RequestParam(defaultValue = "alliance-client") String instrument,
+            HttpServletResponse response,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect) {
+        caseload.clientOf(user.id(), clientId).orElseThrow(NotYours::new);
+        if (kind.equals("NONE")) {
+            if (schedules.delete(clientId)) {
+                audit.record(user.username(), "schedule removed", "client " + clientId);
+            }
+            redirect.addFlashAttribute("done", "schedule.done.removed");
+            return "redirect:/clients/" + clientId;
+        }
+        Optional<Schedule.Kind> how = Arrays.stream(Schedule.Kind.values())
+                .filter(k -> k.name().equals(kind))
+                .findFirst();
+        java.util.OptionalInt n = java.util.OptionalInt.empty();
+        if (how.isPresent() && how.get() == Schedule.Kind.EVERY_N_WEEKS) {
+            n = weeks.strip().matches("[0-9]{1,2}")
+                    ? java.util.OptionalInt.of(Integer.parseInt(weeks.strip()))
+                    : java.util.OptionalInt.of(0);
+        }
+        boolean weeksWrong = n.isPresent() && (n.getAsInt() < 1 || n.getAsInt() > Schedule.MAX_WEEKS);
+        if (how.isEmpty() || weeksWrong || !CLIENT_INSTRUMENTS.contains(instrument)) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            String page = client(user, clientId, locale, model);
+            model.addAttribute("scheduleError", true);
+            model.addAttribute("scheduleWeeks", weeks);
+            return page;
+        }
+        schedules.save(new Schedule(clientId, how.get(), n, instrument, clock.instant(), user.id()));
+        audit.record(user.username(), "schedule set", "client " + clientId + " " + how.get() + " " + weeks);
+        redirect.addFlashAttribute("done", "schedule.done.set");
+        return "redirect:/clients/" + clientId;
     }
 
     @GetMapping("/meetings/{meetingId}/rating")

@@ -76,7 +76,8 @@ class CaseloadOverview {
             String ownScore,
             Set<Signal> signals,
             MeetingStatus.CheckIn invitationStatus,
-            String invitation) {}
+            String invitation,
+            boolean newAnswers) {}
 
     /** The rows shown and how they were chosen. */
     record Page(List<Row> rows, int total, Optional<Signal> filter, Sort sort) {}
@@ -110,7 +111,7 @@ class CaseloadOverview {
         List<Row> rows = new ArrayList<>();
         for (Client client : clients) {
             boolean shared = aliases.get(client.alias().strip().toLowerCase(Locale.ROOT)) > 1;
-            Row row = row(client, shared, thresholds, locale);
+            Row row = row(client, professionalId, shared, thresholds, locale);
             if (filter.isEmpty() || row.signals().contains(filter.get())) {
                 rows.add(row);
             }
@@ -130,7 +131,8 @@ class CaseloadOverview {
         return new Page(List.copyOf(rows), clients.size(), filter, sort);
     }
 
-    private Row row(Client client, boolean sharedAlias, AlertThresholds thresholds, Locale locale) {
+    private Row row(
+            Client client, long professionalId, boolean sharedAlias, AlertThresholds thresholds, Locale locale) {
         LocalDate today = LocalDate.now(clock);
         List<Meeting> meetings = caseload.meetings(client.id());
         Optional<LocalDate> last = meetings.stream()
@@ -141,6 +143,12 @@ class CaseloadOverview {
         List<StoredCheckIn> visible =
                 current.stream().filter(StoredCheckIn::released).toList();
         ClientSignals signals = ClientSignals.of(visible, catalog, thresholds);
+        // New answers: a check-in of the client's that the professional may see, sent after they last opened the
+        // client's page (docs/rules.md, "The caseload overview").
+        Optional<java.time.Instant> seen = caseload.lastSeen(client.id(), professionalId);
+        boolean newAnswers = visible.stream()
+                .filter(c -> c.perspective().equals("client"))
+                .anyMatch(c -> seen.isEmpty() || c.submittedAt().isAfter(seen.get()));
 
         Set<Signal> open = EnumSet.noneOf(Signal.class);
         for (ClientSignals.Raised raised : signals.alerts()) {
@@ -196,7 +204,8 @@ class CaseloadOverview {
                 score(ownScore, locale),
                 open,
                 status,
-                invitation);
+                invitation,
+                newAnswers);
     }
 
     /** The questionnaire's total score, or its first scale when it has no total. */

@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Erasing one client (GDPR art. 17): every row that is about the client, in one transaction, on SQLite and
  * PostgreSQL alike — answers, check-ins (also the professionals' own ratings of the client's meetings),
- * invitations, meetings, joint meetings with their parties, notes, decisions, interests, goals and conflicts,
+ * invitations and the messages sent about them, contact details and schedules, meetings, joint meetings with their parties, notes, decisions, interests, goals and conflicts,
  * consents, coding sessions and events, and the client record. What is left is the audit trail: that it happened,
  * by whom, and how many rows of each kind — never what they said.
  */
@@ -65,6 +65,10 @@ public class ClientErasure {
                     "FROM answer_per_professional WHERE check_in_id IN (" + CHECK_INS + ")"),
             Map.entry("block-releases", "FROM check_in_block_release WHERE check_in_id IN (" + CHECK_INS + ")"),
             Map.entry("check-ins", "FROM check_in WHERE client_id = ? OR meeting_id IN (" + MEETINGS + ")"),
+            Map.entry(
+                    "messages",
+                    "FROM invitation_message WHERE invitation_id IN (SELECT id FROM check_in_invitation"
+                            + " WHERE meeting_id IN (" + MEETINGS + "))"),
             Map.entry("invitations", "FROM check_in_invitation WHERE meeting_id IN (" + MEETINGS + ")"),
             Map.entry("coding-events", "FROM coding_event WHERE session_id IN (" + SESSIONS + ")"),
             Map.entry("coding-sessions", "FROM coding_session WHERE meeting_id IN (" + MEETINGS + ")"),
@@ -76,6 +80,9 @@ public class ClientErasure {
             Map.entry("joint-parties", "FROM joint_party WHERE joint_meeting_id IN (" + JOINT + ")"),
             Map.entry("joint-meetings", "FROM joint_meeting WHERE meeting_id IN (" + MEETINGS + ")"),
             Map.entry("consents", "FROM joint_consent WHERE client_id = ?"),
+            Map.entry("contacts", "FROM client_contact WHERE client_id = ?"),
+            Map.entry("schedules", "FROM client_schedule WHERE client_id = ?"),
+            Map.entry("page-visits", "FROM client_seen WHERE client_id = ?"),
             Map.entry("meetings", "FROM meeting WHERE client_id = ?"),
             Map.entry("client", "FROM client WHERE id = ?"));
 

@@ -283,6 +283,15 @@ class AccessTest {
                 HttpMethod.POST, meeting + "/invitations", Map.of("instrument", "alliance-client"), owner(302)));
         rules.add(new Rule(
                 HttpMethod.POST, client + "/meetings", Map.of("date", "2026-03-09", "kind", "REGULAR"), owner(302)));
+        // Contact details and schedules: a wrong address or schedule is refused for the owner, 404 for others.
+        rules.add(new Rule(
+                HttpMethod.POST,
+                client + "/contact",
+                Map.of("channel", "EMAIL", "address", "not an address", "consent", "true"),
+                owner(422)));
+        rules.add(new Rule(HttpMethod.POST, client + "/contact/delete", Map.of(), owner(302)));
+        rules.add(new Rule(
+                HttpMethod.POST, client + "/schedule", Map.of("kind", "EVERY_N_WEEKS", "weeks", "0"), owner(422)));
         rules.add(new Rule(
                 HttpMethod.POST,
                 "/clients",
