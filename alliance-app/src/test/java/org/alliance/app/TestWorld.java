@@ -84,4 +84,21 @@ public final class TestWorld {
     public long newMeeting(long clientId, long professionalId, LocalDate date) {
         return caseload.createMeeting(clientId, professionalId, date, Meeting.Kind.REGULAR);
     }
+
+    /**
+     * The client questionnaire's check-in form for an invitation, every one of its twelve items answered
+     * {@code value}, as the form posts it.
+     */
+    public static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder allianceClientAnswers(
+            String token, int value, String release, String idempotencyKey) {
+        var post = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/c/" + token)
+                .param("idempotencyKey", idempotencyKey)
+                .param("release", release);
+        for (String scale : new String[] {"bond", "tasks", "goals"}) {
+            for (int i = 1; i <= 4; i++) {
+                post.param("item-" + scale + "-" + i, String.valueOf(value));
+            }
+        }
+        return post;
+    }
 }

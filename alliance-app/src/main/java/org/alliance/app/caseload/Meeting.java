@@ -10,6 +10,13 @@ public record Meeting(long id, long clientId, long professionalId, LocalDate dat
         INTAKE,
         REGULAR,
         JOINT,
-        CLOSING
+        CLOSING;
+
+        /** The kind a form sent, by its exact name; empty for anything else. */
+        public static java.util.Optional<Kind> parse(String name) {
+            return java.util.Arrays.stream(values())
+                    .filter(k -> k.name().equals(name))
+                    .findFirst();
+        }
     }
 }

@@ -45,14 +45,8 @@ class CaseloadOverviewTest {
     }
 
     private void answerAll(String token, int value, String release) throws Exception {
-        MockHttpServletRequestBuilder post = MockMvcRequestBuilders.post("/c/" + token)
-                .param("idempotencyKey", "o-" + token.substring(0, 12))
-                .param("release", release);
-        for (String scale : new String[] {"bond", "tasks", "goals"}) {
-            for (int i = 1; i <= 4; i++) {
-                post.param("item-" + scale + "-" + i, String.valueOf(value));
-            }
-        }
+        MockHttpServletRequestBuilder post =
+                TestWorld.allianceClientAnswers(token, value, release, "o-" + token.substring(0, 12));
         assertThat(mvc.perform(post).andReturn().getResponse().getRedirectedUrl())
                 .isEqualTo("/c/thanks");
     }

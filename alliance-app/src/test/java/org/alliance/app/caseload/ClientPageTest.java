@@ -40,17 +40,9 @@ class ClientPageTest {
 
     /** All twelve alliance-client items answered with {@code value}. */
     private MockHttpServletRequestBuilder answerAll(String token, int value, String release, String key) {
-        MockHttpServletRequestBuilder post = MockMvcRequestBuilders.post("/c/" + token)
+        return TestWorld.allianceClientAnswers(token, value, release, key)
                 .with(csrf())
-                .param("lang", "en")
-                .param("idempotencyKey", key)
-                .param("release", release);
-        for (String scale : new String[] {"bond", "tasks", "goals"}) {
-            for (int i = 1; i <= 4; i++) {
-                post.param("item-" + scale + "-" + i, String.valueOf(value));
-            }
-        }
-        return post;
+                .param("lang", "en");
     }
 
     private String clientPage() throws Exception {

@@ -45,14 +45,8 @@ class ExpectedBandTest {
             String token = invitations
                     .issue(meeting, "alliance-client", world.professional.id(), Duration.ofHours(72))
                     .token();
-            MockHttpServletRequestBuilder post = MockMvcRequestBuilders.post("/c/" + token)
-                    .param("idempotencyKey", "band-" + world.suffix + "-" + release + "-" + k)
-                    .param("release", release);
-            for (String scale : new String[] {"bond", "tasks", "goals"}) {
-                for (int i = 1; i <= 4; i++) {
-                    post.param("item-" + scale + "-" + i, String.valueOf(value(k)));
-                }
-            }
+            MockHttpServletRequestBuilder post = TestWorld.allianceClientAnswers(
+                    token, value(k), release, "band-" + world.suffix + "-" + release + "-" + k);
             assertThat(mvc.perform(post).andReturn().getResponse().getRedirectedUrl())
                     .isEqualTo("/c/thanks");
             clients.add(client);

@@ -48,14 +48,8 @@ class MeetingsTest {
     }
 
     private void answerAll(String token, String release) throws Exception {
-        MockHttpServletRequestBuilder post = MockMvcRequestBuilders.post("/c/" + token)
-                .param("idempotencyKey", "m-" + token.substring(0, 12))
-                .param("release", release);
-        for (String scale : new String[] {"bond", "tasks", "goals"}) {
-            for (int i = 1; i <= 4; i++) {
-                post.param("item-" + scale + "-" + i, "4");
-            }
-        }
+        MockHttpServletRequestBuilder post =
+                TestWorld.allianceClientAnswers(token, 4, release, "m-" + token.substring(0, 12));
         assertThat(mvc.perform(post).andReturn().getResponse().getRedirectedUrl())
                 .isEqualTo("/c/thanks");
     }

@@ -43,15 +43,8 @@ class ClientDataTest {
         mvc = TestWorld.mvc(context);
         world = new TestWorld(context);
         for (String release : new String[] {"NOW", "NEXT_MEETING"}) {
-            MockHttpServletRequestBuilder post = MockMvcRequestBuilders.post(
-                            "/c/" + world.invite("alliance-client").token())
-                    .param("idempotencyKey", "data-" + release + "-" + world.suffix)
-                    .param("release", release);
-            for (String scale : new String[] {"bond", "tasks", "goals"}) {
-                for (int i = 1; i <= 4; i++) {
-                    post.param("item-" + scale + "-" + i, "4");
-                }
-            }
+            MockHttpServletRequestBuilder post = TestWorld.allianceClientAnswers(
+                    world.invite("alliance-client").token(), 4, release, "data-" + release + "-" + world.suffix);
             mvc.perform(post);
         }
     }
