@@ -148,6 +148,10 @@ class CheckInJourneyBrowserTest extends BrowserJourney {
         assertThat(professional.url()).endsWith("/clients/" + world.client);
 
         auditInAllLanguages(professional, "/clients/" + world.client);
+        // The caseload overview with a client's scores and signals, the diary and the two-step setup page.
+        auditInAllLanguages(professional, "/caseload");
+        auditInAllLanguages(professional, "/diary");
+        auditInAllLanguages(professional, "/account/two-step");
         professional.navigate(url("/clients/" + world.client + "?lang=en"));
         String alerts = professional.locator(".alert-list").textContent();
         assertThat(alerts)
