@@ -168,17 +168,25 @@ class CaseloadOverview {
                 .map(CaseloadOverview::total)
                 .orElse(OptionalDouble.empty());
 
-        // The last invitation's meeting, as the meetings on the client page show it.
+        // The last invitation's meeting, as the meetings on the client page show it; without invitations (answers
+        // imported from before, given on paper) the latest meeting up to today that has the client's answer.
         Map<Long, Invitations.LatestInvitation> perMeeting = invitations.latestPerMeeting(client.id());
         Optional<Invitations.LatestInvitation> latest =
                 perMeeting.values().stream().reduce((first, second) -> second);
+        Optional<Meeting> about = latest.isPresent()
+                ? meetings.stream()
+                        .filter(m -> m.id() == latest.get().meetingId())
+                        .findFirst()
+                : meetings.stream()
+                        .filter(m -> !m.date().isAfter(today))
+                        .filter(m -> current.stream()
+                                .anyMatch(c -> c.meetingId() == m.id()
+                                        && c.perspective().equals("client")))
+                        .reduce((first, second) -> second);
         MeetingStatus.CheckIn status = MeetingStatus.CheckIn.NONE;
         String invitation = messages.getMessage("caseload.invitation.none", null, locale);
-        if (latest.isPresent()) {
-            Meeting meeting = meetings.stream()
-                    .filter(m -> m.id() == latest.get().meetingId())
-                    .findFirst()
-                    .orElseThrow();
+        if (about.isPresent()) {
+            Meeting meeting = about.get();
             MeetingStatus meetingStatus = MeetingStatus.of(
                     meeting,
                     latest,

@@ -96,6 +96,21 @@ class CaseloadOverviewTest {
         long sam1 = clientWithMeeting("Sam", LocalDate.of(2026, 6, 10));
         invite(sam1, Duration.ofHours(72));
         long sam2 = world.newClient(world.professional.id(), "Sam");
+        // Answers without an invitation (imported from before): the latest meeting's answer counts.
+        long imported = clientWithMeeting("Ida", LocalDate.of(2026, 6, 2));
+        context.getBean(org.alliance.app.checkin.CheckIns.class)
+                .importHistory(new org.alliance.app.checkin.ImportedCheckIn(
+                        meetingOf(imported),
+                        imported,
+                        "alliance-client",
+                        "1.0.0",
+                        org.alliance.core.instrument.Perspective.CLIENT,
+                        org.alliance.core.instrument.Language.EN,
+                        org.alliance.core.release.ReleaseChoice.NOW,
+                        "imported-" + world.suffix,
+                        java.time.Instant.parse("2026-06-02T10:00:00Z"),
+                        java.util.Optional.of(java.time.Instant.parse("2026-06-02T10:00:00Z")),
+                        java.util.Map.of("bond-1", 4.0)));
 
         Document page = overview("en", "");
         Element kim = row(page, "Kim");
@@ -121,6 +136,7 @@ class CaseloadOverviewTest {
         Element invited = row(page, "Sam (" + internalId(sam1) + ")");
         assertThat(invited.child(6).text()).startsWith("Invited, works until ");
         assertThat(row(page, "Sam (" + internalId(sam2) + ")").child(6).text()).isEqualTo("No invitation yet");
+        assertThat(row(page, "Ida").child(6).text()).isEqualTo("Answered");
     }
 
     @Test
