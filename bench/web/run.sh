@@ -93,6 +93,8 @@ start_server() {
 # CPU seconds (user + system) the server process has used so far.
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$server_pid/stat"; }
 
+session_cookie() { awk '$6 == "SESSION" || $6 == "JSESSIONID" {print $6 "=" $7}' "$1" | tail -1; }
+
 csrf_of() { grep -o 'name="_csrf"[^>]*value="[^"]*"' "$1" | head -1 | sed 's/.*value="//;s/"$//'; }
 
 rss_sampler() {
@@ -113,16 +115,18 @@ measure_page() {
     curl -s -c "$jar" -b "$jar" -o "$work/login.html" "$base/login"
     curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$(csrf_of "$work/login.html")" \
         -d "username=anouk&password=demo" "$base/login"
-    session="$(awk '$6 == "JSESSIONID" {print $7}' "$jar")"
+    # The session cookie: SESSION since sessions live in the database (Spring Session), JSESSIONID before.
+    session="$(session_cookie "$jar")"
     mapfile -t ids < <(curl -s -b "$jar" "$base/caseload" | grep -o 'href="/clients/[0-9]*"' | grep -o '[0-9]*')
+    if [[ ${#ids[@]} -eq 0 ]]; then echo "sign-in failed: no clients on /caseload (cookie '$session')"; exit 1; fi
     echo "${#ids[@]} clients; meetings per client: $(db count "$url" \
         "SELECT COUNT(*) / COUNT(DISTINCT client_id) FROM meeting WHERE client_id IN ($(IFS=,; echo "${ids[*]}"))")"
     echo "(warm-up: $WARMUP of client pages, not counted)"
-    wrk -t2 -c"$PAGE_CONNECTIONS" -d"$WARMUP" -s "$here/page.lua" -H "Cookie: JSESSIONID=$session" "$base" -- "${ids[@]}" >/dev/null
+    wrk -t2 -c"$PAGE_CONNECTIONS" -d"$WARMUP" -s "$here/page.lua" -H "Cookie: $session" "$base" -- "${ids[@]}" >/dev/null
     echo "--- load average $(cut -d' ' -f1-3 /proc/loadavg)"
-    wrk -t1 -c1 -d"$DURATION" -s "$here/page.lua" -H "Cookie: JSESSIONID=$session" "$base" -- "${ids[@]}"
+    wrk -t1 -c1 -d"$DURATION" -s "$here/page.lua" -H "Cookie: $session" "$base" -- "${ids[@]}"
     cpu0="$(cpu_seconds)"
-    wrk -t2 -c"$PAGE_CONNECTIONS" -d"$DURATION" -s "$here/page.lua" -H "Cookie: JSESSIONID=$session" "$base" -- "${ids[@]}"
+    wrk -t2 -c"$PAGE_CONNECTIONS" -d"$DURATION" -s "$here/page.lua" -H "Cookie: $session" "$base" -- "${ids[@]}"
     cpu1="$(cpu_seconds)"
     echo "server CPU during the $PAGE_CONNECTIONS-connection page run: $(echo "$cpu1 - $cpu0" | bc) s"
 }
@@ -150,9 +154,9 @@ run_one() {
     curl -s -c "$jar" -b "$jar" -o "$work/form.html" "$base/c/$(head -1 "$work/warmup.txt")"
     local csrf session
     csrf="$(csrf_of "$work/form.html")"
-    session="$(awk '$6 == "JSESSIONID" {print $7}' "$jar")"
+    session="$(session_cookie "$jar")"
     echo "(warm-up: $SUBMIT_WARMUP of submissions with other tokens, not counted)"
-    wrk -t2 -c"$SUBMIT_CONNECTIONS" -d"$SUBMIT_WARMUP" -s "$here/submit.lua" -H "Cookie: JSESSIONID=$session" "$base" \
+    wrk -t2 -c"$SUBMIT_CONNECTIONS" -d"$SUBMIT_WARMUP" -s "$here/submit.lua" -H "Cookie: $session" "$base" \
         -- "$work/warmup.txt" "$csrf" 2 warmup >/dev/null
     # The machine is shared, so its load changes from minute to minute: each round measures the raw insert rate
     # right before the submissions, and the ratio is taken within the round.
@@ -165,7 +169,7 @@ run_one() {
         echo "check-in submissions (wrk, $SUBMIT_CONNECTIONS connections, $DURATION):"
         db issue "$url" "$TOKENS" "$work/tokens-$round.txt" >/dev/null
         cpu0="$(cpu_seconds)"
-        wrk -t2 -c"$SUBMIT_CONNECTIONS" -d"$DURATION" -s "$here/submit.lua" -H "Cookie: JSESSIONID=$session" \
+        wrk -t2 -c"$SUBMIT_CONNECTIONS" -d"$DURATION" -s "$here/submit.lua" -H "Cookie: $session" \
             "$base" -- "$work/tokens-$round.txt" "$csrf" 2 | grep -E '^(submissions|submit latency)'
         cpu1="$(cpu_seconds)"
         echo "server CPU during the submissions: $(echo "$cpu1 - $cpu0" | bc) s"

@@ -181,8 +181,10 @@ class CaseloadController {
         audit.record(user.username(), "answers read", "client " + clientId);
         caseload.seen(clientId, user.id(), clock.instant());
         List<Meeting> meetings = new ArrayList<>(caseload.meetings(clientId));
+        // Read once: the report uses what is released now, the meetings' status all of it.
+        List<StoredCheckIn> current = checkIns.currentForClient(clientId, false);
         ClientReport report = ClientReport.build(
-                checkIns.currentForClient(clientId, true),
+                current.stream().filter(StoredCheckIn::released).toList(),
                 catalog,
                 organisation.thresholds(),
                 band(user.organisationId(), meetings, locale),
@@ -191,7 +193,6 @@ class CaseloadController {
         model.addAttribute("client", client);
         List<LocalDate> dates = meetings.stream().map(Meeting::date).toList();
         Map<Long, Invitations.LatestInvitation> latestInvitations = invitations.latestPerMeeting(clientId);
-        List<StoredCheckIn> current = checkIns.currentForClient(clientId, false);
         Collections.reverse(meetings);
         model.addAttribute(
                 "meetings",
