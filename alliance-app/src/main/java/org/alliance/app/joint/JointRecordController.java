@@ -309,7 +309,7 @@ class JointRecordController {
         audit.record(user.username(), "invitation created", "meeting " + header.meetingId());
         redirect.addFlashAttribute("token", issued.token());
         redirect.addFlashAttribute("code", issued.displayCode());
-        redirect.addFlashAttribute("expiresAt", issued.expiresAt().toString());
+        redirect.addFlashAttribute("expiresAtInstant", issued.expiresAt());
         return "redirect:/meetings/" + header.meetingId() + "/invitation";
     }
 

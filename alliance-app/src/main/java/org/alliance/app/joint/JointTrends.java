@@ -91,7 +91,7 @@ record JointTrends(
         List<MeetingRow> rows = new ArrayList<>();
         boolean anyCoded = false;
         for (MeetingInput input : inputs) {
-            dates.add(input.header().date().toString());
+            dates.add(org.alliance.app.system.Formats.date(input.header().date(), locale));
             Optional<JointScoreSheet> sheet = input.results().sheet();
             OptionalDouble voice = sheet.flatMap(s -> s.teamScale(JointResults.VOICE_SCALE))
                     .map(ScaleScore::score)

@@ -85,7 +85,8 @@ class TeamController {
                 }
             }
             if (TeamFigureRule.mayShow(n)) {
-                scales.add(new TeamScale(scale.name().get(language), String.format(Locale.ROOT, "%.2f", sum / n), n));
+                scales.add(new TeamScale(
+                        scale.name().get(language), org.alliance.app.system.Formats.score(sum / n, locale), n));
             }
         }
         model.addAttribute("clientCount", clients.size());

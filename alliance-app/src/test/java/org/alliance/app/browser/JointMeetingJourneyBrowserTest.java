@@ -60,6 +60,11 @@ class JointMeetingJourneyBrowserTest extends BrowserJourney {
         chair.navigate(url(meetingPath + "?lang=en"));
         click(chair, "Invite the client");
         assertThat(chair.url()).contains("/invitation");
+        // Issue 14: the expiry as a person reads it, in the organisation's time zone — it used to be a raw instant
+        // such as 2026-12-05T16:15:06.065840964Z.
+        assertThat(chair.locator("main").textContent())
+                .containsPattern("Valid until \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}\\.")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:");
         return chair.locator(".short-code").textContent().strip();
     }
 
