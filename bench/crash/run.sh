@@ -24,33 +24,15 @@ chmod 755 "$work"
 jdbc_cp="$(find "$HOME/.m2/repository/org/xerial/sqlite-jdbc" -name 'sqlite-jdbc-*.jar' | sort | tail -1):$(
     find "$HOME/.m2/repository/org/postgresql/postgresql" -name 'postgresql-*.jar' | sort | tail -1)"
 
+# shellcheck source=../lib/postgres.sh
+source "$here/../lib/postgres.sh"
 server_pid=""
-pg_bin=""
-pg_data=""
-as_postgres() { if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
     [[ -n "$server_pid" ]] && kill -9 "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
     server_pid=""
-    if [[ -n "$pg_data" ]]; then
-        as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m fast stop >/dev/null 2>&1 || true
-        pg_data=""
-    fi
+    stop_postgres
 }
 trap 'cleanup; rm -rf "$work"' EXIT
-
-start_postgres() {
-    pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
-    local dir="$work/pg"
-    mkdir -p "$dir"
-    [[ "$(id -u)" == 0 ]] && chown postgres "$dir"
-    pg_data="$dir/data"
-    as_postgres "$pg_bin/initdb" -D "$pg_data" -U alliance -A trust -E UTF8 >/dev/null
-    local pg_port=$((PORT + 1000))
-    as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$dir/server.log" -w \
-        -o "-p $pg_port -k $dir -c listen_addresses=127.0.0.1" start >/dev/null
-    as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U alliance -d postgres -qc "CREATE DATABASE alliance"
-    url="jdbc:postgresql://127.0.0.1:$pg_port/alliance?user=alliance"
-}
 
 # $1: demo (fill a new database) or serve (the same database again, after a kill)
 start_server() {
@@ -68,6 +50,7 @@ run_one() {
     echo "=== $vendor ($(date -u +%FT%TZ), $(nproc) cores): $TOKENS check-ins, $THREADS clients, $KILLS kills every ${KILL_EVERY}s"
     if [[ "$vendor" == postgresql ]]; then
         start_postgres
+        url="$pg_url"
     else
         url="jdbc:sqlite:$work/crash.db?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&synchronous=NORMAL&transaction_mode=IMMEDIATE"
     fi

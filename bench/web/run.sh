@@ -48,33 +48,15 @@ jdbc_cp="$(find "$HOME/.m2/repository/org/xerial/sqlite-jdbc" -name 'sqlite-jdbc
     find "$HOME/.m2/repository/org/postgresql/postgresql" -name 'postgresql-*.jar' | sort | tail -1)"
 db() { java -cp "$jdbc_cp" "$here/BenchDb.java" "$@"; }
 
+# shellcheck source=../lib/postgres.sh
+source "$here/../lib/postgres.sh"
 server_pid=""
-pg_bin=""
-pg_data=""
-as_postgres() { if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
     [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
     server_pid=""
-    if [[ -n "$pg_data" ]]; then
-        as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m fast stop >/dev/null 2>&1 || true
-        pg_data=""
-    fi
+    stop_postgres
 }
 trap 'cleanup; rm -rf "$work"' EXIT
-
-start_postgres() {
-    pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
-    local dir="$work/pg"
-    mkdir -p "$dir"
-    [[ "$(id -u)" == 0 ]] && chown postgres "$dir"
-    pg_data="$dir/data"
-    as_postgres "$pg_bin/initdb" -D "$pg_data" -U alliance -A trust -E UTF8 >/dev/null
-    local pg_port=$((PORT + 1000))
-    as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$dir/server.log" -w \
-        -o "-p $pg_port -k $dir -c listen_addresses=127.0.0.1" start >/dev/null
-    as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U alliance -d postgres -qc "CREATE DATABASE alliance"
-    pg_url="jdbc:postgresql://127.0.0.1:$pg_port/alliance?user=alliance"
-}
 
 start_server() {
     local url="$1"
