@@ -5,12 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +22,6 @@ class AccountController {
 
     private final UserAccounts accounts;
     private final AuditLog audit;
-    private final SecurityContextRepository securityContexts = new HttpSessionSecurityContextRepository();
 
     AccountController(UserAccounts accounts, AuditLog audit) {
         this.accounts = accounts;
@@ -70,12 +64,7 @@ class AccountController {
         }
         audit.record(user.username(), "password changed", "user " + user.id());
         // This session goes on with the new password; other sessions of the account end at their next request.
-        CurrentUser renewed = accounts.loadUserByUsername(user.username());
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(renewed, null, renewed.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        securityContexts.saveContext(context, request, response);
+        SessionPrincipal.set(accounts.loadUserByUsername(user.username()), request, response);
         return "redirect:/account?changed";
     }
 }

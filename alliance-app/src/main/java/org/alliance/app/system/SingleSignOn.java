@@ -3,12 +3,8 @@ package org.alliance.app.system;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -19,8 +15,6 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
  * Single sign-on with OpenID Connect (docs/deployment.md, "Single sign-on"). The identity provider says who the
@@ -68,16 +62,9 @@ final class SingleSignOn {
      * sign-in), the session is registered for sign-out everywhere, and the person lands on their start page.
      */
     static AuthenticationSuccessHandler success(UserAccounts accounts, String usernameClaim, SessionRegistry sessions) {
-        SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
-        SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
         return (HttpServletRequest request, HttpServletResponse response, Authentication signedIn) -> {
             CurrentUser account = account(accounts, (OidcUser) signedIn.getPrincipal(), usernameClaim);
-            UsernamePasswordAuthenticationToken authentication =
-                    UsernamePasswordAuthenticationToken.authenticated(account, null, account.getAuthorities());
-            SecurityContext context = holder.createEmptyContext();
-            context.setAuthentication(authentication);
-            holder.setContext(context);
-            repository.saveContext(context, request, response);
+            SessionPrincipal.set(account, request, response);
             sessions.registerNewSession(request.getSession().getId(), account);
             request.getSession().setAttribute(TwoStepRequired.SIGNED_IN_WITH_SSO, Boolean.TRUE);
             response.sendRedirect(request.getContextPath() + "/start");

@@ -5,14 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +31,6 @@ class TwoStepLogin {
     private final TwoStep twoStep;
     private final AuditLog audit;
     private final SessionRegistry sessions;
-    private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
     TwoStepLogin(UserAccounts accounts, TwoStep twoStep, AuditLog audit, SessionRegistry sessions) {
         this.accounts = accounts;
@@ -47,16 +41,13 @@ class TwoStepLogin {
 
     /** After the right password: straight in, or halfway to the code page. */
     static AuthenticationSuccessHandler afterPassword(TwoStep twoStep) {
-        SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
         return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
             CurrentUser user = (CurrentUser) authentication.getPrincipal();
             if (!twoStep.enabled(user.id())) {
                 response.sendRedirect(request.getContextPath() + "/start");
                 return;
             }
-            SecurityContext empty = SecurityContextHolder.createEmptyContext();
-            SecurityContextHolder.setContext(empty);
-            repository.saveContext(empty, request, response);
+            SessionPrincipal.set(null, request, response);
             HttpSession session = request.getSession();
             session.setAttribute(PENDING, user.username());
             session.setAttribute(ATTEMPTS, 0);
@@ -102,10 +93,7 @@ class TwoStepLogin {
         session.removeAttribute(PENDING);
         session.removeAttribute(ATTEMPTS);
         request.changeSessionId();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        repository.saveContext(context, request, response);
+        SessionPrincipal.set(user, request, response);
         sessions.registerNewSession(request.getSession().getId(), user);
         return "redirect:/start";
     }
