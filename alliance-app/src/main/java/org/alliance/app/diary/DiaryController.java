@@ -91,6 +91,9 @@ class DiaryController {
             Locale locale,
             Model model,
             RedirectAttributes redirect) {
+        // The meeting the entry is about, when the form names one of this professional's meetings.
+        Long requested =
+                form.getOrDefault("meeting", "").matches("\\d{1,18}") ? Long.valueOf(form.get("meeting")) : null;
         Map<String, String> answers = new LinkedHashMap<>();
         boolean tooLong = false;
         for (String prompt : Diary.PROMPTS) {
@@ -104,15 +107,9 @@ class DiaryController {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             model.addAttribute("error", answers.isEmpty() ? "diary.error.empty" : "diary.error.long");
             model.addAttribute("answers", answers);
-            Long meeting = form.containsKey("meeting") && form.get("meeting").matches("\\d{1,18}")
-                    ? Long.valueOf(form.get("meeting"))
-                    : null;
-            return page(user, meeting, locale, model);
+            return page(user, requested, locale, model);
         }
-        Optional<Long> meeting = Optional.ofNullable(form.get("meeting"))
-                .filter(m -> m.matches("\\d{1,18}"))
-                .flatMap(m -> ownMeeting(user, Long.valueOf(m)));
-        long id = diary.write(user.id(), meeting, answers);
+        long id = diary.write(user.id(), ownMeeting(user, requested), answers);
         audit.record(user.username(), "diary entry written", "diary entry " + id);
         redirect.addFlashAttribute("written", true);
         return "redirect:/diary";
