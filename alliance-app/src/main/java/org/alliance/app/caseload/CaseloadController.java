@@ -338,9 +338,7 @@ class CaseloadController {
             redirect.addFlashAttribute("sent", "invitation.sent." + outcome.orElse(InvitationMessages.Outcome.SENT));
             redirect.addFlashAttribute("sentTo", contact.get().masked());
         }
-        redirect.addFlashAttribute("token", issued.token());
-        redirect.addFlashAttribute("code", issued.displayCode());
-        redirect.addFlashAttribute("expiresAtInstant", issued.expiresAt());
+        issued.flashTo(redirect);
         return "redirect:/meetings/" + meetingId + "/invitation";
     }
 

@@ -307,9 +307,7 @@ class JointRecordController {
                 organisations.get(user.organisationId()).invitationLifetime(),
                 networkMember);
         audit.record(user.username(), "invitation created", "meeting " + header.meetingId());
-        redirect.addFlashAttribute("token", issued.token());
-        redirect.addFlashAttribute("code", issued.displayCode());
-        redirect.addFlashAttribute("expiresAtInstant", issued.expiresAt());
+        issued.flashTo(redirect);
         return "redirect:/meetings/" + header.meetingId() + "/invitation";
     }
 
