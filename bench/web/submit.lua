@@ -1,7 +1,7 @@
 -- wrk script: check-in submissions against the real submit endpoint POST /c/{token}, every request with its own
--- pre-issued one-time token (see BenchDb.java issue). All requests share one client session and its CSRF token
--- (as one phone would; the session is not what is measured).
---   wrk -t2 -c8 -d20s -s submit.lua -H "Cookie: JSESSIONID=..." http://localhost:8097 -- tokens.txt <csrf> <threads> [key prefix]
+-- pre-issued one-time token (see BenchDb.java issue). The check-in has no server session and no CSRF token (the
+-- one-time token is the capability; posts from other sites are refused by their Origin / Sec-Fetch-Site headers).
+--   wrk -t2 -c8 -d20s -s submit.lua http://localhost:8097 -- tokens.txt <threads> [key prefix]
 -- A 302 to /c/thanks is a stored submission. Anything else (410 used, 404 unknown when the tokens run out) shows
 -- up in wrk's "Non-2xx or 3xx responses" line, and done() prints the counts.
 
@@ -17,9 +17,8 @@ function init(args)
   for line in io.lines(args[1]) do
     tokens[#tokens + 1] = line
   end
-  csrf = args[2]
-  step = tonumber(args[3])
-  prefix = args[4] or "bench"
+  step = tonumber(args[2])
+  prefix = args[3] or "bench"
   index = id + 1
   headers = {}
   for k, v in pairs(wrk.headers) do
@@ -36,7 +35,7 @@ end
 
 function request()
   local token = tokens[index] or "tokens-ran-out"
-  local body = "_csrf=" .. csrf .. "&idempotencyKey=" .. prefix .. "-" .. string.sub(token, 1, 32) .. "&release=NOW"
+  local body = "idempotencyKey=" .. prefix .. "-" .. string.sub(token, 1, 32) .. "&release=NOW"
   for n, item in ipairs(items) do
     body = body .. "&" .. item .. "=" .. tostring((index + n) % 5 + 1)
   end

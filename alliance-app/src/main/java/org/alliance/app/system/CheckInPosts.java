@@ -1,12 +1,16 @@
 package org.alliance.app.system;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Locale;
-import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The client's check-in posts ({@code POST /c} and {@code POST /c/{key}}) that need no session CSRF token: those not
- * sent from another site.
+ * The client's check-in posts ({@code POST /c} and {@code POST /c/{key}}), which need no session CSRF token: the
+ * check-in has no server session at all (SecurityConfig's check-in chain).
  *
  * <p>Why no session token: the client has no account and no session to protect; what authorises a check-in is the
  * one-time token in its address, which a forger cannot know, and a typed short code proves nothing but itself. A
@@ -15,19 +19,25 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *
  * <p>What still holds, as a second line: a post that a browser marks as coming from another site (
  * {@code Sec-Fetch-Site: cross-site} or {@code same-site}) or from another origin ({@code Origin} of another
- * scheme, host or port) is not matched, so the CSRF filter refuses it (403) for want of a token. {@code Origin: null}
- * is not another origin: under our {@code Referrer-Policy: no-referrer} browsers send it for their own forms.
+ * scheme, host or port) is refused with 403 ({@link FromAnotherSite}). {@code Origin: null} is not another origin:
+ * under our {@code Referrer-Policy: no-referrer} browsers send it for their own forms.
  */
-final class CheckInPosts implements RequestMatcher {
+final class CheckInPosts {
 
-    @Override
-    public boolean matches(HttpServletRequest request) {
-        if (!"POST".equals(request.getMethod())) {
-            return false;
+    private CheckInPosts() {}
+
+    /** Refuses (403) a check-in post from another site before anything is read or stored. */
+    static final class FromAnotherSite extends OncePerRequestFilter {
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if ("POST".equals(request.getMethod()) && fromAnotherSite(request)) {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                return;
+            }
+            chain.doFilter(request, response);
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean checkIn = path.equals("/c") || (path.startsWith("/c/") && path.indexOf('/', 3) < 0);
-        return checkIn && !fromAnotherSite(request);
     }
 
     static boolean fromAnotherSite(HttpServletRequest request) {

@@ -5,7 +5,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -19,8 +21,8 @@ import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
  * Who may open which page. Clients need no account: {@code /c/**} is public and protected by its one-time token.
- * Everything else requires a role; CSRF is on for every form but the client's check-in, which carries its own
- * one-time token and refuses posts from other sites instead ({@link CheckInPosts}); the CSP allows no inline
+ * Everything else requires a role; CSRF is on for every form but the client's check-in, which has no session,
+ * carries its own one-time token and refuses posts from other sites instead ({@link CheckInPosts}); the CSP allows no inline
  * script. Media may come from {@code blob:} URLs: the coding screen plays a recording from the coder's own
  * computer.
  */
@@ -30,7 +32,28 @@ class SecurityConfig {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; media-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * The client's check-in ({@code /c}, {@code /c/**}) has a chain of its own, without a server session: the one-time
+     * token (or the pass of a typed code) is the only capability, so nothing of the client is kept in the session
+     * table, no form depends on a session that a restart, a timeout or another server ends, and a submission is one
+     * write transaction instead of two (Spring Session wrote the session's last access after every post). Posts from
+     * another site are refused by {@link CheckInPosts.FromAnotherSite} in place of the CSRF token.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain checkInFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/c", "/c/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .addFilterAfter(new CheckInPosts.FromAnotherSite(), SecurityContextHolderFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable());
+        headers(http);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
             SessionRegistry sessionRegistry,
@@ -43,7 +66,7 @@ class SecurityConfig {
         http.addFilterAfter(new AccountStillValidFilter(accounts), SecurityContextHolderFilter.class);
         // Static files under their plain and their content-hashed names (favicon-<md5>.svg, StaticFileCaching).
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/", "/login", "/login/code", "/setup", "/c", "/c/**", "/error")
+                                "/", "/login", "/login/code", "/setup", "/error")
                         .permitAll()
                         .requestMatchers(
                                 "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/favicon-*.ico", "/favicon-*.svg")
@@ -72,19 +95,14 @@ class SecurityConfig {
                         .successHandler(TwoStepLogin.afterPassword(twoStep))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                // The client's check-in must not depend on a server session: its one-time token is what counts,
-                // and posts from other sites are still refused (CheckInPosts).
-                .csrf(csrf -> csrf.ignoringRequestMatchers(new CheckInPosts()))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
                         // Sessions are registered (in the database), so that stopping an account or resetting its
                         // password ends them on every server (UserAccounts); AccountStillValidFilter checks the
                         // account on every request as well. No limit on how many one person has.
                         .maximumSessions(-1)
                         .sessionRegistry(sessionRegistry)
-                        .expiredUrl("/login?expired"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(
-                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+                        .expiredUrl("/login?expired"));
+        headers(http);
         // Single sign-on, when identity providers are configured (spring.security.oauth2.client.*): the sign-in
         // page offers them beside the password form (SingleSignOn).
         if (identityProviders.getIfAvailable() != null) {
@@ -94,6 +112,11 @@ class SecurityConfig {
                     .failureHandler(SingleSignOn.failure()));
         }
         return http.build();
+    }
+
+    private static void headers(HttpSecurity http) throws Exception {
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
     }
 
     /**

@@ -71,6 +71,33 @@ class CheckInSessionTest {
     }
 
     @Test
+    void theCheckInKeepsNothingOfTheClientInAServerSession() throws Exception {
+        IssuedInvitation invitation = world.invite("alliance-session-check");
+        var form = mvc.perform(MockMvcRequestBuilders.get("/c/" + invitation.token()))
+                .andReturn();
+        assertThat(form.getResponse().getStatus()).isEqualTo(200);
+        assertThat(form.getRequest().getSession(false))
+                .as("showing the form creates no session")
+                .isNull();
+        assertThat(form.getResponse().getContentAsString())
+                .as("and no session-bound CSRF token in the form")
+                .doesNotContain("name=\"_csrf\"");
+        var sent = mvc.perform(MockMvcRequestBuilders.post("/c/" + invitation.token())
+                        .param("idempotencyKey", "sessionless-" + world.suffix)
+                        .param("release", "NOW")
+                        .param("item-relationship", "8"))
+                .andReturn();
+        assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/c/thanks");
+        assertThat(sent.getRequest().getSession(false))
+                .as("storing the answers creates none either")
+                .isNull();
+        var code = mvc.perform(MockMvcRequestBuilders.get("/c")).andReturn();
+        assertThat(code.getRequest().getSession(false))
+                .as("nor the page for a typed code")
+                .isNull();
+    }
+
+    @Test
     void aFormWithoutAnyCookieOrTokenIsStoredToo() throws Exception {
         IssuedInvitation invitation = world.invite("alliance-session-check");
         String key = "no-session-" + world.suffix;

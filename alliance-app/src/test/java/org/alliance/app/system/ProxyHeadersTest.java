@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.alliance.app.AllianceWebTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,55 +20,50 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AllianceWebTest
 class ProxyHeadersTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-
     @LocalServerPort
     int port;
 
-    /** A guesser that keeps the session (for the CSRF token) but never the entry-session cookie. */
+    /** A guesser that never keeps the entry-session cookie. */
     private final HttpClient http = HttpClient.newBuilder()
             .cookieHandler(
                     new CookieManager(null, (uri, cookie) -> !cookie.getName().equals("alliance-entry")))
             .build();
 
-    private HttpResponse<Void> wrongCode(String csrf, String forwardedFor) throws Exception {
-        return wrongCode(http, csrf, forwardedFor);
+    private HttpResponse<Void> wrongCode(String forwardedFor) throws Exception {
+        return wrongCode(http, forwardedFor);
     }
 
-    private HttpResponse<Void> wrongCode(HttpClient http, String csrf, String forwardedFor) throws Exception {
+    private HttpResponse<Void> wrongCode(HttpClient http, String forwardedFor) throws Exception {
         HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/c"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Forwarded-For", forwardedFor)
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "code=AAAA-AAAA&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("code=AAAA-AAAA"))
                 .build();
         return http.send(post, HttpResponse.BodyHandlers.discarding());
     }
 
-    private String csrf(HttpClient http) throws Exception {
-        String form = http.send(
+    /** Opens the page for a typed code, as a phone does before its first try (it gives the entry cookie). */
+    private void openCodeForm(HttpClient http) throws Exception {
+        int status = http.send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/c"))
                                 .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        Matcher csrf = CSRF.matcher(form);
-        assertThat(csrf.find()).isTrue();
-        return csrf.group(1);
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+        assertThat(status).isEqualTo(200);
     }
 
     @Test
     void theWrongCodeLimitCountsEachClientBehindTheProxySeparately() throws Exception {
-        String csrf = csrf(http);
         for (int i = 0; i < 20; i++) {
-            assertThat(wrongCode(csrf, "203.0.113.7").statusCode()).isEqualTo(400);
+            assertThat(wrongCode("203.0.113.7").statusCode()).isEqualTo(400);
         }
-        HttpResponse<Void> waiting = wrongCode(csrf, "203.0.113.7");
+        HttpResponse<Void> waiting = wrongCode("203.0.113.7");
         assertThat(waiting.statusCode()).as("the guesser waits").isEqualTo(429);
         assertThat(waiting.headers().firstValue("Retry-After")).contains("5");
-        assertThat(wrongCode(csrf, "203.0.113.8").statusCode())
+        assertThat(wrongCode("203.0.113.8").statusCode())
                 .as("another client behind the same proxy does not")
                 .isEqualTo(400);
-        assertThat(wrongCode(csrf, "203.0.113.8, 203.0.113.7").statusCode())
+        assertThat(wrongCode("203.0.113.8, 203.0.113.7").statusCode())
                 .as("the guesser writing another address in front of the one our proxy adds")
                 .isEqualTo(429);
     }
@@ -81,16 +72,17 @@ class ProxyHeadersTest {
     void aBrowserThatKeepsItsCookieIsSlowedBeforeItsAddress() throws Exception {
         HttpClient phone =
                 HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String csrf = csrf(phone);
+        openCodeForm(phone);
         for (int i = 0; i < 5; i++) {
-            assertThat(wrongCode(phone, csrf, "198.51.100.20").statusCode()).isEqualTo(400);
+            assertThat(wrongCode(phone, "198.51.100.20").statusCode()).isEqualTo(400);
         }
-        HttpResponse<Void> waiting = wrongCode(phone, csrf, "198.51.100.20");
+        HttpResponse<Void> waiting = wrongCode(phone, "198.51.100.20");
         assertThat(waiting.statusCode()).as("the sixth wrong code of one phone").isEqualTo(429);
         assertThat(waiting.headers().firstValue("Retry-After")).contains("15");
         HttpClient otherPhone =
                 HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        assertThat(wrongCode(otherPhone, csrf(otherPhone), "198.51.100.20").statusCode())
+        openCodeForm(otherPhone);
+        assertThat(wrongCode(otherPhone, "198.51.100.20").statusCode())
                 .as("another phone in the same waiting room")
                 .isEqualTo(400);
     }
