@@ -138,12 +138,18 @@ public class Caseload {
         });
     }
 
-    /** Notes that the professional opened the client's page now (for the overview's "new answers"). */
-    void seen(long clientId, long professionalId, Instant at) {
-        jdbc.sql("INSERT INTO client_seen (client_id, professional_id, seen_at) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (client_id, professional_id) DO UPDATE SET seen_at = excluded.seen_at")
-                .params(clientId, professionalId, at.toEpochMilli())
-                .update();
+    /**
+     * Notes that the professional opened the client's page now (for the overview's "new answers"), in one
+     * transaction with {@code alongside} (the audit row of the read): one commit per page view, not two.
+     */
+    void seen(long clientId, long professionalId, Instant at, Runnable alongside) {
+        transactions.executeWithoutResult(status -> {
+            alongside.run();
+            jdbc.sql("INSERT INTO client_seen (client_id, professional_id, seen_at) VALUES (?, ?, ?)"
+                            + " ON CONFLICT (client_id, professional_id) DO UPDATE SET seen_at = excluded.seen_at")
+                    .params(clientId, professionalId, at.toEpochMilli())
+                    .update();
+        });
     }
 
     /** When the professional last opened the client's page; empty when never. */

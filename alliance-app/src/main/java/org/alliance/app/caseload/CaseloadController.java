@@ -178,8 +178,11 @@ class CaseloadController {
     String client(@AuthenticationPrincipal CurrentUser user, @PathVariable long clientId, Locale locale, Model model) {
         Client client = caseload.clientOf(user.id(), clientId).orElseThrow(NotYours::new);
         Organisation organisation = organisations.get(user.organisationId());
-        audit.record(user.username(), "answers read", "client " + clientId);
-        caseload.seen(clientId, user.id(), clock.instant());
+        caseload.seen(
+                clientId,
+                user.id(),
+                clock.instant(),
+                () -> audit.record(user.username(), "answers read", "client " + clientId));
         List<Meeting> meetings = new ArrayList<>(caseload.meetings(clientId));
         // Read once: the report uses what is released now, the meetings' status all of it.
         List<StoredCheckIn> current = checkIns.currentForClient(clientId, false);
