@@ -13,7 +13,6 @@ import org.alliance.stats.linalg.HouseholderQr;
 import org.alliance.stats.linalg.SymmetricMatrices;
 import org.alliance.stats.regression.Columns;
 import org.alliance.stats.regression.DesignMatrix;
-import org.alliance.stats.regression.Formula;
 
 /**
  * Linear mixed models y = Xβ + Zb + ε, b ~ N(0, σ²ΛΛᵀ), ε ~ N(0, σ²I), fitted as lme4's {@code lmer} does (Bates,
@@ -179,9 +178,8 @@ public final class LinearMixedModel {
             double[] y;
             int[] used;
             List<String> fixedNames;
-            if (!formula.fixed().isEmpty()) {
-                DesignMatrix design =
-                        DesignMatrix.build(new Formula(formula.response(), formula.fixed()), columns, Map.of(), others);
+            if (!formula.fixedEffects().terms().isEmpty()) {
+                DesignMatrix design = DesignMatrix.build(formula.fixedEffects(), columns, Map.of(), others);
                 x = design.x();
                 y = design.y();
                 used = design.rowsUsed();
