@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A model formula {@code response ~ terms} in the part of R's formula language we support, expanded as R's
@@ -70,6 +71,11 @@ public record Formula(String response, List<Expression> variables, List<Term> te
      * (R's {@code y ~ .} with {@code data}), as main effects in the data's order.
      */
     public static Formula parse(String text, List<String> dataColumns) {
+        return parse(text, () -> dataColumns);
+    }
+
+    /** As {@link #parse(String, List)}, asking for the data's columns only when the formula has a {@code .}. */
+    public static Formula parse(String text, Supplier<List<String>> dataColumns) {
         FormulaParser.Parsed parsed = FormulaParser.parse(text, dataColumns);
         if (!parsed.randomTerms().isEmpty()) {
             FormulaParser.RandomTermText first = parsed.randomTerms().get(0);
@@ -94,7 +100,7 @@ public record Formula(String response, List<Expression> variables, List<Term> te
 
     /** Parses a formula that may hold random-effects terms {@code (x | g)} next to the fixed terms (same parser). */
     public static WithRandomTerms parseWithRandomTerms(String text) {
-        FormulaParser.Parsed parsed = FormulaParser.parse(text, List.of());
+        FormulaParser.Parsed parsed = FormulaParser.parse(text, List::of);
         return new WithRandomTerms(
                 parsed.formula(),
                 parsed.randomTerms().stream()

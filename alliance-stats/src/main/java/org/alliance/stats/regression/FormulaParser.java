@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The one parser of model formulas (for {@code regress} and the fixed part of {@code mixed}): a tokenizer and a
@@ -51,19 +52,19 @@ final class FormulaParser {
 
     private final String text;
     private final List<Token> tokens;
-    private final List<String> dataColumns;
+    private final Supplier<List<String>> dataColumns;
     private int next;
     private final Map<String, Expression> variables = new LinkedHashMap<>();
     private final List<RandomTermText> randomTerms = new ArrayList<>();
     private String response = "";
 
-    private FormulaParser(String text, List<String> dataColumns) {
+    private FormulaParser(String text, Supplier<List<String>> dataColumns) {
         this.text = text;
         this.dataColumns = dataColumns;
         this.tokens = tokenize(text);
     }
 
-    static Parsed parse(String text, List<String> dataColumns) {
+    static Parsed parse(String text, Supplier<List<String>> dataColumns) {
         return new FormulaParser(text, dataColumns).formula();
     }
 
@@ -265,11 +266,12 @@ final class FormulaParser {
             return new TermList(List.of(), null, Double.parseDouble(token.text));
         }
         if (token.kind == Kind.NAME && token.text.equals(".") && !token.quoted()) {
-            if (dataColumns.isEmpty()) {
+            List<String> all = dataColumns.get();
+            if (all.isEmpty()) {
                 throw error(token, "'.' (all other columns) needs the data's columns");
             }
             List<Set<Integer>> terms = new ArrayList<>();
-            for (String column : dataColumns) {
+            for (String column : all) {
                 if (!column.equals(response)) {
                     terms.add(Set.of(variable(new Expression.Column(column))));
                 }
@@ -522,6 +524,9 @@ final class FormulaParser {
             } else if ("~+-*/^:()|,".indexOf(ch) >= 0) {
                 result.add(new Token(Kind.SYMBOL, String.valueOf(ch), position));
                 i++;
+            } else if (ch == '=') {
+                throw new IllegalArgumentException(
+                        at(source, position, "=") + "a formula has '~' where '=' is, as in y ~ x1 + x2");
             } else {
                 throw new IllegalArgumentException(at(source, position, String.valueOf(ch)) + "'" + ch
                         + "' has no meaning in a formula (put unusual names in back-quotes)");

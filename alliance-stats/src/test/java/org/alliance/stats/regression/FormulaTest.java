@@ -81,7 +81,8 @@ class FormulaTest {
     void rejectsAFormulaWithoutTilde() {
         assertThatThrownBy(() -> Formula.parse("y = a + b"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("has no meaning in a formula");
+                .hasMessageContaining("at character 3 ('='): a formula has '~' where '=' is");
+        assertThatThrownBy(() -> Formula.parse("y ~ a $ b")).hasMessageContaining("'$' has no meaning");
         assertThatThrownBy(() -> Formula.parse("y a")).hasMessageContaining("followed by '~'");
         assertThatThrownBy(() -> Formula.parse("y ~ a ~ b")).hasMessageContaining("exactly one '~'");
     }
