@@ -99,13 +99,7 @@ public final class RegressCommand implements Callable<Integer> {
                     + " glm(weights = w).")
     String weights;
 
-    @Option(
-            names = "--collate",
-            paramLabel = "ORDER",
-            description = "How text levels are sorted, which decides the reference level (the first): c (R in the C"
-                    + " locale, by character code), locale (default: R in this machine's locale, ${sys:user.language}),"
-                    + " or a language tag such as da-DK, nb-NO, en-US (R's factor() in that locale: Æ, Ø, Å after Z in"
-                    + " Danish and Norwegian).")
+    @Option(names = "--collate", paramLabel = "ORDER", description = Collation.DESCRIPTION)
     String collate = "locale";
 
     @Option(
@@ -222,21 +216,8 @@ public final class RegressCommand implements Callable<Integer> {
 
     private static final java.util.regex.Pattern DATA_ROW = java.util.regex.Pattern.compile("data row (\\d+)");
 
-    /** --collate: c, locale (the JVM's default locale, as R follows the session's) or a language tag. */
     private LevelOrder levelOrder() {
-        String value = collate.strip();
-        if (value.equalsIgnoreCase("c") || value.equalsIgnoreCase("posix")) {
-            return LevelOrder.C;
-        }
-        if (value.equalsIgnoreCase("locale")) {
-            return LevelOrder.of(java.util.Locale.getDefault());
-        }
-        java.util.Locale locale = java.util.Locale.forLanguageTag(value.replace('_', '-'));
-        if (locale.getLanguage().isEmpty()) {
-            throw new UserInputException(
-                    "--collate '" + collate + "': use c, locale or a language tag such as" + " da-DK, nb-NO or en-US");
-        }
-        return LevelOrder.of(locale);
+        return Collation.parse(collate);
     }
 
     /**
