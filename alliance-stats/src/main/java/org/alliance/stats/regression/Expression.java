@@ -18,10 +18,13 @@ public sealed interface Expression {
     /** Adds the names of the columns this expression reads. */
     void collectColumns(Set<String> into);
 
-    /** A column of the data; a name that is not syntactic in R is written in back-quotes, as R does. */
+    /**
+     * A column of the data; a name that is not syntactic in R is written in back-quotes, as R does (letters of any
+     * alphabet are syntactic in R's UTF-8 locales: {@code fødselsår}).
+     */
     record Column(String name) implements Expression {
         private static final java.util.regex.Pattern SYNTACTIC =
-                java.util.regex.Pattern.compile("([A-Za-z]|[.](?![0-9]))[A-Za-z0-9._]*|[.]");
+                java.util.regex.Pattern.compile("(\\p{L}|[.](?![0-9]))[\\p{L}\\p{N}._]*|[.]");
 
         @Override
         public String deparse() {

@@ -17,6 +17,7 @@ class FormulaTest {
         assertThat(formula.termLabels()).containsExactly("a", "b.c", "`my var`", "x_1");
         assertThat(formula.columns()).isEqualTo(List.of("y", "a", "b.c", "my var", "x_1"));
         assertThat(formula.intercept()).isTrue();
+        assertThat(Formula.parse("y ~ fødselsår + `2x` + .a").termLabels()).containsExactly("fødselsår", "`2x`", ".a");
     }
 
     @Test
