@@ -93,5 +93,9 @@ fit_both(strength ~ 1 + (1 | batch / cask), pastes, "pastes-nested-ml", REML = F
 fit_both(alliance ~ session + experience + (1 | professional / client), caseload, "caseload-nested-reml")
 fit_both(alliance ~ session + experience + (1 | professional / client), caseload, "caseload-nested-ml", REML = FALSE)
 fit_both(alliance ~ session + experience + (session | professional), caseload, "caseload-slope-reml")
+# Formulas as regress reads them in the fixed part (the same parser): a power and an interaction.
+fit_both(Reaction ~ Days + I(Days^2) + (Days | Subject), sleepstudy, "sleepstudy-quadratic-reml")
+fit_both(alliance ~ session * experience + (1 | professional / client), caseload, "caseload-interaction-ml",
+         REML = FALSE)
 # Dyestuff2: the between-batch variance is estimated as 0, lmer says "boundary (singular) fit".
 fit_both(Yield ~ 1 + (1 | Batch), dyestuff2, "dyestuff2-singular-reml")

@@ -13,7 +13,7 @@ import org.alliance.stats.linalg.HouseholderQr;
 import org.alliance.stats.linalg.SymmetricMatrices;
 import org.alliance.stats.regression.Columns;
 import org.alliance.stats.regression.DesignMatrix;
-import org.alliance.stats.regression.Formula;
+import org.alliance.stats.regression.LevelOrder;
 
 /**
  * Linear mixed models y = Xβ + Zb + ε, b ~ N(0, σ²ΛΛᵀ), ε ~ N(0, σ²I), fitted as lme4's {@code lmer} does (Bates,
@@ -63,7 +63,7 @@ public final class LinearMixedModel {
      *     fixed effects, too few rows)
      */
     public static MixedModelResult fit(MixedFormula formula, Columns columns, MixedOptions options) {
-        Problem problem = Problem.build(formula, columns);
+        Problem problem = Problem.build(formula, columns, options.levelOrder());
         double[] start = problem.startTheta();
         double[] lower = problem.lowerBounds();
         BoundedNelderMead.Settings settings =
@@ -152,7 +152,7 @@ public final class LinearMixedModel {
             }
         }
 
-        static Problem build(MixedFormula formula, Columns columns) {
+        static Problem build(MixedFormula formula, Columns columns, LevelOrder levelOrder) {
             for (String name : formula.variables()) {
                 if (!columns.has(name)) {
                     throw new IllegalArgumentException(
@@ -179,9 +179,9 @@ public final class LinearMixedModel {
             double[] y;
             int[] used;
             List<String> fixedNames;
-            if (!formula.fixed().isEmpty()) {
-                DesignMatrix design =
-                        DesignMatrix.build(new Formula(formula.response(), formula.fixed()), columns, Map.of(), others);
+            if (!formula.fixedEffects().terms().isEmpty()) {
+                DesignMatrix design = DesignMatrix.build(
+                        formula.fixedEffects(), columns, Map.of(), others, levelOrder, java.util.Optional.empty());
                 x = design.x();
                 y = design.y();
                 used = design.rowsUsed();

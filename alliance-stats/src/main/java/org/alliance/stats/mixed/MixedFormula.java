@@ -5,34 +5,36 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.alliance.stats.regression.Formula;
 
 /**
  * A linear mixed-model formula in the subset of lme4's syntax we support: {@code y ~ x1 + x2 + (1 | g)}, correlated
  * random intercept and slopes {@code (x | g)} = {@code (1 + x | g)}, several terms (crossed {@code (1 | a) + (1 | b)})
- * and nesting {@code (1 | a/b)} = {@code (1 | a) + (1 | b:a)}, as lme4 expands it. The fixed part is main effects
- * only, with the intercept always included. Refused with a message: random terms without an intercept ({@code 0 + x}),
- * uncorrelated terms ({@code ||}), interactions and transformations.
+ * and nesting {@code (1 | a/b)} = {@code (1 | a) + (1 | b:a)}, as lme4 expands it. The fixed part is read by the same
+ * parser as {@code regress} ({@link Formula}: interactions, {@code factor(x)}, {@code I()}, {@code log}, ...), with the
+ * intercept always included. Refused with a message: random terms without an intercept ({@code 0 + x}), uncorrelated
+ * terms ({@code ||}), a fixed part without intercept.
  *
  * @param response the response variable
- * @param fixed the fixed-effect predictors (may be empty: intercept only)
+ * @param fixedEffects the fixed part (may have no terms: intercept only)
  * @param random the random-effects terms, at least one
  */
-public record MixedFormula(String response, List<String> fixed, List<RandomTerm> random) {
+public record MixedFormula(String response, Formula fixedEffects, List<RandomTerm> random) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z._][A-Za-z0-9._]*");
 
     public MixedFormula {
-        fixed = List.copyOf(fixed);
         random = List.copyOf(random);
         if (random.isEmpty()) {
             throw new IllegalArgumentException("the formula has no random-effects term such as (1 | group); for a"
                     + " model without random effects use regress");
         }
-        if (new LinkedHashSet<>(fixed).size() != fixed.size()) {
-            throw new IllegalArgumentException("a fixed-effect predictor appears twice in " + fixed);
+        if (!fixedEffects.response().equals(response)) {
+            throw new IllegalArgumentException(
+                    "the fixed part's response " + fixedEffects.response() + " is not " + response);
         }
-        if (fixed.contains(response)) {
-            throw new IllegalArgumentException("the response " + response + " is also a predictor");
+        if (!fixedEffects.intercept()) {
+            throw new IllegalArgumentException("models without a fixed intercept are not supported");
         }
         Set<String> groups = new LinkedHashSet<>();
         for (RandomTerm term : random) {
@@ -46,41 +48,36 @@ public record MixedFormula(String response, List<String> fixed, List<RandomTerm>
         }
     }
 
+    /** Main effects of named columns as the fixed part. */
+    public MixedFormula(String response, List<String> fixed, List<RandomTerm> random) {
+        this(response, Formula.mainEffects(response, fixed), random);
+    }
+
     /**
      * Parses e.g. {@code "Reaction ~ Days + (Days | Subject)"}.
      *
      * @throws IllegalArgumentException naming what is wrong or not supported
      */
     public static MixedFormula parse(String text) {
-        int tilde = text.indexOf('~');
-        if (tilde < 0 || text.indexOf('~', tilde + 1) >= 0) {
+        Formula.WithRandomTerms parsed = Formula.parseWithRandomTerms(text);
+        if (!parsed.fixed().intercept()) {
             throw new IllegalArgumentException(
-                    "formula '" + text + "' must have exactly one '~', as in y ~ x + (1 | group)");
+                    "formula '" + text + "': models without a fixed intercept are not supported");
         }
-        String response = name(text.substring(0, tilde), text);
-        List<String> fixed = new ArrayList<>();
         List<RandomTerm> random = new ArrayList<>();
-        for (String part : splitTopLevel(text.substring(tilde + 1), text)) {
-            String term = part.strip();
-            if (term.isEmpty()) {
-                throw new IllegalArgumentException("formula '" + text + "' has an empty term (a '+' too many?)");
-            }
-            if (term.startsWith("(")) {
-                if (!term.endsWith(")")) {
-                    throw new IllegalArgumentException("formula '" + text + "': '" + term
-                            + "' is not a random-effects term of the form (1 | group) or (x | group)");
-                }
-                random.addAll(randomTerms(term.substring(1, term.length() - 1), text));
-            } else if (term.equals("1")) {
-                continue; // the intercept is always included
-            } else if (term.equals("0") || term.equals("-1")) {
-                throw new IllegalArgumentException(
-                        "formula '" + text + "': models without a fixed intercept are not supported");
-            } else {
-                fixed.add(name(term, text));
-            }
+        for (String inside : parsed.randomTerms()) {
+            random.addAll(randomTerms(inside, text));
         }
-        return new MixedFormula(response, fixed, random);
+        try {
+            return new MixedFormula(parsed.fixed().response(), parsed.fixed(), random);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("formula '" + text + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The columns the fixed part reads (besides the response). */
+    public List<String> fixed() {
+        return fixedEffects.predictorColumns();
     }
 
     private static List<RandomTerm> randomTerms(String inside, String text) {
@@ -131,33 +128,6 @@ public record MixedFormula(String response, List<String> fixed, List<RandomTerm>
         return terms;
     }
 
-    private static List<String> splitTopLevel(String right, String text) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        StringBuilder current = new StringBuilder();
-        for (char ch : right.toCharArray()) {
-            if (ch == '(') {
-                depth++;
-            } else if (ch == ')') {
-                depth--;
-                if (depth < 0) {
-                    throw new IllegalArgumentException("formula '" + text + "' has a ')' without '('");
-                }
-            }
-            if (ch == '+' && depth == 0) {
-                parts.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(ch);
-            }
-        }
-        if (depth != 0) {
-            throw new IllegalArgumentException("formula '" + text + "' has a '(' without ')'");
-        }
-        parts.add(current.toString());
-        return parts;
-    }
-
     private static String name(String part, String formula) {
         String s = part.strip();
         if (s.length() >= 2 && s.startsWith("`") && s.endsWith("`")) {
@@ -178,7 +148,7 @@ public record MixedFormula(String response, List<String> fixed, List<RandomTerm>
     public List<String> variables() {
         Set<String> variables = new LinkedHashSet<>();
         variables.add(response);
-        variables.addAll(fixed);
+        variables.addAll(fixed());
         for (RandomTerm term : random) {
             variables.addAll(term.slopes());
             variables.addAll(term.grouping());
@@ -196,7 +166,7 @@ public record MixedFormula(String response, List<String> fixed, List<RandomTerm>
     @Override
     public String toString() {
         List<String> parts = new ArrayList<>();
-        parts.add(fixed.isEmpty() ? "1" : String.join(" + ", fixed));
+        parts.add(fixedEffects.terms().isEmpty() ? "1" : String.join(" + ", fixedEffects.termLabels()));
         random.forEach(term -> parts.add(term.toString()));
         return response + " ~ " + String.join(" + ", parts);
     }

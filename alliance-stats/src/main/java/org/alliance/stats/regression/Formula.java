@@ -1,89 +1,140 @@
 package org.alliance.stats.regression;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * A model formula {@code response ~ term + term + ...} in the small subset of R's formula language we support: main
- * effects of named variables only (no interactions, transformations or {@code .}); the intercept is always included.
+ * A model formula {@code response ~ terms} in the part of R's formula language we support, expanded as R's
+ * {@code terms()} expands it: main effects, interactions {@code a:b} and {@code a*b} (= {@code a + b + a:b}, also of
+ * parenthesised sums: {@code (a + b)*c}), removal of terms with {@code -}, no intercept with {@code -1} or
+ * {@code 0 +}, {@code .} for every other column of the data, and as variables {@code factor(x)}, {@code I(...)}
+ * arithmetic and {@code log}, {@code exp}, {@code sqrt} and {@code scale} of numeric columns. Terms are ordered as R
+ * orders them: by the order of the interaction, then by appearance; duplicates are dropped. What R would accept but we
+ * do not ({@code poly}, {@code offset}, {@code %in%}, {@code /}, {@code ^} outside {@code I()}, other functions) is
+ * refused with the position in the formula (see {@link #parse(String)}).
  *
- * @param response name of the response variable
- * @param terms names of the predictor variables, in formula order, without duplicates
+ * @param response name of the response column
+ * @param variables the predictor variables in order of first appearance (R's {@code attr(terms, "variables")} without
+ *     the response); the order within every term follows it
+ * @param terms the terms in R's order, without duplicates
+ * @param intercept whether the model has an intercept
  */
-public record Formula(String response, List<String> terms) {
-
-    private static final Pattern NAME = Pattern.compile("[A-Za-z._][A-Za-z0-9._]*");
+public record Formula(String response, List<Expression> variables, List<Term> terms, boolean intercept) {
 
     public Formula {
+        variables = List.copyOf(variables);
         terms = List.copyOf(terms);
-        if (response.isBlank() || terms.stream().anyMatch(String::isBlank)) {
-            throw new IllegalArgumentException("variable names must not be blank: " + response + " ~ " + terms);
+        if (response.isBlank()) {
+            throw new IllegalArgumentException("the response must not be blank");
         }
-        if (terms.isEmpty()) {
-            throw new IllegalArgumentException("the formula has no predictors; write e.g. y ~ x1 + x2");
+        if (terms.isEmpty() && !intercept) {
+            throw new IllegalArgumentException(
+                    "the formula has neither terms nor an intercept; write e.g. y ~ x1 + x2");
         }
-        if (new HashSet<>(terms).size() != terms.size()) {
-            throw new IllegalArgumentException("a predictor appears twice in " + terms);
+        if (new LinkedHashSet<>(terms).size() != terms.size()) {
+            throw new IllegalArgumentException("a term appears twice in " + terms);
         }
-        if (terms.contains(response)) {
+        Set<String> columns = new LinkedHashSet<>();
+        variables.forEach(v -> v.collectColumns(columns));
+        if (columns.contains(response)) {
             throw new IllegalArgumentException("the response " + response + " is also a predictor");
         }
     }
 
+    /** Main effects of named columns with an intercept, {@code response ~ a + b}. */
+    public static Formula mainEffects(String response, List<String> predictors) {
+        List<Expression> variables = new ArrayList<>();
+        for (String name : predictors) {
+            variables.add(new Expression.Column(name));
+        }
+        return new Formula(
+                response,
+                variables,
+                variables.stream().map(v -> new Term(List.of(v))).toList(),
+                true);
+    }
+
     /**
-     * Parses {@code "y ~ a + b"}. Names may hold letters, digits, dots and underscores, or be written in back-quotes
-     * ({@code `my var`}).
+     * Parses a formula such as {@code "mpg ~ wt * hp + factor(cyl) + I(wt^2) - 1"}.
      *
-     * @throws IllegalArgumentException naming what is wrong with the formula
+     * @throws IllegalArgumentException naming what is wrong or not supported and where (the character position)
      */
     public static Formula parse(String text) {
-        int tilde = text.indexOf('~');
-        if (tilde < 0 || text.indexOf('~', tilde + 1) >= 0) {
-            throw new IllegalArgumentException("formula '" + text + "' must have exactly one '~', as in y ~ x1 + x2");
-        }
-        String response = name(text.substring(0, tilde), text);
-        List<String> terms = new ArrayList<>();
-        String right = text.substring(tilde + 1);
-        if (right.strip().isEmpty()) {
-            throw new IllegalArgumentException("formula '" + text + "' has nothing after '~'; write e.g. y ~ x1 + x2");
-        }
-        for (String part : right.split("\\+", -1)) {
-            String term = part.strip();
-            if (term.equals("1")) {
-                continue; // explicit intercept: always included anyway
-            }
-            terms.add(name(part, text));
-        }
-        return new Formula(response, terms);
+        return parse(text, List.of());
     }
 
-    private static String name(String part, String formula) {
-        String s = part.strip();
-        if (s.length() >= 2 && s.startsWith("`") && s.endsWith("`")) {
-            String inner = s.substring(1, s.length() - 1);
-            if (!inner.isEmpty() && inner.indexOf('`') < 0) {
-                return inner;
-            }
-        }
-        if (!NAME.matcher(s).matches()) {
-            throw new IllegalArgumentException("formula '" + formula + "': '" + s + "' is not a variable name"
-                    + " (only main effects 'y ~ a + b' are supported; put unusual names in back-quotes)");
-        }
-        return s;
+    /**
+     * Parses a formula; {@code .} on the right stands for every column in {@code dataColumns} other than the response
+     * (R's {@code y ~ .} with {@code data}), as main effects in the data's order.
+     */
+    public static Formula parse(String text, List<String> dataColumns) {
+        return parse(text, () -> dataColumns);
     }
 
-    /** Response and predictors, the variables the model needs. */
-    public List<String> variables() {
-        List<String> variables = new ArrayList<>();
-        variables.add(response);
-        variables.addAll(terms);
-        return variables;
+    /** As {@link #parse(String, List)}, asking for the data's columns only when the formula has a {@code .}. */
+    public static Formula parse(String text, Supplier<List<String>> dataColumns) {
+        FormulaParser.Parsed parsed = FormulaParser.parse(text, dataColumns);
+        if (!parsed.randomTerms().isEmpty()) {
+            FormulaParser.RandomTermText first = parsed.randomTerms().get(0);
+            throw new IllegalArgumentException(FormulaParser.at(text, first.position(), "(" + first.inside() + ")")
+                    + "random-effects terms belong in a mixed model (use mixed)");
+        }
+        return parsed.formula();
+    }
+
+    /**
+     * A formula with random-effects terms, as lme4 writes them: the fixed part and the text inside the parentheses of
+     * each {@code (... | g)} term, in order.
+     *
+     * @param fixed the fixed part (response, terms, intercept)
+     * @param randomTerms the inside of each random-effects term, e.g. {@code "Days | Subject"}
+     */
+    public record WithRandomTerms(Formula fixed, List<String> randomTerms) {
+        public WithRandomTerms {
+            randomTerms = List.copyOf(randomTerms);
+        }
+    }
+
+    /** Parses a formula that may hold random-effects terms {@code (x | g)} next to the fixed terms (same parser). */
+    public static WithRandomTerms parseWithRandomTerms(String text) {
+        FormulaParser.Parsed parsed = FormulaParser.parse(text, List::of);
+        return new WithRandomTerms(
+                parsed.formula(),
+                parsed.randomTerms().stream()
+                        .map(FormulaParser.RandomTermText::inside)
+                        .toList());
+    }
+
+    /** The term labels as R's {@code attr(terms(f), "term.labels")}. */
+    public List<String> termLabels() {
+        return terms.stream().map(Term::label).toList();
+    }
+
+    /** The columns the predictors read, in order of first appearance. */
+    public List<String> predictorColumns() {
+        Set<String> columns = new LinkedHashSet<>();
+        variables.forEach(v -> v.collectColumns(columns));
+        return List.copyOf(columns);
+    }
+
+    /** Response and predictor columns, the columns the model needs. */
+    public List<String> columns() {
+        List<String> all = new ArrayList<>();
+        all.add(response);
+        all.addAll(predictorColumns());
+        return all;
     }
 
     @Override
     public String toString() {
-        return response + " ~ " + String.join(" + ", terms);
+        List<String> parts = new ArrayList<>();
+        if (!intercept) {
+            parts.add("0");
+        }
+        parts.addAll(termLabels());
+        return response + " ~ " + (parts.isEmpty() ? "1" : String.join(" + ", parts));
     }
 }

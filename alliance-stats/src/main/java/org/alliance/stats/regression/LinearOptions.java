@@ -13,12 +13,22 @@ import java.util.Optional;
  *     {@code vcovCL(cluster = ~ a + b)}); required for, and only allowed with, CR0 and CR1
  */
 public record LinearOptions(
-        Map<String, String> referenceLevels, CovarianceType covarianceType, List<String> clusterVariables) {
+        Map<String, String> referenceLevels,
+        CovarianceType covarianceType,
+        List<String> clusterVariables,
+        LevelOrder levelOrder,
+        Optional<String> weights) {
 
     public LinearOptions {
         referenceLevels = Map.copyOf(referenceLevels);
         clusterVariables = List.copyOf(clusterVariables);
         RobustCovariance.checkOptions(covarianceType, clusterVariables);
+    }
+
+    /** Levels in C order, no weights. */
+    public LinearOptions(
+            Map<String, String> referenceLevels, CovarianceType covarianceType, List<String> clusterVariables) {
+        this(referenceLevels, covarianceType, clusterVariables, LevelOrder.C, Optional.empty());
     }
 
     /** One cluster variable or none. */

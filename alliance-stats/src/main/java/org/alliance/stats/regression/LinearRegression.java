@@ -46,8 +46,13 @@ public final class LinearRegression {
      * @throws IllegalArgumentException naming what to fix (unknown variable, aliased term, too few rows...)
      */
     public static LinearRegressionResult fit(Formula formula, Columns columns, LinearOptions options) {
-        DesignMatrix design =
-                DesignMatrix.build(formula, columns, options.referenceLevels(), options.clusterVariables());
+        DesignMatrix design = DesignMatrix.build(
+                formula,
+                columns,
+                options.referenceLevels(),
+                options.clusterVariables(),
+                options.levelOrder(),
+                options.weights());
         List<String[]> clusters = options.clusterVariables().stream()
                 .map(name -> clusterLabels(columns, name, design.rowsUsed()))
                 .toList();
@@ -62,8 +67,11 @@ public final class LinearRegression {
      */
     public static LinearRegressionResult fit(
             DesignMatrix design, CovarianceType covarianceType, List<String[]> clusters) {
-        double[][] x = design.x();
-        double[] y = design.y();
+        // Weighted least squares as lm(weights = w): least squares on √w·X and √w·y. The weighted residuals √w·e are
+        // also what sandwich's estfun/hatvalues use, so the robust covariances below need no other change.
+        double[][] x = design.weighted() ? scaleRows(design.x(), design.weights()) : design.x();
+        double[] y = design.weighted() ? scaleRows(design.y(), design.weights()) : design.y();
+        double[] w = design.weights();
         int n = design.n();
         int p = design.terms().size();
         HouseholderQr qr = HouseholderQr.decompose(x);
@@ -72,16 +80,22 @@ public final class LinearRegression {
         double[] b = solution[0];
         double[] residuals = solution[1];
         double rss = 0.0;
+        double weightSum = 0.0;
         double meanFitted = 0.0;
+        double[] fitted = new double[n];
         for (int i = 0; i < n; i++) {
             rss += residuals[i] * residuals[i];
-            meanFitted += y[i] - residuals[i];
+            fitted[i] = (y[i] - residuals[i]) / Math.sqrt(w[i]);
+            meanFitted += w[i] * fitted[i];
+            weightSum += w[i];
         }
-        meanFitted /= n;
+        meanFitted /= weightSum;
+        // summary.lm: MSS around the (weighted) mean with an intercept, around 0 (uncentred) without one.
+        int interceptDf = design.intercept() ? 1 : 0;
         double mss = 0.0;
         for (int i = 0; i < n; i++) {
-            double centred = y[i] - residuals[i] - meanFitted;
-            mss += centred * centred;
+            double centred = design.intercept() ? fitted[i] - meanFitted : fitted[i];
+            mss += w[i] * centred * centred;
         }
         int df = n - p;
         double sigma2 = rss / df;
@@ -113,17 +127,26 @@ public final class LinearRegression {
                     b[j] - quantile * se,
                     b[j] + quantile * se));
         }
-        List<StandardizedCoefficient> standardized = standardized(x, y, b, design.terms());
+        List<StandardizedCoefficient> standardized = design.weighted()
+                ? design.terms().stream()
+                        .map(term -> new StandardizedCoefficient(term, Double.NaN))
+                        .toList()
+                : standardized(x, y, b, design.terms());
         double rSquared = mss / (mss + rss);
-        double adjusted = 1.0 - (1.0 - rSquared) * (n - 1.0) / df;
-        double f = (mss / (p - 1)) / sigma2;
-        double fP = p > 1 ? FDistribution.of(p - 1, df).survivalProbability(f) : Double.NaN;
-        double logLik = -0.5 * n * (Math.log(2 * Math.PI) + 1.0 - Math.log(n) + Math.log(rss));
+        double adjusted = 1.0 - (1.0 - rSquared) * (n - interceptDf) / df;
+        int fDf = p - interceptDf;
+        double f = (mss / fDf) / sigma2;
+        double fP = fDf > 0 ? FDistribution.of(fDf, df).survivalProbability(f) : Double.NaN;
+        double logWeights = 0.0;
+        for (double weight : w) {
+            logWeights += Math.log(weight);
+        }
+        double logLik = 0.5 * logWeights - 0.5 * n * (Math.log(2 * Math.PI) + 1.0 - Math.log(n) + Math.log(rss));
         Optional<WaldTest> wald = Optional.empty();
         if (covarianceType.isRobust()) {
             wald = WaldTest.ofSlopes(b, covariance, design.terms(), WaldTest.Form.F, df);
-            if (wald.isEmpty() && p > 1) {
-                warnings.add(noWaldTest(covarianceType, clusterCounts, p - 1));
+            if (wald.isEmpty() && fDf > 0) {
+                warnings.add(noWaldTest(covarianceType, clusterCounts, fDf));
             }
         }
         if (rss <= 1e-20 * (mss + rss)) {
@@ -137,7 +160,7 @@ public final class LinearRegression {
                 adjusted,
                 Math.sqrt(sigma2),
                 f,
-                p - 1,
+                fDf,
                 df,
                 fP,
                 logLik,
@@ -190,6 +213,26 @@ public final class LinearRegression {
             standardized.add(new StandardizedCoefficient(term, beta));
         }
         return standardized;
+    }
+
+    static double[][] scaleRows(double[][] x, double[] weights) {
+        double[][] scaled = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            double root = Math.sqrt(weights[i]);
+            scaled[i] = new double[x[i].length];
+            for (int j = 0; j < x[i].length; j++) {
+                scaled[i][j] = x[i][j] * root;
+            }
+        }
+        return scaled;
+    }
+
+    static double[] scaleRows(double[] y, double[] weights) {
+        double[] scaled = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            scaled[i] = y[i] * Math.sqrt(weights[i]);
+        }
+        return scaled;
     }
 
     /** Why there is no robust Wald test although there are slopes. */

@@ -71,8 +71,13 @@ public final class LogisticRegression {
      * @throws IllegalArgumentException naming what to fix
      */
     public static LogisticRegressionResult fit(Formula formula, Columns columns, LogisticOptions options) {
-        DesignMatrix design =
-                DesignMatrix.build(formula, columns, options.referenceLevels(), options.clusterVariables());
+        DesignMatrix design = DesignMatrix.build(
+                formula,
+                columns,
+                options.referenceLevels(),
+                options.clusterVariables(),
+                options.levelOrder(),
+                options.weights());
         List<String[]> clusters = options.clusterVariables().stream()
                 .map(name -> LinearRegression.clusterLabels(columns, name, design.rowsUsed()))
                 .toList();
@@ -101,13 +106,15 @@ public final class LogisticRegression {
                         + " in data row " + (design.rowsUsed()[i] + 1));
             }
         }
+        double[] prior = design.weights();
         double[] mu = new double[n];
         double[] eta = new double[n];
         for (int i = 0; i < n; i++) {
-            mu[i] = (y[i] + 0.5) / 2.0;
+            // binomial()$initialize: mustart = (weights * y + 0.5)/(weights + 1)
+            mu[i] = (prior[i] * y[i] + 0.5) / (prior[i] + 1.0);
             eta[i] = Math.log(mu[i] / (1.0 - mu[i]));
         }
-        double devianceOld = deviance(y, mu);
+        double devianceOld = deviance(y, mu, prior);
         double deviance = devianceOld;
         boolean converged = false;
         int iteration = 0;
@@ -121,7 +128,7 @@ public final class LogisticRegression {
             for (int i = 0; i < n; i++) {
                 double derivative = muEta(eta[i]);
                 double z = eta[i] + (y[i] - mu[i]) / derivative;
-                workingWeights[i] = derivative * derivative / (mu[i] * (1.0 - mu[i]));
+                workingWeights[i] = prior[i] * derivative * derivative / (mu[i] * (1.0 - mu[i]));
                 double w = Math.sqrt(workingWeights[i]);
                 weightedZ[i] = z * w;
                 for (int j = 0; j < p; j++) {
@@ -139,7 +146,7 @@ public final class LogisticRegression {
                 eta[i] = s;
                 mu[i] = linkInverse(s);
             }
-            deviance = deviance(y, mu);
+            deviance = deviance(y, mu, prior);
             if (Math.abs(deviance - devianceOld) / (Math.abs(deviance) + 0.1) < EPSILON) {
                 converged = true;
                 break;
@@ -177,8 +184,9 @@ public final class LogisticRegression {
             clusterCounts = sandwich.clusterCounts();
             warnings.addAll(sandwich.warnings());
             wald = WaldTest.ofSlopes(b, covariance, design.terms(), WaldTest.Form.CHI_SQUARED, n - p);
-            if (wald.isEmpty() && p > 1) {
-                warnings.add(LinearRegression.noWaldTest(covarianceType, clusterCounts, p - 1));
+            int slopes = p - (design.intercept() ? 1 : 0);
+            if (wald.isEmpty() && slopes > 0) {
+                warnings.add(LinearRegression.noWaldTest(covarianceType, clusterCounts, slopes));
             }
         }
         double quantile = NormalDistribution.of(0, 1).inverseSurvivalProbability(0.025);
@@ -195,23 +203,39 @@ public final class LogisticRegression {
                     new Coefficient(term, b[j], se, z, 2.0 * normal.survivalProbability(Math.abs(z)), low, high));
             oddsRatios.add(new LogisticRegressionResult.OddsRatio(term, Math.exp(b[j]), Math.exp(low), Math.exp(high)));
         }
+        // glm.fit: the null model is the weighted mean with an intercept, μ = linkinv(0) = ½ without one.
         double mean = 0.0;
-        for (double v : y) {
-            mean += v;
+        double weightSum = 0.0;
+        for (int i = 0; i < n; i++) {
+            mean += prior[i] * y[i];
+            weightSum += prior[i];
         }
-        mean /= n;
+        mean = design.intercept() ? mean / weightSum : 0.5;
         double[] nullMu = new double[n];
         java.util.Arrays.fill(nullMu, mean);
-        double aic = deviance + 2.0 * p;
+        // binomial()$aic with m = the prior weights: −2 Σ log dbinom(round(m·y), round(m), μ), which is the deviance
+        // for whole weights and differs from it for fractional ones (R warns "non-integer #successes").
+        double logDensity = 0.0;
+        boolean fractional = false;
+        for (int i = 0; i < n; i++) {
+            double m = Math.rint(prior[i]);
+            fractional |= m != prior[i];
+            logDensity += m * (y[i] == 1.0 ? Math.log(mu[i]) : Math.log(1.0 - mu[i]));
+        }
+        if (fractional) {
+            warnings.add("non-integer weights: R's glm warns \"non-integer #successes in a binomial glm!\" and its AIC"
+                    + " (as ours) rounds the weights");
+        }
+        double aic = -2.0 * logDensity + 2.0 * p;
         return new LogisticRegressionResult(
                 coefficients,
                 oddsRatios,
                 covariance,
                 deviance,
-                deviance(y, nullMu),
+                deviance(y, nullMu, prior),
                 p - aic / 2.0,
                 aic,
-                deviance + Math.log(n) * p,
+                aic - 2.0 * p + Math.log(n) * p,
                 iteration,
                 converged,
                 n,
@@ -236,11 +260,11 @@ public final class LogisticRegression {
         return (eta > THRESHOLD || eta < -THRESHOLD) ? DBL_EPSILON : Math.exp(eta) / (opexp * opexp);
     }
 
-    /** Σ binomial deviance residuals for a 0/1 response. */
-    private static double deviance(double[] y, double[] mu) {
+    /** Σ binomial deviance residuals for a 0/1 response with prior weights. */
+    private static double deviance(double[] y, double[] mu, double[] prior) {
         double sum = 0.0;
         for (int i = 0; i < y.length; i++) {
-            sum += y[i] == 1.0 ? -2.0 * Math.log(mu[i]) : -2.0 * Math.log(1.0 - mu[i]);
+            sum += prior[i] * (y[i] == 1.0 ? -2.0 * Math.log(mu[i]) : -2.0 * Math.log(1.0 - mu[i]));
         }
         return sum;
     }

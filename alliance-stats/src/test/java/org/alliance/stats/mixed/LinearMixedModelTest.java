@@ -49,7 +49,18 @@ class LinearMixedModelTest {
                         "alliance ~ session + experience + (session | professional)",
                         true,
                         "caseload-slope-reml"),
-                Arguments.of("Dyestuff2", "Yield ~ 1 + (1 | Batch)", true, "dyestuff2-singular-reml"));
+                Arguments.of("Dyestuff2", "Yield ~ 1 + (1 | Batch)", true, "dyestuff2-singular-reml"),
+                // the fixed part read by regress's parser: a power and an interaction
+                Arguments.of(
+                        "sleepstudy",
+                        "Reaction ~ Days + I(Days^2) + (Days | Subject)",
+                        true,
+                        "sleepstudy-quadratic-reml"),
+                Arguments.of(
+                        "caseload",
+                        "alliance ~ session * experience + (1 | professional/client)",
+                        false,
+                        "caseload-interaction-ml"));
     }
 
     @ParameterizedTest(name = "{3}")

@@ -32,6 +32,14 @@ class MixedFormulaTest {
     }
 
     @Test
+    void theFixedPartIsReadByTheRegressionParser() {
+        MixedFormula f = MixedFormula.parse("y ~ x*factor(z) + I(x^2) + (x | g)");
+        assertThat(f.fixedEffects().termLabels()).containsExactly("x", "factor(z)", "I(x^2)", "x:factor(z)");
+        assertThat(f.fixed()).containsExactly("x", "z");
+        assertThat(f.variables()).containsExactly("y", "x", "z", "g");
+    }
+
+    @Test
     void unsupportedSyntaxIsRefusedWithTheReason() {
         assertThatThrownBy(() -> MixedFormula.parse("y ~ x"))
                 .hasMessageContaining("no random-effects term")
@@ -39,10 +47,12 @@ class MixedFormulaTest {
         assertThatThrownBy(() -> MixedFormula.parse("y ~ x + (x || g)")).hasMessageContaining("uncorrelated");
         assertThatThrownBy(() -> MixedFormula.parse("y ~ x + (0 + x | g)")).hasMessageContaining("random intercept");
         assertThatThrownBy(() -> MixedFormula.parse("y ~ x + (1 | g")).hasMessageContaining("'(' without ')'");
-        assertThatThrownBy(() -> MixedFormula.parse("y ~ x*z + (1 | g)")).hasMessageContaining("'x*z'");
+        assertThatThrownBy(() -> MixedFormula.parse("y ~ 0 + x + (1 | g)")).hasMessageContaining("fixed intercept");
+        assertThatThrownBy(() -> MixedFormula.parse("y ~ poly(x, 2) + (1 | g)"))
+                .hasMessageContaining("at character 5 ('poly')");
         assertThatThrownBy(() -> MixedFormula.parse("y ~ x + (1 | g) + (x | g)"))
                 .hasMessageContaining("two random-effects terms");
-        assertThatThrownBy(() -> MixedFormula.parse("y ~ x + (1 g)")).hasMessageContaining("exactly one '|'");
+        assertThatThrownBy(() -> MixedFormula.parse("y ~ x + (1 g)")).hasMessageContaining("expected ')'");
         assertThatThrownBy(() -> MixedFormula.parse("y ~ x + (1 | )")).hasMessageContaining("no grouping factor");
     }
 }

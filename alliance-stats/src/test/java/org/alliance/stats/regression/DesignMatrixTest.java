@@ -67,4 +67,84 @@ class DesignMatrixTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no column 'q'; the columns are y");
     }
+
+    @Test
+    void aFactorWithoutItsMainEffectGetsAllLevelsInTheInteraction() {
+        Columns columns = new Columns(
+                Map.of("y", Y, "x", new double[] {1, 2, 3, 4, 5, 7}),
+                Map.of("g", new String[] {"b", "a", "c", "a", "b", "c"}));
+
+        // R: model.matrix(y ~ x:g) has (Intercept), x:ga, x:gb, x:gc
+        DesignMatrix design = DesignMatrix.build(Formula.parse("y ~ x:g"), columns, Map.of(), List.of());
+
+        assertThat(design.terms()).containsExactly("(Intercept)", "x:ga", "x:gb", "x:gc");
+        assertThat(design.x()[0]).containsExactly(1, 0, 1, 0);
+        assertThat(design.x()[5]).containsExactly(1, 0, 0, 7);
+    }
+
+    @Test
+    void withoutInterceptTheFirstFactorGetsAllLevels() {
+        Columns columns =
+                new Columns(Map.of("y", Y), Map.of("g", new String[] {"b", "a", "c", "a", "b", "c"}, "h", new String[] {
+                    "u", "v", "u", "v", "v", "u"
+                }));
+
+        DesignMatrix design = DesignMatrix.build(Formula.parse("y ~ g + h - 1"), columns, Map.of(), List.of());
+
+        assertThat(design.terms()).containsExactly("ga", "gb", "gc", "hv");
+        assertThat(design.intercept()).isFalse();
+    }
+
+    @Test
+    void aliasedInteractionIsRefusedWhereRReportsNa() {
+        // warpbreaks: lm(breaks ~ wool:tension) gives NA for woolB:tensionM (wool and tension coded by indicators)
+        Columns columns = new Columns(
+                Map.of("y", new double[] {1, 2, 3, 4, 5, 6, 2, 3, 5, 8, 13, 21}),
+                Map.of(
+                        "w", new String[] {"A", "A", "A", "B", "B", "B", "A", "A", "A", "B", "B", "B"},
+                        "t", new String[] {"L", "M", "H", "L", "M", "H", "L", "M", "H", "L", "M", "H"}));
+
+        assertThatThrownBy(() -> LinearRegression.fit(Formula.parse("y ~ w:t"), columns, LinearOptions.classical()))
+                .hasMessageContaining("[wB:tM]")
+                .hasMessageContaining("aliased");
+    }
+
+    @Test
+    void logOfANonPositiveValueNamesTheRow() {
+        Columns columns = new Columns(Map.of("y", Y, "x", new double[] {1, 2, 0, 4, 5, 6}), Map.of());
+
+        assertThatThrownBy(() -> DesignMatrix.build(Formula.parse("y ~ log(x)"), columns, Map.of(), List.of()))
+                .hasMessage("log(x) is not defined for x = 0 in data row 3 (log needs positive values; R would give"
+                        + " -Inf and stop)");
+        assertThatThrownBy(() -> DesignMatrix.build(Formula.parse("y ~ I(1/(x - 2))"), columns, Map.of(), List.of()))
+                .hasMessageContaining("in data row 2");
+    }
+
+    @Test
+    void aMissingValueDropsTheRowBeforeTheDomainIsChecked() {
+        Columns columns = new Columns(
+                Map.of("y", new double[] {1, 2, Double.NaN, 4, 5, 6}, "x", new double[] {1, 2, -1, 4, 5, 6}), Map.of());
+
+        DesignMatrix design = DesignMatrix.build(Formula.parse("y ~ sqrt(x)"), columns, Map.of(), List.of());
+
+        assertThat(design.n()).isEqualTo(5);
+        assertThat(design.terms()).containsExactly("(Intercept)", "sqrt(x)");
+    }
+
+    @Test
+    void factorOfANumericColumnNamesLevelsAsR() {
+        Columns columns = new Columns(Map.of("y", Y, "d", new double[] {0.5, 1, 2, 0.5, 1, 2}), Map.of());
+
+        DesignMatrix design = DesignMatrix.build(Formula.parse("y ~ factor(d)"), columns, Map.of("d", "2"), List.of());
+
+        assertThat(design.terms()).containsExactly("(Intercept)", "factor(d)0.5", "factor(d)1");
+    }
+
+    @Test
+    void textInArithmeticIsRefused() {
+        Columns columns = new Columns(Map.of("y", Y), Map.of("g", new String[] {"b", "a", "c", "a", "b", "c"}));
+
+        assertThatThrownBy(() -> DesignMatrix.build(Formula.parse("y ~ log(g)"), columns, Map.of(), List.of()))
+                .hasMessageContaining("'g' is categorical; log(g) needs a numeric column");
+    }
 }

@@ -68,6 +68,9 @@ public final class MixedCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     int maxEvaluations = MixedOptions.restricted().maxEvaluations();
 
+    @Option(names = "--collate", paramLabel = "ORDER", description = Collation.DESCRIPTION)
+    String collate = "locale";
+
     @Mixin
     FormatOption format = new FormatOption();
 
@@ -91,7 +94,8 @@ public final class MixedCommand implements Callable<Integer> {
         Columns columns = columns(table, formula);
         MixedModelResult result;
         try {
-            result = LinearMixedModel.fit(formula, columns, new MixedOptions(!ml, maxEvaluations));
+            result = LinearMixedModel.fit(
+                    formula, columns, new MixedOptions(!ml, maxEvaluations, Collation.parse(collate)));
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
@@ -189,7 +193,12 @@ public final class MixedCommand implements Callable<Integer> {
                 result.evaluations(),
                 StatisticsOutput.number(result.maxGradient()));
         Options options = new Options(
-                formulaText, !ml, factors, maxEvaluations, "listwise deletion over the formula's variables");
+                formulaText,
+                !ml,
+                factors,
+                maxEvaluations,
+                Collation.parse(collate).name(),
+                "listwise deletion over the formula's variables");
         return new MixedJson(
                 // First, so that nobody reads the figures without seeing it: a fit that did not converge is no result.
                 result.converged(),
@@ -245,7 +254,8 @@ public final class MixedCommand implements Callable<Integer> {
             @Nullable Double maxGradient) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Options(String formula, boolean reml, List<String> factor, int maxEvaluations, String missing) {}
+    record Options(
+            String formula, boolean reml, List<String> factor, int maxEvaluations, String collate, String missing) {}
 
     private void printText(PrintWriter out, MixedModelResult result) {
         if (!result.converged()) {

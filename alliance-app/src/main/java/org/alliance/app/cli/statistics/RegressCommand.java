@@ -21,6 +21,7 @@ import org.alliance.stats.regression.Coefficient;
 import org.alliance.stats.regression.Columns;
 import org.alliance.stats.regression.CovarianceType;
 import org.alliance.stats.regression.Formula;
+import org.alliance.stats.regression.LevelOrder;
 import org.alliance.stats.regression.LinearOptions;
 import org.alliance.stats.regression.LinearRegression;
 import org.alliance.stats.regression.LinearRegressionResult;
@@ -86,8 +87,20 @@ public final class RegressCommand implements Callable<Integer> {
             names = "--formula",
             required = true,
             paramLabel = "FORMULA",
-            description = "Model formula, e.g. \"y ~ x1 + x2\" (main effects only; intercept always included).")
+            description = "Model formula as R writes it, e.g. \"y ~ x1 * factor(g) + I(x2^2) + log(x3)\": interactions"
+                    + " a*b and a:b, factor(), I() arithmetic, log, exp, sqrt, scale, -1 or 0 + (no intercept), . (all"
+                    + " other columns). Not supported: poly, offset, %in%, / and ^ outside I().")
     String formulaText;
+
+    @Option(
+            names = "--weights",
+            paramLabel = "COLUMN",
+            description = "Prior weights (positive numbers) as lm(weights = w) (weighted least squares) or"
+                    + " glm(weights = w).")
+    String weights;
+
+    @Option(names = "--collate", paramLabel = "ORDER", description = Collation.DESCRIPTION)
+    String collate = "locale";
 
     @Option(
             names = "--family",
@@ -131,37 +144,48 @@ public final class RegressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // The data is read first only when the formula has a '.', so that a bad formula is reported before the file.
+        DataTable[] read = new DataTable[1];
         Formula formula;
         try {
-            formula = Formula.parse(formulaText);
+            formula = Formula.parse(formulaText, () -> {
+                read[0] = input.read();
+                return read[0].columns();
+            });
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--formula: " + e.getMessage());
         }
         CovarianceType type = covarianceType();
+        LevelOrder levelOrder = levelOrder();
         Set<String> categorical = new LinkedHashSet<>(factors);
-        categorical.addAll(references.keySet());
+        for (String name : references.keySet()) {
+            if (!name.contains("(")) {
+                categorical.add(name);
+            }
+        }
         for (String name : categorical) {
-            if (!formula.terms().contains(name)) {
+            if (!formula.predictorColumns().contains(name)) {
                 throw new UserInputException(
                         "'" + name + "' is given as categorical but is not a predictor in " + formula);
             }
         }
-        DataTable table = input.read();
+        DataTable table = read[0] != null ? read[0] : input.read();
         Columns columns = columns(table, formula, categorical);
+        Optional<String> weightColumn = Optional.ofNullable(weights);
         RegressJson tree;
         PrintWriter out = input.out();
         try {
             if (family == Family.binomial) {
-                LogisticRegressionResult result =
-                        LogisticRegression.fit(formula, columns, new LogisticOptions(references, type, clusters));
+                LogisticRegressionResult result = LogisticRegression.fit(
+                        formula, columns, new LogisticOptions(references, type, clusters, levelOrder, weightColumn));
                 if (format.text()) {
                     printText(out, formula, result);
                     return ExitCodes.OK;
                 }
                 tree = json(result, table);
             } else {
-                LinearRegressionResult result =
-                        LinearRegression.fit(formula, columns, new LinearOptions(references, type, clusters));
+                LinearRegressionResult result = LinearRegression.fit(
+                        formula, columns, new LinearOptions(references, type, clusters, levelOrder, weightColumn));
                 if (format.text()) {
                     printText(out, formula, result);
                     return ExitCodes.OK;
@@ -169,10 +193,31 @@ public final class RegressCommand implements Callable<Integer> {
                 tree = json(result, table);
             }
         } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage());
+            throw new UserInputException(withFileLines(e.getMessage(), table));
         }
         StatisticsOutput.printJson(out, tree);
         return ExitCodes.OK;
+    }
+
+    /** "data row 3" in a message from the model, with the file's line added (rows can span lines). */
+    private static String withFileLines(String message, DataTable table) {
+        java.util.regex.Matcher m = DATA_ROW.matcher(message);
+        StringBuilder result = new StringBuilder();
+        while (m.find()) {
+            int row = Integer.parseInt(m.group(1));
+            String line = row >= 1 && row <= table.rowCount()
+                    ? " (" + table.source() + ", line " + table.line(row - 1) + ")"
+                    : "";
+            m.appendReplacement(result, java.util.regex.Matcher.quoteReplacement(m.group() + line));
+        }
+        m.appendTail(result);
+        return result.toString();
+    }
+
+    private static final java.util.regex.Pattern DATA_ROW = java.util.regex.Pattern.compile("data row (\\d+)");
+
+    private LevelOrder levelOrder() {
+        return Collation.parse(collate);
     }
 
     /**
@@ -205,7 +250,10 @@ public final class RegressCommand implements Callable<Integer> {
 
     /** The formula's variables (and the cluster columns): numeric when every value is a number, else categorical. */
     private Columns columns(DataTable table, Formula formula, Set<String> categorical) {
-        List<String> needed = new ArrayList<>(formula.variables());
+        List<String> needed = new ArrayList<>(formula.columns());
+        if (weights != null && !needed.contains(weights)) {
+            needed.add(weights);
+        }
         for (String cluster : clusters) {
             if (!needed.contains(cluster)) {
                 needed.add(cluster);
@@ -219,7 +267,7 @@ public final class RegressCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserInputException(e.getMessage());
             }
-            boolean response = name.equals(formula.response());
+            boolean response = name.equals(formula.response()) || name.equals(weights);
             if (response || (!categorical.contains(name) && table.isNumeric(name))) {
                 // The response must be numeric: the error names the first cell that is not a number.
                 numeric.put(name, StatisticsOutput.numeric(table, name));
@@ -229,7 +277,7 @@ public final class RegressCommand implements Callable<Integer> {
                 Optional<String> why = categorical.contains(name) ? Optional.empty() : table.whyText(name);
                 if (why.isPresent()) {
                     throw new UserInputException("column '" + name + "' would be read as text: " + why.get()
-                            + (formula.terms().contains(name)
+                            + (formula.predictorColumns().contains(name)
                                     ? "; if it really is categorical, say so with --factor " + name
                                     : ""));
                 }
@@ -362,10 +410,13 @@ public final class RegressCommand implements Callable<Integer> {
                 clusters.isEmpty() ? null : String.join(",", clusters),
                 references,
                 factors,
+                weights,
+                levelOrderName(),
                 "listwise deletion over the formula's variables"
                         + (clusters.isEmpty()
                                 ? ""
-                                : clusters.size() == 1 ? " and the cluster column" : " and the cluster columns"));
+                                : clusters.size() == 1 ? " and the cluster column" : " and the cluster columns")
+                        + (weights == null ? "" : " and the weights"));
     }
 
     /** The JSON of {@code regress}: coefficient rows and model of the family fitted, then provenance. */
@@ -482,10 +533,17 @@ public final class RegressCommand implements Callable<Integer> {
             @Nullable String cluster,
             Map<String, String> reference,
             List<String> factor,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String weights,
+            String collate,
             String missing) {}
 
+    /** The level order used, e.g. "C" or "da-DK" (the locale's tag for --collate locale). */
+    private String levelOrderName() {
+        return levelOrder().name();
+    }
+
     private void printText(PrintWriter out, Formula formula, LinearRegressionResult result) {
-        out.println("Linear regression (as R lm): " + formula);
+        out.println("Linear regression (as R lm): " + formula + (weights == null ? "" : ", weights = " + weights));
         out.println("n = " + result.n() + " (" + result.rowsDropped() + " rows left out for missing values)");
         out.println("Standard errors: " + standardErrors(result.covarianceType(), result.clusterCounts(), false));
         out.println();
@@ -509,7 +567,8 @@ public final class RegressCommand implements Callable<Integer> {
     }
 
     private void printText(PrintWriter out, Formula formula, LogisticRegressionResult result) {
-        out.println("Logistic regression (as R glm, family = binomial): " + formula);
+        out.println("Logistic regression (as R glm, family = binomial): " + formula
+                + (weights == null ? "" : ", weights = " + weights));
         out.println("n = " + result.n() + " (" + result.rowsDropped() + " rows left out for missing values)");
         out.println("Standard errors: " + standardErrors(result.covarianceType(), result.clusterCounts(), true));
         out.println();

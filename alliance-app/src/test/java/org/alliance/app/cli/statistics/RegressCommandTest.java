@@ -228,6 +228,108 @@ class RegressCommandTest {
         assertThat(run.err()).contains("--cluster");
     }
 
+    @Test
+    void formulasAsRWritesThemGiveRsTermNamesAndFigures() throws Exception {
+        Run run = run("regress", MTCARS, "--formula", "mpg ~ wt * factor(cyl)");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        JsonNode root = JSON.readTree(run.out());
+        assertThat(terms(root))
+                .containsExactly(
+                        "(Intercept)", "wt", "factor(cyl)6", "factor(cyl)8", "wt:factor(cyl)6", "wt:factor(cyl)8");
+        String coefficients = "reference/formulas/wt-times-cyl-coefficients.csv";
+        assertRelative(
+                coefficient(root, "wt:factor(cyl)8").get("std_error").asDouble(),
+                reference(coefficients, "wt:factor(cyl)8", "std_error"));
+        assertRelative(
+                root.get("model").get("r_squared").asDouble(),
+                reference("reference/formulas/wt-times-cyl-model.csv", "r_squared", "value"));
+    }
+
+    @Test
+    void weightsAndNoInterceptMatchLm() throws Exception {
+        Run run = run("regress", MTCARS, "--formula", "mpg ~ wt + hp", "--weights", "carb");
+        Run none = run("regress", MTCARS, "--formula", "mpg ~ 0 + wt + factor(cyl)");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        JsonNode root = JSON.readTree(run.out());
+        assertRelative(
+                coefficient(root, "hp").get("std_error").asDouble(),
+                reference("reference/formulas/weighted-coefficients.csv", "hp", "std_error"));
+        assertThat(root.get("provenance").get("options").get("weights").asString())
+                .isEqualTo("carb");
+        JsonNode withoutIntercept = JSON.readTree(none.out());
+        assertThat(terms(withoutIntercept)).containsExactly("wt", "factor(cyl)4", "factor(cyl)6", "factor(cyl)8");
+        assertRelative(
+                withoutIntercept.get("model").get("r_squared").asDouble(),
+                reference("reference/formulas/no-intercept-factor-model.csv", "r_squared", "value"));
+    }
+
+    @Test
+    void collateChoosesRsReferenceLevel() throws Exception {
+        String nordic = data("nordic.csv");
+        Run danish = run("regress", nordic, "--formula", "y ~ place", "--collate", "da-DK");
+        Run c = run("regress", nordic, "--formula", "y ~ place", "--collate", "c");
+
+        // R: levels(factor(place)) starts with Arendal in da_DK (Aalborg is read as Ålborg, after Z) and Aalborg in C
+        assertThat(JSON.readTree(danish.out())
+                        .get("coefficients")
+                        .get(1)
+                        .get("term")
+                        .asString())
+                .isEqualTo("placeBergen");
+        assertThat(JSON.readTree(danish.out())
+                        .get("provenance")
+                        .get("options")
+                        .get("collate")
+                        .asString())
+                .isEqualTo("da-DK");
+        assertThat(JSON.readTree(c.out()).get("coefficients").get(1).get("term").asString())
+                .isEqualTo("placeArendal");
+        Run bad = run("regress", nordic, "--formula", "y ~ place", "--collate", "?");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+
+    @Test
+    void unsupportedFormulaSyntaxIsABadInputWithThePosition() {
+        Run poly = run("regress", MTCARS, "--formula", "mpg ~ poly(wt, 2)");
+        Run power = run("regress", MTCARS, "--formula", "mpg ~ (wt + hp)^2");
+        Run unknown = run("regress", MTCARS, "--formula", "mpg ~ ns(wt)");
+
+        assertThat(poly.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(poly.err()).contains("error: --formula: formula 'mpg ~ poly(wt, 2)', at character 7 ('poly')");
+        assertThat(power.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(power.err()).contains("at character 16 ('^')");
+        assertThat(unknown.err()).contains("unknown function ns()");
+    }
+
+    @Test
+    void logOfZeroNamesTheRowAndTheFileLine() {
+        Run run = run("regress", MTCARS, "--formula", "mpg ~ log(am)");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        // mtcars row 4 (Hornet 4 Drive) has am = 0; the file's line is 5 (the header is line 1)
+        assertThat(run.err()).contains("log(am) is not defined for am = 0 in data row 4", "line 5)");
+    }
+
+    @Test
+    void dotUsesEveryOtherColumn() throws Exception {
+        Run run = run("regress", data("iris.csv"), "--formula", "Sepal.Length ~ .");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertRelative(
+                coefficient(JSON.readTree(run.out()), "Speciesvirginica")
+                        .get("estimate")
+                        .asDouble(),
+                reference("reference/formulas/dot-coefficients.csv", "Speciesvirginica", "estimate"));
+    }
+
+    private static java.util.List<String> terms(JsonNode root) {
+        java.util.List<String> terms = new java.util.ArrayList<>();
+        root.get("coefficients").forEach(c -> terms.add(c.get("term").asString()));
+        return terms;
+    }
+
     private static JsonNode coefficient(JsonNode root, String term) {
         for (JsonNode c : root.get("coefficients")) {
             if (c.get("term").asString().equals(term)) {
