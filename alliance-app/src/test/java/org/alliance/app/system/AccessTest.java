@@ -206,6 +206,10 @@ class AccessTest {
                 Map.of("researchers", String.valueOf(world.researcher.id())),
                 only(302, Who.ADMIN)));
         rules.add(new Rule(HttpMethod.POST, "/admin/studies/987654321/researchers", Map.of(), only(404, Who.ADMIN)));
+        // The linkage file (pseudonym and client reference) is the administrator's, never the researcher's.
+        rules.add(new Rule(
+                HttpMethod.GET, "/admin/studies/" + this.study + "/linkage.csv", Map.of(), only(200, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.GET, "/admin/studies/987654321/linkage.csv", Map.of(), only(404, Who.ADMIN)));
     }
 
     private List<Rule> rules() {
@@ -563,6 +567,12 @@ class AccessTest {
                     .getStatus();
             assertThat(status).as(page).isEqualTo(404);
         }
+        int linkage = mvc.perform(MockMvcRequestBuilders.get("/admin/studies/" + study + "/linkage.csv")
+                        .with(user(elsewhere.admin)))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        assertThat(linkage).isEqualTo(404);
         int admin = mvc.perform(
                         MockMvcRequestBuilders.get("/admin/studies/" + study).with(user(elsewhere.admin)))
                 .andReturn()
