@@ -210,6 +210,18 @@ class AccessTest {
         rules.add(new Rule(
                 HttpMethod.GET, "/admin/studies/" + this.study + "/linkage.csv", Map.of(), only(200, Who.ADMIN)));
         rules.add(new Rule(HttpMethod.GET, "/admin/studies/987654321/linkage.csv", Map.of(), only(404, Who.ADMIN)));
+        // The outcome import: the study's researcher under /research, the administrator under /admin.
+        String adminStudy = "/admin/studies/" + this.study;
+        rules.add(new Rule(HttpMethod.GET, study + "/outcomes", Map.of(), only(200, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.GET, unassigned + "/outcomes", Map.of(), only(404, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.POST, study + "/outcomes/preview", Map.of(), only(422, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.POST, unassigned + "/outcomes/preview", Map.of(), only(404, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.POST, study + "/outcomes", Map.of("sha256", "0"), only(422, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.POST, unassigned + "/outcomes", Map.of(), only(404, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.GET, adminStudy + "/outcomes", Map.of(), only(200, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.GET, "/admin/studies/987654321/outcomes", Map.of(), only(404, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.POST, adminStudy + "/outcomes/preview", Map.of(), only(422, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.POST, adminStudy + "/outcomes", Map.of("sha256", "0"), only(422, Who.ADMIN)));
     }
 
     private List<Rule> rules() {
@@ -560,7 +572,8 @@ class AccessTest {
         for (String page : List.of(
                 "/research/studies/" + study,
                 "/research/studies/" + unassignedStudy,
-                "/research/studies/" + study + "/export.zip")) {
+                "/research/studies/" + study + "/export.zip",
+                "/research/studies/" + study + "/outcomes")) {
             int status = mvc.perform(MockMvcRequestBuilders.get(page).with(user(elsewhere.researcher)))
                     .andReturn()
                     .getResponse()
