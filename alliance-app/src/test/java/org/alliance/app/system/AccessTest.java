@@ -206,6 +206,22 @@ class AccessTest {
                 Map.of("researchers", String.valueOf(world.researcher.id())),
                 only(302, Who.ADMIN)));
         rules.add(new Rule(HttpMethod.POST, "/admin/studies/987654321/researchers", Map.of(), only(404, Who.ADMIN)));
+        // The linkage file (pseudonym and client reference) is the administrator's, never the researcher's.
+        rules.add(new Rule(
+                HttpMethod.GET, "/admin/studies/" + this.study + "/linkage.csv", Map.of(), only(200, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.GET, "/admin/studies/987654321/linkage.csv", Map.of(), only(404, Who.ADMIN)));
+        // The outcome import: the study's researcher under /research, the administrator under /admin.
+        String adminStudy = "/admin/studies/" + this.study;
+        rules.add(new Rule(HttpMethod.GET, study + "/outcomes", Map.of(), only(200, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.GET, unassigned + "/outcomes", Map.of(), only(404, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.POST, study + "/outcomes/preview", Map.of(), only(422, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.POST, unassigned + "/outcomes/preview", Map.of(), only(404, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.POST, study + "/outcomes", Map.of("sha256", "0"), only(422, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.POST, unassigned + "/outcomes", Map.of(), only(404, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.GET, adminStudy + "/outcomes", Map.of(), only(200, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.GET, "/admin/studies/987654321/outcomes", Map.of(), only(404, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.POST, adminStudy + "/outcomes/preview", Map.of(), only(422, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.POST, adminStudy + "/outcomes", Map.of("sha256", "0"), only(422, Who.ADMIN)));
     }
 
     private List<Rule> rules() {
@@ -556,13 +572,20 @@ class AccessTest {
         for (String page : List.of(
                 "/research/studies/" + study,
                 "/research/studies/" + unassignedStudy,
-                "/research/studies/" + study + "/export.zip")) {
+                "/research/studies/" + study + "/export.zip",
+                "/research/studies/" + study + "/outcomes")) {
             int status = mvc.perform(MockMvcRequestBuilders.get(page).with(user(elsewhere.researcher)))
                     .andReturn()
                     .getResponse()
                     .getStatus();
             assertThat(status).as(page).isEqualTo(404);
         }
+        int linkage = mvc.perform(MockMvcRequestBuilders.get("/admin/studies/" + study + "/linkage.csv")
+                        .with(user(elsewhere.admin)))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        assertThat(linkage).isEqualTo(404);
         int admin = mvc.perform(
                         MockMvcRequestBuilders.get("/admin/studies/" + study).with(user(elsewhere.admin)))
                 .andReturn()

@@ -1,0 +1,79 @@
+package org.alliance.app.research;
+
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.alliance.app.system.AuditLog;
+import org.alliance.app.system.CurrentUser;
+import org.alliance.core.research.ExportCsv;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The linkage file of a study, for the administrator only: study pseudonym ↔ the organisation's own client reference,
+ * one row per client of the study, for the trusted third party (a statistics office) that links register outcomes.
+ * The researcher never gets it (the path is under {@code /admin}). Every download is audited with who, when, the
+ * study, the number of rows and the SHA-256 of the file.
+ */
+@Controller
+class StudyLinkageController {
+
+    static final List<String> HEADER = List.of("study_pseudonym", "client_reference");
+
+    private final Studies studies;
+    private final StudyClients clients;
+    private final AuditLog audit;
+
+    StudyLinkageController(Studies studies, StudyClients clients, AuditLog audit) {
+        this.studies = studies;
+        this.clients = clients;
+        this.audit = audit;
+    }
+
+    @GetMapping("/admin/studies/{studyId}/linkage.csv")
+    ResponseEntity<byte[]> linkage(@AuthenticationPrincipal CurrentUser user, @PathVariable long studyId) {
+        Study study = studies.find(user.organisationId(), studyId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        List<StudyClients.Member> members = clients.of(study);
+        StringWriter text = new StringWriter();
+        ExportCsv csv = new ExportCsv(text);
+        csv.row(HEADER);
+        for (StudyClients.Member member : members) {
+            csv.row(List.of(member.pseudonym(), member.reference()));
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        audit.record(
+                user.username(),
+                "study linkage file downloaded",
+                "study " + study.id() + ": " + members.size() + " rows, sha256 " + sha256(bytes));
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("study-" + study.id() + "-linkage.csv")
+                                .build()
+                                .toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(bytes);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
