@@ -269,6 +269,13 @@ class AccessTest {
                 Map.of(),
                 only(404, Who.PROFESSIONAL, Who.OTHER_PROFESSIONAL)));
         rules.add(new Rule(HttpMethod.GET, client, Map.of(), owner(200)));
+        // Conversation prompts (issue 17): the cards hold no client data; the "discussed" record is the owner's.
+        rules.add(new Rule(
+                HttpMethod.GET,
+                "/conversation/cards",
+                Map.of("signal", "gap"),
+                only(200, Who.PROFESSIONAL, Who.OTHER_PROFESSIONAL, Who.TEAM_LEAD)));
+        rules.add(new Rule(HttpMethod.POST, client + "/discussed", Map.of("signal", "nonsense"), owner(422)));
         // Changing and deleting meetings: only the client's professional; a meeting with nothing in it can go.
         rules.add(new Rule(
                 HttpMethod.POST, meeting + "/edit", Map.of("date", "not a date", "kind", "REGULAR"), owner(422)));
