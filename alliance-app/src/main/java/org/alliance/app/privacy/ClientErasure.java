@@ -78,6 +78,7 @@ public class ClientErasure {
             Map.entry("joint-interests", "FROM joint_interest WHERE joint_meeting_id IN (" + JOINT + ")"),
             Map.entry("joint-decisions", "FROM joint_decision WHERE joint_meeting_id IN (" + JOINT + ")"),
             Map.entry("joint-notes", "FROM joint_step_note WHERE joint_meeting_id IN (" + JOINT + ")"),
+            Map.entry("self-checks", "FROM partiality_self_check WHERE joint_meeting_id IN (" + JOINT + ")"),
             Map.entry("joint-parties", "FROM joint_party WHERE joint_meeting_id IN (" + JOINT + ")"),
             Map.entry("joint-meetings", "FROM joint_meeting WHERE meeting_id IN (" + MEETINGS + ")"),
             Map.entry("consents", "FROM joint_consent WHERE client_id = ?"),

@@ -312,6 +312,9 @@ class AccessTest {
         rules.add(new Rule(
                 HttpMethod.GET, "/joint/987654321", Map.of(), only(404, Who.PROFESSIONAL, Who.OTHER_PROFESSIONAL)));
         rules.add(new Rule(HttpMethod.POST, joint + "/rating", Map.of(), owner(422)));
+        // The partiality self-check (issue 17): only the meeting's professionals (SelfCheckTest).
+        rules.add(new Rule(HttpMethod.GET, joint + "/self-check", Map.of(), owner(200)));
+        rules.add(new Rule(HttpMethod.POST, joint + "/self-check", Map.of("everySide", "9"), owner(422)));
         rules.add(new Rule(
                 HttpMethod.POST, joint + "/notes", Map.of("step", "introduce-client", "note", ""), owner(422)));
         rules.add(new Rule(HttpMethod.POST, joint + "/decisions", Map.of("decision", ""), owner(422)));
