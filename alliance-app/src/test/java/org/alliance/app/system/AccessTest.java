@@ -339,6 +339,10 @@ class AccessTest {
         rules.add(new Rule(HttpMethod.GET, "/clients/987654321/joint/trends", Map.of(), owner(404)));
         rules.add(new Rule(HttpMethod.POST, client + "/joint", Map.of("date", "x"), owner(422)));
         rules.add(new Rule(HttpMethod.GET, "/team", Map.of(), only(200, Who.TEAM_LEAD)));
+        rules.add(new Rule(HttpMethod.GET, "/team/learning", Map.of(), only(200, Who.TEAM_LEAD)));
+        rules.add(new Rule(
+                HttpMethod.POST, "/team/learning/plan", Map.of("goals", "Listen first"), only(302, Who.TEAM_LEAD)));
+        rules.add(new Rule(HttpMethod.POST, "/team/learning/sessions", Map.of("date", "x"), only(422, Who.TEAM_LEAD)));
         rules.add(new Rule(HttpMethod.GET, "/research", Map.of(), only(200, Who.RESEARCHER)));
         rules.add(new Rule(HttpMethod.GET, "/admin", Map.of(), only(200, Who.ADMIN)));
         // The audit trail: administrators only, their own organisation (AuditTrailTest).
