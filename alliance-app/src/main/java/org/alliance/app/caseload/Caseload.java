@@ -130,6 +130,10 @@ public class Caseload {
                             + " (SELECT id FROM check_in_invitation WHERE meeting_id = ?)")
                     .param(meetingId)
                     .update();
+            // The professional's own "discussed" records about a meeting entered by mistake go with it.
+            jdbc.sql("DELETE FROM feedback_discussed WHERE meeting_id = ?")
+                    .param(meetingId)
+                    .update();
             jdbc.sql("DELETE FROM check_in_invitation WHERE meeting_id = ?")
                     .param(meetingId)
                     .update();

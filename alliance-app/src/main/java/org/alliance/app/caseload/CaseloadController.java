@@ -19,6 +19,8 @@ import org.alliance.app.checkin.IssuedInvitation;
 import org.alliance.app.checkin.RatingPage;
 import org.alliance.app.checkin.StoredCheckIn;
 import org.alliance.app.coding.MeetingObservations;
+import org.alliance.app.conversation.ConversationPrompts;
+import org.alliance.app.conversation.Discussions;
 import org.alliance.app.organisation.Organisation;
 import org.alliance.app.organisation.Organisations;
 import org.alliance.app.reminder.Channel;
@@ -78,6 +80,7 @@ class CaseloadController {
     private final ClientContacts contacts;
     private final ClientSchedules schedules;
     private final LinkSender linkSender;
+    private final Discussions discussions;
 
     private final Clock clock;
 
@@ -95,6 +98,7 @@ class CaseloadController {
             ClientContacts contacts,
             ClientSchedules schedules,
             LinkSender linkSender,
+            Discussions discussions,
             Clock clock) {
         this.caseload = caseload;
         this.checkIns = checkIns;
@@ -109,6 +113,7 @@ class CaseloadController {
         this.contacts = contacts;
         this.schedules = schedules;
         this.linkSender = linkSender;
+        this.discussions = discussions;
         this.clock = clock;
     }
 
@@ -219,7 +224,9 @@ class CaseloadController {
         }
         model.addAttribute("observations", observed);
         model.addAttribute("report", report);
-        model.addAttribute("missed", missed(clientId, locale));
+        List<String> missed = missed(clientId, locale);
+        model.addAttribute("missed", missed);
+        conversation(clientId, report, !missed.isEmpty(), meetings, locale, model);
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("kinds", Meeting.Kind.values());
         model.addAttribute("contact", contacts.of(clientId).orElse(null));
@@ -233,6 +240,120 @@ class CaseloadController {
                         .map(i -> Map.entry(i.id(), i.title().get(Languages.of(locale))))
                         .toList());
         return "caseload/client";
+    }
+
+    /** An open signal with its openers for the next meeting (docs/rules.md, "Conversation prompts"). */
+    record Prompts(ConversationPrompts.Signal signal, List<ConversationPrompts.Group> groups) {}
+
+    /** A "discussed" record as the client page's history shows it. */
+    record DiscussedRow(String dateText, ConversationPrompts.Signal signal, boolean discussed, String whatChanged) {}
+
+    /** A meeting the professional can record a conversation about: one that took place (today or before). */
+    record PastMeeting(long id, String text) {}
+
+    /**
+     * The conversation part of the client page: the openers for each open signal, the form to record whether the
+     * feedback was discussed (meetings newest first) and the records so far.
+     *
+     * @param meetings newest first
+     */
+    private void conversation(
+            long clientId, ClientReport report, boolean missed, List<Meeting> meetings, Locale locale, Model model) {
+        List<ConversationPrompts.Signal> open = new ArrayList<>(report.signals());
+        if (missed) {
+            open.add(ConversationPrompts.Signal.MISSED);
+        }
+        model.addAttribute(
+                "prompts",
+                open.stream()
+                        .filter(ConversationPrompts::hasPrompts)
+                        .map(s -> new Prompts(s, ConversationPrompts.groups(s)))
+                        .toList());
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute(
+                "pastMeetings",
+                meetings.stream()
+                        .filter(m -> !m.date().isAfter(today))
+                        .map(m -> new PastMeeting(
+                                m.id(),
+                                messages.getMessage(
+                                        "client.meetings.item",
+                                        new Object[] {
+                                            Formats.date(m.date(), locale),
+                                            messages.getMessage("meeting.kind." + m.kind(), null, locale)
+                                        },
+                                        locale)))
+                        .toList());
+        model.addAttribute("discussSignals", ConversationPrompts.withPrompts());
+        model.addAttribute("openSignals", open);
+        model.addAttribute(
+                "discussedRows",
+                discussions.ofClient(clientId).stream()
+                        .map(d -> new DiscussedRow(
+                                Formats.date(d.meetingDate(), locale),
+                                d.signal(),
+                                d.discussed(),
+                                d.whatChanged().orElse("")))
+                        .toList());
+        if (!model.containsAttribute("discussedErrors")) {
+            model.addAttribute("discussedErrors", Map.of());
+        }
+    }
+
+    /**
+     * Records after a meeting whether the feedback of one signal was discussed and, optionally, what changed. Every
+     * mistake is shown at its field on the client page (422); the audit row names meeting and signal, never the
+     * note.
+     */
+    @PostMapping("/clients/{clientId}/discussed")
+    String discussed(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long clientId,
+            @RequestParam(defaultValue = "") String meeting,
+            @RequestParam(defaultValue = "") String signal,
+            @RequestParam(defaultValue = "") String discussed,
+            @RequestParam(defaultValue = "") String whatChanged,
+            HttpServletResponse response,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect) {
+        caseload.clientOf(user.id(), clientId).orElseThrow(NotYours::new);
+        LocalDate today = LocalDate.now(clock);
+        Optional<Meeting> about = meeting.matches("\\d{1,18}")
+                ? caseload.meetingOf(user.id(), Long.parseLong(meeting))
+                        .filter(m -> m.clientId() == clientId && !m.date().isAfter(today))
+                : Optional.empty();
+        Optional<ConversationPrompts.Signal> which =
+                ConversationPrompts.Signal.parse(signal).filter(ConversationPrompts::hasPrompts);
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        if (about.isEmpty()) {
+            errors.put("meeting", "discussed.error.meeting");
+        }
+        if (which.isEmpty()) {
+            errors.put("signal", "discussed.error.signal");
+        }
+        if (!discussed.equals("yes") && !discussed.equals("no")) {
+            errors.put("discussed", "discussed.error.discussed");
+        }
+        if (whatChanged.strip().length() > Discussions.MOST_CHARACTERS) {
+            errors.put("whatChanged", "discussed.error.long");
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("discussedErrors", errors);
+            model.addAttribute("discussedMeeting", meeting);
+            model.addAttribute("discussedSignal", signal);
+            model.addAttribute("discussedAnswer", discussed);
+            model.addAttribute("discussedNote", whatChanged);
+            return client(user, clientId, locale, model);
+        }
+        discussions.record(clientId, about.get().id(), which.get(), discussed.equals("yes"), whatChanged, user.id());
+        audit.record(
+                user.username(),
+                "feedback discussed recorded",
+                "meeting " + about.get().id() + " " + which.get().code() + " " + discussed);
+        redirect.addFlashAttribute("done", "discussed.done");
+        return "redirect:/clients/" + clientId + "#conversation-heading";
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.alliance.app.checkin.StoredCheckIn;
+import org.alliance.app.conversation.ConversationPrompts;
 import org.alliance.app.system.Formats;
 import org.alliance.app.system.svg.Svg;
 import org.alliance.core.alert.Alert;
@@ -29,8 +30,14 @@ import org.springframework.context.MessageSource;
  * What the professional's client page shows, computed from the check-ins the professional may see: scores per
  * scale over time (chart and table), the professional's rating beside the client's with the gap, and alerts with
  * the rule in words.
+ *
+ * @param signals the kinds of the alerts (low, drop, gap), each once, for the conversation prompts beside them
  */
-record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> comparison, List<String> alerts) {
+record ClientReport(
+        List<InstrumentTrend> trends,
+        Optional<Comparison> comparison,
+        List<String> alerts,
+        List<ConversationPrompts.Signal> signals) {
 
     /** The scores of one instrument over the meetings, as an SVG chart and as table rows. */
     record InstrumentTrend(String title, Svg chartSvg, List<String> scaleNames, List<TrendRow> rows) {}
@@ -63,7 +70,21 @@ record ClientReport(List<InstrumentTrend> trends, Optional<Comparison> compariso
                 .map(raised -> describe(raised.alert(), raised.instrument(), language, messages, locale, thresholds))
                 .toList();
         Map<Long, ScoreSheet> professionalByMeeting = signals.professionalByMeeting();
-        return new ClientReport(trends, comparison(visible, catalog, professionalByMeeting, language, locale), alerts);
+        List<ConversationPrompts.Signal> signalKinds = signals.alerts().stream()
+                .map(raised -> signal(raised.alert()))
+                .distinct()
+                .sorted()
+                .toList();
+        return new ClientReport(
+                trends, comparison(visible, catalog, professionalByMeeting, language, locale), alerts, signalKinds);
+    }
+
+    /** The conversation prompts' name for an alert's kind. */
+    static ConversationPrompts.Signal signal(Alert alert) {
+        if (alert instanceof Alert.BelowCutOff) {
+            return ConversationPrompts.Signal.LOW;
+        }
+        return alert instanceof Alert.Drop ? ConversationPrompts.Signal.DROP : ConversationPrompts.Signal.GAP;
     }
 
     /** The professional's own total per meeting date, oldest first. */

@@ -74,8 +74,19 @@ record JointResults(
     record ProfessionalRow(
             String name, String organisation, String clientScore, String ownScore, String difference, String team) {}
 
-    /** One professional's partiality balance: how unevenly the network members rated their eye for everyone. */
-    record PartialityRow(String name, String index, int parties) {}
+    /**
+     * One professional's partiality balance: how unevenly the network members rated their eye for everyone, and
+     * the mean of their ratings (1–5, the scale the professional's self-check uses).
+     *
+     * @param key the professional's party key in the meeting
+     */
+    record PartialityRow(String name, String index, int parties, String key, OptionalDouble mean) {
+
+        /** The network members' mean, "–" when none rated the professional. */
+        String meanText() {
+            return text(mean);
+        }
+    }
 
     /** One scale asked once: the client's score. */
     record TeamRow(String scale, String clientScore) {}
@@ -266,11 +277,19 @@ record JointResults(
         List<PartialityRow> rows = new ArrayList<>();
         for (JointMeetings.StoredParty professional : professionals) {
             Optional<JointIndices.Index> index = JointIndices.partialityBalance(professional.key(), instrument, sheets);
+            OptionalDouble mean = sheets.values().stream()
+                    .flatMap(sheet -> sheet.scale(professional.key(), JointIndices.PARTIALITY_SCALE).stream())
+                    .map(ScaleScore::score)
+                    .filter(OptionalDouble::isPresent)
+                    .mapToDouble(OptionalDouble::getAsDouble)
+                    .average();
             rows.add(new PartialityRow(
                     professional.label(),
                     index.map(i -> String.valueOf(Math.round(i.value().rangeIndex() * 100)))
                             .orElse("–"),
-                    index.map(i -> i.scores().size()).orElse(0)));
+                    index.map(i -> i.scores().size()).orElse(0),
+                    professional.key(),
+                    mean));
         }
         return rows;
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.alliance.app.system.AuditLog;
@@ -33,6 +34,7 @@ class JointResultsController {
     private final AuditLog audit;
     private final Clock clock;
     private final JointAccess access;
+    private final SelfChecks selfChecks;
 
     JointResultsController(
             JointMeetings meetings,
@@ -40,14 +42,22 @@ class JointResultsController {
             MessageSource messages,
             AuditLog audit,
             Clock clock,
-            JointAccess access) {
+            JointAccess access,
+            SelfChecks selfChecks) {
         this.meetings = meetings;
         this.catalog = catalog;
         this.messages = messages;
         this.audit = audit;
         this.clock = clock;
         this.access = access;
+        this.selfChecks = selfChecks;
     }
+
+    /**
+     * One professional of the meeting: their partiality self-check (the mean of the five points) beside the
+     * network members' mean rating of them, both 1–5; "–" when there is none.
+     */
+    record SelfCheckRow(String name, String self, String network, int networkParties) {}
 
     /** A professional of another organisation and the client's consent for them. */
     record ConsentView(long professionalId, String name, String organisation, String state) {}
@@ -88,6 +98,30 @@ class JointResultsController {
                         standing.map(Enum::name).orElse("NONE")));
             }
         }
+        // Only the meeting's professionals reach this page (JointAccess): they see each other's self-checks.
+        Map<Long, SelfChecks.SelfCheck> checks = new java.util.HashMap<>();
+        selfChecks.ofMeeting(header.id()).forEach(c -> checks.put(c.professionalId(), c));
+        List<SelfCheckRow> selfCheckRows = new ArrayList<>();
+        for (JointMeetings.StoredParty party : parties) {
+            if (party.kind() != org.alliance.core.joint.Party.Kind.PROFESSIONAL) {
+                continue;
+            }
+            SelfChecks.SelfCheck check = checks.get(party.userId().orElseThrow());
+            Optional<JointResults.PartialityRow> network = results.partiality().stream()
+                    .filter(r -> r.key().equals(party.key()))
+                    .findFirst();
+            selfCheckRows.add(new SelfCheckRow(
+                    party.label(),
+                    check == null ? "–" : JointResults.text(check.mean()),
+                    network.map(JointResults.PartialityRow::meanText).orElse("–"),
+                    network.map(JointResults.PartialityRow::parties).orElse(0)));
+        }
+        model.addAttribute("selfChecks", selfCheckRows);
+        model.addAttribute(
+                "splitPrompts",
+                org.alliance.app.conversation.ConversationPrompts.groups(
+                        org.alliance.app.conversation.ConversationPrompts.Signal.SPLIT));
+        model.addAttribute("ownSelfCheck", checks.containsKey(user.id()));
         model.addAttribute("meeting", header);
         model.addAttribute("chair", header.chairId() == user.id());
         model.addAttribute("results", results);

@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.alliance.app.caseload.Caseload;
 import org.alliance.app.caseload.Client;
 import org.alliance.app.coding.MeetingObservations;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.Formats;
 import org.alliance.app.system.Languages;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.joint.Consent;
@@ -36,6 +39,7 @@ class JointTrendsController {
     private final MessageSource messages;
     private final AuditLog audit;
     private final Clock clock;
+    private final SelfChecks selfChecks;
 
     JointTrendsController(
             JointMeetings meetings,
@@ -44,7 +48,8 @@ class JointTrendsController {
             InstrumentCatalog catalog,
             MessageSource messages,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            SelfChecks selfChecks) {
         this.meetings = meetings;
         this.caseload = caseload;
         this.observations = observations;
@@ -52,7 +57,11 @@ class JointTrendsController {
         this.messages = messages;
         this.audit = audit;
         this.clock = clock;
+        this.selfChecks = selfChecks;
     }
+
+    /** The viewer's own partiality self-check at one meeting beside the network members' mean rating of them. */
+    record SelfCheckPoint(String date, String self, String network, int networkParties) {}
 
     @GetMapping("/clients/{clientId}/joint/trends")
     String trends(@AuthenticationPrincipal CurrentUser user, @PathVariable long clientId, Locale locale, Model model) {
@@ -63,6 +72,10 @@ class JointTrendsController {
         ConsentRules.Viewer viewer =
                 new ConsentRules.Viewer(String.valueOf(user.id()), String.valueOf(user.organisationId()));
         List<JointTrends.MeetingInput> inputs = new ArrayList<>();
+        List<String> selfDates = new ArrayList<>();
+        List<OptionalDouble> selfSeries = new ArrayList<>();
+        List<OptionalDouble> networkSeries = new ArrayList<>();
+        List<SelfCheckPoint> selfPoints = new ArrayList<>();
         for (JointMeetings.Header header : meetings.meetingsOfClient(clientId)) {
             List<JointMeetings.StoredParty> parties = meetings.parties(header.id());
             JointResults results = JointResults.build(
@@ -79,6 +92,48 @@ class JointTrendsController {
                     "");
             inputs.add(
                     new JointTrends.MeetingInput(header, parties, results, observations.figures(header.meetingId())));
+            // The self-check is seen only by the meeting's professionals: a meeting the viewer was not in adds none.
+            Optional<JointMeetings.StoredParty> me = parties.stream()
+                    .filter(p -> p.userId().filter(id -> id == user.id()).isPresent())
+                    .findFirst();
+            if (me.isPresent()) {
+                OptionalDouble self = selfChecks.ofMeeting(header.id()).stream()
+                        .filter(c -> c.professionalId() == user.id())
+                        .findFirst()
+                        .map(SelfChecks.SelfCheck::mean)
+                        .orElse(OptionalDouble.empty());
+                Optional<JointResults.PartialityRow> network = results.partiality().stream()
+                        .filter(r -> r.key().equals(me.get().key()))
+                        .findFirst();
+                OptionalDouble networkMean =
+                        network.map(JointResults.PartialityRow::mean).orElse(OptionalDouble.empty());
+                selfDates.add(Formats.date(header.date(), locale));
+                selfSeries.add(self);
+                networkSeries.add(networkMean);
+                selfPoints.add(new SelfCheckPoint(
+                        Formats.date(header.date(), locale),
+                        JointResults.text(self),
+                        JointResults.text(networkMean),
+                        network.map(JointResults.PartialityRow::parties).orElse(0)));
+            }
+        }
+        boolean anySelfCheck = selfSeries.stream().anyMatch(OptionalDouble::isPresent)
+                || networkSeries.stream().anyMatch(OptionalDouble::isPresent);
+        model.addAttribute("selfPoints", anySelfCheck ? selfPoints : List.of());
+        if (anySelfCheck) {
+            model.addAttribute(
+                    "selfChart",
+                    org.alliance.app.caseload.LineChart.render(
+                            messages.getMessage("selfcheck.trend.chart", null, locale),
+                            selfDates,
+                            List.of(
+                                    new org.alliance.app.caseload.LineChart.Series(
+                                            messages.getMessage("selfcheck.column.self", null, locale), selfSeries),
+                                    new org.alliance.app.caseload.LineChart.Series(
+                                            messages.getMessage("selfcheck.column.network", null, locale),
+                                            networkSeries)),
+                            1,
+                            5));
         }
         audit.record(user.username(), "joint trends read", "client " + clientId);
         model.addAttribute("client", client);

@@ -12,7 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Erasing one client (GDPR art. 17): every row that is about the client, in one transaction, on SQLite and
  * PostgreSQL alike — answers, check-ins (also the professionals' own ratings of the client's meetings),
  * invitations and the messages sent about them, contact details and schedules, meetings, joint meetings with their parties, notes, decisions, interests, goals and conflicts,
- * consents, coding sessions and events, and the client record. What is left is the audit trail: that it happened,
+ * consents, coding sessions and events, the professional's "discussed" records and partiality self-checks, and the
+ * client record. What is left is the audit trail: that it happened,
  * by whom, and how many rows of each kind — never what they said.
  */
 @Component
@@ -77,12 +78,14 @@ public class ClientErasure {
             Map.entry("joint-interests", "FROM joint_interest WHERE joint_meeting_id IN (" + JOINT + ")"),
             Map.entry("joint-decisions", "FROM joint_decision WHERE joint_meeting_id IN (" + JOINT + ")"),
             Map.entry("joint-notes", "FROM joint_step_note WHERE joint_meeting_id IN (" + JOINT + ")"),
+            Map.entry("self-checks", "FROM partiality_self_check WHERE joint_meeting_id IN (" + JOINT + ")"),
             Map.entry("joint-parties", "FROM joint_party WHERE joint_meeting_id IN (" + JOINT + ")"),
             Map.entry("joint-meetings", "FROM joint_meeting WHERE meeting_id IN (" + MEETINGS + ")"),
             Map.entry("consents", "FROM joint_consent WHERE client_id = ?"),
             Map.entry("contacts", "FROM client_contact WHERE client_id = ?"),
             Map.entry("schedules", "FROM client_schedule WHERE client_id = ?"),
             Map.entry("page-visits", "FROM client_seen WHERE client_id = ?"),
+            Map.entry("discussed", "FROM feedback_discussed WHERE client_id = ?"),
             Map.entry("meetings", "FROM meeting WHERE client_id = ?"),
             Map.entry("client", "FROM client WHERE id = ?"));
 

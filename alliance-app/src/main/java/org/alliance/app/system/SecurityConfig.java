@@ -80,6 +80,9 @@ class SecurityConfig {
                                 "/diary",
                                 "/diary/**")
                         .hasRole(Role.PROFESSIONAL.name())
+                        // The conversation cards hold no client data: for the professional and for intervision.
+                        .requestMatchers("/conversation/**")
+                        .hasAnyRole(Role.PROFESSIONAL.name(), Role.TEAM_LEAD.name())
                         .requestMatchers("/coding/**")
                         .hasAnyRole(Role.PROFESSIONAL.name(), Role.RESEARCHER.name())
                         .requestMatchers("/team/**", "/team")

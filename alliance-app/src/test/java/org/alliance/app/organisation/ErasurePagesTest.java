@@ -37,6 +37,15 @@ class ErasurePagesTest {
         MockMvc mvc = TestWorld.mvc(context);
         String reference = "K-" + world.suffix;
         world.invite("alliance-client");
+        // A "discussed" record about the client's meeting (issue 17) goes with the client.
+        context.getBean(org.alliance.app.conversation.Discussions.class)
+                .record(
+                        world.client,
+                        world.meeting,
+                        org.alliance.app.conversation.ConversationPrompts.Signal.GAP,
+                        true,
+                        "We talk about letters first",
+                        world.professional.id());
         long keep = world.newClient(world.professional.id(), "Lee");
         world.newMeeting(keep, world.professional.id(), java.time.LocalDate.of(2026, 3, 9));
 
@@ -57,7 +66,8 @@ class ErasurePagesTest {
                 .contains("Erase Kim")
                 .contains("Type the reference " + reference + " to confirm")
                 .containsPattern("Meetings</th>\\s*<td>1</td>")
-                .containsPattern("Invitations</th>\\s*<td>1</td>");
+                .containsPattern("Invitations</th>\\s*<td>1</td>")
+                .containsPattern("Notes on whether feedback was discussed</th>\\s*<td>1</td>");
 
         // A wrong confirmation: an inline error, nothing erased.
         MockHttpServletResponse wrong = mvc.perform(MockMvcRequestBuilders.post(found.getRedirectedUrl())
@@ -106,6 +116,8 @@ class ErasurePagesTest {
                 .isZero();
         assertThat(count("SELECT COUNT(*) FROM meeting WHERE client_id = ?", world.client))
                 .isZero();
+        assertThat(count("SELECT COUNT(*) FROM feedback_discussed WHERE client_id = ?", world.client))
+                .isZero();
         assertThat(count("SELECT COUNT(*) FROM client WHERE id = ?", keep)).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM meeting WHERE client_id = ?", keep))
                 .isEqualTo(1);
@@ -117,6 +129,7 @@ class ErasurePagesTest {
                 .contains("client " + world.client)
                 .contains("meetings=1")
                 .contains("invitations=1")
+                .contains("discussed=1")
                 .doesNotContain("Kim")
                 .doesNotContain(reference);
         // The professional's page of the erased client no longer exists.

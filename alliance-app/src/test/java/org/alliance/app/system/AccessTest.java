@@ -285,6 +285,13 @@ class AccessTest {
                 Map.of(),
                 only(404, Who.PROFESSIONAL, Who.OTHER_PROFESSIONAL)));
         rules.add(new Rule(HttpMethod.GET, client, Map.of(), owner(200)));
+        // Conversation prompts (issue 17): the cards hold no client data; the "discussed" record is the owner's.
+        rules.add(new Rule(
+                HttpMethod.GET,
+                "/conversation/cards",
+                Map.of("signal", "gap"),
+                only(200, Who.PROFESSIONAL, Who.OTHER_PROFESSIONAL, Who.TEAM_LEAD)));
+        rules.add(new Rule(HttpMethod.POST, client + "/discussed", Map.of("signal", "nonsense"), owner(422)));
         // Changing and deleting meetings: only the client's professional; a meeting with nothing in it can go.
         rules.add(new Rule(
                 HttpMethod.POST, meeting + "/edit", Map.of("date", "not a date", "kind", "REGULAR"), owner(422)));
@@ -321,6 +328,9 @@ class AccessTest {
         rules.add(new Rule(
                 HttpMethod.GET, "/joint/987654321", Map.of(), only(404, Who.PROFESSIONAL, Who.OTHER_PROFESSIONAL)));
         rules.add(new Rule(HttpMethod.POST, joint + "/rating", Map.of(), owner(422)));
+        // The partiality self-check (issue 17): only the meeting's professionals (SelfCheckTest).
+        rules.add(new Rule(HttpMethod.GET, joint + "/self-check", Map.of(), owner(200)));
+        rules.add(new Rule(HttpMethod.POST, joint + "/self-check", Map.of("everySide", "9"), owner(422)));
         rules.add(new Rule(
                 HttpMethod.POST, joint + "/notes", Map.of("step", "introduce-client", "note", ""), owner(422)));
         rules.add(new Rule(HttpMethod.POST, joint + "/decisions", Map.of("decision", ""), owner(422)));
@@ -345,6 +355,10 @@ class AccessTest {
         rules.add(new Rule(HttpMethod.GET, "/clients/987654321/joint/trends", Map.of(), owner(404)));
         rules.add(new Rule(HttpMethod.POST, client + "/joint", Map.of("date", "x"), owner(422)));
         rules.add(new Rule(HttpMethod.GET, "/team", Map.of(), only(200, Who.TEAM_LEAD)));
+        rules.add(new Rule(HttpMethod.GET, "/team/learning", Map.of(), only(200, Who.TEAM_LEAD)));
+        rules.add(new Rule(
+                HttpMethod.POST, "/team/learning/plan", Map.of("goals", "Listen first"), only(302, Who.TEAM_LEAD)));
+        rules.add(new Rule(HttpMethod.POST, "/team/learning/sessions", Map.of("date", "x"), only(422, Who.TEAM_LEAD)));
         rules.add(new Rule(HttpMethod.GET, "/research", Map.of(), only(200, Who.RESEARCHER)));
         rules.add(new Rule(HttpMethod.GET, "/admin", Map.of(), only(200, Who.ADMIN)));
         // The audit trail: administrators only, their own organisation (AuditTrailTest).
