@@ -81,6 +81,9 @@ class CaseloadController {
 
     private final Clock clock;
 
+    /** Sections other features add to the client page (expectations, …), in bean order. */
+    private final List<ClientPagePart> parts;
+
     CaseloadController(
             Caseload caseload,
             CheckIns checkIns,
@@ -95,7 +98,9 @@ class CaseloadController {
             ClientContacts contacts,
             ClientSchedules schedules,
             LinkSender linkSender,
+            List<ClientPagePart> parts,
             Clock clock) {
+        this.parts = List.copyOf(parts);
         this.caseload = caseload;
         this.checkIns = checkIns;
         this.invitations = invitations;
@@ -215,6 +220,11 @@ class CaseloadController {
             observations.summary(m.id(), locale).ifPresent(summary -> observed.put(m.id(), summary));
         }
         model.addAttribute("observations", observed);
+        model.addAttribute(
+                "parts",
+                parts.stream()
+                        .flatMap(part -> part.on(user, client, locale).stream())
+                        .toList());
         model.addAttribute("report", report);
         model.addAttribute("missed", missed(clientId, locale));
         model.addAttribute("today", LocalDate.now(clock));
