@@ -117,9 +117,10 @@ public class Caseload {
                             SELECT (SELECT COUNT(*) FROM check_in WHERE meeting_id = ?)
                                  + (SELECT COUNT(*) FROM joint_meeting WHERE meeting_id = ?)
                                  + (SELECT COUNT(*) FROM coding_session WHERE meeting_id = ?)
+                                 + (SELECT COUNT(*) FROM expectation_answer WHERE meeting_id = ?)
                                  + (SELECT COUNT(*) FROM check_in_invitation
                                     WHERE meeting_id = ? AND consumed_at IS NOT NULL)""")
-                    .params(meetingId, meetingId, meetingId, meetingId)
+                    .params(meetingId, meetingId, meetingId, meetingId, meetingId)
                     .query(Long.class)
                     .single();
             if (records > 0) {

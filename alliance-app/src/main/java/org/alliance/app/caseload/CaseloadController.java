@@ -84,6 +84,9 @@ class CaseloadController {
 
     private final Clock clock;
 
+    /** Sections other features add to the client page (expectations, …), in bean order. */
+    private final List<ClientPagePart> parts;
+
     CaseloadController(
             Caseload caseload,
             CheckIns checkIns,
@@ -99,7 +102,9 @@ class CaseloadController {
             ClientSchedules schedules,
             LinkSender linkSender,
             Discussions discussions,
+            List<ClientPagePart> parts,
             Clock clock) {
+        this.parts = List.copyOf(parts);
         this.caseload = caseload;
         this.checkIns = checkIns;
         this.invitations = invitations;
@@ -223,6 +228,11 @@ class CaseloadController {
             observations.summary(m.id(), locale).ifPresent(summary -> observed.put(m.id(), summary));
         }
         model.addAttribute("observations", observed);
+        model.addAttribute(
+                "parts",
+                parts.stream()
+                        .flatMap(part -> part.on(user, client, locale).stream())
+                        .toList());
         model.addAttribute("report", report);
         List<String> missed = missed(clientId, locale);
         model.addAttribute("missed", missed);

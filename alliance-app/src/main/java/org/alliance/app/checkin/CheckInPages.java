@@ -56,11 +56,13 @@ class CheckInPages {
             String idempotencyKey,
             ReleaseChoice release,
             AnswerForm answers,
+            List<CheckInExtra.Block> extras,
             boolean noAnswers,
             Locale locale,
             Model model) {
         Language language = Languages.of(locale);
         Instrument instrument = instrument(invitation);
+        model.addAttribute("extras", extras);
         model.addAttribute("key", key);
         model.addAttribute("title", instrument.title().get(language));
         model.addAttribute("introduction", instrument.introduction().get(language));
@@ -68,7 +70,9 @@ class CheckInPages {
         model.addAttribute("idempotencyKey", idempotencyKey);
         model.addAttribute("release", release.name());
         model.addAttribute("releaseChoices", ReleaseChoice.values());
-        model.addAttribute("hasErrors", !answers.errors().isEmpty() || noAnswers);
+        model.addAttribute(
+                "hasErrors",
+                !answers.errors().isEmpty() || noAnswers || extras.stream().anyMatch(e -> !e.acceptable()));
         model.addAttribute("noAnswers", noAnswers);
         model.addAttribute("otherLanguages", otherLanguages(language));
         return "checkin/form";

@@ -51,6 +51,7 @@ class ClientCheckInController {
     private final LocaleResolver localeResolver;
     private final CheckInGate gate;
     private final CheckInPages pages;
+    private final List<CheckInExtra> extras;
 
     ClientCheckInController(
             Invitations invitations,
@@ -61,7 +62,9 @@ class ClientCheckInController {
             TransactionTemplate transactions,
             LocaleResolver localeResolver,
             CheckInGate gate,
-            CheckInPages pages) {
+            CheckInPages pages,
+            List<CheckInExtra> extras) {
+        this.extras = List.copyOf(extras);
         this.invitations = invitations;
         this.checkIns = checkIns;
         this.organisations = organisations;
@@ -144,6 +147,7 @@ class ClientCheckInController {
                 UUID.randomUUID().toString(),
                 organisation.defaultRelease(),
                 AnswerForm.read(pages.instrument(invitation), Map.of()),
+                blocks(offered(invitation, Map.of(), Languages.of(locale))),
                 false,
                 locale,
                 model);
@@ -197,7 +201,9 @@ class ClientCheckInController {
                     model);
         }
         AnswerForm answers = AnswerForm.read(instrument, parameters);
-        if (switchingLanguage || !answers.acceptable()) {
+        List<Offered> offered = offered(invitation, parameters, Languages.of(locale));
+        boolean extrasAcceptable = offered.stream().allMatch(o -> o.block().acceptable());
+        if (switchingLanguage || !answers.acceptable() || !extrasAcceptable) {
             // A form already stored under this key (a retry) counts as done, even if it came back incomplete.
             if (!switchingLanguage && checkIns.countWithKey(idempotencyKey) > 0) {
                 return "redirect:/c/thanks";
@@ -206,11 +212,36 @@ class ClientCheckInController {
                 response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             }
             boolean noAnswers = !switchingLanguage && answers.answers().isEmpty();
-            return pages.plain(key, invitation, idempotencyKey, release, answers, noAnswers, locale, model);
+            return pages.plain(
+                    key, invitation, idempotencyKey, release, answers, blocks(offered), noAnswers, locale, model);
         }
         CheckInSubmission submission = CheckInSubmission.ordinary(
                 instrument, answeredIn(parameters, locale), release, idempotencyKey, answers.answers());
-        return afterSubmit(store(invitation, submission, () -> {}), response);
+        // The blocks of other features go into the check-in's own transaction: stored with it or not at all.
+        return afterSubmit(
+                store(
+                        invitation,
+                        submission,
+                        () -> offered.forEach(o -> o.extra().store(invitation, o.block(), submission))),
+                response);
+    }
+
+    /** A block another feature offers on this form, with the feature that stores it. */
+    private record Offered(CheckInExtra extra, CheckInExtra.Block block) {}
+
+    /** The blocks of other features on the plain form of this invitation (only for the client, never a joint one). */
+    private List<Offered> offered(Invitation invitation, Map<String, String> sent, Language language) {
+        if (invitation.jointPartyId().isPresent()) {
+            return List.of();
+        }
+        return extras.stream()
+                .flatMap(extra ->
+                        extra.block(invitation, sent, language).stream().map(block -> new Offered(extra, block)))
+                .toList();
+    }
+
+    private static List<CheckInExtra.Block> blocks(List<Offered> offered) {
+        return offered.stream().map(Offered::block).toList();
     }
 
     /**

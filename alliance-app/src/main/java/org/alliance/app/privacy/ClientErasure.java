@@ -60,6 +60,11 @@ public class ClientErasure {
      * parents). The counts on the confirmation page and in the audit row come from the same statements.
      */
     private static final List<Map.Entry<String, String>> KINDS = List.of(
+            // Expectations (issue 17) before the check-ins they came with.
+            Map.entry(
+                    "expectation-items",
+                    "FROM expectation_item WHERE answer_id IN (SELECT id FROM expectation_answer WHERE client_id = ?)"),
+            Map.entry("expectation-answers", "FROM expectation_answer WHERE client_id = ?"),
             Map.entry("answers", "FROM answer WHERE check_in_id IN (" + CHECK_INS + ")"),
             Map.entry(
                     "answers-per-professional",

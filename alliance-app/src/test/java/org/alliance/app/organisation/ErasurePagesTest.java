@@ -140,4 +140,45 @@ class ErasurePagesTest {
                         .getStatus())
                 .isEqualTo(404);
     }
+
+    /** Issue 17: the expectations of both sides go with the client, counted on the confirmation page. */
+    @Test
+    void theExpectationsOfBothSidesAreErasedWithTheClient() throws Exception {
+        TestWorld world = new TestWorld(context);
+        MockMvc mvc = TestWorld.mvc(context);
+        String token = world.invite("alliance-client").token();
+        mvc.perform(TestWorld.allianceClientAnswers(token, 4, "NOW", "erase-" + world.suffix)
+                .with(csrf())
+                .param("expect-level-hope", "5")
+                .param("expect-text-hope", "A calmer home"));
+        mvc.perform(MockMvcRequestBuilders.post("/clients/" + world.client + "/expectations")
+                .with(csrf())
+                .with(user(world.professional))
+                .param("occasion", "INTAKE")
+                .param("idempotencyKey", "erase-pro-" + world.suffix)
+                .param("expect-level-help", "3"));
+        assertThat(count("SELECT COUNT(*) FROM expectation_answer WHERE client_id = ?", world.client))
+                .isEqualTo(2);
+        String erase = "/admin/clients/" + world.client + "/erase";
+        String page = mvc.perform(
+                        MockMvcRequestBuilders.get(erase).param("lang", "en").with(user(world.admin)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .containsPattern("Expectation answers \\(client and professional\\)</th>\\s*<td>2</td>")
+                .containsPattern("Expectation answers \\(each item\\)</th>\\s*<td>2</td>");
+        mvc.perform(MockMvcRequestBuilders.post(erase)
+                .param("confirmation", "K-" + world.suffix)
+                .with(csrf())
+                .with(user(world.admin)));
+        assertThat(count("SELECT COUNT(*) FROM client WHERE id = ?", world.client))
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM expectation_answer WHERE client_id = ?", world.client))
+                .isZero();
+        assertThat(
+                        count(
+                                "SELECT COUNT(*) FROM expectation_item WHERE answer_id NOT IN (SELECT id FROM expectation_answer)"))
+                .isZero();
+    }
 }

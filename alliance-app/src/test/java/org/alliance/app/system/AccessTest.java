@@ -320,6 +320,15 @@ class AccessTest {
                 "/clients",
                 Map.of("alias", "", "internalId", ""),
                 only(422, Who.PROFESSIONAL, Who.OTHER_PROFESSIONAL)));
+        // Expectations (ExpectationsTest): the client's professional answers (an empty form comes back to the client
+        // page); the administrator sets the revisit moment.
+        rules.add(new Rule(HttpMethod.POST, client + "/expectations", Map.of("occasion", "INTAKE"), owner(302)));
+        rules.add(new Rule(HttpMethod.GET, "/admin/expectations", Map.of(), only(200, Who.ADMIN)));
+        rules.add(new Rule(
+                HttpMethod.POST,
+                "/admin/expectations",
+                Map.of("kind", "MEETING", "number", "1"),
+                only(422, Who.ADMIN)));
         String joint = "/joint/" + this.joint;
         rules.add(new Rule(HttpMethod.GET, "/joint", Map.of(), caseload));
         rules.add(new Rule(HttpMethod.GET, joint, Map.of(), owner(200)));
