@@ -35,6 +35,13 @@ class SingleSignOnTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
+    private static final AuditLog.Filter NO_FILTER = new AuditLog.Filter(
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            List.of(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty());
+
     private static MockOAuth2Server identityProvider;
     private static ConfigurableApplicationContext alliance;
     private static TestWorld world;
@@ -56,6 +63,7 @@ class SingleSignOnTest {
                         "--spring.security.oauth2.client.registration.idp.client-name=Test IdP",
                         "--spring.security.oauth2.client.registration.idp.scope=openid,profile",
                         "--spring.security.oauth2.client.provider.idp.issuer-uri=" + issuer,
+                        "--alliance.sso.key-file=target/test-db/sso.key",
                         "--logging.level.root=warn");
         port = ((WebServerApplicationContext) alliance).getWebServer().getPort();
         world = new TestWorld(alliance);
@@ -80,8 +88,39 @@ class SingleSignOnTest {
 
     /** The provider will say the next person to sign in is {@code username}. */
     private static void nextPersonIs(String username) {
-        identityProvider.enqueueCallback(new DefaultOAuth2TokenCallback(
-                "idp", username, "JWT", List.of("alliance"), Map.of("preferred_username", username), 3600));
+        nextPersonIs("idp", username, Map.of());
+    }
+
+    /** The provider {@code issuerId} will say the next person to sign in is {@code username}, with more claims. */
+    private static void nextPersonIs(String issuerId, String username, Map<String, Object> claims) {
+        Map<String, Object> all = new java.util.HashMap<>(claims);
+        all.put("preferred_username", username);
+        identityProvider.enqueueCallback(
+                new DefaultOAuth2TokenCallback(issuerId, username, "JWT", List.of("alliance"), all, 3600));
+    }
+
+    /**
+     * A provider as an administrator configures it in the browser (stored in the database), at its own issuer of the
+     * mock server: roles from the claim {@code groups}, team from the claim {@code team}.
+     */
+    private static IdentityProvider configured(String issuerId, TestWorld in, boolean createAccounts) {
+        String issuer = identityProvider.issuerUrl(issuerId).toString();
+        IdentityProviders providers = alliance.getBean(IdentityProviders.class);
+        IdentityProvider provider = new IdentityProvider(
+                0,
+                in.organisation,
+                "Municipality " + issuerId,
+                issuer,
+                "alliance",
+                true,
+                IdentityProviderRegistrations.discover(issuer),
+                "groups",
+                "team",
+                createAccounts,
+                Map.of("alliance-staff", Role.PROFESSIONAL, "alliance-leads", Role.TEAM_LEAD),
+                Map.of("north", in.team));
+        long id = providers.save(provider, "not-a-secret");
+        return providers.byId(in.organisation, id).orElseThrow();
     }
 
     private static HttpResponse<String> get(HttpClient browser, String path) throws Exception {
@@ -146,5 +185,168 @@ class SingleSignOnTest {
         nextPersonIs(stopped.professional.username());
         HttpResponse<String> refused = get(browser(), "/oauth2/authorization/idp");
         assertThat(refused.uri().getQuery()).isEqualTo("sso=stopped");
+    }
+
+    @Test
+    void aConfiguredProviderAppearsOnTheSignInPageWithoutARestart() throws Exception {
+        IdentityProvider provider = configured("listed", new TestWorld(alliance), false);
+        assertThat(get(browser(), "/login?lang=en").body())
+                .contains("Sign in with Municipality listed")
+                .contains("/oauth2/authorization/" + provider.registrationId());
+    }
+
+    @Test
+    void theClaimsGiveTheRoleAndTeamAtEverySignInAndTheChangeIsAudited() throws Exception {
+        TestWorld in = new TestWorld(alliance);
+        IdentityProvider provider = configured("roles", in, false);
+        nextPersonIs("roles", in.professional.username(), Map.of("groups", List.of("staff", "alliance-leads")));
+        HttpResponse<String> signedIn = get(browser(), "/oauth2/authorization/" + provider.registrationId());
+        assertThat(signedIn.uri().getPath()).as("a team lead now").isEqualTo("/team");
+        CurrentUser account = alliance.getBean(UserAccounts.class).loadUserByUsername(in.professional.username());
+        assertThat(account.role()).isEqualTo(Role.TEAM_LEAD);
+        assertThat(account.teamId()).isEqualTo(in.team);
+        assertThat(alliance.getBean(AuditLog.class).find(in.organisation, NO_FILTER, 50))
+                .anyMatch(e -> e.action().equals("role or team from claims")
+                        && e.subject().contains("PROFESSIONAL")
+                        && e.subject().contains("TEAM_LEAD"));
+
+        nextPersonIs("roles", in.professional.username(), Map.of("groups", "alliance-staff"));
+        assertThat(get(browser(), "/oauth2/authorization/" + provider.registrationId())
+                        .uri()
+                        .getPath())
+                .as("back to professional at the next sign-in")
+                .isEqualTo("/caseload");
+    }
+
+    @Test
+    void anUnknownPersonIsRefusedAndNoAccountIsMade() throws Exception {
+        TestWorld in = new TestWorld(alliance);
+        IdentityProvider provider = configured("unknown", in, false);
+        String stranger = "stranger-" + in.suffix;
+        nextPersonIs("unknown", stranger, Map.of("groups", "alliance-staff", "team", "north"));
+        HttpResponse<String> refused = get(browser(), "/oauth2/authorization/" + provider.registrationId());
+        assertThat(refused.uri().getQuery()).isEqualTo("sso=unknown");
+        assertThat(alliance.getBean(UserAccounts.class).exists(stranger)).isFalse();
+    }
+
+    @Test
+    void aProviderThatCreatesAccountsMakesOneFromTheClaims() throws Exception {
+        TestWorld in = new TestWorld(alliance);
+        IdentityProvider provider = configured("creates", in, true);
+        String newcomer = "newcomer-" + in.suffix;
+        nextPersonIs("creates", newcomer, Map.of("groups", List.of("alliance-staff"), "team", "north"));
+        assertThat(get(browser(), "/oauth2/authorization/" + provider.registrationId())
+                        .uri()
+                        .getPath())
+                .isEqualTo("/caseload");
+        CurrentUser account = alliance.getBean(UserAccounts.class).loadUserByUsername(newcomer);
+        assertThat(account.organisationId()).isEqualTo(in.organisation);
+        assertThat(account.role()).isEqualTo(Role.PROFESSIONAL);
+        assertThat(account.teamId()).isEqualTo(in.team);
+        assertThat(alliance.getBean(AuditLog.class).find(in.organisation, NO_FILTER, 50))
+                .anyMatch(e -> e.action().equals("account created from claims"));
+    }
+
+    @Test
+    void aPersonWhoseClaimsGiveNoRoleIsRefused() throws Exception {
+        TestWorld in = new TestWorld(alliance);
+        IdentityProvider provider = configured("norole", in, true);
+        String visitor = "visitor-" + in.suffix;
+        nextPersonIs("norole", visitor, Map.of("groups", List.of("cleaning", "canteen")));
+        HttpResponse<String> refused = get(browser(), "/oauth2/authorization/" + provider.registrationId());
+        assertThat(refused.uri().getQuery()).isEqualTo("sso=norole");
+        assertThat(refused.body()).contains("geen rol in Alliance");
+        assertThat(alliance.getBean(UserAccounts.class).exists(visitor)).isFalse();
+
+        nextPersonIs("norole", in.professional.username(), Map.of());
+        assertThat(get(browser(), "/oauth2/authorization/" + provider.registrationId())
+                        .uri()
+                        .getQuery())
+                .as("an existing account without the role claim")
+                .isEqualTo("sso=norole");
+    }
+
+    @Test
+    void aStoppedAccountIsRefusedByAConfiguredProviderToo() throws Exception {
+        TestWorld in = new TestWorld(alliance);
+        IdentityProvider provider = configured("stopped", in, true);
+        alliance.getBean(UserAccounts.class).setEnabled(in.organisation, in.professional.id(), false);
+        nextPersonIs("stopped", in.professional.username(), Map.of("groups", "alliance-staff"));
+        assertThat(get(browser(), "/oauth2/authorization/" + provider.registrationId())
+                        .uri()
+                        .getQuery())
+                .isEqualTo("sso=stopped");
+    }
+
+    @Test
+    void signingOutOfASingleSignOnSessionEndsItAtTheProvider() throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient following = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.ALWAYS)
+                .build();
+        HttpClient stepping = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        nextPersonIs(world.professional.username());
+        HttpResponse<String> signedIn = get(following, "/oauth2/authorization/idp");
+        assertThat(signedIn.uri().getPath()).isEqualTo("/caseload");
+        Matcher csrf = CSRF.matcher(signedIn.body());
+        assertThat(csrf.find()).isTrue();
+
+        HttpResponse<Void> signedOut = stepping.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/logout"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        String location = signedOut.headers().firstValue("Location").orElseThrow();
+        assertThat(location)
+                .startsWith(identityProvider.endSessionEndpointUrl("idp").toString())
+                .contains("id_token_hint=")
+                .contains("post_logout_redirect_uri=");
+        assertThat(get(stepping, "/caseload").statusCode())
+                .as("our session is gone")
+                .isEqualTo(302);
+
+        HttpResponse<String> back = following.send(
+                HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(back.uri().getPath())
+                .as("the provider sends the browser back")
+                .isEqualTo("/login");
+        assertThat(back.uri().getQuery()).isEqualTo("logout");
+    }
+
+    @Test
+    void aPasswordSessionSignsOutHereOnly() throws Exception {
+        HttpClient browser = browser();
+        HttpResponse<String> login = get(browser, "/login");
+        Matcher csrf = CSRF.matcher(login.body());
+        assertThat(csrf.find()).isTrue();
+        HttpResponse<String> signedIn = browser.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username="
+                                + URLEncoder.encode(world.professional.username(), StandardCharsets.UTF_8)
+                                + "&password=" + URLEncoder.encode(TestWorld.PASSWORD, StandardCharsets.UTF_8)
+                                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.uri().getPath()).isEqualTo("/caseload");
+        Matcher again = CSRF.matcher(signedIn.body());
+        assertThat(again.find()).isTrue();
+        HttpResponse<String> signedOut = browser.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/logout"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "_csrf=" + URLEncoder.encode(again.group(1), StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedOut.uri().getHost()).isEqualTo("localhost");
+        assertThat(signedOut.uri().getPort()).isEqualTo(port);
+        assertThat(signedOut.uri().getQuery()).isEqualTo("logout");
     }
 }
