@@ -75,11 +75,14 @@ final class IdentityProviderRegistrations implements ClientRegistrationRepositor
 
     /**
      * Asks the issuer for its OpenID Connect configuration ({@code /.well-known/openid-configuration}) and returns
-     * the endpoints it names; {@link IllegalArgumentException} with the reason when it cannot be reached, answers
-     * with something else, or names another issuer.
+     * the endpoints it names; {@link IdentityProviders.DiscoveryFailed} when it cannot be reached, or answers with
+     * something else than an OpenID Connect configuration for this issuer.
      */
     static IdentityProvider.Endpoints discover(String issuer) {
         ClientRegistration found;
+        if (!issuer.strip().matches("https?://\\S+")) {
+            throw new IdentityProviders.DiscoveryFailed(false, "not an http(s) address: " + issuer);
+        }
         try {
             found = org.springframework.security.oauth2.client.registration.ClientRegistrations.fromOidcIssuerLocation(
                             issuer.strip())
@@ -88,7 +91,11 @@ final class IdentityProviderRegistrations implements ClientRegistrationRepositor
                     .redirectUri(REDIRECT)
                     .build();
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("no OpenID Connect provider at " + issuer + ": " + e.getMessage(), e);
+            boolean unreachable = false;
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                unreachable |= cause instanceof java.io.IOException;
+            }
+            throw new IdentityProviders.DiscoveryFailed(unreachable, issuer + ": " + e.getMessage());
         }
         ClientRegistration.ProviderDetails details = found.getProviderDetails();
         Object endSession = details.getConfigurationMetadata().get("end_session_endpoint");

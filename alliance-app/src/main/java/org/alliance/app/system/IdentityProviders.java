@@ -46,6 +46,30 @@ public class IdentityProviders {
         this.key = new SecretKeySpec(KeyFile.loadOrCreate(keyFile, "single sign-on"), "AES");
     }
 
+    /** Discovery at an issuer failed: it could not be reached, or it is not an OpenID Connect provider. */
+    public static final class DiscoveryFailed extends IllegalArgumentException {
+        private final boolean unreachable;
+
+        DiscoveryFailed(boolean unreachable, String message) {
+            super(message);
+            this.unreachable = unreachable;
+        }
+
+        /** True when nothing answered; false when something answered, but not as an OpenID Connect provider. */
+        public boolean unreachable() {
+            return unreachable;
+        }
+    }
+
+    /**
+     * Asks the issuer for its OpenID Connect configuration and returns the endpoints it names (the check on save).
+     *
+     * @throws DiscoveryFailed when the issuer cannot be reached or is not an OpenID Connect provider
+     */
+    public static IdentityProvider.Endpoints discover(String issuer) {
+        return IdentityProviderRegistrations.discover(issuer);
+    }
+
     /** The providers of one organisation, by display name. */
     public List<IdentityProvider> ofOrganisation(long organisationId) {
         return jdbc

@@ -1,6 +1,8 @@
 package org.alliance.app.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -25,6 +27,12 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 16, single sign-on: the whole OpenID Connect code flow against a real OIDC server started by the test
@@ -348,5 +356,128 @@ class SingleSignOnTest {
         assertThat(signedOut.uri().getHost()).isEqualTo("localhost");
         assertThat(signedOut.uri().getPort()).isEqualTo(port);
         assertThat(signedOut.uri().getQuery()).isEqualTo("logout");
+    }
+
+    /** The administrator's provider form, sent with these fields (the rest as a correct form has them). */
+    private static MockHttpServletResponse saveProvider(TestWorld in, String path, Map<String, String> fields)
+            throws Exception {
+        MockMvc mvc = TestWorld.mvc((WebApplicationContext) alliance);
+        Map<String, String> all = new java.util.LinkedHashMap<>(Map.of(
+                "displayName", "Region " + in.suffix,
+                "issuer", identityProvider.issuerUrl("browser").toString(),
+                "clientId", "alliance",
+                "clientSecret", "s3cret-" + in.suffix,
+                "enabled", "true",
+                "roleClaim", "groups",
+                "roleMappings", "alliance-staff = PROFESSIONAL\nalliance-admins = admin",
+                "teamClaim", "team",
+                "teamMappings", "north = Team " + in.suffix));
+        all.putAll(fields);
+        MockHttpServletRequestBuilder post =
+                MockMvcRequestBuilders.post(path).with(csrf()).with(user(in.admin));
+        all.forEach(post::param);
+        return mvc.perform(post.locale(java.util.Locale.ENGLISH)).andReturn().getResponse();
+    }
+
+    @Test
+    void anAdministratorConfiguresAProviderInTheBrowserAndItWorksAtOnce() throws Exception {
+        TestWorld in = new TestWorld(alliance);
+        MockHttpServletResponse saved = saveProvider(in, "/admin/identity-providers", Map.of());
+        assertThat(saved.getStatus()).isEqualTo(302);
+        assertThat(saved.getRedirectedUrl()).isEqualTo("/admin/identity-providers?saved");
+
+        IdentityProvider provider = alliance.getBean(IdentityProviders.class)
+                .ofOrganisation(in.organisation)
+                .get(0);
+        assertThat(provider.endpoints().endSession()).as("found by discovery").isNotNull();
+        assertThat(provider.roles()).containsEntry("alliance-admins", Role.ADMIN);
+        assertThat(provider.teams()).containsEntry("north", in.team);
+        byte[] sealed = alliance.getBean(JdbcClient.class)
+                .sql("SELECT secret_sealed FROM identity_provider WHERE id = ?")
+                .param(provider.id())
+                .query(byte[].class)
+                .single();
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1))
+                .as("the secret is not in the database as text")
+                .doesNotContain("s3cret-" + in.suffix);
+        assertThat(alliance.getBean(IdentityProviders.class).secret(provider)).isEqualTo("s3cret-" + in.suffix);
+
+        nextPersonIs("browser", in.professional.username(), Map.of("groups", List.of("alliance-admins")));
+        assertThat(get(browser(), "/oauth2/authorization/" + provider.registrationId())
+                        .uri()
+                        .getPath())
+                .isEqualTo("/admin");
+
+        MockMvc mvc = TestWorld.mvc((WebApplicationContext) alliance);
+        String edit = mvc.perform(MockMvcRequestBuilders.get("/admin/identity-providers/" + provider.id())
+                        .with(user(in.admin))
+                        .locale(java.util.Locale.ENGLISH))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(edit)
+                .contains("/login/oauth2/code/" + provider.registrationId())
+                .contains("alliance-admins = ADMIN")
+                .doesNotContain("s3cret-");
+
+        // Stopped in the browser: gone from the sign-in page and refused, without a restart.
+        MockHttpServletResponse stopped = saveProvider(
+                in, "/admin/identity-providers/" + provider.id(), Map.of("enabled", "false", "clientSecret", ""));
+        assertThat(stopped.getStatus()).isEqualTo(302);
+        assertThat(alliance.getBean(IdentityProviders.class).secret(provider))
+                .as("an empty secret field keeps the secret")
+                .isEqualTo("s3cret-" + in.suffix);
+        assertThat(get(browser(), "/login").body()).doesNotContain(provider.registrationId());
+        assertThat(alliance.getBean(AuditLog.class).find(in.organisation, NO_FILTER, 50))
+                .anyMatch(e -> e.action().equals("identity provider added"))
+                .anyMatch(e -> e.action().equals("identity provider changed"))
+                .noneMatch(e -> e.subject().contains("s3cret"));
+        // Another organisation's administrator does not see it.
+        TestWorld other = new TestWorld(alliance);
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/admin/identity-providers/" + provider.id())
+                                .with(user(other.admin)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void anIssuerThatCannotBeReachedIsRefusedBesideItsField() throws Exception {
+        TestWorld in = new TestWorld(alliance);
+        MockHttpServletResponse refused =
+                saveProvider(in, "/admin/identity-providers", Map.of("issuer", "http://127.0.0.1:1/realms/x"));
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.getContentAsString())
+                .contains("id=\"issuer-error\"")
+                .contains("Alliance could not reach the provider at this address");
+        assertThat(alliance.getBean(IdentityProviders.class).ofOrganisation(in.organisation))
+                .isEmpty();
+    }
+
+    @Test
+    void anAddressThatIsNotAnOpenIdConnectProviderIsRefused() throws Exception {
+        TestWorld in = new TestWorld(alliance);
+        MockHttpServletResponse refused =
+                saveProvider(in, "/admin/identity-providers", Map.of("issuer", "http://localhost:" + port + "/"));
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.getContentAsString()).contains("No OpenID Connect provider answers at this address");
+        assertThat(alliance.getBean(IdentityProviders.class).ofOrganisation(in.organisation))
+                .isEmpty();
+    }
+
+    @Test
+    void aMappingLineThatNamesNoRoleIsRefusedWithItsLine() throws Exception {
+        TestWorld in = new TestWorld(alliance);
+        MockHttpServletResponse refused = saveProvider(
+                in,
+                "/admin/identity-providers",
+                Map.of("roleMappings", "alliance-staff = PROFESSIONAL\nalliance-boss = KING", "teamMappings", "x = y"));
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.getContentAsString())
+                .contains("Line 2 is not of the form value = role")
+                .contains("Line 1 is not of the form value = team name");
+        assertThat(alliance.getBean(IdentityProviders.class).ofOrganisation(in.organisation))
+                .isEmpty();
     }
 }
