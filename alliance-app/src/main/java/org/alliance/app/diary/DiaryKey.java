@@ -1,21 +1,17 @@
 package org.alliance.app.diary;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.alliance.app.system.KeyFile;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The diary's key, kept apart from the database: a file of its own ({@code alliance.diary.key-file}, default
+ * The diary's key, kept apart from the database: a file of its own ({@link KeyFile}, {@code alliance.diary.key-file}, default
  * {@code ./data/diary.key}, made with 256 random bits and owner-only permissions on first use). Back it up apart
  * from the database: without it the entries cannot be read, which is the point. AES-256-GCM, a random 96-bit nonce
  * per entry, and the author's id as associated data, so an entry moved to another author does not decrypt.
@@ -27,34 +23,7 @@ class DiaryKey {
     private final SecretKeySpec key;
 
     DiaryKey(@Value("${alliance.diary.key-file:./data/diary.key}") Path file) {
-        this.key = new SecretKeySpec(load(file), "AES");
-    }
-
-    private static byte[] load(Path file) {
-        try {
-            if (Files.exists(file)) {
-                byte[] key = Base64.getDecoder().decode(Files.readString(file).strip());
-                if (key.length != 32) {
-                    throw new IllegalStateException(
-                            file + " does not hold a 256-bit key (base64 of 32 bytes); restore it from your backup");
-                }
-                return key;
-            }
-            byte[] key = new byte[32];
-            RANDOM.nextBytes(key);
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-            Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n");
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system: the directory's permissions have to do.
-            }
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the diary key " + file, e);
-        }
+        this.key = new SecretKeySpec(KeyFile.loadOrCreate(file, "diary"), "AES");
     }
 
     /** @return nonce and ciphertext */

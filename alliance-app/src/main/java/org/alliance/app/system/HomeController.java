@@ -43,7 +43,7 @@ class HomeController {
     @GetMapping("/login")
     String login(@RequestParam(defaultValue = "") String sso, Model model) {
         // Only the reasons SingleSignOn gives: anything else in the address is not shown.
-        if (List.of("unknown", "stopped", "error").contains(sso)) {
+        if (SingleSignOn.isReason(sso)) {
             model.addAttribute("ssoError", "login.sso." + sso);
         }
         List<Provider> providers = new ArrayList<>();

@@ -1,11 +1,13 @@
 package org.alliance.app.system;
 
 import org.alliance.core.instrument.InstrumentCatalog;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientPropertiesMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
@@ -58,9 +60,9 @@ class SecurityConfig {
             HttpSecurity http,
             SessionRegistry sessionRegistry,
             UserAccounts accounts,
-            ObjectProvider<ClientRegistrationRepository> identityProviders,
-            TwoStep twoStep,
-            @Value("${alliance.sso.username-claim:preferred_username}") String usernameClaim)
+            ClientRegistrationRepository identityProviders,
+            SingleSignOnAccounts signIns,
+            TwoStep twoStep)
             throws Exception {
         // Before any page is served: a session whose account was stopped or reset on any server ends here.
         http.addFilterAfter(new AccountStillValidFilter(accounts), SecurityContextHolderFilter.class);
@@ -97,7 +99,11 @@ class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(TwoStepLogin.afterPassword(twoStep))
                         .permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // A single sign-on session is also ended at its provider (RP-initiated logout); a password session
+                // only here (SingleSignOn.logoutSuccess).
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .addLogoutHandler(SingleSignOn.rememberProvider())
+                        .logoutSuccessHandler(SingleSignOn.logoutSuccess(identityProviders)))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
                         // Sessions are registered (in the database), so that stopping an account or resetting its
                         // password ends them on every server (UserAccounts); AccountStillValidFilter checks the
@@ -106,14 +112,12 @@ class SecurityConfig {
                         .sessionRegistry(sessionRegistry)
                         .expiredUrl("/login?expired"));
         headers(http);
-        // Single sign-on, when identity providers are configured (spring.security.oauth2.client.*): the sign-in
-        // page offers them beside the password form (SingleSignOn).
-        if (identityProviders.getIfAvailable() != null) {
-            http.oauth2Login(login -> login.loginPage("/login")
-                    .userInfoEndpoint(info -> info.oidcUserService(SingleSignOn.userService(accounts, usernameClaim)))
-                    .successHandler(SingleSignOn.success(accounts, usernameClaim, sessionRegistry))
-                    .failureHandler(SingleSignOn.failure()));
-        }
+        // Single sign-on with the identity providers of the properties and of the administrators
+        // (IdentityProviderRegistrations): the sign-in page offers them beside the password form (SingleSignOn).
+        http.oauth2Login(login -> login.loginPage("/login")
+                .userInfoEndpoint(info -> info.oidcUserService(SingleSignOn.userService(signIns)))
+                .successHandler(SingleSignOn.success(signIns, sessionRegistry))
+                .failureHandler(SingleSignOn.failure()));
         return http.build();
     }
 
@@ -129,6 +133,19 @@ class SecurityConfig {
     @Bean
     SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
         return new SpringSessionBackedSessionRegistry<>(sessions);
+    }
+
+    /**
+     * The identity providers: those of {@code spring.security.oauth2.client.*} (bound and, with an issuer, discovered
+     * once at start, as Spring Boot would) and those the administrators keep in the database.
+     */
+    @Bean
+    ClientRegistrationRepository clientRegistrationRepository(Environment environment, IdentityProviders providers) {
+        OAuth2ClientProperties properties = Binder.get(environment)
+                .bind("spring.security.oauth2.client", OAuth2ClientProperties.class)
+                .orElseGet(OAuth2ClientProperties::new);
+        return new IdentityProviderRegistrations(
+                new OAuth2ClientPropertiesMapper(properties).asClientRegistrations(), providers);
     }
 
     @Bean

@@ -40,6 +40,41 @@ public class UserAccounts implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
+    /** The account with this user name, if there is one. */
+    public Optional<CurrentUser> find(String username) {
+        return jdbc.sql("SELECT * FROM app_user WHERE username = ?")
+                .param(username.strip())
+                .query(UserAccounts::map)
+                .optional();
+    }
+
+    /**
+     * Gives an account the role and team its identity provider's claims say (single sign-on, at sign-in). The
+     * sessions it has keep the role they signed in with; the next sign-in has the new one.
+     */
+    void setRoleAndTeam(long userId, Role role, @Nullable Long teamId) {
+        jdbc.sql("UPDATE app_user SET role = ?, team_id = ? WHERE id = ?")
+                .params(role.name(), teamId, userId)
+                .update();
+    }
+
+    /**
+     * Creates an account for a person their identity provider vouches for (a provider set to create accounts from
+     * claims). Its password is 256 random bits nobody knows: the person signs in through the provider, and an
+     * administrator may still set a password for them.
+     */
+    long createFromClaims(long organisationId, @Nullable Long teamId, String username, String displayName, Role role) {
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        return create(
+                organisationId,
+                teamId,
+                username,
+                displayName,
+                java.util.Base64.getEncoder().encodeToString(random).substring(0, 40),
+                role);
+    }
+
     /** The shortest password anyone may choose (setup, new accounts, changing one's own). */
     public static final int MIN_PASSWORD_LENGTH = 12;
 

@@ -374,6 +374,16 @@ class AccessTest {
         rules.add(new Rule(HttpMethod.GET, "/admin/audit", Map.of(), only(200, Who.ADMIN)));
         rules.add(new Rule(HttpMethod.GET, "/admin/audit", Map.of("from", "yesterday"), only(422, Who.ADMIN)));
         rules.add(new Rule(HttpMethod.GET, "/admin/audit.csv", Map.of(), only(200, Who.ADMIN)));
+        // Identity providers in the browser: administrators only, their own organisation's (SingleSignOnTest).
+        rules.add(new Rule(HttpMethod.GET, "/admin/identity-providers", Map.of(), only(200, Who.ADMIN)));
+        rules.add(new Rule(
+                HttpMethod.POST, "/admin/identity-providers", Map.of("displayName", ""), only(422, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.GET, "/admin/identity-providers/987654321", Map.of(), only(404, Who.ADMIN)));
+        rules.add(new Rule(
+                HttpMethod.POST,
+                "/admin/identity-providers/987654321",
+                Map.of("displayName", "x"),
+                only(404, Who.ADMIN)));
         // Retention: set, dry run, and a run by hand that needs a confirmation (RetentionTest).
         rules.add(new Rule(HttpMethod.GET, "/admin/retention", Map.of(), only(200, Who.ADMIN)));
         rules.add(new Rule(HttpMethod.POST, "/admin/retention", Map.of("months", "zero"), only(422, Who.ADMIN)));
