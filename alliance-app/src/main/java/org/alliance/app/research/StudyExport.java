@@ -124,6 +124,30 @@ class StudyExport {
         return columns(study).stream().map(Column::variable).toList();
     }
 
+    /** The column of each numeric item, by instrument and item ({@code alliance-client} → {@code bond-1} → name). */
+    Map<String, Map<String, String>> itemColumns(Study study) {
+        Map<String, Map<String, String>> names = new LinkedHashMap<>();
+        for (Column column : columns(study)) {
+            if (column instanceof ItemColumn item && !item.text()) {
+                names.computeIfAbsent(item.instrument(), i -> new LinkedHashMap<>())
+                        .put(item.item(), item.variable().name());
+            }
+        }
+        return names;
+    }
+
+    /** The column of each scale score, by instrument and scale. */
+    Map<String, Map<String, String>> scoreColumns(Study study) {
+        Map<String, Map<String, String>> names = new LinkedHashMap<>();
+        for (Column column : columns(study)) {
+            if (column instanceof ScoreColumn score) {
+                names.computeIfAbsent(score.instrument(), i -> new LinkedHashMap<>())
+                        .put(score.scale(), score.variable().name());
+            }
+        }
+        return names;
+    }
+
     private List<Column> columns(Study study) {
         Locale locale = study.language().locale();
         VariableNames names = new VariableNames();

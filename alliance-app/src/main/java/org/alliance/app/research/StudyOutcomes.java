@@ -203,6 +203,21 @@ class StudyOutcomes {
                 .list();
     }
 
+    /** One stored outcome row; {@code value} empty for a missing value. */
+    record Row(long client, String date, String value) {}
+
+    /** The rows of one outcome. */
+    List<Row> rows(long studyId, String name) {
+        return jdbc.sql(
+                        """
+                        SELECT client_id, observed_on, value FROM study_outcome
+                        WHERE study_id = ? AND name = ? ORDER BY client_id, observed_on""")
+                .params(studyId, name)
+                .query((rs, row) ->
+                        new Row(rs.getLong(1), rs.getString(2), rs.getString(3) == null ? "" : rs.getString(3)))
+                .list();
+    }
+
     /** The values of one outcome by client: the earliest dated row of each client (missing values left out). */
     Map<Long, String> outcome(long studyId, String name) {
         Map<Long, String> values = new HashMap<>();

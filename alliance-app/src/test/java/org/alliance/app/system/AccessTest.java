@@ -222,6 +222,17 @@ class AccessTest {
         rules.add(new Rule(HttpMethod.GET, "/admin/studies/987654321/outcomes", Map.of(), only(404, Who.ADMIN)));
         rules.add(new Rule(HttpMethod.POST, adminStudy + "/outcomes/preview", Map.of(), only(422, Who.ADMIN)));
         rules.add(new Rule(HttpMethod.POST, adminStudy + "/outcomes", Map.of("sha256", "0"), only(422, Who.ADMIN)));
+        // The analyses on the study's own data: the study's researchers only.
+        rules.add(new Rule(HttpMethod.GET, study + "/reports", Map.of(), only(200, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.GET, unassigned + "/reports", Map.of(), only(404, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.POST, study + "/reports/outcome", Map.of(), only(422, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.POST, unassigned + "/reports/outcome", Map.of(), only(404, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.GET, study + "/reports/987654321", Map.of(), only(404, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.GET, unassigned + "/reports/987654321", Map.of(), only(404, Who.RESEARCHER)));
+        rules.add(new Rule(
+                HttpMethod.GET, study + "/reports/987654321/reproduce.R", Map.of(), only(404, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.GET, study + "/outcomes.csv", Map.of(), only(200, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.GET, unassigned + "/outcomes.csv", Map.of(), only(404, Who.RESEARCHER)));
     }
 
     private List<Rule> rules() {

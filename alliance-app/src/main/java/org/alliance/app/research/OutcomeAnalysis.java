@@ -1,0 +1,467 @@
+package org.alliance.app.research;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.IntConsumer;
+import org.alliance.core.AllianceVersion;
+import org.alliance.core.research.OutcomeFile;
+import org.alliance.stats.regression.Coefficient;
+import org.alliance.stats.regression.Columns;
+import org.alliance.stats.regression.CovarianceType;
+import org.alliance.stats.regression.Formula;
+import org.alliance.stats.regression.LinearOptions;
+import org.alliance.stats.regression.LinearRegression;
+import org.alliance.stats.regression.LinearRegressionResult;
+import org.alliance.stats.regression.LogisticOptions;
+import org.alliance.stats.regression.LogisticRegression;
+import org.alliance.stats.regression.LogisticRegressionResult;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Danish question on a study's own data: an imported outcome (linear regression for a number, logistic for yes/no)
+ * on the client's alliance, with the imported covariates, standard errors clustered by professional (CR1,
+ * {@code sandwich::vcovCL(type = "HC1")}). The alliance of a client is the mean of the total score of their own
+ * alliance questionnaires ({@code alliance-client}, perspective client) over the first three months (days since the
+ * first meeting at most {@value #FIRST_MONTHS_DAYS}) or within one wave; the client's professional is the one of the
+ * earliest of those check-ins.
+ *
+ * <p>Everything is computed from the same two files the researcher downloads ({@code data.csv} of the export and
+ * {@code outcomes.csv}), so the report's R script gives the same numbers on them. Small numbers are protected
+ * (docs/rules.md): nothing is shown for fewer than {@value #MINIMUM} clients or professionals, nor a category's
+ * estimate for fewer than {@value #MINIMUM} clients in it.
+ */
+@Component
+class OutcomeAnalysis {
+
+    static final int MINIMUM = 5;
+    static final int FIRST_MONTHS_DAYS = 91;
+    static final String INSTRUMENT = "alliance-client";
+
+    /**
+     * What the researcher chose.
+     *
+     * @param wave empty: the first three months; otherwise the wave's name
+     */
+    record Options(String outcome, Optional<String> wave, List<String> covariates) {
+        Options {
+            covariates = List.copyOf(covariates);
+        }
+
+        /** As stored with the report, {@code key=value} lines. */
+        String describe() {
+            return "outcome=" + outcome + "\nsummary="
+                    + wave.map(w -> "wave " + w).orElse("first 3 months") + "\ncovariates="
+                    + String.join(" ", covariates);
+        }
+    }
+
+    private final StudyData data;
+    private final StudyExport export;
+    private final StudyOutcomes outcomes;
+    private final MessageSource messages;
+
+    OutcomeAnalysis(StudyData data, StudyExport export, StudyOutcomes outcomes, MessageSource messages) {
+        this.data = data;
+        this.export = export;
+        this.outcomes = outcomes;
+        this.messages = messages;
+    }
+
+    private String text(Study study, String key, Object... args) {
+        return messages.getMessage(key, args, study.language().locale());
+    }
+
+    /** One client's summary: the alliance and the professional of the earliest check-in in the summary. */
+    private static final class Summary {
+        double sum;
+        int count;
+        String professional = "";
+        String firstDate = "";
+    }
+
+    StudyReport run(Study study, Options options, IntConsumer progress) throws IOException {
+        Map<String, StudyOutcomes.Variable> variables = new LinkedHashMap<>();
+        outcomes.variables(study.id()).forEach(v -> variables.put(v.name(), v));
+        StudyOutcomes.Variable outcome = variables.get(options.outcome());
+        if (outcome == null
+                || !outcome.outcome()
+                || (outcome.type() != OutcomeFile.Type.YES_NO && outcome.type() != OutcomeFile.Type.NUMBER)) {
+            throw new IllegalArgumentException("not an outcome of the study: " + options.outcome());
+        }
+        for (String covariate : options.covariates()) {
+            StudyOutcomes.Variable variable = variables.get(covariate);
+            if (variable == null || variable.outcome() || variable.type() == OutcomeFile.Type.DATE) {
+                throw new IllegalArgumentException("not a covariate of the study: " + covariate);
+            }
+        }
+        String total = Optional.ofNullable(export.scoreColumns(study).get(INSTRUMENT))
+                .map(m -> m.get("total"))
+                .orElseThrow(() -> new IllegalArgumentException("the study has no " + INSTRUMENT + " questionnaire"));
+        StudyData.Table table = data.data(
+                study,
+                Set.of(
+                        "client",
+                        "professional",
+                        "wave",
+                        "days_since_first",
+                        "meeting_date",
+                        "instrument",
+                        "instrument_version",
+                        "perspective",
+                        total));
+        progress.accept(40);
+        int client = table.index("client");
+        int professional = table.index("professional");
+        int wave = table.index("wave");
+        int days = table.index("days_since_first");
+        int date = table.index("meeting_date");
+        int instrument = table.index("instrument");
+        int version = table.index("instrument_version");
+        int perspective = table.index("perspective");
+        int score = table.index(total);
+        Map<String, Summary> summaries = new LinkedHashMap<>();
+        Set<String> versions = new TreeSet<>();
+        for (String[] row : table.rows()) {
+            if (!row[instrument].equals(INSTRUMENT)
+                    || !row[perspective].equals("client")
+                    || row[score].isEmpty()
+                    || row[score].equals(StudyExport.TOO_FEW)) {
+                continue;
+            }
+            boolean inSummary = options.wave().isPresent()
+                    ? row[wave].equals(options.wave().get())
+                    : Integer.parseInt(row[days]) <= FIRST_MONTHS_DAYS;
+            if (!inSummary) {
+                continue;
+            }
+            Summary summary = summaries.computeIfAbsent(row[client], c -> new Summary());
+            summary.sum += Double.parseDouble(row[score]);
+            summary.count++;
+            if (summary.firstDate.isEmpty() || row[date].compareTo(summary.firstDate) < 0) {
+                summary.firstDate = row[date];
+                summary.professional = row[professional];
+            }
+            versions.add(INSTRUMENT + " " + row[version]);
+        }
+        StudyData.Outcomes file = data.outcomes(study);
+        // The first dated value of the outcome per client, with the client's covariates.
+        Map<String, List<String>> first = new LinkedHashMap<>();
+        List<String> header;
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(new ByteArrayInputStream(file.csv()), StandardCharsets.UTF_8))) {
+            header = StudyData.fields(reader);
+            List<String> fields;
+            while (!(fields = StudyData.fields(reader)).isEmpty()) {
+                if (fields.get(1).equals(options.outcome()) && !fields.get(3).isEmpty()) {
+                    first.putIfAbsent(fields.get(0), fields);
+                }
+            }
+        }
+        progress.accept(60);
+        List<String> clients =
+                summaries.keySet().stream().filter(first::containsKey).sorted().toList();
+        int n = clients.size();
+        double[] y = new double[n];
+        double[] alliance = new double[n];
+        String[] clusters = new String[n];
+        Map<String, double[]> numeric = new LinkedHashMap<>();
+        Map<String, String[]> categorical = new LinkedHashMap<>();
+        for (String covariate : options.covariates()) {
+            if (variables.get(covariate).type() == OutcomeFile.Type.CATEGORY) {
+                categorical.put(covariate, new String[n]);
+            } else {
+                numeric.put(covariate, new double[n]);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            Summary summary = summaries.get(clients.get(i));
+            List<String> fields = first.get(clients.get(i));
+            y[i] = Double.parseDouble(fields.get(3));
+            alliance[i] = summary.sum / summary.count;
+            clusters[i] = summary.professional;
+            for (Map.Entry<String, double[]> e : numeric.entrySet()) {
+                String value = fields.get(header.indexOf(e.getKey()));
+                e.getValue()[i] = value.isEmpty() ? Double.NaN : Double.parseDouble(value);
+            }
+            for (Map.Entry<String, String[]> e : categorical.entrySet()) {
+                String value = fields.get(header.indexOf(e.getKey()));
+                e.getValue()[i] = value.isEmpty() ? null : value;
+            }
+        }
+        // Complete cases, as the fit will use them: for the counts the small-number rule needs.
+        Set<String> professionals = new LinkedHashSet<>();
+        Map<String, Map<String, Integer>> levelCounts = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            boolean ok = true;
+            for (double[] column : numeric.values()) {
+                ok &= !Double.isNaN(column[i]);
+            }
+            for (String[] column : categorical.values()) {
+                ok &= column[i] != null;
+            }
+            if (ok) {
+                professionals.add(clusters[i]);
+                for (Map.Entry<String, String[]> e : categorical.entrySet()) {
+                    levelCounts
+                            .computeIfAbsent(e.getKey(), k -> new HashMap<>())
+                            .merge(e.getValue()[i], 1, Integer::sum);
+                }
+            }
+        }
+        int used = (int) java.util.stream.IntStream.range(0, n)
+                .filter(i -> numeric.values().stream().noneMatch(c -> Double.isNaN(c[i]))
+                        && categorical.values().stream().allMatch(c -> c[i] != null))
+                .count();
+        boolean logistic = outcome.type() == OutcomeFile.Type.YES_NO;
+        String response = "y";
+        List<String> terms = new ArrayList<>();
+        terms.add("alliance");
+        terms.addAll(options.covariates());
+        Formula formula = new Formula(response, terms);
+        List<StudyReport.Table> tables = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Map<String, Double> figures = new LinkedHashMap<>();
+        String method = "";
+        CovarianceType covariance = CovarianceType.CR1;
+        notes.add(text(
+                study,
+                "report.outcome.model",
+                options.outcome(),
+                options.wave()
+                        .map(w -> text(study, "report.outcome.summaryWave", w))
+                        .orElse(text(study, "report.outcome.summaryFirst")),
+                options.covariates().isEmpty() ? "-" : String.join(", ", options.covariates())));
+        if (used < MINIMUM || professionals.size() < MINIMUM) {
+            notes.add(text(study, "report.smallNumbers", MINIMUM, used, professionals.size()));
+        } else {
+            Map<String, double[]> numericColumns = new LinkedHashMap<>();
+            numericColumns.put("y", y);
+            numericColumns.put("alliance", alliance);
+            numericColumns.putAll(numeric);
+            Map<String, String[]> textColumns = new LinkedHashMap<>(categorical);
+            textColumns.put("professional", clusters);
+            Columns columns = new Columns(numericColumns, new LinkedHashMap<>(textColumns));
+            List<Coefficient> coefficients;
+            List<List<String>> fit = new ArrayList<>();
+            int fitted;
+            int clusterCount;
+            if (logistic) {
+                LogisticRegressionResult result = LogisticRegression.fit(
+                        formula, columns, new LogisticOptions(Map.of(), covariance, List.of("professional")));
+                coefficients = result.coefficients();
+                fitted = result.n();
+                clusterCount = result.clusters();
+                method = result.method();
+                fit.add(List.of(text(study, "report.outcome.deviance"), number(result.deviance())));
+                fit.add(List.of("AIC", number(result.aic())));
+                notes.addAll(result.warnings());
+            } else {
+                LinearRegressionResult result = LinearRegression.fit(
+                        formula, columns, new LinearOptions(Map.of(), covariance, List.of("professional")));
+                coefficients = result.coefficients();
+                fitted = result.n();
+                clusterCount = result.clusters();
+                method = result.method();
+                fit.add(List.of("R²", number(result.rSquared())));
+                fit.add(List.of(text(study, "report.outcome.sigma"), number(result.sigma())));
+                notes.addAll(result.warnings());
+            }
+            progress.accept(90);
+            fit.add(0, List.of(text(study, "report.outcome.clients"), String.valueOf(fitted)));
+            fit.add(1, List.of(text(study, "report.outcome.professionals"), String.valueOf(clusterCount)));
+            tables.add(new StudyReport.Table(
+                    text(study, "report.outcome.fit"),
+                    List.of(text(study, "report.figure"), text(study, "report.value")),
+                    fit));
+            List<List<String>> rows = new ArrayList<>();
+            boolean heldBack = false;
+            for (Coefficient c : coefficients) {
+                Optional<Integer> small = smallLevel(c.term(), levelCounts);
+                if (small.isPresent()) {
+                    heldBack = true;
+                    rows.add(List.of(c.term(), "–", "–", "–", "–", "–"));
+                    continue;
+                }
+                rows.add(List.of(
+                        c.term(),
+                        number(c.estimate()),
+                        number(c.standardError()),
+                        number(c.statistic()),
+                        pValue(c.pValue()),
+                        "[" + number(c.confLow()) + ", " + number(c.confHigh()) + "]"));
+                figures.put("coef." + c.term() + ".estimate", c.estimate());
+                figures.put("coef." + c.term() + ".se", c.standardError());
+            }
+            figures.put("n", (double) fitted);
+            if (heldBack) {
+                notes.add(text(study, "report.smallLevels", MINIMUM));
+            }
+            tables.add(new StudyReport.Table(
+                    text(study, logistic ? "report.outcome.coefficientsLogistic" : "report.outcome.coefficientsLinear"),
+                    List.of(
+                            text(study, "report.term"),
+                            text(study, "report.estimate"),
+                            text(study, "report.se"),
+                            logistic ? "z" : "t",
+                            "p",
+                            text(study, "report.ci")),
+                    rows));
+        }
+        List<StudyReport.Provenance> provenance = List.of(
+                new StudyReport.Provenance(
+                        "data.csv", text(study, "report.snapshot", table.rowCount(), table.sha256())),
+                new StudyReport.Provenance(
+                        "outcomes.csv", text(study, "report.snapshot", file.rowCount(), file.sha256())),
+                new StudyReport.Provenance(text(study, "report.instruments"), String.join(", ", versions)),
+                new StudyReport.Provenance(
+                        text(study, "report.method"),
+                        (logistic ? "glm(family = binomial)" : "lm") + "; "
+                                + covariance.inR(List.of("professional"), logistic)
+                                + (method.isEmpty() ? "" : "; " + method)),
+                new StudyReport.Provenance(
+                        text(study, "report.options"), options.describe().replace('\n', ';')),
+                new StudyReport.Provenance(text(study, "report.software"), "Alliance " + AllianceVersion.get()));
+        String title = text(study, "report.outcome.title", options.outcome());
+        return new StudyReport(
+                title,
+                tables,
+                notes,
+                provenance,
+                figures,
+                rScript(study, options, variables, total, logistic, table.sha256(), file.sha256()));
+    }
+
+    /** The categorical term (covariate + level) with fewer than the minimum of clients in its level, if it is one. */
+    private static Optional<Integer> smallLevel(String term, Map<String, Map<String, Integer>> levelCounts) {
+        for (Map.Entry<String, Map<String, Integer>> covariate : levelCounts.entrySet()) {
+            if (term.startsWith(covariate.getKey())) {
+                Integer count = covariate
+                        .getValue()
+                        .get(term.substring(covariate.getKey().length()));
+                if (count != null && count < MINIMUM) {
+                    return Optional.of(count);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String number(double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.3f", value) : "–";
+    }
+
+    static String pValue(double p) {
+        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
+    }
+
+    /** The R script that gives the report's figures from {@code data.csv} and {@code outcomes.csv}. */
+    static String rScript(
+            Study study,
+            Options options,
+            Map<String, StudyOutcomes.Variable> variables,
+            String total,
+            boolean logistic,
+            String dataSha256,
+            String outcomesSha256) {
+        StringBuilder r = new StringBuilder();
+        r.append("# Reproduces an Alliance report of study ")
+                .append(study.id())
+                .append(" (Alliance ")
+                .append(AllianceVersion.get())
+                .append(").\n");
+        r.append("# Run in a folder holding data.csv of the study's export (sha256 ")
+                .append(dataSha256)
+                .append(")\n# and outcomes.csv from the outcomes page (sha256 ")
+                .append(outcomesSha256)
+                .append(").\n");
+        r.append("# Needs the R packages sandwich and lmtest.\n");
+        r.append("suppressPackageStartupMessages({ library(sandwich); library(lmtest) })\n");
+        r.append("read <- function(f) read.csv(f, colClasses = \"character\", na.strings = character(0),"
+                + " encoding = \"UTF-8\", check.names = FALSE)\n");
+        r.append("data <- read(\"data.csv\")\noutcomes <- read(\"outcomes.csv\")\n");
+        r.append("score <- suppressWarnings(as.numeric(data[[\"").append(total).append("\"]]))\n");
+        r.append("keep <- data$instrument == \"")
+                .append(INSTRUMENT)
+                .append("\" & data$perspective == \"client\" & !is.na(score) & score != ")
+                .append(StudyExport.TOO_FEW)
+                .append("\n");
+        if (options.wave().isPresent()) {
+            r.append("keep <- keep & data$wave == \"")
+                    .append(options.wave().get())
+                    .append("\"\n");
+        } else {
+            r.append("keep <- keep & as.numeric(data$days_since_first) <= ")
+                    .append(FIRST_MONTHS_DAYS)
+                    .append("\n");
+        }
+        r.append("d <- data[keep, ]\nd$score <- score[keep]\n");
+        r.append("d <- d[order(d$client, d$meeting_date, method = \"radix\"), ]\n");
+        r.append("alliance <- tapply(d$score, d$client, mean)\n");
+        r.append("professional <- tapply(d$professional, d$client, function(p) p[1])\n");
+        r.append("o <- outcomes[outcomes$outcome == \"")
+                .append(options.outcome())
+                .append("\" & outcomes$value != \"\", ]\n");
+        r.append("o <- o[order(o$study_pseudonym, o$date, method = \"radix\"), ]\n");
+        r.append("o <- o[!duplicated(o$study_pseudonym), ]\n");
+        r.append("m <- data.frame(client = names(alliance), alliance = as.numeric(alliance),"
+                + " professional = as.character(professional[names(alliance)]), stringsAsFactors = FALSE)\n");
+        r.append("m <- merge(m, o, by.x = \"client\", by.y = \"study_pseudonym\")\n");
+        r.append("m$y <- as.numeric(m$value)\n");
+        for (String covariate : options.covariates()) {
+            String column = "m[[\"" + covariate + "\"]]";
+            if (variables.get(covariate).type() == OutcomeFile.Type.CATEGORY) {
+                r.append(column)
+                        .append(" <- ifelse(")
+                        .append(column)
+                        .append(" == \"\", NA, ")
+                        .append(column)
+                        .append(")\n");
+                r.append(column)
+                        .append(" <- factor(")
+                        .append(column)
+                        .append(", levels = sort(unique(na.omit(")
+                        .append(column)
+                        .append(")), method = \"radix\"))\n");
+            } else {
+                r.append(column)
+                        .append(" <- as.numeric(ifelse(")
+                        .append(column)
+                        .append(" == \"\", NA, ")
+                        .append(column)
+                        .append("))\n");
+            }
+        }
+        List<String> terms = new ArrayList<>();
+        terms.add("alliance");
+        terms.addAll(options.covariates());
+        String right = String.join(" + ", terms);
+        if (logistic) {
+            r.append("fit <- glm(y ~ ").append(right).append(", family = binomial, data = m)\n");
+            r.append("v <- vcovCL(fit, cluster = ~ professional, type = \"HC1\")\n");
+        } else {
+            r.append("fit <- lm(y ~ ").append(right).append(", data = m)\n");
+            r.append("v <- vcovCL(fit, cluster = ~ professional)\n");
+        }
+        r.append("ct <- coeftest(fit, vcov = v)\n");
+        r.append("print(ct)\n");
+        r.append("print(coefci(fit, vcov = v))\n");
+        r.append("cat(sprintf(\"n=%d\\n\", nobs(fit)))\n");
+        r.append("for (term in rownames(ct)) cat(sprintf(\"coef.%s.estimate=%.15g\\ncoef.%s.se=%.15g\\n\","
+                + " term, ct[term, 1], term, ct[term, 2]))\n");
+        return r.toString();
+    }
+}

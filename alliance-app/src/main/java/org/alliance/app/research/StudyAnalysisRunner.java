@@ -1,0 +1,71 @@
+package org.alliance.app.research;
+
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs analyses in the background, one at a time (the statistics share the server's cores with the pages), so a
+ * long run does not hold a request: the report page shows its progress until it is done. With
+ * {@code alliance.analyses.synchronous=true} (the tests) a run finishes before the request that starts it returns.
+ */
+@Component
+class StudyAnalysisRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StudyAnalysisRunner.class);
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final StudyReports reports;
+    private final OutcomeAnalysis outcomes;
+    private final boolean synchronous;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "study-analysis");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    StudyAnalysisRunner(
+            StudyReports reports,
+            OutcomeAnalysis outcomes,
+            @Value("${alliance.analyses.synchronous:false}") boolean synchronous) {
+        this.reports = reports;
+        this.outcomes = outcomes;
+        this.synchronous = synchronous;
+    }
+
+    /** Starts the outcome analysis as report {@code reportId}. */
+    void startOutcome(Study study, OutcomeAnalysis.Options options, long reportId) {
+        Runnable run = () -> {
+            try {
+                StudyReport report = outcomes.run(study, options, percent -> reports.progress(reportId, percent));
+                reports.finish(reportId, StudyReports.Status.DONE, JSON.writeValueAsString(report));
+            } catch (IllegalArgumentException e) {
+                // What the statistics refuse (an aliased covariate, too few rows, ...) is named on the report page.
+                reports.finish(reportId, StudyReports.Status.FAILED, e.getMessage());
+            } catch (Exception e) {
+                LOG.warn("analysis {} of study {} failed", reportId, study.id(), e);
+                reports.finish(
+                        reportId, StudyReports.Status.FAILED, e.getClass().getSimpleName());
+            }
+        };
+        if (synchronous) {
+            run.run();
+        } else {
+            executor.execute(run);
+        }
+    }
+
+    static StudyReport read(String json) {
+        return JSON.readValue(json, StudyReport.class);
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+}

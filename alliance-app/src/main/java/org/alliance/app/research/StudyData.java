@@ -1,0 +1,201 @@
+package org.alliance.app.research;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.alliance.core.research.ExportCsv;
+import org.springframework.stereotype.Component;
+
+/**
+ * The data an analysis reads, exactly as the researcher gets them: {@code data.csv} of the study's export (made the
+ * same way, so the release rule and the pseudonyms are the export's) and {@code outcomes.csv}, the stored outcomes in
+ * normal form. Each comes with its row count and SHA-256, the report's data snapshot: the "reproduce in R" script run
+ * on files with these fingerprints gives the report's numbers.
+ */
+@Component
+class StudyData {
+
+    /** The columns of {@code data.csv} an analysis asked for, one array per row, and the file's fingerprint. */
+    record Table(List<String> columns, List<String[]> rows, long rowCount, String sha256) {
+        int index(String column) {
+            return columns.indexOf(column);
+        }
+    }
+
+    /** The stored outcomes as the researcher downloads them. */
+    record Outcomes(byte[] csv, int rowCount, String sha256) {}
+
+    private final StudyExport export;
+    private final StudyOutcomes outcomes;
+    private final StudyClients clients;
+
+    StudyData(StudyExport export, StudyOutcomes outcomes, StudyClients clients) {
+        this.export = export;
+        this.outcomes = outcomes;
+        this.clients = clients;
+    }
+
+    /**
+     * Reads the export's {@code data.csv}, keeping only {@code wanted} columns (those the file lacks are left out).
+     * The export is written to a temporary file first, so a large study needs disk, not memory, for the zip.
+     */
+    Table data(Study study, Set<String> wanted) throws IOException {
+        Path zip = Files.createTempFile("alliance-study-" + study.id() + "-", ".zip");
+        try {
+            try (OutputStream out = Files.newOutputStream(zip)) {
+                export.write(study, out);
+            }
+            MessageDigest sha256 = sha256();
+            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip), StandardCharsets.UTF_8)) {
+                ZipEntry entry;
+                while ((entry = in.getNextEntry()) != null) {
+                    if (entry.getName().equals("data.csv")) {
+                        BufferedReader reader = new BufferedReader(
+                                new InputStreamReader(new DigestInputStream(in, sha256), StandardCharsets.UTF_8));
+                        return table(reader, wanted, sha256);
+                    }
+                }
+            }
+            throw new IOException("the export of study " + study.id() + " has no data.csv");
+        } finally {
+            Files.deleteIfExists(zip);
+        }
+    }
+
+    private static Table table(BufferedReader reader, Set<String> wanted, MessageDigest sha256) throws IOException {
+        List<String> header = fields(reader);
+        List<Integer> keep = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            if (wanted.contains(header.get(i))) {
+                keep.add(i);
+                columns.add(header.get(i));
+            }
+        }
+        List<String[]> rows = new ArrayList<>();
+        long count = 0;
+        List<String> fields;
+        while (!(fields = fields(reader)).isEmpty()) {
+            count++;
+            String[] row = new String[keep.size()];
+            for (int k = 0; k < keep.size(); k++) {
+                row[k] = keep.get(k) < fields.size() ? fields.get(keep.get(k)) : "";
+            }
+            rows.add(row);
+        }
+        // Read to the end, so the fingerprint covers the whole file.
+        char[] rest = new char[8192];
+        while (reader.read(rest) >= 0) {
+            // nothing left but the digest's input
+        }
+        return new Table(columns, rows, count, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    /** The next record of RFC 4180 text (a quoted field may hold line breaks); empty at the end. */
+    static List<String> fields(BufferedReader reader) throws IOException {
+        String line = reader.readLine();
+        if (line == null) {
+            return List.of();
+        }
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        while (true) {
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (quoted) {
+                    if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i++;
+                    } else if (c == '"') {
+                        quoted = false;
+                    } else {
+                        field.append(c);
+                    }
+                } else if (c == '"') {
+                    quoted = true;
+                } else if (c == ',') {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                } else {
+                    field.append(c);
+                }
+            }
+            if (!quoted) {
+                break;
+            }
+            String next = reader.readLine();
+            if (next == null) {
+                break;
+            }
+            field.append('\n');
+            line = next;
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+
+    /**
+     * The stored outcomes as CSV (UTF-8, comma, dot decimals, CRLF): {@code study_pseudonym, outcome, date, value} and
+     * one column per covariate, repeated on each of the client's rows; sorted by pseudonym, outcome and date, so the
+     * same outcomes always give the same file and fingerprint.
+     */
+    Outcomes outcomes(Study study) {
+        List<StudyOutcomes.Variable> variables = outcomes.variables(study.id());
+        List<String> covariates = variables.stream()
+                .filter(v -> !v.outcome())
+                .map(StudyOutcomes.Variable::name)
+                .toList();
+        Map<Long, String> pseudonyms = new java.util.HashMap<>();
+        clients.of(study).forEach(m -> pseudonyms.put(m.client(), m.pseudonym()));
+        Map<Long, Map<String, String>> covariateValues = outcomes.covariates(study.id());
+        TreeMap<String, List<String>> rows = new TreeMap<>();
+        for (StudyOutcomes.Variable variable : variables) {
+            if (!variable.outcome()) {
+                continue;
+            }
+            for (StudyOutcomes.Row row : outcomes.rows(study.id(), variable.name())) {
+                String pseudonym = pseudonyms.get(row.client());
+                if (pseudonym == null) {
+                    continue; // the client left the study's teams since the import
+                }
+                List<String> fields = new ArrayList<>(List.of(pseudonym, variable.name(), row.date(), row.value()));
+                Map<String, String> values = covariateValues.getOrDefault(row.client(), Map.of());
+                covariates.forEach(c -> fields.add(values.getOrDefault(c, "")));
+                rows.put(pseudonym + "\u0000" + variable.name() + "\u0000" + row.date(), fields);
+            }
+        }
+        StringWriter text = new StringWriter();
+        ExportCsv csv = new ExportCsv(text);
+        List<String> header = new ArrayList<>(List.of("study_pseudonym", "outcome", "date", "value"));
+        header.addAll(covariates);
+        csv.row(header);
+        rows.values().forEach(csv::row);
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        return new Outcomes(bytes, rows.size(), StudyLinkageController.sha256(bytes));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package org.alliance.app.research;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.alliance.app.AllianceWebTest;
+import org.alliance.app.TestWorld;
+import org.alliance.app.checkin.CheckIns;
+import org.alliance.app.checkin.ImportedCheckIn;
+import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.Role;
+import org.alliance.app.system.UserAccounts;
+import org.alliance.core.instrument.Language;
+import org.alliance.core.instrument.Perspective;
+import org.alliance.core.release.ReleaseChoice;
+import org.alliance.core.research.StudyPseudonyms;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The Danish analysis on a small study (six professionals, three clients each): run from the analyses page, kept as
+ * a report with its provenance, the small-number rule, and the report's R script giving the same numbers on the
+ * downloaded files.
+ */
+@AllianceWebTest
+class StudyAnalysisTest {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Studies studies;
+
+    @Autowired
+    CheckIns checkIns;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @TempDir
+    Path folder;
+
+    private MockMvc mvc;
+    private TestWorld world;
+    private long study;
+
+    /** A study whose clients answer alliance-client in March; {@code professionals} × 3 clients. */
+    private void setUp(int professionals, long seed) throws Exception {
+        mvc = TestWorld.mvc(context);
+        world = new TestWorld(context);
+        study = StudyLinkageTest.study(studies, world);
+        StudyPseudonyms pseudonyms = new StudyPseudonyms(studies.secret(study));
+        Random random = new Random(seed);
+        StringBuilder register = new StringBuilder("study_pseudonym;outcome;date;value;age_band;years_on_benefit\n");
+        for (int p = 0; p < professionals; p++) {
+            String name = "p" + p + "-" + world.suffix;
+            accounts.create(
+                    world.organisation, world.team, name, "Name " + name, TestWorld.PASSWORD, Role.PROFESSIONAL);
+            long professional = accounts.loadUserByUsername(name).id();
+            for (int c = 0; c < 3; c++) {
+                long client = world.newClient(professional, "C" + p + c);
+                double level = 2 + random.nextInt(4);
+                double sum = 0;
+                for (int m = 0; m < 2; m++) {
+                    long meeting = world.newMeeting(client, professional, LocalDate.of(2026, 3, 2 + 7 * m));
+                    Map<String, Double> answers = new LinkedHashMap<>();
+                    for (String scale : List.of("bond", "tasks", "goals")) {
+                        for (int i = 1; i <= 4; i++) {
+                            double value = Math.max(1, Math.min(5, level + random.nextInt(3) - 1));
+                            answers.put(scale + "-" + i, value);
+                            sum += value;
+                        }
+                    }
+                    Instant at =
+                            Instant.parse("2026-03-0" + (2 + m) + "T10:00:00Z").plusSeconds(7L * 86400 * m);
+                    checkIns.importHistory(new ImportedCheckIn(
+                            meeting,
+                            client,
+                            "alliance-client",
+                            "1.0.0",
+                            Perspective.CLIENT,
+                            Language.EN,
+                            ReleaseChoice.NOW,
+                            "analysis-" + UUID.randomUUID(),
+                            at,
+                            Optional.of(at),
+                            answers));
+                }
+                double alliance = sum / 24;
+                double hours = 4 + 3 * alliance + random.nextGaussian() * 2;
+                register.append(pseudonyms.pseudonym(StudyPseudonyms.Kind.CLIENT, client))
+                        .append(";hours;30-09-2026;")
+                        .append(String.format(java.util.Locale.ROOT, "%.2f", hours)
+                                .replace('.', ','))
+                        .append(';')
+                        .append(c % 2 == 0 ? "18-29" : "30-49")
+                        .append(';')
+                        .append(random.nextInt(6))
+                        .append('\n');
+            }
+        }
+        byte[] file = register.toString().getBytes(StandardCharsets.UTF_8);
+        MockHttpServletResponse checked = mvc.perform(
+                        MockMvcRequestBuilders.multipart("/research/studies/" + study + "/outcomes/preview")
+                                .file(new MockMultipartFile("file", "register.csv", "text/csv", file))
+                                .param("declarations", "hours number\nage_band category\nyears_on_benefit number")
+                                .with(csrf())
+                                .with(user(world.researcher)))
+                .andReturn()
+                .getResponse();
+        assertThat(checked.getStatus()).as(checked.getContentAsString()).isEqualTo(200);
+        assertThat(mvc.perform(MockMvcRequestBuilders.post("/research/studies/" + study + "/outcomes")
+                                .param("sha256", StudyLinkageController.sha256(file))
+                                .with(csrf())
+                                .with(user(world.researcher)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(302);
+    }
+
+    private String run(CurrentUser who) throws Exception {
+        MockHttpServletResponse started = mvc.perform(
+                        MockMvcRequestBuilders.post("/research/studies/" + study + "/reports/outcome")
+                                .param("outcome", "hours")
+                                .param("summary", "first")
+                                .param("covariates", "age_band", "years_on_benefit")
+                                .param("lang", "en")
+                                .with(csrf())
+                                .with(user(who)))
+                .andReturn()
+                .getResponse();
+        assertThat(started.getStatus()).isEqualTo(302);
+        return started.getRedirectedUrl();
+    }
+
+    private MockHttpServletResponse get(String path) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.get(path).param("lang", "en").with(user(world.researcher)))
+                .andReturn()
+                .getResponse();
+    }
+
+    @Test
+    void theReportShowsTheClusteredRegressionWithItsProvenanceAndRReproducesIt() throws Exception {
+        setUp(6, 7);
+        String report = run(world.researcher);
+        assertThat(report).matches("/research/studies/\\d+/reports/\\d+");
+        String page = get(report).getContentAsString();
+        assertThat(page)
+                .contains("hours on the alliance")
+                .contains("Professionals (clusters)")
+                .contains("alliance")
+                .contains("age_band30-49")
+                .contains("vcovCL(fit, cluster = ~ professional)")
+                .contains("alliance-client 1.0.0")
+                .doesNotContain("http-equiv=\"refresh\"");
+        assertThat(get("/research/studies/" + study + "/reports").getContentAsString())
+                .contains("hours");
+
+        long id = Long.parseLong(report.substring(report.lastIndexOf('/') + 1));
+        StudyReport stored = StudyAnalysisRunner.read(context.getBean(StudyReports.class)
+                .find(study, id)
+                .orElseThrow()
+                .content());
+        assertThat(stored.figures()).containsEntry("n", 18.0).containsKey("coef.alliance.estimate");
+
+        // Reproduce in R on the files the researcher downloads.
+        String rscript = ExternalTools.require("Rscript", "r-base-core, r-cran-sandwich and r-cran-lmtest");
+        MvcResult zip = mvc.perform(MockMvcRequestBuilders.get("/research/studies/" + study + "/export.zip")
+                        .with(user(world.researcher)))
+                .andReturn();
+        byte[] bytes = mvc.perform(asyncDispatch(zip)).andReturn().getResponse().getContentAsByteArray();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                if (entry.getName().equals("data.csv")) {
+                    Files.write(folder.resolve("data.csv"), in.readAllBytes());
+                }
+            }
+        }
+        Files.write(
+                folder.resolve("outcomes.csv"),
+                get("/research/studies/" + study + "/outcomes.csv").getContentAsByteArray());
+        Files.write(folder.resolve("report.R"), get(report + "/reproduce.R").getContentAsByteArray());
+        String output = ExternalTools.run(folder, rscript, "report.R");
+        Map<String, Double> printed = new HashMap<>();
+        for (String line : output.split("\n")) {
+            int eq = line.indexOf('=');
+            if (line.startsWith("coef.") || line.startsWith("n=")) {
+                printed.put(
+                        line.substring(0, eq),
+                        Double.parseDouble(line.substring(eq + 1).strip()));
+            }
+        }
+        List<String> wrong = new ArrayList<>();
+        stored.figures().forEach((name, value) -> {
+            Double r = printed.get(name);
+            // STATISTICS.md: OLS and sandwich SEs agree with R to 1e-8 relative.
+            if (r == null || Math.abs(r - value) > 1e-8 * Math.max(1, Math.abs(value))) {
+                wrong.add(name + ": Alliance " + value + ", R " + r);
+            }
+        });
+        assertThat(wrong).as(output).isEmpty();
+    }
+
+    @Test
+    void withFewerThanFiveProfessionalsNothingIsShown() throws Exception {
+        setUp(4, 11);
+        String page = get(run(world.researcher)).getContentAsString();
+        assertThat(page)
+                .contains("Not shown: fewer than 5 clients or professionals (12 clients, 4 professionals).")
+                .doesNotContain("Standard error");
+    }
+
+    @Test
+    void aRunningReportRefreshesItselfAndShowsItsProgress() throws Exception {
+        setUp(0, 1);
+        StudyReports reports = context.getBean(StudyReports.class);
+        long id = reports.create(study, "OUTCOME", "outcome=hours", world.researcher.id());
+        reports.progress(id, 40);
+        String page = get("/research/studies/" + study + "/reports/" + id).getContentAsString();
+        assertThat(page).contains("http-equiv=\"refresh\"").contains("40 %").contains("The analysis is running.");
+    }
+}
