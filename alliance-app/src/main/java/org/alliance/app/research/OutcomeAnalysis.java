@@ -231,7 +231,7 @@ class OutcomeAnalysis {
         List<String> terms = new ArrayList<>();
         terms.add("alliance");
         terms.addAll(options.covariates());
-        Formula formula = new Formula(response, terms);
+        Formula formula = Formula.mainEffects(response, terms);
         List<StudyReport.Table> tables = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Map<String, Double> figures = new LinkedHashMap<>();
