@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.alliance.app.system.SealingKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -39,12 +40,13 @@ class Diary {
     record Entry(long id, Optional<Long> meetingId, Instant createdAt, Map<String, String> answers) {}
 
     long write(long authorId, Optional<Long> meetingId, Map<String, String> answers) {
-        byte[][] sealed = key.seal(authorId, JSON.writeValueAsString(answers).getBytes(StandardCharsets.UTF_8));
+        SealingKey.Sealed sealed =
+                key.seal(authorId, JSON.writeValueAsString(answers).getBytes(StandardCharsets.UTF_8));
         return jdbc.sql(
                         """
                         INSERT INTO diary_entry (author_id, meeting_id, created_at, nonce, ciphertext)
                         VALUES (?, ?, ?, ?, ?) RETURNING id""")
-                .params(authorId, meetingId.orElse(null), clock.millis(), sealed[0], sealed[1])
+                .params(authorId, meetingId.orElse(null), clock.millis(), sealed.nonce(), sealed.box())
                 .query(Long.class)
                 .single();
     }

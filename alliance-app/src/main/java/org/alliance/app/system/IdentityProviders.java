@@ -2,8 +2,6 @@ package org.alliance.app.system;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -11,9 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,18 +17,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The identity providers of {@code identity_provider} (migration V23), with their claim mappings. The client secret
  * is sealed with AES-256-GCM under a key in a file apart from the database ({@code alliance.sso.key-file}, default
- * {@code ./data/sso.key}, {@link KeyFile}) with the organisation as associated data: a copy of the database alone
+ * {@code ./data/sso.key}, {@link SealingKey}) with the organisation as associated data: a copy of the database alone
  * does not give the secret away, and a row moved to another organisation does not open.
  */
 @Component
 public class IdentityProviders {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final SecretKeySpec key;
+    private final SealingKey key;
 
     IdentityProviders(
             JdbcClient jdbc,
@@ -43,7 +36,8 @@ public class IdentityProviders {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
-        this.key = new SecretKeySpec(KeyFile.loadOrCreate(keyFile, "single sign-on"), "AES");
+        this.key = SealingKey.inFile(
+                keyFile, "single sign-on", "a client secret that does not open under this key (alliance.sso.key-file)");
     }
 
     /** Discovery at an issuer failed: it could not be reached, or it is not an OpenID Connect provider. */
@@ -125,7 +119,7 @@ public class IdentityProviders {
         return jdbc.sql("SELECT secret_nonce, secret_sealed FROM identity_provider WHERE id = ?")
                 .param(provider.id())
                 .query((rs, row) -> new String(
-                        run(Cipher.DECRYPT_MODE, provider.organisationId(), rs.getBytes(1), rs.getBytes(2)),
+                        key.open(context(provider.organisationId()), rs.getBytes(1), rs.getBytes(2)),
                         StandardCharsets.UTF_8))
                 .single();
     }
@@ -142,7 +136,7 @@ public class IdentityProviders {
                 if (secret == null) {
                     throw new IllegalArgumentException("a new provider needs its client secret");
                 }
-                byte[][] sealed = seal(provider.organisationId(), secret);
+                SealingKey.Sealed sealed = seal(provider.organisationId(), secret);
                 id = jdbc.sql(
                                 """
                                 INSERT INTO identity_provider (organisation_id, display_name, issuer_uri, client_id,
@@ -154,8 +148,8 @@ public class IdentityProviders {
                                 provider.displayName(),
                                 provider.issuerUri(),
                                 provider.clientId(),
-                                sealed[0],
-                                sealed[1],
+                                sealed.nonce(),
+                                sealed.box(),
                                 provider.enabled(),
                                 e.authorization(),
                                 e.token(),
@@ -197,9 +191,9 @@ public class IdentityProviders {
                             "no provider " + id + " in organisation " + provider.organisationId());
                 }
                 if (secret != null) {
-                    byte[][] sealed = seal(provider.organisationId(), secret);
+                    SealingKey.Sealed sealed = seal(provider.organisationId(), secret);
                     jdbc.sql("UPDATE identity_provider SET secret_nonce = ?, secret_sealed = ? WHERE id = ?")
-                            .params(sealed[0], sealed[1], id)
+                            .params(sealed.nonce(), sealed.box(), id)
                             .update();
                 }
                 jdbc.sql("DELETE FROM identity_provider_mapping WHERE provider_id = ?")
@@ -272,23 +266,11 @@ public class IdentityProviders {
                 Map.of());
     }
 
-    private byte[][] seal(long organisationId, String secret) {
-        byte[] nonce = new byte[12];
-        RANDOM.nextBytes(nonce);
-        return new byte[][] {
-            nonce, run(Cipher.ENCRYPT_MODE, organisationId, nonce, secret.getBytes(StandardCharsets.UTF_8))
-        };
+    private SealingKey.Sealed seal(long organisationId, String secret) {
+        return key.seal(context(organisationId), secret.getBytes(StandardCharsets.UTF_8));
     }
 
-    private byte[] run(int mode, long organisationId, byte[] nonce, byte[] input) {
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(mode, key, new GCMParameterSpec(128, nonce));
-            cipher.updateAAD(("alliance-sso:" + organisationId).getBytes(StandardCharsets.US_ASCII));
-            return cipher.doFinal(input);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(
-                    "a client secret that does not open under this key (alliance.sso.key-file)", e);
-        }
+    private static String context(long organisationId) {
+        return "alliance-sso:" + organisationId;
     }
 }
