@@ -3,13 +3,13 @@ package org.alliance.app.team;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.alliance.app.caseload.MeetingDates;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.Formats;
@@ -77,7 +77,7 @@ class LearningTeamController {
         Map<String, LocalDate> defaults =
                 Map.of("from1", defaultFrom1, "to1", defaultTo1, "from2", defaultFrom2, "to2", defaultTo2);
         for (Map.Entry<String, String> field : given.entrySet()) {
-            Optional<LocalDate> date = parse(field.getValue());
+            Optional<LocalDate> date = MeetingDates.parse(field.getValue().strip());
             if (field.getValue().isBlank()) {
                 dates.put(field.getKey(), defaults.get(field.getKey()));
             } else if (date.isEmpty()) {
@@ -175,7 +175,7 @@ class LearningTeamController {
             Locale locale,
             Model model,
             RedirectAttributes redirect) {
-        Optional<LocalDate> day = parse(date);
+        Optional<LocalDate> day = MeetingDates.parse(date.strip());
         Map<String, String> errors = new LinkedHashMap<>();
         if (user.teamId() == null) {
             errors.put("sessionDate", "learning.noTeam");
@@ -197,13 +197,5 @@ class LearningTeamController {
         audit.record(user.username(), "learning session added", "team " + user.teamId() + " session " + id);
         redirect.addFlashAttribute("done", "learning.session.added");
         return "redirect:/team/learning#plan-heading";
-    }
-
-    private static Optional<LocalDate> parse(String text) {
-        try {
-            return Optional.of(LocalDate.parse(text.strip()));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -127,6 +127,17 @@ class LearningTeamTest {
         assertThat(noDate.getContentAsString(StandardCharsets.UTF_8))
                 .contains("Enter the date of the session.")
                 .contains("Closing: we keep the cards on the table");
+        MockHttpServletResponse yearTenThousand = mvc.perform(MockMvcRequestBuilders.post("/team/learning/sessions")
+                        .with(csrf())
+                        .with(user(world.teamLead))
+                        .param("lang", "en")
+                        .param("date", "+10000-01-01")
+                        .param("notes", "typed one digit too many"))
+                .andReturn()
+                .getResponse();
+        assertThat(yearTenThousand.getStatus())
+                .as("a date that does not fit the column is a typing mistake, not a server error")
+                .isEqualTo(422);
         assertThat(mvc.perform(MockMvcRequestBuilders.post("/team/learning/sessions")
                                 .with(csrf())
                                 .with(user(world.teamLead))
