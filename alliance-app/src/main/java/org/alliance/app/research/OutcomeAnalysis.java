@@ -1,9 +1,8 @@
 package org.alliance.app.research;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -160,15 +159,13 @@ class OutcomeAnalysis {
         StudyData.Outcomes file = data.outcomes(study);
         // The first dated value of the outcome per client, with the client's covariates.
         Map<String, List<String>> first = new LinkedHashMap<>();
-        List<String> header;
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(new ByteArrayInputStream(file.csv()), StandardCharsets.UTF_8))) {
-            header = StudyData.fields(reader);
-            List<String> fields;
-            while (!(fields = StudyData.fields(reader)).isEmpty()) {
-                if (fields.get(1).equals(options.outcome()) && !fields.get(3).isEmpty()) {
-                    first.putIfAbsent(fields.get(0), fields);
-                }
+        List<String> header = null;
+        for (CsvRecord record : StudyData.csv(new StringReader(new String(file.csv(), StandardCharsets.UTF_8)))) {
+            List<String> fields = record.getFields();
+            if (header == null) {
+                header = fields;
+            } else if (fields.get(1).equals(options.outcome()) && !fields.get(3).isEmpty()) {
+                first.putIfAbsent(fields.get(0), fields);
             }
         }
         progress.accept(60);

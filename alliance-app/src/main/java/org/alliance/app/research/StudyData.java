@@ -1,18 +1,19 @@
 package org.alliance.app.research;
 
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +62,7 @@ class StudyData {
             try (OutputStream out = Files.newOutputStream(zip)) {
                 export.write(study, out);
             }
-            MessageDigest sha256 = sha256();
+            MessageDigest sha256 = Fingerprints.sha256();
             try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip), StandardCharsets.UTF_8)) {
                 ZipEntry entry;
                 while ((entry = in.getNextEntry()) != null) {
@@ -79,19 +80,23 @@ class StudyData {
     }
 
     private static Table table(BufferedReader reader, Set<String> wanted, MessageDigest sha256) throws IOException {
-        List<String> header = fields(reader);
         List<Integer> keep = new ArrayList<>();
         List<String> columns = new ArrayList<>();
-        for (int i = 0; i < header.size(); i++) {
-            if (wanted.contains(header.get(i))) {
-                keep.add(i);
-                columns.add(header.get(i));
-            }
-        }
         List<String[]> rows = new ArrayList<>();
         long count = 0;
-        List<String> fields;
-        while (!(fields = fields(reader)).isEmpty()) {
+        boolean header = true;
+        for (CsvRecord record : csv(reader)) {
+            List<String> fields = record.getFields();
+            if (header) {
+                for (int i = 0; i < fields.size(); i++) {
+                    if (wanted.contains(fields.get(i))) {
+                        keep.add(i);
+                        columns.add(fields.get(i));
+                    }
+                }
+                header = false;
+                continue;
+            }
             count++;
             String[] row = new String[keep.size()];
             for (int k = 0; k < keep.size(); k++) {
@@ -104,51 +109,12 @@ class StudyData {
         while (reader.read(rest) >= 0) {
             // nothing left but the digest's input
         }
-        return new Table(columns, rows, count, HexFormat.of().formatHex(sha256.digest()));
+        return new Table(columns, rows, count, Fingerprints.hex(sha256.digest()));
     }
 
-    /** The next record of RFC 4180 text (a quoted field may hold line breaks); empty at the end. */
-    static List<String> fields(BufferedReader reader) throws IOException {
-        String line = reader.readLine();
-        if (line == null) {
-            return List.of();
-        }
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        while (true) {
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else {
-                    field.append(c);
-                }
-            }
-            if (!quoted) {
-                break;
-            }
-            String next = reader.readLine();
-            if (next == null) {
-                break;
-            }
-            field.append('\n');
-            line = next;
-        }
-        fields.add(field.toString());
-        return fields;
+    /** The records of a file this application wrote ({@code data.csv}, {@code outcomes.csv}: RFC 4180, commas). */
+    static CsvReader<CsvRecord> csv(Reader reader) {
+        return CsvReader.builder().ignoreDifferentFieldCount(true).ofCsvRecord(reader);
     }
 
     /**
@@ -188,14 +154,6 @@ class StudyData {
         csv.row(header);
         rows.values().forEach(csv::row);
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        return new Outcomes(bytes, rows.size(), StudyLinkageController.sha256(bytes));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return new Outcomes(bytes, rows.size(), Fingerprints.sha256(bytes));
     }
 }

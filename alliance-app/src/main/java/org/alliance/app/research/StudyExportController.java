@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
 import org.springframework.http.ContentDisposition;
@@ -49,7 +47,7 @@ class StudyExportController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         String actor = user.username();
         StreamingResponseBody body = out -> {
-            MessageDigest sha256 = sha256();
+            MessageDigest sha256 = Fingerprints.sha256();
             // The response stream stays open for the container to close.
             OutputStream uncloseable = new FilterOutputStream(out) {
                 @Override
@@ -66,8 +64,7 @@ class StudyExportController {
             audit.record(
                     actor,
                     "study exported",
-                    "study " + study.id() + ": " + rows + " rows, sha256 "
-                            + HexFormat.of().formatHex(sha256.digest()));
+                    "study " + study.id() + ": " + rows + " rows, sha256 " + Fingerprints.hex(sha256.digest()));
         };
         String name = "study-" + study.id() + "-" + LocalDate.now(clock) + ".zip";
         return ResponseEntity.ok()
@@ -77,13 +74,5 @@ class StudyExportController {
                         ContentDisposition.attachment().filename(name).build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(body);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

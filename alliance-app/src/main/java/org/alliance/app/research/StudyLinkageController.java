@@ -2,9 +2,6 @@ package org.alliance.app.research;
 
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
@@ -56,7 +53,7 @@ class StudyLinkageController {
         audit.record(
                 user.username(),
                 "study linkage file downloaded",
-                "study " + study.id() + ": " + members.size() + " rows, sha256 " + sha256(bytes));
+                "study " + study.id() + ": " + members.size() + " rows, sha256 " + Fingerprints.sha256(bytes));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(
@@ -67,13 +64,5 @@ class StudyLinkageController {
                                 .toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(bytes);
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

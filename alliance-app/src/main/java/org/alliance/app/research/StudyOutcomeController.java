@@ -157,7 +157,7 @@ class StudyOutcomeController {
         }
         String fileName = name.length() > 200 ? name.substring(0, 200) : name;
         StudyOutcomes.Upload upload =
-                new StudyOutcomes.Upload(fileName, StudyLinkageController.sha256(content), declarations, content);
+                new StudyOutcomes.Upload(fileName, Fingerprints.sha256(content), declarations, content);
         OutcomeFile.Result result =
                 OutcomeFile.read(text.get(), types, pseudonyms(study).keySet());
         if (result.problems().isEmpty()) {

@@ -135,7 +135,7 @@ class StudyAnalysisTest {
                 .getResponse();
         assertThat(checked.getStatus()).as(checked.getContentAsString()).isEqualTo(200);
         assertThat(mvc.perform(MockMvcRequestBuilders.post("/research/studies/" + study + "/outcomes")
-                                .param("sha256", StudyLinkageController.sha256(file))
+                                .param("sha256", Fingerprints.sha256(file))
                                 .with(csrf())
                                 .with(user(world.researcher)))
                         .andReturn()

@@ -81,7 +81,7 @@ class StudyLinkageTest {
                 .params(world.admin.username(), "study linkage file downloaded")
                 .query(String.class)
                 .single();
-        assertThat(subject).isEqualTo("study " + id + ": 2 rows, sha256 " + StudyLinkageController.sha256(bytes));
+        assertThat(subject).isEqualTo("study " + id + ": 2 rows, sha256 " + Fingerprints.sha256(bytes));
     }
 
     @Test

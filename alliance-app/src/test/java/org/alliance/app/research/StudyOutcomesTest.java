@@ -115,7 +115,7 @@ class StudyOutcomesTest {
                 .contains("The file holds 3 rows about 2 clients (separator: ;).")
                 .contains("Store the outcomes");
         assertThat(stored()).as("nothing before the researcher stores it").isZero();
-        String sha256 = StudyLinkageController.sha256(csv.getBytes(StandardCharsets.UTF_8));
+        String sha256 = Fingerprints.sha256(csv.getBytes(StandardCharsets.UTF_8));
 
         MockHttpServletResponse done = store(world.researcher, "/research", sha256);
         assertThat(done.getStatus()).isEqualTo(302);
@@ -138,7 +138,7 @@ class StudyOutcomesTest {
         String second = "study_pseudonym,outcome,date,value,age_band,years_on_benefit\n" + kim
                 + ",employed_6m,2026-09-30,0,30-39,2.5\n";
         assertThat(check(world.admin, "/admin", second, null).getStatus()).isEqualTo(200);
-        assertThat(store(world.admin, "/admin", StudyLinkageController.sha256(second.getBytes(StandardCharsets.UTF_8)))
+        assertThat(store(world.admin, "/admin", Fingerprints.sha256(second.getBytes(StandardCharsets.UTF_8)))
                         .getStatus())
                 .isEqualTo(302);
         assertThat(stored()).isEqualTo(1);
