@@ -2,6 +2,9 @@ package org.alliance.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,13 +53,25 @@ class AllianceCommandTest {
         for (List<String> path : paths) {
             List<String> args = new ArrayList<>(path);
             args.add("--help");
-            CommandRun run = CommandRun.run(args.toArray(String[]::new));
+            // picocli reports a description it cannot format (a lone % in it) on System.err and prints it raw.
+            ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+            PrintStream systemErr = System.err;
+            CommandRun run;
+            try {
+                System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+                run = CommandRun.run(args.toArray(String[]::new));
+            } finally {
+                System.setErr(systemErr);
+            }
             assertThat(run.exitCode())
                     .as("alliance %s --help: %s", String.join(" ", path), run.err())
                     .isZero();
             assertThat(run.out())
                     .as("alliance %s --help", String.join(" ", path))
                     .contains("Usage:");
+            assertThat(warnings.toString(StandardCharsets.UTF_8))
+                    .as("alliance %s --help formats every description", String.join(" ", path))
+                    .doesNotContain("picocli WARN");
         }
     }
 

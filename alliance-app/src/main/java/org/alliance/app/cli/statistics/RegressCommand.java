@@ -89,7 +89,7 @@ public final class RegressCommand implements Callable<Integer> {
             paramLabel = "FORMULA",
             description = "Model formula as R writes it, e.g. \"y ~ x1 * factor(g) + I(x2^2) + log(x3)\": interactions"
                     + " a*b and a:b, factor(), I() arithmetic, log, exp, sqrt, scale, -1 or 0 + (no intercept), . (all"
-                    + " other columns). Not supported: poly, offset, %in%, / and ^ outside I().")
+                    + " other columns). Not supported: poly, offset, %%in%%, / and ^ outside I().")
     String formulaText;
 
     @Option(
