@@ -1,8 +1,5 @@
 package org.alliance.core.data;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -138,41 +135,37 @@ public record DataTable(
         return new String(bytes, WINDOWS_1252);
     }
 
-    private static DataTable read(String source, String content, CsvOptions options, List<String> notes) {
-        // A byte-order mark (Excel's "CSV UTF-8"): left in, it would make a quoted header's quote part of the name.
-        String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
-        char separator = options.separator().orElseGet(() -> detectSeparator(text));
+    private static DataTable read(String source, String text, CsvOptions options, List<String> notes) {
+        char separator = options.separator().orElseGet(() -> CsvRecords.detectSeparator(text));
+        CsvRecords.Read csv = CsvRecords.read(source, text, separator);
+        if (csv.unclosedQuote().isPresent()) {
+            throw new DataFormatException(
+                    source + ", line " + csv.unclosedQuote().getAsLong()
+                            + ": a quote (\") opens a cell here and is never closed, so the rest of the file would be one"
+                            + " cell; close the quote, or double a quote that is part of the text (\"\")");
+        }
         List<String> header = null;
         List<List<String>> rows = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
-        CsvReader<CsvRecord> csv = CsvReader.builder()
-                .fieldSeparator(separator)
-                .skipEmptyLines(true)
-                .ignoreDifferentFieldCount(true)
-                .ofCsvRecord(text);
-        try {
-            for (CsvRecord record : csv) {
-                long line = record.getStartingLineNumber();
-                List<String> fields = record.getFields();
-                if (header == null) {
-                    header = checkHeader(source, fields);
-                    continue;
-                }
-                if (fields.size() != header.size()) {
-                    throw new DataFormatException(source + ", line " + line + ": " + fields.size()
-                            + " cells, but the header has " + header.size() + " columns"
-                            + separatorHint(fields, header.size(), separator));
-                }
-                List<String> row = new ArrayList<>(fields.size());
-                for (String field : fields) {
-                    String cell = field.strip();
-                    row.add(options.missingCodes().contains(cell) ? null : cell);
-                }
-                rows.add(row);
-                lines.add(line);
+        for (CsvRecords.Record record : csv.records()) {
+            long line = record.line();
+            List<String> fields = record.fields();
+            if (header == null) {
+                header = checkHeader(source, fields);
+                continue;
             }
-        } catch (CsvParseException e) {
-            throw new DataFormatException(source + ": " + e.getMessage());
+            if (fields.size() != header.size()) {
+                throw new DataFormatException(source + ", line " + line + ": " + fields.size()
+                        + " cells, but the header has " + header.size() + " columns"
+                        + separatorHint(fields, header.size(), separator));
+            }
+            List<String> row = new ArrayList<>(fields.size());
+            for (String field : fields) {
+                String cell = field.strip();
+                row.add(options.missingCodes().contains(cell) ? null : cell);
+            }
+            rows.add(row);
+            lines.add(line);
         }
         if (header == null) {
             throw new DataFormatException(source + ": the file is empty; expected a header row with column names");
@@ -249,18 +242,6 @@ public record DataTable(
             header.add(name);
         }
         return header;
-    }
-
-    private static char detectSeparator(String text) {
-        int end = text.indexOf('\n');
-        String first = end < 0 ? text : text.substring(0, end);
-        long commas = first.chars().filter(c -> c == ',').count();
-        long semicolons = first.chars().filter(c -> c == ';').count();
-        long tabs = first.chars().filter(c -> c == '\t').count();
-        if (tabs > commas && tabs > semicolons) {
-            return '\t';
-        }
-        return semicolons > commas ? ';' : ',';
     }
 
     /** Number of data rows. */

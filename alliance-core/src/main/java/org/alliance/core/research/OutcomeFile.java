@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.alliance.core.data.CsvRecords;
+import org.alliance.core.data.DataFormatException;
 
 /**
  * A file of register or follow-up outcomes keyed by study pseudonym, as a statistics office or the organisation sends
@@ -24,8 +26,9 @@ import java.util.regex.Pattern;
  * C-UVZKUCBAIKOL;employed_6m;2026-09-30;ja;30-39;f;2,5
  * </pre>
  *
- * <p>What is read: the separator {@code ,} or {@code ;} (whichever the header has more of, outside quotes; Nordic and
- * Dutch Excel write {@code ;}), RFC 4180 quotes, a UTF-8 byte-order mark, decimal commas ({@code 2,5}), dates as
+ * <p>What is read ({@link CsvRecords}, the one CSV reader): the separator {@code ,}, {@code ;} or a tab (whichever the
+ * header has more of, outside quotes; Nordic and Dutch Excel write {@code ;}), RFC 4180 quotes (one left open is a
+ * problem at its line), a UTF-8 byte-order mark, decimal commas ({@code 2,5}), dates as
  * {@code YYYY-MM-DD} or as Excel writes them in these countries ({@code 30-09-2026}, {@code 30.09.2026},
  * {@code 30/09/2026}), yes/no as {@code 1/0}, {@code yes/no}, {@code ja/nee}, {@code ja/nei}, {@code ja/nej},
  * {@code true/false}. The key column is {@code study_pseudonym} (as in the linkage file) or {@code client} (as in the
@@ -79,7 +82,8 @@ public final class OutcomeFile {
         BAD_VALUE,
         DUPLICATE_ROW,
         COVARIATE_DIFFERS,
-        UNCLOSED_QUOTE
+        UNCLOSED_QUOTE,
+        UNREADABLE
     }
 
     /**
@@ -170,9 +174,16 @@ public final class OutcomeFile {
      */
     public static Result read(String text, Map<String, Type> declared, Set<String> pseudonyms) {
         List<Finding> problems = new ArrayList<>();
-        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        char separator = separator(body);
-        List<Record> records = records(body, separator, problems);
+        char separator = CsvRecords.detectSeparator(text);
+        CsvRecords.Read csv;
+        try {
+            csv = CsvRecords.read("", text, separator);
+        } catch (DataFormatException e) {
+            problems.add(new Finding(1, 0, "", Problem.UNREADABLE, e.getMessage()));
+            return new Result(List.of(), Map.of(), Map.of(), List.of(), separator, problems);
+        }
+        csv.unclosedQuote().ifPresent(line -> problems.add(new Finding((int) line, 0, "", Problem.UNCLOSED_QUOTE, "")));
+        List<CsvRecords.Record> records = csv.records();
         List<Outcome> outcomes = new ArrayList<>();
         Map<String, Map<String, String>> covariates = new HashMap<>();
         Map<String, Type> types = new LinkedHashMap<>();
@@ -221,9 +232,9 @@ public final class OutcomeFile {
         }
         Map<String, Integer> seen = new HashMap<>();
         Map<String, Integer> covariateLine = new HashMap<>();
-        for (Record record : records.subList(1, records.size())) {
+        for (CsvRecords.Record record : records.subList(1, records.size())) {
             List<String> fields = record.fields();
-            int line = record.line();
+            int line = (int) record.line();
             if (fields.size() == 1 && fields.get(0).isBlank()) {
                 continue; // an empty line, as Excel leaves at the end
             }
@@ -359,85 +370,5 @@ public final class OutcomeFile {
             // 2026-02-30 and the like: a bad date like any other
         }
         return Optional.empty();
-    }
-
-    /** The separator of the header line: {@code ;} when it has more of those than commas outside quotes. */
-    static char separator(String text) {
-        int semicolons = 0;
-        int commas = 0;
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && (c == '\n' || c == '\r')) {
-                break;
-            } else if (!quoted && c == ';') {
-                semicolons++;
-            } else if (!quoted && c == ',') {
-                commas++;
-            }
-        }
-        return semicolons > commas ? ';' : ',';
-    }
-
-    /** One record and the line it starts on. */
-    record Record(int line, List<String> fields) {}
-
-    /** The records of RFC 4180 text with this separator; a quote left open is a problem at the line it opened. */
-    static List<Record> records(String text, char separator, List<Finding> problems) {
-        List<Record> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        int line = 1;
-        int start = 1;
-        int quoteLine = 0;
-        boolean quoted = false;
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i += 2;
-                    continue;
-                }
-                if (c == '"') {
-                    quoted = false;
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    field.append(c);
-                }
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-                quoteLine = line;
-            } else if (c == separator) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\r' || c == '\n') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                fields.add(field.toString());
-                field.setLength(0);
-                records.add(new Record(start, List.copyOf(fields)));
-                fields.clear();
-                line++;
-                start = line;
-            } else {
-                field.append(c);
-            }
-            i++;
-        }
-        if (quoted) {
-            problems.add(new Finding(quoteLine, 0, "", Problem.UNCLOSED_QUOTE, ""));
-        }
-        if (!field.isEmpty() || !fields.isEmpty()) {
-            fields.add(field.toString());
-            records.add(new Record(start, List.copyOf(fields)));
-        }
-        return records;
     }
 }

@@ -95,6 +95,14 @@ class DataTableTest {
     }
 
     @Test
+    void aQuoteThatIsNeverClosedIsAnErrorAtItsLineNotOneLongCell() {
+        assertThatThrownBy(() -> parse("id,name\n1,ok\n2,\"Jansen\n3,Berg\n"))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessageStartingWith("test.csv, line 3: a quote")
+                .hasMessageContaining("never closed");
+    }
+
+    @Test
     void anUnknownColumnListsTheColumnsThatExist() {
         DataTable table = parse("age,score\n1,2\n");
         assertThatThrownBy(() -> table.numeric("sex"))

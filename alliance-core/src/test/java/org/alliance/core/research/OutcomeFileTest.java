@@ -40,6 +40,18 @@ class OutcomeFileTest {
     }
 
     @Test
+    void aQuoteThatIsNeverClosedIsAProblemAtTheLineWhereItOpened() {
+        String file = "client\toutcome\tdate\tvalue\n"
+                + "C-AAAAAAAAAAAA\temployed_6m\t2026-09-30\t1\n"
+                + "C-BBBBBBBBBBBB\t\"employed_6m\t2026-09-30\t0\n";
+        OutcomeFile.Result result = OutcomeFile.read(file, TYPES, KNOWN);
+        assertThat(result.separator()).isEqualTo('\t');
+        assertThat(result.problems())
+                .extracting(Finding::line, Finding::problem)
+                .contains(org.assertj.core.groups.Tuple.tuple(3, Problem.UNCLOSED_QUOTE));
+    }
+
+    @Test
     void listsEveryProblemWithLineAndColumn() {
         String file = "client,outcome,date,value,gender,years_on_benefit\n"
                 + "C-XXXXXXXXXXXX,employed_6m,2026-09-30,1,f,2\n" // unknown pseudonym

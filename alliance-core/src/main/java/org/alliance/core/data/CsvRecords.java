@@ -1,0 +1,142 @@
+package org.alliance.core.data;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The one reader of CSV text that users hand us (data sets for the analyses, outcome files from a register): RFC 4180
+ * records with the line each starts on, read by FastCSV, plus what FastCSV does not say — a quote that opens a cell
+ * and is never closed. FastCSV then reads the rest of the file into that one cell without a word (fastcsv 3.7, and
+ * still in 4.1: osiegmar/FastCSV#173); here it is reported with the line where the quote opened.
+ *
+ * <p>The quote rules are FastCSV's: a quote opens a quoted cell only as the first character of a cell, {@code ""}
+ * inside it is one quote, and a quote anywhere else is an ordinary character. A leading byte-order mark is left out.
+ */
+public final class CsvRecords {
+
+    /** One record: the line of the file it starts on (the first line is 1) and its cells, as written (not trimmed). */
+    public record Record(long line, List<String> fields) {
+        public Record {
+            fields = List.copyOf(fields);
+        }
+    }
+
+    /**
+     * What the text holds.
+     *
+     * @param records every record that is not an empty line, in file order
+     * @param unclosedQuote the line on which a quote opened that is never closed; when present, the last record's last
+     *     cell runs from there to the end of the file
+     */
+    public record Read(List<Record> records, OptionalLong unclosedQuote) {
+        public Read {
+            records = List.copyOf(records);
+        }
+    }
+
+    private static final char QUOTE = '"';
+
+    private CsvRecords() {}
+
+    /**
+     * The records of the text with this separator.
+     *
+     * @throws DataFormatException naming the source when FastCSV refuses the text (a cell too large to be real) and no
+     *     unclosed quote explains it
+     */
+    public static Read read(String source, String text, char separator) {
+        String body = withoutByteOrderMark(text);
+        List<Record> records = new ArrayList<>();
+        CsvReader<CsvRecord> csv = CsvReader.builder()
+                .fieldSeparator(separator)
+                .quoteCharacter(QUOTE)
+                .skipEmptyLines(true)
+                .ignoreDifferentFieldCount(true)
+                .ofCsvRecord(body);
+        try {
+            for (CsvRecord record : csv) {
+                records.add(new Record(record.getStartingLineNumber(), record.getFields()));
+            }
+        } catch (CsvParseException e) {
+            // FastCSV gives up on a cell larger than its buffer, which an unclosed quote makes of the rest of a file.
+            OptionalLong unclosed = unclosedQuote(body, separator);
+            if (unclosed.isPresent()) {
+                return new Read(records, unclosed);
+            }
+            throw new DataFormatException(source + ": " + e.getMessage());
+        }
+        return new Read(records, unclosedQuote(body, separator));
+    }
+
+    /**
+     * The separator of the header (first) line, counted outside quotes: a tab when it has more tabs than commas and
+     * semicolons, {@code ;} when it has more semicolons than commas (Dutch, Danish and Norwegian Excel), else
+     * {@code ,}.
+     */
+    public static char detectSeparator(String text) {
+        String body = withoutByteOrderMark(text);
+        int commas = 0;
+        int semicolons = 0;
+        int tabs = 0;
+        boolean quoted = false;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == QUOTE) {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                break;
+            } else if (!quoted && c == ',') {
+                commas++;
+            } else if (!quoted && c == ';') {
+                semicolons++;
+            } else if (!quoted && c == '\t') {
+                tabs++;
+            }
+        }
+        if (tabs > commas && tabs > semicolons) {
+            return '\t';
+        }
+        return semicolons > commas ? ';' : ',';
+    }
+
+    private static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** The line where a quoted cell opens that the text never closes, following FastCSV's quote rules. */
+    static OptionalLong unclosedQuote(String text, char separator) {
+        long line = 1;
+        long opened = 0;
+        boolean quoted = false;
+        boolean cellStart = true;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\r' && !(i + 1 < n && text.charAt(i + 1) == '\n') || c == '\n') {
+                line++;
+            }
+            if (quoted) {
+                if (c == QUOTE) {
+                    if (i + 1 < n && text.charAt(i + 1) == QUOTE) {
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                }
+            } else if (c == separator || c == '\n' || c == '\r') {
+                cellStart = true;
+            } else if (c == QUOTE && cellStart) {
+                quoted = true;
+                opened = line;
+                cellStart = false;
+            } else {
+                cellStart = false;
+            }
+        }
+        return quoted ? OptionalLong.of(opened) : OptionalLong.empty();
+    }
+}
