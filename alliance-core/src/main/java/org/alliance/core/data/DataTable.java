@@ -33,9 +33,29 @@ import java.util.regex.Pattern;
  * @param rows data rows, each as long as {@code columns}; {@code null} marks a missing cell
  * @param lines the line of the file on which each row starts
  * @param notes what the reader detected or decided (encoding, decimal mark), for the user and provenance
+ * @param rowsAre whether {@code lines} are lines of a text file or cases of an SPSS system file
  */
 public record DataTable(
-        String source, List<String> columns, List<List<String>> rows, List<Long> lines, List<String> notes) {
+        String source,
+        List<String> columns,
+        List<List<String>> rows,
+        List<Long> lines,
+        List<String> notes,
+        Rows rowsAre) {
+
+    /** What a row's number in {@link #lines()} counts, as messages name it. */
+    public enum Rows {
+        /** Lines of a text file: the header is line 1. */
+        LINES("line"),
+        /** Cases of an SPSS system file: the first case is case 1. */
+        CASES("case");
+
+        private final String word;
+
+        Rows(String word) {
+            this.word = word;
+        }
+    }
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern DECIMAL_COMMA_NUMBER = Pattern.compile("[+-]?\\d*,\\d+([eE][+-]?\\d+)?");
@@ -59,6 +79,13 @@ public record DataTable(
                     "there are " + lines.size() + " line numbers for " + rows.size() + " rows");
         }
         notes = List.copyOf(notes);
+        java.util.Objects.requireNonNull(rowsAre, "rowsAre");
+    }
+
+    /** A table read from a text file: {@code lines} are the file's lines. */
+    public DataTable(
+            String source, List<String> columns, List<List<String>> rows, List<Long> lines, List<String> notes) {
+        this(source, columns, rows, lines, notes, Rows.LINES);
     }
 
     /** A table whose rows are lines 2, 3, … (no line breaks inside cells), without notes. */
@@ -90,6 +117,9 @@ public record DataTable(
             throw new DataFormatException(file + ": cannot be read (" + e.getMessage() + ")");
         }
         String source = file.getFileName().toString();
+        if (SavFile.isSystemFile(bytes)) {
+            return SavTable.of(source, SavFile.read(source, bytes, options.encoding()), options.missingCodes());
+        }
         List<String> notes = new ArrayList<>();
         String text = decode(source, bytes, options.encoding(), notes);
         return read(source, text, options, notes);
@@ -269,7 +299,12 @@ public record DataTable(
         return Collections.unmodifiableList(values);
     }
 
-    /** The line of the file on which a data row (0-based) starts. */
+    /** "line 12" of a text file, "case 11" of an SPSS system file, for a data row (0-based). */
+    public String where(int rowIndex) {
+        return rowsAre.word + " " + lines.get(rowIndex);
+    }
+
+    /** The line of the file on which a data row (0-based) starts (the case number in an SPSS system file). */
     public long line(int rowIndex) {
         return lines.get(rowIndex);
     }
@@ -285,8 +320,8 @@ public record DataTable(
             } else if (looksNumeric(cell)) {
                 values[r] = Double.parseDouble(cell);
                 if (!Double.isFinite(values[r])) {
-                    throw new DataFormatException(source + ", line " + lines.get(r) + ", column " + (index + 1) + " ("
-                            + column + "): \"" + cell + "\" is not a finite number");
+                    throw new DataFormatException(source + ", " + where(r) + ", column " + (index + 1) + " (" + column
+                            + "): \"" + cell + "\" is not a finite number");
                 }
             } else {
                 throw new DataFormatException(notANumber(index, r));
@@ -381,8 +416,8 @@ public record DataTable(
                 ? "it has a decimal comma: declare the decimal mark with --dec ','"
                 : "leave missing cells empty, write NA, or declare missing-value codes with --na (e.g. --na \"" + cell
                         + "\")";
-        return source + ", line " + lines.get(row) + ", column " + (index + 1) + " (" + columns.get(index) + "): \""
-                + cell + "\" is not a number" + others + "; " + fix;
+        return source + ", " + where(row) + ", column " + (index + 1) + " (" + columns.get(index) + "): \"" + cell
+                + "\" is not a number" + others + "; " + fix;
     }
 
     private static boolean looksNumeric(String cell) {

@@ -4,6 +4,10 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.alliance.core.data.DataFormatException;
+import org.alliance.core.data.DataTable;
+import org.alliance.core.data.SavFile;
 import org.alliance.core.instrument.InstrumentReader;
 import org.alliance.core.observation.format.BorisProjectReader;
 import org.alliance.core.observation.format.CsvEvents;
@@ -44,6 +48,36 @@ class ReadersFuzzTest {
         var result = InstrumentReader.read("fuzz.yaml", new String(input, StandardCharsets.UTF_8));
         if (result.instrument().isEmpty() && result.errors().isEmpty()) {
             throw new AssertionError("no instrument and no error for: " + new String(input, StandardCharsets.UTF_8));
+        }
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void savFile(byte[] input) {
+        try {
+            SavFile.Contents contents = SavFile.read("fuzz.sav", input, Optional.empty());
+            for (var row : contents.rows()) {
+                if (row.size() != contents.variables().size()) {
+                    throw new AssertionError("a case with " + row.size() + " cells for "
+                            + contents.variables().size() + " variables");
+                }
+            }
+        } catch (DataFormatException expected) {
+            // refused with a message: fine
+        }
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void dataCsv(byte[] input) {
+        try {
+            DataTable table =
+                    DataTable.read("fuzz.csv", new StringReader(new String(input, StandardCharsets.UTF_8)), ',');
+            for (String column : table.columns()) {
+                if (table.isNumeric(column)) {
+                    table.numeric(column);
+                }
+            }
+        } catch (DataFormatException expected) {
+            // refused with a message: fine
         }
     }
 }

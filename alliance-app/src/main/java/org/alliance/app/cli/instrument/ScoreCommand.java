@@ -185,7 +185,7 @@ public final class ScoreCommand implements Callable<Integer> {
                     Scoring.recode(instrument, instrument.item(column), columnValues[r]);
                     answers.put(column, columnValues[r]);
                 } catch (InvalidAnswerException e) {
-                    problems.add(table.source() + ", line " + table.line(r) + ", column "
+                    problems.add(table.source() + ", " + table.where(r) + ", column "
                             + (table.columnIndex(column) + 1) + " (" + column + "): "
                             + e.getMessage().replaceFirst("^item '[^']*': ", ""));
                     rowOk = false;

@@ -206,7 +206,7 @@ public final class RegressCommand implements Callable<Integer> {
         while (m.find()) {
             int row = Integer.parseInt(m.group(1));
             String line = row >= 1 && row <= table.rowCount()
-                    ? " (" + table.source() + ", line " + table.line(row - 1) + ")"
+                    ? " (" + table.source() + ", " + table.where(row - 1) + ")"
                     : "";
             m.appendReplacement(result, java.util.regex.Matcher.quoteReplacement(m.group() + line));
         }

@@ -54,6 +54,38 @@ class CsvInputTest {
         return JsonMapper.builder().build().readTree(run.out());
     }
 
+    /**
+     * An SPSS system file goes where a CSV file goes: regress on the .sav haven wrote equals lm on what read_sav gives
+     * (user-missing answers dropped as NA), and the notes say so (alliance-core/src/test/r/sav.R).
+     */
+    @Test
+    void anSpssSystemFileIsReadAsHavenReadsItAndRegressEqualsLm() throws Exception {
+        Path sav = Path.of("..", "alliance-core", "src", "test", "resources", "sav");
+        Run run = run(
+                "regress",
+                sav.resolve("survey-byte.sav").toString(),
+                "--formula",
+                "alliance_total_score_t1 ~ bond_1 + bond_2 + goal_1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("survey-byte.sav is an SPSS system file").contains("user-missing values");
+        JsonNode coefficients = json(run).get("coefficients");
+        List<String> reference = Files.readAllLines(sav.resolve("survey-lm.csv"), StandardCharsets.UTF_8);
+        assertThat(json(run).get("model").get("n").asInt())
+                .isEqualTo(Integer.parseInt(reference.get(1).split(",")[3]));
+        assertThat(coefficients.size()).isEqualTo(reference.size() - 1);
+        for (int i = 1; i < reference.size(); i++) {
+            String[] cells = reference.get(i).replace("\"", "").split(",");
+            JsonNode term = coefficients.get(i - 1);
+            assertThat(term.get("term").asString()).isEqualTo(cells[0]);
+            double estimate = Double.parseDouble(cells[1]);
+            double se = Double.parseDouble(cells[2]);
+            assertThat(term.get("estimate").asDouble())
+                    .isCloseTo(estimate, org.assertj.core.api.Assertions.within(1e-10 * Math.abs(estimate)));
+            assertThat(term.get("std_error").asDouble())
+                    .isCloseTo(se, org.assertj.core.api.Assertions.within(1e-10 * Math.abs(se)));
+        }
+    }
+
     @Test
     void aDotInANumericPredictorIsNamedInsteadOfSilentlyMakingItAFactor() throws Exception {
         Path file = withCell("mtcars.csv", 12, "wt", ".");
