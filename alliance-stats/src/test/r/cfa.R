@@ -84,6 +84,16 @@ write_lrt("hs-ml-rescov", hs_ml, hs_rescov)
 write_lrt("hs-mlr-rescov", hs_mlr, hs_rescov_mlr)
 write_lrt("hs-invariance", configural, metric, scalar)
 
+# Partial invariance (group.partial) and the invariance steps under MLR (the command line's --compare).
+write_fit(cfa(hs_model, data = hs, group = "school", group.equal = c("loadings", "intercepts"),
+              group.partial = c("x3 ~ 1", "x7 ~ 1")), "hs-scalar-partial")
+write_fit(cfa(hs_model, data = hs, group = "school", group.equal = c("loadings", "intercepts"),
+              group.partial = c("visual =~ x2", "x3 ~ 1"), estimator = "MLR"), "hs-scalar-partial-mlr")
+configural_mlr <- cfa(hs_model, data = hs, group = "school", estimator = "MLR")
+metric_mlr <- cfa(hs_model, data = hs, group = "school", group.equal = "loadings", estimator = "MLR")
+scalar_mlr <- cfa(hs_model, data = hs, group = "school", group.equal = c("loadings", "intercepts"), estimator = "MLR")
+write_lrt("hs-invariance-mlr", configural_mlr, metric_mlr, scalar_mlr)
+
 # Non-central chi-square cdf, R's pchisq(q, df, ncp).
 grid <- expand.grid(q = c(0.5, 5, 24, 85.306, 150), df = c(1, 3, 24, 100), ncp = c(0, 0.3, 7.5, 60.3, 250))
 grid$p <- pchisq(grid$q, grid$df, grid$ncp)

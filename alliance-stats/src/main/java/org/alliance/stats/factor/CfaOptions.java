@@ -14,13 +14,16 @@ import java.util.Set;
  * @param groupEqual lavaan's {@code group.equal} for multiple groups
  * @param maxIterations the most optimiser iterations (Fisher scoring and Newton steps together) before the
  *     fit is reported as not converged; {@link #DEFAULT_MAX_ITERATIONS} unless set
+ * @param groupPartial lavaan's {@code group.partial}: loadings ({@code visual=~x2}) and intercepts ({@code x3~1}) left
+ *     free across groups although {@code groupEqual} holds their kind equal; written without spaces
  */
 public record CfaOptions(
         Estimator estimator,
         MissingData missing,
         boolean standardizeLatent,
         Set<GroupEqual> groupEqual,
-        int maxIterations) {
+        int maxIterations,
+        Set<String> groupPartial) {
 
     /** Far more than any model of the test suite needs (HS by grade, metric: under 30). */
     public static final int DEFAULT_MAX_ITERATIONS = 1000;
@@ -54,6 +57,28 @@ public record CfaOptions(
         if (maxIterations < 1) {
             throw new IllegalArgumentException("maxIterations must be at least 1, not " + maxIterations);
         }
+        java.util.Set<String> partial = new java.util.LinkedHashSet<>();
+        for (String entry : groupPartial) {
+            String compact = entry.replaceAll("\\s+", "");
+            if (!PARTIAL.matcher(compact).matches()) {
+                throw new IllegalArgumentException("group.partial '" + entry.strip() + "': write a loading as"
+                        + " factor=~item or an intercept as item~1");
+            }
+            partial.add(compact);
+        }
+        groupPartial = java.util.Collections.unmodifiableSet(partial);
+    }
+
+    private static final java.util.regex.Pattern PARTIAL =
+            java.util.regex.Pattern.compile("[\\p{L}_.][\\p{L}\\p{N}_.]*(=~[\\p{L}_.][\\p{L}\\p{N}_.]*|~1)");
+
+    public CfaOptions(
+            Estimator estimator,
+            MissingData missing,
+            boolean standardizeLatent,
+            Set<GroupEqual> groupEqual,
+            int maxIterations) {
+        this(estimator, missing, standardizeLatent, groupEqual, maxIterations, Set.of());
     }
 
     public CfaOptions(Estimator estimator, MissingData missing, boolean standardizeLatent, Set<GroupEqual> groupEqual) {
@@ -66,22 +91,26 @@ public record CfaOptions(
     }
 
     public CfaOptions withMaxIterations(int n) {
-        return new CfaOptions(estimator, missing, standardizeLatent, groupEqual, n);
+        return new CfaOptions(estimator, missing, standardizeLatent, groupEqual, n, groupPartial);
+    }
+
+    public CfaOptions withGroupPartial(Set<String> p) {
+        return new CfaOptions(estimator, missing, standardizeLatent, groupEqual, maxIterations, p);
     }
 
     public CfaOptions withEstimator(Estimator e) {
-        return new CfaOptions(e, missing, standardizeLatent, groupEqual, maxIterations);
+        return new CfaOptions(e, missing, standardizeLatent, groupEqual, maxIterations, groupPartial);
     }
 
     public CfaOptions withStandardizeLatent(boolean s) {
-        return new CfaOptions(estimator, missing, s, groupEqual, maxIterations);
+        return new CfaOptions(estimator, missing, s, groupEqual, maxIterations, groupPartial);
     }
 
     public CfaOptions withGroupEqual(Set<GroupEqual> g) {
-        return new CfaOptions(estimator, missing, standardizeLatent, g, maxIterations);
+        return new CfaOptions(estimator, missing, standardizeLatent, g, maxIterations, groupPartial);
     }
 
     public CfaOptions withMissing(MissingData m) {
-        return new CfaOptions(estimator, m, standardizeLatent, groupEqual, maxIterations);
+        return new CfaOptions(estimator, m, standardizeLatent, groupEqual, maxIterations, groupPartial);
     }
 }

@@ -98,6 +98,7 @@ final class CfaSpecification {
         for (int g = 0; g < groups; g++) {
             rows.addAll(groupRows(model, observed, latent, g, meanStructure, options, groups));
         }
+        checkGroupPartial(rows, groups, meanStructure, options);
         // Equality: free rows with the same label share one free parameter; label ".pN." for group.equal.
         Map<String, Integer> byLabel = new HashMap<>();
         Map<String, String> autoLabel = new LinkedHashMap<>();
@@ -111,13 +112,15 @@ final class CfaSpecification {
             if (key == null
                     && groups > 1
                     && row.kind() == Kind.LOADING
-                    && options.groupEqual().contains(GroupEqual.LOADINGS)) {
+                    && options.groupEqual().contains(GroupEqual.LOADINGS)
+                    && !options.groupPartial().contains(row.lhs() + "=~" + row.rhs())) {
                 key = "eq:" + row.lhs() + "=~" + row.rhs();
             }
             if (key == null
                     && groups > 1
                     && row.kind() == Kind.NU
-                    && options.groupEqual().contains(GroupEqual.INTERCEPTS)) {
+                    && options.groupEqual().contains(GroupEqual.INTERCEPTS)
+                    && !options.groupPartial().contains(row.lhs() + "~1")) {
                 key = "eq:" + row.lhs() + "~1";
             }
             if (key == null) {
@@ -137,6 +140,27 @@ final class CfaSpecification {
             rows.set(r, row.withFree(index));
         }
         return new CfaSpecification(List.copyOf(observed), latent, groups, meanStructure, List.copyOf(rows));
+    }
+
+    /** A group.partial entry must name a free loading or an intercept of this model that group.equal ties. */
+    private static void checkGroupPartial(List<Row> rows, int groups, boolean meanStructure, CfaOptions options) {
+        for (String entry : options.groupPartial()) {
+            boolean intercept = entry.endsWith("~1");
+            if (groups < 2 || !options.groupEqual().contains(intercept ? GroupEqual.INTERCEPTS : GroupEqual.LOADINGS)) {
+                throw new IllegalArgumentException("group.partial '" + entry + "' frees "
+                        + (intercept ? "an" + " intercept" : "a loading") + ", but group.equal does not hold "
+                        + (intercept ? "intercepts" : "loadings") + " equal across groups");
+            }
+            boolean found = rows.stream()
+                    .anyMatch(r -> r.free() >= 0
+                            && (intercept
+                                    ? r.kind() == Kind.NU && entry.equals(r.lhs() + "~1")
+                                    : r.kind() == Kind.LOADING && entry.equals(r.lhs() + "=~" + r.rhs())));
+            if (!found || intercept && !meanStructure) {
+                throw new IllegalArgumentException("group.partial '" + entry + "': the model has no free "
+                        + (intercept ? "intercept" : "loading") + " " + entry);
+            }
+        }
     }
 
     private static List<Row> groupRows(

@@ -70,6 +70,23 @@ final class LavaanReferenceCases {
                     HS,
                     CfaOptions.defaults().withGroupEqual(Set.of(GroupEqual.LOADINGS, GroupEqual.INTERCEPTS))),
             new Case(
+                    "hs-scalar-partial",
+                    "HolzingerSwineford1939",
+                    "school",
+                    HS,
+                    CfaOptions.defaults()
+                            .withGroupEqual(Set.of(GroupEqual.LOADINGS, GroupEqual.INTERCEPTS))
+                            .withGroupPartial(Set.of("x3 ~ 1", "x7~1"))),
+            new Case(
+                    "hs-scalar-partial-mlr",
+                    "HolzingerSwineford1939",
+                    "school",
+                    HS,
+                    CfaOptions.defaults()
+                            .withGroupEqual(Set.of(GroupEqual.LOADINGS, GroupEqual.INTERCEPTS))
+                            .withGroupPartial(Set.of("visual =~ x2", "x3~1"))
+                            .withEstimator(Estimator.MLR)),
+            new Case(
                     "hs-metric-mlr",
                     "HolzingerSwineford1939",
                     "school",
