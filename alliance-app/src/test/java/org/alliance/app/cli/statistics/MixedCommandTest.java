@@ -48,6 +48,115 @@ class MixedCommandTest {
         assertThat(root.get("provenance").get("software").asString()).startsWith("alliance ");
     }
 
+    private static final String CBPP = "reference/glmer/cbpp-period-polished";
+
+    private static Run cbpp(String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "mixed",
+                data("cbpp.csv"),
+                "--formula",
+                "prop ~ period + (1 | herd)",
+                "--family",
+                "binomial",
+                "--weights",
+                "size",
+                "--factor",
+                "period"));
+        args.addAll(java.util.List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void binomialRandomInterceptJsonMatchesGlmer() {
+        Run run = cbpp();
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        JsonNode root = JSON.readTree(run.out());
+        assertThat(root.get("valid").asBoolean()).isTrue();
+        for (String term : java.util.List.of("(Intercept)", "period2", "period3", "period4")) {
+            JsonNode row = null;
+            for (JsonNode f : root.get("fixed_effects")) {
+                if (f.get("term").asString().equals(term)) {
+                    row = f;
+                }
+            }
+            assertThat(row).as(term).isNotNull();
+            assertRelative(row.get("estimate").asDouble(), reference(CBPP + "-fixed.csv", term, "estimate"), 2e-6);
+            assertRelative(row.get("std_error").asDouble(), reference(CBPP + "-fixed.csv", term, "std_error"), 2e-6);
+            assertThat(row.get("p_value").asDouble()).isBetween(0.0, 1.0);
+        }
+        JsonNode model = root.get("model");
+        assertThat(model.get("family").asString()).isEqualTo("binomial");
+        assertRelative(model.get("log_lik").asDouble(), reference(CBPP + "-model.csv", "log_lik", "value"), 1e-11);
+        assertRelative(model.get("aic").asDouble(), reference(CBPP + "-model.csv", "aic", "value"), 1e-11);
+        assertThat(model.get("groups").get("herd").asInt()).isEqualTo(15);
+        JsonNode herd = root.get("random_effects").get(0);
+        assertRelative(herd.get("sdcor").asDouble(), reference(CBPP + "-model.csv", "theta", "value"), 2e-6);
+        assertThat(root.get("provenance").get("method").asString()).contains("lme4::glmer");
+        assertThat(root.get("provenance").get("options").get("weights").asString())
+                .isEqualTo("size");
+    }
+
+    @Test
+    void binomialTextFormat() {
+        Run run = cbpp("--format", "text");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out())
+                .contains("Laplace approximation")
+                .contains("family binomial")
+                .contains("weights = size")
+                .contains("z value")
+                .contains("Pr(>|z|)")
+                .contains("herd")
+                .contains("-92.02657");
+    }
+
+    @Test
+    void binomialNotConvergedIsExitOneAndMarkedNotValid() {
+        Run run = cbpp("--max-evaluations", "20");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(JSON.readTree(run.out()).get("valid").asBoolean()).isFalse();
+        assertThat(run.err()).contains("did not converge");
+        assertThat(cbpp("--max-evaluations", "20", "--format", "text").out()).startsWith("*** NOT VALID");
+    }
+
+    @Test
+    void binomialRandomSlopesAndWeightsWithoutBinomialAreExitTwo() {
+        Run slope = run(
+                "mixed",
+                data("cbpp.csv"),
+                "--formula",
+                "prop ~ size + (size | herd)",
+                "--family",
+                "binomial",
+                "--weights",
+                "size");
+        assertThat(slope.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(slope.err()).contains("one random intercept (1 | g) only");
+
+        Run nested = run(
+                "mixed",
+                data("caseload.csv"),
+                "--formula",
+                "alliance ~ session + (1 | professional/client)",
+                "--family",
+                "binomial");
+        assertThat(nested.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(nested.err()).contains("one random intercept (1 | g) only");
+
+        Run gaussianWeights =
+                run("mixed", SLEEPSTUDY, "--formula", "Reaction ~ Days + (1 | Subject)", "--weights", "Days");
+        assertThat(gaussianWeights.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(gaussianWeights.err()).contains("--weights: only with --family binomial");
+
+        Run notProportion =
+                run("mixed", data("cbpp.csv"), "--formula", "incidence ~ period + (1 | herd)", "--family", "binomial");
+        assertThat(notProportion.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(notProportion.err()).contains("between 0 and 1");
+    }
+
     @Test
     void mlOptionAndTextFormat() {
         Run run = run("mixed", SLEEPSTUDY, "--formula", "Reaction ~ Days + (1 | Subject)", "--ml", "--format", "text");
