@@ -53,4 +53,6 @@ add_case <- function(name, formula, data, dataset, weights = NULL, weight_column
 }
 add_case("cbpp-period", prop ~ period + (1 | herd), cbpp, "cbpp", weights = cbpp$size, weight_column = "size")
 add_case("caseload-high", high ~ session + experience + (1 | professional), caseload, "caseload")
+# Without the fixed intercept: one coefficient per period (issue 15).
+add_case("cbpp-nointercept", prop ~ 0 + period + (1 | herd), cbpp, "cbpp", weights = cbpp$size, weight_column = "size")
 write_ref(do.call(rbind, cases), "cases")

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LogisticMixedModelTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"cbpp-period", "caseload-high"})
+    @ValueSource(strings = {"cbpp-period", "caseload-high", "cbpp-nointercept"})
     void agreesWithPolishedGlmer(String name) {
         LogisticMixedModel.Result result = fit(name);
         assertAgrees(result, name + "-polished", 2e-6, 1e-11);
@@ -33,7 +33,7 @@ class LogisticMixedModelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cbpp-period", "caseload-high"})
+    @ValueSource(strings = {"cbpp-period", "caseload-high", "cbpp-nointercept"})
     void agreesWithDefaultGlmer(String name) {
         assertAgrees(fit(name), name + "-default", 5e-5, 1e-10);
     }

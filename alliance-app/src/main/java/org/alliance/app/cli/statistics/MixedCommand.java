@@ -54,7 +54,9 @@ public final class MixedCommand implements Callable<Integer> {
             names = "--formula",
             required = true,
             paramLabel = "FORMULA",
-            description = "lme4 formula, e.g. \"y ~ x + (x | g)\" or \"y ~ x + (1 | professional/client)\".")
+            description = "lme4 formula, e.g. \"y ~ x + (x | g)\" or \"y ~ x + (1 | professional/client)\"; the fixed"
+                    + " part as regress reads it, also without intercept (0 + x) and with a transformed response"
+                    + " (log(y) ~ x + (1 | g)).")
     String formulaText;
 
     @Option(names = "--ml", description = "Maximum likelihood instead of REML (lmer's REML = FALSE).")
@@ -191,7 +193,7 @@ public final class MixedCommand implements Callable<Integer> {
             boolean fixed = formula.fixed().contains(name);
             if (formula.groupingVariables().contains(name) && !fixed && !slopes.contains(name)) {
                 text.put(name, table.text(name).toArray(String[]::new));
-            } else if (name.equals(formula.response())
+            } else if (formula.fixedEffects().responseColumns().contains(name)
                     || slopes.contains(name)
                     || (!factors.contains(name) && table.isNumeric(name))) {
                 numeric.put(name, StatisticsOutput.numeric(table, name));

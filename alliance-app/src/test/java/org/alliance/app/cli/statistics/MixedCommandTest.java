@@ -51,11 +51,15 @@ class MixedCommandTest {
     private static final String CBPP = "reference/glmer/cbpp-period-polished";
 
     private static Run cbpp(String... more) {
+        return cbppWith("prop ~ period + (1 | herd)", more);
+    }
+
+    private static Run cbppWith(String formula, String... more) {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
                 "mixed",
                 data("cbpp.csv"),
                 "--formula",
-                "prop ~ period + (1 | herd)",
+                formula,
                 "--family",
                 "binomial",
                 "--weights",
@@ -155,6 +159,43 @@ class MixedCommandTest {
                 run("mixed", data("cbpp.csv"), "--formula", "incidence ~ period + (1 | herd)", "--family", "binomial");
         assertThat(notProportion.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(notProportion.err()).contains("between 0 and 1");
+    }
+
+    @Test
+    void noFixedInterceptAndATransformedResponseMatchLmer() {
+        Run none = run("mixed", SLEEPSTUDY, "--formula", "Reaction ~ 0 + Days + (1 | Subject)");
+        assertThat(none.exitCode()).as(none.err()).isEqualTo(ExitCodes.OK);
+        JsonNode days = JSON.readTree(none.out()).get("fixed_effects").get(0);
+        assertThat(days.get("term").asString()).isEqualTo("Days");
+        String noIntercept = "reference/mixed/sleepstudy-nointercept-reml-polished";
+        assertRelative(
+                days.get("estimate").asDouble(), reference(noIntercept + "-fixed.csv", "Days", "estimate"), 1e-6);
+        assertRelative(
+                days.get("std_error").asDouble(), reference(noIntercept + "-fixed.csv", "Days", "std_error"), 1e-6);
+
+        Run log = run("mixed", SLEEPSTUDY, "--formula", "log(Reaction) ~ Days + I(Days^2) + (1 | Subject)");
+        assertThat(log.exitCode()).as(log.err()).isEqualTo(ExitCodes.OK);
+        JsonNode root = JSON.readTree(log.out());
+        String logReference = "reference/mixed/sleepstudy-log-reml-polished";
+        assertRelative(
+                root.get("fixed_effects").get(2).get("estimate").asDouble(),
+                reference(logReference + "-fixed.csv", "I(Days^2)", "estimate"),
+                1e-6);
+        assertRelative(
+                root.get("model").get("reml_criterion").asDouble(),
+                reference(logReference + "-model.csv", "criterion", "value"),
+                1e-12);
+
+        Run binomial = cbppWith("prop ~ 0 + period + (1 | herd)");
+        assertThat(binomial.exitCode()).as(binomial.err()).isEqualTo(ExitCodes.OK);
+        assertRelative(
+                JSON.readTree(binomial.out())
+                        .get("fixed_effects")
+                        .get(1)
+                        .get("estimate")
+                        .asDouble(),
+                reference("reference/glmer/cbpp-nointercept-polished-fixed.csv", "period2", "estimate"),
+                2e-6);
     }
 
     @Test
