@@ -55,4 +55,7 @@ add_case("cbpp-period", prop ~ period + (1 | herd), cbpp, "cbpp", weights = cbpp
 add_case("caseload-high", high ~ session + experience + (1 | professional), caseload, "caseload")
 # Without the fixed intercept: one coefficient per period (issue 15).
 add_case("cbpp-nointercept", prop ~ 0 + period + (1 | herd), cbpp, "cbpp", weights = cbpp$size, weight_column = "size")
+# A singular fit: the between-cylinder SD of am given wt is estimated as 0 ("boundary (singular) fit").
+mtcars <- read.csv(file.path(data_dir, "mtcars.csv"))
+add_case("mtcars-singular", am ~ wt + (1 | cyl), mtcars, "mtcars")
 write_ref(do.call(rbind, cases), "cases")

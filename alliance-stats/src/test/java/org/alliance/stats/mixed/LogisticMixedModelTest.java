@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with its trials as weights) and a 0/1 outcome on the simulated caseload. Against glmer polished to rhoend 1e-10:
  * fixed effects, RX standard errors and θ at 2e-6 relative (found: ≤ 6e-7), logLik/AIC/BIC at 1e-11 relative
  * (found: ≤ 1e-10 absolute); against glmer's default fit (bobyqa then Nelder–Mead at lme4's looser tolerances) at
- * 5e-5 and 1e-10 (found: ≤ 9e-6 and 2e-9 absolute).
+ * 5e-5 and 1e-10 (found: ≤ 1.2e-5 and 2.5e-9 absolute).
  */
 class LogisticMixedModelTest {
 
@@ -50,6 +50,31 @@ class LogisticMixedModelTest {
         assertThat(result.fixedEffects().get(0).estimate()).isCloseTo(-1.3983316336, within(1e-7));
         assertThat(result.maxGradient()).isLessThan(0.002);
         assertThat(result.singular()).isFalse();
+    }
+
+    /** mtcars am ~ wt + (1 | cyl): glmer says "boundary (singular) fit" with θ = 0, so does the model. */
+    @Test
+    void singularFitHasThetaZeroAndSaysSo() {
+        RReference data = RReference.read("data/mtcars.csv");
+        Columns columns = new Columns(
+                Map.of("am", data.numbers("am"), "wt", data.numbers("wt")), Map.of("cyl", data.texts("cyl")));
+        LogisticMixedModel.Result result = LogisticMixedModel.fit(
+                MixedFormula.parse("am ~ wt + (1 | cyl)"), columns, Optional.empty(), LevelOrder.C, 100_000);
+        RReference fixed = RReference.read("reference/glmer/mtcars-singular-polished-fixed.csv");
+        RReference model = RReference.read("reference/glmer/mtcars-singular-polished-model.csv");
+        assertThat(result.theta()).isZero();
+        assertThat(result.singular()).isTrue();
+        assertThat(result.converged()).isTrue();
+        assertThat(result.warnings()).anyMatch(w -> w.startsWith("boundary (singular) fit"));
+        double[] estimates = fixed.numbers("estimate");
+        double[] errors = fixed.numbers("std_error");
+        for (int j = 0; j < estimates.length; j++) {
+            FixedEffect f = result.fixedEffects().get(j);
+            assertThat(f.estimate()).as(f.term()).isCloseTo(estimates[j], within(2e-6 * Math.abs(estimates[j])));
+            assertThat(f.standardError()).as(f.term()).isCloseTo(errors[j], within(2e-6 * errors[j]));
+        }
+        assertThat(result.logLikelihood())
+                .isCloseTo(model.value("log_lik"), within(1e-11 * Math.abs(model.value("log_lik"))));
     }
 
     @Test
