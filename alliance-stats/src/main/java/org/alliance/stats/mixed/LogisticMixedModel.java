@@ -167,6 +167,12 @@ public final class LogisticMixedModel {
         if (design.x().length > 0 && design.x()[0].length == 0) {
             throw new IllegalArgumentException("the model " + formula + " has no fixed effects");
         }
+        org.alliance.stats.linalg.HouseholderQr qr = org.alliance.stats.linalg.HouseholderQr.decompose(design.x());
+        if (!qr.isFullRank()) {
+            throw new IllegalArgumentException("the fixed effects "
+                    + qr.dependentColumns().stream().map(design.terms()::get).toList()
+                    + " are linear combinations of the terms before them (aliased); remove them from the formula");
+        }
         Map<String, Integer> index = new HashMap<>();
         int[] group = new int[n];
         for (int i = 0; i < n; i++) {

@@ -78,6 +78,22 @@ class LogisticMixedModelTest {
     }
 
     @Test
+    void aliasedFixedEffectsAreRefused() {
+        Map<String, double[]> numeric = new LinkedHashMap<>(caseload().numeric());
+        double[] session = numeric.get("session");
+        numeric.put("twice", Arrays.stream(session).map(v -> 2 * v).toArray());
+        Columns columns = new Columns(numeric, caseload().text());
+        assertThatThrownBy(() -> LogisticMixedModel.fit(
+                        MixedFormula.parse("high ~ session + twice + (1 | professional)"),
+                        columns,
+                        Optional.empty(),
+                        LevelOrder.C,
+                        100_000))
+                .hasMessageContaining("[twice]")
+                .hasMessageContaining("aliased");
+    }
+
+    @Test
     void randomSlopesAreRefused() {
         assertThatThrownBy(() -> LogisticMixedModel.fit(
                         MixedFormula.parse("high ~ session + (session | professional)"),
