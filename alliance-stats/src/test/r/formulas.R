@@ -141,6 +141,10 @@ add_case("logistic-fractional-weights", "mtcars", "vs ~ mpg + wt", family = "bin
 add_case("logistic-interaction-hc0", "mtcars", "vs ~ mpg * am", family = "binomial", covariance = "HC0")
 add_case("logistic-weighted-cr0", "mtcars", "vs ~ mpg + wt", family = "binomial", weights = "carb",
          covariance = "CR0", cluster = "gear")
+# A transformed response, evaluated by model.frame like a predictor (issue 15).
+add_case("log-response", "mtcars", "log(mpg) ~ wt + factor(cyl)")
+add_case("ratio-response-no-intercept", "mtcars", "I(mpg/wt) ~ 0 + hp + factor(am)")
+add_case("sqrt-response-hc3", "mtcars", "sqrt(mpg) ~ wt + hp", covariance = "HC3")
 write_ref(do.call(rbind, cases), "cases")
 
 # Level order: factor() sorts with sort(unique(x)), which collates by the session's locale. The OS locales are not

@@ -99,3 +99,8 @@ fit_both(alliance ~ session * experience + (1 | professional / client), caseload
          REML = FALSE)
 # Dyestuff2: the between-batch variance is estimated as 0, lmer says "boundary (singular) fit".
 fit_both(Yield ~ 1 + (1 | Batch), dyestuff2, "dyestuff2-singular-reml")
+# Without the fixed intercept, and a transformed response, read by the same parser as regress (issue 15).
+fit_both(Reaction ~ 0 + Days + (1 | Subject), sleepstudy, "sleepstudy-nointercept-reml")
+fit_both(log(Reaction) ~ Days + I(Days^2) + (1 | Subject), sleepstudy, "sleepstudy-log-reml")
+fit_both(log(alliance) ~ 0 + session + experience + (1 | professional), caseload, "caseload-log-nointercept-ml",
+         REML = FALSE)

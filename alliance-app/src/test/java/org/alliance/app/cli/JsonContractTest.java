@@ -108,6 +108,19 @@ class JsonContractTest {
                     "--cluster",
                     "cyl,gear"
                 };
+            case "mixed-binomial" ->
+                new String[] {
+                    "mixed",
+                    data("cbpp.csv"),
+                    "--formula",
+                    "prop ~ period + (1 | herd)",
+                    "--family",
+                    "binomial",
+                    "--weights",
+                    "size",
+                    "--factor",
+                    "period"
+                };
             case "mixed-ml" ->
                 new String[] {"mixed", data("sleepstudy.csv"), "--formula", "Reaction ~ Days + (Days | Subject)", "--ml"
                 };
@@ -160,6 +173,7 @@ class JsonContractTest {
                 "logistic-robust",
                 "logistic-cluster",
                 "mixed-ml",
+                "mixed-binomial",
                 "mixed-unconverged",
                 "mixed",
                 "cfa",

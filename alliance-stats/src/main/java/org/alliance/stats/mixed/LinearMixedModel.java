@@ -159,9 +159,11 @@ public final class LinearMixedModel {
                             "there is no column '" + name + "'; the columns are " + String.join(", ", columns.names()));
                 }
             }
-            if (!columns.numeric().containsKey(formula.response())) {
-                throw new IllegalArgumentException(
-                        "the response '" + formula.response() + "' must be a numeric column");
+            for (String column : formula.fixedEffects().responseColumns()) {
+                if (!columns.numeric().containsKey(column)) {
+                    throw new IllegalArgumentException(
+                            "the response '" + formula.response() + "' must be a numeric column");
+                }
             }
             for (RandomTerm term : formula.random()) {
                 for (String slope : term.slopes()) {
@@ -173,7 +175,7 @@ public final class LinearMixedModel {
                 }
             }
             List<String> others = new ArrayList<>(formula.variables());
-            others.remove(formula.response());
+            others.removeAll(formula.fixedEffects().responseColumns());
             others.removeAll(formula.fixed());
             double[][] x;
             double[] y;
@@ -188,12 +190,10 @@ public final class LinearMixedModel {
                 fixedNames = design.terms();
             } else {
                 used = completeRows(columns, formula.variables());
-                double[] response = columns.numeric().get(formula.response());
                 x = new double[used.length][];
-                y = new double[used.length];
+                y = DesignMatrix.responseValues(formula.fixedEffects(), columns, used);
                 for (int i = 0; i < used.length; i++) {
                     x[i] = new double[] {1.0};
-                    y[i] = response[used[i]];
                 }
                 fixedNames = List.of(DesignMatrix.INTERCEPT);
                 if (used.length < 2) {

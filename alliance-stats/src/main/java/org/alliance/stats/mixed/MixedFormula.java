@@ -11,11 +11,11 @@ import org.alliance.stats.regression.Formula;
  * A linear mixed-model formula in the subset of lme4's syntax we support: {@code y ~ x1 + x2 + (1 | g)}, correlated
  * random intercept and slopes {@code (x | g)} = {@code (1 + x | g)}, several terms (crossed {@code (1 | a) + (1 | b)})
  * and nesting {@code (1 | a/b)} = {@code (1 | a) + (1 | b:a)}, as lme4 expands it. The fixed part is read by the same
- * parser as {@code regress} ({@link Formula}: interactions, {@code factor(x)}, {@code I()}, {@code log}, ...), with the
- * intercept always included. Refused with a message: random terms without an intercept ({@code 0 + x}), uncorrelated
- * terms ({@code ||}), a fixed part without intercept.
+ * parser as {@code regress} ({@link Formula}: interactions, {@code factor(x)}, {@code I()}, {@code log}, ...), with or
+ * without the fixed intercept ({@code y ~ 0 + x + (1 | g)}), and the response may be transformed ({@code log(y)}).
+ * Refused with a message: random terms without an intercept ({@code (0 + x | g)}), uncorrelated terms ({@code ||}).
  *
- * @param response the response variable
+ * @param response the response as R labels it ({@code y}, or {@code log(y)})
  * @param fixedEffects the fixed part (may have no terms: intercept only)
  * @param random the random-effects terms, at least one
  */
@@ -33,16 +33,15 @@ public record MixedFormula(String response, Formula fixedEffects, List<RandomTer
             throw new IllegalArgumentException(
                     "the fixed part's response " + fixedEffects.response() + " is not " + response);
         }
-        if (!fixedEffects.intercept()) {
-            throw new IllegalArgumentException("models without a fixed intercept are not supported");
-        }
         Set<String> groups = new LinkedHashSet<>();
         for (RandomTerm term : random) {
             if (!groups.add(term.groupName())) {
                 throw new IllegalArgumentException("two random-effects terms have the grouping factor "
                         + term.groupName() + "; write them as one term, e.g. (1 + x | " + term.groupName() + ")");
             }
-            if (term.grouping().contains(response) || term.slopes().contains(response)) {
+            List<String> read = fixedEffects.responseColumns();
+            if (term.grouping().stream().anyMatch(read::contains)
+                    || term.slopes().stream().anyMatch(read::contains)) {
                 throw new IllegalArgumentException("the response " + response + " appears in the term " + term);
             }
         }
@@ -60,10 +59,6 @@ public record MixedFormula(String response, Formula fixedEffects, List<RandomTer
      */
     public static MixedFormula parse(String text) {
         Formula.WithRandomTerms parsed = Formula.parseWithRandomTerms(text);
-        if (!parsed.fixed().intercept()) {
-            throw new IllegalArgumentException(
-                    "formula '" + text + "': models without a fixed intercept are not supported");
-        }
         List<RandomTerm> random = new ArrayList<>();
         for (String inside : parsed.randomTerms()) {
             random.addAll(randomTerms(inside, text));
@@ -146,8 +141,7 @@ public record MixedFormula(String response, Formula fixedEffects, List<RandomTer
 
     /** Every variable the model needs: response, fixed predictors, random slopes and grouping factors. */
     public List<String> variables() {
-        Set<String> variables = new LinkedHashSet<>();
-        variables.add(response);
+        Set<String> variables = new LinkedHashSet<>(fixedEffects.responseColumns());
         variables.addAll(fixed());
         for (RandomTerm term : random) {
             variables.addAll(term.slopes());
@@ -166,7 +160,14 @@ public record MixedFormula(String response, Formula fixedEffects, List<RandomTer
     @Override
     public String toString() {
         List<String> parts = new ArrayList<>();
-        parts.add(fixedEffects.terms().isEmpty() ? "1" : String.join(" + ", fixedEffects.termLabels()));
+        if (!fixedEffects.intercept()) {
+            parts.add("0");
+        }
+        if (!fixedEffects.terms().isEmpty()) {
+            parts.add(String.join(" + ", fixedEffects.termLabels()));
+        } else if (fixedEffects.intercept()) {
+            parts.add("1");
+        }
         random.forEach(term -> parts.add(term.toString()));
         return response + " ~ " + String.join(" + ", parts);
     }

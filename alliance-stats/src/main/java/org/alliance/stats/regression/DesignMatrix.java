@@ -112,8 +112,14 @@ public record DesignMatrix(
                         "there is no column '" + name + "'; the columns are " + String.join(", ", columns.names()));
             }
         }
-        if (!columns.numeric().containsKey(formula.response())) {
-            throw new IllegalArgumentException("the response '" + formula.response() + "' must be a numeric column");
+        for (String column : formula.responseColumns()) {
+            if (!columns.numeric().containsKey(column)) {
+                throw new IllegalArgumentException(
+                        formula.transformedResponse()
+                                ? "the response " + formula.response() + " needs the numeric column '" + column
+                                        + "', which is categorical"
+                                : "the response '" + formula.response() + "' must be a numeric column");
+            }
         }
         weightColumn.ifPresent(w -> {
             if (!columns.numeric().containsKey(w)) {
@@ -233,14 +239,14 @@ public record DesignMatrix(
         }
         double[][] x = new double[n][p];
         double[] y = new double[n];
-        double[] response = columns.numeric().get(formula.response());
+        double[] response = responseValues(formula, columns, used);
         double[][] source = designColumns.toArray(double[][]::new);
         for (int i = 0; i < n; i++) {
             double[] row = x[i];
             for (int j = 0; j < p; j++) {
                 row[j] = source[j][i];
             }
-            y[i] = response[used[i]];
+            y[i] = response[i];
         }
         double[] weights = filled(n, 1.0);
         if (weightColumn.isPresent()) {
@@ -377,6 +383,38 @@ public record DesignMatrix(
             }
         }
         return Arrays.copyOf(usedRows, usedCount);
+    }
+
+    /**
+     * The response over the rows used: the column, or a transformed response ({@code log(y)}) evaluated as R's
+     * {@code model.frame} evaluates it, a value outside the function's domain in a row used being an error naming the
+     * row.
+     *
+     * @param used the rows used (indices into the data), e.g. {@link #rowsUsed()}
+     * @throws IllegalArgumentException for a categorical response column or a value outside a function's domain
+     */
+    public static double[] responseValues(Formula formula, Columns columns, int[] used) {
+        for (String column : formula.responseColumns()) {
+            if (!columns.numeric().containsKey(column)) {
+                throw new IllegalArgumentException("the response " + formula.response() + " needs the numeric column '"
+                        + column + "', which is categorical");
+            }
+        }
+        boolean[] isUsed = new boolean[columns.rows()];
+        for (int row : used) {
+            isUsed[row] = true;
+        }
+        Expression variable = formula.responseVariable();
+        double[] all = evaluate(variable, columns, isUsed, variable);
+        double[] y = new double[used.length];
+        for (int i = 0; i < used.length; i++) {
+            y[i] = all[used[i]];
+            if (!Double.isFinite(y[i])) {
+                throw new IllegalArgumentException("the response " + formula.response() + " is "
+                        + Expression.format(y[i]) + " in data row " + (used[i] + 1) + "; it must be a finite number");
+            }
+        }
+        return y;
     }
 
     /**

@@ -16,13 +16,22 @@ import java.util.function.Supplier;
  * do not ({@code poly}, {@code offset}, {@code %in%}, {@code /}, {@code ^} outside {@code I()}, other functions) is
  * refused with the position in the formula (see {@link #parse(String)}).
  *
- * @param response name of the response column
+ * @param response the response as R labels it: the column's name, or for a transformed response such as
+ *     {@code log(y)} the expression as R deparses it
  * @param variables the predictor variables in order of first appearance (R's {@code attr(terms, "variables")} without
  *     the response); the order within every term follows it
  * @param terms the terms in R's order, without duplicates
  * @param intercept whether the model has an intercept
+ * @param responseVariable the response as an expression on the data's columns: a column, or a numeric function of
+ *     columns ({@code log(y)}, {@code I(y/n)}), evaluated as R's {@code model.frame} does
  */
-public record Formula(String response, List<Expression> variables, List<Term> terms, boolean intercept) {
+public record Formula(
+        String response, List<Expression> variables, List<Term> terms, boolean intercept, Expression responseVariable) {
+
+    /** A formula whose response is the column {@code response}. */
+    public Formula(String response, List<Expression> variables, List<Term> terms, boolean intercept) {
+        this(response, variables, terms, intercept, new Expression.Column(response));
+    }
 
     public Formula {
         variables = List.copyOf(variables);
@@ -39,9 +48,28 @@ public record Formula(String response, List<Expression> variables, List<Term> te
         }
         Set<String> columns = new LinkedHashSet<>();
         variables.forEach(v -> v.collectColumns(columns));
-        if (columns.contains(response)) {
-            throw new IllegalArgumentException("the response " + response + " is also a predictor");
+        Set<String> read = new LinkedHashSet<>();
+        responseVariable.collectColumns(read);
+        if (read.isEmpty()) {
+            throw new IllegalArgumentException("the response " + response + " reads no column");
         }
+        for (String column : read) {
+            if (columns.contains(column)) {
+                throw new IllegalArgumentException("the response " + response + " is also a predictor");
+            }
+        }
+    }
+
+    /** The columns the response reads: its own name, or those of a transformed response such as {@code log(y)}. */
+    public List<String> responseColumns() {
+        Set<String> read = new LinkedHashSet<>();
+        responseVariable.collectColumns(read);
+        return List.copyOf(read);
+    }
+
+    /** Whether the response is a function of the data ({@code log(y)}) rather than a column. */
+    public boolean transformedResponse() {
+        return !(responseVariable instanceof Expression.Column);
     }
 
     /** Main effects of named columns with an intercept, {@code response ~ a + b}. */
@@ -122,10 +150,9 @@ public record Formula(String response, List<Expression> variables, List<Term> te
 
     /** Response and predictor columns, the columns the model needs. */
     public List<String> columns() {
-        List<String> all = new ArrayList<>();
-        all.add(response);
+        Set<String> all = new LinkedHashSet<>(responseColumns());
         all.addAll(predictorColumns());
-        return all;
+        return List.copyOf(all);
     }
 
     @Override

@@ -57,6 +57,8 @@ final class FormulaParser {
     private final Map<String, Expression> variables = new LinkedHashMap<>();
     private final List<RandomTermText> randomTerms = new ArrayList<>();
     private String response = "";
+    private Expression responseVariable = new Expression.Column("y");
+    private Set<String> responseColumns = Set.of();
 
     private FormulaParser(String text, Supplier<List<String>> dataColumns) {
         this.text = text;
@@ -88,13 +90,27 @@ final class FormulaParser {
             throw error(name, "the response must be a column name, as in y ~ x1 + x2");
         }
         response = name.text;
+        responseVariable = new Expression.Column(name.text);
+        if (peek().is("(") && !name.quoted()) {
+            // A transformed response, log(y) ~ x: R evaluates it in model.frame like any variable.
+            Expression call = call(name);
+            if (call instanceof Expression.Call c && c.function().equals("factor")) {
+                throw error(name, "the response must be numeric, not factor()");
+            }
+            responseVariable = call;
+            response = call.deparse();
+        }
+        Set<String> read = new LinkedHashSet<>();
+        responseVariable.collectColumns(read);
+        responseColumns = read;
         Token tilde = advance();
         if (!tilde.is("~")) {
             throw error(
                     tilde,
                     tilde.kind == Kind.END
                             ? "the formula must have a '~', as in y ~ x1 + x2"
-                            : "the response must be a single column name followed by '~' (transform it in the data first)");
+                            : "the response must be a column name or a function of columns such as log(y), followed"
+                                    + " by '~'");
         }
         if (peek().kind == Kind.END) {
             throw error(peek(), "nothing after '~'; write e.g. y ~ x1 + x2");
@@ -120,7 +136,8 @@ final class FormulaParser {
         }
         boolean intercept = right.intercept() == null || right.intercept();
         try {
-            return new Parsed(new Formula(response, order, terms, intercept), List.copyOf(randomTerms));
+            return new Parsed(
+                    new Formula(response, order, terms, intercept, responseVariable), List.copyOf(randomTerms));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("formula '" + text + "': " + e.getMessage(), e);
         }
@@ -272,7 +289,7 @@ final class FormulaParser {
             }
             List<Set<Integer>> terms = new ArrayList<>();
             for (String column : all) {
-                if (!column.equals(response)) {
+                if (!responseColumns.contains(column)) {
                     terms.add(Set.of(variable(new Expression.Column(column))));
                 }
             }

@@ -60,7 +60,16 @@ class LinearMixedModelTest {
                         "caseload",
                         "alliance ~ session * experience + (1 | professional/client)",
                         false,
-                        "caseload-interaction-ml"));
+                        "caseload-interaction-ml"),
+                // without the fixed intercept, and a transformed response (issue 15)
+                Arguments.of("sleepstudy", "Reaction ~ 0 + Days + (1 | Subject)", true, "sleepstudy-nointercept-reml"),
+                Arguments.of(
+                        "sleepstudy", "log(Reaction) ~ Days + I(Days^2) + (1 | Subject)", true, "sleepstudy-log-reml"),
+                Arguments.of(
+                        "caseload",
+                        "log(alliance) ~ 0 + session + experience + (1 | professional)",
+                        false,
+                        "caseload-log-nointercept-ml"));
     }
 
     @ParameterizedTest(name = "{3}")

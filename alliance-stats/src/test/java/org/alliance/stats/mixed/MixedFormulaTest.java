@@ -40,6 +40,18 @@ class MixedFormulaTest {
     }
 
     @Test
+    void noFixedInterceptAndATransformedResponseAreReadAsR() {
+        MixedFormula none = MixedFormula.parse("y ~ 0 + x + (1 | g)");
+        assertThat(none.fixedEffects().intercept()).isFalse();
+        assertThat(none.toString()).isEqualTo("y ~ 0 + x + (1 | g)");
+        MixedFormula log = MixedFormula.parse("log(y) ~ x + (1 | g)");
+        assertThat(log.response()).isEqualTo("log(y)");
+        assertThat(log.variables()).containsExactly("y", "x", "g");
+        assertThatThrownBy(() -> MixedFormula.parse("log(g) ~ x + (1 | g)")).hasMessageContaining("response");
+        assertThatThrownBy(() -> MixedFormula.parse("factor(y) ~ x + (1 | g)")).hasMessageContaining("numeric");
+    }
+
+    @Test
     void unsupportedSyntaxIsRefusedWithTheReason() {
         assertThatThrownBy(() -> MixedFormula.parse("y ~ x"))
                 .hasMessageContaining("no random-effects term")
@@ -47,7 +59,6 @@ class MixedFormulaTest {
         assertThatThrownBy(() -> MixedFormula.parse("y ~ x + (x || g)")).hasMessageContaining("uncorrelated");
         assertThatThrownBy(() -> MixedFormula.parse("y ~ x + (0 + x | g)")).hasMessageContaining("random intercept");
         assertThatThrownBy(() -> MixedFormula.parse("y ~ x + (1 | g")).hasMessageContaining("'(' without ')'");
-        assertThatThrownBy(() -> MixedFormula.parse("y ~ 0 + x + (1 | g)")).hasMessageContaining("fixed intercept");
         assertThatThrownBy(() -> MixedFormula.parse("y ~ poly(x, 2) + (1 | g)"))
                 .hasMessageContaining("at character 5 ('poly')");
         assertThatThrownBy(() -> MixedFormula.parse("y ~ x + (1 | g) + (x | g)"))

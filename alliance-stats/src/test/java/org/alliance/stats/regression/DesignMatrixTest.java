@@ -13,6 +13,22 @@ class DesignMatrixTest {
     private static final double[] Y = {1, 2, 3, 4, 5, 6};
 
     @Test
+    void aTransformedResponseIsEvaluatedAsModelFrameDoes() {
+        double[] x = {1, 2, 3, 4, 5, 6};
+        Columns columns = new Columns(Map.of("y", Y, "x", x), Map.of());
+        DesignMatrix design = DesignMatrix.build(Formula.parse("log(y) ~ x"), columns, Map.of(), List.of());
+        for (int i = 0; i < Y.length; i++) {
+            assertThat(design.y()[i]).isEqualTo(Math.log(Y[i]));
+        }
+        double[] zero = Y.clone();
+        zero[2] = 0;
+        Columns withZero = new Columns(Map.of("y", zero, "x", x), Map.of());
+        assertThatThrownBy(() -> DesignMatrix.build(Formula.parse("log(y) ~ x"), withZero, Map.of(), List.of()))
+                .hasMessageContaining("log(y) is not defined for y = 0 in data row 3");
+        assertThatThrownBy(() -> Formula.parse("log(x) ~ x")).hasMessageContaining("also a predictor");
+    }
+
+    @Test
     void textLevelsSortAsTextAndTheFirstIsTheReference() {
         Columns columns = new Columns(Map.of("y", Y), Map.of("g", new String[] {"b", "a", "c", "a", "b", "c"}));
 

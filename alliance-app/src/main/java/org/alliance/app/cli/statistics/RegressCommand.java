@@ -89,7 +89,8 @@ public final class RegressCommand implements Callable<Integer> {
             paramLabel = "FORMULA",
             description = "Model formula as R writes it, e.g. \"y ~ x1 * factor(g) + I(x2^2) + log(x3)\": interactions"
                     + " a*b and a:b, factor(), I() arithmetic, log, exp, sqrt, scale, -1 or 0 + (no intercept), . (all"
-                    + " other columns). Not supported: poly, offset, %%in%%, / and ^ outside I().")
+                    + " other columns); the response may be transformed, e.g. log(y) ~ x. Not supported: poly, offset,"
+                    + " %%in%%, / and ^ outside I().")
     String formulaText;
 
     @Option(
@@ -267,7 +268,7 @@ public final class RegressCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserInputException(e.getMessage());
             }
-            boolean response = name.equals(formula.response()) || name.equals(weights);
+            boolean response = formula.responseColumns().contains(name) || name.equals(weights);
             if (response || (!categorical.contains(name) && table.isNumeric(name))) {
                 // The response must be numeric: the error names the first cell that is not a number.
                 numeric.put(name, StatisticsOutput.numeric(table, name));

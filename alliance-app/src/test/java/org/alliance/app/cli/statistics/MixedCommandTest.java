@@ -48,6 +48,156 @@ class MixedCommandTest {
         assertThat(root.get("provenance").get("software").asString()).startsWith("alliance ");
     }
 
+    private static final String CBPP = "reference/glmer/cbpp-period-polished";
+
+    private static Run cbpp(String... more) {
+        return cbppWith("prop ~ period + (1 | herd)", more);
+    }
+
+    private static Run cbppWith(String formula, String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "mixed",
+                data("cbpp.csv"),
+                "--formula",
+                formula,
+                "--family",
+                "binomial",
+                "--weights",
+                "size",
+                "--factor",
+                "period"));
+        args.addAll(java.util.List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void binomialRandomInterceptJsonMatchesGlmer() {
+        Run run = cbpp();
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        JsonNode root = JSON.readTree(run.out());
+        assertThat(root.get("valid").asBoolean()).isTrue();
+        for (String term : java.util.List.of("(Intercept)", "period2", "period3", "period4")) {
+            JsonNode row = null;
+            for (JsonNode f : root.get("fixed_effects")) {
+                if (f.get("term").asString().equals(term)) {
+                    row = f;
+                }
+            }
+            assertThat(row).as(term).isNotNull();
+            assertRelative(row.get("estimate").asDouble(), reference(CBPP + "-fixed.csv", term, "estimate"), 2e-6);
+            assertRelative(row.get("std_error").asDouble(), reference(CBPP + "-fixed.csv", term, "std_error"), 2e-6);
+            assertThat(row.get("p_value").asDouble()).isBetween(0.0, 1.0);
+        }
+        JsonNode model = root.get("model");
+        assertThat(model.get("family").asString()).isEqualTo("binomial");
+        assertRelative(model.get("log_lik").asDouble(), reference(CBPP + "-model.csv", "log_lik", "value"), 1e-11);
+        assertRelative(model.get("aic").asDouble(), reference(CBPP + "-model.csv", "aic", "value"), 1e-11);
+        assertThat(model.get("groups").get("herd").asInt()).isEqualTo(15);
+        JsonNode herd = root.get("random_effects").get(0);
+        assertRelative(herd.get("sdcor").asDouble(), reference(CBPP + "-model.csv", "theta", "value"), 2e-6);
+        assertThat(root.get("provenance").get("method").asString()).contains("lme4::glmer");
+        assertThat(root.get("provenance").get("options").get("weights").asString())
+                .isEqualTo("size");
+    }
+
+    @Test
+    void binomialTextFormat() {
+        Run run = cbpp("--format", "text");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out())
+                .contains("Laplace approximation")
+                .contains("family binomial")
+                .contains("weights = size")
+                .contains("z value")
+                .contains("Pr(>|z|)")
+                .contains("herd")
+                .contains("-92.02657");
+    }
+
+    @Test
+    void binomialNotConvergedIsExitOneAndMarkedNotValid() {
+        Run run = cbpp("--max-evaluations", "20");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(JSON.readTree(run.out()).get("valid").asBoolean()).isFalse();
+        assertThat(run.err()).contains("did not converge");
+        assertThat(cbpp("--max-evaluations", "20", "--format", "text").out()).startsWith("*** NOT VALID");
+    }
+
+    @Test
+    void binomialRandomSlopesAndWeightsWithoutBinomialAreExitTwo() {
+        Run slope = run(
+                "mixed",
+                data("cbpp.csv"),
+                "--formula",
+                "prop ~ size + (size | herd)",
+                "--family",
+                "binomial",
+                "--weights",
+                "size");
+        assertThat(slope.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(slope.err()).contains("one random intercept (1 | g) only");
+
+        Run nested = run(
+                "mixed",
+                data("caseload.csv"),
+                "--formula",
+                "alliance ~ session + (1 | professional/client)",
+                "--family",
+                "binomial");
+        assertThat(nested.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(nested.err()).contains("one random intercept (1 | g) only");
+
+        Run gaussianWeights =
+                run("mixed", SLEEPSTUDY, "--formula", "Reaction ~ Days + (1 | Subject)", "--weights", "Days");
+        assertThat(gaussianWeights.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(gaussianWeights.err()).contains("--weights: only with --family binomial");
+
+        Run notProportion =
+                run("mixed", data("cbpp.csv"), "--formula", "incidence ~ period + (1 | herd)", "--family", "binomial");
+        assertThat(notProportion.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(notProportion.err()).contains("between 0 and 1");
+    }
+
+    @Test
+    void noFixedInterceptAndATransformedResponseMatchLmer() {
+        Run none = run("mixed", SLEEPSTUDY, "--formula", "Reaction ~ 0 + Days + (1 | Subject)");
+        assertThat(none.exitCode()).as(none.err()).isEqualTo(ExitCodes.OK);
+        JsonNode days = JSON.readTree(none.out()).get("fixed_effects").get(0);
+        assertThat(days.get("term").asString()).isEqualTo("Days");
+        String noIntercept = "reference/mixed/sleepstudy-nointercept-reml-polished";
+        assertRelative(
+                days.get("estimate").asDouble(), reference(noIntercept + "-fixed.csv", "Days", "estimate"), 1e-6);
+        assertRelative(
+                days.get("std_error").asDouble(), reference(noIntercept + "-fixed.csv", "Days", "std_error"), 1e-6);
+
+        Run log = run("mixed", SLEEPSTUDY, "--formula", "log(Reaction) ~ Days + I(Days^2) + (1 | Subject)");
+        assertThat(log.exitCode()).as(log.err()).isEqualTo(ExitCodes.OK);
+        JsonNode root = JSON.readTree(log.out());
+        String logReference = "reference/mixed/sleepstudy-log-reml-polished";
+        assertRelative(
+                root.get("fixed_effects").get(2).get("estimate").asDouble(),
+                reference(logReference + "-fixed.csv", "I(Days^2)", "estimate"),
+                1e-6);
+        assertRelative(
+                root.get("model").get("reml_criterion").asDouble(),
+                reference(logReference + "-model.csv", "criterion", "value"),
+                1e-12);
+
+        Run binomial = cbppWith("prop ~ 0 + period + (1 | herd)");
+        assertThat(binomial.exitCode()).as(binomial.err()).isEqualTo(ExitCodes.OK);
+        assertRelative(
+                JSON.readTree(binomial.out())
+                        .get("fixed_effects")
+                        .get(1)
+                        .get("estimate")
+                        .asDouble(),
+                reference("reference/glmer/cbpp-nointercept-polished-fixed.csv", "period2", "estimate"),
+                2e-6);
+    }
+
     @Test
     void mlOptionAndTextFormat() {
         Run run = run("mixed", SLEEPSTUDY, "--formula", "Reaction ~ Days + (1 | Subject)", "--ml", "--format", "text");

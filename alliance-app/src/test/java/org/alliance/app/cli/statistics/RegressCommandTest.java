@@ -19,6 +19,29 @@ class RegressCommandTest {
     private static final String MTCARS = data("mtcars.csv");
 
     @Test
+    void aTransformedResponseIsFittedAsLmDoes() {
+        Run run = run("regress", MTCARS, "--formula", "log(mpg) ~ wt + factor(cyl)");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        JsonNode root = JSON.readTree(run.out());
+        for (String term : java.util.List.of("(Intercept)", "wt", "factor(cyl)6", "factor(cyl)8")) {
+            assertThat(coefficient(root, term).get("estimate").asDouble())
+                    .as(term)
+                    .isCloseTo(
+                            reference("reference/formulas/log-response-coefficients.csv", term, "estimate"),
+                            within(1e-9
+                                    * Math.abs(reference(
+                                            "reference/formulas/log-response-coefficients.csv", term, "estimate"))));
+        }
+        assertThat(run("regress", MTCARS, "--formula", "log(mpg) ~ wt", "--format", "text")
+                        .out())
+                .contains("log(mpg) ~ wt");
+        Run outside = run("regress", MTCARS, "--formula", "log(am) ~ wt");
+        assertThat(outside.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(outside.err()).contains("log(am) is not defined for am = 0");
+    }
+
+    @Test
     void linearModelJsonMatchesLm() {
         Run run = run("regress", MTCARS, "--formula", "mpg ~ wt + hp + cyl", "--factor", "cyl");
 
