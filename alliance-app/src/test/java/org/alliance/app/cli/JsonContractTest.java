@@ -140,6 +140,18 @@ class JsonContractTest {
                     "--model",
                     "visual =~ x1 + x2 + x3; textual =~ x4 + x5 + x6"
                 };
+            case "cfa-compare" ->
+                new String[] {
+                    "cfa",
+                    data("HolzingerSwineford1939.csv"),
+                    "--model",
+                    "visual =~ x1 + x2 + x3; textual =~ x4 + x5 + x6",
+                    "--group",
+                    "school",
+                    "--compare",
+                    "--group-partial",
+                    "x3~1"
+                };
             case "notes" ->
                 new String[] {"reliability", INPUT.resolve("commas.csv").toString(), "--items", "a,b,c"};
             case "stats" -> new String[] {"observe", "stats", meeting};
@@ -177,6 +189,7 @@ class JsonContractTest {
                 "mixed-unconverged",
                 "mixed",
                 "cfa",
+                "cfa-compare",
                 "notes",
                 "alpha",
                 "stats",

@@ -21,6 +21,7 @@ import org.alliance.app.cli.UserInputException;
 import org.alliance.core.data.DataTable;
 import org.alliance.stats.factor.CfaData;
 import org.alliance.stats.factor.CfaEstimator;
+import org.alliance.stats.factor.CfaInvariance;
 import org.alliance.stats.factor.CfaModel;
 import org.alliance.stats.factor.CfaModelSyntax;
 import org.alliance.stats.factor.CfaOptions;
@@ -89,6 +90,21 @@ public final class CfaCommand implements Callable<Integer> {
     List<String> groupEqual = new ArrayList<>();
 
     @Option(
+            names = "--group-partial",
+            split = ",",
+            paramLabel = "PARAMETERS",
+            description = "Loadings (f=~x2) or intercepts (x3~1) left free across groups although --group-equal (or"
+                    + " --compare) holds their kind equal: partial invariance, lavaan's group.partial.")
+    List<String> groupPartial = new ArrayList<>();
+
+    @Option(
+            names = "--compare",
+            description = "With --group: fit the configural, metric and scalar models and compare each with the one"
+                    + " before, as lavTestLRT (chi-square difference, Satorra-Bentler scaled under MLR), with the"
+                    + " change in CFI and RMSEA.")
+    boolean compare;
+
+    @Option(
             names = "--max-iterations",
             paramLabel = "N",
             description = "Most optimiser iterations before the fit counts as not converged (default: "
@@ -104,6 +120,9 @@ public final class CfaCommand implements Callable<Integer> {
         CfaModel model = model();
         DataTable table = input.read();
         CfaData cfaData = cfaData(table, model);
+        if (compare) {
+            return compare(cfaData, model, options, table);
+        }
         CfaResult result;
         try {
             result = CfaEstimator.fit(cfaData, model, options);
@@ -121,6 +140,27 @@ public final class CfaCommand implements Callable<Integer> {
             // lavaan prints no fit measures for such a fit; we print the figures for diagnosis, marked as not
             // valid, and fail so that no script takes them for a result.
             input.err().println("error: " + CfaText.NOT_CONVERGED);
+            return ExitCodes.FAILURE;
+        }
+        return ExitCodes.OK;
+    }
+
+    private int compare(CfaData cfaData, CfaModel model, CfaOptions options, DataTable table) {
+        CfaInvariance.Result steps;
+        try {
+            steps = CfaInvariance.fit(cfaData, model, options);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        PrintWriter out = input.out();
+        if (format.json()) {
+            StatisticsOutput.printJson(out, CfaCompareOutput.tree(steps, options, table, group));
+        } else {
+            out.print(CfaCompareOutput.text(steps, options));
+            out.flush();
+        }
+        if (!steps.converged()) {
+            input.err().println("error: " + CfaCompareOutput.NOT_CONVERGED);
             return ExitCodes.FAILURE;
         }
         return ExitCodes.OK;
@@ -154,6 +194,18 @@ public final class CfaCommand implements Callable<Integer> {
         if (!equal.isEmpty() && group == null) {
             throw new UserInputException("--group-equal needs --group COLUMN");
         }
+        if (compare && group == null) {
+            throw new UserInputException(
+                    "--compare needs --group COLUMN: it compares the invariance steps across" + " groups");
+        }
+        if (compare && !equal.isEmpty()) {
+            throw new UserInputException(
+                    "--compare fits configural, metric and scalar itself; leave out" + " --group-equal");
+        }
+        if (!groupPartial.isEmpty() && equal.isEmpty() && !compare) {
+            throw new UserInputException("--group-partial frees parameters that --group-equal holds equal; give"
+                    + " --group-equal loadings[,intercepts] or --compare");
+        }
         if (equal.contains(GroupEqual.INTERCEPTS) && !equal.contains(GroupEqual.LOADINGS)) {
             throw new UserInputException("--group-equal intercepts without loadings is not a standard invariance"
                     + " model; use --group-equal loadings,intercepts");
@@ -161,7 +213,11 @@ public final class CfaCommand implements Callable<Integer> {
         if (maxIterations < 1) {
             throw new UserInputException("--max-iterations must be at least 1, not " + maxIterations);
         }
-        return new CfaOptions(e, m, standardizeLatent, equal, maxIterations);
+        try {
+            return new CfaOptions(e, m, standardizeLatent, equal, maxIterations, java.util.Set.copyOf(groupPartial));
+        } catch (IllegalArgumentException ex) {
+            throw new UserInputException("--" + ex.getMessage().replace("group.partial", "group-partial"));
+        }
     }
 
     private CfaModel model() {
@@ -273,6 +329,7 @@ public final class CfaCommand implements Callable<Integer> {
             opts.put("std.lv", options.standardizeLatent());
             opts.put("group", groupColumn);
             opts.put("max_iterations", options.maxIterations());
+            opts.put("group.partial", options.groupPartial().stream().sorted().toList());
             opts.put(
                     "group.equal",
                     options.groupEqual().stream()

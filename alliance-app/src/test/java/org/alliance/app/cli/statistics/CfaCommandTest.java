@@ -49,6 +49,90 @@ class CfaCommandTest {
         assertThat(doc.at("/provenance/conventions").stringValue()).contains("lavaan");
     }
 
+    /** lavTestLRT(configural, metric, scalar) on HS by school (alliance-stats/src/test/r/cfa.R). */
+    @Test
+    void compareFitsTheInvarianceStepsAndTestsEachAgainstTheOneBeforeAsLavTestLrt() throws Exception {
+        CommandRun run = CommandRun.run("cfa", HS, "--model", MODEL, "--group", "school", "--compare");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode doc = json(run);
+        assertThat(doc.at("/valid").booleanValue()).isTrue();
+        List<String> reference = Files.readAllLines(Path.of(
+                "..", "alliance-stats", "src", "test", "resources", "reference", "cfa", "compare-hs-invariance.csv"));
+        for (int i = 0; i < 3; i++) {
+            String[] cells = reference.get(i + 1).replace("\"", "").split(",");
+            assertThat(doc.at("/steps/" + i + "/fit/chisq").doubleValue())
+                    .isCloseTo(Double.parseDouble(cells[4]), within(1e-6));
+            if (i > 0) {
+                assertThat(doc.at("/tests/" + (i - 1) + "/chisq_diff").doubleValue())
+                        .isCloseTo(Double.parseDouble(cells[5]), within(1e-6));
+                assertThat(doc.at("/tests/" + (i - 1) + "/df_diff").doubleValue())
+                        .isEqualTo(Double.parseDouble(cells[7]));
+            }
+        }
+        assertThat(doc.at("/steps/2/step").stringValue()).isEqualTo("scalar");
+        assertThat(doc.at("/tests/1/restricted").stringValue()).isEqualTo("scalar");
+        assertThat(doc.at("/tests/1/delta_cfi").doubleValue()).isNegative();
+        CommandRun text = CommandRun.run(
+                "cfa",
+                HS,
+                "--model",
+                MODEL,
+                "--group",
+                "school",
+                "--compare",
+                "--estimator",
+                "mlr",
+                "--group-partial",
+                "x3~1,x7~1",
+                "--format",
+                "text");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out())
+                .contains("left free: x3~1, x7~1")
+                .contains("scalar vs metric")
+                .contains("Satorra-Bentler (2001) scaled");
+    }
+
+    @Test
+    void compareAndGroupPartialRefuseWhatCannotWorkWithExitTwo() {
+        CommandRun noGroup = CommandRun.run("cfa", HS, "--model", MODEL, "--compare");
+        assertThat(noGroup.exitCode()).isEqualTo(2);
+        assertThat(noGroup.err()).contains("--compare needs --group COLUMN");
+        CommandRun both = CommandRun.run(
+                "cfa", HS, "--model", MODEL, "--group", "school", "--compare", "--group-equal", "loadings");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("leave out --group-equal");
+        CommandRun alone = CommandRun.run("cfa", HS, "--model", MODEL, "--group", "school", "--group-partial", "x3~1");
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.err()).contains("--group-partial frees parameters that --group-equal holds equal");
+        CommandRun unknown = CommandRun.run(
+                "cfa",
+                HS,
+                "--model",
+                MODEL,
+                "--group",
+                "school",
+                "--group-equal",
+                "loadings",
+                "--group-partial",
+                "visual=~x9");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("the model has no free loading visual=~x9");
+        CommandRun garbled = CommandRun.run(
+                "cfa",
+                HS,
+                "--model",
+                MODEL,
+                "--group",
+                "school",
+                "--group-equal",
+                "loadings",
+                "--group-partial",
+                "x3~~x4");
+        assertThat(garbled.exitCode()).isEqualTo(2);
+        assertThat(garbled.err()).contains("--group-partial 'x3~~x4': write a loading as factor=~item");
+    }
+
     @Test
     void mlrAddsTheScaledTest() {
         CommandRun run = CommandRun.run("cfa", HS, "--model", MODEL, "--estimator", "mlr");
