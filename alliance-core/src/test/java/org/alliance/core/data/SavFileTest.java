@@ -33,17 +33,13 @@ class SavFileTest {
         return rows;
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"survey-byte.sav", "survey-none.sav", "survey.zsav"})
-    void everyCellIsWhatHavenReadsBackWithEachCompression(String file) throws Exception {
-        DataTable table = DataTable.read(DIR.resolve(file));
-        List<List<String>> expected = csv("survey-read.csv");
+    /** Every cell as the other program exported it: empty is missing, numbers equal as doubles, text exactly. */
+    private static void assertCells(String file, DataTable table, List<List<String>> expected) {
         assertThat(table.columns()).isEqualTo(expected.get(0));
         assertThat(table.rowCount()).isEqualTo(expected.size() - 1);
-        assertThat(table.rowsAre()).isEqualTo(DataTable.Rows.CASES);
         for (int r = 0; r < table.rowCount(); r++) {
             for (int c = 0; c < table.columns().size(); c++) {
-                String want = expected.get(r + 1).get(c);
+                String want = expected.get(r + 1).get(c).strip();
                 String got = table.rows().get(r).get(c);
                 String where = file + " case " + (r + 1) + " " + table.columns().get(c);
                 if (want.isEmpty()) {
@@ -58,26 +54,18 @@ class SavFileTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"survey-byte.sav", "survey-none.sav", "survey.zsav"})
+    void everyCellIsWhatHavenReadsBackWithEachCompression(String file) throws Exception {
+        DataTable table = DataTable.read(DIR.resolve(file));
+        assertCells(file, table, csv("survey-read.csv"));
+        assertThat(table.rowsAre()).isEqualTo(DataTable.Rows.CASES);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"pspp-compressed.sav", "pspp-uncompressed.sav", "pspp.zsav"})
     void aWindows1252FileWrittenByPsppReadsAsPsppExportsIt(String file) throws Exception {
         DataTable table = DataTable.read(DIR.resolve(file));
-        List<List<String>> expected = csv("pspp-read.csv");
-        assertThat(table.columns()).isEqualTo(expected.get(0));
-        assertThat(table.rowCount()).isEqualTo(expected.size() - 1);
-        for (int r = 0; r < table.rowCount(); r++) {
-            for (int c = 0; c < table.columns().size(); c++) {
-                String want = expected.get(r + 1).get(c).strip();
-                String got = table.rows().get(r).get(c);
-                String where = file + " case " + (r + 1) + " " + table.columns().get(c);
-                if (want.isEmpty()) {
-                    assertThat(got).as(where).isNull();
-                } else if (want.matches("-?[0-9.]+")) {
-                    assertThat(Double.parseDouble(got)).as(where).isEqualTo(Double.parseDouble(want));
-                } else {
-                    assertThat(got).as(where).isEqualTo(want);
-                }
-            }
-        }
+        assertCells(file, table, csv("pspp-read.csv"));
         assertThat(table.notes().get(0)).contains("texts in windows-1252");
         SavFile.Contents contents = SavFile.read(file, Files.readAllBytes(DIR.resolve(file)), Optional.empty());
         assertThat(contents.variables().get(2).label()).isEqualTo("Bånd (1-5)");

@@ -323,6 +323,17 @@ public final class CfaCommand implements Callable<Integer> {
             doc.put("implied", implied);
             doc.put("warnings", result.warnings());
             doc.put("converged", result.converged());
+            Map<String, Object> opts = options(options, groupColumn);
+            opts.put("group.equal", groupEqual(options.groupEqual()));
+            doc.put(
+                    "provenance",
+                    StatisticsOutput.provenance(result.provenance().method(), opts, data)
+                            .withConventions(result.provenance().reference()));
+            return doc;
+        }
+
+        /** The provenance options every cfa document records (the invariance steps add no group.equal). */
+        static Map<String, Object> options(CfaOptions options, String groupColumn) {
             Map<String, Object> opts = new LinkedHashMap<>();
             opts.put("estimator", options.estimator().name().toLowerCase(Locale.ROOT));
             opts.put("missing", options.missing() == MissingData.ML ? "ml" : "listwise");
@@ -330,17 +341,15 @@ public final class CfaCommand implements Callable<Integer> {
             opts.put("group", groupColumn);
             opts.put("max_iterations", options.maxIterations());
             opts.put("group.partial", options.groupPartial().stream().sorted().toList());
-            opts.put(
-                    "group.equal",
-                    options.groupEqual().stream()
-                            .map(g -> g.name().toLowerCase(Locale.ROOT))
-                            .sorted()
-                            .toList());
-            doc.put(
-                    "provenance",
-                    StatisticsOutput.provenance(result.provenance().method(), opts, data)
-                            .withConventions(result.provenance().reference()));
-            return doc;
+            return opts;
+        }
+
+        /** group.equal as lavaan writes it: lower case, sorted. */
+        static List<String> groupEqual(Set<GroupEqual> equal) {
+            return equal.stream()
+                    .map(g -> g.name().toLowerCase(Locale.ROOT))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -49,12 +49,7 @@ final class CfaCompareOutput {
         for (CfaInvariance.Step step : result.steps()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("step", step.name());
-            row.put(
-                    "group.equal",
-                    step.groupEqual().stream()
-                            .map(g -> g.name().toLowerCase(Locale.ROOT))
-                            .sorted()
-                            .toList());
+            row.put("group.equal", CfaCommand.CfaJson.groupEqual(step.groupEqual()));
             row.put("converged", step.fit().converged());
             Map<String, Object> fit = new LinkedHashMap<>();
             for (String measure : MEASURES) {
@@ -85,13 +80,7 @@ final class CfaCompareOutput {
             tests.add(row);
         }
         doc.put("tests", tests);
-        Map<String, Object> opts = new LinkedHashMap<>();
-        opts.put("estimator", options.estimator().name().toLowerCase(Locale.ROOT));
-        opts.put("missing", options.missing() == CfaOptions.MissingData.ML ? "ml" : "listwise");
-        opts.put("std.lv", options.standardizeLatent());
-        opts.put("group", groupColumn);
-        opts.put("group.partial", options.groupPartial().stream().sorted().toList());
-        opts.put("max_iterations", options.maxIterations());
+        Map<String, Object> opts = CfaCommand.CfaJson.options(options, groupColumn);
         CfaResult first = result.steps().get(0).fit();
         doc.put(
                 "provenance",
