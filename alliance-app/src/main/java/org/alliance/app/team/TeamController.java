@@ -97,7 +97,7 @@ class TeamController {
         model.addAttribute("minClients", TeamFigureRule.MIN_CLIENTS);
         model.addAttribute("instrumentTitle", instrument.title().get(language));
         model.addAttribute(
-                "joint", user.teamId() == null ? null : jointFigures.of(user.teamId(), user.organisationId()));
+                "joint", user.teamId() == null ? null : jointFigures.of(user.teamId(), user.organisationId(), locale));
         return "team/team";
     }
 }
