@@ -426,6 +426,13 @@ class AccessTest {
         rules.add(new Rule(HttpMethod.POST, account + "/password", Map.of("password", "short"), only(422, Who.ADMIN)));
         rules.add(new Rule(
                 HttpMethod.POST, "/admin/users/987654321/enabled", Map.of("enabled", "true"), only(404, Who.ADMIN)));
+        // Erasing a staff account (with its diary): a page that names what goes, confirmed by the username.
+        rules.add(new Rule(HttpMethod.GET, account + "/erase", Map.of(), only(200, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.GET, "/admin/users/987654321/erase", Map.of(), only(404, Who.ADMIN)));
+        rules.add(new Rule(
+                HttpMethod.POST, account + "/erase", Map.of("confirmation", "not the username"), only(422, Who.ADMIN)));
+        rules.add(new Rule(
+                HttpMethod.POST, "/admin/users/987654321/erase", Map.of("confirmation", "x"), only(404, Who.ADMIN)));
         rules.add(
                 new Rule(HttpMethod.POST, "/admin/teams", Map.of("name", "New " + world.suffix), only(302, Who.ADMIN)));
         rules.add(new Rule(
