@@ -372,6 +372,8 @@ class AccessTest {
                 owner(404)));
         rules.add(new Rule(HttpMethod.GET, client + "/joint/new", Map.of(), owner(200)));
         rules.add(new Rule(HttpMethod.GET, client + "/joint/trends", Map.of(), owner(200)));
+        rules.add(new Rule(HttpMethod.GET, client + "/intervision", Map.of(), owner(200)));
+        rules.add(new Rule(HttpMethod.GET, "/clients/987654321/intervision", Map.of(), owner(404)));
         rules.add(new Rule(HttpMethod.GET, "/clients/987654321/joint/trends", Map.of(), owner(404)));
         rules.add(new Rule(HttpMethod.POST, client + "/joint", Map.of("date", "x"), owner(422)));
         rules.add(new Rule(HttpMethod.GET, "/team", Map.of(), only(200, Who.TEAM_LEAD)));
