@@ -66,26 +66,22 @@ public class AccountErasure {
 
     /** Erases in one transaction, then ends the account's sessions (the registry needs a connection of its own). */
     public Outcome erase(CurrentUser admin, long userId) {
-        java.util.Optional<String> username = preview(admin, userId).map(Preview::username);
+        if (userId == admin.id()) {
+            return Outcome.OWN_ACCOUNT;
+        }
+        java.util.Optional<Preview> account = preview(admin, userId);
+        if (account.isEmpty()) {
+            return Outcome.NOT_FOUND;
+        }
         Outcome outcome = transactions.execute(status -> eraseInTransaction(admin, userId));
         if (outcome == Outcome.ERASED) {
-            accounts.endSessionsOf(username.orElseThrow());
+            accounts.endSessionsOf(account.get().username());
         }
         return outcome;
     }
 
+    /** The caseload check, the diary and the account in one transaction; the account is known to be the admin's. */
     private Outcome eraseInTransaction(CurrentUser admin, long userId) {
-        if (userId == admin.id()) {
-            return Outcome.OWN_ACCOUNT;
-        }
-        boolean ours = jdbc.sql("SELECT COUNT(*) FROM app_user WHERE id = ? AND organisation_id = ?")
-                        .params(userId, admin.organisationId())
-                        .query(Long.class)
-                        .single()
-                > 0;
-        if (!ours) {
-            return Outcome.NOT_FOUND;
-        }
         long clients = count("SELECT COUNT(*) FROM client WHERE professional_id = ?", userId);
         if (clients > 0) {
             return Outcome.HAS_CLIENTS;
