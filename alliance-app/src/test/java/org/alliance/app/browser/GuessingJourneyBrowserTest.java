@@ -25,7 +25,7 @@ class GuessingJourneyBrowserTest extends BrowserJourney {
     private BrowserContext englishPhone() {
         return browser.newContext(new Browser.NewContextOptions()
                 .setLocale("en-GB")
-                .setJavaScriptEnabled(false)
+                .setJavaScriptEnabled(true) // axe needs it; the code page works the same without
                 .setViewportSize(320, 720)
                 .setIsMobile(true)
                 .setHasTouch(true));
