@@ -35,19 +35,23 @@ class TeamController {
     private final CheckIns checkIns;
     private final InstrumentCatalog catalog;
     private final JointTeamFigures jointFigures;
+    private final CaseloadNextToAlliance caseloads;
 
-    TeamController(JdbcClient jdbc, CheckIns checkIns, InstrumentCatalog catalog, JointTeamFigures jointFigures) {
+    TeamController(
+            JdbcClient jdbc,
+            CheckIns checkIns,
+            InstrumentCatalog catalog,
+            JointTeamFigures jointFigures,
+            CaseloadNextToAlliance caseloads) {
         this.jdbc = jdbc;
         this.checkIns = checkIns;
         this.catalog = catalog;
         this.jointFigures = jointFigures;
+        this.caseloads = caseloads;
     }
 
     /** One scale's team figure: the mean over clients of each client's latest score. */
     record TeamScale(String name, String mean, int clients) {}
-
-    /** A caseload band as shown: {@code highest} 0 for the open band, {@code mean} empty when too few answered. */
-    record ShownBand(int lowest, int highest, int professionals, int clients, int answered, String mean) {}
 
     @GetMapping("/team")
     String team(@AuthenticationPrincipal CurrentUser user, Locale locale, Model model) {
@@ -66,16 +70,10 @@ class TeamController {
         Instrument instrument = catalog.find("alliance-client").orElseThrow();
         Language language = Languages.of(locale);
         List<ScoreSheet> latest = new ArrayList<>();
-        java.util.Map<Long, List<Long>> clientsOf = new java.util.TreeMap<>();
+        java.util.Map<Long, List<Long>> clientsOf = user.teamId() == null
+                ? java.util.Map.of()
+                : caseloads.clientsOfProfessionals(CaseloadNextToAlliance.Scope.TEAM, user.teamId());
         java.util.Map<Long, Double> latestTotal = new java.util.HashMap<>();
-        if (user.teamId() != null) {
-            jdbc.sql("SELECT id, professional_id FROM client WHERE team_id = ?")
-                    .param(user.teamId())
-                    .query((rs, row) -> clientsOf
-                            .computeIfAbsent(rs.getLong(2), p -> new ArrayList<>())
-                            .add(rs.getLong(1)))
-                    .list();
-        }
         for (long client : clients) {
             List<StoredCheckIn> history = checkIns.currentForClient(client, false).stream()
                     .filter(c -> c.instrumentId().equals(instrument.id()))
@@ -108,29 +106,9 @@ class TeamController {
                         scale.name().get(language), org.alliance.app.system.Formats.score(sum / n, locale), n));
             }
         }
-        List<CaseloadBands.Caseload> caseloads = clientsOf.values().stream()
-                .map(own -> new CaseloadBands.Caseload(
-                        own.size(),
-                        own.stream()
-                                .filter(latestTotal::containsKey)
-                                .map(latestTotal::get)
-                                .toList()))
-                .toList();
-        model.addAttribute(
-                "caseloadBands",
-                CaseloadBands.of(caseloads).stream()
-                        .map(b -> new ShownBand(
-                                b.lowest(),
-                                b.open() ? 0 : b.highest(),
-                                b.professionals(),
-                                b.clients(),
-                                b.answered(),
-                                b.shown()
-                                        ? org.alliance.app.system.Formats.score(
-                                                b.mean().getAsDouble(), locale)
-                                        : ""))
-                        .toList());
-        model.addAttribute("caseloadProfessionals", clientsOf.size());
+        CaseloadNextToAlliance.Shown bands = caseloads.of(clientsOf, latestTotal, locale);
+        model.addAttribute("caseloadBands", bands.bands());
+        model.addAttribute("caseloadProfessionals", bands.professionals());
         model.addAttribute("caseloadMinimum", CaseloadBands.MIN_PROFESSIONALS);
         model.addAttribute("clientCount", clients.size());
         model.addAttribute("meetingCount", meetings);
@@ -142,5 +120,19 @@ class TeamController {
         model.addAttribute(
                 "joint", user.teamId() == null ? null : jointFigures.of(user.teamId(), user.organisationId(), locale));
         return "team/team";
+    }
+
+    /**
+     * Caseload next to alliance over the whole organisation, as the Danish municipality's investment in smaller
+     * caseloads asks: bands of at least {@value CaseloadBands#MIN_PROFESSIONALS} professionals, never one.
+     */
+    @GetMapping("/team/organisation")
+    String organisation(@AuthenticationPrincipal CurrentUser user, Locale locale, Model model) {
+        CaseloadNextToAlliance.Shown bands = caseloads.ofOrganisation(user.organisationId(), locale);
+        model.addAttribute("caseloadBands", bands.bands());
+        model.addAttribute("caseloadProfessionals", bands.professionals());
+        model.addAttribute("caseloadMinimum", CaseloadBands.MIN_PROFESSIONALS);
+        model.addAttribute("minClients", TeamFigureRule.MIN_CLIENTS);
+        return "team/organisation";
     }
 }

@@ -123,6 +123,7 @@ class ConversationJourneyBrowserTest extends BrowserJourney {
                 world.teamLead.username());
         auditInAllLanguages(lead, "/team/learning");
         auditInAllLanguages(lead, "/team");
+        auditInAllLanguages(lead, "/team/organisation");
         assertThat(violations).isEmpty();
     }
 }

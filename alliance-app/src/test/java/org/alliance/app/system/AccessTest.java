@@ -378,6 +378,7 @@ class AccessTest {
         rules.add(new Rule(HttpMethod.POST, client + "/joint", Map.of("date", "x"), owner(422)));
         rules.add(new Rule(HttpMethod.GET, "/team", Map.of(), only(200, Who.TEAM_LEAD)));
         rules.add(new Rule(HttpMethod.GET, "/team/learning", Map.of(), only(200, Who.TEAM_LEAD)));
+        rules.add(new Rule(HttpMethod.GET, "/team/organisation", Map.of(), only(200, Who.TEAM_LEAD)));
         rules.add(new Rule(
                 HttpMethod.POST, "/team/learning/plan", Map.of("goals", "Listen first"), only(302, Who.TEAM_LEAD)));
         rules.add(new Rule(HttpMethod.POST, "/team/learning/sessions", Map.of("date", "x"), only(422, Who.TEAM_LEAD)));
