@@ -3,6 +3,7 @@ package org.alliance.app.team;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.alliance.app.system.Formats;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.scoring.ScaleScore;
+import org.alliance.core.scoring.ScoreSheet;
 import org.alliance.core.scoring.Scoring;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -67,25 +69,33 @@ final class CaseloadNextToAlliance {
     }
 
     /**
-     * The latest total of the alliance questionnaire of each client who answered it, counting every answer as team
-     * figures do (including "only in team figures").
+     * The score sheet of the latest alliance questionnaire of each client who answered it, in the order given,
+     * counting every answer as team figures do (including "only in team figures").
      */
-    Map<Long, Double> latestTotals(Collection<Long> clients) {
+    Map<Long, ScoreSheet> latestSheets(Collection<Long> clients) {
         Instrument instrument = catalog.find("alliance-client").orElseThrow();
-        Map<Long, Double> totals = new HashMap<>();
+        Map<Long, ScoreSheet> sheets = new LinkedHashMap<>();
         for (long client : clients) {
             List<StoredCheckIn> history = checkIns.currentForClient(client, false).stream()
                     .filter(c -> c.instrumentId().equals(instrument.id()))
                     .toList();
             if (!history.isEmpty()) {
-                OptionalDouble total = Scoring.score(
-                                instrument, history.get(history.size() - 1).answers())
-                        .scale("total")
-                        .map(ScaleScore::score)
-                        .orElse(OptionalDouble.empty());
-                total.ifPresent(t -> totals.put(client, t));
+                sheets.put(
+                        client,
+                        Scoring.score(
+                                instrument, history.get(history.size() - 1).answers()));
             }
         }
+        return sheets;
+    }
+
+    /** The total of each sheet that has one. */
+    static Map<Long, Double> totals(Map<Long, ScoreSheet> sheets) {
+        Map<Long, Double> totals = new HashMap<>();
+        sheets.forEach((client, sheet) -> sheet.scale("total")
+                .map(ScaleScore::score)
+                .orElse(OptionalDouble.empty())
+                .ifPresent(t -> totals.put(client, t)));
         return totals;
     }
 
@@ -116,7 +126,8 @@ final class CaseloadNextToAlliance {
         Map<Long, List<Long>> clientsOf = clientsOfProfessionals(Scope.ORGANISATION, organisation);
         return of(
                 clientsOf,
-                latestTotals(clientsOf.values().stream().flatMap(List::stream).toList()),
+                totals(latestSheets(
+                        clientsOf.values().stream().flatMap(List::stream).toList())),
                 locale);
     }
 }

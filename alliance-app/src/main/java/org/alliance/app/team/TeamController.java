@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import org.alliance.app.checkin.CheckIns;
-import org.alliance.app.checkin.StoredCheckIn;
 import org.alliance.app.joint.JointTeamFigures;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.Languages;
@@ -16,7 +15,6 @@ import org.alliance.core.instrument.Scale;
 import org.alliance.core.release.TeamFigureRule;
 import org.alliance.core.scoring.ScaleScore;
 import org.alliance.core.scoring.ScoreSheet;
-import org.alliance.core.scoring.Scoring;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -69,26 +67,12 @@ class TeamController {
                         .single();
         Instrument instrument = catalog.find("alliance-client").orElseThrow();
         Language language = Languages.of(locale);
-        List<ScoreSheet> latest = new ArrayList<>();
         java.util.Map<Long, List<Long>> clientsOf = user.teamId() == null
                 ? java.util.Map.of()
                 : caseloads.clientsOfProfessionals(CaseloadNextToAlliance.Scope.TEAM, user.teamId());
-        java.util.Map<Long, Double> latestTotal = new java.util.HashMap<>();
-        for (long client : clients) {
-            List<StoredCheckIn> history = checkIns.currentForClient(client, false).stream()
-                    .filter(c -> c.instrumentId().equals(instrument.id()))
-                    .toList();
-            if (!history.isEmpty()) {
-                ScoreSheet sheet = Scoring.score(
-                        instrument, history.get(history.size() - 1).answers());
-                latest.add(sheet);
-                OptionalDouble total =
-                        sheet.scale("total").map(ScaleScore::score).orElse(OptionalDouble.empty());
-                if (total.isPresent()) {
-                    latestTotal.put(client, total.getAsDouble());
-                }
-            }
-        }
+        java.util.Map<Long, ScoreSheet> sheets = caseloads.latestSheets(clients);
+        List<ScoreSheet> latest = List.copyOf(sheets.values());
+        java.util.Map<Long, Double> latestTotal = CaseloadNextToAlliance.totals(sheets);
         List<TeamScale> scales = new ArrayList<>();
         for (Scale scale : instrument.scales()) {
             double sum = 0;
