@@ -65,6 +65,8 @@ class JointDemoSeeder implements ApplicationRunner {
 
     private final JdbcClient jdbc;
     private final JointMeetings meetings;
+    private final JointRecords records;
+    private final JointCheckIns jointCheckIns;
     private final Caseload caseload;
     private final Invitations invitations;
     private final CheckIns checkIns;
@@ -78,6 +80,8 @@ class JointDemoSeeder implements ApplicationRunner {
     JointDemoSeeder(
             JdbcClient jdbc,
             JointMeetings meetings,
+            JointRecords records,
+            JointCheckIns jointCheckIns,
             Caseload caseload,
             Invitations invitations,
             CheckIns checkIns,
@@ -89,6 +93,8 @@ class JointDemoSeeder implements ApplicationRunner {
             Clock clock) {
         this.jdbc = jdbc;
         this.meetings = meetings;
+        this.records = records;
+        this.jointCheckIns = jointCheckIns;
         this.caseload = caseload;
         this.invitations = invitations;
         this.checkIns = checkIns;
@@ -179,19 +185,19 @@ class JointDemoSeeder implements ApplicationRunner {
             long clientParty = parties.get(0).id();
             long partner = parties.get(parties.size() - 2).id();
             long child = parties.get(parties.size() - 1).id();
-            meetings.addNote(id, GuideStep.INTRODUCE_CLIENT, "The client told in their own words what is at stake.");
-            meetings.addNote(id, GuideStep.TEAM_SUPPORT, "The professionals agreed who does what.");
-            meetings.addDecision(
+            records.addNote(id, GuideStep.INTRODUCE_CLIENT, "The client told in their own words what is at stake.");
+            records.addNote(id, GuideStep.TEAM_SUPPORT, "The professionals agreed who does what.");
+            records.addDecision(
                     id, "Budget plan before the job search", clientParty, MeetingDecision.ClientAgreement.YES);
-            meetings.addInterest(id, clientParty, "A calm home");
-            meetings.addInterest(id, partner, "Time with Mira");
-            meetings.addGoal(id, clientParty, "Move out in June");
-            meetings.addGoal(id, partner, "Stay until the summer");
+            records.addInterest(id, clientParty, "A calm home");
+            records.addInterest(id, partner, "Time with Mira");
+            records.addGoal(id, clientParty, "Move out in June");
+            records.addGoal(id, partner, "Stay until the summer");
             if (m > 0) {
-                meetings.addInterest(id, child, "Both parents nearby");
+                records.addInterest(id, child, "Both parents nearby");
             }
-            List<JointMeetings.StoredGoal> goals = meetings.goals(id);
-            meetings.addConflict(
+            List<JointRecords.StoredGoal> goals = records.goals(id);
+            records.addConflict(
                     id,
                     goals.get(0).id(),
                     goals.get(1).id(),
@@ -238,7 +244,7 @@ class JointDemoSeeder implements ApplicationRunner {
             // The chair coded the recording: the client speaks more from meeting to meeting.
             codings.addAll(codings.openSession(header.meetingId(), chair.id()), coding(random, m));
             // Consent for Dirk: given, withdrawn after the second meeting, given again in the third.
-            meetings.recordConsents(
+            jointCheckIns.recordConsents(
                     client,
                     Map.of(dirk.id(), m != 1),
                     dates[m].atTime(MEETING_TIME).atZone(clock.getZone()).toInstant());

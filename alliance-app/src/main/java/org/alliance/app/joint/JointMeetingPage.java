@@ -22,17 +22,17 @@ import org.springframework.ui.Model;
 /**
  * The page of one joint meeting: the guide's steps with the chair's notes, the parties, decisions, interests, goals
  * and conflicts, and the balance check — built from one read of the meeting's record ({@link
- * JointMeetings#read}), the balance check run once.
+ * JointRecords#read}), the balance check run once.
  */
 @Component
 class JointMeetingPage {
 
-    private final JointMeetings meetings;
+    private final JointRecords records;
     private final MessageSource messages;
     private final MeetingGuide guide = MeetingGuide.builtIn();
 
-    JointMeetingPage(JointMeetings meetings, MessageSource messages) {
-        this.meetings = meetings;
+    JointMeetingPage(JointRecords records, MessageSource messages) {
+        this.records = records;
         this.messages = messages;
     }
 
@@ -62,7 +62,7 @@ class JointMeetingPage {
             Locale locale,
             Model model) {
         Language language = Languages.of(locale);
-        JointMeetings.Snapshot snapshot = meetings.read(header);
+        JointRecords.Snapshot snapshot = records.read(header);
         List<JointMeetings.StoredParty> parties = snapshot.parties();
         Map<Long, String> labels = new LinkedHashMap<>();
         Map<String, String> labelsByKey = new LinkedHashMap<>();
@@ -96,7 +96,7 @@ class JointMeetingPage {
         List<Line> interests = snapshot.interests().stream()
                 .map(i -> new Line(labels.getOrDefault(i.partyId(), "?"), i.text()))
                 .toList();
-        List<JointMeetings.StoredGoal> goals = snapshot.goals();
+        List<JointRecords.StoredGoal> goals = snapshot.goals();
         Map<Long, String> goalTexts = new LinkedHashMap<>();
         goals.forEach(g -> goalTexts.put(g.id(), g.text()));
         List<Line> goalLines = goals.stream()
@@ -112,7 +112,7 @@ class JointMeetingPage {
                         goalTexts.getOrDefault(c.otherGoalId(), "?"),
                         c.winWin().orElse("")))
                 .toList();
-        JointMeeting domain = meetings.domain(snapshot);
+        JointMeeting domain = records.domain(snapshot);
         List<BalanceCheck.Finding> checked = BalanceCheck.check(domain);
         List<String> findings = new ArrayList<>();
         for (BalanceCheck.Finding finding : checked) {

@@ -36,6 +36,8 @@ class JointRecordController {
     static final int MAX_TEXT = 4000;
 
     private final JointMeetings meetings;
+    private final JointRecords records;
+    private final JointCheckIns jointCheckIns;
     private final Invitations invitations;
     private final Organisations organisations;
     private final AuditLog audit;
@@ -45,6 +47,8 @@ class JointRecordController {
 
     JointRecordController(
             JointMeetings meetings,
+            JointRecords records,
+            JointCheckIns jointCheckIns,
             Invitations invitations,
             Organisations organisations,
             AuditLog audit,
@@ -52,6 +56,8 @@ class JointRecordController {
             JointMeetingPage page,
             TransactionTemplate transactions) {
         this.meetings = meetings;
+        this.records = records;
+        this.jointCheckIns = jointCheckIns;
         this.invitations = invitations;
         this.organisations = organisations;
         this.audit = audit;
@@ -114,7 +120,7 @@ class JointRecordController {
         Optional<String> text = text(note);
         GuideStep guideStep;
         try {
-            guideStep = JointMeetings.step(step);
+            guideStep = JointRecords.step(step);
         } catch (IllegalArgumentException e) {
             return invalid(user, header, "joint.error.note", response, locale, model);
         }
@@ -123,7 +129,7 @@ class JointRecordController {
         }
         GuideStep chosen = guideStep;
         return written(
-                user, id, "note", "#step-" + chosen.code(), () -> meetings.addNote(header.id(), chosen, text.get()));
+                user, id, "note", "#step-" + chosen.code(), () -> records.addNote(header.id(), chosen, text.get()));
     }
 
     @PostMapping("/joint/{id}/decisions")
@@ -150,7 +156,7 @@ class JointRecordController {
                 id,
                 "decision",
                 "#decisions",
-                () -> meetings.addDecision(
+                () -> records.addDecision(
                         header.id(), text.get(), proposer.get().id(), agreed.get()));
     }
 
@@ -163,7 +169,7 @@ class JointRecordController {
             HttpServletResponse response,
             Locale locale,
             Model model) {
-        return addForParty(user, id, party, interest, "interest", meetings::addInterest, response, locale, model);
+        return addForParty(user, id, party, interest, "interest", records::addInterest, response, locale, model);
     }
 
     @PostMapping("/joint/{id}/goals")
@@ -175,7 +181,7 @@ class JointRecordController {
             HttpServletResponse response,
             Locale locale,
             Model model) {
-        return addForParty(user, id, party, goal, "goal", meetings::addGoal, response, locale, model);
+        return addForParty(user, id, party, goal, "goal", records::addGoal, response, locale, model);
     }
 
     /** Stores something one party of the meeting holds (an interest or a goal). */
@@ -223,8 +229,8 @@ class JointRecordController {
             Locale locale,
             Model model) {
         JointMeetings.Header header = access.chaired(user, id);
-        List<Long> goalIds = meetings.goals(header.id()).stream()
-                .map(JointMeetings.StoredGoal::id)
+        List<Long> goalIds = records.goals(header.id()).stream()
+                .map(JointRecords.StoredGoal::id)
                 .toList();
         long first;
         long second;
@@ -240,7 +246,7 @@ class JointRecordController {
         long one = first;
         long other = second;
         return written(
-                user, id, "conflict", "#interests", () -> meetings.addConflict(header.id(), one, other, text(winWin)));
+                user, id, "conflict", "#interests", () -> records.addConflict(header.id(), one, other, text(winWin)));
     }
 
     @PostMapping("/joint/{id}/conflicts/{conflictId}")
@@ -254,7 +260,7 @@ class JointRecordController {
             Model model) {
         JointMeetings.Header header = access.chaired(user, id);
         Optional<String> text = text(winWin);
-        boolean known = meetings.conflicts(header.id()).stream().anyMatch(c -> c.id() == conflictId);
+        boolean known = records.conflicts(header.id()).stream().anyMatch(c -> c.id() == conflictId);
         if (!known) {
             throw new JointAccess.NotFound();
         }
@@ -262,7 +268,7 @@ class JointRecordController {
             return invalid(user, header, "joint.error.winWin", response, locale, model);
         }
         return written(
-                user, id, "win-win", "#interests", () -> meetings.noteWinWin(header.id(), conflictId, text.get()));
+                user, id, "win-win", "#interests", () -> records.noteWinWin(header.id(), conflictId, text.get()));
     }
 
     /** Closing: the balance check first. With something still open the chair is asked to confirm. */
@@ -275,7 +281,7 @@ class JointRecordController {
             Locale locale,
             Model model) {
         JointMeetings.Header header = access.chaired(user, id);
-        if (!BalanceCheck.balanced(meetings.domain(header)) && !"yes".equals(confirm)) {
+        if (!BalanceCheck.balanced(records.domain(header)) && !"yes".equals(confirm)) {
             response.setStatus(HttpStatus.CONFLICT.value());
             return page.show(user, header, List.of(), true, locale, model);
         }
@@ -330,7 +336,7 @@ class JointRecordController {
             throw new JointAccess.NotFound();
         }
         Consent.Action consentAction = action.equals("GIVEN") ? Consent.Action.GIVEN : Consent.Action.WITHDRAWN;
-        meetings.recordConsent(header.clientId(), professionalId, consentAction, user.username());
+        jointCheckIns.recordConsent(header.clientId(), professionalId, consentAction, user.username());
         audit.record(
                 user.username(),
                 "joint consent " + consentAction.name().toLowerCase(Locale.ROOT),

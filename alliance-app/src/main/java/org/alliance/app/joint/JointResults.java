@@ -109,7 +109,7 @@ record JointResults(
     static JointResults build(
             JointMeetings.Header header,
             List<JointMeetings.StoredParty> parties,
-            List<JointMeetings.StoredJointCheckIn> checkIns,
+            List<JointCheckIns.StoredJointCheckIn> checkIns,
             List<Consent> consents,
             ConsentRules.Viewer viewer,
             InstrumentCatalog catalog,
@@ -125,7 +125,7 @@ record JointResults(
         List<JointMeetings.StoredParty> professionals = parties.stream()
                 .filter(p -> p.kind() == Party.Kind.PROFESSIONAL)
                 .toList();
-        Optional<JointMeetings.StoredJointCheckIn> clientCheckIn = checkIns.stream()
+        Optional<JointCheckIns.StoredJointCheckIn> clientCheckIn = checkIns.stream()
                 .filter(c -> c.instrumentId().equals(CLIENT_INSTRUMENT)
                         && c.raterId().isEmpty()
                         && c.jointPartyId().isEmpty())
@@ -149,7 +149,7 @@ record JointResults(
         Optional<BlockVisibility.View> view = Optional.empty();
         boolean teamWithheld = false;
         if (visible) {
-            JointMeetings.StoredJointCheckIn answered = clientCheckIn.get();
+            JointCheckIns.StoredJointCheckIn answered = clientCheckIn.get();
             BlockVisibility.View seen =
                     BlockVisibility.of(viewer.professionalId(), blocks(answered, professionals), now);
             view = Optional.of(seen);
@@ -168,7 +168,7 @@ record JointResults(
                     JointScoring.score(clientInstrument, blocks, teamShown ? answered.answers() : Map.of()));
         }
         Map<String, ScoreSheet> own = new LinkedHashMap<>();
-        for (JointMeetings.StoredJointCheckIn checkIn : checkIns) {
+        for (JointCheckIns.StoredJointCheckIn checkIn : checkIns) {
             if (checkIn.instrumentId().equals(PROFESSIONAL_INSTRUMENT)
                     && checkIn.raterId().isPresent()) {
                 // Later ratings replace earlier ones (the list is oldest first).
@@ -235,11 +235,11 @@ record JointResults(
      * before per-block choices) and who may see it (only the professional concerned unless the client chose all).
      */
     static List<BlockVisibility.Block> blocks(
-            JointMeetings.StoredJointCheckIn checkIn, List<JointMeetings.StoredParty> professionals) {
+            JointCheckIns.StoredJointCheckIn checkIn, List<JointMeetings.StoredParty> professionals) {
         List<BlockVisibility.Block> blocks = new ArrayList<>();
         for (JointMeetings.StoredParty professional : professionals) {
             long id = professional.userId().orElseThrow();
-            JointMeetings.BlockRelease block = checkIn.blockReleases().get(id);
+            JointCheckIns.BlockRelease block = checkIn.blockReleases().get(id);
             blocks.add(new BlockVisibility.Block(
                     String.valueOf(id),
                     !checkIn.perProfessional().getOrDefault(id, Map.of()).isEmpty(),
@@ -259,11 +259,11 @@ record JointResults(
      */
     static List<PartialityRow> partiality(
             List<JointMeetings.StoredParty> professionals,
-            List<JointMeetings.StoredJointCheckIn> checkIns,
+            List<JointCheckIns.StoredJointCheckIn> checkIns,
             InstrumentCatalog catalog) {
         Instrument instrument = catalog.find(PARTIALITY_INSTRUMENT).orElseThrow();
         Map<String, JointScoreSheet> sheets = new LinkedHashMap<>();
-        for (JointMeetings.StoredJointCheckIn checkIn : checkIns) {
+        for (JointCheckIns.StoredJointCheckIn checkIn : checkIns) {
             if (!checkIn.instrumentId().equals(PARTIALITY_INSTRUMENT)
                     || checkIn.jointPartyId().isEmpty()
                     || checkIn.releasedAt().isEmpty()) {
@@ -307,11 +307,11 @@ record JointResults(
      * result). "Next meeting" counts from when the answers were released, which happens for all such choices at
      * once, when the next meeting is opened.
      */
-    static ReleaseState release(JointMeetings.StoredJointCheckIn checkIn) {
+    static ReleaseState release(JointCheckIns.StoredJointCheckIn checkIn) {
         Map<String, ReleaseChoice> perParty = new LinkedHashMap<>();
         Optional<Instant> nextMeeting =
                 checkIn.release() == ReleaseChoice.NEXT_MEETING ? checkIn.releasedAt() : Optional.empty();
-        for (Map.Entry<Long, JointMeetings.BlockRelease> block :
+        for (Map.Entry<Long, JointCheckIns.BlockRelease> block :
                 checkIn.blockReleases().entrySet()) {
             perParty.put(String.valueOf(block.getKey()), block.getValue().choice());
             if (block.getValue().choice() == ReleaseChoice.NEXT_MEETING

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 class JointResultsController {
 
     private final JointMeetings meetings;
+    private final JointCheckIns jointCheckIns;
     private final InstrumentCatalog catalog;
     private final MessageSource messages;
     private final AuditLog audit;
@@ -37,6 +38,7 @@ class JointResultsController {
 
     JointResultsController(
             JointMeetings meetings,
+            JointCheckIns jointCheckIns,
             InstrumentCatalog catalog,
             MessageSource messages,
             AuditLog audit,
@@ -44,6 +46,7 @@ class JointResultsController {
             JointAccess access,
             SelfChecks selfChecks) {
         this.meetings = meetings;
+        this.jointCheckIns = jointCheckIns;
         this.catalog = catalog;
         this.messages = messages;
         this.audit = audit;
@@ -65,11 +68,11 @@ class JointResultsController {
     String results(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Locale locale, Model model) {
         JointMeetings.Header header = access.meeting(user, id);
         List<JointMeetings.StoredParty> parties = meetings.parties(header.id());
-        List<Consent> consents = meetings.consents(header.clientId());
+        List<Consent> consents = jointCheckIns.consents(header.clientId());
         JointResults results = JointResults.build(
                 header,
                 parties,
-                meetings.checkIns(header.meetingId()),
+                jointCheckIns.checkIns(header.meetingId()),
                 consents,
                 new ConsentRules.Viewer(String.valueOf(user.id()), String.valueOf(user.organisationId())),
                 catalog,

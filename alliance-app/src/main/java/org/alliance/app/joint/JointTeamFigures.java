@@ -34,10 +34,16 @@ public class JointTeamFigures {
     /** The fewest distinct clients a team figure may rest on. */
     private final JointMeetings meetings;
 
+    private final JointRecords records;
+    private final JointCheckIns jointCheckIns;
+
     private final InstrumentCatalog catalog;
 
-    JointTeamFigures(JointMeetings meetings, InstrumentCatalog catalog) {
+    JointTeamFigures(
+            JointMeetings meetings, JointRecords records, JointCheckIns jointCheckIns, InstrumentCatalog catalog) {
         this.meetings = meetings;
+        this.records = records;
+        this.jointCheckIns = jointCheckIns;
         this.catalog = catalog;
     }
 
@@ -101,7 +107,7 @@ public class JointTeamFigures {
             List<JointMeetings.StoredParty> professionals = meetings.parties(header.id()).stream()
                     .filter(p -> p.kind() == Party.Kind.PROFESSIONAL)
                     .toList();
-            Optional<JointMeetings.StoredJointCheckIn> answered = meetings.checkIns(header.meetingId()).stream()
+            Optional<JointCheckIns.StoredJointCheckIn> answered = jointCheckIns.checkIns(header.meetingId()).stream()
                     .filter(c -> c.instrumentId().equals(JointResults.CLIENT_INSTRUMENT)
                             && c.raterId().isEmpty()
                             && c.jointPartyId().isEmpty())
@@ -126,7 +132,7 @@ public class JointTeamFigures {
                         .orElse(OptionalDouble.empty());
                 split = JointIndices.splitAlliance(JointMeetings.CLIENT_PARTY, instrument, sheet);
             }
-            List<JointMeetings.StoredDecision> decisions = meetings.decisions(header.id());
+            List<JointRecords.StoredDecision> decisions = records.decisions(header.id());
             facts.add(new MeetingFacts(
                     header.clientId(),
                     voice,

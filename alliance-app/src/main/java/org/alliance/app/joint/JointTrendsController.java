@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 class JointTrendsController {
 
     private final JointMeetings meetings;
+    private final JointCheckIns jointCheckIns;
     private final Caseload caseload;
     private final MeetingObservations observations;
     private final InstrumentCatalog catalog;
@@ -42,6 +43,7 @@ class JointTrendsController {
 
     JointTrendsController(
             JointMeetings meetings,
+            JointCheckIns jointCheckIns,
             Caseload caseload,
             MeetingObservations observations,
             InstrumentCatalog catalog,
@@ -50,6 +52,7 @@ class JointTrendsController {
             Clock clock,
             SelfChecks selfChecks) {
         this.meetings = meetings;
+        this.jointCheckIns = jointCheckIns;
         this.caseload = caseload;
         this.observations = observations;
         this.catalog = catalog;
@@ -65,7 +68,7 @@ class JointTrendsController {
     @GetMapping("/clients/{clientId}/joint/trends")
     String trends(@AuthenticationPrincipal CurrentUser user, @PathVariable long clientId, Locale locale, Model model) {
         Client client = caseload.clientOf(user.id(), clientId).orElseThrow(JointAccess.NotFound::new);
-        List<Consent> consents = meetings.consents(clientId);
+        List<Consent> consents = jointCheckIns.consents(clientId);
         double threshold = meetings.splitThreshold(client.organisationId());
         Instant now = clock.instant();
         ConsentRules.Viewer viewer =
@@ -80,7 +83,7 @@ class JointTrendsController {
             JointResults results = JointResults.build(
                     header,
                     parties,
-                    meetings.checkIns(header.meetingId()),
+                    jointCheckIns.checkIns(header.meetingId()),
                     consents,
                     viewer,
                     catalog,

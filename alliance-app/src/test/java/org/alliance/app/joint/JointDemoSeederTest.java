@@ -30,12 +30,17 @@ class JointDemoSeederTest {
     @Autowired
     JointMeetings meetings;
 
+    @Autowired
+    JointCheckIns jointCheckIns;
+
     @Test
     void theDemoGetsThreeJointMeetingsWithCheckInsAcrossTwoOrganisations() {
         new TestWorld(context);
         JointDemoSeeder seeder = new JointDemoSeeder(
                 context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class),
                 meetings,
+                context.getBean(JointRecords.class),
+                jointCheckIns,
                 context.getBean(org.alliance.app.caseload.Caseload.class),
                 context.getBean(org.alliance.app.checkin.Invitations.class),
                 context.getBean(org.alliance.app.checkin.CheckIns.class),
@@ -58,7 +63,7 @@ class JointDemoSeederTest {
                     .hasSize(3);
             assertThat(JointResults.otherOrganisation(header, parties)).containsExactly(dirk.id());
             assertThat(parties).filteredOn(p -> !p.present()).hasSize(1);
-            List<JointMeetings.StoredJointCheckIn> checkIns = meetings.checkIns(header.meetingId());
+            List<JointCheckIns.StoredJointCheckIn> checkIns = jointCheckIns.checkIns(header.meetingId());
             assertThat(checkIns).filteredOn(c -> c.raterId().isPresent()).hasSize(3);
             assertThat(checkIns)
                     .filteredOn(c -> c.instrumentId().equals(JointResults.CLIENT_INSTRUMENT))
@@ -72,14 +77,14 @@ class JointDemoSeederTest {
                             .contains("client", "professional-a", "professional-b", "professional-c"));
         }
         JointMeetings.Header last = meetings.find(created.get(2)).orElseThrow();
-        assertThat(meetings.consents(last.clientId()))
+        assertThat(jointCheckIns.consents(last.clientId()))
                 .extracting(Consent::action)
                 .containsExactly(Consent.Action.GIVEN, Consent.Action.WITHDRAWN, Consent.Action.GIVEN);
         JointResults results = JointResults.build(
                 last,
                 meetings.parties(last.id()),
-                meetings.checkIns(last.meetingId()),
-                meetings.consents(last.clientId()),
+                jointCheckIns.checkIns(last.meetingId()),
+                jointCheckIns.consents(last.clientId()),
                 new ConsentRules.Viewer(String.valueOf(dirk.id()), String.valueOf(dirk.organisationId())),
                 context.getBean(InstrumentCatalog.class),
                 meetings.splitThreshold(last.clientOrganisationId()),

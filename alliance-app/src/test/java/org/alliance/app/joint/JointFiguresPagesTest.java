@@ -46,6 +46,9 @@ class JointFiguresPagesTest {
     JointMeetings meetings;
 
     @Autowired
+    JointRecords records;
+
+    @Autowired
     Invitations invitations;
 
     @Autowired
@@ -331,7 +334,7 @@ class JointFiguresPagesTest {
         decide(headers.get(2), "PARTLY");
         decide(headers.get(3), "YES");
         decide(headers.get(4), "NO");
-        meetings.addDecision(extra.id(), "Extra", clientParty, MeetingDecision.ClientAgreement.YES);
+        records.addDecision(extra.id(), "Extra", clientParty, MeetingDecision.ClientAgreement.YES);
 
         String page = get("/team", world.teamLead).getContentAsString();
         assertThat(rows(page, "joint-team-table"))
@@ -347,7 +350,7 @@ class JointFiguresPagesTest {
     private void decide(JointMeetings.Header header, String... agreements) {
         long clientParty = meetings.parties(header.id()).get(0).id();
         for (String agreement : agreements) {
-            meetings.addDecision(
+            records.addDecision(
                     header.id(), "Decision", clientParty, MeetingDecision.ClientAgreement.valueOf(agreement));
         }
     }

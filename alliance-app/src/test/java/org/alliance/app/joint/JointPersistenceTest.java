@@ -60,6 +60,8 @@ class JointPersistenceTest {
     record World(
             JdbcClient jdbc,
             JointMeetings meetings,
+            JointRecords records,
+            JointCheckIns jointCheckIns,
             Invitations invitations,
             CheckIns checkIns,
             long organisation,
@@ -112,6 +114,8 @@ class JointPersistenceTest {
         return new World(
                 jdbc,
                 meetings,
+                new JointRecords(jdbc, meetings, clock),
+                new JointCheckIns(jdbc, meetings, clock),
                 new Invitations(jdbc, clock),
                 checkIns,
                 organisation,
@@ -174,19 +178,19 @@ class JointPersistenceTest {
 
         long partner = parties.get(4).id();
         long client = parties.get(0).id();
-        world.meetings().addNote(world.joint(), GuideStep.INTRODUCE_CLIENT, "Kim told what matters most");
-        world.meetings().addDecision(world.joint(), "Budget plan first", client, MeetingDecision.ClientAgreement.YES);
-        world.meetings()
+        world.records().addNote(world.joint(), GuideStep.INTRODUCE_CLIENT, "Kim told what matters most");
+        world.records().addDecision(world.joint(), "Budget plan first", client, MeetingDecision.ClientAgreement.YES);
+        world.records()
                 .addDecision(world.joint(), "Job coach from May", partner, MeetingDecision.ClientAgreement.PARTLY);
-        world.meetings().addInterest(world.joint(), client, "Keep the house");
-        world.meetings().addInterest(world.joint(), partner, "Time with Mira");
-        world.meetings().addGoal(world.joint(), client, "Move out in June");
-        world.meetings().addGoal(world.joint(), partner, "Stay until the summer");
-        List<JointMeetings.StoredGoal> goals = world.meetings().goals(world.joint());
-        world.meetings()
+        world.records().addInterest(world.joint(), client, "Keep the house");
+        world.records().addInterest(world.joint(), partner, "Time with Mira");
+        world.records().addGoal(world.joint(), client, "Move out in June");
+        world.records().addGoal(world.joint(), partner, "Stay until the summer");
+        List<JointRecords.StoredGoal> goals = world.records().goals(world.joint());
+        world.records()
                 .addConflict(world.joint(), goals.get(0).id(), goals.get(1).id(), Optional.empty());
 
-        JointMeeting domain = world.meetings().domain(header);
+        JointMeeting domain = world.records().domain(header);
         assertThat(domain.professionals()).hasSize(3);
         assertThat(domain.organisations()).hasSize(2);
         assertThat(domain.notes()).singleElement().satisfies(n -> assertThat(n.step())
@@ -197,10 +201,10 @@ class JointPersistenceTest {
                 .containsExactly(
                         BalanceCheck.Code.ABSENT_PARTY_INTEREST_NOT_NAMED, BalanceCheck.Code.CONFLICT_WITHOUT_WIN_WIN);
 
-        long conflict = world.meetings().conflicts(world.joint()).get(0).id();
-        world.meetings().noteWinWin(world.joint(), conflict, "Move out in August, after the holiday with Mira");
-        world.meetings().addInterest(world.joint(), parties.get(5).id(), "Both parents nearby");
-        assertThat(BalanceCheck.balanced(world.meetings().domain(header))).isTrue();
+        long conflict = world.records().conflicts(world.joint()).get(0).id();
+        world.records().noteWinWin(world.joint(), conflict, "Move out in August, after the holiday with Mira");
+        world.records().addInterest(world.joint(), parties.get(5).id(), "Both parents nearby");
+        assertThat(BalanceCheck.balanced(world.records().domain(header))).isTrue();
         world.meetings().close(world.joint());
         assertThat(world.meetings().find(world.joint()).orElseThrow().closedAt())
                 .isPresent();
@@ -216,7 +220,7 @@ class JointPersistenceTest {
                 world.invitations().issue(header.meetingId(), CLIENT.id(), world.chair(), Duration.ofHours(72));
         Invitation invitation = world.invitations().find(issued.displayCode()).orElseThrow();
         assertThat(invitation.jointPartyId()).isEmpty();
-        assertThat(world.meetings().professionals(header.meetingId()))
+        assertThat(world.jointCheckIns().professionals(header.meetingId()))
                 .extracting(p -> p.name() + "/" + p.otherOrganisation())
                 .containsExactly("Anna/false", "Ben/false", "Chris/true");
 
@@ -227,7 +231,7 @@ class JointPersistenceTest {
         assertThat(world.count("answer_per_professional")).isEqualTo(12);
         assertThat(world.count("answer")).isEqualTo(6);
 
-        List<JointMeetings.StoredJointCheckIn> stored = world.meetings().checkIns(header.meetingId());
+        List<JointCheckIns.StoredJointCheckIn> stored = world.jointCheckIns().checkIns(header.meetingId());
         assertThat(stored).singleElement().satisfies(c -> {
             assertThat(c.perProfessional().get(world.outsider())).containsEntry("bond-trust", 2.0);
             assertThat(c.perProfessional().get(world.chair())).containsEntry("bond-trust", 5.0);
@@ -245,7 +249,7 @@ class JointPersistenceTest {
                                 ReleaseChoice.NOW,
                                 "rating-1",
                                 Map.of("bond-trust", 4.0, "bond-listened", 4.0, "bond-respect", 5.0)));
-        assertThat(world.meetings().checkIns(header.meetingId()))
+        assertThat(world.jointCheckIns().checkIns(header.meetingId()))
                 .filteredOn(c -> c.raterId().isPresent())
                 .singleElement()
                 .satisfies(c -> assertThat(c.raterId()).contains(world.outsider()));
@@ -278,7 +282,7 @@ class JointPersistenceTest {
         assertThat(own.mapSvg().markup()).contains("<svg").contains("Chris").contains(">2.0<");
 
         clock.advance(Duration.ofMinutes(1));
-        world.meetings().recordConsents(world.client(), Map.of(world.outsider(), true));
+        world.jointCheckIns().recordConsents(world.client(), Map.of(world.outsider(), true));
         clock.advance(Duration.ofMinutes(1));
         assertThat(results(world, header, world.outsider(), world.otherOrganisation(), clock)
                         .decision()
@@ -286,17 +290,17 @@ class JointPersistenceTest {
                 .isEqualTo(new ConsentRules.Decision(true, ConsentRules.Reason.CONSENT_GIVEN));
 
         clock.advance(Duration.ofMinutes(1));
-        world.meetings().recordConsent(world.client(), world.outsider(), Consent.Action.WITHDRAWN, "chair");
+        world.jointCheckIns().recordConsent(world.client(), world.outsider(), Consent.Action.WITHDRAWN, "chair");
         JointResults after = results(world, header, world.outsider(), world.otherOrganisation(), clock);
         assertThat(after.decision().orElseThrow())
                 .isEqualTo(new ConsentRules.Decision(false, ConsentRules.Reason.CONSENT_WITHDRAWN));
         assertThat(after.mapSvg().markup()).doesNotContain(">2.0<");
-        assertThat(world.meetings().consents(world.client()))
+        assertThat(world.jointCheckIns().consents(world.client()))
                 .extracting(Consent::action)
                 .containsExactly(Consent.Action.GIVEN, Consent.Action.WITHDRAWN);
 
         // Unticking in a later check-in withdraws a standing consent; with none standing, it records nothing.
-        world.meetings().recordConsents(world.client(), Map.of(world.outsider(), false));
+        world.jointCheckIns().recordConsents(world.client(), Map.of(world.outsider(), false));
         assertThat(world.count("joint_consent")).isEqualTo(2);
     }
 
@@ -337,7 +341,7 @@ class JointPersistenceTest {
                             CheckInSubmission.joint(
                                     partiality, Language.EN, ReleaseChoice.NOW, "partiality-" + n++, Map.of(), blocks));
         }
-        assertThat(world.meetings().checkIns(header.meetingId()))
+        assertThat(world.jointCheckIns().checkIns(header.meetingId()))
                 .extracting(c -> c.jointPartyId().orElseThrow())
                 .containsExactly(parties.get(4).id(), parties.get(5).id());
 
@@ -345,7 +349,7 @@ class JointPersistenceTest {
                 parties.stream()
                         .filter(p -> p.kind() == Party.Kind.PROFESSIONAL)
                         .toList(),
-                world.meetings().checkIns(header.meetingId()),
+                world.jointCheckIns().checkIns(header.meetingId()),
                 CATALOG);
         // Range over 4 scale points: chair 0 of 4, colleague 1 of 4, Chris 3 of 4.
         assertThat(rows).extracting(JointResults.PartialityRow::index).containsExactly("0", "25", "75");
@@ -374,18 +378,18 @@ class JointPersistenceTest {
                         world.outsider(), ReleaseChoice.TEAM_ONLY));
         assertThat(world.checkIns().submit(invitation, submission)).isEqualTo(CheckIns.Outcome.SAVED);
         assertThat(world.count("check_in_block_release")).isEqualTo(3);
-        Map<Long, JointMeetings.BlockRelease> stored =
-                world.meetings().checkIns(header.meetingId()).get(0).blockReleases();
+        Map<Long, JointCheckIns.BlockRelease> stored =
+                world.jointCheckIns().checkIns(header.meetingId()).get(0).blockReleases();
         assertThat(stored.get(world.chair()))
-                .isEqualTo(new JointMeetings.BlockRelease(
+                .isEqualTo(new JointCheckIns.BlockRelease(
                         ReleaseChoice.NOW, Optional.of(clock.instant()), BlockAudience.CONCERNED));
         assertThat(stored.get(world.colleague()))
-                .isEqualTo(new JointMeetings.BlockRelease(
+                .isEqualTo(new JointCheckIns.BlockRelease(
                         ReleaseChoice.NEXT_MEETING, Optional.empty(), BlockAudience.CONCERNED));
         assertThat(stored.get(world.outsider()))
-                .isEqualTo(new JointMeetings.BlockRelease(
+                .isEqualTo(new JointCheckIns.BlockRelease(
                         ReleaseChoice.TEAM_ONLY, Optional.empty(), BlockAudience.CONCERNED));
-        world.meetings().recordConsents(world.client(), Map.of(world.outsider(), true));
+        world.jointCheckIns().recordConsents(world.client(), Map.of(world.outsider(), true));
         clock.advance(Duration.ofMinutes(1));
 
         // Bonds: chair 5, colleague 4, Chris 2. The chair sees only the block released so far.
@@ -412,7 +416,7 @@ class JointPersistenceTest {
                         + " VALUES (?, ?, '2026-01-19', 'REGULAR', 0)")
                 .params(world.client(), world.chair())
                 .update();
-        assertThat(world.meetings()
+        assertThat(world.jointCheckIns()
                         .checkIns(header.meetingId())
                         .get(0)
                         .blockReleases()
@@ -421,7 +425,7 @@ class JointPersistenceTest {
                 .as("entering the next meeting releases nothing before its date")
                 .isEmpty();
         clock.advance(Duration.ofDays(14));
-        stored = world.meetings().checkIns(header.meetingId()).get(0).blockReleases();
+        stored = world.jointCheckIns().checkIns(header.meetingId()).get(0).blockReleases();
         assertThat(stored.get(world.colleague()).releasedAt())
                 .contains(java.time.Instant.parse("2026-01-19T00:00:00Z"));
         assertThat(stored.get(world.outsider()).releasedAt()).isEmpty();
@@ -455,13 +459,13 @@ class JointPersistenceTest {
         Invitation invitation = clientInvitation(world, header);
         world.checkIns().submit(invitation, clientAnswers("erase-1", ReleaseChoice.NOW, world));
         world.invitations().issue(header.meetingId(), CLIENT.id(), world.chair(), Duration.ofHours(72));
-        world.meetings().addNote(header.id(), GuideStep.INTRODUCE_CLIENT, "notes about Kim");
-        world.meetings()
+        world.records().addNote(header.id(), GuideStep.INTRODUCE_CLIENT, "notes about Kim");
+        world.records()
                 .addInterest(
                         header.id(),
                         world.meetings().parties(header.id()).get(0).id(),
                         "A calm home");
-        world.meetings().recordConsents(world.client(), Map.of(world.outsider(), true));
+        world.jointCheckIns().recordConsents(world.client(), Map.of(world.outsider(), true));
         org.alliance.app.coding.Codings codings =
                 new org.alliance.app.coding.Codings(world.jdbc(), world.transactions(), clock);
         long session = codings.openSession(header.meetingId(), world.chair());
@@ -568,14 +572,14 @@ class JointPersistenceTest {
                 Map.of(world.chair(), BlockAudience.ALL_PROFESSIONALS, world.colleague(), BlockAudience.CONCERNED));
         Invitation invitation = clientInvitation(world, header);
         assertThat(world.checkIns().submit(invitation, submission)).isEqualTo(CheckIns.Outcome.SAVED);
-        Map<Long, JointMeetings.BlockRelease> stored =
-                world.meetings().checkIns(header.meetingId()).get(0).blockReleases();
+        Map<Long, JointCheckIns.BlockRelease> stored =
+                world.jointCheckIns().checkIns(header.meetingId()).get(0).blockReleases();
         assertThat(stored.get(world.chair()).audience()).isEqualTo(BlockAudience.ALL_PROFESSIONALS);
         assertThat(stored.get(world.colleague()).audience()).isEqualTo(BlockAudience.CONCERNED);
         assertThat(stored.get(world.outsider()).audience())
                 .as("not chosen: the professional concerned only")
                 .isEqualTo(BlockAudience.CONCERNED);
-        world.meetings().recordConsents(world.client(), Map.of(world.outsider(), true));
+        world.jointCheckIns().recordConsents(world.client(), Map.of(world.outsider(), true));
         clock.advance(Duration.ofMinutes(1));
 
         // Bonds: chair 5, colleague 4, Chris 2 (other organisation, with consent).
@@ -616,8 +620,8 @@ class JointPersistenceTest {
         JointResults noMap = JointResults.build(
                 header,
                 world.meetings().parties(header.id()),
-                world.meetings().checkIns(header.meetingId()),
-                world.meetings().consents(header.clientId()),
+                world.jointCheckIns().checkIns(header.meetingId()),
+                world.jointCheckIns().consents(header.clientId()),
                 new ConsentRules.Viewer(String.valueOf(world.chair()), String.valueOf(world.organisation())),
                 CATALOG,
                 world.meetings().splitThreshold(header.clientOrganisationId()),
@@ -678,8 +682,8 @@ class JointPersistenceTest {
         return JointResults.build(
                 header,
                 world.meetings().parties(header.id()),
-                world.meetings().checkIns(header.meetingId()),
-                world.meetings().consents(header.clientId()),
+                world.jointCheckIns().checkIns(header.meetingId()),
+                world.jointCheckIns().consents(header.clientId()),
                 new ConsentRules.Viewer(String.valueOf(viewer), String.valueOf(viewerOrganisation)),
                 CATALOG,
                 world.meetings().splitThreshold(header.clientOrganisationId()),
