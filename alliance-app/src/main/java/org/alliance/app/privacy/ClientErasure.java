@@ -128,6 +128,56 @@ public class ClientErasure {
         });
     }
 
+    /**
+     * The kinds anonymising removes: everything of {@link #KINDS} except the answers, check-ins and meetings a study
+     * needs (keyed by the study pseudonym, which is derived from the client id) and the client row itself.
+     */
+    static final java.util.Set<String> KEPT_WHEN_ANONYMISED = java.util.Set.of(
+            "answers", "answers-per-professional", "block-releases", "check-ins", "meetings", "client");
+
+    /**
+     * Anonymises the client of this organisation in one transaction (docs/privacy.md, "Anonymising"): removes every
+     * row that is not needed by a study (contacts, invitations and their messages, notes, joint meetings and their
+     * names, expectations, consents, schedules, coding), and keeps the client row without alias or reference, with
+     * {@code anonymised_at} set.
+     *
+     * @return the rows removed per kind, or empty when the organisation has no such (not yet anonymised) client
+     */
+    public Optional<Map<String, Long>> anonymise(long organisationId, long clientId, long now) {
+        return transactions.execute(status -> {
+            if (byId(organisationId, clientId).isEmpty() || isAnonymised(clientId)) {
+                return Optional.empty();
+            }
+            jdbc.sql("UPDATE coding_session SET first_source_id = NULL, second_source_id = NULL WHERE id IN ("
+                            + SESSIONS + ")")
+                    .params(clientId)
+                    .update();
+            Map<String, Long> removed = new LinkedHashMap<>();
+            for (Map.Entry<String, String> kind : KINDS) {
+                if (KEPT_WHEN_ANONYMISED.contains(kind.getKey())) {
+                    continue;
+                }
+                String sql = "DELETE " + kind.getValue();
+                removed.put(kind.getKey(), (long)
+                        jdbc.sql(sql).params(params(sql, clientId)).update());
+            }
+            // The reference must stay unique per organisation: it becomes a token made of the row id only.
+            jdbc.sql("UPDATE client SET alias = ?, internal_id = ?, anonymised_at = ? WHERE id = ?")
+                    .params("-", "anonymised-" + clientId, now, clientId)
+                    .update();
+            return Optional.of(removed);
+        });
+    }
+
+    /** Whether the client was anonymised already. */
+    public boolean isAnonymised(long clientId) {
+        return jdbc.sql("SELECT anonymised_at FROM client WHERE id = ?")
+                .param(clientId)
+                .query((rs, row) -> rs.getObject(1) != null)
+                .optional()
+                .orElse(false);
+    }
+
     private long count(String from, long clientId) {
         String sql = "SELECT COUNT(*) " + from;
         return jdbc.sql(sql).params(params(sql, clientId)).query(Long.class).single();

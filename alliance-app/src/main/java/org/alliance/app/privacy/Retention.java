@@ -43,8 +43,59 @@ public class Retention {
         this.clock = clock;
     }
 
-    /** A client the rule would erase now. */
-    public record Due(long clientId, String alias, String reference, LocalDate lastActivity) {}
+    /** A client the rule would erase or anonymise now, and which of the two ({@link #decide}). */
+    public record Due(long clientId, String alias, String reference, LocalDate lastActivity, Decision decision) {}
+
+    /** What happens to a client whose time is up: erased, or anonymised (docs/privacy.md, "Anonymising"). */
+    public enum Action {
+        ERASE,
+        ANONYMISE
+    }
+
+    /**
+     * The decision for one client, with the reason in words for the administrator: {@code no-rule} (the
+     * organisation does not anonymise), {@code no-study} (no study of the client's team allows it) or
+     * {@code study} (with the id of the first allowing study).
+     */
+    public record Decision(Action action, String reason, Long studyId) {}
+
+    /**
+     * THE rule (used by the nightly run, the dry run and the single-client erase page): a client is anonymised
+     * instead of erased when the organisation says so (organisation.retention_anonymise) and a study of the
+     * organisation that allows it (study.allows_anonymisation) includes the client's team; else erased.
+     */
+    public Decision decide(long organisationId, long clientId) {
+        boolean anonymise = jdbc.sql("SELECT retention_anonymise FROM organisation WHERE id = ?")
+                .param(organisationId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+        if (!anonymise) {
+            return new Decision(Action.ERASE, "no-rule", null);
+        }
+        Optional<Long> study = jdbc.sql(
+                        """
+                        SELECT MIN(s.id) FROM study s JOIN study_team t ON t.study_id = s.id
+                        JOIN client c ON c.team_id = t.team_id
+                        WHERE c.id = ? AND c.organisation_id = ? AND s.organisation_id = ?
+                          AND s.allows_anonymisation = TRUE""")
+                .params(clientId, organisationId, organisationId)
+                .query((rs, row) -> {
+                    long id = rs.getLong(1);
+                    return rs.wasNull() ? null : id;
+                })
+                .optional();
+        return study.isPresent()
+                ? new Decision(Action.ANONYMISE, "study", study.get())
+                : new Decision(Action.ERASE, "no-study", null);
+    }
+
+    /** Sets whether the organisation anonymises (instead of erases) clients of a study that allows it. */
+    public void setAnonymise(long organisationId, boolean anonymise) {
+        jdbc.sql("UPDATE organisation SET retention_anonymise = ? WHERE id = ?")
+                .params(anonymise, organisationId)
+                .update();
+    }
 
     public OptionalInt months(long organisationId) {
         Integer months = jdbc.sql("SELECT retention_months FROM organisation WHERE id = ?")
@@ -84,7 +135,7 @@ public class Retention {
                                (SELECT MAX(m.meeting_date) FROM meeting m WHERE m.client_id = c.id) AS last_meeting,
                                (SELECT COUNT(*) FROM check_in_invitation i JOIN meeting m ON m.id = i.meeting_id
                                 WHERE m.client_id = c.id AND i.consumed_at IS NULL AND i.expires_at > ?) AS open
-                        FROM client c WHERE c.organisation_id = ? ORDER BY c.internal_id""")
+                        FROM client c WHERE c.organisation_id = ? AND c.anonymised_at IS NULL ORDER BY c.internal_id""")
                 .params(now, organisationId)
                 .query(rs -> {
                     String lastMeeting = rs.getString("last_meeting");
@@ -92,16 +143,44 @@ public class Retention {
                             ? LocalDate.parse(lastMeeting)
                             : LocalDate.ofInstant(Instant.ofEpochMilli(rs.getLong("created_at")), clock.getZone());
                     if (rs.getLong("open") == 0 && !last.isAfter(today) && last.isBefore(cutOff)) {
-                        due.add(new Due(rs.getLong("id"), rs.getString("alias"), rs.getString("internal_id"), last));
+                        due.add(new Due(
+                                rs.getLong("id"), rs.getString("alias"), rs.getString("internal_id"), last, null));
                     }
                 });
-        return due;
+        return due.stream()
+                .map(d -> new Due(
+                        d.clientId(), d.alias(), d.reference(), d.lastActivity(), decide(organisationId, d.clientId())))
+                .toList();
     }
+
+    /** How many clients a run erased and how many it anonymised. */
+    public record Outcome(int erased, int anonymised) {}
 
     /** Erases the due clients now, each in its own transaction and audited; returns how many. */
     public int apply(long organisationId, String actor) {
+        Outcome outcome = run(organisationId, actor);
+        return outcome.erased() + outcome.anonymised();
+    }
+
+    /** Erases or anonymises (per {@link #decide}) the due clients now, each in its own transaction and audited. */
+    public Outcome run(long organisationId, String actor) {
         int erased = 0;
+        int anonymised = 0;
         for (Due client : due(organisationId)) {
+            if (client.decision().action() == Action.ANONYMISE) {
+                Optional<Map<String, Long>> removed =
+                        erasure.anonymise(organisationId, client.clientId(), clock.millis());
+                if (removed.isPresent()) {
+                    audit.record(
+                            organisationId,
+                            actor,
+                            "client anonymised (retention)",
+                            ClientErasure.auditSubject(client.clientId(), removed.get()) + ", study="
+                                    + client.decision().studyId());
+                    anonymised++;
+                }
+                continue;
+            }
             Optional<Map<String, Long>> removed = erasure.erase(organisationId, client.clientId());
             if (removed.isPresent()) {
                 audit.record(
@@ -112,7 +191,7 @@ public class Retention {
                 erased++;
             }
         }
-        return erased;
+        return new Outcome(erased, anonymised);
     }
 
     /**
@@ -129,11 +208,20 @@ public class Retention {
             if (!claim(organisation, today)) {
                 continue;
             }
-            int erased = apply(organisation, "retention");
-            jdbc.sql("UPDATE retention_run SET erased = ? WHERE organisation_id = ? AND run_date = ?")
-                    .params(erased, organisation, today)
+            Outcome outcome = run(organisation, "retention");
+            jdbc.sql("UPDATE retention_run SET erased = ?, anonymised = ? WHERE organisation_id = ? AND run_date = ?")
+                    .params(outcome.erased(), outcome.anonymised(), organisation, today)
                     .update();
-            LOG.info("Retention: erased {} clients of organisation {}", erased, organisation);
+            audit.record(
+                    organisation,
+                    "retention",
+                    "retention run",
+                    "erased=" + outcome.erased() + ", anonymised=" + outcome.anonymised());
+            LOG.info(
+                    "Retention: erased {} and anonymised {} clients of organisation {}",
+                    outcome.erased(),
+                    outcome.anonymised(),
+                    organisation);
         }
     }
 
