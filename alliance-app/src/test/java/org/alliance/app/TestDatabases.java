@@ -39,6 +39,52 @@ public final class TestDatabases {
         return dataSource;
     }
 
+    /** A migrated database with one organisation, team, professional ({@code p}), client ({@code Kim}) and meeting. */
+    public record Seeded(
+            DataSource dataSource,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            long organisation,
+            long team,
+            long professional,
+            long client,
+            long meeting) {}
+
+    /** {@link #migrated} with the smallest world the persistence tests build on; the meeting on this date. */
+    public static Seeded seeded(String vendor, Path folder, java.time.LocalDate meetingDate) {
+        DataSource dataSource = migrated(vendor, folder);
+        var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+        long organisation = jdbc.sql("INSERT INTO organisation (name, created_at) VALUES ('Test', 0) RETURNING id")
+                .query(Long.class)
+                .single();
+        long team = jdbc.sql("INSERT INTO team (organisation_id, name) VALUES (?, 'T') RETURNING id")
+                .param(organisation)
+                .query(Long.class)
+                .single();
+        long professional = jdbc.sql(
+                        """
+                        INSERT INTO app_user (organisation_id, team_id, username, display_name, password_hash, role,
+                                              enabled, created_at)
+                        VALUES (?, ?, 'p', 'P', '{noop}x', 'PROFESSIONAL', TRUE, 0) RETURNING id""")
+                .params(organisation, team)
+                .query(Long.class)
+                .single();
+        long client = jdbc.sql(
+                        """
+                        INSERT INTO client (organisation_id, team_id, professional_id, alias, internal_id, created_at)
+                        VALUES (?, ?, ?, 'Kim', 'K1', 0) RETURNING id""")
+                .params(organisation, team, professional)
+                .query(Long.class)
+                .single();
+        long meeting = jdbc.sql(
+                        """
+                        INSERT INTO meeting (client_id, professional_id, meeting_date, kind, created_at)
+                        VALUES (?, ?, ?, 'REGULAR', 0) RETURNING id""")
+                .params(client, professional, meetingDate.toString())
+                .query(Long.class)
+                .single();
+        return new Seeded(dataSource, jdbc, organisation, team, professional, client, meeting);
+    }
+
     /** A new database without any table; a SQLite file goes into {@code folder}. */
     public static DataSource empty(String vendor, Path folder) {
         return switch (vendor) {

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * encrypted JSON object per entry.
  */
 @Repository
-class Diary {
+public class Diary {
 
     /** The prompts of an entry, in the order the form asks them. */
     static final List<String> PROMPTS = List.of("wentWell", "powerImbalance", "myShare", "myNeeds");
@@ -69,6 +69,13 @@ class Diary {
                             rs.getLong("id"), meetingId, Instant.ofEpochMilli(rs.getLong("created_at")), answers);
                 })
                 .list();
+    }
+
+    /** Deletes every entry of this author (their account is erased); the number deleted. */
+    public int deleteAllOf(long authorId) {
+        return jdbc.sql("DELETE FROM diary_entry WHERE author_id = ?")
+                .param(authorId)
+                .update();
     }
 
     /** Deletes the author's own entry; false when there is none with this id for this author. */

@@ -40,7 +40,13 @@ final class AllianceMap {
      * @param scaleMax highest possible score
      */
     static Svg render(
-            String label, String clientLabel, String ownLabel, List<Node> nodes, double scaleMin, double scaleMax) {
+            String label,
+            String clientLabel,
+            String ownLabel,
+            List<Node> nodes,
+            double scaleMin,
+            double scaleMax,
+            Locale locale) {
         SvgWriter svg = SvgWriter.svg("alliance-map", SIZE, SIZE, label);
         int n = nodes.size();
         double[] xs = new double[n];
@@ -57,7 +63,12 @@ final class AllianceMap {
                         mean(nodes.get(i).teamScore(), nodes.get(j).teamScore());
                 line(svg, xs[i], ys[i], xs[j], ys[j], "#6b6b6b", 1.5, team.isEmpty());
                 if (team.isPresent()) {
-                    text(svg, (xs[i] + xs[j]) / 2, (ys[i] + ys[j]) / 2 - 4, format(team.getAsDouble()), "team-score");
+                    text(
+                            svg,
+                            (xs[i] + xs[j]) / 2,
+                            (ys[i] + ys[j]) / 2 - 4,
+                            format(team.getAsDouble(), locale),
+                            "team-score");
                 }
             }
         }
@@ -85,7 +96,7 @@ final class AllianceMap {
                         "#ffffff",
                         "stroke",
                         "#005a9c");
-                text(svg, mx, my + 3, format(score.getAsDouble()), "client-score");
+                text(svg, mx, my + 3, format(score.getAsDouble(), locale), "client-score");
             }
         }
         svg.empty("circle", "cx", number(CENTRE), "cy", number(CENTRE), "r", "38", "fill", "#005a9c");
@@ -122,7 +133,7 @@ final class AllianceMap {
             double ty = below ? ys[i] + 44 : ys[i] - 46;
             text(svg, xs[i], ty, node.name(), "name");
             String own = node.ownScore().isPresent()
-                    ? ownLabel + " " + format(node.ownScore().getAsDouble())
+                    ? ownLabel + " " + format(node.ownScore().getAsDouble(), locale)
                     : ownLabel + " –";
             text(svg, xs[i], ty + 16, own, "own-score");
         }
@@ -141,8 +152,9 @@ final class AllianceMap {
         return a.isPresent() ? a : b;
     }
 
-    static String format(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
+    /** A score label as the pages show scores (two decimals at most, the language's decimal mark). */
+    static String format(double value, Locale locale) {
+        return org.alliance.app.system.Formats.score(value, locale);
     }
 
     private static void line(

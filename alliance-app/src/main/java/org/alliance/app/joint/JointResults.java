@@ -4,12 +4,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.alliance.app.system.Formats;
+import org.alliance.app.system.Languages;
 import org.alliance.app.system.svg.Svg;
+import org.alliance.core.alert.ShownNumber;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.instrument.Language;
@@ -83,8 +87,8 @@ record JointResults(
     record PartialityRow(String name, String index, int parties, String key, OptionalDouble mean) {
 
         /** The network members' mean, "–" when none rated the professional. */
-        String meanText() {
-            return text(mean);
+        String meanText(Locale locale) {
+            return text(mean, locale);
         }
     }
 
@@ -111,9 +115,10 @@ record JointResults(
             InstrumentCatalog catalog,
             double threshold,
             Instant now,
-            Language language,
+            Locale locale,
             @Nullable String mapLabel,
             String ownLabel) {
+        Language language = Languages.of(locale);
         Instrument clientInstrument = catalog.find(CLIENT_INSTRUMENT).orElseThrow();
         Instrument professionalInstrument =
                 catalog.find(PROFESSIONAL_INSTRUMENT).orElseThrow();
@@ -182,15 +187,15 @@ record JointResults(
             OptionalDouble ownScore = score(own.get(key), JointIndices.BOND_SCALE);
             OptionalDouble teamScore = score(own.get(key), TEAM_SCALE);
             String difference = clientScore.isPresent() && ownScore.isPresent()
-                    ? signed(ownScore.getAsDouble() - clientScore.getAsDouble())
+                    ? signed(ownScore.getAsDouble() - clientScore.getAsDouble(), locale)
                     : "–";
             rows.add(new ProfessionalRow(
                     professional.label(),
                     professional.organisationName(),
-                    text(clientScore),
-                    text(ownScore),
+                    text(clientScore, locale),
+                    text(ownScore, locale),
                     difference,
-                    text(teamScore)));
+                    text(teamScore, locale)));
             nodes.add(new AllianceMap.Node(professional.label(), clientScore, ownScore, teamScore));
         }
         List<TeamRow> team = new ArrayList<>();
@@ -200,7 +205,7 @@ record JointResults(
                         .findScale(score.scale())
                         .map(s -> s.name().get(language))
                         .orElse(score.scale());
-                team.add(new TeamRow(name, text(score.score())));
+                team.add(new TeamRow(name, text(score.score(), locale)));
             }
         }
         boolean indexShown = view.map(BlockVisibility.View::splitIndexShown).orElse(false);
@@ -208,7 +213,9 @@ record JointResults(
                 .flatMap(s -> JointIndices.splitAlliance(JointMeetings.CLIENT_PARTY, clientInstrument, s));
         Optional<JointIndices.Alert> alert = JointIndices.alert(split, threshold);
         // The trends page builds results for every meeting of the client and shows no map: it passes no label.
-        Svg map = mapLabel == null ? null : AllianceMap.render(mapLabel, header.clientAlias(), ownLabel, nodes, 1, 5);
+        Svg map = mapLabel == null
+                ? null
+                : AllianceMap.render(mapLabel, header.clientAlias(), ownLabel, nodes, 1, 5, locale);
         return new JointResults(
                 decision,
                 rows,
@@ -324,13 +331,15 @@ record JointResults(
         return sheet.scale(scale).map(ScaleScore::score).orElse(OptionalDouble.empty());
     }
 
-    static String text(OptionalDouble score) {
-        return score.isPresent() ? AllianceMap.format(score.getAsDouble()) : "–";
+    /** A score as every page shows it (two decimals at most, the language's decimal mark), "–" when none. */
+    static String text(OptionalDouble score, Locale locale) {
+        return score.isPresent() ? Formats.score(score.getAsDouble(), locale) : "–";
     }
 
-    private static String signed(double value) {
-        String formatted = AllianceMap.format(value);
-        return value > 0.049 ? "+" + formatted : formatted;
+    /** A difference with its sign: "+0,75", "-0,5", "0". */
+    private static String signed(double value, Locale locale) {
+        String formatted = Formats.score(value, locale);
+        return ShownNumber.round(value) > 0 ? "+" + formatted : formatted;
     }
 
     /** The ids of the professionals of another organisation than the client's. */

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
-import org.alliance.app.system.Languages;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.joint.Consent;
 import org.alliance.core.joint.ConsentRules;
@@ -76,7 +75,7 @@ class JointResultsController {
                 catalog,
                 meetings.splitThreshold(header.clientOrganisationId()),
                 clock.instant(),
-                Languages.of(locale),
+                locale,
                 messages.getMessage("joint.map.label", new Object[] {header.clientAlias()}, locale),
                 messages.getMessage("joint.map.own", null, locale));
         if (results.visible()) {
@@ -112,8 +111,8 @@ class JointResultsController {
                     .findFirst();
             selfCheckRows.add(new SelfCheckRow(
                     party.label(),
-                    check == null ? "–" : JointResults.text(check.mean()),
-                    network.map(JointResults.PartialityRow::meanText).orElse("–"),
+                    check == null ? "–" : JointResults.text(check.mean(), locale),
+                    network.map(row -> row.meanText(locale)).orElse("–"),
                     network.map(JointResults.PartialityRow::parties).orElse(0)));
         }
         model.addAttribute("selfChecks", selfCheckRows);

@@ -93,7 +93,7 @@ public class JointTeamFigures {
             long clientId, OptionalDouble voice, OptionalDouble split, boolean alert, int decisions, int agreed) {}
 
     /** The figures of a team's joint meetings (the clients of the team), with the organisation's threshold. */
-    public Figures of(long teamId, long organisationId) {
+    public Figures of(long teamId, long organisationId, Locale locale) {
         double threshold = meetings.splitThreshold(organisationId);
         Instrument instrument = catalog.find(JointResults.CLIENT_INSTRUMENT).orElseThrow();
         List<MeetingFacts> facts = new ArrayList<>();
@@ -137,11 +137,11 @@ public class JointTeamFigures {
                             .filter(d -> d.agreement() == MeetingDecision.ClientAgreement.YES)
                             .count()));
         }
-        return aggregate(facts, threshold);
+        return aggregate(facts, threshold, locale);
     }
 
     /** The aggregation itself, on facts already gathered. */
-    static Figures aggregate(List<MeetingFacts> facts, double threshold) {
+    static Figures aggregate(List<MeetingFacts> facts, double threshold, Locale locale) {
         Set<Long> clients = new HashSet<>();
         facts.forEach(f -> clients.add(f.clientId()));
         List<MeetingFacts> withVoice =
@@ -164,7 +164,7 @@ public class JointTeamFigures {
         return new Figures(
                 facts.size(),
                 clients.size(),
-                figure(withVoice, String.format(Locale.ROOT, "%.2f", voiceMean)),
+                figure(withVoice, withVoice.isEmpty() ? "" : org.alliance.app.system.Formats.score(voiceMean, locale)),
                 figure(withSplit, percent(splitMean)),
                 figure(withSplit, withSplit.isEmpty() ? "" : percent((double) atThreshold / withSplit.size())),
                 figure(withDecisions, decisions == 0 ? "" : percent((double) agreed / decisions)),

@@ -125,12 +125,12 @@ record JointTrends(
                                 .map(ScaleScore::score)
                                 .orElse(OptionalDouble.empty());
                 bonds.get(professional).add(bond);
-                bondTexts.add(key == null ? "" : JointResults.text(bond));
+                bondTexts.add(key == null ? "" : JointResults.text(bond, locale));
             }
             rows.add(new MeetingRow(
                     input.header().id(),
                     input.header().date(),
-                    JointResults.text(voice),
+                    JointResults.text(voice, locale),
                     coded.isPresent(),
                     percent(turns),
                     percent(time),

@@ -13,7 +13,6 @@ import org.alliance.app.coding.MeetingObservations;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.Formats;
-import org.alliance.app.system.Languages;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.joint.Consent;
 import org.alliance.core.joint.ConsentRules;
@@ -87,7 +86,7 @@ class JointTrendsController {
                     catalog,
                     threshold,
                     now,
-                    Languages.of(locale),
+                    locale,
                     null,
                     "");
             inputs.add(
@@ -112,8 +111,8 @@ class JointTrendsController {
                 networkSeries.add(networkMean);
                 selfPoints.add(new SelfCheckPoint(
                         Formats.date(header.date(), locale),
-                        JointResults.text(self),
-                        JointResults.text(networkMean),
+                        JointResults.text(self, locale),
+                        JointResults.text(networkMean, locale),
                         network.map(JointResults.PartialityRow::parties).orElse(0)));
             }
         }

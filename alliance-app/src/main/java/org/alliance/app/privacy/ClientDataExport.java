@@ -9,6 +9,7 @@ import org.alliance.app.caseload.Caseload;
 import org.alliance.app.caseload.Meeting;
 import org.alliance.app.checkin.CheckIns;
 import org.alliance.app.checkin.StoredCheckIn;
+import org.alliance.app.conversation.Discussions;
 import org.alliance.app.organisation.Organisations;
 import org.alliance.app.system.Formats;
 import org.alliance.app.system.Languages;
@@ -36,6 +37,7 @@ public class ClientDataExport {
     private final CheckIns checkIns;
     private final InstrumentCatalog catalog;
     private final Organisations organisations;
+    private final Discussions discussions;
     private final MessageSource messages;
     private final Clock clock;
 
@@ -45,6 +47,7 @@ public class ClientDataExport {
             CheckIns checkIns,
             InstrumentCatalog catalog,
             Organisations organisations,
+            Discussions discussions,
             MessageSource messages,
             Clock clock) {
         this.clients = clients;
@@ -52,6 +55,7 @@ public class ClientDataExport {
         this.checkIns = checkIns;
         this.catalog = catalog;
         this.organisations = organisations;
+        this.discussions = discussions;
         this.messages = messages;
         this.clock = clock;
     }
@@ -90,7 +94,25 @@ public class ClientDataExport {
                 meetings,
                 own,
                 byProfessionals,
+                discussed(client.id(), locale),
                 clients.whatWouldGo(client.id()));
+    }
+
+    private List<ClientData.DiscussedData> discussed(long clientId, Locale locale) {
+        List<ClientData.DiscussedData> records = new ArrayList<>();
+        for (Discussions.Discussed d : discussions.ofClient(clientId)) {
+            records.add(new ClientData.DiscussedData(
+                    d.meetingDate().toString(),
+                    messages.getMessage(
+                            "conversation.signal." + d.signal().code(),
+                            null,
+                            d.signal().code(),
+                            locale),
+                    d.discussed(),
+                    d.whatChanged().orElse(null),
+                    d.recordedAt().atZone(clock.getZone()).toOffsetDateTime().toString()));
+        }
+        return records;
     }
 
     private ClientData.Answered answered(

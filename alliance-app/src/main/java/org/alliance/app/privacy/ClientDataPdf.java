@@ -77,6 +77,19 @@ final class ClientDataPdf {
         for (ClientData.Answered answered : data.ratingsByProfessionals()) {
             answered(answered, m, locale);
         }
+        heading(m.getMessage("export.pdf.discussed", null, locale));
+        if (data.feedbackDiscussed().isEmpty()) {
+            paragraph(regular, 10, m.getMessage("export.pdf.none", null, locale));
+        }
+        for (ClientData.DiscussedData d : data.feedbackDiscussed()) {
+            String line = ClientDataExport.date(d.meetingDate(), locale) + " – " + d.signal() + ": "
+                    + m.getMessage(
+                            d.discussed() ? "export.pdf.discussed.yes" : "export.pdf.discussed.no", null, locale);
+            if (d.whatChanged() != null) {
+                line += " " + m.getMessage("export.pdf.whatChanged", new Object[] {d.whatChanged()}, locale);
+            }
+            paragraph(regular, 10, line);
+        }
         heading(m.getMessage("export.pdf.stored", null, locale));
         for (var kind : data.storedRows().entrySet()) {
             paragraph(

@@ -157,6 +157,40 @@ public class UserAccounts implements UserDetailsService {
         return changed > 0;
     }
 
+    /**
+     * Erases what identifies an account of this organisation: it can never sign in again (no
+     * password matches, no two-step secret), its username and name become "erased-ID" / "Erased account ID", and it
+     * leaves every study it was a researcher of. The row stays, nameless, because the organisation's records
+     * (meetings, ratings, codings) point at it; its open sessions end at their next request, since it is stopped
+     * ({@link #stillValid}), and at once with {@link #endSessionsOf(String)}. False when there is no such account.
+     */
+    public boolean anonymise(long organisationId, long userId) {
+        int changed = jdbc.sql(
+                        """
+                        UPDATE app_user SET username = ?, display_name = ?, password_hash = ?, enabled = ?,
+                            totp_secret = NULL, totp_last_step = NULL
+                        WHERE id = ? AND organisation_id = ?""")
+                .params("erased-" + userId, "Erased account " + userId, ERASED_PASSWORD, false, userId, organisationId)
+                .update();
+        if (changed > 0) {
+            jdbc.sql("DELETE FROM study_researcher WHERE user_id = ?")
+                    .param(userId)
+                    .update();
+        }
+        return changed > 0;
+    }
+
+    /** Not a BCrypt hash, so no password ever matches an erased account. */
+    private static final String ERASED_PASSWORD = "!erased";
+
+    /**
+     * Marks every session of this username expired, on every server. Outside a transaction: the session registry
+     * opens its own, which SQLite's single connection could not give inside another.
+     */
+    public void endSessionsOf(String username) {
+        sessions.getAllSessions(username, false).forEach(SessionInformation::expireNow);
+    }
+
     /** Marks every session of the account expired, on every server (the registry reads the session table). */
     private void endSessionsOf(long userId) {
         jdbc.sql("SELECT username FROM app_user WHERE id = ?")

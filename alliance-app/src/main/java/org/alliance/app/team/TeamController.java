@@ -46,6 +46,9 @@ class TeamController {
     /** One scale's team figure: the mean over clients of each client's latest score. */
     record TeamScale(String name, String mean, int clients) {}
 
+    /** A caseload band as shown: {@code highest} 0 for the open band, {@code mean} empty when too few answered. */
+    record ShownBand(int lowest, int highest, int professionals, int clients, int answered, String mean) {}
+
     @GetMapping("/team")
     String team(@AuthenticationPrincipal CurrentUser user, Locale locale, Model model) {
         List<Long> clients = user.teamId() == null
@@ -63,13 +66,29 @@ class TeamController {
         Instrument instrument = catalog.find("alliance-client").orElseThrow();
         Language language = Languages.of(locale);
         List<ScoreSheet> latest = new ArrayList<>();
+        java.util.Map<Long, List<Long>> clientsOf = new java.util.TreeMap<>();
+        java.util.Map<Long, Double> latestTotal = new java.util.HashMap<>();
+        if (user.teamId() != null) {
+            jdbc.sql("SELECT id, professional_id FROM client WHERE team_id = ?")
+                    .param(user.teamId())
+                    .query((rs, row) -> clientsOf
+                            .computeIfAbsent(rs.getLong(2), p -> new ArrayList<>())
+                            .add(rs.getLong(1)))
+                    .list();
+        }
         for (long client : clients) {
             List<StoredCheckIn> history = checkIns.currentForClient(client, false).stream()
                     .filter(c -> c.instrumentId().equals(instrument.id()))
                     .toList();
             if (!history.isEmpty()) {
-                latest.add(Scoring.score(
-                        instrument, history.get(history.size() - 1).answers()));
+                ScoreSheet sheet = Scoring.score(
+                        instrument, history.get(history.size() - 1).answers());
+                latest.add(sheet);
+                OptionalDouble total =
+                        sheet.scale("total").map(ScaleScore::score).orElse(OptionalDouble.empty());
+                if (total.isPresent()) {
+                    latestTotal.put(client, total.getAsDouble());
+                }
             }
         }
         List<TeamScale> scales = new ArrayList<>();
@@ -89,6 +108,30 @@ class TeamController {
                         scale.name().get(language), org.alliance.app.system.Formats.score(sum / n, locale), n));
             }
         }
+        List<CaseloadBands.Caseload> caseloads = clientsOf.values().stream()
+                .map(own -> new CaseloadBands.Caseload(
+                        own.size(),
+                        own.stream()
+                                .filter(latestTotal::containsKey)
+                                .map(latestTotal::get)
+                                .toList()))
+                .toList();
+        model.addAttribute(
+                "caseloadBands",
+                CaseloadBands.of(caseloads).stream()
+                        .map(b -> new ShownBand(
+                                b.lowest(),
+                                b.open() ? 0 : b.highest(),
+                                b.professionals(),
+                                b.clients(),
+                                b.answered(),
+                                b.shown()
+                                        ? org.alliance.app.system.Formats.score(
+                                                b.mean().getAsDouble(), locale)
+                                        : ""))
+                        .toList());
+        model.addAttribute("caseloadProfessionals", clientsOf.size());
+        model.addAttribute("caseloadMinimum", CaseloadBands.MIN_PROFESSIONALS);
         model.addAttribute("clientCount", clients.size());
         model.addAttribute("meetingCount", meetings);
         model.addAttribute("answeredCount", latest.size());
@@ -97,7 +140,7 @@ class TeamController {
         model.addAttribute("minClients", TeamFigureRule.MIN_CLIENTS);
         model.addAttribute("instrumentTitle", instrument.title().get(language));
         model.addAttribute(
-                "joint", user.teamId() == null ? null : jointFigures.of(user.teamId(), user.organisationId()));
+                "joint", user.teamId() == null ? null : jointFigures.of(user.teamId(), user.organisationId(), locale));
         return "team/team";
     }
 }

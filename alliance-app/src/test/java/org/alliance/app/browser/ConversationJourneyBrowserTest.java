@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Issue 17 in Debian's Chromium: a client's low answers bring the conversation prompts onto the client page; the
  * card for that signal opens and prints (A6, without the site's header); the "discussed" form works with
- * JavaScript off, its error at its field; the self-check and the learning team page open. axe-core finds no WCAG
+ * JavaScript off, its error at its field; the self-check, the learning team page, the team page (caseload next to alliance) and the intervision summary open. axe-core finds no WCAG
  * 2.1 A/AA violation on any of these pages in any of the four languages.
  */
 @AllianceWebTest
@@ -115,12 +115,14 @@ class ConversationJourneyBrowserTest extends BrowserJourney {
                 List.of());
         auditInAllLanguages(auditor, "/clients/" + world.client);
         auditInAllLanguages(auditor, "/conversation/cards");
+        auditInAllLanguages(auditor, "/clients/" + world.client + "/intervision");
         auditInAllLanguages(auditor, "/joint/" + joint + "/self-check");
         auditInAllLanguages(auditor, "/joint/" + joint + "/results");
         Page lead = signIn(
                 browser.newContext(new Browser.NewContextOptions().setViewportSize(1024, 800)),
                 world.teamLead.username());
         auditInAllLanguages(lead, "/team/learning");
+        auditInAllLanguages(lead, "/team");
         assertThat(violations).isEmpty();
     }
 }

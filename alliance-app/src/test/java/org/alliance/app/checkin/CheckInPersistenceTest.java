@@ -13,7 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.sql.DataSource;
 import org.alliance.app.MutableClock;
 import org.alliance.app.TestDatabases;
 import org.alliance.app.caseload.Caseload;
@@ -44,46 +43,17 @@ class CheckInPersistenceTest {
 
     /** A database with the schema migrated, and one organisation, team, professional, client and meeting. */
     private static Store store(String vendor, MutableClock clock) throws Exception {
-        DataSource dataSource = TestDatabases.migrated(vendor, folder);
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        long organisation = jdbc.sql("INSERT INTO organisation (name, created_at) VALUES ('Test', 0) RETURNING id")
-                .query(Long.class)
-                .single();
-        long team = jdbc.sql("INSERT INTO team (organisation_id, name) VALUES (?, 'T') RETURNING id")
-                .param(organisation)
-                .query(Long.class)
-                .single();
-        long professional = jdbc.sql(
-                        """
-                        INSERT INTO app_user (organisation_id, team_id, username, display_name, password_hash, role,
-                                              enabled, created_at)
-                        VALUES (?, ?, 'p', 'P', '{noop}x', 'PROFESSIONAL', TRUE, 0) RETURNING id""")
-                .params(organisation, team)
-                .query(Long.class)
-                .single();
-        long client = jdbc.sql(
-                        """
-                        INSERT INTO client (organisation_id, team_id, professional_id, alias, internal_id, created_at)
-                        VALUES (?, ?, ?, 'Kim', 'K1', 0) RETURNING id""")
-                .params(organisation, team, professional)
-                .query(Long.class)
-                .single();
-        long meeting = jdbc.sql(
-                        """
-                        INSERT INTO meeting (client_id, professional_id, meeting_date, kind, created_at)
-                        VALUES (?, ?, '2026-01-05', 'REGULAR', 0) RETURNING id""")
-                .params(client, professional)
-                .query(Long.class)
-                .single();
+        TestDatabases.Seeded s = TestDatabases.seeded(vendor, folder, LocalDate.parse("2026-01-05"));
+        JdbcClient jdbc = s.jdbc();
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(s.dataSource()));
         return new Store(
                 jdbc,
                 new Invitations(jdbc, clock),
                 new CheckIns(jdbc, transactions, clock),
                 new Caseload(jdbc, transactions, clock),
-                professional,
-                client,
-                meeting);
+                s.professional(),
+                s.client(),
+                s.meeting());
     }
 
     record Store(

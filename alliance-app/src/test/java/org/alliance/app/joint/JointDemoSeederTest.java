@@ -8,7 +8,6 @@ import org.alliance.app.AllianceWebTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.demo.DemoSeeder;
 import org.alliance.core.instrument.InstrumentCatalog;
-import org.alliance.core.instrument.Language;
 import org.alliance.core.joint.Consent;
 import org.alliance.core.joint.ConsentRules;
 import org.alliance.core.joint.Party;
@@ -85,7 +84,7 @@ class JointDemoSeederTest {
                 context.getBean(InstrumentCatalog.class),
                 meetings.splitThreshold(last.clientOrganisationId()),
                 context.getBean(Clock.class).instant().plusSeconds(1),
-                Language.EN,
+                java.util.Locale.ENGLISH,
                 "map",
                 "own");
         assertThat(results.visible()).isTrue();

@@ -177,6 +177,37 @@ class JointFiguresPagesTest {
         assertThat(sharedPage).contains("Split-alliance index: 50 %");
     }
 
+    /** Issue 14: the joint pages and the alliance map write numbers as the viewer's language does. */
+    @Test
+    void theJointPagesAndTheMapWriteNumbersInTheViewersLanguage() throws Exception {
+        JointMeetings.Header header = joint(world.client, LocalDate.of(2026, 3, 3));
+        answer(header, 5, 2, new int[] {4, 4, 5, 5}, "NOW", "NOW", "NOW", "ALL_PROFESSIONALS");
+        String results = "/joint/" + header.id() + "/results";
+        for (String lang : List.of("nl", "nb", "da")) {
+            String page = mvc.perform(MockMvcRequestBuilders.get(results)
+                            .param("lang", lang)
+                            .with(user(chair)))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(rows(page, "alliance-table"))
+                    .extracting(row -> row.get(2))
+                    .containsExactly("5,0", "2,0");
+            String map = page.substring(page.indexOf("<svg"), page.indexOf("</svg>"));
+            assertThat(map).as(lang).contains(">5,0<").doesNotContain(">5.0<");
+            String trends = mvc.perform(MockMvcRequestBuilders.get("/clients/" + world.client + "/joint/trends")
+                            .param("lang", lang)
+                            .with(user(chair)))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(trends).as(lang).contains(">4,5<").doesNotContain(">4.5<");
+        }
+        String english = get(results, chair).getContentAsString();
+        assertThat(english.substring(english.indexOf("<svg"), english.indexOf("</svg>")))
+                .contains(">5.0<");
+    }
+
     private MockHttpServletResponse get(String path, CurrentUser who) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.get(path).param("lang", "en").with(user(who)))
                 .andReturn()
@@ -305,7 +336,7 @@ class JointFiguresPagesTest {
         String page = get("/team", world.teamLead).getContentAsString();
         assertThat(rows(page, "joint-team-table"))
                 .containsExactly(
-                        List.of("Mean client voice rating (1–5)", "3.50", "5", "5"),
+                        List.of("Mean client voice rating (1–5)", "3.5", "5", "5"),
                         List.of("Mean split-alliance index (% of the scale)", "30 %", "5", "5"),
                         List.of("Share of meetings with an index at or above the threshold (25 %)", "60 %", "5", "5"),
                         List.of("Share of decisions the client agreed to", "57 %", "6", "5"));

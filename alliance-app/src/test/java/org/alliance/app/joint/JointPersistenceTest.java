@@ -622,7 +622,7 @@ class JointPersistenceTest {
                 CATALOG,
                 world.meetings().splitThreshold(header.clientOrganisationId()),
                 clock.instant(),
-                Language.EN,
+                java.util.Locale.ENGLISH,
                 null,
                 "own");
         assertThat(noMap.mapSvg()).isNull();
@@ -684,7 +684,7 @@ class JointPersistenceTest {
                 CATALOG,
                 world.meetings().splitThreshold(header.clientOrganisationId()),
                 clock.instant(),
-                Language.EN,
+                java.util.Locale.ENGLISH,
                 "map",
                 "own");
     }

@@ -98,6 +98,33 @@ class ClientDataTest {
         }
     }
 
+    /** What the professional wrote about discussing the client's feedback is data about the client (issue 17). */
+    @Test
+    void theDiscussedRecordsWithWhatChangedAreInTheJsonAndThePdf() throws Exception {
+        context.getBean(org.alliance.app.conversation.Discussions.class)
+                .record(
+                        world.client,
+                        world.meeting,
+                        org.alliance.app.conversation.ConversationPrompts.Signal.GAP,
+                        true,
+                        "We plan the next step together now",
+                        world.professional.id());
+        JsonNode data = JsonMapper.builder()
+                .build()
+                .readTree(download(world, "json", "en").getContentAsString(StandardCharsets.UTF_8));
+        JsonNode discussed = data.get("feedback_discussed");
+        assertThat(discussed).hasSize(1);
+        assertThat(discussed.get(0).get("meeting_date").asText()).isEqualTo("2026-03-02");
+        assertThat(discussed.get(0).get("signal").asText()).isEqualTo("A gap between you");
+        assertThat(discussed.get(0).get("discussed").asBoolean()).isTrue();
+        assertThat(discussed.get(0).get("what_changed").asText()).isEqualTo("We plan the next step together now");
+        try (PDDocument pdf = Loader.loadPDF(download(world, "pdf", "nl").getContentAsByteArray())) {
+            assertThat(new PDFTextStripper().getText(pdf))
+                    .contains("Wat je begeleider noteerde")
+                    .contains("Wat er veranderde: We plan the next step together now");
+        }
+    }
+
     @Test
     void anotherOrganisationsAdministratorGetsNothing() throws Exception {
         assertThat(download(new TestWorld(context), "json", "en").getStatus()).isEqualTo(404);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javax.sql.DataSource;
@@ -42,38 +43,8 @@ class ReminderPersistenceTest {
     private record World(DataSource dataSource, JdbcClient jdbc, long professional, long client, long meeting) {}
 
     private static World world(String vendor) {
-        DataSource dataSource = TestDatabases.migrated(vendor, folder);
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        long organisation = jdbc.sql("INSERT INTO organisation (name, created_at) VALUES ('Test', 0) RETURNING id")
-                .query(Long.class)
-                .single();
-        long team = jdbc.sql("INSERT INTO team (organisation_id, name) VALUES (?, 'T') RETURNING id")
-                .param(organisation)
-                .query(Long.class)
-                .single();
-        long professional = jdbc.sql(
-                        """
-                        INSERT INTO app_user (organisation_id, team_id, username, display_name, password_hash, role,
-                                              enabled, created_at)
-                        VALUES (?, ?, 'p', 'P', '{noop}x', 'PROFESSIONAL', TRUE, 0) RETURNING id""")
-                .params(organisation, team)
-                .query(Long.class)
-                .single();
-        long client = jdbc.sql(
-                        """
-                        INSERT INTO client (organisation_id, team_id, professional_id, alias, internal_id, created_at)
-                        VALUES (?, ?, ?, 'Kim', 'K1', 0) RETURNING id""")
-                .params(organisation, team, professional)
-                .query(Long.class)
-                .single();
-        long meeting = jdbc.sql(
-                        """
-                        INSERT INTO meeting (client_id, professional_id, meeting_date, kind, created_at)
-                        VALUES (?, ?, '2026-06-15', 'REGULAR', 0) RETURNING id""")
-                .params(client, professional)
-                .query(Long.class)
-                .single();
-        return new World(dataSource, jdbc, professional, client, meeting);
+        TestDatabases.Seeded s = TestDatabases.seeded(vendor, folder, LocalDate.parse("2026-06-15"));
+        return new World(s.dataSource(), s.jdbc(), s.professional(), s.client(), s.meeting());
     }
 
     @ParameterizedTest

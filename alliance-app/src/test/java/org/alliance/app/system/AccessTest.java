@@ -372,6 +372,8 @@ class AccessTest {
                 owner(404)));
         rules.add(new Rule(HttpMethod.GET, client + "/joint/new", Map.of(), owner(200)));
         rules.add(new Rule(HttpMethod.GET, client + "/joint/trends", Map.of(), owner(200)));
+        rules.add(new Rule(HttpMethod.GET, client + "/intervision", Map.of(), owner(200)));
+        rules.add(new Rule(HttpMethod.GET, "/clients/987654321/intervision", Map.of(), owner(404)));
         rules.add(new Rule(HttpMethod.GET, "/clients/987654321/joint/trends", Map.of(), owner(404)));
         rules.add(new Rule(HttpMethod.POST, client + "/joint", Map.of("date", "x"), owner(422)));
         rules.add(new Rule(HttpMethod.GET, "/team", Map.of(), only(200, Who.TEAM_LEAD)));
@@ -426,6 +428,13 @@ class AccessTest {
         rules.add(new Rule(HttpMethod.POST, account + "/password", Map.of("password", "short"), only(422, Who.ADMIN)));
         rules.add(new Rule(
                 HttpMethod.POST, "/admin/users/987654321/enabled", Map.of("enabled", "true"), only(404, Who.ADMIN)));
+        // Erasing a staff account (with its diary): a page that names what goes, confirmed by the username.
+        rules.add(new Rule(HttpMethod.GET, account + "/erase", Map.of(), only(200, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.GET, "/admin/users/987654321/erase", Map.of(), only(404, Who.ADMIN)));
+        rules.add(new Rule(
+                HttpMethod.POST, account + "/erase", Map.of("confirmation", "not the username"), only(422, Who.ADMIN)));
+        rules.add(new Rule(
+                HttpMethod.POST, "/admin/users/987654321/erase", Map.of("confirmation", "x"), only(404, Who.ADMIN)));
         rules.add(
                 new Rule(HttpMethod.POST, "/admin/teams", Map.of("name", "New " + world.suffix), only(302, Who.ADMIN)));
         rules.add(new Rule(

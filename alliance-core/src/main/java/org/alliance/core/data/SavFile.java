@@ -119,6 +119,12 @@ public final class SavFile {
         return Double.toString(value);
     }
 
+    /**
+     * A value label record and its variable index record, kept until the encoding is known: raw values and labels,
+     * the 1-based element indexes of the variables, and the record's byte offset for messages.
+     */
+    private record ValueLabels(List<byte[]> values, List<byte[]> labels, int[] indexes, int at) {}
+
     /** One variable record with what later records add to it. */
     private static final class Slot {
         final int index; // position among the 8-byte elements of a case
@@ -208,7 +214,7 @@ public final class SavFile {
             int elements = 0;
             List<byte[]> longNames = new ArrayList<>();
             List<byte[]> veryLong = new ArrayList<>();
-            List<Object[]> pendingLabels = new ArrayList<>();
+            List<ValueLabels> pendingLabels = new ArrayList<>();
             records:
             while (true) {
                 int at = in.position();
@@ -240,7 +246,7 @@ public final class SavFile {
             if (slots.isEmpty()) {
                 throw problem("the file declares no variables");
             }
-            for (Object[] pending : pendingLabels) {
+            for (ValueLabels pending : pendingLabels) {
                 applyLabels(pending, byIndex);
             }
             for (Slot slot : slots) {
@@ -312,7 +318,7 @@ public final class SavFile {
         }
 
         /** A value label record and the variable index record that must follow it. */
-        private Object[] valueLabels(int at) {
+        private ValueLabels valueLabels(int at) {
             int count = in.getInt();
             if (count < 0 || count > in.remaining() / 9) {
                 throw problem(at, "a value label record says it has " + count + " labels");
@@ -341,18 +347,17 @@ public final class SavFile {
             for (int i = 0; i < variables; i++) {
                 indexes[i] = in.getInt();
             }
-            return new Object[] {values, labels, indexes, at};
+            return new ValueLabels(values, labels, indexes, at);
         }
 
-        @SuppressWarnings("unchecked")
-        private void applyLabels(Object[] pending, Map<Integer, Slot> byIndex) {
-            List<byte[]> values = (List<byte[]>) pending[0];
-            List<byte[]> labels = (List<byte[]>) pending[1];
-            for (int index : (int[]) pending[2]) {
+        private void applyLabels(ValueLabels pending, Map<Integer, Slot> byIndex) {
+            List<byte[]> values = pending.values();
+            List<byte[]> labels = pending.labels();
+            for (int index : pending.indexes()) {
                 Slot slot = byIndex.get(index);
                 if (slot == null) {
                     throw problem(
-                            (int) pending[3],
+                            pending.at(),
                             "value labels for variable index " + index + ", which is not"
                                     + " the first element of a variable");
                 }

@@ -12,6 +12,7 @@ import org.alliance.core.data.DataTable;
 import org.alliance.stats.correlation.CorrelationOptions;
 import org.alliance.stats.correlation.PearsonCorrelation;
 import org.alliance.stats.correlation.PearsonResult;
+import org.alliance.stats.correlation.PolychoricCorrelation;
 import org.alliance.stats.correlation.SpearmanCorrelation;
 import org.alliance.stats.correlation.SpearmanResult;
 import org.jspecify.annotations.Nullable;
@@ -29,14 +30,16 @@ import tools.jackson.databind.annotation.JsonNaming;
         description = {
             "Correlations with the tests of R's cor.test, for every pair of the variables:",
             "Pearson's r with t, df, two-sided p and the Fisher-z confidence interval, or",
-            "Spearman's rho with the t approximation (exact = FALSE). Each pair uses the",
+            "Spearman's rho with the t approximation (exact = FALSE), or the polychoric",
+            "correlation of ordinal items (lavaan's lavCor(ordered = ...)). Each pair uses the",
             "rows where both have a value (empty cells and NA are missing)."
         })
 public final class CorrelateCommand implements Callable<Integer> {
 
     enum Method {
         pearson,
-        spearman
+        spearman,
+        polychoric
     }
 
     @Mixin
@@ -52,7 +55,8 @@ public final class CorrelateCommand implements Callable<Integer> {
     @Option(
             names = "--method",
             paramLabel = "METHOD",
-            description = "pearson (default) or spearman (cor.test(method = \"spearman\", exact = FALSE)).")
+            description = "pearson (default), spearman (cor.test(method = \"spearman\", exact = FALSE)) or"
+                    + " polychoric (ordinal items: lavaan's lavCor(ordered = ...), two-step ML).")
     Method method = Method.pearson;
 
     @Option(
@@ -70,9 +74,9 @@ public final class CorrelateCommand implements Callable<Integer> {
         if (new LinkedHashSet<>(variables).size() != variables.size()) {
             throw new UserInputException("a variable is named twice: " + String.join(" ", variables));
         }
-        if (method == Method.spearman && level != null) {
-            throw new UserInputException("--level is the level of Pearson's confidence interval; cor.test gives"
-                    + " Spearman's rho no interval");
+        if (method != Method.pearson && level != null) {
+            throw new UserInputException(
+                    "--level is the level of Pearson's confidence interval; " + method + " has no interval here");
         }
         CorrelationOptions options;
         try {
@@ -109,6 +113,28 @@ public final class CorrelateCommand implements Callable<Integer> {
                                 StatisticsOutput.format(r.confHigh()),
                                 Integer.toString(r.n()),
                                 Integer.toString(r.rowsDropped())));
+                    } else if (method == Method.polychoric) {
+                        PolychoricCorrelation.Result r = PolychoricCorrelation.fit(columns.get(i), columns.get(j));
+                        methodText = r.method();
+                        rows.add(new PolychoricRow(
+                                x,
+                                y,
+                                StatisticsOutput.number(r.rho()),
+                                numbers(r.thresholdsX()),
+                                numbers(r.thresholdsY()),
+                                StatisticsOutput.number(r.logLikelihood()),
+                                r.n(),
+                                table.rowCount() - r.n(),
+                                r.emptyCells()));
+                        r.warnings().forEach(w -> warnings.add(x + " and " + y + ": " + w));
+                        textRows.add(List.of(
+                                x,
+                                y,
+                                StatisticsOutput.format(r.rho()),
+                                Integer.toString(r.thresholdsX().length + 1) + " x " + (r.thresholdsY().length + 1),
+                                Integer.toString(r.emptyCells()),
+                                Integer.toString(r.n()),
+                                Integer.toString(table.rowCount() - r.n())));
                     } else {
                         SpearmanResult r = SpearmanCorrelation.fit(columns.get(i), columns.get(j));
                         methodText = r.method();
@@ -138,9 +164,11 @@ public final class CorrelateCommand implements Callable<Integer> {
                 method.name(),
                 method == Method.pearson ? options.confidenceLevel() : null,
                 "pairwise complete: each pair uses the rows where both variables have a value",
-                method == Method.pearson
-                        ? "cor.test(x, y, conf.level = " + options.confidenceLevel() + ")"
-                        : "cor.test(x, y, method = \"spearman\", exact = FALSE)");
+                switch (method) {
+                    case pearson -> "cor.test(x, y, conf.level = " + options.confidenceLevel() + ")";
+                    case spearman -> "cor.test(x, y, method = \"spearman\", exact = FALSE)";
+                    case polychoric -> "lavaan::lavCor(d[complete.cases(d[, c(x, y)]), c(x, y)], ordered = c(x, y))";
+                });
         StatisticsOutput.printJson(
                 out, new CorrelateJson(rows, warnings, StatisticsOutput.provenance(methodText, given, table)));
         return ExitCodes.OK;
@@ -159,6 +187,14 @@ public final class CorrelateCommand implements Callable<Integer> {
                 r.confidenceLevel(),
                 r.n(),
                 r.rowsDropped());
+    }
+
+    private static List<Double> numbers(double[] values) {
+        List<Double> list = new ArrayList<>(values.length);
+        for (double v : values) {
+            list.add(StatisticsOutput.number(v));
+        }
+        return list;
     }
 
     private static SpearmanRow spearmanRow(String x, String y, SpearmanResult r) {
@@ -206,6 +242,19 @@ public final class CorrelateCommand implements Callable<Integer> {
             int n,
             int rowsDropped) {}
 
+    /** A pair of ordinal items: rho, both variables' thresholds (lowest first), the log-likelihood, empty cells. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record PolychoricRow(
+            String x,
+            String y,
+            @Nullable Double estimate,
+            List<Double> thresholdsX,
+            List<Double> thresholdsY,
+            @Nullable Double logLik,
+            int n,
+            int rowsDropped,
+            int emptyCells) {}
+
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Options(
             List<String> variables, String method, @Nullable Double confLevel, String missing, String rEquivalent) {}
@@ -219,6 +268,11 @@ public final class CorrelateCommand implements Callable<Integer> {
             out.println();
             StatisticsOutput.printTable(
                     out, List.of("x", "y", "r", "t", "df", "p", "lower", "upper", "n", "dropped"), rows);
+        } else if (method == Method.polychoric) {
+            out.println("Polychoric correlation of ordinal items (two-step ML, as lavaan's lavCor(ordered = ...));"
+                    + " each pair on its complete rows");
+            out.println();
+            StatisticsOutput.printTable(out, List.of("x", "y", "rho", "table", "empty cells", "n", "dropped"), rows);
         } else {
             out.println("Spearman's rank correlation rho (as R cor.test, exact = FALSE: t approximation);"
                     + " each pair on its complete rows");

@@ -95,42 +95,30 @@ class CfaCommandTest {
 
     @Test
     void compareAndGroupPartialRefuseWhatCannotWorkWithExitTwo() {
-        CommandRun noGroup = CommandRun.run("cfa", HS, "--model", MODEL, "--compare");
-        assertThat(noGroup.exitCode()).isEqualTo(2);
-        assertThat(noGroup.err()).contains("--compare needs --group COLUMN");
-        CommandRun both = CommandRun.run(
-                "cfa", HS, "--model", MODEL, "--group", "school", "--compare", "--group-equal", "loadings");
-        assertThat(both.exitCode()).isEqualTo(2);
-        assertThat(both.err()).contains("leave out --group-equal");
-        CommandRun alone = CommandRun.run("cfa", HS, "--model", MODEL, "--group", "school", "--group-partial", "x3~1");
-        assertThat(alone.exitCode()).isEqualTo(2);
-        assertThat(alone.err()).contains("--group-partial frees parameters that --group-equal holds equal");
-        CommandRun unknown = CommandRun.run(
-                "cfa",
-                HS,
-                "--model",
-                MODEL,
+        assertRefused("--compare needs --group COLUMN", "--compare");
+        assertRefused("leave out --group-equal", "--group", "school", "--compare", "--group-equal", "loadings");
+        assertRefused(
+                "--group-partial frees parameters that --group-equal holds equal",
                 "--group",
                 "school",
-                "--group-equal",
-                "loadings",
                 "--group-partial",
-                "visual=~x9");
-        assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).contains("the model has no free loading visual=~x9");
-        CommandRun garbled = CommandRun.run(
-                "cfa",
-                HS,
-                "--model",
-                MODEL,
-                "--group",
-                "school",
-                "--group-equal",
-                "loadings",
-                "--group-partial",
-                "x3~~x4");
-        assertThat(garbled.exitCode()).isEqualTo(2);
-        assertThat(garbled.err()).contains("--group-partial 'x3~~x4': write a loading as factor=~item");
+                "x3~1");
+        String[] metric = {"--group", "school", "--group-equal", "loadings", "--group-partial"};
+        assertRefused("the model has no free loading visual=~x9", append(metric, "visual=~x9"));
+        assertRefused("--group-partial 'x3~~x4': write a loading as factor=~item", append(metric, "x3~~x4"));
+    }
+
+    /** cfa on HS with MODEL and these options is exit 2 with this in its message. */
+    private static void assertRefused(String message, String... options) {
+        CommandRun run = CommandRun.run(append(new String[] {"cfa", HS, "--model", MODEL}, options));
+        assertThat(run.exitCode()).as(String.join(" ", options)).isEqualTo(2);
+        assertThat(run.err()).contains(message);
+    }
+
+    private static String[] append(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
     }
 
     @Test

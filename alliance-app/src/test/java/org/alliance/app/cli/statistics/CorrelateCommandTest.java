@@ -6,9 +6,14 @@ import static org.alliance.app.cli.statistics.StatisticsCommandFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.alliance.app.cli.ExitCodes;
 import org.alliance.app.cli.statistics.StatisticsCommandFixtures.Run;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -109,6 +114,44 @@ class CorrelateCommandTest {
         Run spearmanLevel = run("correlate", MTCARS, "mpg", "wt", "--method", "spearman", "--level", "0.9");
         assertThat(spearmanLevel.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(spearmanLevel.err()).contains("no interval");
+    }
+
+    /** lavCor(ordered = ...) on bfi's A1-A5 with complete rows (alliance-stats/src/test/r/polychoric.R). */
+    @Test
+    void polychoricMatchesLavaanOnOrdinalItems(@TempDir Path dir) throws Exception {
+        List<String> lines = Files.readAllLines(Path.of(data("bfi.csv")));
+        List<String> complete = new ArrayList<>();
+        complete.add("A1,A2,A3");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            boolean full = true;
+            for (int i = 0; i < 5; i++) {
+                full &= !cells[i].isEmpty() && !cells[i].equals("NA");
+            }
+            if (full) {
+                complete.add(cells[0] + "," + cells[1] + "," + cells[2]);
+            }
+        }
+        Path file = dir.resolve("agreeableness.csv");
+        Files.write(file, complete);
+        Run run = run("correlate", file.toString(), "A1", "A2", "A3", "--method", "polychoric");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode rows = JSON.readTree(run.out()).get("correlations");
+        List<String> reference = Files.readAllLines(Path.of(
+                "..", "alliance-stats", "src", "test", "resources", "reference", "correlation", "polychoric.csv"));
+        assertThat(rows.get(0).get("estimate").asDouble())
+                .isCloseTo(Double.parseDouble(reference.get(1).replace("\"", "").split(",")[3]), within(1e-8));
+        assertThat(rows.get(2).get("estimate").asDouble()) // A2-A3
+                .isCloseTo(Double.parseDouble(reference.get(5).replace("\"", "").split(",")[3]), within(1e-8));
+        assertThat(rows.get(0).get("thresholds_x")).hasSize(5);
+        assertThat(rows.get(0).get("n").asInt()).isEqualTo(2709);
+        assertThat(JSON.readTree(run.out())
+                        .at("/provenance/options/r_equivalent")
+                        .asString())
+                .contains("lavCor");
+        Run notOrdinal = run("correlate", MTCARS, "mpg", "wt", "--method", "polychoric");
+        assertThat(notOrdinal.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(notOrdinal.err()).contains("mpg and wt: a polychoric correlation needs ordered categories");
     }
 
     @Test

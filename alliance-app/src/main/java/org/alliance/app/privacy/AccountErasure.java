@@ -1,0 +1,94 @@
+package org.alliance.app.privacy;
+
+import org.alliance.app.diary.Diary;
+import org.alliance.app.system.AuditLog;
+import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.UserAccounts;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Erasing a staff account (a professional who leaves, GDPR art. 17 for staff): in one transaction the author's
+ * reflection diary is deleted — only they ever read it, so it goes with them — and the account is made nameless and
+ * unusable ({@link UserAccounts#anonymise}). Refused for one's own account and while clients are still in the
+ * account's caseload (they would have no professional). The audit trail keeps who erased which account and how many
+ * diary entries went, never their content.
+ */
+@Component
+public class AccountErasure {
+
+    /** What became of the request. */
+    public enum Outcome {
+        ERASED,
+        NOT_FOUND,
+        OWN_ACCOUNT,
+        HAS_CLIENTS
+    }
+
+    private final JdbcClient jdbc;
+    private final UserAccounts accounts;
+    private final Diary diary;
+    private final AuditLog audit;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+    AccountErasure(
+            JdbcClient jdbc,
+            UserAccounts accounts,
+            Diary diary,
+            AuditLog audit,
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.diary = diary;
+        this.audit = audit;
+    }
+
+    /** What the confirmation page names: the account and what will go. */
+    public record Preview(long id, String displayName, String username, long diaryEntries, long clients) {}
+
+    /** The account of the administrator's organisation, with what erasing it would delete; empty for no such one. */
+    public java.util.Optional<Preview> preview(CurrentUser admin, long userId) {
+        return jdbc.sql("SELECT id, display_name, username FROM app_user WHERE id = ? AND organisation_id = ?")
+                .params(userId, admin.organisationId())
+                .query((rs, row) -> new Preview(
+                        rs.getLong("id"),
+                        rs.getString("display_name"),
+                        rs.getString("username"),
+                        count("SELECT COUNT(*) FROM diary_entry WHERE author_id = ?", userId),
+                        count("SELECT COUNT(*) FROM client WHERE professional_id = ?", userId)))
+                .optional();
+    }
+
+    private long count(String sql, long userId) {
+        return jdbc.sql(sql).param(userId).query(Long.class).single();
+    }
+
+    /** Erases in one transaction, then ends the account's sessions (the registry needs a connection of its own). */
+    public Outcome erase(CurrentUser admin, long userId) {
+        if (userId == admin.id()) {
+            return Outcome.OWN_ACCOUNT;
+        }
+        java.util.Optional<Preview> account = preview(admin, userId);
+        if (account.isEmpty()) {
+            return Outcome.NOT_FOUND;
+        }
+        Outcome outcome = transactions.execute(status -> eraseInTransaction(admin, userId));
+        if (outcome == Outcome.ERASED) {
+            accounts.endSessionsOf(account.get().username());
+        }
+        return outcome;
+    }
+
+    /** The caseload check, the diary and the account in one transaction; the account is known to be the admin's. */
+    private Outcome eraseInTransaction(CurrentUser admin, long userId) {
+        long clients = count("SELECT COUNT(*) FROM client WHERE professional_id = ?", userId);
+        if (clients > 0) {
+            return Outcome.HAS_CLIENTS;
+        }
+        int entries = diary.deleteAllOf(userId);
+        accounts.anonymise(admin.organisationId(), userId);
+        audit.record(admin.username(), "account erased", "user " + userId + "; diary entries deleted: " + entries);
+        return Outcome.ERASED;
+    }
+}

@@ -1,0 +1,70 @@
+package org.alliance.app.caseload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.alliance.app.AllianceWebTest;
+import org.alliance.app.TestWorld;
+import org.alliance.app.checkin.Invitations;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/** The intervision case summary: the course by meeting number and weeks, no alias, no dates, audited. */
+@AllianceWebTest
+class IntervisionSummaryTest {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Invitations invitations;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private MockMvc mvc;
+    private TestWorld world;
+
+    @BeforeEach
+    void setUp() {
+        mvc = TestWorld.mvc(context);
+        world = new TestWorld(context);
+    }
+
+    @Test
+    void theSummaryShowsTheCourseWithoutNameOrDatesAndIsAudited() throws Exception {
+        long second = world.newMeeting(world.client, world.professional.id(), LocalDate.of(2026, 3, 16));
+        for (long meeting : new long[] {world.meeting, second}) {
+            String token = invitations
+                    .issue(meeting, "alliance-client", world.professional.id(), Duration.ofHours(72))
+                    .token();
+            mvc.perform(TestWorld.allianceClientAnswers(token, meeting == second ? 2 : 4, "NOW", "iv-" + meeting));
+        }
+        String page = mvc.perform(MockMvcRequestBuilders.get("/clients/" + world.client + "/intervision")
+                        .param("lang", "en")
+                        .with(user(world.professional)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String main = page.substring(page.indexOf("<main"), page.indexOf("</main>"));
+
+        assertThat(main).contains("Case summary for intervision").contains("Meetings so far: 2");
+        assertThat(main).contains("Weeks since the first meeting").contains("<td>2</td>");
+        assertThat(main).doesNotContain("Kim").doesNotContain("K-" + world.suffix);
+        assertThat(main).doesNotContain("2026").doesNotContain("March").doesNotContain("16 Mar");
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM audit_log WHERE action = 'intervision summary printed' AND subject = ?")
+                        .param("client " + world.client)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+}

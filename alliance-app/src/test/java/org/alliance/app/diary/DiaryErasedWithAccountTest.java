@@ -1,0 +1,131 @@
+package org.alliance.app.diary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import org.alliance.app.AllianceWebTest;
+import org.alliance.app.TestWorld;
+import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.UserAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * Issue 17: the reflection diary is "erased with the author's account". The administrator erases a staff account
+ * on a page that names what goes; the author's entries are deleted in the same transaction, other authors' stay, the
+ * account can never sign in again and keeps no name, and the audit trail holds the count, never the text.
+ */
+@AllianceWebTest
+class DiaryErasedWithAccountTest {
+
+    private static final String SECRET = "I was impatient with the whole family today";
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Diary diary;
+
+    @Autowired
+    UserAccounts accounts;
+
+    private MockMvc mvc;
+    private TestWorld world;
+
+    @BeforeEach
+    void setUp() {
+        mvc = TestWorld.mvc(context);
+        world = new TestWorld(context);
+    }
+
+    private long entries(CurrentUser author) {
+        return jdbc.sql("SELECT COUNT(*) FROM diary_entry WHERE author_id = ?")
+                .param(author.id())
+                .query(Long.class)
+                .single();
+    }
+
+    private MockHttpServletResponse erase(CurrentUser account, String confirmation) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.post("/admin/users/" + account.id() + "/erase")
+                        .with(csrf())
+                        .with(user(world.admin))
+                        .param("lang", "en")
+                        .param("confirmation", confirmation))
+                .andReturn()
+                .getResponse();
+    }
+
+    @Test
+    void erasingAnAccountDeletesItsDiaryAndItsNameAndNothingOfOthers() throws Exception {
+        CurrentUser leaver = world.otherProfessional; // no clients of their own
+        diary.write(leaver.id(), Optional.empty(), Map.of("myShare", SECRET));
+        diary.write(leaver.id(), Optional.empty(), Map.of("wentWell", "A good talk"));
+        diary.write(world.professional.id(), Optional.empty(), Map.of("wentWell", "Mine stays"));
+        String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE id = ?")
+                .param(leaver.id())
+                .query(String.class)
+                .single();
+
+        String page = mvc.perform(MockMvcRequestBuilders.get("/admin/users/" + leaver.id() + "/erase")
+                        .param("lang", "en")
+                        .with(user(world.admin)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("the reflection diary (2 entries").contains("Type the username " + leaver.username());
+
+        assertThat(erase(leaver, "someone else").getStatus()).isEqualTo(422);
+        assertThat(entries(leaver)).as("a wrong confirmation erases nothing").isEqualTo(2);
+
+        MockHttpServletResponse done = erase(leaver, leaver.username());
+        assertThat(done.getStatus()).isEqualTo(302);
+        assertThat(done.getRedirectedUrl()).contains("accountErased");
+        assertThat(entries(leaver)).isZero();
+        assertThat(entries(world.professional)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT username, display_name, enabled FROM app_user WHERE id = ?")
+                        .param(leaver.id())
+                        .query((rs, row) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getBoolean(3))
+                        .single())
+                .isEqualTo("erased-" + leaver.id() + "|Erased account " + leaver.id() + "|false");
+        assertThat(accounts.stillValid(leaver.id(), hash))
+                .as("no session of the account goes on")
+                .isFalse();
+        String audit = jdbc.sql("SELECT subject FROM audit_log WHERE action = 'account erased' AND actor = ?")
+                .param(world.admin.username())
+                .query(String.class)
+                .single();
+        assertThat(audit)
+                .contains("user " + leaver.id())
+                .contains("diary entries deleted: 2")
+                .doesNotContain(SECRET);
+    }
+
+    @Test
+    void anAccountWithClientsOrOnesOwnIsNotErased() throws Exception {
+        diary.write(world.professional.id(), Optional.empty(), Map.of("wentWell", "Still mine"));
+        MockHttpServletResponse refused = erase(world.professional, world.professional.username());
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("still has clients");
+        assertThat(entries(world.professional)).isEqualTo(1);
+        MockHttpServletResponse own = erase(world.admin, world.admin.username());
+        assertThat(own.getStatus()).isEqualTo(422);
+        assertThat(jdbc.sql("SELECT enabled FROM app_user WHERE id = ?")
+                        .param(world.admin.id())
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+    }
+}

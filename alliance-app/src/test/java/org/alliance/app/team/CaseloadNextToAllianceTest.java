@@ -1,0 +1,99 @@
+package org.alliance.app.team;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.alliance.app.AllianceWebTest;
+import org.alliance.app.TestWorld;
+import org.alliance.app.checkin.Invitations;
+import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.Role;
+import org.alliance.app.system.UserAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/** Caseload next to alliance on the team page: only from five professionals on, in bands, naming nobody. */
+@AllianceWebTest
+class CaseloadNextToAllianceTest {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Invitations invitations;
+
+    @Autowired
+    UserAccounts accounts;
+
+    private MockMvc mvc;
+    private TestWorld world;
+    private final List<CurrentUser> professionals = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        mvc = TestWorld.mvc(context);
+        world = new TestWorld(context);
+        professionals.add(world.professional);
+        professionals.add(world.otherProfessional);
+        for (int i = 3; i <= 5; i++) {
+            String name = "pro" + i + "-" + world.suffix;
+            accounts.create(
+                    world.organisation, world.team, name, "Name " + name, TestWorld.PASSWORD, Role.PROFESSIONAL);
+            professionals.add(accounts.loadUserByUsername(name));
+        }
+    }
+
+    /** A client of the professional who answers every item {@code value}. */
+    private void answeringClient(CurrentUser professional, int number, int value) throws Exception {
+        long client = world.newClient(professional.id(), "C" + number);
+        long meeting = world.newMeeting(client, professional.id(), LocalDate.of(2026, 5, 1));
+        String token = invitations
+                .issue(meeting, "alliance-client", professional.id(), Duration.ofHours(72))
+                .token();
+        mvc.perform(TestWorld.allianceClientAnswers(token, value, "NOW", "caseload-" + number + "-" + world.suffix));
+    }
+
+    private String caseloadSection() throws Exception {
+        String page = mvc.perform(
+                        MockMvcRequestBuilders.get("/team").param("lang", "en").with(user(world.teamLead)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        int start = page.indexOf("class=\"caseload-bands\"");
+        return page.substring(start, page.indexOf("</section>", start));
+    }
+
+    @Test
+    void fourProfessionalsWithClientsShowNoCaseloadFigure() throws Exception {
+        // The world's professional has one client already; three more professionals get one each.
+        for (int i = 1; i <= 3; i++) {
+            answeringClient(professionals.get(i), i, 4);
+        }
+        String section = caseloadSection();
+        assertThat(section).contains("Not shown: 4 professionals with clients in the team, at least 5 are needed");
+        assertThat(section).doesNotContain("<table");
+    }
+
+    @Test
+    void fiveProfessionalsShareOneBandAndNoneIsNamed() throws Exception {
+        for (int i = 1; i <= 4; i++) {
+            answeringClient(professionals.get(i), i, 4);
+        }
+        answeringClient(professionals.get(0), 5, 4);
+        String section = caseloadSection();
+        assertThat(section).contains("1 to 10 clients").contains("<td>5</td>").contains("<td>6</td>");
+        assertThat(section).doesNotContain("Too few answers");
+        for (CurrentUser professional : professionals) {
+            assertThat(section).doesNotContain(professional.getUsername());
+        }
+    }
+}
