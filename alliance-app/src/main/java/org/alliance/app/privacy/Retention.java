@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.alliance.app.system.AuditLog;
+import org.alliance.core.privacy.ErasureRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -18,12 +19,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The retention rule (docs/privacy.md, "Retention"): an organisation may say that a client is erased N months after
- * their last meeting. A client is due when their latest meeting (or, without meetings, the day the client was
+ * their last meeting, or anonymised instead when a study of the client's team allows it and the organisation says so
+ * ({@link ErasureRule}). A client is due when their latest meeting (or, without meetings, the day the client was
  * added) lies more than N whole months before today in the organisation's time zone, and nothing about them is
  * still open: no meeting after today and no invitation that still works. The administrator sees who is due (a dry
  * run) before anything happens; every night at 03:15 the due clients of each organisation are erased, by the
  * first server to claim that organisation's run for the day (a database row, so several servers run it once).
- * Each erasure is audited like one by hand, with "retention" as the actor.
+ * Each erasure or anonymisation is audited like one by hand, with "retention" as the actor, and each run by one row
+ * with both counts.
  */
 @Component
 public class Retention {
@@ -43,51 +46,35 @@ public class Retention {
         this.clock = clock;
     }
 
-    /** A client the rule would erase or anonymise now, and which of the two ({@link #decide}). */
-    public record Due(long clientId, String alias, String reference, LocalDate lastActivity, Decision decision) {}
+    /** A client whose time is up now, and what the rule ({@link #decide}) does with them. */
+    public record Due(
+            long clientId, String alias, String reference, LocalDate lastActivity, ErasureRule.Decision decision) {}
 
-    /** What happens to a client whose time is up: erased, or anonymised (docs/privacy.md, "Anonymising"). */
-    public enum Action {
-        ERASE,
-        ANONYMISE
+    /**
+     * The rule's decision for one client of this organisation (used by the nightly run, the dry run and the
+     * single-client erase page alike): the organisation's "anonymise instead of erase" and the studies that include
+     * the client's team, given to {@link ErasureRule#decide}.
+     */
+    public ErasureRule.Decision decide(long organisationId, long clientId) {
+        List<ErasureRule.Study> studies = jdbc.sql(
+                        """
+                        SELECT s.id, s.title, s.allows_anonymisation FROM study s
+                        JOIN study_team t ON t.study_id = s.id JOIN client c ON c.team_id = t.team_id
+                        WHERE c.id = ? AND c.organisation_id = ? AND s.organisation_id = ?
+                        ORDER BY s.id""")
+                .params(clientId, organisationId, organisationId)
+                .query((rs, row) -> new ErasureRule.Study(rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
+                .list();
+        return ErasureRule.decide(anonymises(organisationId), studies);
     }
 
-    /**
-     * The decision for one client, with the reason in words for the administrator: {@code no-rule} (the
-     * organisation does not anonymise), {@code no-study} (no study of the client's team allows it) or
-     * {@code study} (with the id of the first allowing study).
-     */
-    public record Decision(Action action, String reason, Long studyId) {}
-
-    /**
-     * THE rule (used by the nightly run, the dry run and the single-client erase page): a client is anonymised
-     * instead of erased when the organisation says so (organisation.retention_anonymise) and a study of the
-     * organisation that allows it (study.allows_anonymisation) includes the client's team; else erased.
-     */
-    public Decision decide(long organisationId, long clientId) {
-        boolean anonymise = jdbc.sql("SELECT retention_anonymise FROM organisation WHERE id = ?")
+    /** Whether the organisation anonymises (instead of erases) clients of a study that allows it. */
+    public boolean anonymises(long organisationId) {
+        return jdbc.sql("SELECT retention_anonymise FROM organisation WHERE id = ?")
                 .param(organisationId)
                 .query(Boolean.class)
                 .optional()
                 .orElse(false);
-        if (!anonymise) {
-            return new Decision(Action.ERASE, "no-rule", null);
-        }
-        Optional<Long> study = jdbc.sql(
-                        """
-                        SELECT MIN(s.id) FROM study s JOIN study_team t ON t.study_id = s.id
-                        JOIN client c ON c.team_id = t.team_id
-                        WHERE c.id = ? AND c.organisation_id = ? AND s.organisation_id = ?
-                          AND s.allows_anonymisation = TRUE""")
-                .params(clientId, organisationId, organisationId)
-                .query((rs, row) -> {
-                    long id = rs.getLong(1);
-                    return rs.wasNull() ? null : id;
-                })
-                .optional();
-        return study.isPresent()
-                ? new Decision(Action.ANONYMISE, "study", study.get())
-                : new Decision(Action.ERASE, "no-study", null);
     }
 
     /** Sets whether the organisation anonymises (instead of erases) clients of a study that allows it. */
@@ -119,7 +106,10 @@ public class Retention {
                 .update();
     }
 
-    /** The clients the rule would erase today (empty when the organisation has no rule). */
+    /**
+     * The clients whose time is up today, each with the rule's decision (empty when the organisation has no rule).
+     * Anonymised clients are never due again.
+     */
     public List<Due> due(long organisationId) {
         OptionalInt months = months(organisationId);
         if (months.isEmpty()) {
@@ -128,7 +118,8 @@ public class Retention {
         LocalDate today = LocalDate.now(clock);
         LocalDate cutOff = today.minusMonths(months.getAsInt());
         long now = clock.millis();
-        List<Due> due = new ArrayList<>();
+        record Candidate(long id, String alias, String reference, LocalDate last) {}
+        List<Candidate> due = new ArrayList<>();
         jdbc.sql(
                         """
                         SELECT c.id, c.alias, c.internal_id, c.created_at,
@@ -143,40 +134,35 @@ public class Retention {
                             ? LocalDate.parse(lastMeeting)
                             : LocalDate.ofInstant(Instant.ofEpochMilli(rs.getLong("created_at")), clock.getZone());
                     if (rs.getLong("open") == 0 && !last.isAfter(today) && last.isBefore(cutOff)) {
-                        due.add(new Due(
-                                rs.getLong("id"), rs.getString("alias"), rs.getString("internal_id"), last, null));
+                        due.add(new Candidate(
+                                rs.getLong("id"), rs.getString("alias"), rs.getString("internal_id"), last));
                     }
                 });
         return due.stream()
-                .map(d -> new Due(
-                        d.clientId(), d.alias(), d.reference(), d.lastActivity(), decide(organisationId, d.clientId())))
+                .map(c -> new Due(c.id(), c.alias(), c.reference(), c.last(), decide(organisationId, c.id())))
                 .toList();
     }
 
     /** How many clients a run erased and how many it anonymised. */
     public record Outcome(int erased, int anonymised) {}
 
-    /** Erases the due clients now, each in its own transaction and audited; returns how many. */
-    public int apply(long organisationId, String actor) {
-        Outcome outcome = run(organisationId, actor);
-        return outcome.erased() + outcome.anonymised();
-    }
-
-    /** Erases or anonymises (per {@link #decide}) the due clients now, each in its own transaction and audited. */
+    /**
+     * Erases or anonymises (per {@link #decide}) the due clients now, each in its own transaction and audited like
+     * one by hand, then writes one audit row for the run with both counts.
+     */
     public Outcome run(long organisationId, String actor) {
         int erased = 0;
         int anonymised = 0;
         for (Due client : due(organisationId)) {
-            if (client.decision().action() == Action.ANONYMISE) {
-                Optional<Map<String, Long>> removed =
-                        erasure.anonymise(organisationId, client.clientId(), clock.millis());
-                if (removed.isPresent()) {
+            if (client.decision().anonymises()) {
+                Optional<ClientErasure.Anonymised> done =
+                        erasure.anonymise(organisationId, client.clientId(), client.decision(), clock.millis());
+                if (done.isPresent()) {
                     audit.record(
                             organisationId,
                             actor,
                             "client anonymised (retention)",
-                            ClientErasure.auditSubject(client.clientId(), removed.get()) + ", study="
-                                    + client.decision().studyId());
+                            ClientErasure.auditSubject(client.clientId(), done.get(), client.decision()));
                     anonymised++;
                 }
                 continue;
@@ -191,6 +177,7 @@ public class Retention {
                 erased++;
             }
         }
+        audit.record(organisationId, actor, "retention run", "erased=" + erased + ", anonymised=" + anonymised);
         return new Outcome(erased, anonymised);
     }
 
@@ -212,11 +199,6 @@ public class Retention {
             jdbc.sql("UPDATE retention_run SET erased = ?, anonymised = ? WHERE organisation_id = ? AND run_date = ?")
                     .params(outcome.erased(), outcome.anonymised(), organisation, today)
                     .update();
-            audit.record(
-                    organisation,
-                    "retention",
-                    "retention run",
-                    "erased=" + outcome.erased() + ", anonymised=" + outcome.anonymised());
             LOG.info(
                     "Retention: erased {} and anonymised {} clients of organisation {}",
                     outcome.erased(),

@@ -93,6 +93,12 @@ record StudyForm(Map<String, Object> values, Map<String, String> errors, Optiona
         boolean includeFreeText = "yes".equals(fields.get("includeFreeText"));
         values.put("shiftDates", shiftDates);
         values.put("includeFreeText", includeFreeText);
+        boolean allowsAnonymisation = "yes".equals(fields.get("allowsAnonymisation"));
+        values.put("allowsAnonymisation", allowsAnonymisation);
+        if (allowsAnonymisation && includeFreeText) {
+            // Free text may name the client: what stays after anonymising must not.
+            errors.put("allowsAnonymisation", "study.error.allowsAnonymisation");
+        }
         if (!errors.isEmpty()) {
             return new StudyForm(values, errors, Optional.empty());
         }
@@ -110,6 +116,7 @@ record StudyForm(Map<String, Object> values, Map<String, String> errors, Optiona
                         language.orElseThrow(),
                         shiftDates,
                         includeFreeText,
+                        allowsAnonymisation,
                         teamIds,
                         instrumentIds,
                         waves.orElseThrow(),

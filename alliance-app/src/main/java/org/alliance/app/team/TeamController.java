@@ -53,13 +53,14 @@ class TeamController {
     String team(@AuthenticationPrincipal CurrentUser user, Locale locale, Model model) {
         List<Long> clients = user.teamId() == null
                 ? List.of()
-                : jdbc.sql("SELECT id FROM client WHERE team_id = ?")
+                : jdbc.sql("SELECT id FROM client WHERE team_id = ? AND anonymised_at IS NULL")
                         .param(user.teamId())
                         .query(Long.class)
                         .list();
         long meetings = user.teamId() == null
                 ? 0
-                : jdbc.sql("SELECT COUNT(*) FROM meeting m JOIN client c ON c.id = m.client_id WHERE c.team_id = ?")
+                : jdbc.sql("SELECT COUNT(*) FROM meeting m JOIN client c ON c.id = m.client_id"
+                                + " WHERE c.team_id = ? AND c.anonymised_at IS NULL")
                         .param(user.teamId())
                         .query(Long.class)
                         .single();
@@ -69,7 +70,7 @@ class TeamController {
         java.util.Map<Long, List<Long>> clientsOf = new java.util.TreeMap<>();
         java.util.Map<Long, Double> latestTotal = new java.util.HashMap<>();
         if (user.teamId() != null) {
-            jdbc.sql("SELECT id, professional_id FROM client WHERE team_id = ?")
+            jdbc.sql("SELECT id, professional_id FROM client WHERE team_id = ? AND anonymised_at IS NULL")
                     .param(user.teamId())
                     .query((rs, row) -> clientsOf
                             .computeIfAbsent(rs.getLong(2), p -> new ArrayList<>())

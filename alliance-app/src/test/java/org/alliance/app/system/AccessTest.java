@@ -112,6 +112,7 @@ class AccessTest {
                 Language.EN,
                 true,
                 false,
+                false,
                 List.of(world.team),
                 List.of("alliance-client"),
                 List.of(),
