@@ -39,7 +39,7 @@ public class Retention {
     private final AuditLog audit;
     private final Clock clock;
 
-    Retention(JdbcClient jdbc, ClientErasure erasure, AuditLog audit, Clock clock) {
+    public Retention(JdbcClient jdbc, ClientErasure erasure, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.erasure = erasure;
         this.audit = audit;
