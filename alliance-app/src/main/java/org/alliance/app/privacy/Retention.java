@@ -12,7 +12,7 @@ import org.alliance.app.system.AuditLog;
 import org.alliance.core.privacy.ErasureRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -214,17 +214,9 @@ public class Retention {
                     .params(organisationId, day, clock.millis())
                     .update();
             return true;
-        } catch (DataAccessException e) {
-            // The primary key refused a second claim (SQLite reports it without Spring's duplicate-key type).
-            boolean claimed = jdbc.sql("SELECT COUNT(*) FROM retention_run WHERE organisation_id = ? AND run_date = ?")
-                            .params(organisationId, day)
-                            .query(Long.class)
-                            .single()
-                    > 0;
-            if (claimed) {
-                return false;
-            }
-            throw e;
+        } catch (DuplicateKeyException e) {
+            // The primary key refused a second claim, on SQLite as on PostgreSQL (system/SqliteConstraints).
+            return false;
         }
     }
 }
