@@ -15,8 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Erasing one client (GDPR art. 17): every row that is about the client, in one transaction, on SQLite and
  * PostgreSQL alike — answers, check-ins (also the professionals' own ratings of the client's meetings),
  * invitations and the messages sent about them, contact details and schedules, meetings, joint meetings with their parties, notes, decisions, interests, goals and conflicts,
- * consents, coding sessions and events, the professional's "discussed" records and partiality self-checks, and the
- * client record. What is left is the audit trail: that it happened,
+ * consents, coding sessions and events, the professional's "discussed" records and partiality self-checks, outcomes
+ * and covariates imported for studies, and the client record. Or, when the rule says so ({@link Retention#decide}),
+ * {@link #anonymise}: only what an allowing study exports stays, under its pseudonym. What is left is the audit trail: that it happened,
  * by whom, and how many rows of each kind — never what they said.
  */
 @Component

@@ -84,11 +84,6 @@ record StudyForm(Map<String, Object> values, Map<String, String> errors, Optiona
         if (waves.isEmpty()) {
             errors.put("waves", "study.error.waves");
         }
-        List<Long> researcherIds = ids(chosenResearchers, researchers);
-        values.put("researchers", chosenResearchers);
-        if (researcherIds.size() != chosenResearchers.size()) {
-            errors.put("researchers", "study.error.researchers");
-        }
         boolean shiftDates = "yes".equals(fields.get("shiftDates"));
         boolean includeFreeText = "yes".equals(fields.get("includeFreeText"));
         values.put("shiftDates", shiftDates);
@@ -98,6 +93,11 @@ record StudyForm(Map<String, Object> values, Map<String, String> errors, Optiona
         if (allowsAnonymisation && includeFreeText) {
             // Free text may name the client: what stays after anonymising must not.
             errors.put("allowsAnonymisation", "study.error.allowsAnonymisation");
+        }
+        List<Long> researcherIds = ids(chosenResearchers, researchers);
+        values.put("researchers", chosenResearchers);
+        if (researcherIds.size() != chosenResearchers.size()) {
+            errors.put("researchers", "study.error.researchers");
         }
         if (!errors.isEmpty()) {
             return new StudyForm(values, errors, Optional.empty());
