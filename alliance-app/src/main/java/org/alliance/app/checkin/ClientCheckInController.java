@@ -108,7 +108,8 @@ class ClientCheckInController {
     }
 
     @GetMapping("/c/thanks")
-    String thanks() {
+    String thanks(@RequestParam(name = "shown", required = false) String shown, Model model) {
+        parseRelease(shown).ifPresent(release -> model.addAttribute("release", release));
         return "checkin/thanks";
     }
 
@@ -223,7 +224,8 @@ class ClientCheckInController {
                         invitation,
                         submission,
                         () -> offered.forEach(o -> o.extra().store(invitation, o.block(), submission))),
-                response);
+                response,
+                Optional.of(release));
     }
 
     /** A block another feature offers on this form, with the feature that stores it. */
@@ -318,7 +320,7 @@ class ClientCheckInController {
                 joint.recordConsents(invitation.clientId(), consents);
             }
         });
-        return afterSubmit(outcome, response);
+        return afterSubmit(outcome, response, Optional.empty());
     }
 
     private static List<Long> ids(List<JointParticipants.Professional> professionals) {
@@ -344,9 +346,18 @@ class ClientCheckInController {
         });
     }
 
-    private String afterSubmit(CheckIns.Outcome outcome, HttpServletResponse response) {
+    /**
+     * Where a sent form goes. A newly stored plain check-in's thanks page repeats, in words, who sees the answers
+     * and when ({@code shown}); a retry of a form stored before gets the plain thanks, since the choice stored then
+     * is the one that holds.
+     */
+    private String afterSubmit(CheckIns.Outcome outcome, HttpServletResponse response, Optional<ReleaseChoice> shown) {
         switch (outcome) {
-            case SAVED, ALREADY_SAVED -> {
+            case SAVED -> {
+                return "redirect:/c/thanks"
+                        + shown.map(r -> "?shown=" + r.name()).orElse("");
+            }
+            case ALREADY_SAVED -> {
                 return "redirect:/c/thanks";
             }
             case USED -> {

@@ -48,7 +48,7 @@ class CaseloadOverviewTest {
         MockHttpServletRequestBuilder post =
                 TestWorld.allianceClientAnswers(token, value, release, "o-" + token.substring(0, 12));
         assertThat(mvc.perform(post).andReturn().getResponse().getRedirectedUrl())
-                .isEqualTo("/c/thanks");
+                .startsWith("/c/thanks");
     }
 
     private long clientWithMeeting(String alias, LocalDate date) {

@@ -60,7 +60,7 @@ class ClientPageTest {
         MockHttpServletResponse response = mvc.perform(answerAll(invitation.token(), 3, "NOW", "k-" + world.suffix))
                 .andReturn()
                 .getResponse();
-        assertThat(response.getRedirectedUrl()).isEqualTo("/c/thanks");
+        assertThat(response.getRedirectedUrl()).isEqualTo("/c/thanks?shown=NOW");
 
         String page = clientPage();
         assertThat(page).contains("<svg").contains("role=\"img\"").contains("3.0");

@@ -51,7 +51,7 @@ class MeetingsTest {
         MockHttpServletRequestBuilder post =
                 TestWorld.allianceClientAnswers(token, 4, release, "m-" + token.substring(0, 12));
         assertThat(mvc.perform(post).andReturn().getResponse().getRedirectedUrl())
-                .isEqualTo("/c/thanks");
+                .startsWith("/c/thanks");
     }
 
     private Document clientPage() throws Exception {

@@ -110,7 +110,7 @@ class CheckInGuessingTest {
                 .isEqualTo(200);
         String key = "link-" + world.suffix;
         assertThat(send(invitation.token(), office, null, key).getRedirectedUrl())
-                .isEqualTo("/c/thanks");
+                .startsWith("/c/thanks");
         assertThat(checkIns.countWithKey(key)).isEqualTo(1);
     }
 
@@ -138,7 +138,7 @@ class CheckInGuessingTest {
                 .isEqualTo(429);
         String key = "typed-" + world.suffix;
         assertThat(send(shortCode, office, pass.group(1), key).getRedirectedUrl())
-                .isEqualTo("/c/thanks");
+                .startsWith("/c/thanks");
         assertThat(checkIns.countWithKey(key)).isEqualTo(1);
     }
 }

@@ -98,7 +98,7 @@ class CheckInLanguageTest {
                         .param("item-relationship", "7"))
                 .andReturn()
                 .getResponse();
-        assertThat(response.getRedirectedUrl()).isEqualTo("/c/thanks");
+        assertThat(response.getRedirectedUrl()).startsWith("/c/thanks");
         assertThat(languageStoredWith(key)).isEqualTo("da");
     }
 
@@ -136,7 +136,7 @@ class CheckInLanguageTest {
                         .param("item-relationship", "7"))
                 .andReturn()
                 .getResponse();
-        assertThat(sent.getRedirectedUrl()).isEqualTo("/c/thanks");
+        assertThat(sent.getRedirectedUrl()).startsWith("/c/thanks");
         assertThat(checkIns.countWithKey(key)).isEqualTo(1);
         assertThat(languageStoredWith(key)).isEqualTo("nb");
     }

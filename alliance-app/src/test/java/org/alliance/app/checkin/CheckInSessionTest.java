@@ -66,7 +66,7 @@ class CheckInSessionTest {
         assertThat(key).isNotBlank();
         MockHttpServletResponse sent = mvc.perform(post).andReturn().getResponse();
         assertThat(sent.getStatus()).isEqualTo(302);
-        assertThat(sent.getRedirectedUrl()).isEqualTo("/c/thanks");
+        assertThat(sent.getRedirectedUrl()).startsWith("/c/thanks");
         assertThat(checkIns.countWithKey(key)).isEqualTo(1);
     }
 
@@ -87,7 +87,7 @@ class CheckInSessionTest {
                         .param("release", "NOW")
                         .param("item-relationship", "8"))
                 .andReturn();
-        assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/c/thanks");
+        assertThat(sent.getResponse().getRedirectedUrl()).startsWith("/c/thanks");
         assertThat(sent.getRequest().getSession(false))
                 .as("storing the answers creates none either")
                 .isNull();
@@ -107,7 +107,7 @@ class CheckInSessionTest {
                         .param("item-relationship", "8"))
                 .andReturn()
                 .getResponse();
-        assertThat(sent.getRedirectedUrl()).isEqualTo("/c/thanks");
+        assertThat(sent.getRedirectedUrl()).startsWith("/c/thanks");
         assertThat(checkIns.countWithKey(key)).isEqualTo(1);
     }
 
@@ -159,7 +159,7 @@ class CheckInSessionTest {
                             .param("item-relationship", "8"))
                     .andReturn()
                     .getResponse();
-            assertThat(sent.getRedirectedUrl()).isEqualTo("/c/thanks");
+            assertThat(sent.getRedirectedUrl()).startsWith("/c/thanks");
         }
         assertThat(checkIns.countWithKey(key)).as("the first keeps the key").isEqualTo(1);
         assertThat(checkIns.forClient(world.client, false))
