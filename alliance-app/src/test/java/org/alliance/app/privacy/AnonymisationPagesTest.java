@@ -195,6 +195,16 @@ class AnonymisationPagesTest {
                 .doesNotContain("Kim")
                 .doesNotContain("K-"));
         assertThat(caseload.clientsOf(world.professional.id())).isEmpty();
+        assertThat(perform(MockMvcRequestBuilders.get("/clients/" + world.client)
+                                .with(user(world.professional)))
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(perform(MockMvcRequestBuilders.get("/team")
+                                .param("lang", "en")
+                                .with(user(world.teamLead)))
+                        .getContentAsString())
+                .as("the team's only client left: no clients, no meetings")
+                .containsPattern("<dt>Clients</dt><dd>0</dd>\\s*<dt>Meetings</dt><dd>0</dd>");
         assertThat(perform(MockMvcRequestBuilders.get("/caseload").with(user(world.professional)))
                         .getContentAsString())
                 .doesNotContain("Kim")
