@@ -42,7 +42,7 @@ public class Caseload {
     }
 
     public List<Client> clientsOf(long professionalId) {
-        return jdbc.sql("SELECT * FROM client WHERE professional_id = ? ORDER BY alias")
+        return jdbc.sql("SELECT * FROM client WHERE professional_id = ? AND anonymised_at IS NULL ORDER BY alias")
                 .param(professionalId)
                 .query(Caseload::client)
                 .list();
@@ -50,7 +50,7 @@ public class Caseload {
 
     /** The client, only if this professional works with them. */
     public Optional<Client> clientOf(long professionalId, long clientId) {
-        return jdbc.sql("SELECT * FROM client WHERE id = ? AND professional_id = ?")
+        return jdbc.sql("SELECT * FROM client WHERE id = ? AND professional_id = ? AND anonymised_at IS NULL")
                 .params(clientId, professionalId)
                 .query(Caseload::client)
                 .optional();
@@ -183,7 +183,7 @@ public class Caseload {
         return jdbc.sql(
                         """
                         SELECT m.* FROM meeting m JOIN client c ON c.id = m.client_id
-                        WHERE m.id = ? AND c.professional_id = ?""")
+                        WHERE m.id = ? AND c.professional_id = ? AND c.anonymised_at IS NULL""")
                 .params(meetingId, professionalId)
                 .query((rs, row) -> new Meeting(
                         rs.getLong("id"),

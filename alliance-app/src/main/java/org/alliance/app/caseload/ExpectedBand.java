@@ -70,7 +70,7 @@ class ExpectedBand {
     private Map<Integer, Point> compute(long organisationId) {
         Instrument questionnaire =
                 catalog.find(ClientSignals.CLIENT_QUESTIONNAIRE).orElseThrow();
-        List<Long> clients = jdbc.sql("SELECT id FROM client WHERE organisation_id = ?")
+        List<Long> clients = jdbc.sql("SELECT id FROM client WHERE organisation_id = ? AND anonymised_at IS NULL")
                 .param(organisationId)
                 .query(Long.class)
                 .list();

@@ -42,7 +42,7 @@ public class Codings {
                             """
                             SELECT m.id, m.client_id, m.professional_id, m.meeting_date, m.kind, c.alias
                             FROM meeting m JOIN client c ON c.id = m.client_id
-                            WHERE m.id = ? AND c.professional_id = ?""")
+                            WHERE m.id = ? AND c.professional_id = ? AND c.anonymised_at IS NULL""")
                     .params(meetingId, user.id())
                     .query((rs, row) -> meeting(rs, rs.getString("alias")))
                     .optional();
@@ -52,7 +52,7 @@ public class Codings {
                             """
                             SELECT m.id, m.client_id, m.professional_id, m.meeting_date, m.kind
                             FROM meeting m JOIN client c ON c.id = m.client_id
-                            WHERE m.id = ? AND c.organisation_id = ?""")
+                            WHERE m.id = ? AND c.organisation_id = ? AND c.anonymised_at IS NULL""")
                     .params(meetingId, user.organisationId())
                     .query((rs, row) -> meeting(rs, null))
                     .optional();
@@ -70,7 +70,7 @@ public class Codings {
                         SELECT m.id, m.meeting_date, m.kind,
                                (SELECT COUNT(*) FROM coding_session s WHERE s.meeting_id = m.id) AS codings
                         FROM meeting m JOIN client c ON c.id = m.client_id
-                        WHERE c.organisation_id = ?
+                        WHERE c.organisation_id = ? AND c.anonymised_at IS NULL
                         ORDER BY m.meeting_date DESC, m.id DESC LIMIT 200""")
                 .param(organisationId)
                 .query((rs, row) -> new ResearchMeeting(

@@ -45,6 +45,10 @@ public class AccountErasure {
     }
 
     /** What the confirmation page names: the account and what will go. */
+    /** The account's clients still in its caseload (an anonymised client is in no caseload). */
+    private static final String CLIENTS =
+            "SELECT COUNT(*) FROM client WHERE professional_id = ? AND anonymised_at IS NULL";
+
     public record Preview(long id, String displayName, String username, long diaryEntries, long clients) {}
 
     /** The account of the administrator's organisation, with what erasing it would delete; empty for no such one. */
@@ -56,7 +60,7 @@ public class AccountErasure {
                         rs.getString("display_name"),
                         rs.getString("username"),
                         count("SELECT COUNT(*) FROM diary_entry WHERE author_id = ?", userId),
-                        count("SELECT COUNT(*) FROM client WHERE professional_id = ?", userId)))
+                        count(CLIENTS, userId)))
                 .optional();
     }
 
@@ -82,7 +86,7 @@ public class AccountErasure {
 
     /** The caseload check, the diary and the account in one transaction; the account is known to be the admin's. */
     private Outcome eraseInTransaction(CurrentUser admin, long userId) {
-        long clients = count("SELECT COUNT(*) FROM client WHERE professional_id = ?", userId);
+        long clients = count(CLIENTS, userId);
         if (clients > 0) {
             return Outcome.HAS_CLIENTS;
         }

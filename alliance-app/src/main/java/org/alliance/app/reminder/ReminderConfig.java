@@ -12,14 +12,13 @@ import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.alliance.app.checkin.Invitations;
 import org.alliance.app.organisation.Organisations;
 import org.alliance.app.system.AuditLog;
+import org.alliance.app.system.SqliteConstraints;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -65,24 +64,17 @@ class ReminderConfig {
     /**
      * ShedLock on the application's database. ShedLock first tries to insert the lock's row and takes a duplicate
      * key as "the row exists, update it"; SQLite's driver reports the duplicate without an SQL state, which Spring
-     * cannot translate, so a server restarted on SQLite failed every run. Its constraint code (19) is translated to
-     * a duplicate key here; PostgreSQL's 23505 already is.
+     * cannot translate, so a server restarted on SQLite failed every run. Its own template gets the application's
+     * translation of SQLite's constraint errors ({@link SqliteConstraints}); PostgreSQL's 23505 already is one.
      */
     static LockProvider jdbcLocks(DataSource dataSource, PlatformTransactionManager transactionManager) {
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        SQLExceptionTranslator usual = jdbc.getExceptionTranslator();
-        jdbc.setExceptionTranslator((task, sql, e) -> e.getSQLState() == null && e.getErrorCode() == SQLITE_CONSTRAINT
-                ? new DuplicateKeyException(task + ": " + e.getMessage(), e)
-                : usual.translate(task, sql, e));
+        JdbcTemplate jdbc = SqliteConstraints.install(new JdbcTemplate(dataSource));
         return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(jdbc)
                 .withTransactionManager(transactionManager)
                 .withTimeZone(TimeZone.getTimeZone("UTC"))
                 .build());
     }
-
-    /** SQLite's result code for a violated constraint (primary key, unique). */
-    private static final int SQLITE_CONSTRAINT = 19;
 
     @Bean
     ReminderJob reminderJob(

@@ -37,9 +37,9 @@ public class Studies {
             long studyId = jdbc.sql(
                             """
                             INSERT INTO study (organisation_id, title, purpose, legal_basis, starts_on, ends_on,
-                                               language, shift_dates, include_free_text, pseudonym_secret,
-                                               created_by, created_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                                               language, shift_dates, include_free_text, allows_anonymisation,
+                                               pseudonym_secret, created_by, created_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                     .params(
                             study.organisationId(),
                             study.title(),
@@ -50,6 +50,7 @@ public class Studies {
                             study.language().code(),
                             study.shiftDates(),
                             study.includeFreeText(),
+                            study.allowsAnonymisation(),
                             secret,
                             createdBy,
                             clock.millis())
@@ -103,6 +104,17 @@ public class Studies {
         return Boolean.TRUE.equals(done);
     }
 
+    /**
+     * Says whether the study may keep anonymised answers after a client is erased; false when the organisation has no
+     * such study. The caller checks {@link Study}'s rule first (never with free text).
+     */
+    public boolean setAllowsAnonymisation(long organisationId, long studyId, boolean allows) {
+        return jdbc.sql("UPDATE study SET allows_anonymisation = ? WHERE organisation_id = ? AND id = ?")
+                        .params(allows, organisationId, studyId)
+                        .update()
+                > 0;
+    }
+
     /** The organisation's studies, newest first. */
     public List<Study> ofOrganisation(long organisationId) {
         return read("WHERE s.organisation_id = ? ORDER BY s.starts_on DESC, s.id DESC", organisationId);
@@ -150,7 +162,7 @@ public class Studies {
         List<Study> heads = jdbc.sql(
                         """
                         SELECT s.id, s.organisation_id, s.title, s.purpose, s.legal_basis, s.starts_on, s.ends_on,
-                               s.language, s.shift_dates, s.include_free_text
+                               s.language, s.shift_dates, s.include_free_text, s.allows_anonymisation
                         FROM study s
                         """
                                 + where)
@@ -166,6 +178,7 @@ public class Studies {
                         Language.fromCode(rs.getString("language")).orElse(Language.NL),
                         rs.getBoolean("shift_dates"),
                         rs.getBoolean("include_free_text"),
+                        rs.getBoolean("allows_anonymisation"),
                         List.of(),
                         List.of(),
                         List.of(),
@@ -184,6 +197,7 @@ public class Studies {
                     head.language(),
                     head.shiftDates(),
                     head.includeFreeText(),
+                    head.allowsAnonymisation(),
                     ids("SELECT team_id FROM study_team WHERE study_id = ? ORDER BY team_id", head.id()),
                     jdbc.sql("SELECT instrument_id FROM study_instrument WHERE study_id = ? ORDER BY instrument_id")
                             .param(head.id())

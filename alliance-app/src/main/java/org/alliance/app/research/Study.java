@@ -11,6 +11,8 @@ import org.alliance.core.instrument.Language;
  * secret that keys its pseudonyms is not part of this record, so no page or log can show it.
  *
  * @param id 0 for a study not stored yet
+ * @param allowsAnonymisation whether the study may keep anonymised answers after a client is erased (docs/privacy.md,
+ *     "Anonymising"); never together with free text, which may name the client
  */
 public record Study(
         long id,
@@ -23,6 +25,7 @@ public record Study(
         Language language,
         boolean shiftDates,
         boolean includeFreeText,
+        boolean allowsAnonymisation,
         List<Long> teams,
         List<String> instruments,
         List<Wave> waves,
@@ -46,6 +49,9 @@ public record Study(
         if (endsOn.isBefore(startsOn)) {
             throw new IllegalArgumentException("study ends " + endsOn + " before it starts " + startsOn);
         }
+        if (allowsAnonymisation && includeFreeText) {
+            throw new IllegalArgumentException("study " + id + " cannot keep anonymised answers with free text");
+        }
         teams = List.copyOf(teams);
         instruments = List.copyOf(instruments);
         waves = List.copyOf(waves);
@@ -55,6 +61,26 @@ public record Study(
     /** The wave a meeting's date falls in (waves do not overlap), if any. */
     public Optional<Wave> waveOf(LocalDate meetingDate) {
         return waves.stream().filter(w -> w.contains(meetingDate)).findFirst();
+    }
+
+    /** The same study with anonymisation allowed or not. */
+    Study withAnonymisation(boolean allows) {
+        return new Study(
+                id,
+                organisationId,
+                title,
+                purpose,
+                legalBasis,
+                startsOn,
+                endsOn,
+                language,
+                shiftDates,
+                includeFreeText,
+                allows,
+                teams,
+                instruments,
+                waves,
+                researchers);
     }
 
     /** The same study with these researchers. */
@@ -70,6 +96,7 @@ public record Study(
                 language,
                 shiftDates,
                 includeFreeText,
+                allowsAnonymisation,
                 teams,
                 instruments,
                 waves,

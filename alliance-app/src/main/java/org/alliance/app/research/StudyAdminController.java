@@ -57,7 +57,8 @@ class StudyAdminController {
                             "instruments", List.of(),
                             "researchers", List.of(),
                             "shiftDates", true,
-                            "includeFreeText", false));
+                            "includeFreeText", false,
+                            "allowsAnonymisation", false));
         }
         return "research/admin-studies";
     }
@@ -88,7 +89,10 @@ class StudyAdminController {
             return list(user, locale, model);
         }
         long id = studies.create(form.study().get(), user.id());
-        audit.record(user.username(), "study created", "study " + id);
+        audit.record(
+                user.username(),
+                "study created",
+                "study " + id + ", allows anonymisation: " + form.study().get().allowsAnonymisation());
         return "redirect:/admin/studies/" + id + "?created";
     }
 
@@ -101,6 +105,35 @@ class StudyAdminController {
         model.addAttribute(
                 "chosen", study.researchers().stream().map(String::valueOf).toList());
         return "research/admin-study";
+    }
+
+    /**
+     * Says whether the study may keep anonymised answers after a client is erased (docs/privacy.md, "Anonymising").
+     * Refused (422, beside the field) for a study that exports free text, which may name the client.
+     */
+    @PostMapping("/admin/studies/{studyId}/anonymisation")
+    String anonymisation(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long studyId,
+            @RequestParam(defaultValue = "") String allowsAnonymisation,
+            Locale locale,
+            HttpServletResponse response,
+            Model model) {
+        Study study = studies.find(user.organisationId(), studyId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        boolean allows = "yes".equals(allowsAnonymisation);
+        if (allows && study.includeFreeText()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            show(user, studyId, locale, model);
+            model.addAttribute("anonymisationError", true);
+            return "research/admin-study";
+        }
+        studies.setAllowsAnonymisation(user.organisationId(), study.id(), allows);
+        audit.record(
+                user.username(),
+                "study anonymisation changed",
+                "study " + study.id() + ": allows anonymisation " + allows);
+        return "redirect:/admin/studies/" + study.id() + "?anonymisationSaved";
     }
 
     /** Replaces the study's researchers by the ones ticked (none is allowed: nobody sees the study then). */

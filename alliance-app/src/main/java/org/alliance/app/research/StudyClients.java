@@ -19,8 +19,10 @@ class StudyClients {
      * @param reference the organisation's own client reference ({@code client.internal_id}); only the linkage file
      *     for the trusted third party holds it, never a page or file of the researcher
      * @param professional the client's professional (internal id), the cluster of the outcome analyses
+     * @param anonymised whether the client was anonymised: the answers stay under the pseudonym, but there is no
+     *     reference any more, so the linkage file leaves the client out
      */
-    record Member(long client, String reference, long professional, String pseudonym) {}
+    record Member(long client, String reference, long professional, String pseudonym, boolean anonymised) {}
 
     private final JdbcClient jdbc;
     private final Studies studies;
@@ -36,7 +38,7 @@ class StudyClients {
         return jdbc
                 .sql(
                         """
-                        SELECT c.id, c.internal_id, c.professional_id FROM client c
+                        SELECT c.id, c.internal_id, c.professional_id, c.anonymised_at FROM client c
                         WHERE c.organisation_id = ?
                           AND c.team_id IN (SELECT team_id FROM study_team WHERE study_id = ?)""")
                 .params(study.organisationId(), study.id())
@@ -44,7 +46,8 @@ class StudyClients {
                         rs.getLong(1),
                         rs.getString(2),
                         rs.getLong(3),
-                        pseudonyms.pseudonym(StudyPseudonyms.Kind.CLIENT, rs.getLong(1))))
+                        pseudonyms.pseudonym(StudyPseudonyms.Kind.CLIENT, rs.getLong(1)),
+                        rs.getObject(4) != null))
                 .list()
                 .stream()
                 .sorted(Comparator.comparing(Member::pseudonym))

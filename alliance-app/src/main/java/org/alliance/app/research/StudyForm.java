@@ -84,15 +84,21 @@ record StudyForm(Map<String, Object> values, Map<String, String> errors, Optiona
         if (waves.isEmpty()) {
             errors.put("waves", "study.error.waves");
         }
+        boolean shiftDates = "yes".equals(fields.get("shiftDates"));
+        boolean includeFreeText = "yes".equals(fields.get("includeFreeText"));
+        values.put("shiftDates", shiftDates);
+        values.put("includeFreeText", includeFreeText);
+        boolean allowsAnonymisation = "yes".equals(fields.get("allowsAnonymisation"));
+        values.put("allowsAnonymisation", allowsAnonymisation);
+        if (allowsAnonymisation && includeFreeText) {
+            // Free text may name the client: what stays after anonymising must not.
+            errors.put("allowsAnonymisation", "study.error.allowsAnonymisation");
+        }
         List<Long> researcherIds = ids(chosenResearchers, researchers);
         values.put("researchers", chosenResearchers);
         if (researcherIds.size() != chosenResearchers.size()) {
             errors.put("researchers", "study.error.researchers");
         }
-        boolean shiftDates = "yes".equals(fields.get("shiftDates"));
-        boolean includeFreeText = "yes".equals(fields.get("includeFreeText"));
-        values.put("shiftDates", shiftDates);
-        values.put("includeFreeText", includeFreeText);
         if (!errors.isEmpty()) {
             return new StudyForm(values, errors, Optional.empty());
         }
@@ -110,6 +116,7 @@ record StudyForm(Map<String, Object> values, Map<String, String> errors, Optiona
                         language.orElseThrow(),
                         shiftDates,
                         includeFreeText,
+                        allowsAnonymisation,
                         teamIds,
                         instrumentIds,
                         waves.orElseThrow(),

@@ -42,7 +42,9 @@ class StudyLinkageController {
     ResponseEntity<byte[]> linkage(@AuthenticationPrincipal CurrentUser user, @PathVariable long studyId) {
         Study study = studies.find(user.organisationId(), studyId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        List<StudyClients.Member> members = clients.of(study);
+        // An anonymised client has no reference to link to any more.
+        List<StudyClients.Member> members =
+                clients.of(study).stream().filter(m -> !m.anonymised()).toList();
         StringWriter text = new StringWriter();
         ExportCsv csv = new ExportCsv(text);
         csv.row(HEADER);

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -62,6 +63,15 @@ class DatabaseConfig {
     FlywayMigrationStrategy migrationStrategy(DataSourceProperties properties) {
         Migrations.Vendor vendor = Migrations.Vendor.ofUrl(properties.determineUrl());
         return flyway -> Migrations.migrate(flyway, vendor);
+    }
+
+    /**
+     * SQLite's constraint errors as Spring's, as PostgreSQL's are ({@link SqliteConstraints}), on the application's
+     * {@code JdbcTemplate} and so on its {@code JdbcClient}.
+     */
+    @Bean
+    static BeanPostProcessor sqliteConstraints() {
+        return SqliteConstraints.postProcessor();
     }
 
     @Bean

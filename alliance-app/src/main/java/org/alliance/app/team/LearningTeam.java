@@ -103,7 +103,7 @@ class LearningTeam {
             throw new IllegalArgumentException("a period from " + from + " to " + to + " ends before it starts");
         }
         Map<Long, Long> professionalOf = new HashMap<>();
-        jdbc.sql("SELECT id, professional_id FROM client WHERE team_id = ?")
+        jdbc.sql("SELECT id, professional_id FROM client WHERE team_id = ? AND anonymised_at IS NULL")
                 .param(teamId)
                 .query((rs, row) -> professionalOf.put(rs.getLong(1), rs.getLong(2)))
                 .list();

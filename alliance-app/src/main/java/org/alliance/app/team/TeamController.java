@@ -55,13 +55,14 @@ class TeamController {
     String team(@AuthenticationPrincipal CurrentUser user, Locale locale, Model model) {
         List<Long> clients = user.teamId() == null
                 ? List.of()
-                : jdbc.sql("SELECT id FROM client WHERE team_id = ?")
+                : jdbc.sql("SELECT id FROM client WHERE team_id = ? AND anonymised_at IS NULL")
                         .param(user.teamId())
                         .query(Long.class)
                         .list();
         long meetings = user.teamId() == null
                 ? 0
-                : jdbc.sql("SELECT COUNT(*) FROM meeting m JOIN client c ON c.id = m.client_id WHERE c.team_id = ?")
+                : jdbc.sql("SELECT COUNT(*) FROM meeting m JOIN client c ON c.id = m.client_id"
+                                + " WHERE c.team_id = ? AND c.anonymised_at IS NULL")
                         .param(user.teamId())
                         .query(Long.class)
                         .single();

@@ -157,7 +157,7 @@ class RetentionTest {
     @ParameterizedTest
     @MethodSource("org.alliance.app.TestDatabases#vendors")
     void aSecondServerCannotClaimTheSameDaysRun(String vendor) {
-        JdbcClient db = JdbcClient.create(TestDatabases.migrated(vendor, folder));
+        JdbcClient db = org.alliance.app.system.SqliteConstraints.jdbcClient(TestDatabases.migrated(vendor, folder));
         long organisation = db.sql("INSERT INTO organisation (name, created_at) VALUES ('o', 0) RETURNING id")
                 .query(Long.class)
                 .single();

@@ -112,6 +112,7 @@ class StudyExportPersistenceTest {
                         Language.NB,
                         true,
                         false,
+                        false,
                         List.of(team),
                         List.of("alliance-client"),
                         List.of(),

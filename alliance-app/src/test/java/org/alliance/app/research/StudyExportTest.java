@@ -116,6 +116,7 @@ class StudyExportTest {
                         Language.EN,
                         shiftDates,
                         false,
+                        false,
                         List.of(world.team),
                         List.of("alliance-client", "alliance-professional"),
                         List.of(

@@ -42,6 +42,7 @@ class StudyLinkageTest {
                         Language.EN,
                         false,
                         false,
+                        false,
                         List.of(world.team),
                         List.of("alliance-client"),
                         List.of(),

@@ -112,6 +112,7 @@ class AccessTest {
                 Language.EN,
                 true,
                 false,
+                false,
                 List.of(world.team),
                 List.of("alliance-client"),
                 List.of(),
@@ -206,6 +207,13 @@ class AccessTest {
                 Map.of("researchers", String.valueOf(world.researcher.id())),
                 only(302, Who.ADMIN)));
         rules.add(new Rule(HttpMethod.POST, "/admin/studies/987654321/researchers", Map.of(), only(404, Who.ADMIN)));
+        // Whether a study may keep anonymised answers after a client is erased (issue 16).
+        rules.add(new Rule(
+                HttpMethod.POST,
+                "/admin/studies/" + this.study + "/anonymisation",
+                Map.of("allowsAnonymisation", "yes"),
+                only(302, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.POST, "/admin/studies/987654321/anonymisation", Map.of(), only(404, Who.ADMIN)));
         // The linkage file (pseudonym and client reference) is the administrator's, never the researcher's.
         rules.add(new Rule(
                 HttpMethod.GET, "/admin/studies/" + this.study + "/linkage.csv", Map.of(), only(200, Who.ADMIN)));
@@ -654,6 +662,14 @@ class AccessTest {
                 .getResponse()
                 .getStatus();
         assertThat(assign).isEqualTo(404);
+        int anonymisation = mvc.perform(MockMvcRequestBuilders.post("/admin/studies/" + study + "/anonymisation")
+                        .with(user(elsewhere.admin))
+                        .with(csrf())
+                        .param("allowsAnonymisation", "yes"))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        assertThat(anonymisation).isEqualTo(404);
     }
 
     @Test
