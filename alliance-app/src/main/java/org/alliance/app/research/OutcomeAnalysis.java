@@ -107,55 +107,11 @@ class OutcomeAnalysis {
                 throw new IllegalArgumentException("not a covariate of the study: " + covariate);
             }
         }
-        String total = Optional.ofNullable(export.scoreColumns(study).get(INSTRUMENT))
-                .map(m -> m.get("total"))
-                .orElseThrow(() -> new IllegalArgumentException("the study has no " + INSTRUMENT + " questionnaire"));
-        StudyData.Table table = data.data(
-                study,
-                Set.of(
-                        "client",
-                        "professional",
-                        "wave",
-                        "days_since_first",
-                        "meeting_date",
-                        "instrument",
-                        "instrument_version",
-                        "perspective",
-                        total));
-        progress.accept(40);
-        int client = table.index("client");
-        int professional = table.index("professional");
-        int wave = table.index("wave");
-        int days = table.index("days_since_first");
-        int date = table.index("meeting_date");
-        int instrument = table.index("instrument");
-        int version = table.index("instrument_version");
-        int perspective = table.index("perspective");
-        int score = table.index(total);
-        Map<String, Summary> summaries = new LinkedHashMap<>();
+        String total = totalColumn(study);
         Set<String> versions = new TreeSet<>();
-        for (String[] row : table.rows()) {
-            if (!row[instrument].equals(INSTRUMENT)
-                    || !row[perspective].equals("client")
-                    || row[score].isEmpty()
-                    || row[score].equals(StudyExport.TOO_FEW)) {
-                continue;
-            }
-            boolean inSummary = options.wave().isPresent()
-                    ? row[wave].equals(options.wave().get())
-                    : Integer.parseInt(row[days]) <= FIRST_MONTHS_DAYS;
-            if (!inSummary) {
-                continue;
-            }
-            Summary summary = summaries.computeIfAbsent(row[client], c -> new Summary());
-            summary.sum += Double.parseDouble(row[score]);
-            summary.count++;
-            if (summary.firstDate.isEmpty() || row[date].compareTo(summary.firstDate) < 0) {
-                summary.firstDate = row[date];
-                summary.professional = row[professional];
-            }
-            versions.add(INSTRUMENT + " " + row[version]);
-        }
+        StudyData.Table table = allianceTable(study);
+        progress.accept(40);
+        Map<String, Summary> summaries = summaries(table, total, options.wave(), versions);
         StudyData.Outcomes file = data.outcomes(study);
         // The first dated value of the outcome per client, with the client's covariates.
         Map<String, List<String>> first = new LinkedHashMap<>();
@@ -340,6 +296,76 @@ class OutcomeAnalysis {
                 provenance,
                 figures,
                 rScript(study, options, variables, total, logistic, table.sha256(), file.sha256()));
+    }
+
+    /** The export's column of the alliance questionnaire's total score. */
+    private String totalColumn(Study study) {
+        return Optional.ofNullable(export.scoreColumns(study).get(INSTRUMENT))
+                .map(m -> m.get("total"))
+                .orElseThrow(() -> new IllegalArgumentException("the study has no " + INSTRUMENT + " questionnaire"));
+    }
+
+    private StudyData.Table allianceTable(Study study) throws IOException {
+        return data.data(
+                study,
+                Set.of(
+                        "client",
+                        "professional",
+                        "wave",
+                        "days_since_first",
+                        "meeting_date",
+                        "instrument",
+                        "instrument_version",
+                        "perspective",
+                        totalColumn(study)));
+    }
+
+    /**
+     * Each client's alliance as the report uses it (the mean over the first three months, or within the wave), by
+     * study pseudonym: for the demo's register outcomes, generated from the same figure the report fits.
+     */
+    Map<String, Double> alliances(Study study, Optional<String> wave) throws IOException {
+        Map<String, Double> alliances = new LinkedHashMap<>();
+        summaries(allianceTable(study), totalColumn(study), wave, new TreeSet<>())
+                .forEach((client, summary) -> alliances.put(client, summary.sum / summary.count));
+        return alliances;
+    }
+
+    private static Map<String, Summary> summaries(
+            StudyData.Table table, String total, Optional<String> chosenWave, Set<String> versions) {
+        int client = table.index("client");
+        int professional = table.index("professional");
+        int wave = table.index("wave");
+        int days = table.index("days_since_first");
+        int date = table.index("meeting_date");
+        int instrument = table.index("instrument");
+        int version = table.index("instrument_version");
+        int perspective = table.index("perspective");
+        int score = table.index(total);
+        Map<String, Summary> summaries = new LinkedHashMap<>();
+        for (String[] row : table.rows()) {
+            if (!row[instrument].equals(INSTRUMENT)
+                    || !row[perspective].equals("client")
+                    || row[score].isEmpty()
+                    || row[score].equals(StudyExport.TOO_FEW)) {
+                continue;
+            }
+            boolean inSummary = chosenWave.isPresent()
+                    ? row[wave].equals(chosenWave.get())
+                    : Integer.parseInt(row[days]) <= FIRST_MONTHS_DAYS;
+            if (!inSummary) {
+                continue;
+            }
+            Summary summary = summaries.computeIfAbsent(row[client], c -> new Summary());
+            summary.sum += Double.parseDouble(row[score]);
+            summary.count++;
+            if (summary.firstDate.isEmpty() || row[date].compareTo(summary.firstDate) < 0) {
+                summary.firstDate = row[date];
+                summary.professional = row[professional];
+            }
+            versions.add(INSTRUMENT + " " + row[version]);
+        }
+        return summaries;
     }
 
     /** The categorical term (covariate + level) with fewer than the minimum of clients in its level, if it is one. */

@@ -143,6 +143,32 @@ class StudyAnalysisController {
         return "redirect:/research/studies/" + study.id() + "/reports/" + id;
     }
 
+    @PostMapping("/research/studies/{studyId}/reports/structure")
+    String runStructure(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long studyId,
+            @RequestParam(defaultValue = "first") String summary,
+            Locale locale,
+            HttpServletResponse response,
+            Model model) {
+        Study study = access.study(user, studyId);
+        Optional<String> wave = summary.startsWith("wave:") ? Optional.of(summary.substring(5)) : Optional.empty();
+        boolean summaryOk = summary.equals("first")
+                || wave.filter(w ->
+                                study.waves().stream().anyMatch(x -> x.name().equals(w)))
+                        .isPresent();
+        if (!summaryOk) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("errors", Map.of("structure-summary", "reports.error.summary"));
+            return list(user, studyId, locale, model);
+        }
+        StructureAnalysis.Options options = new StructureAnalysis.Options(wave);
+        long id = reports.create(study.id(), "STRUCTURE", options.describe(), user.id());
+        audit.record(user.username(), "study analysis run", "study " + study.id() + ": report " + id);
+        runner.startStructure(study, options, id);
+        return "redirect:/research/studies/" + study.id() + "/reports/" + id;
+    }
+
     @GetMapping("/research/studies/{studyId}/reports/{reportId}")
     String report(
             @AuthenticationPrincipal CurrentUser user,

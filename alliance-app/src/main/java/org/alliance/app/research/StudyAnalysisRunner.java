@@ -3,6 +3,7 @@ package org.alliance.app.research;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,6 +23,7 @@ class StudyAnalysisRunner {
 
     private final StudyReports reports;
     private final OutcomeAnalysis outcomes;
+    private final StructureAnalysis structure;
     private final boolean synchronous;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "study-analysis");
@@ -32,17 +34,33 @@ class StudyAnalysisRunner {
     StudyAnalysisRunner(
             StudyReports reports,
             OutcomeAnalysis outcomes,
+            StructureAnalysis structure,
             @Value("${alliance.analyses.synchronous:false}") boolean synchronous) {
         this.reports = reports;
         this.outcomes = outcomes;
+        this.structure = structure;
         this.synchronous = synchronous;
     }
 
     /** Starts the outcome analysis as report {@code reportId}. */
     void startOutcome(Study study, OutcomeAnalysis.Options options, long reportId) {
+        start(study, reportId, progress -> outcomes.run(study, options, progress));
+    }
+
+    /** Starts the reliability and factor structure analysis as report {@code reportId}. */
+    void startStructure(Study study, StructureAnalysis.Options options, long reportId) {
+        start(study, reportId, progress -> structure.run(study, options, progress));
+    }
+
+    /** An analysis that reports its progress in percent. */
+    private interface Analysis {
+        StudyReport run(IntConsumer progress) throws Exception;
+    }
+
+    private void start(Study study, long reportId, Analysis analysis) {
         Runnable run = () -> {
             try {
-                StudyReport report = outcomes.run(study, options, percent -> reports.progress(reportId, percent));
+                StudyReport report = analysis.run(percent -> reports.progress(reportId, percent));
                 reports.finish(reportId, StudyReports.Status.DONE, JSON.writeValueAsString(report));
             } catch (IllegalArgumentException e) {
                 // What the statistics refuse (an aliased covariate, too few rows, ...) is named on the report page.

@@ -33,6 +33,7 @@ import org.alliance.core.instrument.Scale;
 import org.alliance.core.release.ReleaseChoice;
 import org.alliance.core.release.ReleaseRule;
 import org.alliance.core.research.Codebook;
+import org.alliance.core.research.CodebookHtml;
 import org.alliance.core.research.ExportCsv;
 import org.alliance.core.research.ExportVariable;
 import org.alliance.core.research.ExportVariable.Level;
@@ -351,11 +352,34 @@ class StudyExport {
         zip.closeEntry();
         String title = study.title();
         entry(zip, "codebook.csv", Codebook.csv(variables));
+        entry(zip, "codebook.html", codebookHtml(study, variables));
         entry(zip, "study.sps", SpssSyntax.write(title, "data.csv", variables));
         entry(zip, "study.R", RScript.write(title, "data.csv", variables));
         zip.finish();
         zip.flush();
         return rows;
+    }
+
+    /** The readable codebook, every word in the study's language. */
+    private String codebookHtml(Study study, List<ExportVariable> variables) {
+        Locale locale = study.language().locale();
+        Map<ExportVariable.Type, String> types = new java.util.EnumMap<>(ExportVariable.Type.class);
+        for (ExportVariable.Type type : ExportVariable.Type.values()) {
+            types.put(type, text("export.codebook.type." + type.name().toLowerCase(Locale.ROOT), locale));
+        }
+        Map<Level, String> levels = new java.util.EnumMap<>(Level.class);
+        for (Level level : Level.values()) {
+            levels.put(level, text("export.codebook.level." + level.name().toLowerCase(Locale.ROOT), locale));
+        }
+        CodebookHtml.Texts texts = new CodebookHtml.Texts(
+                text("export.codebook.intro", locale),
+                text("export.codebook.caption", locale),
+                java.util.stream.Stream.of("variable", "label", "type", "values", "missing", "source")
+                        .map(h -> text("export.codebook." + h, locale))
+                        .toList(),
+                types,
+                levels);
+        return CodebookHtml.write(study.title(), study.language().code(), texts, variables);
     }
 
     private static void entry(ZipOutputStream zip, String name, String text) throws IOException {

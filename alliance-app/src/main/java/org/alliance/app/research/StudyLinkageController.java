@@ -1,7 +1,13 @@
 package org.alliance.app.research;
 
-import java.io.StringWriter;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.List;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
@@ -10,7 +16,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,33 +43,39 @@ class StudyLinkageController {
         this.audit = audit;
     }
 
+    /**
+     * Writes the file straight to the response, through the digest, instead of building it in memory first: only the
+     * clients' pseudonyms and references are held, to sort them by pseudonym (computed here, so the database cannot
+     * sort by it). The audit row is written once the last row is out, with the count and the file's SHA-256.
+     */
     @GetMapping("/admin/studies/{studyId}/linkage.csv")
-    ResponseEntity<byte[]> linkage(@AuthenticationPrincipal CurrentUser user, @PathVariable long studyId) {
+    void linkage(@AuthenticationPrincipal CurrentUser user, @PathVariable long studyId, HttpServletResponse response)
+            throws IOException {
         Study study = studies.find(user.organisationId(), studyId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         // An anonymised client has no reference to link to any more.
         List<StudyClients.Member> members =
                 clients.of(study).stream().filter(m -> !m.anonymised()).toList();
-        StringWriter text = new StringWriter();
-        ExportCsv csv = new ExportCsv(text);
+        response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename("study-" + study.id() + "-linkage.csv")
+                        .build()
+                        .toString());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        MessageDigest sha256 = Fingerprints.sha256();
+        Writer writer = new BufferedWriter(new OutputStreamWriter(
+                new DigestOutputStream(response.getOutputStream(), sha256), StandardCharsets.UTF_8));
+        ExportCsv csv = new ExportCsv(writer);
         csv.row(HEADER);
         for (StudyClients.Member member : members) {
             csv.row(List.of(member.pseudonym(), member.reference()));
         }
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        writer.flush();
         audit.record(
                 user.username(),
                 "study linkage file downloaded",
-                "study " + study.id() + ": " + members.size() + " rows, sha256 " + Fingerprints.sha256(bytes));
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename("study-" + study.id() + "-linkage.csv")
-                                .build()
-                                .toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(bytes);
+                "study " + study.id() + ": " + members.size() + " rows, sha256 " + Fingerprints.hex(sha256.digest()));
     }
 }

@@ -265,7 +265,7 @@ class StudyExportTest {
     @Test
     void onlyTheClientsReleasedLatestAnswersInTheStudyAreExported() throws Exception {
         Map<String, String> files = unzip(download(study));
-        assertThat(files).containsOnlyKeys("data.csv", "codebook.csv", "study.sps", "study.R");
+        assertThat(files).containsOnlyKeys("data.csv", "codebook.csv", "codebook.html", "study.sps", "study.R");
         List<Map<String, String>> rows = rows(files.get("data.csv"));
         assertThat(rows).hasSize(3);
 
@@ -431,5 +431,14 @@ class StudyExportTest {
                         + "-8=too few items answered for a score,alliance-client@1.0.0; ");
         String header = files.get("data.csv").split("\r\n")[0];
         assertThat(codebook.split("\r\n")).hasSize(header.split(",").length + 1);
+        // The readable codebook beside it: the same labels, in the study's language, one row per column.
+        String html = files.get("codebook.html");
+        assertThat(html)
+                .contains("<html lang=\"en\">")
+                .contains("<th scope=\"col\">Value labels</th>")
+                .contains("<code>alliance_client_bond_1</code></th><td>I trust my counsellor.</td>"
+                        + "<td>number, ordinal</td><td><ul><li><code>1</code> = never</li>")
+                .contains("<li><code>-8</code> = too few items answered for a score</li>");
+        assertThat(html.split("<tr><th scope=\"row\"", -1)).hasSize(header.split(",").length + 1);
     }
 }

@@ -235,6 +235,12 @@ class AccessTest {
         rules.add(new Rule(HttpMethod.GET, unassigned + "/reports", Map.of(), only(404, Who.RESEARCHER)));
         rules.add(new Rule(HttpMethod.POST, study + "/reports/outcome", Map.of(), only(422, Who.RESEARCHER)));
         rules.add(new Rule(HttpMethod.POST, unassigned + "/reports/outcome", Map.of(), only(404, Who.RESEARCHER)));
+        rules.add(new Rule(
+                HttpMethod.POST,
+                study + "/reports/structure",
+                Map.of("summary", "wave:none"),
+                only(422, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.POST, unassigned + "/reports/structure", Map.of(), only(404, Who.RESEARCHER)));
         rules.add(new Rule(HttpMethod.GET, study + "/reports/987654321", Map.of(), only(404, Who.RESEARCHER)));
         rules.add(new Rule(HttpMethod.GET, unassigned + "/reports/987654321", Map.of(), only(404, Who.RESEARCHER)));
         rules.add(new Rule(

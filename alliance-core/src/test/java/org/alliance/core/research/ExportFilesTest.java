@@ -74,6 +74,36 @@ class ExportFilesTest {
     }
 
     @Test
+    void theHtmlCodebookLabelsEveryVariableInTheStudysLanguageAndEscapesText() {
+        CodebookHtml.Texts texts = new CodebookHtml.Texts(
+                "Leest data.csv <uit de zip>.",
+                "Variabelen",
+                List.of("Variabele", "Label", "Soort", "Waardelabels", "Ontbrekend", "Bron"),
+                java.util.Map.of(
+                        ExportVariable.Type.NUMBER,
+                        "getal",
+                        ExportVariable.Type.TEXT,
+                        "tekst",
+                        ExportVariable.Type.DATE,
+                        "datum"),
+                java.util.Map.of(Level.NOMINAL, "nominaal", Level.ORDINAL, "ordinaal", Level.SCALE, "schaal"));
+        String html = CodebookHtml.write("Samenwerking & werk", "nl", texts, VARIABLES);
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>\n<html lang=\"nl\">")
+                .contains("<title>Samenwerking &amp; werk</title>")
+                .contains("Leest data.csv &lt;uit de zip&gt;.")
+                .contains("<th scope=\"col\">Waardelabels</th>")
+                .contains("Cliënt &quot;pseudoniem&quot;")
+                .contains("<td>getal, ordinaal</td>")
+                .contains("<li><code>5</code> = altijd</li>")
+                .contains("<li><code>-9</code> = niet beantwoord</li>")
+                .contains("<td>alliance-client@1.0.0</td>")
+                .contains("<td>datum, schaal</td>")
+                .doesNotContain("<script");
+        assertThat(html.split("<tr><th scope=\"row\"", -1)).hasSize(VARIABLES.size() + 1);
+    }
+
+    @Test
     void theCodebookHasOneRowPerVariable() {
         String codebook = Codebook.csv(VARIABLES);
         assertThat(codebook.split("\r\n")).hasSize(VARIABLES.size() + 1);

@@ -1,0 +1,84 @@
+package org.alliance.app.research;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.alliance.app.AllianceApplication;
+import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.UserAccounts;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The demo's study: started as {@code ./alliance demo} on a fresh database with a fixed clock, its synthetic register
+ * outcomes give the Danish analysis, and the report's estimate of the alliance's effect covers the generator's
+ * coefficient ({@link StudyDemoSeeder}) in its 95 % interval, for employment (logistic) and hours (linear) alike.
+ * Started on three days (a leap day, a daylight-saving change, a date years ahead), since the demo lies before
+ * "today": the recovery must not depend on the calendar.
+ */
+class StudyDemoRecoveryTest {
+
+    /** The report's interval for a term: "[low, high]" in the coefficient table's last column. */
+    private static double[] interval(StudyReport report, String term) {
+        for (StudyReport.Table table : report.tables()) {
+            for (List<String> row : table.rows()) {
+                if (row.size() == 6 && row.get(0).equals(term)) {
+                    String[] bounds = row.get(5).replaceAll("[\\[\\]]", "").split(",\\s*");
+                    return new double[] {Double.parseDouble(bounds[0]), Double.parseDouble(bounds[1])};
+                }
+            }
+        }
+        throw new AssertionError("no coefficient " + term + " in " + report.tables() + " " + report.notes());
+    }
+
+    @ParameterizedTest(name = "demo started at {0}")
+    @ValueSource(strings = {"2026-06-15T08:00:00Z", "2028-02-29T09:00:00Z", "2031-10-26T00:30:00Z"})
+    void theReportRecoversTheGeneratorsEffectOfTheAlliance(String now) throws Exception {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AllianceApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .run(
+                        "--spring.profiles.active=demo",
+                        "--server.port=0",
+                        "--alliance.clock.fixed=" + now,
+                        "--spring.datasource.url=jdbc:sqlite:target/test-db/demo-study-" + UUID.randomUUID()
+                                + ".db?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&synchronous=NORMAL"
+                                + "&transaction_mode=IMMEDIATE",
+                        "--logging.level.org.flywaydb=warn",
+                        "--logging.level.root=warn")) {
+            CurrentUser researcher = context.getBean(UserAccounts.class).loadUserByUsername("research");
+            List<Study> studies =
+                    context.getBean(Studies.class).ofResearcher(researcher.organisationId(), researcher.id());
+            assertThat(studies).extracting(Study::title).containsExactly(StudyDemoSeeder.TITLE);
+            Study study = studies.get(0);
+            OutcomeAnalysis analysis = context.getBean(OutcomeAnalysis.class);
+            List<String> covariates = List.of("years_on_benefit", "age_band");
+
+            StudyReport employed = analysis.run(
+                    study,
+                    new OutcomeAnalysis.Options(StudyDemoSeeder.EMPLOYED, Optional.empty(), covariates),
+                    percent -> {});
+            double[] ci = interval(employed, "alliance");
+            assertThat(employed.figures().get("n")).as("clients in the model").isGreaterThanOrEqualTo(40.0);
+            assertThat(StudyDemoSeeder.EMPLOYED_EFFECT)
+                    .as("log-odds per alliance point within " + ci[0] + ".." + ci[1])
+                    .isBetween(ci[0], ci[1]);
+
+            StudyReport hours = analysis.run(
+                    study,
+                    new OutcomeAnalysis.Options(StudyDemoSeeder.HOURS, Optional.empty(), covariates),
+                    percent -> {});
+            double[] hoursCi = interval(hours, "alliance");
+            assertThat(StudyDemoSeeder.HOURS_EFFECT)
+                    .as("hours per alliance point within " + hoursCi[0] + ".." + hoursCi[1])
+                    .isBetween(hoursCi[0], hoursCi[1]);
+            assertThat(hoursCi[0]).as("the interval excludes no effect").isGreaterThan(0);
+            double[] years = interval(hours, "years_on_benefit");
+            assertThat(StudyDemoSeeder.HOURS_YEARS).isBetween(years[0], years[1]);
+        }
+    }
+}
