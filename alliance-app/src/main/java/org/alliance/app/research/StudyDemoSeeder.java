@@ -131,6 +131,7 @@ class StudyDemoSeeder implements ApplicationRunner {
                         Language.EN,
                         false,
                         false,
+                        false,
                         teams,
                         List.of("alliance-client", "alliance-professional"),
                         List.of(),

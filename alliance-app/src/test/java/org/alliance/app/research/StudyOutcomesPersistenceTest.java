@@ -78,6 +78,7 @@ class StudyOutcomesPersistenceTest {
                         Language.DA,
                         false,
                         false,
+                        false,
                         List.of(db.team()),
                         List.of("alliance-client"),
                         List.of(),
