@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * Erasing a staff account (a professional who leaves, GDPR art. 17 for staff): in one transaction the author's
  * reflection diary is deleted — only they ever read it, so it goes with them — and the account is made nameless and
  * unusable ({@link UserAccounts#anonymise}). Refused for one's own account and while clients are still in the
- * account's caseload (they would have no professional). The audit trail keeps who erased which account and how many
+ * account's caseload (they would have no professional): {@link #handOver} moves them to a colleague first. The audit trail keeps who erased which account and how many
  * diary entries went, never their content.
  */
 @Component
@@ -66,6 +66,46 @@ public class AccountErasure {
 
     private long count(String sql, long userId) {
         return jdbc.sql(sql).param(userId).query(Long.class).single();
+    }
+
+    /** A colleague who can take over the clients: an enabled professional or team lead with a team, not the leaver. */
+    public record Receiver(long id, String displayName, long teamId) {}
+
+    /** The colleagues of the administrator's organisation who can take over the clients of {@code userId}. */
+    public java.util.List<Receiver> receivers(CurrentUser admin, long userId) {
+        return jdbc.sql("SELECT id, display_name, team_id FROM app_user WHERE organisation_id = ? AND id <> ?"
+                        + " AND enabled = ? AND team_id IS NOT NULL AND role IN ('PROFESSIONAL', 'TEAM_LEAD')"
+                        + " ORDER BY display_name, id")
+                .params(admin.organisationId(), userId, true)
+                .query((rs, row) -> new Receiver(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+                .list();
+    }
+
+    /**
+     * Hands the account's clients over to a colleague in one transaction, so the account can then be erased: each
+     * client moves to the receiver and to the receiver's team (a client's team is their professional's team), with
+     * everything recorded about them. The audit trail keeps from whom, to whom and how many. Returns the number of
+     * clients handed over, or empty when {@code receiverId} is not one of {@link #receivers}.
+     */
+    public java.util.OptionalInt handOver(CurrentUser admin, long userId, long receiverId) {
+        java.util.Optional<Receiver> receiver = receivers(admin, userId).stream()
+                .filter(r -> r.id() == receiverId)
+                .findFirst();
+        if (receiver.isEmpty()) {
+            return java.util.OptionalInt.empty();
+        }
+        Integer moved = transactions.execute(status -> {
+            int n = jdbc.sql("UPDATE client SET professional_id = ?, team_id = ? WHERE professional_id = ?"
+                            + " AND organisation_id = ? AND anonymised_at IS NULL")
+                    .params(receiverId, receiver.get().teamId(), userId, admin.organisationId())
+                    .update();
+            audit.record(
+                    admin.username(),
+                    "clients handed over",
+                    "from user " + userId + " to user " + receiverId + "; clients: " + n);
+            return n;
+        });
+        return java.util.OptionalInt.of(moved == null ? 0 : moved);
     }
 
     /** Erases in one transaction, then ends the account's sessions (the registry needs a connection of its own). */

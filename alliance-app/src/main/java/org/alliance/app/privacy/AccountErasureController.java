@@ -57,12 +57,30 @@ class AccountErasureController {
         };
     }
 
+    /** Hands the account's clients over to a colleague, so the account can be erased afterwards. */
+    @PostMapping("/admin/users/{userId}/handover")
+    String handOver(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long userId,
+            @RequestParam(defaultValue = "0") long receiver,
+            HttpServletResponse response,
+            Model model) {
+        erasure.preview(user, userId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        java.util.OptionalInt moved = erasure.handOver(user, userId, receiver);
+        if (moved.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return page(user, userId, model, "account.handover.error.receiver");
+        }
+        return "redirect:/admin/users/" + userId + "/erase?handedOver=" + moved.getAsInt();
+    }
+
     private String page(CurrentUser user, long userId, Model model, String error) {
         AccountErasure.Preview account =
                 erasure.preview(user, userId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("account", account);
         model.addAttribute("own", userId == user.id());
         model.addAttribute("error", error);
+        model.addAttribute("receivers", erasure.receivers(user, userId));
         return "admin/erase-account";
     }
 }

@@ -128,4 +128,71 @@ class DiaryErasedWithAccountTest {
                         .single())
                 .isTrue();
     }
+
+    @Test
+    void theAdministratorHandsTheClientsOverToAColleagueAndThenErasesTheAccount() throws Exception {
+        CurrentUser leaver = world.professional;
+        long clients = jdbc.sql("SELECT COUNT(*) FROM client WHERE professional_id = ?")
+                .param(leaver.id())
+                .query(Long.class)
+                .single();
+        assertThat(clients).isPositive();
+        String page = mvc.perform(MockMvcRequestBuilders.get("/admin/users/" + leaver.id() + "/erase")
+                        .param("lang", "en")
+                        .with(user(world.admin)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains("Hand the " + clients + " clients over to")
+                .contains("value=\"" + world.otherProfessional.id() + "\"")
+                .doesNotContain("value=\"" + world.researcher.id() + "\"")
+                .doesNotContain("value=\"" + leaver.id() + "\"");
+
+        MockHttpServletResponse wrong = handOver(leaver, world.researcher.id());
+        assertThat(wrong.getStatus())
+                .as("a researcher cannot take over clients")
+                .isEqualTo(422);
+        assertThat(wrong.getContentAsString(StandardCharsets.UTF_8)).contains("Nothing has been handed over");
+        assertThat(clientsOf(leaver)).isEqualTo(clients);
+
+        MockHttpServletResponse done = handOver(leaver, world.otherProfessional.id());
+        assertThat(done.getStatus()).isEqualTo(302);
+        assertThat(done.getRedirectedUrl()).contains("handedOver=" + clients);
+        assertThat(clientsOf(leaver)).isZero();
+        assertThat(clientsOf(world.otherProfessional)).isGreaterThanOrEqualTo(clients);
+        assertThat(jdbc.sql("SELECT team_id FROM client WHERE id = ?")
+                        .param(world.client)
+                        .query(Long.class)
+                        .single())
+                .as("the client moves to the receiver's team")
+                .isEqualTo(world.otherProfessional.teamId());
+        assertThat(jdbc.sql("SELECT subject FROM audit_log WHERE action = 'clients handed over' AND actor = ?")
+                        .param(world.admin.username())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("from user " + leaver.id() + " to user " + world.otherProfessional.id() + "; clients: "
+                        + clients);
+
+        assertThat(erase(leaver, leaver.username()).getStatus())
+                .as("with no clients left the account can be erased")
+                .isEqualTo(302);
+    }
+
+    private MockHttpServletResponse handOver(CurrentUser account, long receiver) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.post("/admin/users/" + account.id() + "/handover")
+                        .with(csrf())
+                        .with(user(world.admin))
+                        .param("lang", "en")
+                        .param("receiver", String.valueOf(receiver)))
+                .andReturn()
+                .getResponse();
+    }
+
+    private long clientsOf(CurrentUser professional) {
+        return jdbc.sql("SELECT COUNT(*) FROM client WHERE professional_id = ?")
+                .param(professional.id())
+                .query(Long.class)
+                .single();
+    }
 }

@@ -450,6 +450,12 @@ class AccessTest {
                 HttpMethod.POST, account + "/erase", Map.of("confirmation", "not the username"), only(422, Who.ADMIN)));
         rules.add(new Rule(
                 HttpMethod.POST, "/admin/users/987654321/erase", Map.of("confirmation", "x"), only(404, Who.ADMIN)));
+        // Handing an account's clients over to a colleague before erasing it (issue 17); an unknown receiver moves
+        // none.
+        rules.add(new Rule(
+                HttpMethod.POST, account + "/handover", Map.of("receiver", "987654321"), only(422, Who.ADMIN)));
+        rules.add(new Rule(
+                HttpMethod.POST, "/admin/users/987654321/handover", Map.of("receiver", "1"), only(404, Who.ADMIN)));
         rules.add(
                 new Rule(HttpMethod.POST, "/admin/teams", Map.of("name", "New " + world.suffix), only(302, Who.ADMIN)));
         rules.add(new Rule(
