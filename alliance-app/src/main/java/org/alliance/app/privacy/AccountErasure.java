@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
  * Erasing a staff account (a professional who leaves, GDPR art. 17 for staff): in one transaction the author's
  * reflection diary is deleted — only they ever read it, so it goes with them — and the account is made nameless and
  * unusable ({@link UserAccounts#anonymise}). Refused for one's own account and while clients are still in the
- * account's caseload (they would have no professional): {@link #handOver} moves them to a colleague first. The audit trail keeps who erased which account and how many
- * diary entries went, never their content.
+ * account's caseload (they would have no professional): {@link #handOver} moves them to a colleague first. The
+ * audit trail keeps who erased which account and how many diary entries went, never their content.
  */
 @Component
 public class AccountErasure {
@@ -44,11 +44,11 @@ public class AccountErasure {
         this.audit = audit;
     }
 
-    /** What the confirmation page names: the account and what will go. */
     /** The account's clients still in its caseload (an anonymised client is in no caseload). */
     private static final String CLIENTS =
             "SELECT COUNT(*) FROM client WHERE professional_id = ? AND anonymised_at IS NULL";
 
+    /** What the confirmation page names: the account and what will go. */
     public record Preview(long id, String displayName, String username, long diaryEntries, long clients) {}
 
     /** The account of the administrator's organisation, with what erasing it would delete; empty for no such one. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
-import org.alliance.app.checkin.CheckIns;
 import org.alliance.app.joint.JointTeamFigures;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.Languages;
@@ -30,19 +29,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 class TeamController {
 
     private final JdbcClient jdbc;
-    private final CheckIns checkIns;
     private final InstrumentCatalog catalog;
     private final JointTeamFigures jointFigures;
     private final CaseloadNextToAlliance caseloads;
 
     TeamController(
             JdbcClient jdbc,
-            CheckIns checkIns,
             InstrumentCatalog catalog,
             JointTeamFigures jointFigures,
             CaseloadNextToAlliance caseloads) {
         this.jdbc = jdbc;
-        this.checkIns = checkIns;
         this.catalog = catalog;
         this.jointFigures = jointFigures;
         this.caseloads = caseloads;
