@@ -1,11 +1,16 @@
 package org.alliance.app.privacy;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.alliance.app.diary.Diary;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.UserAccounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Erasing a staff account (a professional who leaves, GDPR art. 17 for staff): in one transaction the author's
@@ -29,15 +34,15 @@ public class AccountErasure {
     private final UserAccounts accounts;
     private final Diary diary;
     private final AuditLog audit;
-    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final TransactionTemplate transactions;
 
     AccountErasure(
             JdbcClient jdbc,
             UserAccounts accounts,
             Diary diary,
             AuditLog audit,
-            org.springframework.transaction.PlatformTransactionManager transactionManager) {
-        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+            PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.diary = diary;
@@ -52,7 +57,7 @@ public class AccountErasure {
     public record Preview(long id, String displayName, String username, long diaryEntries, long clients) {}
 
     /** The account of the administrator's organisation, with what erasing it would delete; empty for no such one. */
-    public java.util.Optional<Preview> preview(CurrentUser admin, long userId) {
+    public Optional<Preview> preview(CurrentUser admin, long userId) {
         return jdbc.sql("SELECT id, display_name, username FROM app_user WHERE id = ? AND organisation_id = ?")
                 .params(userId, admin.organisationId())
                 .query((rs, row) -> new Preview(
@@ -72,7 +77,7 @@ public class AccountErasure {
     public record Receiver(long id, String displayName, long teamId) {}
 
     /** The colleagues of the administrator's organisation who can take over the clients of {@code userId}. */
-    public java.util.List<Receiver> receivers(CurrentUser admin, long userId) {
+    public List<Receiver> receivers(CurrentUser admin, long userId) {
         return jdbc.sql("SELECT id, display_name, team_id FROM app_user WHERE organisation_id = ? AND id <> ?"
                         + " AND enabled = ? AND team_id IS NOT NULL AND role IN ('PROFESSIONAL', 'TEAM_LEAD')"
                         + " ORDER BY display_name, id")
@@ -87,14 +92,16 @@ public class AccountErasure {
      * everything recorded about them. The audit trail keeps from whom, to whom and how many. Returns the number of
      * clients handed over, or empty when {@code receiverId} is not one of {@link #receivers}.
      */
-    public java.util.OptionalInt handOver(CurrentUser admin, long userId, long receiverId) {
-        java.util.Optional<Receiver> receiver = receivers(admin, userId).stream()
-                .filter(r -> r.id() == receiverId)
-                .findFirst();
-        if (receiver.isEmpty()) {
-            return java.util.OptionalInt.empty();
-        }
+    public OptionalInt handOver(CurrentUser admin, long userId, long receiverId) {
+        // The receiver is checked inside the transaction that moves the clients, so a colleague disabled or moved
+        // out of their team between the check and the update cannot receive a caseload.
         Integer moved = transactions.execute(status -> {
+            Optional<Receiver> receiver = receivers(admin, userId).stream()
+                    .filter(r -> r.id() == receiverId)
+                    .findFirst();
+            if (receiver.isEmpty()) {
+                return null;
+            }
             int n = jdbc.sql("UPDATE client SET professional_id = ?, team_id = ? WHERE professional_id = ?"
                             + " AND organisation_id = ? AND anonymised_at IS NULL")
                     .params(receiverId, receiver.get().teamId(), userId, admin.organisationId())
@@ -105,7 +112,7 @@ public class AccountErasure {
                     "from user " + userId + " to user " + receiverId + "; clients: " + n);
             return n;
         });
-        return java.util.OptionalInt.of(moved == null ? 0 : moved);
+        return moved == null ? OptionalInt.empty() : OptionalInt.of(moved);
     }
 
     /** Erases in one transaction, then ends the account's sessions (the registry needs a connection of its own). */
@@ -113,7 +120,7 @@ public class AccountErasure {
         if (userId == admin.id()) {
             return Outcome.OWN_ACCOUNT;
         }
-        java.util.Optional<Preview> account = preview(admin, userId);
+        Optional<Preview> account = preview(admin, userId);
         if (account.isEmpty()) {
             return Outcome.NOT_FOUND;
         }

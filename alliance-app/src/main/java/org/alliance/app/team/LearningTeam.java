@@ -20,7 +20,6 @@ import org.alliance.core.release.ReleaseChoice;
 import org.alliance.core.release.TeamFigureRule;
 import org.alliance.core.scoring.ScaleScore;
 import org.alliance.core.scoring.Scoring;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -86,13 +85,14 @@ class LearningTeam {
     /** The three figures of one period. */
     record Period(LocalDate from, LocalDate to, Discussed discussed, Gaps gaps, TeamOnly teamOnly) {}
 
-    private final JdbcClient jdbc;
+    private final CaseloadNextToAlliance caseloads;
     private final CheckIns checkIns;
     private final InstrumentCatalog catalog;
     private final Discussions discussions;
 
-    LearningTeam(JdbcClient jdbc, CheckIns checkIns, InstrumentCatalog catalog, Discussions discussions) {
-        this.jdbc = jdbc;
+    LearningTeam(
+            CaseloadNextToAlliance caseloads, CheckIns checkIns, InstrumentCatalog catalog, Discussions discussions) {
+        this.caseloads = caseloads;
         this.checkIns = checkIns;
         this.catalog = catalog;
         this.discussions = discussions;
@@ -103,10 +103,9 @@ class LearningTeam {
             throw new IllegalArgumentException("a period from " + from + " to " + to + " ends before it starts");
         }
         Map<Long, Long> professionalOf = new HashMap<>();
-        jdbc.sql("SELECT id, professional_id FROM client WHERE team_id = ? AND anonymised_at IS NULL")
-                .param(teamId)
-                .query((rs, row) -> professionalOf.put(rs.getLong(1), rs.getLong(2)))
-                .list();
+        caseloads
+                .clientsOfProfessionals(CaseloadNextToAlliance.Scope.TEAM, teamId)
+                .forEach((professionalId, clients) -> clients.forEach(c -> professionalOf.put(c, professionalId)));
 
         List<Discussions.TeamRecord> records = discussions.ofTeam(teamId, from, to);
         Set<Long> discussedClients = new HashSet<>();
