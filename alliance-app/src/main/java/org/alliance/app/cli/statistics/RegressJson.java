@@ -36,21 +36,23 @@ record RegressJson(
                             result.standardizedCoefficients().get(j).estimate())));
         }
         LinearModel model = new LinearModel(
-                "gaussian",
-                StatisticsOutput.number(result.rSquared()),
-                StatisticsOutput.number(result.adjustedRSquared()),
-                StatisticsOutput.number(result.sigma()),
-                StatisticsOutput.number(result.fStatistic()),
+                new Head(
+                        "gaussian",
+                        StatisticsOutput.number(result.rSquared()),
+                        StatisticsOutput.number(result.adjustedRSquared()),
+                        StatisticsOutput.number(result.sigma()),
+                        StatisticsOutput.number(result.fStatistic())),
                 result.fNumeratorDf(),
                 result.fDenominatorDf(),
                 StatisticsOutput.number(result.fPValue()),
                 StatisticsOutput.number(result.sigma() * result.sigma() * result.residualDf()),
-                StatisticsOutput.number(result.logLikelihood()),
-                StatisticsOutput.number(result.aic()),
-                StatisticsOutput.number(result.bic()),
-                result.n(),
-                result.rowsDropped(),
-                result.residualDf(),
+                Fit.of(
+                        result.logLikelihood(),
+                        result.aic(),
+                        result.bic(),
+                        result.n(),
+                        result.rowsDropped(),
+                        result.residualDf()),
                 StandardErrors.of(
                         result.covarianceType(),
                         result.clusters(),
@@ -74,19 +76,16 @@ record RegressJson(
                     StatisticsOutput.number(odds.confHigh())));
         }
         LogisticModel model = new LogisticModel(
-                "binomial",
-                null,
-                null,
-                null,
-                null,
+                new Head("binomial", null, null, null, null),
                 StatisticsOutput.number(result.deviance()),
                 StatisticsOutput.number(result.nullDeviance()),
-                StatisticsOutput.number(result.logLikelihood()),
-                StatisticsOutput.number(result.aic()),
-                StatisticsOutput.number(result.bic()),
-                result.n(),
-                result.rowsDropped(),
-                result.residualDf(),
+                Fit.of(
+                        result.logLikelihood(),
+                        result.aic(),
+                        result.bic(),
+                        result.n(),
+                        result.rowsDropped(),
+                        result.residualDf()),
                 result.iterations(),
                 result.converged(),
                 StandardErrors.of(
@@ -144,21 +143,12 @@ record RegressJson(
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record LinearModel(
-            String family,
-            @Nullable Double rSquared,
-            @JsonProperty("adj_r_squared") @Nullable Double adjRSquared,
-            @Nullable Double sigma,
-            @Nullable Double fStatistic,
+            @JsonUnwrapped Head head,
             @JsonProperty("f_df1") int fDf1,
             @JsonProperty("f_df2") int fDf2,
             @JsonProperty("f_p_value") @Nullable Double fPValue,
             @Nullable Double deviance,
-            @Nullable Double logLik,
-            @Nullable Double aic,
-            @Nullable Double bic,
-            int n,
-            int rowsDropped,
-            int dfResidual,
+            @JsonUnwrapped Fit fit,
             @JsonUnwrapped StandardErrors standardErrors) {}
 
     /**
@@ -167,22 +157,43 @@ record RegressJson(
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record LogisticModel(
+            @JsonUnwrapped Head head,
+            @Nullable Double deviance,
+            @Nullable Double nullDeviance,
+            @JsonUnwrapped Fit fit,
+            int iterations,
+            boolean converged,
+            @JsonUnwrapped StandardErrors standardErrors) {}
+
+    /** The first keys of both models: the family, then R², sigma and F of a linear model (null for a logistic one). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Head(
             String family,
             @Nullable Double rSquared,
             @JsonProperty("adj_r_squared") @Nullable Double adjRSquared,
             @Nullable Double sigma,
-            @Nullable Double fStatistic,
-            @Nullable Double deviance,
-            @Nullable Double nullDeviance,
+            @Nullable Double fStatistic) {}
+
+    /** logLik, the information criteria and the data used, in both models. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Fit(
             @Nullable Double logLik,
             @Nullable Double aic,
             @Nullable Double bic,
             int n,
             int rowsDropped,
-            int dfResidual,
-            int iterations,
-            boolean converged,
-            @JsonUnwrapped StandardErrors standardErrors) {}
+            int dfResidual) {
+
+        static Fit of(double logLik, double aic, double bic, int n, int rowsDropped, int dfResidual) {
+            return new Fit(
+                    StatisticsOutput.number(logLik),
+                    StatisticsOutput.number(aic),
+                    StatisticsOutput.number(bic),
+                    n,
+                    rowsDropped,
+                    dfResidual);
+        }
+    }
 
     /**
      * How a model's standard errors were computed, the last keys of both models: {@code vcov_in_r} is the sandwich call
