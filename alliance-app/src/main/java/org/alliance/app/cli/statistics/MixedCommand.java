@@ -152,12 +152,7 @@ public final class MixedCommand implements Callable<Integer> {
 
     /** Prints the result as asked; a fit that did not converge is printed, marked not valid, and exits 1. */
     private int report(boolean converged, Consumer<PrintWriter> text, Supplier<MixedJson> json) {
-        PrintWriter out = input.out();
-        if (format.text()) {
-            text.accept(out);
-        } else {
-            StatisticsOutput.printJson(out, json.get());
-        }
+        StatisticsOutput.print(input.out(), format, text, json);
         if (!converged) {
             input.err().println("error: " + NOT_CONVERGED);
             input.err().flush();

@@ -2,7 +2,6 @@ package org.alliance.app.cli.statistics;
 
 import static java.util.Locale.ROOT;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -171,31 +170,28 @@ public final class RegressCommand implements Callable<Integer> {
         DataTable table = read[0] != null ? read[0] : input.read();
         Columns columns = columns(table, formula, categorical);
         Optional<String> weightColumn = Optional.ofNullable(weights);
-        PrintWriter out = input.out();
         RegressText text = new RegressText(clusters, weights);
-        RegressJson tree;
         try {
             if (family == Family.binomial) {
                 LogisticRegressionResult result = LogisticRegression.fit(
                         formula, columns, new LogisticOptions(references, type, clusters, levelOrder, weightColumn));
-                if (format.text()) {
-                    text.print(out, formula, result);
-                    return ExitCodes.OK;
-                }
-                tree = RegressJson.logistic(result, clusters, options(levelOrder), table);
+                StatisticsOutput.print(
+                        input.out(),
+                        format,
+                        out -> text.print(out, formula, result),
+                        () -> RegressJson.logistic(result, clusters, options(levelOrder), table));
             } else {
                 LinearRegressionResult result = LinearRegression.fit(
                         formula, columns, new LinearOptions(references, type, clusters, levelOrder, weightColumn));
-                if (format.text()) {
-                    text.print(out, formula, result);
-                    return ExitCodes.OK;
-                }
-                tree = RegressJson.linear(result, clusters, options(levelOrder), table);
+                StatisticsOutput.print(
+                        input.out(),
+                        format,
+                        out -> text.print(out, formula, result),
+                        () -> RegressJson.linear(result, clusters, options(levelOrder), table));
             }
         } catch (IllegalArgumentException e) {
             throw new UserInputException(withFileLines(e.getMessage(), table));
         }
-        StatisticsOutput.printJson(out, tree);
         return ExitCodes.OK;
     }
 

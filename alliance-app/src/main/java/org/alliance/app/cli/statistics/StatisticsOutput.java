@@ -5,7 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.alliance.app.cli.CsvInputOptions;
+import org.alliance.app.cli.FormatOption;
 import org.alliance.app.cli.UserInputException;
 import org.alliance.core.AllianceVersion;
 import org.alliance.core.data.DataFormatException;
@@ -120,6 +123,15 @@ final class StatisticsOutput {
     static void printJson(PrintWriter out, Object tree) {
         out.println(JSON.writeValueAsString(tree));
         out.flush();
+    }
+
+    /** The result as {@code --format} asks: the text for reading, or the JSON of the contract. */
+    static void print(PrintWriter out, FormatOption format, Consumer<PrintWriter> text, Supplier<?> json) {
+        if (format.text()) {
+            text.accept(out);
+        } else {
+            printJson(out, json.get());
+        }
     }
 
     /** Formats a number for text tables like R's print: 7 significant digits, NA for undefined values. */
