@@ -3,8 +3,8 @@ package org.alliance.app.coding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
-import javax.sql.DataSource;
 import org.alliance.app.MutableClock;
 import org.alliance.app.TestDatabases;
 import org.alliance.core.observation.Modality;
@@ -34,46 +34,23 @@ class CodingsPersistenceTest {
         }
     }
 
+    /** The seeded professional codes, and a researcher of the same team codes too. */
     private static Store store(String vendor) throws Exception {
-        DataSource dataSource = TestDatabases.migrated(vendor, folder);
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        long organisation = jdbc.sql("INSERT INTO organisation (name, created_at) VALUES ('Test', 0) RETURNING id")
-                .query(Long.class)
-                .single();
-        long team = jdbc.sql("INSERT INTO team (organisation_id, name) VALUES (?, 'T') RETURNING id")
-                .param(organisation)
-                .query(Long.class)
-                .single();
-        long coder = user(jdbc, organisation, team, "p", "PROFESSIONAL");
-        long second = user(jdbc, organisation, team, "r", "RESEARCHER");
-        long client = jdbc.sql(
-                        """
-                        INSERT INTO client (organisation_id, team_id, professional_id, alias, internal_id, created_at)
-                        VALUES (?, ?, ?, 'Kim', 'K1', 0) RETURNING id""")
-                .params(organisation, team, coder)
-                .query(Long.class)
-                .single();
-        long meeting = jdbc.sql(
-                        """
-                        INSERT INTO meeting (client_id, professional_id, meeting_date, kind, created_at)
-                        VALUES (?, ?, '2026-01-05', 'JOINT', 0) RETURNING id""")
-                .params(client, coder)
-                .query(Long.class)
-                .single();
-        Codings codings = new Codings(
-                jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new MutableClock());
-        return new Store(jdbc, codings, meeting, coder, second);
-    }
-
-    private static long user(JdbcClient jdbc, long organisation, long team, String name, String role) {
-        return jdbc.sql(
+        TestDatabases.Seeded seeded = TestDatabases.seeded(vendor, folder, LocalDate.of(2026, 1, 5));
+        JdbcClient jdbc = seeded.jdbc();
+        long second = jdbc.sql(
                         """
                         INSERT INTO app_user (organisation_id, team_id, username, display_name, password_hash, role,
                                               enabled, created_at)
-                        VALUES (?, ?, ?, ?, '{noop}x', ?, TRUE, 0) RETURNING id""")
-                .params(organisation, team, name, "Name " + name, role)
+                        VALUES (?, ?, 'r', 'Name r', '{noop}x', 'RESEARCHER', TRUE, 0) RETURNING id""")
+                .params(seeded.organisation(), seeded.team())
                 .query(Long.class)
                 .single();
+        Codings codings = new Codings(
+                jdbc,
+                new TransactionTemplate(new DataSourceTransactionManager(seeded.dataSource())),
+                new MutableClock());
+        return new Store(jdbc, codings, seeded.meeting(), seeded.professional(), second);
     }
 
     @AfterAll
@@ -96,7 +73,7 @@ class CodingsPersistenceTest {
         assertThat(other).isNotEqualTo(first);
         assertThat(store.codings().sessions(store.meeting()))
                 .extracting(CodingSession::coderName)
-                .containsExactly("Name p", "Name r");
+                .containsExactly("P", "Name r");
     }
 
     @ParameterizedTest

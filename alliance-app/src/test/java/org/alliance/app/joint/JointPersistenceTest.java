@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.alliance.app.MutableClock;
 import org.alliance.app.TestDatabases;
 import org.alliance.app.caseload.Caseload;
@@ -78,30 +77,27 @@ class JointPersistenceTest {
         }
     }
 
+    /**
+     * The seeded world: its professional is the chair, Anna, and its client Kim; the seeded regular meeting goes, so
+     * that the joint meeting is Kim's only one (the erasure counts her meetings).
+     */
     private static World world(String vendor, Clock clock) {
-        DataSource dataSource = TestDatabases.migrated(vendor, folder);
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        long organisation = organisation(jdbc, "Social work");
+        TestDatabases.Seeded seeded = TestDatabases.seeded(vendor, folder, LocalDate.of(2026, 1, 5));
+        JdbcClient jdbc = seeded.jdbc();
+        TransactionTemplate transactions =
+                new TransactionTemplate(new DataSourceTransactionManager(seeded.dataSource()));
+        jdbc.sql("DELETE FROM meeting WHERE id = ?").param(seeded.meeting()).update();
+        long chair = seeded.professional();
+        jdbc.sql("UPDATE app_user SET display_name = 'Anna' WHERE id = ?")
+                .param(chair)
+                .update();
         long other = organisation(jdbc, "Debt service");
-        long team = jdbc.sql("INSERT INTO team (organisation_id, name) VALUES (?, 'T') RETURNING id")
-                .param(organisation)
-                .query(Long.class)
-                .single();
-        long chair = user(jdbc, organisation, team, "chair", "Anna");
-        long colleague = user(jdbc, organisation, team, "colleague", "Ben");
+        long colleague = user(jdbc, seeded.organisation(), seeded.team(), "colleague", "Ben");
         long outsider = user(jdbc, other, null, "outsider", "Chris");
-        long client = jdbc.sql(
-                        """
-                        INSERT INTO client (organisation_id, team_id, professional_id, alias, internal_id, created_at)
-                        VALUES (?, ?, ?, 'Kim', 'K1', 0) RETURNING id""")
-                .params(organisation, team, chair)
-                .query(Long.class)
-                .single();
         CheckIns checkIns = new CheckIns(jdbc, transactions, clock);
         JointMeetings meetings = new JointMeetings(jdbc, new Caseload(jdbc, transactions, clock), transactions, clock);
         long joint = meetings.create(
-                client,
+                seeded.client(),
                 "Kim",
                 meetings.account(chair),
                 LocalDate.of(2026, 1, 5),
@@ -118,12 +114,12 @@ class JointPersistenceTest {
                 new JointCheckIns(jdbc, meetings, clock),
                 new Invitations(jdbc, clock),
                 checkIns,
-                organisation,
+                seeded.organisation(),
                 other,
                 chair,
                 colleague,
                 outsider,
-                client,
+                seeded.client(),
                 joint,
                 transactions);
     }

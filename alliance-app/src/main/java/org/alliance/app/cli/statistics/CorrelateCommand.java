@@ -279,9 +279,6 @@ public final class CorrelateCommand implements Callable<Integer> {
             out.println();
             StatisticsOutput.printTable(out, List.of("x", "y", "rho", "S", "p", "n", "dropped"), rows);
         }
-        for (String warning : warnings) {
-            out.println("Warning: " + warning);
-        }
-        out.flush();
+        StatisticsOutput.printWarnings(out, warnings);
     }
 }

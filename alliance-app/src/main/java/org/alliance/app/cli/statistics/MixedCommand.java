@@ -1,6 +1,5 @@
 package org.alliance.app.cli.statistics;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,28 +7,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.alliance.app.cli.ExitCodes;
 import org.alliance.app.cli.FormatOption;
 import org.alliance.app.cli.UserInputException;
 import org.alliance.core.data.DataTable;
-import org.alliance.stats.mixed.FixedEffect;
 import org.alliance.stats.mixed.LinearMixedModel;
 import org.alliance.stats.mixed.LogisticMixedModel;
 import org.alliance.stats.mixed.MixedFormula;
 import org.alliance.stats.mixed.MixedModelResult;
 import org.alliance.stats.mixed.MixedOptions;
-import org.alliance.stats.mixed.VarianceComponent;
 import org.alliance.stats.regression.Columns;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * {@code alliance mixed}: a linear mixed model as lme4's lmer, or with {@code --family binomial} a logistic
- * random-intercept model as glmer (Laplace), from a CSV file.
+ * random-intercept model as glmer (Laplace), from a CSV file. This class holds the options and assembles the model
+ * from formula and data; {@link MixedText} and {@link MixedJson} write the result.
  */
 @Command(
         name = "mixed",
@@ -128,44 +126,34 @@ public final class MixedCommand implements Callable<Integer> {
         DataTable table = input.read();
         Columns columns = columns(table, formula);
         if (binomial) {
-            return callBinomial(formula, columns, table);
+            LogisticMixedModel.Result result = fit(() -> LogisticMixedModel.fit(
+                    formula, columns, Optional.ofNullable(weights), Collation.parse(collate), maxEvaluations));
+            return report(
+                    result.converged(),
+                    out -> MixedText.print(out, formula, weights, result),
+                    () -> MixedJson.binomial(formula, result, binomialOptions(), table));
         }
-        MixedModelResult result;
-        try {
-            result = LinearMixedModel.fit(
-                    formula, columns, new MixedOptions(!ml, maxEvaluations, Collation.parse(collate)));
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage());
-        }
-        PrintWriter out = input.out();
-        if (format.text()) {
-            printText(out, result);
-        } else {
-            StatisticsOutput.printJson(out, json(result, table));
-        }
-        if (!result.converged()) {
-            input.err().println("error: " + NOT_CONVERGED);
-            input.err().flush();
-            return ExitCodes.FAILURE;
-        }
-        return ExitCodes.OK;
+        MixedModelResult result = fit(() -> LinearMixedModel.fit(
+                formula, columns, new MixedOptions(!ml, maxEvaluations, Collation.parse(collate))));
+        return report(
+                result.converged(),
+                out -> MixedText.print(out, result),
+                () -> MixedJson.linear(result, linearOptions(), table));
     }
 
-    private int callBinomial(MixedFormula formula, Columns columns, DataTable table) {
-        LogisticMixedModel.Result result;
+    /** The fit; what the model refuses (too few groups, a response outside [0, 1], …) is the user's to fix. */
+    private static <T> T fit(Supplier<T> fit) {
         try {
-            result = LogisticMixedModel.fit(
-                    formula, columns, Optional.ofNullable(weights), Collation.parse(collate), maxEvaluations);
+            return fit.get();
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
-        PrintWriter out = input.out();
-        if (format.text()) {
-            printText(out, formula, result);
-        } else {
-            StatisticsOutput.printJson(out, json(formula, result, table));
-        }
-        if (!result.converged()) {
+    }
+
+    /** Prints the result as asked; a fit that did not converge is printed, marked not valid, and exits 1. */
+    private int report(boolean converged, Consumer<PrintWriter> text, Supplier<MixedJson> json) {
+        StatisticsOutput.print(input.out(), format, text, json);
+        if (!converged) {
             input.err().println("error: " + NOT_CONVERGED);
             input.err().flush();
             return ExitCodes.FAILURE;
@@ -185,33 +173,20 @@ public final class MixedCommand implements Callable<Integer> {
                 .distinct()
                 .toList();
         for (String name : formula.variables()) {
-            try {
-                table.columnIndex(name);
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException(e.getMessage());
-            }
+            StatisticsOutput.requireColumn(table, name, "");
             boolean fixed = formula.fixed().contains(name);
             if (formula.groupingVariables().contains(name) && !fixed && !slopes.contains(name)) {
-                text.put(name, table.text(name).toArray(String[]::new));
+                text.put(name, StatisticsOutput.labels(table, name));
             } else if (formula.fixedEffects().responseColumns().contains(name)
                     || slopes.contains(name)
                     || (!factors.contains(name) && table.isNumeric(name))) {
                 numeric.put(name, StatisticsOutput.numeric(table, name));
             } else {
-                Optional<String> why = factors.contains(name) ? Optional.empty() : table.whyText(name);
-                if (why.isPresent()) {
-                    throw new UserInputException("column '" + name + "' would be read as text: " + why.get()
-                            + "; if it really is categorical, say so with --factor " + name);
-                }
-                text.put(name, table.text(name).toArray(String[]::new));
+                text.put(name, StatisticsOutput.categorical(table, name, factors.contains(name), true));
             }
         }
         if (weights != null && !numeric.containsKey(weights)) {
-            try {
-                table.columnIndex(weights);
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException("--weights: " + e.getMessage());
-            }
+            StatisticsOutput.requireColumn(table, weights, "--weights: ");
             numeric.put(weights, StatisticsOutput.numeric(table, weights));
         }
         for (String name : formula.groupingVariables()) {
@@ -223,295 +198,26 @@ public final class MixedCommand implements Callable<Integer> {
         return new Columns(numeric, text);
     }
 
-    private MixedJson json(MixedModelResult result, DataTable table) {
-        List<Fixed> fixed = new ArrayList<>();
-        for (FixedEffect f : result.fixedEffects()) {
-            fixed.add(new Fixed(
-                    f.term(),
-                    StatisticsOutput.number(f.estimate()),
-                    StatisticsOutput.number(f.standardError()),
-                    StatisticsOutput.number(f.tValue())));
-        }
-        List<Random> random = new ArrayList<>();
-        for (VarianceComponent c : result.varianceComponents()) {
-            random.add(new Random(
-                    c.group(),
-                    c.first().isEmpty() ? null : c.first(),
-                    c.second().isEmpty() ? null : c.second(),
-                    StatisticsOutput.number(c.variance()),
-                    StatisticsOutput.number(c.standardDeviation())));
-        }
-        Double criterion = StatisticsOutput.number(result.criterion());
-        Model model = new Model(
-                result.reml() ? "REML" : "ML",
-                StatisticsOutput.number(result.sigma()),
-                result.reml() ? criterion : null,
-                result.reml() ? null : criterion,
-                StatisticsOutput.number(result.logLikelihood()),
-                result.parameters(),
-                StatisticsOutput.number(result.aic()),
-                StatisticsOutput.number(result.bic()),
-                result.icc().map(StatisticsOutput::number).orElse(null),
-                result.n(),
-                result.rowsDropped(),
-                result.levels(),
-                result.theta(),
-                result.singular(),
-                result.converged(),
-                result.evaluations(),
-                StatisticsOutput.number(result.maxGradient()));
-        Options options = new Options(
+    private MixedJson.Options linearOptions() {
+        return new MixedJson.Options(
                 formulaText,
                 !ml,
                 factors,
                 maxEvaluations,
                 Collation.parse(collate).name(),
-                "listwise deletion over the formula's variables");
-        return new MixedJson(
-                // First, so that nobody reads the figures without seeing it: a fit that did not converge is no result.
-                result.converged(),
-                result.converged() ? null : NOT_CONVERGED,
-                fixed,
-                random,
-                model,
-                result.warnings(),
-                StatisticsOutput.provenance(result.method(), options, table));
+                LISTWISE);
     }
 
-    /** The JSON of {@code mixed}: {@code valid} first, {@code not_valid_because} only for a fit that failed. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record MixedJson(
-            boolean valid,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String notValidBecause,
-            List<Fixed> fixedEffects,
-            List<Random> randomEffects,
-            Model model,
-            List<String> warnings,
-            StatisticsOutput.DataProvenance provenance) {}
-
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Fixed(String term, @Nullable Double estimate, @Nullable Double stdError, @Nullable Double tValue) {}
-
-    /** lme4's VarCorr rows: var2 is set on a covariance row only. */
-    record Random(
-            String group,
-            @Nullable String var1,
-            @Nullable String var2,
-            @Nullable Double vcov,
-            @Nullable Double sdcor) {}
-
-    /** The fit; {@code reml_criterion} for REML or {@code deviance} for ML, never both (as lme4 prints them). */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Model(
-            String method,
-            @Nullable Double sigma,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Double remlCriterion,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Double deviance,
-            @Nullable Double logLik,
-            int df,
-            @Nullable Double aic,
-            @Nullable Double bic,
-            @Nullable Double icc,
-            int n,
-            int rowsDropped,
-            Map<String, Integer> groups,
-            double[] theta,
-            boolean singular,
-            boolean converged,
-            int evaluations,
-            @Nullable Double maxGradient) {}
-
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Options(
-            String formula, boolean reml, List<String> factor, int maxEvaluations, String collate, String missing) {}
-
-    private void printText(PrintWriter out, MixedModelResult result) {
-        if (!result.converged()) {
-            out.println("*** NOT VALID: " + NOT_CONVERGED + " ***");
-        }
-        out.println("Linear mixed model fit by " + (result.reml() ? "REML" : "maximum likelihood")
-                + " (as lme4::lmer): " + result.formula());
-        out.println((result.reml() ? "REML criterion at convergence: " : "Deviance: ")
-                + StatisticsOutput.format(result.criterion()));
-        out.println("logLik: " + StatisticsOutput.format(result.logLikelihood()) + " (df = " + result.parameters()
-                + "), AIC: " + StatisticsOutput.format(result.aic()) + ", BIC: "
-                + StatisticsOutput.format(result.bic()));
-        out.println();
-        out.println("Random effects:");
-        List<List<String>> rows = new ArrayList<>();
-        for (VarianceComponent c : result.varianceComponents()) {
-            rows.add(List.of(
-                    c.group(),
-                    c.first(),
-                    c.second(),
-                    StatisticsOutput.format(c.variance()),
-                    StatisticsOutput.format(c.standardDeviation())));
-        }
-        StatisticsOutput.printTable(out, List.of("Groups", "Name", "With", "Var/Cov", "SD/Corr"), rows);
-        List<String> groups = new ArrayList<>();
-        result.levels().forEach((group, levels) -> groups.add(group + ", " + levels));
-        out.println("Number of obs: " + result.n() + " (" + result.rowsDropped()
-                + " rows left out for missing values), groups: " + String.join("; ", groups));
-        result.icc().ifPresent(icc -> out.println("ICC: " + StatisticsOutput.format(icc)));
-        out.println();
-        out.println("Fixed effects:");
-        List<List<String>> fixed = new ArrayList<>();
-        for (FixedEffect f : result.fixedEffects()) {
-            fixed.add(List.of(
-                    f.term(),
-                    StatisticsOutput.format(f.estimate()),
-                    StatisticsOutput.format(f.standardError()),
-                    StatisticsOutput.format(f.tValue())));
-        }
-        StatisticsOutput.printTable(out, List.of("", "Estimate", "Std. Error", "t value"), fixed);
-        for (String warning : result.warnings()) {
-            out.println("Warning: " + warning);
-        }
-        out.flush();
-    }
-
-    private BinomialJson json(MixedFormula formula, LogisticMixedModel.Result result, DataTable table) {
-        List<BinomialFixed> fixed = new ArrayList<>();
-        for (int j = 0; j < result.fixedEffects().size(); j++) {
-            FixedEffect f = result.fixedEffects().get(j);
-            fixed.add(new BinomialFixed(
-                    f.term(),
-                    StatisticsOutput.number(f.estimate()),
-                    StatisticsOutput.number(f.standardError()),
-                    StatisticsOutput.number(f.tValue()),
-                    StatisticsOutput.number(result.pValues().get(j))));
-        }
-        String group = formula.random().get(0).groupName();
-        List<Random> random = List.of(new Random(
-                group,
-                "(Intercept)",
-                null,
-                StatisticsOutput.number(result.variance()),
-                StatisticsOutput.number(result.theta())));
-        BinomialModel model = new BinomialModel(
-                "binomial",
-                "logit",
-                "ML, Laplace approximation (nAGQ = 1)",
-                StatisticsOutput.number(result.logLikelihood()),
-                result.parameters(),
-                StatisticsOutput.number(result.aic()),
-                StatisticsOutput.number(result.bic()),
-                result.n(),
-                result.rowsDropped(),
-                Map.of(group, result.groups()),
-                new double[] {result.theta()},
-                result.singular(),
-                result.converged(),
-                result.evaluations(),
-                StatisticsOutput.number(result.maxGradient()));
-        BinomialOptions options = new BinomialOptions(
+    private MixedJson.BinomialOptions binomialOptions() {
+        return new MixedJson.BinomialOptions(
                 formulaText,
                 "binomial",
                 weights,
                 factors,
                 maxEvaluations,
                 Collation.parse(collate).name(),
-                "listwise deletion over the formula's variables" + (weights == null ? "" : " and the weights"));
-        return new BinomialJson(
-                result.converged(),
-                result.converged() ? null : NOT_CONVERGED,
-                fixed,
-                random,
-                model,
-                result.warnings(),
-                StatisticsOutput.provenance(result.method(), options, table));
+                LISTWISE + (weights == null ? "" : " and the weights"));
     }
 
-    /** The JSON of {@code mixed --family binomial}: as lmer's, with z and p-values as summary(glmer) prints them. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record BinomialJson(
-            boolean valid,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String notValidBecause,
-            List<BinomialFixed> fixedEffects,
-            List<Random> randomEffects,
-            BinomialModel model,
-            List<String> warnings,
-            StatisticsOutput.DataProvenance provenance) {}
-
-    /** A fixed effect of glmer: Wald z and its normal p-value. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record BinomialFixed(
-            String term,
-            @Nullable Double estimate,
-            @Nullable Double stdError,
-            @Nullable Double zValue,
-            @Nullable Double pValue) {}
-
-    /** The fit of glmer: logLik, AIC and BIC from the Laplace criterion; no residual scale (binomial). */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record BinomialModel(
-            String family,
-            String link,
-            String method,
-            @Nullable Double logLik,
-            int df,
-            @Nullable Double aic,
-            @Nullable Double bic,
-            int n,
-            int rowsDropped,
-            Map<String, Integer> groups,
-            double[] theta,
-            boolean singular,
-            boolean converged,
-            int evaluations,
-            @Nullable Double maxGradient) {}
-
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record BinomialOptions(
-            String formula,
-            String family,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String weights,
-            List<String> factor,
-            int maxEvaluations,
-            String collate,
-            String missing) {}
-
-    private void printText(PrintWriter out, MixedFormula formula, LogisticMixedModel.Result result) {
-        if (!result.converged()) {
-            out.println("*** NOT VALID: " + NOT_CONVERGED + " ***");
-        }
-        out.println("Generalized linear mixed model fit by maximum likelihood (Laplace approximation, as"
-                + " lme4::glmer), family binomial (logit): " + formula
-                + (weights == null ? "" : ", weights = " + weights));
-        out.println("logLik: " + StatisticsOutput.format(result.logLikelihood()) + " (df = " + result.parameters()
-                + "), AIC: " + StatisticsOutput.format(result.aic()) + ", BIC: "
-                + StatisticsOutput.format(result.bic()) + ", -2 logLik: "
-                + StatisticsOutput.format(result.criterion()));
-        out.println();
-        out.println("Random effects:");
-        String group = formula.random().get(0).groupName();
-        StatisticsOutput.printTable(
-                out,
-                List.of("Groups", "Name", "Variance", "Std.Dev."),
-                List.of(List.of(
-                        group,
-                        "(Intercept)",
-                        StatisticsOutput.format(result.variance()),
-                        StatisticsOutput.format(result.theta()))));
-        out.println("Number of obs: " + result.n() + " (" + result.rowsDropped()
-                + " rows left out for missing values), groups: " + group + ", " + result.groups());
-        out.println();
-        out.println("Fixed effects:");
-        List<List<String>> fixed = new ArrayList<>();
-        for (int j = 0; j < result.fixedEffects().size(); j++) {
-            FixedEffect f = result.fixedEffects().get(j);
-            fixed.add(List.of(
-                    f.term(),
-                    StatisticsOutput.format(f.estimate()),
-                    StatisticsOutput.format(f.standardError()),
-                    StatisticsOutput.format(f.tValue()),
-                    StatisticsOutput.formatP(result.pValues().get(j))));
-        }
-        StatisticsOutput.printTable(out, List.of("", "Estimate", "Std. Error", "z value", "Pr(>|z|)"), fixed);
-        out.println("Standard errors from the RX factor, as vcov(fit, use.hessian = FALSE).");
-        for (String warning : result.warnings()) {
-            out.println("Warning: " + warning);
-        }
-        out.flush();
-    }
+    private static final String LISTWISE = "listwise deletion over the formula's variables";
 }

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.alliance.app.cli.CsvInputOptions;
+import org.alliance.app.cli.FormatOption;
 import org.alliance.app.cli.UserInputException;
 import org.alliance.core.AllianceVersion;
 import org.alliance.core.data.DataFormatException;
@@ -16,7 +20,10 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.annotation.JsonNaming;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What the statistics commands share: reading the data file, JSON writing and provenance. */
+/**
+ * What the statistics commands share: reading the data file and its columns, JSON writing and provenance, R-like text
+ * tables and warnings.
+ */
 final class StatisticsOutput {
 
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -54,6 +61,35 @@ final class StatisticsOutput {
         }
     }
 
+    /** A user error with the reader's message (after {@code prefix}, e.g. "--weights: ") unless the column exists. */
+    static void requireColumn(DataTable table, String column, String prefix) {
+        try {
+            table.columnIndex(column);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(prefix + e.getMessage());
+        }
+    }
+
+    /** A column as labels, whatever it holds. */
+    static String[] labels(DataTable table, String column) {
+        return table.text(column).toArray(String[]::new);
+    }
+
+    /**
+     * A predictor column as the labels of a categorical variable. A single "." among numbers used to turn a numeric
+     * predictor into a factor with a level per value (95 terms, exit 0; issue 15), so a column that is mostly numbers
+     * is text only when {@code declared} categorical; otherwise the error says why it would be text and, for a
+     * {@code factorable} column, that --factor declares it.
+     */
+    static String[] categorical(DataTable table, String column, boolean declared, boolean factorable) {
+        Optional<String> why = declared ? Optional.empty() : table.whyText(column);
+        if (why.isPresent()) {
+            throw new UserInputException("column '" + column + "' would be read as text: " + why.get()
+                    + (factorable ? "; if it really is categorical, say so with --factor " + column : ""));
+        }
+        return labels(table, column);
+    }
+
     /** JSON has no NaN or infinity: such values are written as null. */
     static Double number(double value) {
         return Double.isFinite(value) ? value : null;
@@ -89,6 +125,15 @@ final class StatisticsOutput {
         out.flush();
     }
 
+    /** The result as {@code --format} asks: the text for reading, or the JSON of the contract. */
+    static void print(PrintWriter out, FormatOption format, Consumer<PrintWriter> text, Supplier<?> json) {
+        if (format.text()) {
+            text.accept(out);
+        } else {
+            printJson(out, json.get());
+        }
+    }
+
     /** Formats a number for text tables like R's print: 7 significant digits, NA for undefined values. */
     static String format(double value) {
         if (Double.isNaN(value)) {
@@ -109,6 +154,14 @@ final class StatisticsOutput {
     /** p-values as R prints them: below 2e-16 as "<2e-16". */
     static String formatP(double p) {
         return p < 2e-16 ? "<2e-16" : String.format(java.util.Locale.ROOT, "%.4g", p);
+    }
+
+    /** The warnings of a fit after its text, one a line; then the text is flushed. */
+    static void printWarnings(PrintWriter out, List<String> warnings) {
+        for (String warning : warnings) {
+            out.println("Warning: " + warning);
+        }
+        out.flush();
     }
 
     /** Left-aligned first column, right-aligned others, padded to the widest cell. */
