@@ -55,6 +55,14 @@ public final class CfaEstimator {
             throw new IllegalArgumentException(
                     "estimator MLR with missing = ml (robust FIML) is not implemented yet; use ML or listwise");
         }
+        if (model.hasRegressions() && fiml) {
+            throw new IllegalArgumentException("missing = ml (FIML) with structural regressions ('~') is not"
+                    + " implemented yet; use missing = listwise");
+        }
+        if (model.hasRegressions() && options.standardizeLatent()) {
+            throw new IllegalArgumentException("std.lv with structural regressions ('~') is not implemented yet;"
+                    + " use marker indicators (the default)");
+        }
         List<String> warnings = new ArrayList<>();
         List<String> observedNames = model.observedVariables();
         int[] columns = new int[observedNames.size()];
@@ -161,7 +169,7 @@ public final class CfaEstimator {
                     meanStructure ? st.mu : new double[0],
                     samples.get(g).n()));
         }
-        String method = "CFA, "
+        String method = (spec.structural ? "SEM, " : "CFA, ")
                 + (options.estimator() == Estimator.ML
                         ? "maximum likelihood, expected-information standard errors"
                         : "robust maximum likelihood (MLR): sandwich standard errors, Yuan-Bentler scaled test");
@@ -282,7 +290,7 @@ public final class CfaEstimator {
             switch (r.kind()) {
                 case THETA -> v = r.i() == r.j() ? 0.5 * cov[r.i()][r.i()] : 0;
                 case NU -> v = s.mean()[r.i()];
-                case ALPHA -> v = 0;
+                case ALPHA, BETA -> v = 0;
                 case PSI -> {
                     if (r.i() == r.j()) {
                         int ref = referenceIndicator(spec, r.group(), r.i());
@@ -615,17 +623,40 @@ public final class CfaEstimator {
         return out;
     }
 
-    /** std.all: est × sd(lhs)/sd(rhs) with model-implied SDs; residual covariances become correlations. */
+    /**
+     * std.all: est × sd(lhs)/sd(rhs) with model-implied SDs (latent: Var(η) = AΨA′, the total variance);
+     * residual covariances become correlations of the residuals, a residual variance its share of the total.
+     */
     private static double standardized(Row r, double est, CfaObjective.GroupState st) {
+        double[][] eta = latentCovariance(st);
         return switch (r.kind()) {
-            case LOADING -> est * Math.sqrt(st.psi[r.j()][r.j()]) / Math.sqrt(st.sigma[r.i()][r.i()]);
+            case LOADING -> est * Math.sqrt(eta[r.j()][r.j()]) / Math.sqrt(st.sigma[r.i()][r.i()]);
             case THETA ->
                 r.i() == r.j()
                         ? est / st.sigma[r.i()][r.i()]
                         : est / Math.sqrt(st.theta[r.i()][r.i()] * st.theta[r.j()][r.j()]);
-            case PSI -> est / Math.sqrt(st.psi[r.i()][r.i()] * st.psi[r.j()][r.j()]);
+            case PSI ->
+                r.i() == r.j() ? est / eta[r.i()][r.i()] : est / Math.sqrt(st.psi[r.i()][r.i()] * st.psi[r.j()][r.j()]);
+            case BETA -> est * Math.sqrt(eta[r.j()][r.j()]) / Math.sqrt(eta[r.i()][r.i()]);
             case NU -> est / Math.sqrt(st.sigma[r.i()][r.i()]);
-            case ALPHA -> est / Math.sqrt(st.psi[r.i()][r.i()]);
+            case ALPHA -> est / Math.sqrt(eta[r.i()][r.i()]);
         };
+    }
+
+    /** Var(η) = AΨA′ (Ψ itself in a CFA). */
+    private static double[][] latentCovariance(CfaObjective.GroupState st) {
+        double[][] ap = SymmetricMatrices.multiply(st.a, st.psi);
+        int m = st.psi.length;
+        double[][] v = new double[m][m];
+        for (int f = 0; f < m; f++) {
+            for (int h = 0; h < m; h++) {
+                double s = 0;
+                for (int k = 0; k < m; k++) {
+                    s += ap[f][k] * st.a[h][k];
+                }
+                v[f][h] = s;
+            }
+        }
+        return v;
     }
 }

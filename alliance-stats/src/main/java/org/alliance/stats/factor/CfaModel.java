@@ -7,16 +7,19 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A parsed CFA model: the statements in the order written. Build it with {@link CfaModelSyntax#parse}.
+ * A parsed CFA or structural model: the statements in the order written. Build it with
+ * {@link CfaModelSyntax#parse}.
  *
- * @param statements the {@code =~} and {@code ~~} statements, one per right-hand term
+ * @param statements the {@code =~}, {@code ~} and {@code ~~} statements, one per right-hand term
  */
 public record CfaModel(List<Statement> statements) {
 
-    /** The operators of lavaan's model syntax that a CFA uses. */
+    /** The operators of lavaan's model syntax that a CFA or a structural model uses. */
     public enum Operator {
         /** {@code f =~ x}: x is an indicator of f (a loading). */
         LOADING("=~"),
+        /** {@code f2 ~ f1}: the latent f2 is regressed on the latent f1 (a structural coefficient). */
+        REGRESSION("~"),
         /** {@code a ~~ b}: a (residual) variance or covariance. */
         COVARIANCE("~~");
 
@@ -65,6 +68,11 @@ public record CfaModel(List<Statement> statements) {
         if (statements.isEmpty()) {
             throw new IllegalArgumentException("the model has no statements");
         }
+    }
+
+    /** Whether the model has a structural regression ({@code ~}). */
+    public boolean hasRegressions() {
+        return statements.stream().anyMatch(s -> s.operator() == Operator.REGRESSION);
     }
 
     /** Latent variables (left of {@code =~}) in order of first appearance. */

@@ -9,11 +9,13 @@ import org.alliance.stats.factor.CfaModel.Operator;
 import org.alliance.stats.factor.CfaModel.Statement;
 
 /**
- * Parser for the CFA subset of lavaan's model syntax (Rosseel 2012, <i>J. Stat. Softw.</i> 48(2), §"model
- * syntax"): {@code f =~ x1 + x2 + x3}, {@code x1 ~~ x2}, modifiers {@code 1*x1} (fixed), {@code NA*x1}
- * (free), {@code a*x1} (label; shared labels are equality constraints), comments after {@code #} or
- * {@code !}, statements separated by new lines or {@code ;}. Regressions, intercept statements,
- * defined parameters and vector modifiers {@code c(...)} are rejected with a message, never ignored.
+ * Parser for the CFA/SEM subset of lavaan's model syntax (Rosseel 2012, <i>J. Stat. Softw.</i> 48(2), §"model
+ * syntax"): {@code f =~ x1 + x2 + x3}, regressions {@code f3 ~ f1 + b*f2}, {@code x1 ~~ x2}, modifiers
+ * {@code 1*x1} (fixed), {@code NA*x1} (free), {@code a*x1} (label; shared labels are equality constraints),
+ * comments after {@code #} or {@code !}, statements separated by new lines or {@code ;}. Defined parameters,
+ * intercept statements ({@code ~ 1}), explicit and inequality
+ * constraints, thresholds and vector modifiers {@code c(...)} are rejected with a message, never ignored;
+ * whether a regression's variables are latent is checked when the model is fitted.
  */
 public final class CfaModelSyntax {
 
@@ -66,10 +68,13 @@ public final class CfaModelSyntax {
             op = Operator.COVARIANCE;
         } else {
             rejectOtherOperators(text, line, column);
-            throw new CfaSyntaxException(
-                    "no operator found in '" + text.strip() + "' (expected '=~' or '~~')",
-                    line,
-                    column + leading(text));
+            if ((at = text.indexOf('~')) < 0) {
+                throw new CfaSyntaxException(
+                        "no operator found in '" + text.strip() + "' (expected '=~', '~' or '~~')",
+                        line,
+                        column + leading(text));
+            }
+            op = Operator.REGRESSION;
         }
         String lhsText = text.substring(0, at);
         String lhs = lhsText.strip();
@@ -82,13 +87,18 @@ public final class CfaModelSyntax {
                     line,
                     column + leading(lhsText));
         }
-        String rhsText = text.substring(at + 2);
-        int offset = column + at + 2;
-        if (rhsText.indexOf("=~") >= 0 || rhsText.indexOf("~~") >= 0) {
+        int width = op.symbol().length();
+        String rhsText = text.substring(at + width);
+        int offset = column + at + width;
+        int second = rhsText.indexOf('~');
+        if (second >= 0) {
+            if (second > 0 && rhsText.charAt(second - 1) == '=') {
+                second--;
+            }
             throw new CfaSyntaxException(
                     "two operators in one statement; put each on its own line or separate with ';'",
                     line,
-                    offset + Math.max(rhsText.indexOf("=~"), rhsText.indexOf("~~")));
+                    offset + second);
         }
         int termStart = 0;
         for (int i = 0; i <= rhsText.length(); i++) {
@@ -120,7 +130,6 @@ public final class CfaModelSyntax {
             {"<", "inequality constraints are not supported"},
             {">", "inequality constraints are not supported"},
             {"|", "thresholds ('|') are not supported (ordinal data)"},
-            {"~", "regressions and intercepts ('~') are not supported in this CFA; use '=~' and '~~'"},
         };
         for (String[] u : unsupported) {
             int at = text.indexOf(u[0]);
@@ -144,6 +153,13 @@ public final class CfaModelSyntax {
                 throw new CfaSyntaxException("empty modifier or name around '*'", line, here);
             }
             boolean last = k == parts.length - 1;
+            if (last && op == Operator.REGRESSION && NUMBER.matcher(p).matches()) {
+                throw new CfaSyntaxException(
+                        "intercepts and means ('" + lhs + " ~ " + p + "') are not supported; the model has"
+                                + " intercepts only with several groups or missing = ml, and they are not written",
+                        line,
+                        here);
+            }
             if (last) {
                 if (!IDENTIFIER.matcher(p).matches()) {
                     throw new CfaSyntaxException("'" + p + "' is not a variable name", line, here);

@@ -47,11 +47,44 @@ class CfaModelSyntaxTest {
     }
 
     @Test
-    void rejectsRegressionsInsteadOfIgnoringThem() {
-        assertThatThrownBy(() -> CfaModelSyntax.parse("f =~ x1 + x2 + x3\nf ~ x4"))
-                .isInstanceOf(CfaSyntaxException.class)
-                .hasMessageContaining("line 2")
-                .hasMessageContaining("regressions");
+    void parsesRegressionsWithLabelsAndFixedCoefficients() {
+        CfaModel m = CfaModelSyntax.parse("f1 =~ x1 + x2\nf2 =~ x3 + x4\nf3 =~ x5 + x6\nf2 ~ a*f1\nf3 ~ 0.5*f1 + f2");
+        Statement a = m.statements().get(6);
+        assertThat(a.operator()).isEqualTo(Operator.REGRESSION);
+        assertThat(a.lhs() + "~" + a.rhs()).isEqualTo("f2~f1");
+        assertThat(a.label()).isEqualTo("a");
+        assertThat(m.statements().get(7).fixedValue()).isEqualTo(0.5);
+        assertThat(m.statements().get(8).rhs()).isEqualTo("f2");
+        assertThat(m.hasRegressions()).isTrue();
+        assertThat(m.latentVariables()).containsExactly("f1", "f2", "f3");
+        assertThat(m.observedVariables()).containsExactly("x1", "x2", "x3", "x4", "x5", "x6");
+    }
+
+    @Test
+    void rejectsInterceptsWithLineAndColumn() {
+        assertThatThrownBy(() -> CfaModelSyntax.parse("f =~ x1 + x2 + x3\nx1 ~ 1"))
+                .isInstanceOfSatisfying(CfaSyntaxException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.column()).isEqualTo(6);
+                })
+                .hasMessageContaining("intercepts and means ('x1 ~ 1') are not supported");
+    }
+
+    @Test
+    void rejectsTwoOperatorsInOneStatement() {
+        assertThatThrownBy(() -> CfaModelSyntax.parse("f2 ~ f1 ~ f0"))
+                .hasMessageContaining("two operators")
+                .hasMessageContaining("column 9");
+    }
+
+    @Test
+    void rejectsOtherOperatorsByName() {
+        assertThatThrownBy(() -> CfaModelSyntax.parse("f =~ x1 + x2 + x3\na == b"))
+                .hasMessageContaining("'=='")
+                .hasMessageContaining("line 2");
+        assertThatThrownBy(() -> CfaModelSyntax.parse("f =~ x1 + x2 + x3\na > 0"))
+                .hasMessageContaining("inequality");
+        assertThatThrownBy(() -> CfaModelSyntax.parse("u1 | t1")).hasMessageContaining("thresholds");
     }
 
     @Test
