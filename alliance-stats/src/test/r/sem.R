@@ -1,8 +1,8 @@
-# Reference outputs for structural regressions ('~'), from lavaan's sem().
+# Reference outputs for structural regressions ('~') and defined parameters (':='), from lavaan's sem().
 # Run from the repository root:  Rscript alliance-stats/src/test/r/sem.R
 # Writes data/PoliticalDemocracy.csv (Bollen 1989, shipped with lavaan), then reads the committed CSVs
 # (not the package data) and writes to reference/cfa/sem/, per case, the same layout as cfa.R:
-#   <case>-parameters.csv  parameterEstimates(fit, standardized = TRUE)
+#   <case>-parameters.csv  parameterEstimates(fit, standardized = TRUE), ':=' rows included
 #   <case>-fit.csv         fitMeasures(fit) as name,value
 #   <case>-implied.csv     model-implied covariance (and means) per group
 # all with 17 significant digits.
@@ -57,6 +57,20 @@ y2 ~~ y4 + y6
 y3 ~~ y7
 y4 ~~ y8
 y6 ~~ y8"
+pd_defined <- "ind60 =~ x1 + x2 + x3
+dem60 =~ y1 + y2 + y3 + y4
+dem65 =~ y5 + y6 + y7 + y8
+dem60 ~ a*ind60
+dem65 ~ b*dem60 + c*ind60
+y1 ~~ y5
+y2 ~~ y4 + y6
+y3 ~~ y7
+y4 ~~ y8
+y6 ~~ y8
+ind := a*b
+total := c + a*b
+ratio := (a*b) / (c + a*b)
+odd := -a^2 + 2*(b - 0.5)/c"
 hs_model <- "visual =~ x1 + x2 + x3
 textual =~ x4 + x5 + x6
 speed =~ x7 + x8 + x9
@@ -70,6 +84,7 @@ speed ~ visual"
 
 write_fit(sem(pd_model, data = pd), "pd-ml")
 write_fit(sem(pd_model, data = pd, estimator = "MLR"), "pd-mlr")
+write_fit(sem(pd_defined, data = pd), "pd-defined")
 write_fit(sem(hs_model, data = hs), "hs-ml")
 write_fit(sem(hs_model, data = hs, estimator = "MLR"), "hs-mlr")
 write_fit(sem(hs_chain, data = hs), "hs-chain")

@@ -78,6 +78,10 @@ public final class CfaEstimator {
         if (groups == 1 && !options.groupEqual().isEmpty()) {
             throw new IllegalArgumentException("group.equal needs a grouping variable (several groups)");
         }
+        if (groups > 1 && !model.definitions().isEmpty()) {
+            throw new IllegalArgumentException("defined parameters (':=') with several groups are not implemented"
+                    + " yet; fit one group at a time");
+        }
         boolean meanStructure = groups > 1 || fiml;
         CfaSpecification spec = CfaSpecification.build(model, groups, meanStructure, options);
         int p = spec.p();
@@ -620,7 +624,101 @@ public final class CfaEstimator {
                     upper,
                     standardized(r, est, states.get(r.group()))));
         }
+        definedParameters(spec, objective, theta, vcov, out, normal);
         return out;
+    }
+
+    /**
+     * The {@code :=} rows: est = f(θ̂) with labels replaced by their parameters' values, SE by the delta method
+     * √(∇f′ V ∇f) with ∇f by central differences in the free parameters, z, p and the Wald interval as for the
+     * other rows; std.all = f at the standardised values of the labelled parameters (as lavaan computes it).
+     */
+    private static void definedParameters(
+            CfaSpecification spec,
+            CfaObjective objective,
+            double[] theta,
+            double[][] vcov,
+            List<ParameterEstimate> out,
+            NormalDistribution normal) {
+        if (spec.definitions.isEmpty()) {
+            return;
+        }
+        Map<String, Row> byLabel = new LinkedHashMap<>();
+        Map<String, Double> standardizedByLabel = new LinkedHashMap<>();
+        for (int k = 0; k < spec.rows.size(); k++) {
+            Row r = spec.rows.get(k);
+            if (!r.label().isEmpty() && !byLabel.containsKey(r.label())) {
+                byLabel.put(r.label(), r);
+                standardizedByLabel.put(r.label(), out.get(k).stdAll());
+            }
+        }
+        for (CfaModel.Definition d : spec.definitions) {
+            java.util.function.ToDoubleFunction<double[]> f = t -> evaluate(spec, d, objective, byLabel, t);
+            double est = f.applyAsDouble(theta);
+            double se = Double.NaN;
+            if (vcov != null) {
+                double[] gradient = new double[theta.length];
+                for (int k = 0; k < theta.length; k++) {
+                    double step = 1e-6 * Math.max(1, Math.abs(theta[k]));
+                    double[] up = theta.clone();
+                    double[] down = theta.clone();
+                    up[k] += step;
+                    down[k] -= step;
+                    gradient[k] = (f.applyAsDouble(up) - f.applyAsDouble(down)) / (2 * step);
+                }
+                double v = 0;
+                for (int k = 0; k < theta.length; k++) {
+                    for (int l = 0; l < theta.length; l++) {
+                        v += gradient[k] * vcov[k][l] * gradient[l];
+                    }
+                }
+                se = Math.sqrt(v);
+            }
+            double z = est / se;
+            double pvalue = 2 * (1 - normal.cumulativeProbability(Math.abs(z)));
+            Map<String, Double> stdValues = new LinkedHashMap<>(standardizedByLabel);
+            for (ParameterEstimate earlier : out) {
+                if (earlier.op().equals(":=")) {
+                    stdValues.put(earlier.lhs(), earlier.stdAll());
+                }
+            }
+            double std = d.expression().evaluate(stdValues::get);
+            out.add(new ParameterEstimate(
+                    d.name(),
+                    ":=",
+                    d.text(),
+                    1,
+                    d.name(),
+                    false,
+                    est,
+                    se,
+                    z,
+                    pvalue,
+                    est - Z_975 * se,
+                    est + Z_975 * se,
+                    std));
+        }
+    }
+
+    /** A defined parameter at θ; earlier definitions are evaluated in turn. */
+    private static double evaluate(
+            CfaSpecification spec,
+            CfaModel.Definition d,
+            CfaObjective objective,
+            Map<String, Row> byLabel,
+            double[] theta) {
+        return d.expression().evaluate(name -> {
+            Row r = byLabel.get(name);
+            if (r != null) {
+                return objective.valueOf(r, theta);
+            }
+            for (CfaModel.Definition earlier : spec.definitions) {
+                if (earlier.name().equals(name)) {
+                    return evaluate(spec, earlier, objective, byLabel, theta);
+                }
+            }
+            throw new IllegalStateException("unknown label " + name);
+        });
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.alliance.stats.factor.CfaModel.Definition;
 import org.alliance.stats.factor.CfaModel.Operator;
 import org.alliance.stats.factor.CfaModel.Statement;
 import org.alliance.stats.factor.CfaOptions.GroupEqual;
@@ -73,16 +74,23 @@ final class CfaSpecification {
     final boolean meanStructure;
     final List<Row> rows;
     final int freeCount;
+    final List<Definition> definitions;
     final boolean structural;
 
     private CfaSpecification(
-            List<String> observed, List<String> latent, int groups, boolean meanStructure, List<Row> rows) {
+            List<String> observed,
+            List<String> latent,
+            int groups,
+            boolean meanStructure,
+            List<Row> rows,
+            List<Definition> definitions) {
         this.observed = observed;
         this.latent = latent;
         this.groups = groups;
         this.meanStructure = meanStructure;
         this.rows = rows;
         this.freeCount = rows.stream().mapToInt(Row::free).max().orElse(-1) + 1;
+        this.definitions = definitions;
         this.structural = rows.stream().anyMatch(r -> r.kind() == Kind.BETA);
     }
 
@@ -166,7 +174,9 @@ final class CfaSpecification {
             }
             rows.set(r, row.withFree(index));
         }
-        return new CfaSpecification(List.copyOf(observed), latent, groups, meanStructure, List.copyOf(rows));
+        checkDefinitions(model, rows, observed, latent);
+        return new CfaSpecification(
+                List.copyOf(observed), latent, groups, meanStructure, List.copyOf(rows), model.definitions());
     }
 
     /** A feedback loop (f1 ~ f2, f2 ~ f1, or longer) makes the model non-recursive; we refuse it. */
@@ -190,6 +200,31 @@ final class CfaSpecification {
                 throw new IllegalArgumentException("the regressions form a feedback loop through '" + latent.get(f)
                         + "' (a non-recursive model); only recursive structural models are supported");
             }
+        }
+    }
+
+    /** Every name in a defined parameter must be a parameter label or an earlier defined parameter. */
+    private static void checkDefinitions(CfaModel model, List<Row> rows, List<String> observed, List<String> latent) {
+        Set<String> labels = new HashSet<>();
+        for (Row r : rows) {
+            if (!r.label().isEmpty()) {
+                labels.add(r.label());
+            }
+        }
+        Set<String> defined = new HashSet<>();
+        for (Definition d : model.definitions()) {
+            if (labels.contains(d.name()) || observed.contains(d.name()) || latent.contains(d.name())) {
+                throw new IllegalArgumentException("line " + d.line() + ": the defined parameter '" + d.name()
+                        + "' has the name of a " + (labels.contains(d.name()) ? "label" : "variable"));
+            }
+            for (String name : d.expression().names()) {
+                if (!labels.contains(name) && !defined.contains(name)) {
+                    throw new IllegalArgumentException("line " + d.line() + ": '" + name + "' in '" + d.name()
+                            + " := " + d.text() + "' is not a parameter label (label a parameter as in 'f2 ~ "
+                            + name + "*f1')");
+                }
+            }
+            defined.add(d.name());
         }
     }
 

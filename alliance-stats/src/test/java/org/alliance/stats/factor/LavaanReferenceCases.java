@@ -20,6 +20,11 @@ final class LavaanReferenceCases {
     static final String PD = "ind60 =~ x1 + x2 + x3\ndem60 =~ y1 + y2 + y3 + y4\ndem65 =~ y5 + y6 + y7 + y8\n"
             + "dem60 ~ ind60\ndem65 ~ ind60 + dem60\n"
             + "y1 ~~ y5\ny2 ~~ y4 + y6\ny3 ~~ y7\ny4 ~~ y8\ny6 ~~ y8";
+    /** PD with labelled regressions and defined parameters (indirect and total effect, and two odd ones). */
+    static final String PD_DEFINED = "ind60 =~ x1 + x2 + x3\ndem60 =~ y1 + y2 + y3 + y4\ndem65 =~ y5 + y6 + y7 + y8\n"
+            + "dem60 ~ a*ind60\ndem65 ~ b*dem60 + c*ind60\n"
+            + "y1 ~~ y5\ny2 ~~ y4 + y6\ny3 ~~ y7\ny4 ~~ y8\ny6 ~~ y8\n"
+            + "ind := a*b\ntotal := c + a*b\nratio := (a*b) / (c + a*b)\nodd := -a^2 + 2*(b - 0.5)/c";
 
     static final String HS_SEM = HS + "\nspeed ~ visual + textual";
     static final String HS_CHAIN = HS + "\ntextual ~ visual\nspeed ~ visual";
@@ -33,6 +38,7 @@ final class LavaanReferenceCases {
                     null,
                     PD,
                     CfaOptions.defaults().withEstimator(Estimator.MLR)),
+            new Case("sem/pd-defined", "PoliticalDemocracy", null, PD_DEFINED, CfaOptions.defaults()),
             new Case("sem/hs-ml", "HolzingerSwineford1939", null, HS_SEM, CfaOptions.defaults()),
             new Case(
                     "sem/hs-mlr",

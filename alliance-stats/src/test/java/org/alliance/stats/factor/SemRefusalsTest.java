@@ -56,6 +56,41 @@ class SemRefusalsTest {
     }
 
     @Test
+    void definedParametersMustUseLabelsAndOneGroup() {
+        String labelled = LavaanReferenceCases.HS + "\nspeed ~ a*visual + b*textual\n";
+        assertThatThrownBy(() -> fit("HolzingerSwineford1939", labelled + "d := a*q", CfaOptions.defaults()))
+                .hasMessageContaining("line 5")
+                .hasMessageContaining("'q' in 'd := a*q' is not a parameter label");
+        assertThatThrownBy(() -> fit("HolzingerSwineford1939", labelled + "b := a*2", CfaOptions.defaults()))
+                .hasMessageContaining("the defined parameter 'b' has the name of a label");
+        assertThatThrownBy(() -> fit("HolzingerSwineford1939", labelled + "x1 := a*2", CfaOptions.defaults()))
+                .hasMessageContaining("the defined parameter 'x1' has the name of a variable");
+        assertThatThrownBy(() -> CfaEstimator.fit(
+                        ReferenceFiles.data("HolzingerSwineford1939", "school"),
+                        CfaModelSyntax.parse(labelled + "d := a*b"),
+                        CfaOptions.defaults()))
+                .hasMessageContaining("defined parameters (':=') with several groups are not implemented");
+    }
+
+    @Test
+    void definedParametersMayBuildOnEarlierOnes() {
+        CfaResult r = fit(
+                "PoliticalDemocracy",
+                LavaanReferenceCases.PD_DEFINED + "\ntwice := 2*total - ind",
+                CfaOptions.defaults());
+        double ind = r.parameter("ind", ":=", "a*b", 1).orElseThrow().est();
+        double total = r.parameter("total", ":=", "c+a*b", 1).orElseThrow().est();
+        var twice = r.parameter("twice", ":=", "2*total-ind", 1).orElseThrow();
+        assertThat(twice.est()).isCloseTo(2 * total - ind, within(1e-12));
+        assertThat(twice.label()).isEqualTo("twice");
+        // 2*total - ind = 2c + ab: its SE differs from both components', and is finite.
+        assertThat(twice.se())
+                .isPositive()
+                .isNotCloseTo(
+                        r.parameter("total", ":=", "c+a*b", 1).orElseThrow().se(), within(1e-3));
+    }
+
+    @Test
     void politicalDemocracyReproducesLavaansPublishedOutput() {
         // lavaan's tutorial ("A structural equation model"): chi-square 38.125 on 35 df, p = 0.329.
         CfaResult pd = LavaanReferenceCases.fit("sem/pd-ml");
