@@ -47,6 +47,18 @@ final class LavaanReferenceCases {
                     HS_SEM,
                     CfaOptions.defaults().withEstimator(Estimator.MLR)),
             new Case("sem/hs-chain", "HolzingerSwineford1939", null, HS_CHAIN, CfaOptions.defaults()),
+            new Case(
+                    "sem/pd-mediation",
+                    "PoliticalDemocracy",
+                    null,
+                    PD.replace("dem65 ~ ind60 + dem60", "dem65 ~ dem60"),
+                    CfaOptions.defaults()),
+            new Case(
+                    "sem/hs-path",
+                    "HolzingerSwineford1939",
+                    null,
+                    HS + "\ntextual ~ visual\nspeed ~ textual",
+                    CfaOptions.defaults()),
             new Case("sem/hs-configural", "HolzingerSwineford1939", "school", HS_SEM, CfaOptions.defaults()),
             new Case(
                     "sem/hs-metric",
