@@ -94,6 +94,9 @@ write_fit(sem(pd_mediation, data = pd), "pd-mediation")
 write_fit(sem(sub("speed ~ visual", "speed ~ textual", hs_chain, fixed = TRUE), data = hs), "hs-path")
 write_fit(sem(hs_model, data = hs, group = "school"), "hs-configural")
 write_fit(sem(hs_model, data = hs, group = "school", group.equal = "loadings"), "hs-metric")
+# Scalar: latent intercepts free in group 2, so the mean structure mu = nu + Lambda (I - B)^-1 alpha counts.
+write_fit(sem(hs_model, data = hs, group = "school", group.equal = c("loadings", "intercepts")), "hs-scalar")
+write_fit(sem(hs_chain, data = hs, group = "school", group.equal = c("loadings", "intercepts")), "hs-chain-scalar")
 
 writeLines(c(
   paste("R", paste(R.version$major, R.version$minor, sep = ".")),

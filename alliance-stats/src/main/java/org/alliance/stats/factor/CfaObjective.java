@@ -62,7 +62,7 @@ final class CfaObjective {
         double[][] a;
         /** Λ* = ΛA. */
         double[][] lambdaStar;
-        /** Aα, the latent means. */
+        /** Aα, the latent means (μ = ν + Λ·Aα). */
         double[] latentMean;
 
         double[] nu;
@@ -267,8 +267,9 @@ final class CfaObjective {
         st.mu = new double[p];
         for (int a = 0; a < p; a++) {
             double s = st.nu[a];
+            // μ = ν + Λ(Aα): the latent means Aα already carry A.
             for (int f = 0; f < m; f++) {
-                s += st.lambdaStar[a][f] * st.latentMean[f];
+                s += st.lambda[a][f] * st.latentMean[f];
             }
             st.mu[a] = s;
         }

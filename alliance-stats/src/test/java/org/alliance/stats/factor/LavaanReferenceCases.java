@@ -65,7 +65,19 @@ final class LavaanReferenceCases {
                     "HolzingerSwineford1939",
                     "school",
                     HS_SEM,
-                    CfaOptions.defaults().withGroupEqual(Set.of(GroupEqual.LOADINGS))));
+                    CfaOptions.defaults().withGroupEqual(Set.of(GroupEqual.LOADINGS))),
+            new Case(
+                    "sem/hs-scalar",
+                    "HolzingerSwineford1939",
+                    "school",
+                    HS_SEM,
+                    CfaOptions.defaults().withGroupEqual(Set.of(GroupEqual.LOADINGS, GroupEqual.INTERCEPTS))),
+            new Case(
+                    "sem/hs-chain-scalar",
+                    "HolzingerSwineford1939",
+                    "school",
+                    HS_CHAIN,
+                    CfaOptions.defaults().withGroupEqual(Set.of(GroupEqual.LOADINGS, GroupEqual.INTERCEPTS))));
 
     record Case(String name, String dataSet, String groupColumn, String model, CfaOptions options) {
         @Override
