@@ -98,6 +98,13 @@ write_fit(sem(hs_model, data = hs, group = "school", group.equal = "loadings"), 
 write_fit(sem(hs_model, data = hs, group = "school", group.equal = c("loadings", "intercepts")), "hs-scalar")
 write_fit(sem(hs_chain, data = hs, group = "school", group.equal = c("loadings", "intercepts")), "hs-chain-scalar")
 
+# std.lv (every latent variance, for endogenous latents the residual variance, fixed to 1) and FIML.
+write_fit(sem(pd_model, data = pd, std.lv = TRUE), "pd-stdlv")
+write_fit(sem(hs_model, data = hs, missing = "ml"), "hs-fiml-complete")
+bfi <- read.csv(file.path(data_dir, "bfi.csv"))
+write_fit(sem("agree =~ A1 + A2 + A3 + A4 + A5\nconsc =~ C1 + C2 + C3 + C4 + C5\nconsc ~ agree", data = bfi,
+              missing = "ml"), "bfi-fiml")
+
 writeLines(c(
   paste("R", paste(R.version$major, R.version$minor, sep = ".")),
   paste("lavaan", as.character(packageVersion("lavaan")))

@@ -55,14 +55,6 @@ public final class CfaEstimator {
             throw new IllegalArgumentException(
                     "estimator MLR with missing = ml (robust FIML) is not implemented yet; use ML or listwise");
         }
-        if (model.hasRegressions() && fiml) {
-            throw new IllegalArgumentException("missing = ml (FIML) with structural regressions ('~') is not"
-                    + " implemented yet; use missing = listwise");
-        }
-        if (model.hasRegressions() && options.standardizeLatent()) {
-            throw new IllegalArgumentException("std.lv with structural regressions ('~') is not implemented yet;"
-                    + " use marker indicators (the default)");
-        }
         List<String> warnings = new ArrayList<>();
         List<String> observedNames = model.observedVariables();
         int[] columns = new int[observedNames.size()];

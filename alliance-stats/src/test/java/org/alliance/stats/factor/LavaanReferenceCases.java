@@ -67,6 +67,24 @@ final class LavaanReferenceCases {
                     HS_SEM,
                     CfaOptions.defaults().withGroupEqual(Set.of(GroupEqual.LOADINGS))),
             new Case(
+                    "sem/pd-stdlv",
+                    "PoliticalDemocracy",
+                    null,
+                    PD,
+                    CfaOptions.defaults().withStandardizeLatent(true)),
+            new Case(
+                    "sem/hs-fiml-complete",
+                    "HolzingerSwineford1939",
+                    null,
+                    HS_SEM,
+                    CfaOptions.defaults().withMissing(MissingData.ML)),
+            new Case(
+                    "sem/bfi-fiml",
+                    "bfi",
+                    null,
+                    "agree =~ A1 + A2 + A3 + A4 + A5\nconsc =~ C1 + C2 + C3 + C4 + C5\nconsc ~ agree",
+                    CfaOptions.defaults().withMissing(MissingData.ML)),
+            new Case(
                     "sem/hs-scalar",
                     "HolzingerSwineford1939",
                     "school",

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import org.alliance.stats.factor.CfaOptions.MissingData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,20 +38,6 @@ class SemRefusalsTest {
         assertThatThrownBy(() -> fit(
                         "HolzingerSwineford1939", LavaanReferenceCases.HS + "\nspeed ~ speed", CfaOptions.defaults()))
                 .hasMessageContaining("regresses a variable on itself");
-    }
-
-    @Test
-    void optionsNotImplementedWithRegressionsAreNamed() {
-        assertThatThrownBy(() -> fit(
-                        "HolzingerSwineford1939",
-                        LavaanReferenceCases.HS_SEM,
-                        CfaOptions.defaults().withMissing(MissingData.ML)))
-                .hasMessageContaining("missing = ml (FIML) with structural regressions");
-        assertThatThrownBy(() -> fit(
-                        "HolzingerSwineford1939",
-                        LavaanReferenceCases.HS_SEM,
-                        CfaOptions.defaults().withStandardizeLatent(true)))
-                .hasMessageContaining("std.lv with structural regressions");
     }
 
     @Test
