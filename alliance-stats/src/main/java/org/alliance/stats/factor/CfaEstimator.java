@@ -29,6 +29,13 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * <p>Standard errors: ML — expected information, vcov = I⁻¹/N. MLR — sandwich A⁻¹BA⁻¹/N with A the
  * observed information and B the mean outer product of casewise scores (Huber–White), and the
  * Yuan–Bentler (2000) scaled χ² as in Mplus: c = [tr(Γ A₁) − tr(A⁻¹B)]/df.
+ *
+ * <p>Structural models ({@code lavaan::sem()}): recursive regressions among latent variables
+ * ({@code f2 ~ f1}, Σ = ΛAΨA′Λ′ + Θ, see {@link CfaObjective}) with every option above; the gradient and
+ * the expected information stay analytic, the observed information (Newton steps; MLR's A; FIML SEs) is
+ * then taken by central differences of the analytic gradient, which meets the tolerances of docs/cfa.md
+ * on every reference case. Defined parameters ({@code ind := a*b}) follow the parameter rows: f(θ̂), and a
+ * delta-method SE with ∇f by central differences; refused with several groups.
  */
 public final class CfaEstimator {
 
