@@ -29,6 +29,13 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * <p>Standard errors: ML — expected information, vcov = I⁻¹/N. MLR — sandwich A⁻¹BA⁻¹/N with A the
  * observed information and B the mean outer product of casewise scores (Huber–White), and the
  * Yuan–Bentler (2000) scaled χ² as in Mplus: c = [tr(Γ A₁) − tr(A⁻¹B)]/df.
+ *
+ * <p>Structural models ({@code lavaan::sem()}): recursive regressions among latent variables
+ * ({@code f2 ~ f1}, Σ = ΛAΨA′Λ′ + Θ, see {@link CfaObjective}) with every option above; the gradient and
+ * the expected information stay analytic, the observed information (Newton steps; MLR's A; FIML SEs) is
+ * then taken by central differences of the analytic gradient, which meets the tolerances of docs/cfa.md
+ * on every reference case. Defined parameters ({@code ind := a*b}) follow the parameter rows: f(θ̂), and a
+ * delta-method SE with ∇f by central differences; refused with several groups.
  */
 public final class CfaEstimator {
 
@@ -69,6 +76,10 @@ public final class CfaEstimator {
         int groups = samples.size();
         if (groups == 1 && !options.groupEqual().isEmpty()) {
             throw new IllegalArgumentException("group.equal needs a grouping variable (several groups)");
+        }
+        if (groups > 1 && !model.definitions().isEmpty()) {
+            throw new IllegalArgumentException("defined parameters (':=') with several groups are not implemented"
+                    + " yet; fit one group at a time");
         }
         boolean meanStructure = groups > 1 || fiml;
         CfaSpecification spec = CfaSpecification.build(model, groups, meanStructure, options);
@@ -161,7 +172,7 @@ public final class CfaEstimator {
                     meanStructure ? st.mu : new double[0],
                     samples.get(g).n()));
         }
-        String method = "CFA, "
+        String method = (spec.structural ? "SEM, " : "CFA, ")
                 + (options.estimator() == Estimator.ML
                         ? "maximum likelihood, expected-information standard errors"
                         : "robust maximum likelihood (MLR): sandwich standard errors, Yuan-Bentler scaled test");
@@ -282,7 +293,7 @@ public final class CfaEstimator {
             switch (r.kind()) {
                 case THETA -> v = r.i() == r.j() ? 0.5 * cov[r.i()][r.i()] : 0;
                 case NU -> v = s.mean()[r.i()];
-                case ALPHA -> v = 0;
+                case ALPHA, BETA -> v = 0;
                 case PSI -> {
                     if (r.i() == r.j()) {
                         int ref = referenceIndicator(spec, r.group(), r.i());
@@ -612,20 +623,137 @@ public final class CfaEstimator {
                     upper,
                     standardized(r, est, states.get(r.group()))));
         }
+        definedParameters(spec, objective, theta, vcov, out, normal);
         return out;
     }
 
-    /** std.all: est × sd(lhs)/sd(rhs) with model-implied SDs; residual covariances become correlations. */
+    /**
+     * The {@code :=} rows: est = f(θ̂) with labels replaced by their parameters' values, SE by the delta method
+     * √(∇f′ V ∇f) with ∇f by central differences in the free parameters, z, p and the Wald interval as for the
+     * other rows; std.all = f at the standardised values of the labelled parameters (as lavaan computes it).
+     */
+    private static void definedParameters(
+            CfaSpecification spec,
+            CfaObjective objective,
+            double[] theta,
+            double[][] vcov,
+            List<ParameterEstimate> out,
+            NormalDistribution normal) {
+        if (spec.definitions.isEmpty()) {
+            return;
+        }
+        Map<String, Row> byLabel = new LinkedHashMap<>();
+        Map<String, Double> standardizedByLabel = new LinkedHashMap<>();
+        for (int k = 0; k < spec.rows.size(); k++) {
+            Row r = spec.rows.get(k);
+            if (!r.label().isEmpty() && !byLabel.containsKey(r.label())) {
+                byLabel.put(r.label(), r);
+                standardizedByLabel.put(r.label(), out.get(k).stdAll());
+            }
+        }
+        for (CfaModel.Definition d : spec.definitions) {
+            java.util.function.ToDoubleFunction<double[]> f = t -> evaluate(spec, d, objective, byLabel, t);
+            double est = f.applyAsDouble(theta);
+            double se = Double.NaN;
+            if (vcov != null) {
+                double[] gradient = new double[theta.length];
+                for (int k = 0; k < theta.length; k++) {
+                    double step = 1e-6 * Math.max(1, Math.abs(theta[k]));
+                    double[] up = theta.clone();
+                    double[] down = theta.clone();
+                    up[k] += step;
+                    down[k] -= step;
+                    gradient[k] = (f.applyAsDouble(up) - f.applyAsDouble(down)) / (2 * step);
+                }
+                double v = 0;
+                for (int k = 0; k < theta.length; k++) {
+                    for (int l = 0; l < theta.length; l++) {
+                        v += gradient[k] * vcov[k][l] * gradient[l];
+                    }
+                }
+                se = Math.sqrt(v);
+            }
+            double z = est / se;
+            double pvalue = 2 * (1 - normal.cumulativeProbability(Math.abs(z)));
+            Map<String, Double> stdValues = new LinkedHashMap<>(standardizedByLabel);
+            for (ParameterEstimate earlier : out) {
+                if (earlier.op().equals(":=")) {
+                    stdValues.put(earlier.lhs(), earlier.stdAll());
+                }
+            }
+            double std = d.expression().evaluate(stdValues::get);
+            out.add(new ParameterEstimate(
+                    d.name(),
+                    ":=",
+                    d.text(),
+                    1,
+                    d.name(),
+                    false,
+                    est,
+                    se,
+                    z,
+                    pvalue,
+                    est - Z_975 * se,
+                    est + Z_975 * se,
+                    std));
+        }
+    }
+
+    /** A defined parameter at θ; earlier definitions are evaluated in turn. */
+    private static double evaluate(
+            CfaSpecification spec,
+            CfaModel.Definition d,
+            CfaObjective objective,
+            Map<String, Row> byLabel,
+            double[] theta) {
+        return d.expression().evaluate(name -> {
+            Row r = byLabel.get(name);
+            if (r != null) {
+                return objective.valueOf(r, theta);
+            }
+            for (CfaModel.Definition earlier : spec.definitions) {
+                if (earlier.name().equals(name)) {
+                    return evaluate(spec, earlier, objective, byLabel, theta);
+                }
+            }
+            throw new IllegalStateException("unknown label " + name);
+        });
+    }
+
+    /**
+     * std.all: est × sd(lhs)/sd(rhs) with model-implied SDs (latent: Var(η) = AΨA′, the total variance);
+     * residual covariances become correlations of the residuals, a residual variance its share of the total.
+     */
     private static double standardized(Row r, double est, CfaObjective.GroupState st) {
+        double[][] eta = latentCovariance(st);
         return switch (r.kind()) {
-            case LOADING -> est * Math.sqrt(st.psi[r.j()][r.j()]) / Math.sqrt(st.sigma[r.i()][r.i()]);
+            case LOADING -> est * Math.sqrt(eta[r.j()][r.j()]) / Math.sqrt(st.sigma[r.i()][r.i()]);
             case THETA ->
                 r.i() == r.j()
                         ? est / st.sigma[r.i()][r.i()]
                         : est / Math.sqrt(st.theta[r.i()][r.i()] * st.theta[r.j()][r.j()]);
-            case PSI -> est / Math.sqrt(st.psi[r.i()][r.i()] * st.psi[r.j()][r.j()]);
+            case PSI ->
+                r.i() == r.j() ? est / eta[r.i()][r.i()] : est / Math.sqrt(st.psi[r.i()][r.i()] * st.psi[r.j()][r.j()]);
+            case BETA -> est * Math.sqrt(eta[r.j()][r.j()]) / Math.sqrt(eta[r.i()][r.i()]);
             case NU -> est / Math.sqrt(st.sigma[r.i()][r.i()]);
-            case ALPHA -> est / Math.sqrt(st.psi[r.i()][r.i()]);
+            case ALPHA -> est / Math.sqrt(eta[r.i()][r.i()]);
         };
+    }
+
+    /** Var(η) = AΨA′ (Ψ itself in a CFA). */
+    private static double[][] latentCovariance(CfaObjective.GroupState st) {
+        double[][] ap = SymmetricMatrices.multiply(st.a, st.psi);
+        int m = st.psi.length;
+        double[][] v = new double[m][m];
+        for (int f = 0; f < m; f++) {
+            for (int h = 0; h < m; h++) {
+                double s = 0;
+                for (int k = 0; k < m; k++) {
+                    s += ap[f][k] * st.a[h][k];
+                }
+                v[f][h] = s;
+            }
+        }
+        return v;
     }
 }

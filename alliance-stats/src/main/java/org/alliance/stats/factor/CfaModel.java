@@ -7,16 +7,20 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A parsed CFA model: the statements in the order written. Build it with {@link CfaModelSyntax#parse}.
+ * A parsed CFA or structural model: the statements in the order written, and the defined parameters. Build
+ * it with {@link CfaModelSyntax#parse}.
  *
- * @param statements the {@code =~} and {@code ~~} statements, one per right-hand term
+ * @param statements the {@code =~}, {@code ~} and {@code ~~} statements, one per right-hand term
+ * @param definitions the defined parameters ({@code name := expression}) in the order written
  */
-public record CfaModel(List<Statement> statements) {
+public record CfaModel(List<Statement> statements, List<Definition> definitions) {
 
-    /** The operators of lavaan's model syntax that a CFA uses. */
+    /** The operators of lavaan's model syntax that a CFA or a structural model uses. */
     public enum Operator {
         /** {@code f =~ x}: x is an indicator of f (a loading). */
         LOADING("=~"),
+        /** {@code f2 ~ f1}: the latent f2 is regressed on the latent f1 (a structural coefficient). */
+        REGRESSION("~"),
         /** {@code a ~~ b}: a (residual) variance or covariance. */
         COVARIANCE("~~");
 
@@ -60,11 +64,39 @@ public record CfaModel(List<Statement> statements) {
         }
     }
 
+    /**
+     * A defined parameter, e.g. {@code ind := a*b}: a function of labelled parameters, estimated at the
+     * estimates, with a delta-method standard error.
+     *
+     * @param name the new parameter's name
+     * @param expression the parsed right-hand side
+     * @param text the right-hand side without white space, as lavaan prints it in the {@code rhs} column
+     * @param line 1-based line where the definition was written (for messages)
+     */
+    public record Definition(String name, CfaExpression expression, String text, int line) {
+        public Definition {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(expression, "expression");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
     public CfaModel {
         statements = List.copyOf(statements);
+        definitions = List.copyOf(definitions);
         if (statements.isEmpty()) {
             throw new IllegalArgumentException("the model has no statements");
         }
+    }
+
+    /** A model without defined parameters. */
+    public CfaModel(List<Statement> statements) {
+        this(statements, List.of());
+    }
+
+    /** Whether the model has a structural regression ({@code ~}). */
+    public boolean hasRegressions() {
+        return statements.stream().anyMatch(s -> s.operator() == Operator.REGRESSION);
     }
 
     /** Latent variables (left of {@code =~}) in order of first appearance. */

@@ -5,15 +5,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.alliance.stats.factor.CfaModel.Definition;
 import org.alliance.stats.factor.CfaModel.Operator;
 import org.alliance.stats.factor.CfaModel.Statement;
 
 /**
- * Parser for the CFA subset of lavaan's model syntax (Rosseel 2012, <i>J. Stat. Softw.</i> 48(2), §"model
- * syntax"): {@code f =~ x1 + x2 + x3}, {@code x1 ~~ x2}, modifiers {@code 1*x1} (fixed), {@code NA*x1}
- * (free), {@code a*x1} (label; shared labels are equality constraints), comments after {@code #} or
- * {@code !}, statements separated by new lines or {@code ;}. Regressions, intercept statements,
- * defined parameters and vector modifiers {@code c(...)} are rejected with a message, never ignored.
+ * Parser for the CFA/SEM subset of lavaan's model syntax (Rosseel 2012, <i>J. Stat. Softw.</i> 48(2), §"model
+ * syntax"): {@code f =~ x1 + x2 + x3}, regressions {@code f3 ~ f1 + b*f2}, {@code x1 ~~ x2}, modifiers
+ * {@code 1*x1} (fixed), {@code NA*x1} (free), {@code a*x1} (label; shared labels are equality constraints),
+ * defined parameters {@code ind := a*b} (see {@link CfaExpression}), comments after {@code #} or {@code !},
+ * statements separated by new lines or {@code ;}. Intercept statements ({@code ~ 1}), explicit and inequality
+ * constraints, thresholds and vector modifiers {@code c(...)} are rejected with a message, never ignored;
+ * whether a regression's variables are latent is checked when the model is fitted.
  */
 public final class CfaModelSyntax {
 
@@ -29,6 +32,7 @@ public final class CfaModelSyntax {
      */
     public static CfaModel parse(String text) {
         List<Statement> statements = new ArrayList<>();
+        List<Definition> definitions = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         String[] lines = text.split("\r?\n|\r", -1);
         for (int li = 0; li < lines.length; li++) {
@@ -36,7 +40,12 @@ public final class CfaModelSyntax {
             int start = 0;
             for (int i = 0; i <= line.length(); i++) {
                 if (i == line.length() || line.charAt(i) == ';') {
-                    parseStatement(line.substring(start, i), li + 1, start + 1, statements, seen);
+                    String statement = line.substring(start, i);
+                    if (statement.contains(":=")) {
+                        definitions.add(parseDefinition(statement, li + 1, start + 1, definitions));
+                    } else {
+                        parseStatement(statement, li + 1, start + 1, statements, seen);
+                    }
                     start = i + 1;
                 }
             }
@@ -44,7 +53,30 @@ public final class CfaModelSyntax {
         if (statements.isEmpty()) {
             throw new CfaSyntaxException("the model is empty (write e.g. 'f =~ x1 + x2 + x3')", 1, 1);
         }
-        return new CfaModel(statements);
+        return new CfaModel(statements, definitions);
+    }
+
+    private static Definition parseDefinition(String text, int line, int column, List<Definition> earlier) {
+        int at = text.indexOf(":=");
+        String name = text.substring(0, at).strip();
+        if (name.isEmpty()) {
+            throw new CfaSyntaxException("missing parameter name before ':='", line, column + at);
+        }
+        if (!IDENTIFIER.matcher(name).matches()) {
+            throw new CfaSyntaxException(
+                    "'" + name + "' is not a name for a defined parameter", line, column + leading(text));
+        }
+        for (Definition d : earlier) {
+            if (d.name().equals(name)) {
+                throw new CfaSyntaxException(
+                        "the parameter '" + name + "' is defined twice (first on line " + d.line() + ")",
+                        line,
+                        column + leading(text));
+            }
+        }
+        String rhs = text.substring(at + 2);
+        CfaExpression expression = CfaExpression.parse(rhs, line, column + at + 2);
+        return new Definition(name, expression, rhs.replaceAll("\\s+", ""), line);
     }
 
     private static String stripComment(String line) {
@@ -66,10 +98,13 @@ public final class CfaModelSyntax {
             op = Operator.COVARIANCE;
         } else {
             rejectOtherOperators(text, line, column);
-            throw new CfaSyntaxException(
-                    "no operator found in '" + text.strip() + "' (expected '=~' or '~~')",
-                    line,
-                    column + leading(text));
+            if ((at = text.indexOf('~')) < 0) {
+                throw new CfaSyntaxException(
+                        "no operator found in '" + text.strip() + "' (expected '=~', '~' or '~~')",
+                        line,
+                        column + leading(text));
+            }
+            op = Operator.REGRESSION;
         }
         String lhsText = text.substring(0, at);
         String lhs = lhsText.strip();
@@ -82,13 +117,18 @@ public final class CfaModelSyntax {
                     line,
                     column + leading(lhsText));
         }
-        String rhsText = text.substring(at + 2);
-        int offset = column + at + 2;
-        if (rhsText.indexOf("=~") >= 0 || rhsText.indexOf("~~") >= 0) {
+        int width = op.symbol().length();
+        String rhsText = text.substring(at + width);
+        int offset = column + at + width;
+        int second = rhsText.indexOf('~');
+        if (second >= 0) {
+            if (second > 0 && rhsText.charAt(second - 1) == '=') {
+                second--;
+            }
             throw new CfaSyntaxException(
                     "two operators in one statement; put each on its own line or separate with ';'",
                     line,
-                    offset + Math.max(rhsText.indexOf("=~"), rhsText.indexOf("~~")));
+                    offset + second);
         }
         int termStart = 0;
         for (int i = 0; i <= rhsText.length(); i++) {
@@ -115,12 +155,10 @@ public final class CfaModelSyntax {
 
     private static void rejectOtherOperators(String text, int line, int column) {
         String[][] unsupported = {
-            {":=", "defined parameters (':=') are not supported"},
             {"==", "explicit equality constraints ('==') are not supported; use a shared label, e.g. 'a*x1'"},
             {"<", "inequality constraints are not supported"},
             {">", "inequality constraints are not supported"},
             {"|", "thresholds ('|') are not supported (ordinal data)"},
-            {"~", "regressions and intercepts ('~') are not supported in this CFA; use '=~' and '~~'"},
         };
         for (String[] u : unsupported) {
             int at = text.indexOf(u[0]);
@@ -144,6 +182,13 @@ public final class CfaModelSyntax {
                 throw new CfaSyntaxException("empty modifier or name around '*'", line, here);
             }
             boolean last = k == parts.length - 1;
+            if (last && op == Operator.REGRESSION && NUMBER.matcher(p).matches()) {
+                throw new CfaSyntaxException(
+                        "intercepts and means ('" + lhs + " ~ " + p + "') are not supported; the model has"
+                                + " intercepts only with several groups or missing = ml, and they are not written",
+                        line,
+                        here);
+            }
             if (last) {
                 if (!IDENTIFIER.matcher(p).matches()) {
                     throw new CfaSyntaxException("'" + p + "' is not a variable name", line, here);

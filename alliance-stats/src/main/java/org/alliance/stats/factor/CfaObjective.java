@@ -10,7 +10,9 @@ import org.alliance.stats.linalg.SymmetricMatrices;
  * (Δ′WΔ), a numerical observed information (central differences of the analytic gradient), and the
  * casewise scores for robust standard errors. χ² = N·F.
  *
- * <p>Model: Σ = ΛΨΛ′ + Θ, μ = ν + Λα. Derivatives ∂Σ/∂θ_k and ∂μ/∂θ_k are formed per free parameter
+ * <p>Model: Σ = ΛAΨA′Λ′ + Θ, μ = ν + ΛAα with A = (I − B)⁻¹ and B the structural regressions among the latent
+ * variables (Bollen 1989, ch. 8; A = I in a CFA). With Λ* = ΛA the model is Σ = Λ*ΨΛ*′ + Θ, and the derivatives
+ * are rank-two terms in Λ* and W = Λ*ΨA′ (below). Derivatives ∂Σ/∂θ_k and ∂μ/∂θ_k are formed per free parameter
  * (summed over the rows an equality constraint ties together), so one formula serves the gradient,
  * the information and the scores: ∂F_g/∂θ_k = tr(M ∂Σ/∂θ_k) − 2 v′∂μ/∂θ_k with
  * M = Σ⁻¹(Σ − S − dd′)Σ⁻¹, d = ȳ − μ, v = Σ⁻¹d.
@@ -25,9 +27,10 @@ final class CfaObjective {
 
     /**
      * ∂Σ/∂θ_k of group g as a sum of symmetric rank-two terms Σ_t c_t (V_u V_v′ + V_v V_u′) over the columns of
-     * V = [e_1 … e_p, (ΛΨ)_1 … (ΛΨ)_m, Λ_1 … Λ_m]: a loading λ_xf gives e_x(ΛΨ)_f′ + (ΛΨ)_f e_x′, a residual
-     * (co)variance θ_ab gives e_a e_b′ + e_b e_a′ (half of it on the diagonal), a factor (co)variance ψ_fh gives
-     * Λ_f Λ_h′ + Λ_h Λ_f′ (half on the diagonal). The traces in the gradient and the information then reduce to
+     * V = [e_1 … e_p, W_1 … W_m, Λ*_1 … Λ*_m] with Λ* = ΛA and W = Λ*ΨA′ (= ΛΨ in a CFA): a loading λ_xf gives
+     * e_x W_f′ + W_f e_x′, a residual (co)variance θ_ab gives e_a e_b′ + e_b e_a′ (half of it on the diagonal), a
+     * factor (co)variance ψ_fh gives Λ*_f Λ*_h′ + Λ*_h Λ*_f′ (half on the diagonal), a regression β_fh (f on h)
+     * gives Λ*_f W_h′ + W_h Λ*_f′ (from ∂A/∂β_fh = A e_f e_h′ A). The traces in the gradient and the information then reduce to
      * entries of V′AV (A = M or Σ⁻¹), so no p×p derivative matrix is ever formed; null when θ_k does not enter Σ_g.
      */
     private final SigmaTerms[][] sigmaTerms;
@@ -54,6 +57,14 @@ final class CfaObjective {
         double[][] lambda;
         double[][] theta;
         double[][] psi;
+        double[][] beta;
+        /** A = (I − B)⁻¹. */
+        double[][] a;
+        /** Λ* = ΛA. */
+        double[][] lambdaStar;
+        /** Aα, the latent means (μ = ν + Λ·Aα). */
+        double[] latentMean;
+
         double[] nu;
         double[] alpha;
         double[][] sigma;
@@ -96,6 +107,7 @@ final class CfaObjective {
                 case LOADING -> terms(group, r.free()).add(1, r.i(), p + r.j());
                 case THETA -> terms(group, r.free()).add(r.i() == r.j() ? 0.5 : 1, r.i(), r.j());
                 case PSI -> terms(group, r.free()).add(r.i() == r.j() ? 0.5 : 1, p + m + r.i(), p + m + r.j());
+                case BETA -> terms(group, r.free()).add(1, p + m + r.i(), p + r.j());
                 default -> {
                     // means: no covariance derivative
                 }
@@ -110,19 +122,58 @@ final class CfaObjective {
         return group[free];
     }
 
-    /** The columns of V beyond the unit vectors: (ΛΨ)_1 … (ΛΨ)_m, then Λ_1 … Λ_m (each of length p). */
+    /** The columns of V beyond the unit vectors: W_1 … W_m (W = Λ*ΨA′), then Λ*_1 … Λ*_m (each of length p). */
     private double[][] loadingColumns(GroupState st) {
         int p = spec.p();
         int m = spec.m();
-        double[][] lp = SymmetricMatrices.multiply(st.lambda, st.psi);
+        double[][] lp = spec.structural
+                ? SymmetricMatrices.multiply(SymmetricMatrices.multiply(st.lambdaStar, st.psi), transpose(st.a))
+                : SymmetricMatrices.multiply(st.lambda, st.psi);
         double[][] w = new double[2 * m][p];
         for (int a = 0; a < p; a++) {
             for (int f = 0; f < m; f++) {
                 w[f][a] = lp[a][f];
-                w[m + f][a] = st.lambda[a][f];
+                w[m + f][a] = st.lambdaStar[a][f];
             }
         }
         return w;
+    }
+
+    private static double[][] transpose(double[][] x) {
+        int rows = x.length;
+        int cols = rows == 0 ? 0 : x[0].length;
+        double[][] t = new double[cols][rows];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                t[j][i] = x[i][j];
+            }
+        }
+        return t;
+    }
+
+    /** (I − B)⁻¹ = I + B + B² + … for a recursive model (B nilpotent: B^m = 0). */
+    private static double[][] inverseOfIMinus(double[][] b) {
+        int m = b.length;
+        double[][] a = new double[m][m];
+        double[][] power = new double[m][m];
+        for (int f = 0; f < m; f++) {
+            a[f][f] = 1;
+            power[f][f] = 1;
+        }
+        for (int k = 1; k < m; k++) {
+            power = SymmetricMatrices.multiply(power, b);
+            boolean zero = true;
+            for (int f = 0; f < m; f++) {
+                for (int h = 0; h < m; h++) {
+                    a[f][h] += power[f][h];
+                    zero &= power[f][h] == 0;
+                }
+            }
+            if (zero) {
+                break;
+            }
+        }
+        return a;
     }
 
     /** V′AV for a symmetric p×p matrix A ((p + 2m) square; the unit-vector block is A itself). */
@@ -166,6 +217,7 @@ final class CfaObjective {
         st.lambda = new double[p][m];
         st.theta = new double[p][p];
         st.psi = new double[m][m];
+        st.beta = new double[m][m];
         st.nu = new double[p];
         st.alpha = new double[m];
         for (Row r : spec.rows) {
@@ -183,17 +235,30 @@ final class CfaObjective {
                     st.psi[r.i()][r.j()] = v;
                     st.psi[r.j()][r.i()] = v;
                 }
+                case BETA -> st.beta[r.i()][r.j()] = v;
                 case NU -> st.nu[r.i()] = v;
                 case ALPHA -> st.alpha[r.i()] = v;
             }
         }
-        double[][] lp = SymmetricMatrices.multiply(st.lambda, st.psi);
+        if (spec.structural) {
+            st.a = inverseOfIMinus(st.beta);
+            st.lambdaStar = m == 0 ? new double[p][0] : SymmetricMatrices.multiply(st.lambda, st.a);
+            st.latentMean = SymmetricMatrices.multiply(st.a, st.alpha);
+        } else {
+            st.a = new double[m][m];
+            for (int f = 0; f < m; f++) {
+                st.a[f][f] = 1;
+            }
+            st.lambdaStar = st.lambda;
+            st.latentMean = st.alpha;
+        }
+        double[][] lp = SymmetricMatrices.multiply(st.lambdaStar, st.psi);
         st.sigma = new double[p][p];
         for (int a = 0; a < p; a++) {
             for (int b = 0; b <= a; b++) {
                 double s = st.theta[a][b];
                 for (int f = 0; f < m; f++) {
-                    s += lp[a][f] * st.lambda[b][f];
+                    s += lp[a][f] * st.lambdaStar[b][f];
                 }
                 st.sigma[a][b] = s;
                 st.sigma[b][a] = s;
@@ -202,8 +267,9 @@ final class CfaObjective {
         st.mu = new double[p];
         for (int a = 0; a < p; a++) {
             double s = st.nu[a];
+            // μ = ν + Λ(Aα): the latent means Aα already carry A.
             for (int f = 0; f < m; f++) {
-                s += st.lambda[a][f] * st.alpha[f];
+                s += st.lambda[a][f] * st.latentMean[f];
             }
             st.mu[a] = s;
         }
@@ -260,70 +326,40 @@ final class CfaObjective {
         return f;
     }
 
-    /** ∂Σ/∂θ_k (p×p) for every free k in group g; null entries for parameters not in the group. */
+    /** ∂Σ/∂θ_k (p×p) for every free k in group g, formed from its rank-two terms; null for parameters not in g. */
     double[][][] sigmaDerivatives(int g, GroupState st) {
         int p = spec.p();
-        int m = spec.m();
+        double[][] w = loadingColumns(st);
         double[][][] d = new double[spec.freeCount][][];
-        double[][] lp = SymmetricMatrices.multiply(st.lambda, st.psi);
-        for (Row r : spec.rows) {
-            if (r.group() != g
-                    || r.free() < 0
-                    || r.kind() == CfaSpecification.Kind.NU
-                    || r.kind() == CfaSpecification.Kind.ALPHA) {
-                continue;
-            }
-            double[][] ds = d[r.free()];
-            if (ds == null) {
-                ds = new double[p][p];
-                d[r.free()] = ds;
-            }
-            switch (r.kind()) {
-                case LOADING -> {
-                    int x = r.i();
-                    int f = r.j();
-                    for (int b = 0; b < p; b++) {
-                        ds[x][b] += lp[b][f];
-                        ds[b][x] += lp[b][f];
-                    }
-                }
-                case THETA -> {
-                    ds[r.i()][r.j()] += 1;
-                    if (r.i() != r.j()) {
-                        ds[r.j()][r.i()] += 1;
-                    }
-                }
-                case PSI -> {
-                    int f = r.i();
-                    int h = r.j();
-                    for (int a = 0; a < p; a++) {
-                        for (int b = 0; b < p; b++) {
-                            ds[a][b] += f == h
-                                    ? st.lambda[a][f] * st.lambda[b][f]
-                                    : st.lambda[a][f] * st.lambda[b][h] + st.lambda[a][h] * st.lambda[b][f];
-                        }
-                    }
-                }
-                default -> throw new AssertionError(r.kind());
-            }
-        }
+        SigmaTerms[] terms = sigmaTerms[g];
         for (int k = 0; k < d.length; k++) {
-            if (d[k] == null) {
+            SigmaTerms t = terms[k];
+            if (t == null) {
                 continue;
             }
-            for (int a = 0; a < p; a++) {
-                for (int b = 0; b < a; b++) {
-                    // Guard exact symmetry against rounding in the sums above.
-                    double s = 0.5 * (d[k][a][b] + d[k][b][a]);
-                    d[k][a][b] = s;
-                    d[k][b][a] = s;
+            double[][] ds = new double[p][p];
+            for (int x = 0; x < t.c.length; x++) {
+                double[] u = column(w, t.u[x], p);
+                double[] v = column(w, t.v[x], p);
+                for (int a = 0; a < p; a++) {
+                    for (int b = 0; b < p; b++) {
+                        ds[a][b] += t.c[x] * (u[a] * v[b] + v[a] * u[b]);
+                    }
                 }
             }
-        }
-        if (m < 0) {
-            throw new AssertionError();
+            d[k] = ds;
         }
         return d;
+    }
+
+    /** Column c of V = [e_1 … e_p, W, Λ*]. */
+    private static double[] column(double[][] w, int c, int p) {
+        if (c >= p) {
+            return w[c - p];
+        }
+        double[] e = new double[p];
+        e[c] = 1;
+        return e;
     }
 
     /** ∂μ/∂θ_k for every free k in group g (null when zero). */
@@ -339,11 +375,18 @@ final class CfaObjective {
             }
             double[] dm = d[r.free()] == null ? new double[p] : d[r.free()];
             switch (r.kind()) {
-                case LOADING -> dm[r.i()] += st.alpha[r.j()];
+                case LOADING -> dm[r.i()] += st.latentMean[r.j()];
                 case NU -> dm[r.i()] += 1;
                 case ALPHA -> {
+                    // ∂(ΛAα)/∂α_f = Λ*_f
                     for (int a = 0; a < p; a++) {
-                        dm[a] += st.lambda[a][r.i()];
+                        dm[a] += st.lambdaStar[a][r.i()];
+                    }
+                }
+                case BETA -> {
+                    // ∂(ΛAα)/∂β_fh = ΛA e_f e_h′ Aα = Λ*_f (Aα)_h
+                    for (int a = 0; a < p; a++) {
+                        dm[a] += st.lambdaStar[a][r.i()] * st.latentMean[r.j()];
                     }
                 }
                 default -> {
@@ -527,15 +570,20 @@ final class CfaObjective {
     }
 
     /**
-     * The observed information of F/2 in closed form, for one group with complete data and no mean structure
-     * (null otherwise, or when Σ is not positive definite). With M = Σ⁻¹ − P, P = Σ⁻¹SΣ⁻¹:
+     * The observed information of F/2 in closed form, for one group with complete data, no mean structure and no
+     * structural regressions (null otherwise, or when Σ is not positive definite). With M = Σ⁻¹ − P, P = Σ⁻¹SΣ⁻¹:
      * ∂²F/∂θ_k∂θ_l = tr(Σ⁻¹Σ_kPΣ_l) + tr(Σ⁻¹Σ_lPΣ_k) − tr(Σ⁻¹Σ_kΣ⁻¹Σ_l) + tr(M ∂²Σ/∂θ_k∂θ_l), where the second
      * derivative of Σ = ΛΨΛ′ + Θ is ψ_fh(e_x e_y′ + e_y e_x′) for loadings λ_xf, λ_yh and e_x w′ + w e_x′ for a
      * loading λ_xf and a factor (co)variance ψ_gh (w = ∂(Λψ_f)/∂ψ_gh, ψ_f row f of Ψ). The traces come from the
      * rank-two terms of ∂Σ/∂θ, so this costs a few products of p×p matrices instead of 2q gradients.
      */
     double[][] analyticObservedInformation(double[] theta) {
-        if (spec.meanStructure || samples.size() != 1 || samples.get(0).incomplete()) {
+        // With structural regressions the second derivatives of Σ have more terms; the callers then use central
+        // differences of the analytic gradient (observedInformation), which meet the test tolerances.
+        if (spec.structural
+                || spec.meanStructure
+                || samples.size() != 1
+                || samples.get(0).incomplete()) {
             return null;
         }
         GroupState st = state(0, theta);

@@ -2,9 +2,12 @@ package org.alliance.stats.factor;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.alliance.stats.factor.CfaModel.Definition;
 import org.alliance.stats.factor.CfaModel.Operator;
 import org.alliance.stats.factor.CfaModel.Statement;
 import org.alliance.stats.factor.CfaOptions.GroupEqual;
@@ -13,6 +16,12 @@ import org.alliance.stats.factor.CfaOptions.GroupEqual;
  * The parameter table of a model (lavaan's "partable"): one row per parameter per group, in lavaan's
  * order (user statements, then residual variances, latent variances, latent covariances, intercepts and
  * latent means), with the free-parameter index that equality constraints share.
+ *
+ * <p>Structural regressions ({@code f2 ~ f1}, kind BETA) are allowed among latent variables only and must be
+ * recursive. lavaan's defaults for {@code sem()}: the latent variances (of endogenous latents: residual
+ * variances) are free; covariances are free among the exogenous latents (never left of {@code ~}) and among
+ * the endogenous latents that predict nothing (lavaan's {@code auto.cov.y}); other latent covariances are zero
+ * unless written.
  */
 final class CfaSpecification {
 
@@ -20,13 +29,16 @@ final class CfaSpecification {
         LOADING,
         THETA,
         PSI,
+        /** B[i][j]: latent i regressed on latent j. */
+        BETA,
         NU,
         ALPHA
     }
 
     /**
-     * @param i observed index (LOADING, THETA, NU) or latent index (PSI, ALPHA)
-     * @param j latent index (LOADING), second observed (THETA) or latent (PSI) index; -1 otherwise
+     * @param i observed index (LOADING, THETA, NU) or latent index (PSI, ALPHA; BETA: the dependent latent)
+     * @param j latent index (LOADING), second observed (THETA) or latent (PSI; BETA: the predictor) index; -1
+     *     otherwise
      * @param free index into the free-parameter vector, -1 when fixed
      * @param value the fixed value, or the starting value of a free parameter (set later)
      */
@@ -62,15 +74,24 @@ final class CfaSpecification {
     final boolean meanStructure;
     final List<Row> rows;
     final int freeCount;
+    final List<Definition> definitions;
+    final boolean structural;
 
     private CfaSpecification(
-            List<String> observed, List<String> latent, int groups, boolean meanStructure, List<Row> rows) {
+            List<String> observed,
+            List<String> latent,
+            int groups,
+            boolean meanStructure,
+            List<Row> rows,
+            List<Definition> definitions) {
         this.observed = observed;
         this.latent = latent;
         this.groups = groups;
         this.meanStructure = meanStructure;
         this.rows = rows;
         this.freeCount = rows.stream().mapToInt(Row::free).max().orElse(-1) + 1;
+        this.definitions = definitions;
+        this.structural = rows.stream().anyMatch(r -> r.kind() == Kind.BETA);
     }
 
     int p() {
@@ -93,7 +114,21 @@ final class CfaSpecification {
                 throw new IllegalArgumentException("line " + s.line() + ": covariance between latent and observed ('"
                         + s.lhs() + " ~~ " + s.rhs() + "') is not supported");
             }
+            if (s.operator() == Operator.REGRESSION) {
+                for (String v : new String[] {s.lhs(), s.rhs()}) {
+                    if (!latent.contains(v)) {
+                        throw new IllegalArgumentException("line " + s.line() + ": '" + v + "' in '" + s.lhs() + " ~ "
+                                + s.rhs() + "' is an observed variable; only regressions among latent variables"
+                                + " (defined with '=~') are supported");
+                    }
+                }
+                if (s.lhs().equals(s.rhs())) {
+                    throw new IllegalArgumentException("line " + s.line() + ": '" + s.lhs() + " ~ " + s.rhs()
+                            + "' regresses a variable on itself");
+                }
+            }
         }
+        checkRecursive(model, latent);
         List<Row> rows = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
             rows.addAll(groupRows(model, observed, latent, g, meanStructure, options, groups));
@@ -139,7 +174,58 @@ final class CfaSpecification {
             }
             rows.set(r, row.withFree(index));
         }
-        return new CfaSpecification(List.copyOf(observed), latent, groups, meanStructure, List.copyOf(rows));
+        checkDefinitions(model, rows, observed, latent);
+        return new CfaSpecification(
+                List.copyOf(observed), latent, groups, meanStructure, List.copyOf(rows), model.definitions());
+    }
+
+    /** A feedback loop (f1 ~ f2, f2 ~ f1, or longer) makes the model non-recursive; we refuse it. */
+    private static void checkRecursive(CfaModel model, List<String> latent) {
+        int m = latent.size();
+        boolean[][] reach = new boolean[m][m];
+        for (Statement s : model.statements()) {
+            if (s.operator() == Operator.REGRESSION) {
+                reach[latent.indexOf(s.rhs())][latent.indexOf(s.lhs())] = true;
+            }
+        }
+        for (int k = 0; k < m; k++) {
+            for (int a = 0; a < m; a++) {
+                for (int b = 0; b < m; b++) {
+                    reach[a][b] |= reach[a][k] && reach[k][b];
+                }
+            }
+        }
+        for (int f = 0; f < m; f++) {
+            if (reach[f][f]) {
+                throw new IllegalArgumentException("the regressions form a feedback loop through '" + latent.get(f)
+                        + "' (a non-recursive model); only recursive structural models are supported");
+            }
+        }
+    }
+
+    /** Every name in a defined parameter must be a parameter label or an earlier defined parameter. */
+    private static void checkDefinitions(CfaModel model, List<Row> rows, List<String> observed, List<String> latent) {
+        Set<String> labels = new HashSet<>();
+        for (Row r : rows) {
+            if (!r.label().isEmpty()) {
+                labels.add(r.label());
+            }
+        }
+        Set<String> defined = new HashSet<>();
+        for (Definition d : model.definitions()) {
+            if (labels.contains(d.name()) || observed.contains(d.name()) || latent.contains(d.name())) {
+                throw new IllegalArgumentException("line " + d.line() + ": the defined parameter '" + d.name()
+                        + "' has the name of a " + (labels.contains(d.name()) ? "label" : "variable"));
+            }
+            for (String name : d.expression().names()) {
+                if (!labels.contains(name) && !defined.contains(name)) {
+                    throw new IllegalArgumentException("line " + d.line() + ": '" + name + "' in '" + d.name()
+                            + " := " + d.text() + "' is not a parameter label (label a parameter as in 'f2 ~ "
+                            + name + "*f1')");
+                }
+            }
+            defined.add(d.name());
+        }
     }
 
     /** A group.partial entry must name a free loading or an intercept of this model that group.equal ties. */
@@ -193,6 +279,19 @@ final class CfaSpecification {
                 }
                 rows.add(
                         new Row(s.lhs(), "=~", s.rhs(), g, Kind.LOADING, x, f, fixed ? -1 : 0, value, s.label(), true));
+            } else if (s.operator() == Operator.REGRESSION) {
+                rows.add(new Row(
+                        s.lhs(),
+                        "~",
+                        s.rhs(),
+                        g,
+                        Kind.BETA,
+                        latent.indexOf(s.lhs()),
+                        latent.indexOf(s.rhs()),
+                        s.fixed() ? -1 : 0,
+                        s.fixed() ? s.fixedValue() : Double.NaN,
+                        s.label(),
+                        true));
             } else {
                 boolean lat = latent.contains(s.lhs());
                 List<String> names = lat ? latent : observed;
@@ -239,10 +338,30 @@ final class CfaSpecification {
                         false));
             }
         }
-        for (int f = 0; f < latent.size(); f++) {
-            for (int h = f + 1; h < latent.size(); h++) {
-                if (!hasCovariance(rows, Kind.PSI, f, h)) {
-                    rows.add(new Row(latent.get(f), "~~", latent.get(h), g, Kind.PSI, f, h, 0, Double.NaN, "", false));
+        // lavaan's auto.cov.lv.x and auto.cov.y: exogenous latents covary, and so do endogenous latents that
+        // predict nothing; an exogenous and an endogenous latent, or a predicting endogenous one, do not.
+        Set<String> dependent = new HashSet<>();
+        Set<String> predictor = new HashSet<>();
+        for (Statement s : model.statements()) {
+            if (s.operator() == Operator.REGRESSION) {
+                dependent.add(s.lhs());
+                predictor.add(s.rhs());
+            }
+        }
+        for (boolean exogenous : new boolean[] {true, false}) {
+            for (int f = 0; f < latent.size(); f++) {
+                for (int h = f + 1; h < latent.size(); h++) {
+                    String a = latent.get(f);
+                    String b = latent.get(h);
+                    boolean pair = exogenous
+                            ? !dependent.contains(a) && !dependent.contains(b)
+                            : dependent.contains(a)
+                                    && dependent.contains(b)
+                                    && !predictor.contains(a)
+                                    && !predictor.contains(b);
+                    if (pair && !hasCovariance(rows, Kind.PSI, f, h)) {
+                        rows.add(new Row(a, "~~", b, g, Kind.PSI, f, h, 0, Double.NaN, "", false));
+                    }
                 }
             }
         }

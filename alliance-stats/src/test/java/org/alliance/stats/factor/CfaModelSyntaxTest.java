@@ -47,11 +47,88 @@ class CfaModelSyntaxTest {
     }
 
     @Test
-    void rejectsRegressionsInsteadOfIgnoringThem() {
-        assertThatThrownBy(() -> CfaModelSyntax.parse("f =~ x1 + x2 + x3\nf ~ x4"))
-                .isInstanceOf(CfaSyntaxException.class)
-                .hasMessageContaining("line 2")
-                .hasMessageContaining("regressions");
+    void parsesRegressionsWithLabelsAndFixedCoefficients() {
+        CfaModel m = CfaModelSyntax.parse("f1 =~ x1 + x2\nf2 =~ x3 + x4\nf3 =~ x5 + x6\nf2 ~ a*f1\nf3 ~ 0.5*f1 + f2");
+        Statement a = m.statements().get(6);
+        assertThat(a.operator()).isEqualTo(Operator.REGRESSION);
+        assertThat(a.lhs() + "~" + a.rhs()).isEqualTo("f2~f1");
+        assertThat(a.label()).isEqualTo("a");
+        assertThat(m.statements().get(7).fixedValue()).isEqualTo(0.5);
+        assertThat(m.statements().get(8).rhs()).isEqualTo("f2");
+        assertThat(m.hasRegressions()).isTrue();
+        assertThat(m.latentVariables()).containsExactly("f1", "f2", "f3");
+        assertThat(m.observedVariables()).containsExactly("x1", "x2", "x3", "x4", "x5", "x6");
+    }
+
+    @Test
+    void rejectsInterceptsWithLineAndColumn() {
+        assertThatThrownBy(() -> CfaModelSyntax.parse("f =~ x1 + x2 + x3\nx1 ~ 1"))
+                .isInstanceOfSatisfying(CfaSyntaxException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.column()).isEqualTo(6);
+                })
+                .hasMessageContaining("intercepts and means ('x1 ~ 1') are not supported");
+    }
+
+    @Test
+    void rejectsTwoOperatorsInOneStatement() {
+        assertThatThrownBy(() -> CfaModelSyntax.parse("f2 ~ f1 ~ f0"))
+                .hasMessageContaining("two operators")
+                .hasMessageContaining("column 9");
+    }
+
+    @Test
+    void rejectsOtherOperatorsByName() {
+        assertThatThrownBy(() -> CfaModelSyntax.parse("f =~ x1 + x2 + x3\na == b"))
+                .hasMessageContaining("'=='")
+                .hasMessageContaining("line 2");
+        assertThatThrownBy(() -> CfaModelSyntax.parse("f =~ x1 + x2 + x3\na > 0"))
+                .hasMessageContaining("inequality");
+        assertThatThrownBy(() -> CfaModelSyntax.parse("u1 | t1")).hasMessageContaining("thresholds");
+    }
+
+    @Test
+    void parsesDefinedParametersWithRPrecedence() {
+        CfaModel m = CfaModelSyntax.parse(
+                "f2 =~ y1 + y2\nf1 =~ x1 + x2\nf2 ~ a*f1\nind := a * b; total := c + a*b\nodd := -a^2 + 2*(b - .5)/c + 1e-1");
+        assertThat(m.statements()).hasSize(5);
+        assertThat(m.definitions()).extracting(CfaModel.Definition::name).containsExactly("ind", "total", "odd");
+        CfaModel.Definition odd = m.definitions().get(2);
+        assertThat(odd.text()).isEqualTo("-a^2+2*(b-.5)/c+1e-1");
+        assertThat(odd.line()).isEqualTo(5);
+        assertThat(odd.expression().names()).containsExactly("a", "b", "c");
+        java.util.Map<String, Double> v = java.util.Map.of("a", 3.0, "b", 2.0, "c", 4.0);
+        // R: -3^2 + 2*(2 - .5)/4 + 0.1 = -9 + 0.75 + 0.1
+        assertThat(odd.expression().evaluate(v::get)).isEqualTo(-8.15, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(m.definitions().get(1).expression().evaluate(v::get)).isEqualTo(10.0);
+        assertThat(CfaExpression.parse("2^-1^2", 1, 1).evaluate(x -> 0)).isEqualTo(Math.pow(2, -1));
+        assertThat(CfaExpression.parse("2^3^2", 1, 1).evaluate(x -> 0)).isEqualTo(512.0);
+        assertThat(CfaExpression.parse("8/2/2 - 1 - 1", 1, 1).evaluate(x -> 0)).isZero();
+    }
+
+    @Test
+    void reportsWhereADefinedParameterIsMalformed() {
+        assertThatThrownBy(() -> CfaModelSyntax.parse("f =~ x1 + x2 + x3\nind := a * (b + c"))
+                .isInstanceOfSatisfying(CfaSyntaxException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.column()).isEqualTo(18);
+                })
+                .hasMessageContaining("missing ')'");
+        assertThatThrownBy(() -> CfaModelSyntax.parse("f =~ x1 + x2 + x3\nind := a ** b"))
+                .isInstanceOfSatisfying(
+                        CfaSyntaxException.class, e -> assertThat(e.column()).isEqualTo(11))
+                .hasMessageContaining("unexpected '*'");
+        assertThatThrownBy(() -> CfaModelSyntax.parse("f =~ x1 + x2 + x3\nind := sqrt(a)"))
+                .hasMessageContaining("functions such as 'sqrt(...)' are not supported");
+        assertThatThrownBy(() -> CfaModelSyntax.parse("f =~ x1 + x2 + x3\nind :=  "))
+                .hasMessageContaining("missing expression after ':='");
+        assertThatThrownBy(() -> CfaModelSyntax.parse("f =~ x1 + x2 + x3\n2x := a"))
+                .hasMessageContaining("'2x' is not a name");
+        assertThatThrownBy(() -> CfaModelSyntax.parse("f =~ x1 + x2 + x3\nd := a\nd := b"))
+                .hasMessageContaining("defined twice (first on line 2)")
+                .hasMessageContaining("line 3");
+        assertThatThrownBy(() -> CfaModelSyntax.parse("f =~ x1 + x2 + x3\nd := a b"))
+                .hasMessageContaining("unexpected 'b'");
     }
 
     @Test

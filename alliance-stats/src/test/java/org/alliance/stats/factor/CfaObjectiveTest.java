@@ -76,4 +76,61 @@ class CfaObjectiveTest {
             }
         }
     }
+
+    static Stream<Arguments> structuralModels() {
+        return Stream.of(
+                Arguments.of(HS + "\nspeed ~ visual + textual", false),
+                Arguments.of(HS + "\ntextual ~ visual\nspeed ~ textual\nx7 ~~ x8", false),
+                // Two groups, equal loadings and intercepts: latent means are free in group 2, so dmu/dbeta counts.
+                Arguments.of(HS + "\ntextual ~ visual\nspeed ~ visual + textual", true));
+    }
+
+    /**
+     * The analytic gradient of F with regressions among the latent variables (dSigma/dbeta_fh = L*_f W_h' + W_h L*_f',
+     * dmu/dbeta_fh = L*_f (A alpha)_h) against central differences of F, at a point where every coefficient and mean
+     * is non-zero.
+     */
+    @ParameterizedTest(name = "{0} (two groups {1})")
+    @MethodSource("structuralModels")
+    void structuralGradientMatchesCentralDifferencesOfTheDiscrepancy(String model, boolean twoGroups) {
+        CfaModel parsed = CfaModelSyntax.parse(model);
+        CfaData raw = ReferenceFiles.data("HolzingerSwineford1939", twoGroups ? "school" : null);
+        List<String> observed = parsed.observedVariables();
+        java.util.Map<String, List<double[]>> byGroup = new java.util.LinkedHashMap<>();
+        for (int r = 0; r < raw.rows().size(); r++) {
+            double[] x = new double[observed.size()];
+            for (int j = 0; j < x.length; j++) {
+                x[j] = raw.rows().get(r)[raw.indexOf(observed.get(j))];
+            }
+            byGroup.computeIfAbsent(twoGroups ? raw.groupLabels().get(r) : "", k -> new ArrayList<>())
+                    .add(x);
+        }
+        List<GroupSample> samples = new ArrayList<>();
+        byGroup.forEach((label, cases) -> samples.add(GroupSample.of(label, cases.toArray(double[][]::new))));
+        CfaOptions options = twoGroups
+                ? CfaOptions.defaults()
+                        .withGroupEqual(
+                                java.util.Set.of(CfaOptions.GroupEqual.LOADINGS, CfaOptions.GroupEqual.INTERCEPTS))
+                : CfaOptions.defaults();
+        CfaSpecification spec = CfaSpecification.build(parsed, samples.size(), twoGroups, options);
+        assertThat(spec.structural).isTrue();
+        CfaObjective objective = new CfaObjective(spec, samples);
+        double[] theta = CfaEstimator.startValues(spec, samples);
+        for (int k = 0; k < theta.length; k++) {
+            theta[k] = theta[k] * (1 + 0.1 * Math.sin(k + 1)) + 0.05 * Math.cos(k);
+        }
+        assertThat(objective.value(theta)).isFinite();
+        double[] analytic = objective.gradient(theta);
+        for (int k = 0; k < theta.length; k++) {
+            double step = 1e-6 * Math.max(1, Math.abs(theta[k]));
+            double[] up = theta.clone();
+            double[] down = theta.clone();
+            up[k] += step;
+            down[k] -= step;
+            double numeric = (objective.value(up) - objective.value(down)) / (2 * step);
+            assertThat(analytic[k])
+                    .as("parameter %d", k)
+                    .isCloseTo(numeric, org.assertj.core.api.Assertions.within(1e-6 * Math.max(1, Math.abs(numeric))));
+        }
+    }
 }

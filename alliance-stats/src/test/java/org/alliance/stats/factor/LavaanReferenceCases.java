@@ -16,6 +16,87 @@ final class LavaanReferenceCases {
     static final String BFI = "agree =~ A1 + A2 + A3 + A4 + A5\nconsc =~ C1 + C2 + C3 + C4 + C5\n"
             + "extra =~ E1 + E2 + E3 + E4 + E5\nneuro =~ N1 + N2 + N3 + N4 + N5\nopen =~ O1 + O2 + O3 + O4 + O5";
 
+    /** Bollen's (1989, ch. 8) industrialisation and political democracy model (src/test/r/sem.R). */
+    static final String PD = "ind60 =~ x1 + x2 + x3\ndem60 =~ y1 + y2 + y3 + y4\ndem65 =~ y5 + y6 + y7 + y8\n"
+            + "dem60 ~ ind60\ndem65 ~ ind60 + dem60\n"
+            + "y1 ~~ y5\ny2 ~~ y4 + y6\ny3 ~~ y7\ny4 ~~ y8\ny6 ~~ y8";
+    /** PD with labelled regressions and defined parameters (indirect and total effect, and two odd ones). */
+    static final String PD_DEFINED = "ind60 =~ x1 + x2 + x3\ndem60 =~ y1 + y2 + y3 + y4\ndem65 =~ y5 + y6 + y7 + y8\n"
+            + "dem60 ~ a*ind60\ndem65 ~ b*dem60 + c*ind60\n"
+            + "y1 ~~ y5\ny2 ~~ y4 + y6\ny3 ~~ y7\ny4 ~~ y8\ny6 ~~ y8\n"
+            + "ind := a*b\ntotal := c + a*b\nratio := (a*b) / (c + a*b)\nodd := -a^2 + 2*(b - 0.5)/c";
+
+    static final String HS_SEM = HS + "\nspeed ~ visual + textual";
+    static final String HS_CHAIN = HS + "\ntextual ~ visual\nspeed ~ visual";
+
+    /** The cases of src/test/r/sem.R: structural regressions and defined parameters (lavaan's sem()). */
+    static final List<Case> SEM = List.of(
+            new Case("sem/pd-ml", "PoliticalDemocracy", null, PD, CfaOptions.defaults()),
+            new Case(
+                    "sem/pd-mlr",
+                    "PoliticalDemocracy",
+                    null,
+                    PD,
+                    CfaOptions.defaults().withEstimator(Estimator.MLR)),
+            new Case("sem/pd-defined", "PoliticalDemocracy", null, PD_DEFINED, CfaOptions.defaults()),
+            new Case("sem/hs-ml", "HolzingerSwineford1939", null, HS_SEM, CfaOptions.defaults()),
+            new Case(
+                    "sem/hs-mlr",
+                    "HolzingerSwineford1939",
+                    null,
+                    HS_SEM,
+                    CfaOptions.defaults().withEstimator(Estimator.MLR)),
+            new Case("sem/hs-chain", "HolzingerSwineford1939", null, HS_CHAIN, CfaOptions.defaults()),
+            new Case(
+                    "sem/pd-mediation",
+                    "PoliticalDemocracy",
+                    null,
+                    PD.replace("dem65 ~ ind60 + dem60", "dem65 ~ dem60"),
+                    CfaOptions.defaults()),
+            new Case(
+                    "sem/hs-path",
+                    "HolzingerSwineford1939",
+                    null,
+                    HS + "\ntextual ~ visual\nspeed ~ textual",
+                    CfaOptions.defaults()),
+            new Case("sem/hs-configural", "HolzingerSwineford1939", "school", HS_SEM, CfaOptions.defaults()),
+            new Case(
+                    "sem/hs-metric",
+                    "HolzingerSwineford1939",
+                    "school",
+                    HS_SEM,
+                    CfaOptions.defaults().withGroupEqual(Set.of(GroupEqual.LOADINGS))),
+            new Case(
+                    "sem/pd-stdlv",
+                    "PoliticalDemocracy",
+                    null,
+                    PD,
+                    CfaOptions.defaults().withStandardizeLatent(true)),
+            new Case(
+                    "sem/hs-fiml-complete",
+                    "HolzingerSwineford1939",
+                    null,
+                    HS_SEM,
+                    CfaOptions.defaults().withMissing(MissingData.ML)),
+            new Case(
+                    "sem/bfi-fiml",
+                    "bfi",
+                    null,
+                    "agree =~ A1 + A2 + A3 + A4 + A5\nconsc =~ C1 + C2 + C3 + C4 + C5\nconsc ~ agree",
+                    CfaOptions.defaults().withMissing(MissingData.ML)),
+            new Case(
+                    "sem/hs-scalar",
+                    "HolzingerSwineford1939",
+                    "school",
+                    HS_SEM,
+                    CfaOptions.defaults().withGroupEqual(Set.of(GroupEqual.LOADINGS, GroupEqual.INTERCEPTS))),
+            new Case(
+                    "sem/hs-chain-scalar",
+                    "HolzingerSwineford1939",
+                    "school",
+                    HS_CHAIN,
+                    CfaOptions.defaults().withGroupEqual(Set.of(GroupEqual.LOADINGS, GroupEqual.INTERCEPTS))));
+
     record Case(String name, String dataSet, String groupColumn, String model, CfaOptions options) {
         @Override
         public String toString() {
@@ -159,6 +240,7 @@ final class LavaanReferenceCases {
     private static List<Case> withGrid(List<Case> cases) {
         List<Case> all = new ArrayList<>(cases);
         all.addAll(grid());
+        all.addAll(SEM);
         return List.copyOf(all);
     }
 

@@ -109,6 +109,11 @@ final class CfaText {
                     true);
             section(
                     b,
+                    "Regressions",
+                    rows.stream().filter(p -> p.op().equals("~")).toList(),
+                    true);
+            section(
+                    b,
                     "Covariances",
                     rows.stream()
                             .filter(p -> p.op().equals("~~") && !p.lhs().equals(p.rhs()))
@@ -125,6 +130,11 @@ final class CfaText {
                     rows.stream()
                             .filter(p -> p.op().equals("~~") && p.lhs().equals(p.rhs()))
                             .toList(),
+                    false);
+            section(
+                    b,
+                    "Defined Parameters",
+                    rows.stream().filter(p -> p.op().equals(":=")).toList(),
                     false);
         }
         if (!r.warnings().isEmpty()) {
@@ -163,7 +173,9 @@ final class CfaText {
             } else {
                 name = "    " + p.lhs();
             }
-            if (!p.label().isEmpty()) {
+            // A defined parameter's label is its name.
+            boolean defined = p.op().equals(":=");
+            if (!p.label().isEmpty() && !defined) {
                 name += " (" + p.label() + ")";
             }
             b.append(String.format(
@@ -171,9 +183,9 @@ final class CfaText {
                     "%-22s %9.3f %9s %9s %9s %9.3f%n",
                     name,
                     p.est(),
-                    p.free() ? fmt3(p.se()) : "",
-                    p.free() ? fmt3(p.z()) : "",
-                    p.free() ? fmt3(p.pvalue()) : "",
+                    p.free() || defined ? fmt3(p.se()) : "",
+                    p.free() || defined ? fmt3(p.z()) : "",
+                    p.free() || defined ? fmt3(p.pvalue()) : "",
                     p.stdAll()));
         }
     }

@@ -160,6 +160,56 @@ class CfaCommandTest {
     }
 
     @Test
+    void regressionsAndDefinedParametersArePrintedInJsonAndText() throws Exception {
+        String model = MODEL + "; speed ~ a*visual + b*textual; both := a + b";
+        CommandRun run = CommandRun.run("cfa", HS, "--model", model);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode rows = json(run).get("parameters");
+        double a = Double.NaN;
+        double b = Double.NaN;
+        JsonNode both = null;
+        for (JsonNode row : rows) {
+            String key = row.get("lhs").asString()
+                    + row.get("op").asString()
+                    + row.get("rhs").asString();
+            switch (key) {
+                case "speed~visual" -> a = row.get("est").asDouble();
+                case "speed~textual" -> b = row.get("est").asDouble();
+                case "both:=a+b" -> both = row;
+                default -> {
+                    // other rows
+                }
+            }
+        }
+        // lavaan 0.6.14, sem() on the same model (alliance-stats/src/test/resources/reference/cfa/sem/hs-ml).
+        String reference = Files.readAllLines(Path.of(
+                        "..",
+                        "alliance-stats",
+                        "src",
+                        "test",
+                        "resources",
+                        "reference",
+                        "cfa",
+                        "sem",
+                        "hs-ml-parameters.csv"))
+                .stream()
+                .filter(l -> l.startsWith("\"speed\",\"~\",\"visual\""))
+                .findFirst()
+                .orElseThrow();
+        assertThat(a).isCloseTo(Double.parseDouble(reference.split(",")[3].replace("\"", "")), within(1e-4));
+        assertThat(both).isNotNull();
+        assertThat(both.get("est").asDouble()).isCloseTo(a + b, within(1e-12));
+        assertThat(both.get("se").asDouble()).isPositive();
+        CommandRun text = CommandRun.run("cfa", HS, "--model", model, "--format", "text");
+        assertThat(text.out())
+                .contains("Regressions:")
+                .contains("  speed ~")
+                .contains("    visual (a)")
+                .contains("Defined Parameters:")
+                .contains("    both ");
+    }
+
+    @Test
     void aModelFileThatIsNotUtf8IsBadInputNotARawDecodingError(@TempDir Path dir) throws Exception {
         Path modelFile = dir.resolve("model.lav");
         Files.write(modelFile, ("# Jørgen's model\n" + MODEL.replace("; ", "\n")).getBytes("windows-1252"));

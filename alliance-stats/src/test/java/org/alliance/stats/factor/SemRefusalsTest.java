@@ -1,0 +1,90 @@
+package org.alliance.stats.factor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What structural models may not do (each refused with a message naming the construct or option, never
+ * silently ignored), and lavaan's published figures for Bollen's political democracy model.
+ */
+class SemRefusalsTest {
+
+    private static CfaResult fit(String dataSet, String model, CfaOptions options) {
+        return CfaEstimator.fit(ReferenceFiles.data(dataSet, null), CfaModelSyntax.parse(model), options);
+    }
+
+    @Test
+    void regressionOfAnObservedVariableIsRefused() {
+        assertThatThrownBy(() ->
+                        fit("HolzingerSwineford1939", LavaanReferenceCases.HS + "\nspeed ~ x1", CfaOptions.defaults()))
+                .hasMessageContaining("line 4")
+                .hasMessageContaining("'x1' in 'speed ~ x1' is an observed variable");
+        assertThatThrownBy(() ->
+                        fit("HolzingerSwineford1939", LavaanReferenceCases.HS + "\nx1 ~ visual", CfaOptions.defaults()))
+                .hasMessageContaining("'x1' in 'x1 ~ visual' is an observed variable");
+    }
+
+    @Test
+    void feedbackLoopsAndSelfRegressionsAreRefused() {
+        assertThatThrownBy(() -> fit(
+                        "HolzingerSwineford1939",
+                        LavaanReferenceCases.HS + "\ntextual ~ visual\nspeed ~ textual\nvisual ~ speed",
+                        CfaOptions.defaults()))
+                .hasMessageContaining("feedback loop")
+                .hasMessageContaining("non-recursive");
+        assertThatThrownBy(() -> fit(
+                        "HolzingerSwineford1939", LavaanReferenceCases.HS + "\nspeed ~ speed", CfaOptions.defaults()))
+                .hasMessageContaining("regresses a variable on itself");
+    }
+
+    @Test
+    void definedParametersMustUseLabelsAndOneGroup() {
+        String labelled = LavaanReferenceCases.HS + "\nspeed ~ a*visual + b*textual\n";
+        assertThatThrownBy(() -> fit("HolzingerSwineford1939", labelled + "d := a*q", CfaOptions.defaults()))
+                .hasMessageContaining("line 5")
+                .hasMessageContaining("'q' in 'd := a*q' is not a parameter label");
+        assertThatThrownBy(() -> fit("HolzingerSwineford1939", labelled + "b := a*2", CfaOptions.defaults()))
+                .hasMessageContaining("the defined parameter 'b' has the name of a label");
+        assertThatThrownBy(() -> fit("HolzingerSwineford1939", labelled + "x1 := a*2", CfaOptions.defaults()))
+                .hasMessageContaining("the defined parameter 'x1' has the name of a variable");
+        assertThatThrownBy(() -> CfaEstimator.fit(
+                        ReferenceFiles.data("HolzingerSwineford1939", "school"),
+                        CfaModelSyntax.parse(labelled + "d := a*b"),
+                        CfaOptions.defaults()))
+                .hasMessageContaining("defined parameters (':=') with several groups are not implemented");
+    }
+
+    @Test
+    void definedParametersMayBuildOnEarlierOnes() {
+        CfaResult r = fit(
+                "PoliticalDemocracy",
+                LavaanReferenceCases.PD_DEFINED + "\ntwice := 2*total - ind",
+                CfaOptions.defaults());
+        double ind = r.parameter("ind", ":=", "a*b", 1).orElseThrow().est();
+        double total = r.parameter("total", ":=", "c+a*b", 1).orElseThrow().est();
+        var twice = r.parameter("twice", ":=", "2*total-ind", 1).orElseThrow();
+        assertThat(twice.est()).isCloseTo(2 * total - ind, within(1e-12));
+        assertThat(twice.label()).isEqualTo("twice");
+        // 2*total - ind = 2c + ab: its SE differs from both components', and is finite.
+        assertThat(twice.se())
+                .isPositive()
+                .isNotCloseTo(
+                        r.parameter("total", ":=", "c+a*b", 1).orElseThrow().se(), within(1e-3));
+    }
+
+    @Test
+    void politicalDemocracyReproducesLavaansPublishedOutput() {
+        // lavaan's tutorial ("A structural equation model"): chi-square 38.125 on 35 df, p = 0.329.
+        CfaResult pd = LavaanReferenceCases.fit("sem/pd-ml");
+        assertThat(pd.fit("chisq")).isCloseTo(38.125, within(5e-4));
+        assertThat(pd.fit("df")).isEqualTo(35);
+        assertThat(pd.fit("pvalue")).isCloseTo(0.329, within(5e-4));
+        assertThat(pd.parameter("dem65", "~", "dem60", 1).orElseThrow().est()).isCloseTo(0.837, within(5e-4));
+        assertThat(pd.converged()).isTrue();
+        assertThat(pd.warnings()).isEmpty();
+        assertThat(pd.provenance().method()).startsWith("SEM, ");
+    }
+}

@@ -1,0 +1,111 @@
+# Reference outputs for structural regressions ('~') and defined parameters (':='), from lavaan's sem().
+# Run from the repository root:  Rscript alliance-stats/src/test/r/sem.R
+# Writes data/PoliticalDemocracy.csv (Bollen 1989, shipped with lavaan), then reads the committed CSVs
+# (not the package data) and writes to reference/cfa/sem/, per case, the same layout as cfa.R:
+#   <case>-parameters.csv  parameterEstimates(fit, standardized = TRUE), ':=' rows included
+#   <case>-fit.csv         fitMeasures(fit) as name,value
+#   <case>-implied.csv     model-implied covariance (and means) per group
+# all with 17 significant digits.
+suppressPackageStartupMessages(library(lavaan))
+data_dir <- "alliance-stats/src/test/resources/data"
+out <- "alliance-stats/src/test/resources/reference/cfa/sem"
+dir.create(out, recursive = TRUE, showWarnings = FALSE)
+write.csv(lavaan::PoliticalDemocracy, file.path(data_dir, "PoliticalDemocracy.csv"), row.names = FALSE, na = "")
+
+fmt <- function(df) {
+  for (n in names(df)) if (is.numeric(df[[n]])) df[[n]] <- format(df[[n]], digits = 17, trim = TRUE)
+  df
+}
+write_table <- function(df, name) {
+  write.csv(fmt(df), file.path(out, name), row.names = FALSE, na = "NA", quote = TRUE)
+}
+write_fit <- function(fit, case) {
+  pe <- parameterEstimates(fit, standardized = TRUE)
+  if (is.null(pe$group)) pe$group <- 1L
+  if (is.null(pe$label)) pe$label <- ""
+  write_table(pe, paste0(case, "-parameters.csv"))
+  fm <- fitMeasures(fit)
+  write_table(data.frame(name = names(fm), value = as.numeric(fm)), paste0(case, "-fit.csv"))
+  imp <- lavInspect(fit, "implied")
+  if (lavInspect(fit, "ngroups") == 1) imp <- list(imp)
+  rows <- list()
+  for (g in seq_along(imp)) {
+    s <- imp[[g]]$cov
+    for (i in seq_len(nrow(s))) for (j in seq_len(ncol(s))) {
+      rows[[length(rows) + 1]] <- data.frame(group = g, kind = "cov", row = rownames(s)[i], col = colnames(s)[j], value = s[i, j])
+    }
+    if (!is.null(imp[[g]]$mean)) {
+      m <- imp[[g]]$mean
+      for (i in seq_along(m)) rows[[length(rows) + 1]] <- data.frame(group = g, kind = "mean", row = names(m)[i], col = "", value = m[[i]])
+    }
+  }
+  write_table(do.call(rbind, rows), paste0(case, "-implied.csv"))
+  invisible(fit)
+}
+
+pd <- read.csv(file.path(data_dir, "PoliticalDemocracy.csv"))
+hs <- read.csv(file.path(data_dir, "HolzingerSwineford1939.csv"))
+
+# Bollen's (1989, ch. 8) industrialisation and political democracy model, as in lavaan's tutorial.
+pd_model <- "ind60 =~ x1 + x2 + x3
+dem60 =~ y1 + y2 + y3 + y4
+dem65 =~ y5 + y6 + y7 + y8
+dem60 ~ ind60
+dem65 ~ ind60 + dem60
+y1 ~~ y5
+y2 ~~ y4 + y6
+y3 ~~ y7
+y4 ~~ y8
+y6 ~~ y8"
+pd_defined <- "ind60 =~ x1 + x2 + x3
+dem60 =~ y1 + y2 + y3 + y4
+dem65 =~ y5 + y6 + y7 + y8
+dem60 ~ a*ind60
+dem65 ~ b*dem60 + c*ind60
+y1 ~~ y5
+y2 ~~ y4 + y6
+y3 ~~ y7
+y4 ~~ y8
+y6 ~~ y8
+ind := a*b
+total := c + a*b
+ratio := (a*b) / (c + a*b)
+odd := -a^2 + 2*(b - 0.5)/c"
+hs_model <- "visual =~ x1 + x2 + x3
+textual =~ x4 + x5 + x6
+speed =~ x7 + x8 + x9
+speed ~ visual + textual"
+# Two endogenous latents that predict nothing: lavaan frees their residual covariance (auto.cov.y).
+hs_chain <- "visual =~ x1 + x2 + x3
+textual =~ x4 + x5 + x6
+speed =~ x7 + x8 + x9
+textual ~ visual
+speed ~ visual"
+
+write_fit(sem(pd_model, data = pd), "pd-ml")
+write_fit(sem(pd_model, data = pd, estimator = "MLR"), "pd-mlr")
+write_fit(sem(pd_defined, data = pd), "pd-defined")
+write_fit(sem(hs_model, data = hs), "hs-ml")
+write_fit(sem(hs_model, data = hs, estimator = "MLR"), "hs-mlr")
+write_fit(sem(hs_chain, data = hs), "hs-chain")
+# Restrictive structural parts (one path fewer than a saturated one, df + 1): chi-square differs from the CFA's.
+pd_mediation <- sub("dem65 ~ ind60 + dem60", "dem65 ~ dem60", pd_model, fixed = TRUE)
+write_fit(sem(pd_mediation, data = pd), "pd-mediation")
+write_fit(sem(sub("speed ~ visual", "speed ~ textual", hs_chain, fixed = TRUE), data = hs), "hs-path")
+write_fit(sem(hs_model, data = hs, group = "school"), "hs-configural")
+write_fit(sem(hs_model, data = hs, group = "school", group.equal = "loadings"), "hs-metric")
+# Scalar: latent intercepts free in group 2, so the mean structure mu = nu + Lambda (I - B)^-1 alpha counts.
+write_fit(sem(hs_model, data = hs, group = "school", group.equal = c("loadings", "intercepts")), "hs-scalar")
+write_fit(sem(hs_chain, data = hs, group = "school", group.equal = c("loadings", "intercepts")), "hs-chain-scalar")
+
+# std.lv (every latent variance, for endogenous latents the residual variance, fixed to 1) and FIML.
+write_fit(sem(pd_model, data = pd, std.lv = TRUE), "pd-stdlv")
+write_fit(sem(hs_model, data = hs, missing = "ml"), "hs-fiml-complete")
+bfi <- read.csv(file.path(data_dir, "bfi.csv"))
+write_fit(sem("agree =~ A1 + A2 + A3 + A4 + A5\nconsc =~ C1 + C2 + C3 + C4 + C5\nconsc ~ agree", data = bfi,
+              missing = "ml"), "bfi-fiml")
+
+writeLines(c(
+  paste("R", paste(R.version$major, R.version$minor, sep = ".")),
+  paste("lavaan", as.character(packageVersion("lavaan")))
+), file.path(out, "VERSIONS.txt"))
