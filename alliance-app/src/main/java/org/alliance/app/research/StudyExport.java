@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,17 +38,20 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * A study's export as a zip: {@code data.csv} (one row per check-in), {@code codebook.csv}, {@code study.sps} and
- * {@code study.R}. The rows are written while they are read from the database, a group of
+ * A study's export as a zip: {@code data.csv} (one row per check-in), {@code codebook.csv}, {@code codebook.html},
+ * {@code study.sps} and {@code study.R}; and when the study has a questionnaire that asks about each professional of
+ * a joint meeting, {@code joint.csv} in long form (one row per check-in and professional rated, one for the team;
+ * {@link JointRows}) with {@code joint-codebook.csv}, {@code joint-codebook.html}, {@code joint.sps} and
+ * {@code joint.R}. The rows are written while they are read from the database, a group of
  * {@value #CLIENTS_PER_QUERY} clients at a time (a cursor over the study's clients, then one query for the group's
- * check-ins), so memory holds one check-in and one group's meeting dates whatever the size of the study, and the first
- * rows leave before the database has looked at the last client.
+ * check-ins; {@link ExportClients}), so memory holds one check-in and one group's meeting dates whatever the size of
+ * the study, and the first rows leave before the database has looked at the last client.
  *
  * <p>Which check-ins (docs/rules.md, "Research"): of clients in the study's teams, about meetings within the study's
  * period, to the study's questionnaires; of each meeting, questionnaire, perspective and rater the one submitted last
  * (as for trends); and only when the client released it to their professional under the release rule at the moment
- * of the export. Answers kept "only for team figures", or not released yet, are never exported. The professionals'
- * own ratings are released at once and exported.
+ * of the export ({@link ExportClients#exported}, for both files). Answers kept "only for team figures", or not
+ * released yet, are never exported. The professionals' own ratings are released at once and exported.
  */
 @Component
 class StudyExport {
@@ -116,8 +120,10 @@ class StudyExport {
         Map<String, Instrument> instruments = new HashMap<>();
         columns.instruments(study).forEach(i -> instruments.put(i.id(), i));
         ExportPseudonyms pseudonyms = new ExportPseudonyms(new StudyPseudonyms(studies.secret(study.id())));
+        // One moment for both files: a block released between them would be in one and not the other.
+        Instant now = clock.instant();
         long rows = stream(zip, "data.csv", study, variables, csv -> {
-            DataRows writer = new DataRows(study, data, csv, pseudonyms, instruments, clients, clock.instant());
+            DataRows writer = new DataRows(study, data, csv, pseudonyms, instruments, clients, now);
             clients.forEachGroup(study, writer);
             return writer.written;
         });
@@ -125,7 +131,23 @@ class StudyExport {
         entry(zip, "codebook.csv", Codebook.csv(variables));
         entry(zip, "codebook.html", codebookHtml(study, variables));
         entry(zip, "study.sps", SpssSyntax.write(title, "data.csv", variables));
-        entry(zip, "study.R", RScript.write(title, "data.csv", variables));
+        entry(zip, "study.R", RScript.write(title, "data.csv", "study.R", variables));
+        Map<String, Instrument> joint = new HashMap<>();
+        columns.jointInstruments(study).forEach(i -> joint.put(i.id(), i));
+        if (!joint.isEmpty()) {
+            List<Column> jointColumns = columns.joint(study);
+            List<ExportVariable> jointVariables =
+                    jointColumns.stream().map(Column::variable).toList();
+            stream(zip, "joint.csv", study, jointVariables, csv -> {
+                JointRows writer = new JointRows(study, jointColumns, csv, pseudonyms, joint, clients, now);
+                clients.forEachGroup(study, writer);
+                return writer.written;
+            });
+            entry(zip, "joint-codebook.csv", Codebook.csv(jointVariables));
+            entry(zip, "joint-codebook.html", codebookHtml(study, jointVariables));
+            entry(zip, "joint.sps", SpssSyntax.write(title, "joint.csv", jointVariables));
+            entry(zip, "joint.R", RScript.write(title, "joint.csv", "joint.R", jointVariables));
+        }
         zip.finish();
         zip.flush();
         return rows;
