@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A study's export as a zip: {@code data.csv} (one row per check-in), {@code codebook.csv}, {@code codebook.html},
- * {@code study.sps} and {@code study.R}; and when the study has a questionnaire that asks about each professional of
+ * {@code study.sps}, {@code study.R} and {@code study.do} (Stata, {@link StataSyntax}); and when the study has a questionnaire that asks about each professional of
  * a joint meeting, {@code joint.csv} in long form (one row per check-in and professional rated, one for the team;
  * {@link JointRows}) with {@code joint-codebook.csv}, {@code joint-codebook.html}, {@code joint.sps} and
  * {@code joint.R}. The rows are written while they are read from the database, a group of
@@ -131,7 +131,8 @@ class StudyExport {
         entry(zip, "codebook.csv", Codebook.csv(variables));
         entry(zip, "codebook.html", codebookHtml(study, variables));
         entry(zip, "study.sps", SpssSyntax.write(title, "data.csv", variables));
-        entry(zip, "study.R", RScript.write(title, "data.csv", "study.R", variables));
+        entry(zip, "study.R", RScript.write(title, "data.csv", variables));
+        entry(zip, "study.do", StataSyntax.write(title, "data.csv", variables));
         Map<String, Instrument> joint = new HashMap<>();
         columns.jointInstruments(study).forEach(i -> joint.put(i.id(), i));
         if (!joint.isEmpty()) {
@@ -146,7 +147,13 @@ class StudyExport {
             entry(zip, "joint-codebook.csv", Codebook.csv(jointVariables));
             entry(zip, "joint-codebook.html", codebookHtml(study, jointVariables));
             entry(zip, "joint.sps", SpssSyntax.write(title, "joint.csv", jointVariables));
-            entry(zip, "joint.R", RScript.write(title, "joint.csv", "joint.R", jointVariables));
+            // RScript's first lines tell to run study.R: this one is joint.R.
+            entry(
+                    zip,
+                    "joint.R",
+                    RScript.write(title, "joint.csv", jointVariables)
+                            .replace("Rscript study.R", "Rscript joint.R")
+                            .replace("source(\"study.R\")", "source(\"joint.R\")"));
         }
         zip.finish();
         zip.flush();

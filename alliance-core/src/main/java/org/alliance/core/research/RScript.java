@@ -16,22 +16,13 @@ public final class RScript {
     private RScript() {}
 
     public static String write(String title, String dataFile, List<ExportVariable> variables) {
-        return write(title, dataFile, "study.R", variables);
-    }
-
-    /** @param scriptFile the script's own file name, as its first comment tells how to run it */
-    public static String write(String title, String dataFile, String scriptFile, List<ExportVariable> variables) {
         StringBuilder r = new StringBuilder();
         r.append("# ").append(ascii(LabelText.fit(title, 200))).append('\n');
         r.append("# Reads ")
                 .append(dataFile)
                 .append(" with every label. Run it in the folder that holds ")
                 .append(dataFile)
-                .append(":\n#   Rscript ")
-                .append(scriptFile)
-                .append("   or, in R,   setwd(\"...\"); source(\"")
-                .append(scriptFile)
-                .append("\")\n\n");
+                .append(":\n#   Rscript study.R   or, in R,   setwd(\"...\"); source(\"study.R\")\n\n");
         List<String> classes = new ArrayList<>();
         for (ExportVariable variable : variables) {
             String type = variable.type() == ExportVariable.Type.NUMBER ? "numeric" : "character";
