@@ -51,6 +51,9 @@ class StudyExportJointTest {
     private static final Instrument JOINT =
             InstrumentCatalog.builtIn().find("alliance-joint-client").orElseThrow();
 
+    private static final Instrument PARTIALITY =
+            InstrumentCatalog.builtIn().find("alliance-partiality").orElseThrow();
+
     @TempDir
     static Path folder;
 
@@ -131,6 +134,34 @@ class StudyExportJointTest {
                 .isEqualTo(CheckIns.Outcome.SAVED);
     }
 
+    private static void partiality(
+            Invitations invitations,
+            CheckIns checkIns,
+            long meeting,
+            long chair,
+            long party,
+            String key,
+            Map<Long, Double> ratings) {
+        var invitation = invitations
+                .find(invitations
+                        .issue(meeting, PARTIALITY.id(), chair, Duration.ofHours(72), java.util.Optional.of(party))
+                        .token())
+                .orElseThrow();
+        Map<Long, Map<String, Double>> blocks = new LinkedHashMap<>();
+        ratings.forEach((professional, value) -> blocks.put(
+                professional,
+                Map.of(
+                        "partiality-every-side", value,
+                        "partiality-no-blame", value,
+                        "partiality-win-win", value,
+                        "partiality-dialogue", value)));
+        assertThat(checkIns.submit(
+                        invitation,
+                        new CheckInSubmission(
+                                PARTIALITY, Language.EN, ReleaseChoice.NOW, key, Map.of(), blocks, Map.of(), Map.of())))
+                .isEqualTo(CheckIns.Outcome.SAVED);
+    }
+
     static Export export(String vendor) throws Exception {
         DataSource dataSource = TestDatabases.migrated(vendor, folder);
         JdbcClient jdbc = JdbcClient.create(dataSource);
@@ -148,6 +179,20 @@ class StudyExportJointTest {
         long client = caseload.createClient(organisation, team, chair, "Kim", "K-" + vendor);
         long first = jointMeeting(jdbc, caseload, client, chair, colleague, LocalDate.of(2026, 1, 5));
         long second = jointMeeting(jdbc, caseload, client, chair, colleague, LocalDate.of(2026, 2, 2));
+        long joint = jdbc.sql("SELECT id FROM joint_meeting WHERE meeting_id = ?")
+                .param(first)
+                .query(Long.class)
+                .single();
+        List<Long> network = new java.util.ArrayList<>();
+        for (String member : List.of("Sam", "Mira")) {
+            network.add(jdbc.sql(
+                            """
+                            INSERT INTO joint_party (joint_meeting_id, kind, user_id, network_role, label, present)
+                            VALUES (?, 'NETWORK_MEMBER', NULL, 'PARTNER', ?, TRUE) RETURNING id""")
+                    .params(joint, member)
+                    .query(Long.class)
+                    .single());
+        }
         Invitations invitations = new Invitations(jdbc, CLOCK);
         CheckIns checkIns = new CheckIns(jdbc, transactions, CLOCK);
         Map<Long, Map<String, Double>> blocks = new LinkedHashMap<>();
@@ -182,6 +227,17 @@ class StudyExportJointTest {
                 Map.of(chair, bond(3, 3, 3.0, 3), colleague, bond(1, 1, 1.0, 1)),
                 Map.of(chair, ReleaseChoice.NOW, colleague, ReleaseChoice.NEXT_MEETING),
                 Map.of("team-vision", 1.0, "team-support", 1.0));
+        // The two network members rate each professional's eye for everyone: 2 for the chair, 4 for the colleague
+        // by the first; the second rates only the chair, 5.
+        partiality(
+                invitations,
+                checkIns,
+                first,
+                chair,
+                network.get(0),
+                vendor + "-n1",
+                Map.of(chair, 2.0, colleague, 4.0));
+        partiality(invitations, checkIns, first, chair, network.get(1), vendor + "-n2", Map.of(chair, 5.0));
         Studies studies = new Studies(jdbc, transactions, CLOCK);
         long studyId = studies.create(
                 new Study(
@@ -197,7 +253,7 @@ class StudyExportJointTest {
                         false,
                         false,
                         List.of(team),
-                        List.of(JOINT.id()),
+                        List.of(JOINT.id(), PARTIALITY.id()),
                         List.of(new Study.Wave("T1", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31))),
                         List.of()),
                 chair);
@@ -227,17 +283,31 @@ class StudyExportJointTest {
         String ben = export.pseudonyms().pseudonym(StudyPseudonyms.Kind.PROFESSIONAL, export.colleague());
         String kim = export.pseudonyms().pseudonym(StudyPseudonyms.Kind.CLIENT, export.client());
 
-        List<Map<String, String>> rows = StudyExportTest.rows(export.files().get("joint.csv"));
+        List<Map<String, String>> all = StudyExportTest.rows(export.files().get("joint.csv"));
+        assertThat(all)
+                .allSatisfy(r -> assertThat(r).containsEntry("client", kim).containsEntry("language", "en"));
+        // The network members: one row per professional of the meeting (a block not answered gives -9 and -8), and
+        // no team row, as their questionnaire asks nothing once.
+        assertThat(all.stream().filter(r -> r.get("perspective").equals("network-member")))
+                .extracting(r -> r.get("rater_number") + "/" + r.get("rated") + "/" + r.get("rated_professional") + "/"
+                        + r.get("alliance_partiality_partiality_no_blame") + "/"
+                        + r.get("alliance_partiality_partiality_score"))
+                .containsExactly(
+                        "1/professional/" + anna + "/2/2",
+                        "1/professional/" + ben + "/4/4",
+                        "2/professional/" + anna + "/5/5",
+                        "2/professional/" + ben + "/-9/-8");
+        List<Map<String, String>> rows = all.stream()
+                .filter(r -> r.get("instrument").equals("alliance-joint-client"))
+                .toList();
         assertThat(rows)
                 .extracting(r -> r.get("meeting_number") + "/" + r.get("rated") + "/" + r.get("rated_professional"))
                 .containsExactly(
                         "1/professional/" + anna, "1/professional/" + ben, "1/team/", "2/professional/" + anna);
         assertThat(rows).allSatisfy(r -> assertThat(r)
-                .containsEntry("client", kim)
                 .containsEntry("perspective", "client")
                 .containsEntry("rater_number", "0")
-                .containsEntry("instrument", "alliance-joint-client")
-                .containsEntry("language", "en"));
+                .containsEntry("alliance_partiality_partiality_no_blame", ""));
         assertThat(rows.get(0))
                 .containsEntry("wave", "T1")
                 .containsEntry("days_since_first", "0")
@@ -264,13 +334,14 @@ class StudyExportJointTest {
                 .containsEntry("alliance_joint_client_bond_trust", "3");
 
         // data.csv asks the same rule of the check-in's own choice: the team answers of the first meeting only.
-        List<Map<String, String>> data = StudyExportTest.rows(export.files().get("data.csv"));
-        assertThat(export.rows()).isEqualTo(1);
+        List<Map<String, String>> data = StudyExportTest.rows(export.files().get("data.csv")).stream()
+                .filter(r -> r.get("instrument").equals("alliance-joint-client"))
+                .toList();
         assertThat(data).singleElement().satisfies(r -> assertThat(r)
                 .containsEntry("meeting_number", "1")
                 .containsEntry("alliance_joint_client_team_vision", "4")
                 .doesNotContainKey("alliance_joint_client_bond_trust"));
-        assertThat(export.files().get("joint.csv")).doesNotContain("Anna", "Ben", "Kim");
+        assertThat(export.files().get("joint.csv")).doesNotContain("Anna", "Ben", "Kim", "Sam", "Mira");
         assertThat(export.files().get("joint-codebook.csv").split("\r\n"))
                 .hasSize(export.files().get("joint.csv").split("\r\n")[0].split(",").length + 1);
     }
@@ -305,15 +376,17 @@ class StudyExportJointTest {
                 """
                 source("joint.R")
                 cat("rows", nrow(data), "\\n", sep = "|")
-                cat("rated", as.character(data$rated), "\\n", sep = "|")
                 cat("label", attr(data$rated_professional, "label"), "\\n", sep = "|")
+                # Subsetting drops the columns' attributes: the labels are read above.
+                data <- data[data$instrument == "Our meeting with several professionals", ]
+                cat("rated", as.character(data$rated), "\\n", sep = "|")
                 cat("respect", data$alliance_joint_client_bond_respect, "\\n", sep = "|")
                 cat("bond", data$alliance_joint_client_bond_with_professional_score, "\\n", sep = "|")
                 """,
                 StandardCharsets.UTF_8);
         String r = ExternalTools.run(dir, rscript, "check.R");
         assertThat(r)
-                .contains("rows|4|")
+                .contains("rows|8|")
                 .contains("rated|one professional|one professional|the professionals as a team|one professional|")
                 .contains("label|Professional rated (study pseudonym)|")
                 .contains("respect|5|NA|NA|3|")
