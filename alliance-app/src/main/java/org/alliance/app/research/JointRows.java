@@ -46,6 +46,10 @@ final class JointRows implements ExportClients.Group {
     private final Map<String, Instrument> instruments;
     private final ExportClients clients;
     private final Instant now;
+    /** The joint questionnaires' ids and their placeholders, so no query reads the study's other check-ins. */
+    private final List<String> instrumentIds;
+
+    private final String instrumentsIn;
     long written;
 
     JointRows(
@@ -63,6 +67,8 @@ final class JointRows implements ExportClients.Group {
         this.instruments = instruments;
         this.clients = clients;
         this.now = now;
+        this.instrumentIds = List.copyOf(instruments.keySet());
+        this.instrumentsIn = String.join(", ", java.util.Collections.nCopies(instrumentIds.size(), "?"));
     }
 
     /** The latest check-in of its key, with what was read about it. */
@@ -140,18 +146,20 @@ final class JointRows implements ExportClients.Group {
                 JOIN meeting m ON m.id = ci.meeting_id
                 LEFT JOIN joint_party jp ON jp.id = ci.joint_party_id
                 WHERE ci.client_id IN (%s) AND m.meeting_date >= ? AND m.meeting_date <= ?
-                  AND ci.instrument_id IN (SELECT instrument_id FROM study_instrument WHERE study_id = ?)
+                  AND ci.instrument_id IN (%s)
                 ORDER BY ci.client_id, m.meeting_date, ci.meeting_id, ci.instrument_id, ci.perspective,
                          COALESCE(ci.rater_id, 0), COALESCE(ci.joint_party_id, 0), ci.submitted_at DESC,
                          ci.id DESC"""
-                        .formatted(in);
+                        .formatted(in, instrumentsIn);
         List<CheckIn> latest = new ArrayList<>();
         Map<Long, CheckIn> byId = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int p = bind(statement, clientIds);
             statement.setString(p++, study.startsOn().toString());
             statement.setString(p++, study.endsOn().toString());
-            statement.setLong(p, study.id());
+            for (String instrument : instrumentIds) {
+                statement.setString(p++, instrument);
+            }
             String lastKey = "";
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -160,7 +168,7 @@ final class JointRows implements ExportClients.Group {
                             + rs.getString("perspective") + "|" + rs.getString("rater_id") + "|"
                             + rs.getString("joint_party_id");
                     // The newest of its key comes first; older ones of the same key are history.
-                    if (key.equals(lastKey) || !instruments.containsKey(instrument)) {
+                    if (key.equals(lastKey)) {
                         continue;
                     }
                     lastKey = key;
@@ -191,15 +199,16 @@ final class JointRows implements ExportClients.Group {
     }
 
     /** The team answers, the blocks and the per-block release choices of the group's latest check-ins. */
-    private static void answers(Connection connection, List<Long> clientIds, String in, Map<Long, CheckIn> byId)
+    private void answers(Connection connection, List<Long> clientIds, String in, Map<Long, CheckIn> byId)
             throws SQLException {
         query(
                 connection,
                 """
                 SELECT a.check_in_id, a.item_id, a.numeric_value FROM answer a JOIN check_in ci ON ci.id = a.check_in_id
-                WHERE ci.client_id IN (%s) AND a.numeric_value IS NOT NULL"""
-                        .formatted(in),
+                WHERE ci.client_id IN (%s) AND ci.instrument_id IN (%s) AND a.numeric_value IS NOT NULL"""
+                        .formatted(in, instrumentsIn),
                 clientIds,
+                instrumentIds,
                 rs -> {
                     CheckIn checkIn = byId.get(rs.getLong(1));
                     if (checkIn != null) {
@@ -211,9 +220,11 @@ final class JointRows implements ExportClients.Group {
                 """
                 SELECT a.check_in_id, a.professional_id, a.item_id, a.numeric_value
                 FROM answer_per_professional a JOIN check_in ci ON ci.id = a.check_in_id
-                WHERE ci.client_id IN (%s) ORDER BY a.check_in_id, a.professional_id, a.item_id"""
-                        .formatted(in),
+                WHERE ci.client_id IN (%s) AND ci.instrument_id IN (%s)
+                ORDER BY a.check_in_id, a.professional_id, a.item_id"""
+                        .formatted(in, instrumentsIn),
                 clientIds,
+                instrumentIds,
                 rs -> {
                     CheckIn checkIn = byId.get(rs.getLong(1));
                     if (checkIn != null) {
@@ -227,9 +238,10 @@ final class JointRows implements ExportClients.Group {
                 """
                 SELECT r.check_in_id, r.professional_id, r.release_choice
                 FROM check_in_block_release r JOIN check_in ci ON ci.id = r.check_in_id
-                WHERE ci.client_id IN (%s)"""
-                        .formatted(in),
+                WHERE ci.client_id IN (%s) AND ci.instrument_id IN (%s)"""
+                        .formatted(in, instrumentsIn),
                 clientIds,
+                instrumentIds,
                 rs -> {
                     CheckIn checkIn = byId.get(rs.getLong(1));
                     if (checkIn != null) {
@@ -252,6 +264,7 @@ final class JointRows implements ExportClients.Group {
                 ORDER BY jm.meeting_id, jp.id"""
                         .formatted(in),
                 clientIds,
+                List.of(),
                 rs -> professionals
                         .computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>())
                         .add(rs.getLong(2)));
@@ -262,11 +275,15 @@ final class JointRows implements ExportClients.Group {
         void read(ResultSet rs) throws SQLException;
     }
 
-    private static void query(Connection connection, String sql, List<Long> clientIds, RowReader reader)
+    private static void query(
+            Connection connection, String sql, List<Long> clientIds, List<String> instrumentIds, RowReader reader)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setFetchSize(ExportClients.FETCH_SIZE);
-            bind(statement, clientIds);
+            int p = bind(statement, clientIds);
+            for (String instrument : instrumentIds) {
+                statement.setString(p++, instrument);
+            }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     reader.read(rs);
