@@ -153,6 +153,8 @@ final class ExportColumns {
                 ResponseFormat format = instrument.format(item);
                 String label = item.text().get(study.language());
                 label = label.isBlank() ? instrument.id() + " " + item.id() : label;
+                // The form puts the professional's name here; in joint.csv the row says which professional.
+                label = label.replace("{professional}", text("export.rated.placeholder", locale));
                 String name = names.of(instrument.id(), item.id());
                 if (!format.numeric()) {
                     if (study.includeFreeText() && format instanceof ResponseFormat.FreeText free) {

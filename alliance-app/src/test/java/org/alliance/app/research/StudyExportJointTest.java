@@ -366,7 +366,7 @@ class StudyExportJointTest {
         assertThat(spss)
                 .containsPattern("\\|rated +\\| +\\d+\\|Who was rated *\\|Nominal")
                 .containsPattern(
-                        "\\|alliance_joint_client_bond_trust *\\| +\\d+\\|I could trust \\{professional\\}\\. *\\|Ordinal")
+                        "\\|alliance_joint_client_bond_trust *\\| +\\d+\\|I could trust the professional\\. *\\|Ordinal")
                 .containsPattern("team +\\|the professionals as a team")
                 .containsPattern("-9\\[a\\] *\\|not answered")
                 .containsPattern("\\| +1\\|professional *\\| +-9\\| +4\\.00\\|");
