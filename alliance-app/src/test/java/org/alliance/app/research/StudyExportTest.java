@@ -265,7 +265,8 @@ class StudyExportTest {
     @Test
     void onlyTheClientsReleasedLatestAnswersInTheStudyAreExported() throws Exception {
         Map<String, String> files = unzip(download(study));
-        assertThat(files).containsOnlyKeys("data.csv", "codebook.csv", "codebook.html", "study.sps", "study.R");
+        assertThat(files)
+                .containsOnlyKeys("data.csv", "codebook.csv", "codebook.html", "study.sps", "study.R", "study.do");
         List<Map<String, String>> rows = rows(files.get("data.csv"));
         assertThat(rows).hasSize(3);
 

@@ -1,0 +1,320 @@
+package org.alliance.app.research;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.alliance.core.instrument.Instrument;
+import org.alliance.core.instrument.InstrumentCatalog;
+import org.alliance.core.instrument.Item;
+import org.alliance.core.instrument.Language;
+import org.alliance.core.instrument.Perspective;
+import org.alliance.core.instrument.ResponseFormat;
+import org.alliance.core.instrument.Scale;
+import org.alliance.core.release.ReleaseChoice;
+import org.alliance.core.research.ExportVariable;
+import org.alliance.core.research.ExportVariable.Level;
+import org.alliance.core.research.ExportVariable.ValueLabel;
+import org.alliance.core.research.VariableNames;
+import org.springframework.context.MessageSource;
+
+/**
+ * The columns of a study's two data files, in order, each with its name, label, value labels and missing codes
+ * in the study's language: {@code data.csv} (one row per check-in; the items asked once per professional of a
+ * joint meeting left out) and {@code joint.csv} (one row per check-in and professional rated, plus one for the
+ * team, of the questionnaires that ask about each professional).
+ */
+final class ExportColumns {
+
+    /** How one exported column is filled. */
+    sealed interface Column permits Fixed, ItemColumn, ScoreColumn {
+        ExportVariable variable();
+    }
+
+    /** The study's own columns, before the questionnaires' items and scores. */
+    enum Field {
+        CLIENT,
+        PROFESSIONAL,
+        RATER_NUMBER,
+        RATED,
+        RATED_PROFESSIONAL,
+        WAVE,
+        MEETING_NUMBER,
+        DAYS_SINCE_FIRST,
+        MEETING_DATE,
+        LANGUAGE,
+        PERSPECTIVE,
+        INSTRUMENT,
+        INSTRUMENT_VERSION,
+        RELEASE_STATE
+    }
+
+    /** A column of the study's own (pseudonyms, wave, meeting, ...). */
+    record Fixed(ExportVariable variable, Field field) implements Column {}
+
+    /**
+     * An item's answer.
+     *
+     * @param perProfessional asked once per professional of a joint meeting (only in {@code joint.csv})
+     */
+    record ItemColumn(ExportVariable variable, String instrument, String item, boolean text, boolean perProfessional)
+            implements Column {}
+
+    /**
+     * A scale's score.
+     *
+     * @param perProfessional scored once per professional of a joint meeting (only in {@code joint.csv})
+     */
+    record ScoreColumn(ExportVariable variable, String instrument, String scale, boolean perProfessional)
+            implements Column {}
+
+    /** The value of {@link Field#RATED} on the row of the ratings of one professional. */
+    static final String RATED_PROFESSIONAL = "professional";
+
+    /** The value of {@link Field#RATED} on the row of the ratings of the professionals as a team. */
+    static final String RATED_TEAM = "team";
+
+    private static final List<Field> DATA_FIELDS = List.of(
+            Field.CLIENT,
+            Field.PROFESSIONAL,
+            Field.WAVE,
+            Field.MEETING_NUMBER,
+            Field.DAYS_SINCE_FIRST,
+            Field.MEETING_DATE,
+            Field.LANGUAGE,
+            Field.PERSPECTIVE,
+            Field.INSTRUMENT,
+            Field.INSTRUMENT_VERSION,
+            Field.RELEASE_STATE);
+
+    private static final List<Field> JOINT_FIELDS = List.of(
+            Field.CLIENT,
+            Field.PERSPECTIVE,
+            Field.RATER_NUMBER,
+            Field.RATED,
+            Field.RATED_PROFESSIONAL,
+            Field.WAVE,
+            Field.MEETING_NUMBER,
+            Field.DAYS_SINCE_FIRST,
+            Field.MEETING_DATE,
+            Field.LANGUAGE,
+            Field.INSTRUMENT,
+            Field.INSTRUMENT_VERSION,
+            Field.RELEASE_STATE);
+
+    private final InstrumentCatalog catalog;
+    private final MessageSource messages;
+
+    ExportColumns(InstrumentCatalog catalog, MessageSource messages) {
+        this.catalog = catalog;
+        this.messages = messages;
+    }
+
+    /** The study's questionnaires that the catalogue knows. */
+    List<Instrument> instruments(Study study) {
+        return study.instruments().stream()
+                .map(catalog::find)
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /** The study's questionnaires that ask about each professional of a joint meeting: those of joint.csv. */
+    List<Instrument> jointInstruments(Study study) {
+        return instruments(study).stream()
+                .filter(Instrument::asksPerProfessional)
+                .toList();
+    }
+
+    /** The columns of {@code data.csv}. */
+    List<Column> data(Study study) {
+        return columns(study, DATA_FIELDS, instruments(study), false);
+    }
+
+    /** The columns of {@code joint.csv}; only the fixed ones when the study has no joint questionnaire. */
+    List<Column> joint(Study study) {
+        return columns(study, JOINT_FIELDS, jointInstruments(study), true);
+    }
+
+    private List<Column> columns(Study study, List<Field> fields, List<Instrument> instruments, boolean joint) {
+        VariableNames names = new VariableNames();
+        List<Column> columns = new ArrayList<>();
+        for (Field field : fields) {
+            columns.add(new Fixed(fixed(field, study, names, instruments), field));
+        }
+        Locale locale = study.language().locale();
+        List<ValueLabel> notAnswered =
+                List.of(new ValueLabel(StudyExport.NOT_ANSWERED, text("export.missing.notAnswered", locale)));
+        List<ValueLabel> tooFew = List.of(new ValueLabel(StudyExport.TOO_FEW, text("export.missing.tooFew", locale)));
+        for (Instrument instrument : instruments) {
+            for (Item item : instrument.items()) {
+                if (item.perProfessional() && !joint) {
+                    continue; // asked once per professional of a joint meeting: in joint.csv
+                }
+                ResponseFormat format = instrument.format(item);
+                String label = item.text().get(study.language());
+                label = label.isBlank() ? instrument.id() + " " + item.id() : label;
+                // The form puts the professional's name here; in joint.csv the row says which professional.
+                label = label.replace("{professional}", text("export.rated.placeholder", locale));
+                String name = names.of(instrument.id(), item.id());
+                if (!format.numeric()) {
+                    if (study.includeFreeText() && format instanceof ResponseFormat.FreeText free) {
+                        columns.add(new ItemColumn(
+                                ExportVariable.text(name, label, free.maxLength(), List.of(), instrument.reference()),
+                                instrument.id(),
+                                item.id(),
+                                true,
+                                item.perProfessional()));
+                    }
+                    continue;
+                }
+                columns.add(new ItemColumn(
+                        ExportVariable.number(
+                                name,
+                                label,
+                                0,
+                                level(format),
+                                valueLabels(format, study.language()),
+                                notAnswered,
+                                instrument.reference()),
+                        instrument.id(),
+                        item.id(),
+                        false,
+                        item.perProfessional()));
+            }
+            for (Scale scale : instrument.scales()) {
+                boolean perProfessional = instrument.scoredPerProfessional(scale);
+                if (perProfessional && !joint) {
+                    continue;
+                }
+                String label = messages.getMessage(
+                        "export.score", new Object[] {scale.name().get(study.language())}, locale);
+                columns.add(new ScoreColumn(
+                        ExportVariable.number(
+                                names.of(instrument.id(), scale.id(), "score"),
+                                label,
+                                2,
+                                Level.SCALE,
+                                List.of(),
+                                tooFew,
+                                instrument.reference() + "; " + scale.scoring().describe()),
+                        instrument.id(),
+                        scale.id(),
+                        perProfessional));
+            }
+        }
+        return columns;
+    }
+
+    private ExportVariable fixed(Field field, Study study, VariableNames names, List<Instrument> instruments) {
+        Locale locale = study.language().locale();
+        return switch (field) {
+            case CLIENT ->
+                ExportVariable.text(names.of("client"), text("export.var.client", locale), 14, List.of(), "");
+            case PROFESSIONAL ->
+                ExportVariable.text(
+                        names.of("professional"), text("export.var.professional", locale), 14, List.of(), "");
+            case RATER_NUMBER -> count(names.of("rater_number"), text("export.var.rater_number", locale));
+            case RATED ->
+                ExportVariable.text(
+                        names.of("rated"),
+                        text("export.var.rated", locale),
+                        20,
+                        List.of(
+                                new ValueLabel(RATED_PROFESSIONAL, text("export.rated.professional", locale)),
+                                new ValueLabel(RATED_TEAM, text("export.rated.team", locale))),
+                        "");
+            case RATED_PROFESSIONAL ->
+                ExportVariable.text(
+                        names.of("rated_professional"),
+                        text("export.var.rated_professional", locale),
+                        14,
+                        List.of(),
+                        "");
+            case WAVE ->
+                ExportVariable.text(
+                        names.of("wave"), text("export.var.wave", locale), StudyForm.MAX_WAVE_NAME, List.of(), "");
+            case MEETING_NUMBER -> count(names.of("meeting_number"), text("export.var.meeting_number", locale));
+            case DAYS_SINCE_FIRST -> count(names.of("days_since_first"), text("export.var.days_since_first", locale));
+            case MEETING_DATE ->
+                ExportVariable.date(
+                        names.of("meeting_date"),
+                        text(
+                                study.shiftDates() ? "export.var.meeting_date_shifted" : "export.var.meeting_date",
+                                locale));
+            case LANGUAGE -> {
+                List<ValueLabel> languages = new ArrayList<>();
+                for (Language language : Language.values()) {
+                    languages.add(new ValueLabel(language.code(), text("lang." + language.code(), locale)));
+                }
+                yield ExportVariable.text(names.of("language"), text("export.var.language", locale), 5, languages, "");
+            }
+            case PERSPECTIVE -> {
+                List<ValueLabel> perspectives = new ArrayList<>();
+                for (Perspective perspective : Perspective.values()) {
+                    perspectives.add(new ValueLabel(
+                            perspective.code(), text("export.perspective." + perspective.code(), locale)));
+                }
+                yield ExportVariable.text(
+                        names.of("perspective"), text("export.var.perspective", locale), 20, perspectives, "");
+            }
+            case INSTRUMENT -> {
+                List<ValueLabel> titles = instruments.stream()
+                        .map(i -> new ValueLabel(i.id(), i.title().get(study.language())))
+                        .toList();
+                yield ExportVariable.text(
+                        names.of("instrument"), text("export.var.instrument", locale), 100, titles, "");
+            }
+            case INSTRUMENT_VERSION ->
+                ExportVariable.text(
+                        names.of("instrument_version"),
+                        text("export.var.instrument_version", locale),
+                        40,
+                        List.of(),
+                        "");
+            case RELEASE_STATE ->
+                ExportVariable.text(
+                        names.of("release_state"),
+                        text("export.var.release_state", locale),
+                        20,
+                        List.of(
+                                new ValueLabel(ReleaseChoice.NOW.name(), text("export.release.NOW", locale)),
+                                new ValueLabel(
+                                        ReleaseChoice.NEXT_MEETING.name(),
+                                        text("export.release.NEXT_MEETING", locale))),
+                        "");
+        };
+    }
+
+    private static ExportVariable count(String name, String label) {
+        return ExportVariable.number(name, label, 0, Level.SCALE, List.of(), List.of(), "");
+    }
+
+    private static Level level(ResponseFormat format) {
+        if (format instanceof ResponseFormat.Likert) {
+            return Level.ORDINAL;
+        }
+        return format instanceof ResponseFormat.YesNo ? Level.NOMINAL : Level.SCALE;
+    }
+
+    private static List<ValueLabel> valueLabels(ResponseFormat format, Language language) {
+        List<ValueLabel> labels = new ArrayList<>();
+        if (format instanceof ResponseFormat.Likert likert) {
+            likert.points()
+                    .forEach(p -> labels.add(
+                            new ValueLabel(String.valueOf(p.value()), p.label().get(language))));
+        } else if (format instanceof ResponseFormat.YesNo yesNo) {
+            labels.add(new ValueLabel("0", yesNo.noLabel().get(language)));
+            labels.add(new ValueLabel("1", yesNo.yesLabel().get(language)));
+        } else if (format instanceof ResponseFormat.Slider slider) {
+            labels.add(new ValueLabel(
+                    String.valueOf(slider.minimum()), slider.minLabel().get(language)));
+            labels.add(new ValueLabel(
+                    String.valueOf(slider.maximum()), slider.maxLabel().get(language)));
+        }
+        return labels.stream().filter(l -> !l.label().isBlank()).toList();
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
+}
