@@ -118,6 +118,12 @@ public final class LinearMixedModel {
         final int rowsDropped;
         final double[][] xtx;
         final double[] xty;
+        /**
+         * Per level of the first term, the rows of the rest (other terms' columns, then X) that can share an
+         * observation with it, ascending: a structural pattern, fixed for the problem, so an evaluation does not
+         * scan every row of the rest for every level (on InstEval, 2 972 × 1 130 strided reads per evaluation).
+         */
+        final int[][] touching;
 
         private Problem(
                 MixedFormula formula,
@@ -150,6 +156,32 @@ public final class LinearMixedModel {
                     }
                 }
             }
+            touching = touchingPattern();
+        }
+
+        private int[][] touchingPattern() {
+            Term first = terms.get(0);
+            int q1 = first.levels() * first.size();
+            int restSize = q - q1 + fixedNames.size();
+            java.util.BitSet[] rows = new java.util.BitSet[first.levels()];
+            for (int i = 0; i < y.length; i++) {
+                int level = first.level()[i];
+                if (rows[level] == null) {
+                    rows[level] = new java.util.BitSet(restSize);
+                    rows[level].set(q - q1, restSize); // X is dense: every level touches every fixed effect
+                }
+                for (int k = 1; k < terms.size(); k++) {
+                    Term term = terms.get(k);
+                    int base = offsets[k] + term.level()[i] * term.size() - q1;
+                    rows[level].set(base, base + term.size());
+                }
+            }
+            int[][] pattern = new int[rows.length][];
+            for (int level = 0; level < rows.length; level++) {
+                pattern[level] =
+                        rows[level] == null ? new int[0] : rows[level].stream().toArray();
+            }
+            return pattern;
         }
 
         static Problem build(MixedFormula formula, Columns columns, LevelOrder levelOrder) {
@@ -415,27 +447,18 @@ public final class LinearMixedModel {
                     logDetL += 2 * Math.log(blockFactors[level][c][c]);
                 }
             }
-            // W = B L_D⁻ᵀ, level by level, on the rows of the rest that touch the level.
-            int[][] touching = new int[levels1][];
+            // W = B L_D⁻ᵀ, level by level, on the rows of the rest that touch the level (a row whose entries are
+            // all zero at this θ gives a zero column of W, so taking it along changes no result).
             double[] column = new double[m1];
             for (int level = 0; level < levels1; level++) {
                 int base = level * m1;
-                int count = 0;
-                int[] rows = new int[restSize];
-                for (int a = 0; a < restSize; a++) {
-                    boolean any = false;
-                    for (int c = 0; c < m1 && !any; c++) {
-                        any = b[a][base + c] != 0.0;
-                    }
-                    if (any) {
-                        rows[count++] = a;
-                        System.arraycopy(b[a], base, column, 0, m1);
-                        forward(blockFactors[level], column);
-                        System.arraycopy(column, 0, b[a], base, m1);
-                    }
+                int[] rows = touching[level];
+                for (int a : rows) {
+                    System.arraycopy(b[a], base, column, 0, m1);
+                    forward(blockFactors[level], column);
+                    System.arraycopy(column, 0, b[a], base, m1);
                 }
-                touching[level] = java.util.Arrays.copyOf(rows, count);
-                for (int ia = 0; ia < count; ia++) {
+                for (int ia = 0; ia < rows.length; ia++) {
                     double[] wa = b[rows[ia]];
                     for (int ib = 0; ib <= ia; ib++) {
                         double[] wb = b[rows[ib]];

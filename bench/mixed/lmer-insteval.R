@@ -1,0 +1,5 @@
+suppressPackageStartupMessages(library(lme4))
+d <- read.csv("insteval.csv", colClasses = c("character", "character", "integer", "numeric"))
+t <- system.time(m <- lmer(y ~ service + (1 | s) + (1 | d), data = d, REML = TRUE))
+print(t)
+print(fixef(m), digits = 10); print(VarCorr(m), digits = 10); print(logLik(m), digits = 12)
