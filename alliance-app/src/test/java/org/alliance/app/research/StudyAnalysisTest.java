@@ -189,6 +189,23 @@ class StudyAnalysisTest {
                 .content());
         assertThat(stored.figures()).containsEntry("n", 18.0).containsKey("coef.alliance.estimate");
 
+        // The same report as a PDF: every table row and every provenance line, as the page shows them.
+        MockHttpServletResponse pdf = get(report + "/report.pdf");
+        assertThat(pdf.getStatus()).isEqualTo(200);
+        assertThat(pdf.getContentType()).isEqualTo("application/pdf");
+        String pdfText;
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.getContentAsByteArray())) {
+            pdfText = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
+        for (StudyReport.Table table : stored.tables()) {
+            assertThat(pdfText).contains(table.caption());
+            for (List<String> row : table.rows()) {
+                assertThat(pdfText.replaceAll("\\s+", " ")).contains(String.join(" ", row));
+            }
+        }
+        stored.provenance().forEach(line -> assertThat(pdfText.replaceAll("\\s+", " "))
+                .contains((line.name() + ": " + line.value()).replaceAll("\\s+", " ")));
+
         // Reproduce in R on the files the researcher downloads.
         String rscript = ExternalTools.require("Rscript", "r-base-core, r-cran-sandwich and r-cran-lmtest");
         MvcResult zip = mvc.perform(MockMvcRequestBuilders.get("/research/studies/" + study + "/export.zip")

@@ -245,6 +245,8 @@ class AccessTest {
         rules.add(new Rule(HttpMethod.GET, unassigned + "/reports/987654321", Map.of(), only(404, Who.RESEARCHER)));
         rules.add(new Rule(
                 HttpMethod.GET, study + "/reports/987654321/reproduce.R", Map.of(), only(404, Who.RESEARCHER)));
+        rules.add(
+                new Rule(HttpMethod.GET, study + "/reports/987654321/report.pdf", Map.of(), only(404, Who.RESEARCHER)));
         rules.add(new Rule(HttpMethod.GET, study + "/outcomes.csv", Map.of(), only(200, Who.RESEARCHER)));
         rules.add(new Rule(HttpMethod.GET, unassigned + "/outcomes.csv", Map.of(), only(404, Who.RESEARCHER)));
     }
