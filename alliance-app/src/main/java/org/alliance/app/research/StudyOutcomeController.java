@@ -63,6 +63,7 @@ class StudyOutcomeController {
     private final AuditLog audit;
     private final MessageSource messages;
     private final java.time.Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<StudyDemoRegisterController> demoRegister;
 
     StudyOutcomeController(
             StudyAccess access,
@@ -71,8 +72,10 @@ class StudyOutcomeController {
             StudyPages pages,
             AuditLog audit,
             MessageSource messages,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            org.springframework.beans.factory.ObjectProvider<StudyDemoRegisterController> demoRegister) {
         this.clock = clock;
+        this.demoRegister = demoRegister;
         this.access = access;
         this.clients = clients;
         this.outcomes = outcomes;
@@ -104,6 +107,10 @@ class StudyOutcomeController {
         }
         model.addAttribute("view", pages.view(study, locale));
         model.addAttribute("base", StudyAccess.base(request));
+        boolean demo = demoRegister.getIfAvailable() != null
+                && StudyDemoRegisterController.offeredFor(study)
+                && StudyAccess.base(request).equals("/research");
+        model.addAttribute("demoDeclarations", demo ? StudyDemoSeeder.DECLARATIONS : null);
         Optional<StudyOutcomes.Summary> summary = outcomes.summary(study.id());
         model.addAttribute("summary", summary.orElse(null));
         model.addAttribute(

@@ -1,11 +1,16 @@
 package org.alliance.app.research;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.alliance.app.AllianceApplication;
+import org.alliance.app.TestWorld;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.UserAccounts;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +18,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The demo's study: started as {@code ./alliance demo} on a fresh database with a fixed clock, its synthetic register
@@ -79,6 +89,42 @@ class StudyDemoRecoveryTest {
             assertThat(hoursCi[0]).as("the interval excludes no effect").isGreaterThan(0);
             double[] years = interval(hours, "years_on_benefit");
             assertThat(StudyDemoSeeder.HOURS_YEARS).isBetween(years[0], years[1]);
+
+            // The register file the outcomes page offers is the one the demo imported, and it imports cleanly.
+            MockMvc mvc = TestWorld.mvc((WebApplicationContext) context);
+            String base = "/research/studies/" + study.id();
+            assertThat(mvc.perform(get(base + "/outcomes").with(user(researcher)))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString())
+                    .contains(base + "/demo-register.csv");
+            MockHttpServletResponse download = mvc.perform(
+                            get(base + "/demo-register.csv").with(user(researcher)))
+                    .andReturn()
+                    .getResponse();
+            assertThat(download.getStatus()).isEqualTo(200);
+            byte[] file = download.getContentAsByteArray();
+            assertThat(Fingerprints.sha256(file))
+                    .isEqualTo(context.getBean(StudyOutcomes.class)
+                            .summary(study.id())
+                            .orElseThrow()
+                            .sha256());
+            MvcResult preview = mvc.perform(multipart(base + "/outcomes/preview")
+                            .file(new MockMultipartFile("file", "demo-register.csv", "text/csv", file))
+                            .param("declarations", StudyDemoSeeder.DECLARATIONS)
+                            .with(csrf())
+                            .with(user(researcher)))
+                    .andReturn();
+            assertThat(((StudyOutcomeController.Preview)
+                                    preview.getModelAndView().getModel().get("preview"))
+                            .problems())
+                    .isEmpty();
+            CurrentUser professional = context.getBean(UserAccounts.class).loadUserByUsername("lead");
+            assertThat(mvc.perform(get(base + "/demo-register.csv").with(user(professional)))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus())
+                    .isIn(403, 404);
         }
     }
 }
