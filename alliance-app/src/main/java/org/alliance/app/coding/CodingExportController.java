@@ -10,13 +10,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.Downloads;
 import org.alliance.core.observation.CodingScheme;
 import org.alliance.core.observation.DefaultCodingScheme;
 import org.alliance.core.observation.ObservationEvent;
 import org.alliance.core.observation.format.CsvEvents;
 import org.alliance.core.observation.format.ElanWriter;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -72,15 +71,7 @@ class CodingExportController {
             byte[] body, CodingController.Access access, String extension, String type) {
         String filename = "meeting-" + access.meeting().id() + "-coding-"
                 + access.session().id() + "." + extension;
-        return ResponseEntity.ok()
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(filename)
-                                .build()
-                                .toString())
-                .contentType(MediaType.parseMediaType(type))
-                .body(body);
+        return Downloads.attachment(filename, MediaType.parseMediaType(type)).body(body);
     }
 
     /** A session's events as the observation library's events, its coder's name on each. */

@@ -11,9 +11,8 @@ import java.util.Optional;
 import org.alliance.app.caseload.Caseload;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.Downloads;
 import org.alliance.app.system.Formats;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -143,14 +142,7 @@ class DiaryController {
                 })
                 .toList();
         audit.record(user.username(), "diary exported", entries.size() + " entries");
-        return ResponseEntity.ok()
-                .contentType(new MediaType("application", "json", StandardCharsets.UTF_8))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename("diary.json")
-                                .build()
-                                .toString())
+        return Downloads.attachment("diary.json", new MediaType("application", "json", StandardCharsets.UTF_8))
                 .body(JSON.writeValueAsString(Map.of("author", user.username(), "entries", entries))
                         .getBytes(StandardCharsets.UTF_8));
     }

@@ -4,9 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.Downloads;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,12 +51,9 @@ class ClientDataController {
                 ? JSON.writeValueAsString(data).getBytes(StandardCharsets.UTF_8)
                 : ClientDataPdf.render(data, messages, locale);
         String name = "alliance-" + clientId + "-" + export.today() + (json ? ".json" : ".pdf");
-        return ResponseEntity.ok()
-                .contentType(
+        return Downloads.attachment(
+                        name,
                         json ? new MediaType("application", "json", StandardCharsets.UTF_8) : MediaType.APPLICATION_PDF)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name).build().toString())
                 .body(body);
     }
 }

@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.Downloads;
 import org.springframework.context.annotation.Profile;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,15 +49,7 @@ class StudyDemoRegisterController {
         }
         byte[] bytes = seeder.register(study).getBytes(StandardCharsets.UTF_8);
         audit.record(user.username(), "demo register downloaded", "study " + study.id());
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename("demo-register.csv")
-                                .build()
-                                .toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        return Downloads.attachment("demo-register.csv", new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(bytes);
     }
 }

@@ -9,8 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.alliance.app.system.Downloads;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -67,12 +66,7 @@ class StudyExportController {
                     "study " + study.id() + ": " + rows + " rows, sha256 " + Fingerprints.hex(sha256.digest()));
         };
         String name = "study-" + study.id() + "-" + LocalDate.now(clock) + ".zip";
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/zip"))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name).build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        return Downloads.attachment(name, MediaType.parseMediaType("application/zip"))
                 .body(body);
     }
 }

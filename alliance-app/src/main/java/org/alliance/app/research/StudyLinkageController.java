@@ -11,9 +11,8 @@ import java.security.MessageDigest;
 import java.util.List;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.Downloads;
 import org.alliance.core.research.ExportCsv;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -56,14 +55,8 @@ class StudyLinkageController {
         // An anonymised client has no reference to link to any more.
         List<StudyClients.Member> members =
                 clients.of(study).stream().filter(m -> !m.anonymised()).toList();
-        response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
-        response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment()
-                        .filename("study-" + study.id() + "-linkage.csv")
-                        .build()
-                        .toString());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        Downloads.attachment(
+                response, "study-" + study.id() + "-linkage.csv", new MediaType("text", "csv", StandardCharsets.UTF_8));
         MessageDigest sha256 = Fingerprints.sha256();
         Writer writer = new BufferedWriter(new OutputStreamWriter(
                 new DigestOutputStream(response.getOutputStream(), sha256), StandardCharsets.UTF_8));

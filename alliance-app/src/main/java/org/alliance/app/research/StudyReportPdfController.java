@@ -4,10 +4,9 @@ import java.time.Clock;
 import java.util.Locale;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.Downloads;
 import org.alliance.app.system.Formats;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -54,15 +53,7 @@ class StudyReportPdfController {
                 messages,
                 locale);
         audit.record(user.username(), "study report downloaded", "study " + study.id() + ": report " + row.id());
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename("report-" + row.id() + ".pdf")
-                                .build()
-                                .toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        return Downloads.attachment("report-" + row.id() + ".pdf", MediaType.APPLICATION_PDF)
                 .body(bytes);
     }
 }
