@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.time.LocalDate;
-import java.util.List;
 import org.alliance.app.AllianceWebTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.research.Studies;
-import org.alliance.app.research.Study;
-import org.alliance.core.instrument.Language;
+import org.alliance.app.research.TestStudy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,22 +27,12 @@ class AnonymisationBrowserTest extends BrowserJourney {
 
     private long study(TestWorld world, String title, boolean freeText, boolean allows) {
         return studies.create(
-                new Study(
-                        0,
-                        world.organisation,
-                        title,
-                        "Purpose",
-                        "Consent",
-                        LocalDate.of(2026, 1, 1),
-                        LocalDate.of(2026, 12, 31),
-                        Language.EN,
-                        true,
-                        freeText,
-                        allows,
-                        List.of(world.team),
-                        List.of("alliance-client"),
-                        List.of(),
-                        List.of()),
+                TestStudy.of(world.organisation, world.team)
+                        .title(title)
+                        .shiftDates(true)
+                        .includeFreeText(freeText)
+                        .allowsAnonymisation(allows)
+                        .build(),
                 world.admin.id());
     }
 

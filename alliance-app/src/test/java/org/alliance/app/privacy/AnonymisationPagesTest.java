@@ -13,9 +13,8 @@ import org.alliance.app.TestWorld;
 import org.alliance.app.caseload.Caseload;
 import org.alliance.app.organisation.Organisations;
 import org.alliance.app.research.Studies;
-import org.alliance.app.research.Study;
+import org.alliance.app.research.TestStudy;
 import org.alliance.app.system.AuditLog;
-import org.alliance.core.instrument.Language;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,22 +94,11 @@ class AnonymisationPagesTest {
 
     private long allowingStudy() {
         return studies.create(
-                new Study(
-                        0,
-                        world.organisation,
-                        "Follow-up",
-                        "Purpose",
-                        "Consent",
-                        LocalDate.of(2026, 1, 1),
-                        LocalDate.of(2026, 12, 31),
-                        Language.EN,
-                        true,
-                        false,
-                        true,
-                        List.of(world.team),
-                        List.of("alliance-client"),
-                        List.of(),
-                        List.of()),
+                TestStudy.of(world.organisation, world.team)
+                        .title("Follow-up")
+                        .shiftDates(true)
+                        .allowsAnonymisation(true)
+                        .build(),
                 world.admin.id());
     }
 

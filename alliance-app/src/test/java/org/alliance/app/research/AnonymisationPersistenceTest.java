@@ -161,22 +161,10 @@ class AnonymisationPersistenceTest {
     }
 
     private static Study study(TestDatabases.Seeded seeded, String title, boolean allows) {
-        return new Study(
-                0,
-                seeded.organisation(),
-                title,
-                "Purpose",
-                "Consent",
-                LocalDate.of(2026, 1, 1),
-                LocalDate.of(2026, 12, 31),
-                Language.EN,
-                false,
-                false,
-                allows,
-                List.of(seeded.team()),
-                List.of("alliance-client"),
-                List.of(),
-                List.of());
+        return TestStudy.of(seeded.organisation(), seeded.team())
+                .title(title)
+                .allowsAnonymisation(allows)
+                .build();
     }
 
     private static long checkIn(

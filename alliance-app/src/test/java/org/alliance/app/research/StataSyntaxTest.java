@@ -2,14 +2,12 @@ package org.alliance.app.research;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.alliance.core.instrument.InstrumentCatalog;
-import org.alliance.core.instrument.Language;
 import org.alliance.core.research.ExportVariable;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -26,22 +24,13 @@ class StataSyntaxTest {
         messages.setBasename("messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        Study study = new Study(
-                1,
-                1,
-                "Alliance \"and\" work `x' $y",
-                "Purpose",
-                "Consent",
-                LocalDate.of(2026, 1, 1),
-                LocalDate.of(2026, 12, 31),
-                Language.EN,
-                false,
-                true,
-                false,
-                List.of(1L),
-                List.of("alliance-client", "alliance-professional", "alliance-joint-client", "alliance-session-check"),
-                List.of(),
-                List.of());
+        Study study = TestStudy.of(1, 1L)
+                .id(1)
+                .title("Alliance \"and\" work `x' $y")
+                .includeFreeText(true)
+                .instruments(
+                        "alliance-client", "alliance-professional", "alliance-joint-client", "alliance-session-check")
+                .build();
         return new ExportColumns(InstrumentCatalog.builtIn(), messages)
                 .data(study).stream().map(ExportColumns.Column::variable).toList();
     }

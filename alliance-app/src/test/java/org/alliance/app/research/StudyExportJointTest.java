@@ -240,22 +240,11 @@ class StudyExportJointTest {
         partiality(invitations, checkIns, first, chair, network.get(1), vendor + "-n2", Map.of(chair, 5.0));
         Studies studies = new Studies(jdbc, transactions, CLOCK);
         long studyId = studies.create(
-                new Study(
-                        0,
-                        organisation,
-                        "Joint meetings",
-                        "Purpose",
-                        "Consent",
-                        LocalDate.of(2026, 1, 1),
-                        LocalDate.of(2026, 12, 31),
-                        Language.EN,
-                        false,
-                        false,
-                        false,
-                        List.of(team),
-                        List.of(JOINT.id(), PARTIALITY.id()),
-                        List.of(new Study.Wave("T1", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31))),
-                        List.of()),
+                TestStudy.of(organisation, team)
+                        .title("Joint meetings")
+                        .instruments(JOINT.id(), PARTIALITY.id())
+                        .waves(new Study.Wave("T1", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31)))
+                        .build(),
                 chair);
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         messages.setBasename("messages");

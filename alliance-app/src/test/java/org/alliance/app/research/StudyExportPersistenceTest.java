@@ -101,22 +101,13 @@ class StudyExportPersistenceTest {
         }
         Studies studies = new Studies(jdbc, transactions, CLOCK);
         long studyId = studies.create(
-                new Study(
-                        0,
-                        organisation,
-                        "Stort utvalg",
-                        "Formål",
-                        "Samtykke",
-                        LocalDate.of(2026, 1, 1),
-                        LocalDate.of(2026, 12, 31),
-                        Language.NB,
-                        true,
-                        false,
-                        false,
-                        List.of(team),
-                        List.of("alliance-client"),
-                        List.of(),
-                        List.of()),
+                TestStudy.of(organisation, team)
+                        .title("Stort utvalg")
+                        .purpose("Formål")
+                        .legalBasis("Samtykke")
+                        .language(Language.NB)
+                        .shiftDates(true)
+                        .build(),
                 professional);
         Study study = studies.find(organisation, studyId).orElseThrow();
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();

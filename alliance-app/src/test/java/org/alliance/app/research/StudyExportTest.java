@@ -105,24 +105,16 @@ class StudyExportTest {
 
     private long createStudy(boolean shiftDates) {
         return studies.create(
-                new Study(
-                        0,
-                        world.organisation,
-                        "Alliance and work",
-                        "Does the alliance predict employment?",
-                        "Consent",
-                        LocalDate.of(2026, 1, 1),
-                        LocalDate.of(2026, 12, 31),
-                        Language.EN,
-                        shiftDates,
-                        false,
-                        false,
-                        List.of(world.team),
-                        List.of("alliance-client", "alliance-professional"),
-                        List.of(
+                TestStudy.of(world.organisation, world.team)
+                        .title("Alliance and work")
+                        .purpose("Does the alliance predict employment?")
+                        .shiftDates(shiftDates)
+                        .instruments("alliance-client", "alliance-professional")
+                        .waves(
                                 new Study.Wave("T1", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31)),
-                                new Study.Wave("T2", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 6, 30))),
-                        List.of(world.researcher.id())),
+                                new Study.Wave("T2", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 6, 30)))
+                        .researchers(List.of(world.researcher.id()))
+                        .build(),
                 world.admin.id());
     }
 

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import org.alliance.app.AllianceWebTest;
 import org.alliance.app.TestWorld;
-import org.alliance.core.instrument.Language;
 import org.alliance.core.research.StudyPseudonyms;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,22 +29,11 @@ class StudyLinkageTest {
 
     static long study(Studies studies, TestWorld world) {
         return studies.create(
-                new Study(
-                        0,
-                        world.organisation,
-                        "Alliance and work",
-                        "Does the alliance predict employment?",
-                        "Consent",
-                        LocalDate.of(2026, 1, 1),
-                        LocalDate.of(2026, 12, 31),
-                        Language.EN,
-                        false,
-                        false,
-                        false,
-                        List.of(world.team),
-                        List.of("alliance-client"),
-                        List.of(),
-                        List.of(world.researcher.id())),
+                TestStudy.of(world.organisation, world.team)
+                        .title("Alliance and work")
+                        .purpose("Does the alliance predict employment?")
+                        .researchers(List.of(world.researcher.id()))
+                        .build(),
                 world.admin.id());
     }
 

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.alliance.app.TestDatabases;
@@ -67,22 +66,12 @@ class StudyOutcomesPersistenceTest {
                 .single();
         Studies studies = new Studies(db.jdbc(), transactions, CLOCK);
         long id = studies.create(
-                new Study(
-                        0,
-                        db.organisation(),
-                        "Alliance og arbejde",
-                        "Formål",
-                        "Samtykke",
-                        LocalDate.of(2026, 1, 1),
-                        LocalDate.of(2026, 12, 31),
-                        Language.DA,
-                        false,
-                        false,
-                        false,
-                        List.of(db.team()),
-                        List.of("alliance-client"),
-                        List.of(),
-                        List.of()),
+                TestStudy.of(db.organisation(), db.team())
+                        .title("Alliance og arbejde")
+                        .purpose("Formål")
+                        .legalBasis("Samtykke")
+                        .language(Language.DA)
+                        .build(),
                 db.professional());
         Study study = studies.find(db.organisation(), id).orElseThrow();
         StudyClients clients = new StudyClients(db.jdbc(), studies);

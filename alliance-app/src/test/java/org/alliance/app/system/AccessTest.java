@@ -18,7 +18,7 @@ import org.alliance.app.joint.JointMeetings;
 import org.alliance.app.organisation.Organisations;
 import org.alliance.app.research.Studies;
 import org.alliance.app.research.Study;
-import org.alliance.core.instrument.Language;
+import org.alliance.app.research.TestStudy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -101,22 +101,11 @@ class AccessTest {
     }
 
     private Study study(List<Long> researchers) {
-        return new Study(
-                0,
-                world.organisation,
-                "Access study",
-                "Purpose",
-                "Consent",
-                LocalDate.of(2026, 1, 1),
-                LocalDate.of(2026, 12, 31),
-                Language.EN,
-                true,
-                false,
-                false,
-                List.of(world.team),
-                List.of("alliance-client"),
-                List.of(),
-                researchers);
+        return TestStudy.of(world.organisation, world.team)
+                .title("Access study")
+                .shiftDates(true)
+                .researchers(researchers)
+                .build();
     }
 
     /** Expected status per caller; callers not named get {@code otherwise}. */
