@@ -169,12 +169,7 @@ public class Caseload {
     public List<Meeting> meetings(long clientId) {
         return jdbc.sql("SELECT * FROM meeting WHERE client_id = ? ORDER BY meeting_date, id")
                 .param(clientId)
-                .query((rs, row) -> new Meeting(
-                        rs.getLong("id"),
-                        rs.getLong("client_id"),
-                        rs.getLong("professional_id"),
-                        LocalDate.parse(rs.getString("meeting_date")),
-                        Meeting.Kind.valueOf(rs.getString("kind"))))
+                .query(Caseload::meeting)
                 .list();
     }
 
@@ -185,13 +180,17 @@ public class Caseload {
                         SELECT m.* FROM meeting m JOIN client c ON c.id = m.client_id
                         WHERE m.id = ? AND c.professional_id = ? AND c.anonymised_at IS NULL""")
                 .params(meetingId, professionalId)
-                .query((rs, row) -> new Meeting(
-                        rs.getLong("id"),
-                        rs.getLong("client_id"),
-                        rs.getLong("professional_id"),
-                        LocalDate.parse(rs.getString("meeting_date")),
-                        Meeting.Kind.valueOf(rs.getString("kind"))))
+                .query(Caseload::meeting)
                 .optional();
+    }
+
+    private static Meeting meeting(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Meeting(
+                rs.getLong("id"),
+                rs.getLong("client_id"),
+                rs.getLong("professional_id"),
+                LocalDate.parse(rs.getString("meeting_date")),
+                Meeting.Kind.valueOf(rs.getString("kind")));
     }
 
     private static Client client(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -1,13 +1,12 @@
 package org.alliance.app.caseload;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.alliance.app.organisation.Organisations;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
-import org.springframework.http.HttpStatus;
+import org.alliance.app.system.FormPost;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,9 +63,7 @@ class CaseloadController {
             @AuthenticationPrincipal CurrentUser user,
             @RequestParam(defaultValue = "") String alias,
             @RequestParam(defaultValue = "") String internalId,
-            HttpServletResponse response,
-            Locale locale,
-            Model model) {
+            FormPost post) {
         String error = null;
         if (alias.isBlank() || alias.length() > 100 || internalId.isBlank() || internalId.length() > 100) {
             error = "caseload.error.required";
@@ -76,14 +73,15 @@ class CaseloadController {
             error = "caseload.error.noTeam";
         }
         if (error != null) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            model.addAttribute("error", error);
-            model.addAttribute("alias", alias);
-            model.addAttribute("internalId", internalId);
-            return caseload(user, "", "", locale, model);
+            String shownError = error;
+            return post.refused(() -> {
+                post.model().addAttribute("error", shownError);
+                post.model().addAttribute("alias", alias);
+                post.model().addAttribute("internalId", internalId);
+                return caseload(user, "", "", post.locale(), post.model());
+            });
         }
         long id = caseload.createClient(user.organisationId(), user.teamId(), user.id(), alias, internalId);
-        audit.record(user.username(), "client created", "client " + id);
-        return "redirect:/clients/" + id;
+        return post.written(user, "/clients/" + id, () -> new FormPost.Audit("client created", "client " + id));
     }
 }

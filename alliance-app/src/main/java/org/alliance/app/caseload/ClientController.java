@@ -1,6 +1,5 @@
 package org.alliance.app.caseload;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -9,9 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.alliance.app.conversation.ConversationPrompts;
 import org.alliance.app.conversation.Discussions;
-import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
-import org.springframework.http.HttpStatus;
+import org.alliance.app.system.FormPost;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A client's page ({@link ClientPage} builds it) and what the professional records on it about the conversation:
@@ -31,14 +28,12 @@ class ClientController {
     private final ClientPage page;
     private final OwnClients own;
     private final Discussions discussions;
-    private final AuditLog audit;
     private final Clock clock;
 
-    ClientController(ClientPage page, OwnClients own, Discussions discussions, AuditLog audit, Clock clock) {
+    ClientController(ClientPage page, OwnClients own, Discussions discussions, Clock clock) {
         this.page = page;
         this.own = own;
         this.discussions = discussions;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -60,10 +55,7 @@ class ClientController {
             @RequestParam(defaultValue = "") String signal,
             @RequestParam(defaultValue = "") String discussed,
             @RequestParam(defaultValue = "") String whatChanged,
-            HttpServletResponse response,
-            Locale locale,
-            Model model,
-            RedirectAttributes redirect) {
+            FormPost post) {
         own.client(user, clientId);
         LocalDate today = LocalDate.now(clock);
         Optional<Meeting> about = meeting.matches("\\d{1,18}")
@@ -86,20 +78,21 @@ class ClientController {
             errors.put("whatChanged", "discussed.error.long");
         }
         if (!errors.isEmpty()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            model.addAttribute("discussedErrors", errors);
-            model.addAttribute("discussedMeeting", meeting);
-            model.addAttribute("discussedSignal", signal);
-            model.addAttribute("discussedAnswer", discussed);
-            model.addAttribute("discussedNote", whatChanged);
-            return page.show(user, clientId, locale, model);
+            return post.refused(() -> {
+                post.model().addAttribute("discussedErrors", errors);
+                post.model().addAttribute("discussedMeeting", meeting);
+                post.model().addAttribute("discussedSignal", signal);
+                post.model().addAttribute("discussedAnswer", discussed);
+                post.model().addAttribute("discussedNote", whatChanged);
+                return page.show(user, clientId, post.locale(), post.model());
+            });
         }
-        discussions.record(clientId, about.get().id(), which.get(), discussed.equals("yes"), whatChanged, user.id());
-        audit.record(
-                user.username(),
-                "feedback discussed recorded",
-                "meeting " + about.get().id() + " " + which.get().code() + " " + discussed);
-        redirect.addFlashAttribute("done", "discussed.done");
-        return "redirect:/clients/" + clientId + "#conversation-heading";
+        return post.written(user, "discussed.done", "/clients/" + clientId + "#conversation-heading", () -> {
+            discussions.record(
+                    clientId, about.get().id(), which.get(), discussed.equals("yes"), whatChanged, user.id());
+            return new FormPost.Audit(
+                    "feedback discussed recorded",
+                    "meeting " + about.get().id() + " " + which.get().code() + " " + discussed);
+        });
     }
 }

@@ -1,9 +1,7 @@
 package org.alliance.app.caseload;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.alliance.app.organisation.Organisations;
@@ -13,16 +11,13 @@ import org.alliance.app.reminder.ClientSchedules;
 import org.alliance.app.reminder.ContactAddresses;
 import org.alliance.app.reminder.ContactDetails;
 import org.alliance.app.reminder.Schedule;
-import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
-import org.springframework.http.HttpStatus;
+import org.alliance.app.system.FormPost;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * How the client is reached between meetings, set on the client page: the contact details (with the client's
@@ -36,7 +31,6 @@ class ContactController {
     private final Organisations organisations;
     private final ClientContacts contacts;
     private final ClientSchedules schedules;
-    private final AuditLog audit;
     private final Clock clock;
 
     ContactController(
@@ -45,14 +39,12 @@ class ContactController {
             Organisations organisations,
             ClientContacts contacts,
             ClientSchedules schedules,
-            AuditLog audit,
             Clock clock) {
         this.own = own;
         this.page = page;
         this.organisations = organisations;
         this.contacts = contacts;
         this.schedules = schedules;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -63,10 +55,7 @@ class ContactController {
             @RequestParam(defaultValue = "") String channel,
             @RequestParam(defaultValue = "") String address,
             @RequestParam(defaultValue = "false") boolean consent,
-            HttpServletResponse response,
-            Locale locale,
-            Model model,
-            RedirectAttributes redirect) {
+            FormPost post) {
         own.client(user, clientId);
         Optional<Channel> how = Arrays.stream(Channel.values())
                 .filter(c -> c.name().equals(channel))
@@ -82,29 +71,32 @@ class ContactController {
             error = "contact.error.consent";
         }
         if (error != null) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            String shown = page.show(user, clientId, locale, model);
-            model.addAttribute("contactError", error);
-            model.addAttribute("contactChannel", channel);
-            model.addAttribute("contactAddress", address);
-            return shown;
+            String shownError = error;
+            return post.refused(() -> {
+                String shown = page.show(user, clientId, post.locale(), post.model());
+                post.model().addAttribute("contactError", shownError);
+                post.model().addAttribute("contactChannel", channel);
+                post.model().addAttribute("contactAddress", address);
+                return shown;
+            });
         }
-        contacts.save(new ContactDetails(clientId, how.get(), normalised.get(), clock.instant(), user.id()));
-        // Ids only: the address itself stays out of the audit log.
-        audit.record(user.username(), "contact details saved", "client " + clientId + " " + how.get());
-        redirect.addFlashAttribute("done", "contact.done.saved");
-        return "redirect:/clients/" + clientId;
+        return post.written(user, "contact.done.saved", "/clients/" + clientId, () -> {
+            contacts.save(new ContactDetails(clientId, how.get(), normalised.get(), clock.instant(), user.id()));
+            // Ids only: the address itself stays out of the audit log.
+            return new FormPost.Audit("contact details saved", "client " + clientId + " " + how.get());
+        });
     }
 
     @PostMapping("/clients/{clientId}/contact/delete")
-    String deleteContact(
-            @AuthenticationPrincipal CurrentUser user, @PathVariable long clientId, RedirectAttributes redirect) {
+    String deleteContact(@AuthenticationPrincipal CurrentUser user, @PathVariable long clientId, FormPost post) {
         own.client(user, clientId);
-        if (contacts.delete(clientId)) {
-            audit.record(user.username(), "contact details deleted", "client " + clientId);
-        }
-        redirect.addFlashAttribute("done", "contact.done.deleted");
-        return "redirect:/clients/" + clientId;
+        return post.written(
+                user,
+                "contact.done.deleted",
+                "/clients/" + clientId,
+                () -> contacts.delete(clientId)
+                        ? new FormPost.Audit("contact details deleted", "client " + clientId)
+                        : null);
     }
 
     @PostMapping("/clients/{clientId}/schedule")
@@ -114,17 +106,16 @@ class ContactController {
             @RequestParam(defaultValue = "") String kind,
             @RequestParam(defaultValue = "") String weeks,
             @RequestParam(defaultValue = "alliance-client") String instrument,
-            HttpServletResponse response,
-            Locale locale,
-            Model model,
-            RedirectAttributes redirect) {
+            FormPost post) {
         own.client(user, clientId);
         if (kind.equals("NONE")) {
-            if (schedules.delete(clientId)) {
-                audit.record(user.username(), "schedule removed", "client " + clientId);
-            }
-            redirect.addFlashAttribute("done", "schedule.done.removed");
-            return "redirect:/clients/" + clientId;
+            return post.written(
+                    user,
+                    "schedule.done.removed",
+                    "/clients/" + clientId,
+                    () -> schedules.delete(clientId)
+                            ? new FormPost.Audit("schedule removed", "client " + clientId)
+                            : null);
         }
         Optional<Schedule.Kind> how = Arrays.stream(Schedule.Kind.values())
                 .filter(k -> k.name().equals(kind))
@@ -137,15 +128,17 @@ class ContactController {
         }
         boolean weeksWrong = n.isPresent() && (n.getAsInt() < 1 || n.getAsInt() > Schedule.MAX_WEEKS);
         if (how.isEmpty() || weeksWrong || !ClientPage.CLIENT_INSTRUMENTS.contains(instrument)) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            String shown = page.show(user, clientId, locale, model);
-            model.addAttribute("scheduleError", true);
-            model.addAttribute("scheduleWeeks", weeks);
-            return shown;
+            return post.refused(() -> {
+                String shown = page.show(user, clientId, post.locale(), post.model());
+                post.model().addAttribute("scheduleError", true);
+                post.model().addAttribute("scheduleWeeks", weeks);
+                return shown;
+            });
         }
-        schedules.save(new Schedule(clientId, how.get(), n, instrument, clock.instant(), user.id()));
-        audit.record(user.username(), "schedule set", "client " + clientId + " " + how.get() + " " + weeks);
-        redirect.addFlashAttribute("done", "schedule.done.set");
-        return "redirect:/clients/" + clientId;
+        OptionalInt every = n;
+        return post.written(user, "schedule.done.set", "/clients/" + clientId, () -> {
+            schedules.save(new Schedule(clientId, how.get(), every, instrument, clock.instant(), user.id()));
+            return new FormPost.Audit("schedule set", "client " + clientId + " " + how.get() + " " + weeks);
+        });
     }
 }

@@ -94,18 +94,7 @@ public final class LineChart {
                 svg.empty("circle", "cx", format(x(i, n, plotWidth)), "cy", format(y), "r", "3.5", "fill", colour);
             }
             if (path.length() > 0) {
-                svg.empty(
-                        "path",
-                        "d",
-                        path.toString().strip(),
-                        "fill",
-                        "none",
-                        "stroke",
-                        colour,
-                        "stroke-width",
-                        "2.5",
-                        "stroke-dasharray",
-                        dash.isEmpty() ? null : dash);
+                seriesPath(svg, path.toString().strip(), colour, dash);
             }
             double legendY = TOP + 14 + s * 22;
             line(svg, WIDTH - RIGHT + 14, legendY - 4, WIDTH - RIGHT + 44, legendY - 4, colour, dash);
@@ -229,18 +218,7 @@ public final class LineChart {
                 svg.empty("circle", "cx", format(x), "cy", format(y), "r", "3.5", "fill", colour);
             }
             if (line.points().size() > 1) {
-                svg.empty(
-                        "path",
-                        "d",
-                        path.toString(),
-                        "fill",
-                        "none",
-                        "stroke",
-                        colour,
-                        "stroke-width",
-                        "2.5",
-                        "stroke-dasharray",
-                        dash.isEmpty() ? null : dash);
+                seriesPath(svg, path.toString(), colour, dash);
             }
             double legendY = TOP + plotHeight + BOTTOM + s * LEGEND_ROW + 12;
             line(svg, LEFT, legendY - 4, LEFT + 30, legendY - 4, colour, dash);
@@ -272,6 +250,22 @@ public final class LineChart {
 
     private static double x(int i, int n, double plotWidth) {
         return n <= 1 ? LEFT + plotWidth / 2 : LEFT + plotWidth * i / (n - 1);
+    }
+
+    /** One series drawn through its points ({@code d}), in its colour and dash (none for the first series). */
+    private static void seriesPath(SvgWriter svg, String d, String colour, String dash) {
+        svg.empty(
+                "path",
+                "d",
+                d,
+                "fill",
+                "none",
+                "stroke",
+                colour,
+                "stroke-width",
+                "2.5",
+                "stroke-dasharray",
+                dash.isEmpty() ? null : dash);
     }
 
     private static void line(SvgWriter svg, double x1, double y1, double x2, double y2, String colour, String dash) {

@@ -1,11 +1,10 @@
 package org.alliance.app.caseload;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
-import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.FormPost;
 import org.alliance.app.system.Formats;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A client's meetings: add one, change its date or kind, delete it (refused while anything is recorded for it). A
@@ -27,13 +25,11 @@ class MeetingController {
     private final Caseload caseload;
     private final OwnClients own;
     private final ClientPage page;
-    private final AuditLog audit;
 
-    MeetingController(Caseload caseload, OwnClients own, ClientPage page, AuditLog audit) {
+    MeetingController(Caseload caseload, OwnClients own, ClientPage page) {
         this.caseload = caseload;
         this.own = own;
         this.page = page;
-        this.audit = audit;
     }
 
     @PostMapping("/clients/{clientId}/meetings")
@@ -42,25 +38,23 @@ class MeetingController {
             @PathVariable long clientId,
             @RequestParam(defaultValue = "") String date,
             @RequestParam(defaultValue = "REGULAR") String kind,
-            HttpServletResponse response,
-            Locale locale,
-            Model model,
-            RedirectAttributes redirect) {
+            FormPost post) {
         own.client(user, clientId);
         Optional<LocalDate> day = MeetingDates.parse(date);
         Optional<Meeting.Kind> meetingKind = Meeting.Kind.parse(kind);
         if (day.isEmpty() || meetingKind.isEmpty()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            model.addAttribute("meetingError", true);
-            String shown = page.show(user, clientId, locale, model);
-            // The date field shows what was typed, not today.
-            model.addAttribute("today", date);
-            return shown;
+            return post.refused(() -> {
+                post.model().addAttribute("meetingError", true);
+                String shown = page.show(user, clientId, post.locale(), post.model());
+                // The date field shows what was typed, not today.
+                post.model().addAttribute("today", date);
+                return shown;
+            });
         }
-        long id = caseload.createMeeting(clientId, user.id(), day.get(), meetingKind.get());
-        audit.record(user.username(), "meeting created", "meeting " + id);
-        redirect.addFlashAttribute("done", "meeting.done.added");
-        return "redirect:/clients/" + clientId;
+        return post.written(user, "meeting.done.added", "/clients/" + clientId, () -> {
+            long id = caseload.createMeeting(clientId, user.id(), day.get(), meetingKind.get());
+            return new FormPost.Audit("meeting created", "meeting " + id);
+        });
     }
 
     @PostMapping("/meetings/{meetingId}/edit")
@@ -69,26 +63,23 @@ class MeetingController {
             @PathVariable long meetingId,
             @RequestParam(defaultValue = "") String date,
             @RequestParam(defaultValue = "") String kind,
-            HttpServletResponse response,
-            Locale locale,
-            Model model,
-            RedirectAttributes redirect) {
+            FormPost post) {
         Meeting meeting = own.meeting(user, meetingId);
         Optional<LocalDate> day = MeetingDates.parse(date);
         Optional<Meeting.Kind> meetingKind = Meeting.Kind.parse(kind);
         if (day.isEmpty() || meetingKind.isEmpty()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            model.addAttribute("editError", meeting.id());
-            return page.show(user, meeting.clientId(), locale, model);
+            return post.refused(() -> {
+                post.model().addAttribute("editError", meeting.id());
+                return page.show(user, meeting.clientId(), post.locale(), post.model());
+            });
         }
-        caseload.changeMeeting(meeting.id(), day.get(), meetingKind.get());
-        audit.record(
-                user.username(),
-                "meeting changed",
-                "meeting " + meeting.id() + ": " + meeting.date() + " " + meeting.kind() + " -> " + day.get() + " "
-                        + meetingKind.get());
-        redirect.addFlashAttribute("done", "meeting.done.changed");
-        return "redirect:/clients/" + meeting.clientId();
+        return post.written(user, "meeting.done.changed", "/clients/" + meeting.clientId(), () -> {
+            caseload.changeMeeting(meeting.id(), day.get(), meetingKind.get());
+            return new FormPost.Audit(
+                    "meeting changed",
+                    "meeting " + meeting.id() + ": " + meeting.date() + " " + meeting.kind() + " -> " + day.get() + " "
+                            + meetingKind.get());
+        });
     }
 
     @GetMapping("/meetings/{meetingId}/delete")
@@ -102,21 +93,19 @@ class MeetingController {
     }
 
     @PostMapping("/meetings/{meetingId}/delete")
-    String deleteMeeting(
-            @AuthenticationPrincipal CurrentUser user,
-            @PathVariable long meetingId,
-            HttpServletResponse response,
-            Locale locale,
-            Model model,
-            RedirectAttributes redirect) {
+    String deleteMeeting(@AuthenticationPrincipal CurrentUser user, @PathVariable long meetingId, FormPost post) {
         Meeting meeting = own.meeting(user, meetingId);
         if (caseload.deleteMeeting(meeting.id()) == Caseload.Deletion.HAS_RECORDS) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("deleteRefused", meeting.id());
-            return page.show(user, meeting.clientId(), locale, model);
+            return post.refused(HttpStatus.CONFLICT, () -> {
+                post.model().addAttribute("deleteRefused", meeting.id());
+                return page.show(user, meeting.clientId(), post.locale(), post.model());
+            });
         }
-        audit.record(user.username(), "meeting deleted", "meeting " + meeting.id() + " of " + meeting.date());
-        redirect.addFlashAttribute("done", "meeting.done.deleted");
-        return "redirect:/clients/" + meeting.clientId();
+        // Deleted already (with its own transaction); what is left is the audit row.
+        return post.written(
+                user,
+                "meeting.done.deleted",
+                "/clients/" + meeting.clientId(),
+                () -> new FormPost.Audit("meeting deleted", "meeting " + meeting.id() + " of " + meeting.date()));
     }
 }

@@ -1,6 +1,5 @@
 package org.alliance.app.caseload;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -8,13 +7,12 @@ import org.alliance.app.checkin.AnswerForm;
 import org.alliance.app.checkin.CheckInSubmission;
 import org.alliance.app.checkin.CheckIns;
 import org.alliance.app.checkin.RatingPage;
-import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.FormPost;
 import org.alliance.app.system.Languages;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.release.ReleaseChoice;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The professional's own rating of a meeting ({@link ClientSignals#PROFESSIONAL_QUESTIONNAIRE}), on the shared
@@ -34,13 +31,11 @@ class OwnRatingController {
     private final OwnClients own;
     private final CheckIns checkIns;
     private final InstrumentCatalog catalog;
-    private final AuditLog audit;
 
-    OwnRatingController(OwnClients own, CheckIns checkIns, InstrumentCatalog catalog, AuditLog audit) {
+    OwnRatingController(OwnClients own, CheckIns checkIns, InstrumentCatalog catalog) {
         this.own = own;
         this.checkIns = checkIns;
         this.catalog = catalog;
-        this.audit = audit;
     }
 
     @GetMapping("/meetings/{meetingId}/rating")
@@ -61,28 +56,28 @@ class OwnRatingController {
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable long meetingId,
             @RequestParam Map<String, String> parameters,
-            HttpServletResponse response,
-            Locale locale,
-            Model model,
-            RedirectAttributes redirect) {
+            FormPost post) {
         Meeting meeting = own.meeting(user, meetingId);
         Instrument instrument = professionalInstrument();
         AnswerForm answers = AnswerForm.read(instrument, parameters);
         String key = CheckInSubmission.keyOrNew(parameters.get("idempotencyKey"));
         if (!answers.acceptable()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return showRating(meeting, answers, key, answers.answers().isEmpty(), locale, model);
+            return post.refused(
+                    () -> showRating(meeting, answers, key, answers.answers().isEmpty(), post.locale(), post.model()));
         }
+        // Submitted on its own (the check-in's own rules for a repeated key), then audited if it was saved.
         CheckIns.Outcome outcome = checkIns.submitRating(
                 meeting.id(),
                 meeting.clientId(),
                 CheckInSubmission.ordinary(
-                        instrument, Languages.of(locale), ReleaseChoice.NOW, key, answers.answers()));
-        if (outcome == CheckIns.Outcome.SAVED) {
-            audit.record(user.username(), "rating submitted", "meeting " + meeting.id());
-        }
-        redirect.addFlashAttribute("done", "meeting.done.rated");
-        return "redirect:/clients/" + meeting.clientId();
+                        instrument, Languages.of(post.locale()), ReleaseChoice.NOW, key, answers.answers()));
+        return post.written(
+                user,
+                "meeting.done.rated",
+                "/clients/" + meeting.clientId(),
+                () -> outcome == CheckIns.Outcome.SAVED
+                        ? new FormPost.Audit("rating submitted", "meeting " + meeting.id())
+                        : null);
     }
 
     private String showRating(

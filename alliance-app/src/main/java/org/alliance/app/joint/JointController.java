@@ -1,6 +1,5 @@
 package org.alliance.app.joint;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,11 +10,10 @@ import java.util.Optional;
 import org.alliance.app.caseload.Caseload;
 import org.alliance.app.caseload.Client;
 import org.alliance.app.caseload.MeetingDates;
-import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.FormPost;
 import org.alliance.core.joint.ConsentRules;
 import org.alliance.core.joint.Party;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,21 +38,13 @@ class JointController {
 
     private final JointMeetings meetings;
     private final Caseload caseload;
-    private final AuditLog audit;
     private final Clock clock;
     private final JointAccess access;
     private final JointMeetingPage page;
 
-    JointController(
-            JointMeetings meetings,
-            Caseload caseload,
-            AuditLog audit,
-            Clock clock,
-            JointAccess access,
-            JointMeetingPage page) {
+    JointController(JointMeetings meetings, Caseload caseload, Clock clock, JointAccess access, JointMeetingPage page) {
         this.meetings = meetings;
         this.caseload = caseload;
-        this.audit = audit;
         this.clock = clock;
         this.access = access;
         this.page = page;
@@ -98,8 +88,7 @@ class JointController {
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable long clientId,
             @RequestParam Map<String, String> parameters,
-            HttpServletResponse response,
-            Model model) {
+            FormPost post) {
         Client client = caseload.clientOf(user.id(), clientId).orElseThrow(JointAccess.NotFound::new);
         List<String> errors = new ArrayList<>();
         String date = parameters.getOrDefault("date", "");
@@ -140,13 +129,12 @@ class JointController {
                     role.get(), label, !"yes".equals(parameters.get("network-absent-" + i))));
         }
         if (!errors.isEmpty()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return showNew(client, date, parameters, errors, model);
+            return post.refused(() -> showNew(client, date, parameters, errors, post.model()));
         }
         JointMeetings.Account chair = meetings.account(user.id());
         long id = meetings.create(client.id(), client.alias(), chair, day, professionals, network);
-        audit.record(user.username(), "joint meeting created", "joint meeting " + id);
-        return "redirect:/joint/" + id;
+        return post.written(
+                user, "/joint/" + id, () -> new FormPost.Audit("joint meeting created", "joint meeting " + id));
     }
 
     private static Optional<Party.NetworkRole> role(String value) {

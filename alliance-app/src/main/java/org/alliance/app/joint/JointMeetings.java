@@ -158,28 +158,27 @@ public class JointMeetings {
 
     /** The joint meetings a professional takes part in, newest first. */
     public List<Header> meetingsOf(long userId) {
-        return jdbc.sql(
-                        HEADER
-                                + """
-                         WHERE j.id IN (SELECT joint_meeting_id FROM joint_party WHERE user_id = ?)
-                         ORDER BY m.meeting_date DESC, j.id DESC""")
-                .param(userId)
-                .query(JointMeetings::header)
-                .list();
+        return headers(
+                """
+                 WHERE j.id IN (SELECT joint_meeting_id FROM joint_party WHERE user_id = ?)
+                 ORDER BY m.meeting_date DESC, j.id DESC""",
+                userId);
     }
 
     /** The joint meetings of one client, oldest first. */
     public List<Header> meetingsOfClient(long clientId) {
-        return jdbc.sql(HEADER + " WHERE m.client_id = ? ORDER BY m.meeting_date, j.id")
-                .param(clientId)
-                .query(JointMeetings::header)
-                .list();
+        return headers(" WHERE m.client_id = ? ORDER BY m.meeting_date, j.id", clientId);
     }
 
     /** The joint meetings of the clients of one team, oldest first (for the team's aggregate figures). */
     public List<Header> meetingsOfTeam(long teamId) {
-        return jdbc.sql(HEADER + " WHERE c.team_id = ? ORDER BY m.meeting_date, j.id")
-                .param(teamId)
+        return headers(" WHERE c.team_id = ? ORDER BY m.meeting_date, j.id", teamId);
+    }
+
+    /** The headers that {@code condition} (a WHERE and ORDER BY of this class, one parameter) selects. */
+    private List<Header> headers(String condition, long value) {
+        return jdbc.sql(HEADER + condition)
+                .param(value)
                 .query(JointMeetings::header)
                 .list();
     }

@@ -1,6 +1,5 @@
 package org.alliance.app.joint;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -9,13 +8,12 @@ import org.alliance.app.checkin.AnswerForm;
 import org.alliance.app.checkin.CheckInSubmission;
 import org.alliance.app.checkin.CheckIns;
 import org.alliance.app.checkin.RatingPage;
-import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.FormPost;
 import org.alliance.app.system.Languages;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.release.ReleaseChoice;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,13 +28,11 @@ class JointRatingController {
 
     private final CheckIns checkIns;
     private final InstrumentCatalog catalog;
-    private final AuditLog audit;
     private final JointAccess access;
 
-    JointRatingController(CheckIns checkIns, InstrumentCatalog catalog, AuditLog audit, JointAccess access) {
+    JointRatingController(CheckIns checkIns, InstrumentCatalog catalog, JointAccess access) {
         this.checkIns = checkIns;
         this.catalog = catalog;
-        this.audit = audit;
         this.access = access;
     }
 
@@ -57,27 +53,28 @@ class JointRatingController {
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable long id,
             @RequestParam Map<String, String> parameters,
-            HttpServletResponse response,
-            Locale locale,
-            Model model) {
+            FormPost post) {
         JointMeetings.Header header = access.meeting(user, id);
         Instrument instrument = professionalInstrument();
         AnswerForm answers = AnswerForm.read(instrument, parameters);
         String key = CheckInSubmission.keyOrNew(parameters.get("idempotencyKey"));
         if (!answers.acceptable()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return showRating(header, answers, key, answers.answers().isEmpty(), locale, model);
+            return post.refused(
+                    () -> showRating(header, answers, key, answers.answers().isEmpty(), post.locale(), post.model()));
         }
+        // Submitted on its own (the check-in's own rules for a repeated key), then audited if it was saved.
         CheckIns.Outcome outcome = checkIns.submitRating(
                 header.meetingId(),
                 header.clientId(),
                 Optional.of(user.id()),
                 CheckInSubmission.ordinary(
-                        instrument, Languages.of(locale), ReleaseChoice.NOW, key, answers.answers()));
-        if (outcome == CheckIns.Outcome.SAVED) {
-            audit.record(user.username(), "joint rating submitted", "joint meeting " + id);
-        }
-        return "redirect:/joint/" + id + "/results";
+                        instrument, Languages.of(post.locale()), ReleaseChoice.NOW, key, answers.answers()));
+        return post.written(
+                user,
+                "/joint/" + id + "/results",
+                () -> outcome == CheckIns.Outcome.SAVED
+                        ? new FormPost.Audit("joint rating submitted", "joint meeting " + id)
+                        : null);
     }
 
     private String showRating(

@@ -1,14 +1,12 @@
 package org.alliance.app.joint;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.alliance.app.checkin.Invitations;
-import org.alliance.app.checkin.IssuedInvitation;
 import org.alliance.app.organisation.Organisations;
-import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.FormPost;
 import org.alliance.core.joint.BalanceCheck;
 import org.alliance.core.joint.Consent;
 import org.alliance.core.joint.GuideStep;
@@ -17,12 +15,9 @@ import org.alliance.core.joint.Party;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * What the chair records during a joint meeting — notes per step of the guide, decisions, interests, goals,
@@ -40,10 +35,8 @@ class JointRecordController {
     private final JointCheckIns jointCheckIns;
     private final Invitations invitations;
     private final Organisations organisations;
-    private final AuditLog audit;
     private final JointAccess access;
     private final JointMeetingPage page;
-    private final TransactionTemplate transactions;
 
     JointRecordController(
             JointMeetings meetings,
@@ -51,31 +44,27 @@ class JointRecordController {
             JointCheckIns jointCheckIns,
             Invitations invitations,
             Organisations organisations,
-            AuditLog audit,
             JointAccess access,
-            JointMeetingPage page,
-            TransactionTemplate transactions) {
+            JointMeetingPage page) {
         this.meetings = meetings;
         this.records = records;
         this.jointCheckIns = jointCheckIns;
         this.invitations = invitations;
         this.organisations = organisations;
-        this.audit = audit;
         this.access = access;
         this.page = page;
-        this.transactions = transactions;
     }
 
     /**
      * The end of every record the chair writes: the write and its audit row ({@code joint <what> written}) in one
      * transaction, then back to the place on the meeting page where it shows.
      */
-    private String written(CurrentUser user, long id, String what, String anchor, Runnable write) {
-        transactions.executeWithoutResult(status -> {
+    private static String written(
+            FormPost post, CurrentUser user, long id, String what, String anchor, Runnable write) {
+        return post.written(user, "/joint/" + id + anchor, () -> {
             write.run();
-            audit.record(user.username(), "joint " + what + " written", "joint meeting " + id);
+            return new FormPost.Audit("joint " + what + " written", "joint meeting " + id);
         });
-        return "redirect:/joint/" + id + anchor;
     }
 
     private Optional<String> text(String value) {
@@ -85,15 +74,8 @@ class JointRecordController {
         return Optional.of(value.strip());
     }
 
-    private String invalid(
-            CurrentUser user,
-            JointMeetings.Header header,
-            String error,
-            HttpServletResponse response,
-            Locale locale,
-            Model model) {
-        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-        return page.show(user, header, List.of(error), false, locale, model);
+    private String invalid(CurrentUser user, JointMeetings.Header header, String error, FormPost post) {
+        return post.refused(() -> page.show(user, header, List.of(error), false, post.locale(), post.model()));
     }
 
     private Optional<JointMeetings.StoredParty> party(JointMeetings.Header header, String value) {
@@ -113,23 +95,26 @@ class JointRecordController {
             @PathVariable long id,
             @RequestParam(defaultValue = "") String step,
             @RequestParam(defaultValue = "") String note,
-            HttpServletResponse response,
-            Locale locale,
-            Model model) {
+            FormPost post) {
         JointMeetings.Header header = access.chaired(user, id);
         Optional<String> text = text(note);
         GuideStep guideStep;
         try {
             guideStep = JointRecords.step(step);
         } catch (IllegalArgumentException e) {
-            return invalid(user, header, "joint.error.note", response, locale, model);
+            return invalid(user, header, "joint.error.note", post);
         }
         if (text.isEmpty()) {
-            return invalid(user, header, "joint.error.note", response, locale, model);
+            return invalid(user, header, "joint.error.note", post);
         }
         GuideStep chosen = guideStep;
         return written(
-                user, id, "note", "#step-" + chosen.code(), () -> records.addNote(header.id(), chosen, text.get()));
+                post,
+                user,
+                id,
+                "note",
+                "#step-" + chosen.code(),
+                () -> records.addNote(header.id(), chosen, text.get()));
     }
 
     @PostMapping("/joint/{id}/decisions")
@@ -139,9 +124,7 @@ class JointRecordController {
             @RequestParam(defaultValue = "") String decision,
             @RequestParam(defaultValue = "") String proposedBy,
             @RequestParam(defaultValue = "") String agreement,
-            HttpServletResponse response,
-            Locale locale,
-            Model model) {
+            FormPost post) {
         JointMeetings.Header header = access.chaired(user, id);
         Optional<String> text = text(decision);
         Optional<JointMeetings.StoredParty> proposer = party(header, proposedBy);
@@ -149,9 +132,10 @@ class JointRecordController {
                 .filter(a -> a.name().equals(agreement))
                 .findFirst();
         if (text.isEmpty() || proposer.isEmpty() || agreed.isEmpty()) {
-            return invalid(user, header, "joint.error.decision", response, locale, model);
+            return invalid(user, header, "joint.error.decision", post);
         }
         return written(
+                post,
                 user,
                 id,
                 "decision",
@@ -166,10 +150,8 @@ class JointRecordController {
             @PathVariable long id,
             @RequestParam(defaultValue = "") String party,
             @RequestParam(defaultValue = "") String interest,
-            HttpServletResponse response,
-            Locale locale,
-            Model model) {
-        return addForParty(user, id, party, interest, "interest", records::addInterest, response, locale, model);
+            FormPost post) {
+        return addForParty(user, id, party, interest, "interest", records::addInterest, post);
     }
 
     @PostMapping("/joint/{id}/goals")
@@ -178,10 +160,8 @@ class JointRecordController {
             @PathVariable long id,
             @RequestParam(defaultValue = "") String party,
             @RequestParam(defaultValue = "") String goal,
-            HttpServletResponse response,
-            Locale locale,
-            Model model) {
-        return addForParty(user, id, party, goal, "goal", records::addGoal, response, locale, model);
+            FormPost post) {
+        return addForParty(user, id, party, goal, "goal", records::addGoal, post);
     }
 
     /** Stores something one party of the meeting holds (an interest or a goal). */
@@ -195,22 +175,15 @@ class JointRecordController {
      * {@code joint.error.<kind>} otherwise), then stored and audited.
      */
     private String addForParty(
-            CurrentUser user,
-            long id,
-            String party,
-            String statement,
-            String kind,
-            PartyWrite write,
-            HttpServletResponse response,
-            Locale locale,
-            Model model) {
+            CurrentUser user, long id, String party, String statement, String kind, PartyWrite write, FormPost post) {
         JointMeetings.Header header = access.chaired(user, id);
         Optional<String> text = text(statement);
         Optional<JointMeetings.StoredParty> owner = party(header, party);
         if (text.isEmpty() || owner.isEmpty()) {
-            return invalid(user, header, "joint.error." + kind, response, locale, model);
+            return invalid(user, header, "joint.error." + kind, post);
         }
         return written(
+                post,
                 user,
                 id,
                 kind,
@@ -225,9 +198,7 @@ class JointRecordController {
             @RequestParam(defaultValue = "") String goal,
             @RequestParam(defaultValue = "") String otherGoal,
             @RequestParam(defaultValue = "") String winWin,
-            HttpServletResponse response,
-            Locale locale,
-            Model model) {
+            FormPost post) {
         JointMeetings.Header header = access.chaired(user, id);
         List<Long> goalIds = records.goals(header.id()).stream()
                 .map(JointRecords.StoredGoal::id)
@@ -238,15 +209,20 @@ class JointRecordController {
             first = Long.parseLong(goal);
             second = Long.parseLong(otherGoal);
         } catch (NumberFormatException e) {
-            return invalid(user, header, "joint.error.conflict", response, locale, model);
+            return invalid(user, header, "joint.error.conflict", post);
         }
         if (first == second || !goalIds.contains(first) || !goalIds.contains(second) || winWin.length() > MAX_TEXT) {
-            return invalid(user, header, "joint.error.conflict", response, locale, model);
+            return invalid(user, header, "joint.error.conflict", post);
         }
         long one = first;
         long other = second;
         return written(
-                user, id, "conflict", "#interests", () -> records.addConflict(header.id(), one, other, text(winWin)));
+                post,
+                user,
+                id,
+                "conflict",
+                "#interests",
+                () -> records.addConflict(header.id(), one, other, text(winWin)));
     }
 
     @PostMapping("/joint/{id}/conflicts/{conflictId}")
@@ -255,9 +231,7 @@ class JointRecordController {
             @PathVariable long id,
             @PathVariable long conflictId,
             @RequestParam(defaultValue = "") String winWin,
-            HttpServletResponse response,
-            Locale locale,
-            Model model) {
+            FormPost post) {
         JointMeetings.Header header = access.chaired(user, id);
         Optional<String> text = text(winWin);
         boolean known = records.conflicts(header.id()).stream().anyMatch(c -> c.id() == conflictId);
@@ -265,10 +239,10 @@ class JointRecordController {
             throw new JointAccess.NotFound();
         }
         if (text.isEmpty()) {
-            return invalid(user, header, "joint.error.winWin", response, locale, model);
+            return invalid(user, header, "joint.error.winWin", post);
         }
         return written(
-                user, id, "win-win", "#interests", () -> records.noteWinWin(header.id(), conflictId, text.get()));
+                post, user, id, "win-win", "#interests", () -> records.noteWinWin(header.id(), conflictId, text.get()));
     }
 
     /** Closing: the balance check first. With something still open the chair is asked to confirm. */
@@ -277,17 +251,16 @@ class JointRecordController {
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable long id,
             @RequestParam(defaultValue = "") String confirm,
-            HttpServletResponse response,
-            Locale locale,
-            Model model) {
+            FormPost post) {
         JointMeetings.Header header = access.chaired(user, id);
         if (!BalanceCheck.balanced(records.domain(header)) && !"yes".equals(confirm)) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return page.show(user, header, List.of(), true, locale, model);
+            return post.refused(
+                    HttpStatus.CONFLICT, () -> page.show(user, header, List.of(), true, post.locale(), post.model()));
         }
-        meetings.close(header.id());
-        audit.record(user.username(), "joint meeting closed", "joint meeting " + id);
-        return "redirect:/joint/" + id;
+        return post.written(user, "/joint/" + id, () -> {
+            meetings.close(header.id());
+            return new FormPost.Audit("joint meeting closed", "joint meeting " + id);
+        });
     }
 
     @PostMapping("/joint/{id}/invitations")
@@ -295,7 +268,7 @@ class JointRecordController {
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable long id,
             @RequestParam(defaultValue = "client") String party,
-            RedirectAttributes redirect) {
+            FormPost post) {
         JointMeetings.Header header = access.chaired(user, id);
         Optional<Long> networkMember = Optional.empty();
         String instrument = JointResults.CLIENT_INSTRUMENT;
@@ -306,15 +279,19 @@ class JointRecordController {
             networkMember = Optional.of(member.id());
             instrument = JointResults.PARTIALITY_INSTRUMENT;
         }
-        IssuedInvitation issued = invitations.issue(
-                header.meetingId(),
-                instrument,
-                user.id(),
-                organisations.get(user.organisationId()).invitationLifetime(),
-                networkMember);
-        audit.record(user.username(), "invitation created", "meeting " + header.meetingId());
-        issued.flashTo(redirect);
-        return "redirect:/meetings/" + header.meetingId() + "/invitation";
+        String chosenInstrument = instrument;
+        Optional<Long> chosenMember = networkMember;
+        return post.written(user, "/meetings/" + header.meetingId() + "/invitation", () -> {
+            invitations
+                    .issue(
+                            header.meetingId(),
+                            chosenInstrument,
+                            user.id(),
+                            organisations.get(user.organisationId()).invitationLifetime(),
+                            chosenMember)
+                    .flashTo(post.redirect());
+            return new FormPost.Audit("invitation created", "meeting " + header.meetingId());
+        });
     }
 
     /** The chair records that the client gives or withdraws consent (the client said so); it counts at once. */
@@ -323,7 +300,8 @@ class JointRecordController {
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable long id,
             @RequestParam(defaultValue = "0") String professional,
-            @RequestParam(defaultValue = "") String action) {
+            @RequestParam(defaultValue = "") String action,
+            FormPost post) {
         JointMeetings.Header header = access.chaired(user, id);
         long professionalId;
         try {
@@ -336,11 +314,11 @@ class JointRecordController {
             throw new JointAccess.NotFound();
         }
         Consent.Action consentAction = action.equals("GIVEN") ? Consent.Action.GIVEN : Consent.Action.WITHDRAWN;
-        jointCheckIns.recordConsent(header.clientId(), professionalId, consentAction, user.username());
-        audit.record(
-                user.username(),
-                "joint consent " + consentAction.name().toLowerCase(Locale.ROOT),
-                "client " + header.clientId() + ", professional " + professionalId);
-        return "redirect:/joint/" + id + "/results";
+        return post.written(user, "/joint/" + id + "/results", () -> {
+            jointCheckIns.recordConsent(header.clientId(), professionalId, consentAction, user.username());
+            return new FormPost.Audit(
+                    "joint consent " + consentAction.name().toLowerCase(Locale.ROOT),
+                    "client " + header.clientId() + ", professional " + professionalId);
+        });
     }
 }

@@ -17,6 +17,7 @@ import org.alliance.core.joint.JointMeeting;
 import org.alliance.core.joint.MeetingDecision;
 import org.alliance.core.joint.Party;
 import org.alliance.core.joint.StepNote;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,18 +51,40 @@ public class JointRecords {
     /** A stored interest. */
     public record StoredInterest(long id, long partyId, String text) {}
 
-    public void addNote(long jointId, GuideStep step, String text) {
-        jdbc.sql("INSERT INTO joint_step_note (joint_meeting_id, step, note, written_at) VALUES (?, ?, ?, ?)")
-                .params(jointId, step.code(), text.strip(), clock.millis())
+    /**
+     * Writes one row of the meeting's record: {@code joint_meeting_id}, the given columns and {@code written_at}
+     * (now). The table and column names are this class's constants, never input.
+     */
+    private void insert(String table, String columns, long jointId, Object... values) {
+        Object[] params = new Object[values.length + 2];
+        params[0] = jointId;
+        System.arraycopy(values, 0, params, 1, values.length);
+        params[params.length - 1] = clock.millis();
+        String marks = "?, ".repeat(params.length - 1) + "?";
+        jdbc.sql("INSERT INTO " + table + " (joint_meeting_id, " + columns + ", written_at) VALUES (" + marks + ")")
+                .params(params)
                 .update();
     }
 
-    public List<StepNote> notes(long jointId) {
-        return jdbc.sql("SELECT step, note, written_at FROM joint_step_note WHERE joint_meeting_id = ? ORDER BY id")
+    /** The meeting's rows of one table in the order they were written, each read by {@code row}. */
+    private <T> List<T> rows(String table, String columns, long jointId, RowMapper<T> row) {
+        return jdbc.sql("SELECT " + columns + " FROM " + table + " WHERE joint_meeting_id = ? ORDER BY id")
                 .param(jointId)
-                .query((rs, row) -> new StepNote(
-                        step(rs.getString("step")), rs.getString("note"), Instant.ofEpochMilli(rs.getLong(3))))
+                .query(row)
                 .list();
+    }
+
+    public void addNote(long jointId, GuideStep step, String text) {
+        insert("joint_step_note", "step, note", jointId, step.code(), text.strip());
+    }
+
+    public List<StepNote> notes(long jointId) {
+        return rows(
+                "joint_step_note",
+                "step, note, written_at",
+                jointId,
+                (rs, row) -> new StepNote(
+                        step(rs.getString("step")), rs.getString("note"), Instant.ofEpochMilli(rs.getLong(3))));
     }
 
     static GuideStep step(String code) {
@@ -75,65 +98,59 @@ public class JointRecords {
 
     public void addDecision(
             long jointId, String text, long proposedByPartyId, MeetingDecision.ClientAgreement agreement) {
-        jdbc.sql(
-                        """
-                        INSERT INTO joint_decision (joint_meeting_id, decision, proposed_by, client_agreement,
-                                                    written_at)
-                        VALUES (?, ?, ?, ?, ?)""")
-                .params(jointId, text.strip(), proposedByPartyId, agreement.name(), clock.millis())
-                .update();
+        insert(
+                "joint_decision",
+                "decision, proposed_by, client_agreement",
+                jointId,
+                text.strip(),
+                proposedByPartyId,
+                agreement.name());
     }
 
     public List<StoredDecision> decisions(long jointId) {
-        return jdbc.sql(
-                        """
-                        SELECT id, decision, proposed_by, client_agreement FROM joint_decision
-                        WHERE joint_meeting_id = ? ORDER BY id""")
-                .param(jointId)
-                .query((rs, row) -> new StoredDecision(
+        return rows(
+                "joint_decision",
+                "id, decision, proposed_by, client_agreement",
+                jointId,
+                (rs, row) -> new StoredDecision(
                         rs.getLong(1),
                         rs.getString(2),
                         rs.getLong(3),
-                        MeetingDecision.ClientAgreement.valueOf(rs.getString(4))))
-                .list();
+                        MeetingDecision.ClientAgreement.valueOf(rs.getString(4))));
     }
 
     public void addInterest(long jointId, long partyId, String text) {
-        jdbc.sql(
-                        """
-                        INSERT INTO joint_interest (joint_meeting_id, party_id, interest, written_at)
-                        VALUES (?, ?, ?, ?)""")
-                .params(jointId, partyId, text.strip(), clock.millis())
-                .update();
+        insert("joint_interest", "party_id, interest", jointId, partyId, text.strip());
     }
 
     public List<StoredInterest> interests(long jointId) {
-        return jdbc.sql("SELECT id, party_id, interest FROM joint_interest WHERE joint_meeting_id = ? ORDER BY id")
-                .param(jointId)
-                .query((rs, row) -> new StoredInterest(rs.getLong(1), rs.getLong(2), rs.getString(3)))
-                .list();
+        return rows(
+                "joint_interest",
+                "id, party_id, interest",
+                jointId,
+                (rs, row) -> new StoredInterest(rs.getLong(1), rs.getLong(2), rs.getString(3)));
     }
 
     public void addGoal(long jointId, long partyId, String text) {
-        jdbc.sql("INSERT INTO joint_goal (joint_meeting_id, party_id, goal, written_at) VALUES (?, ?, ?, ?)")
-                .params(jointId, partyId, text.strip(), clock.millis())
-                .update();
+        insert("joint_goal", "party_id, goal", jointId, partyId, text.strip());
     }
 
     public List<StoredGoal> goals(long jointId) {
-        return jdbc.sql("SELECT id, party_id, goal FROM joint_goal WHERE joint_meeting_id = ? ORDER BY id")
-                .param(jointId)
-                .query((rs, row) -> new StoredGoal(rs.getLong(1), rs.getLong(2), rs.getString(3)))
-                .list();
+        return rows(
+                "joint_goal",
+                "id, party_id, goal",
+                jointId,
+                (rs, row) -> new StoredGoal(rs.getLong(1), rs.getLong(2), rs.getString(3)));
     }
 
     public void addConflict(long jointId, long goalId, long otherGoalId, Optional<String> winWin) {
-        jdbc.sql(
-                        """
-                        INSERT INTO joint_goal_conflict (joint_meeting_id, goal_id, other_goal_id, win_win, written_at)
-                        VALUES (?, ?, ?, ?, ?)""")
-                .params(jointId, goalId, otherGoalId, winWin.map(String::strip).orElse(null), clock.millis())
-                .update();
+        insert(
+                "joint_goal_conflict",
+                "goal_id, other_goal_id, win_win",
+                jointId,
+                goalId,
+                otherGoalId,
+                winWin.map(String::strip).orElse(null));
     }
 
     /** Notes the win-win option of a conflict flagged earlier. */
@@ -144,17 +161,15 @@ public class JointRecords {
     }
 
     public List<StoredConflict> conflicts(long jointId) {
-        return jdbc.sql(
-                        """
-                        SELECT id, goal_id, other_goal_id, win_win FROM joint_goal_conflict
-                        WHERE joint_meeting_id = ? ORDER BY id""")
-                .param(jointId)
-                .query((rs, row) -> new StoredConflict(
+        return rows(
+                "joint_goal_conflict",
+                "id, goal_id, other_goal_id, win_win",
+                jointId,
+                (rs, row) -> new StoredConflict(
                         rs.getLong(1),
                         rs.getLong(2),
                         rs.getLong(3),
-                        Optional.ofNullable(rs.getString(4)).filter(s -> !s.isBlank())))
-                .list();
+                        Optional.ofNullable(rs.getString(4)).filter(s -> !s.isBlank())));
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.alliance.app.joint;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,14 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.FormPost;
 import org.alliance.app.system.Formats;
 import org.alliance.app.system.Languages;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.instrument.ResponseFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The partiality self-check of a joint meeting (issue 17): any professional of the meeting, the chair among them,
@@ -38,15 +35,12 @@ class SelfCheckController {
     private final JointAccess access;
     private final SelfChecks selfChecks;
     private final InstrumentCatalog catalog;
-    private final AuditLog audit;
     private final Clock clock;
 
-    SelfCheckController(
-            JointAccess access, SelfChecks selfChecks, InstrumentCatalog catalog, AuditLog audit, Clock clock) {
+    SelfCheckController(JointAccess access, SelfChecks selfChecks, InstrumentCatalog catalog, Clock clock) {
         this.access = access;
         this.selfChecks = selfChecks;
         this.catalog = catalog;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -69,10 +63,7 @@ class SelfCheckController {
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable long id,
             @RequestParam Map<String, String> form,
-            HttpServletResponse response,
-            Locale locale,
-            Model model,
-            RedirectAttributes redirect) {
+            FormPost post) {
         JointMeetings.Header header = access.meeting(user, id);
         Map<SelfChecks.Point, Integer> ratings = new EnumMap<>(SelfChecks.Point.class);
         Map<String, String> chosen = new LinkedHashMap<>();
@@ -87,13 +78,12 @@ class SelfCheckController {
             }
         }
         if (!missing.isEmpty() || !held(header)) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return show(header, chosen, missing, locale, model);
+            return post.refused(() -> show(header, chosen, missing, post.locale(), post.model()));
         }
-        selfChecks.save(header.id(), user.id(), ratings);
-        audit.record(user.username(), "partiality self-check saved", "joint meeting " + header.id());
-        redirect.addFlashAttribute("done", "selfcheck.done");
-        return "redirect:/joint/" + header.id() + "/results#self-check-heading";
+        return post.written(user, "selfcheck.done", "/joint/" + header.id() + "/results#self-check-heading", () -> {
+            selfChecks.save(header.id(), user.id(), ratings);
+            return new FormPost.Audit("partiality self-check saved", "joint meeting " + header.id());
+        });
     }
 
     /** A self-check looks back: it can be given from the day of the meeting on. */

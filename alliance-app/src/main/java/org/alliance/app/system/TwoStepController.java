@@ -1,8 +1,6 @@
 package org.alliance.app.system;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,17 +50,17 @@ class TwoStepController {
             @AuthenticationPrincipal CurrentUser user,
             @RequestParam(defaultValue = "") String code,
             HttpSession session,
-            HttpServletResponse response,
-            java.util.Locale locale,
-            Model model) {
+            FormPost post) {
         if (!(session.getAttribute(NEW_SECRET) instanceof String secret) || !twoStep.enable(user.id(), secret, code)) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            model.addAttribute("codeError", true);
-            return page(user, session, locale, model);
+            return post.refused(() -> {
+                post.model().addAttribute("codeError", true);
+                return page(user, session, post.locale(), post.model());
+            });
         }
         session.removeAttribute(NEW_SECRET);
-        audit.record(user.username(), "two-step sign-in on", "user " + user.id());
-        return "redirect:/account/two-step?on";
+        // Turned on by the check above (a right code stores the secret); what is left is the audit row.
+        return post.written(
+                user, "/account/two-step?on", () -> new FormPost.Audit("two-step sign-in on", "user " + user.id()));
     }
 
     @PostMapping("/account/two-step/off")
@@ -70,17 +68,17 @@ class TwoStepController {
             @AuthenticationPrincipal CurrentUser user,
             @RequestParam(defaultValue = "") String code,
             HttpSession session,
-            HttpServletResponse response,
-            java.util.Locale locale,
-            Model model) {
+            FormPost post) {
         if (!twoStep.check(user.id(), code)) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            model.addAttribute("offError", true);
-            return page(user, session, locale, model);
+            return post.refused(() -> {
+                post.model().addAttribute("offError", true);
+                return page(user, session, post.locale(), post.model());
+            });
         }
-        twoStep.disable(user.id());
-        audit.record(user.username(), "two-step sign-in off", "user " + user.id());
-        return "redirect:/account/two-step?off";
+        return post.written(user, "/account/two-step?off", () -> {
+            twoStep.disable(user.id());
+            return new FormPost.Audit("two-step sign-in off", "user " + user.id());
+        });
     }
 
     @PostMapping("/admin/two-step")

@@ -9,8 +9,11 @@ import java.util.Locale;
 import java.util.Optional;
 import org.alliance.core.instrument.Language;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -27,9 +30,13 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class WebConfig implements WebMvcConfigurer {
 
     private final TwoStep twoStep;
+    private final ObjectProvider<AuditLog> audit;
+    private final ObjectProvider<TransactionTemplate> transactions;
 
-    WebConfig(TwoStep twoStep) {
+    WebConfig(TwoStep twoStep, ObjectProvider<AuditLog> audit, ObjectProvider<TransactionTemplate> transactions) {
         this.twoStep = twoStep;
+        this.audit = audit;
+        this.transactions = transactions;
     }
 
     @Bean
@@ -46,6 +53,12 @@ class WebConfig implements WebMvcConfigurer {
         registry.addInterceptor(new TextInputCheck());
         registry.addInterceptor(new PageModel());
         registry.addInterceptor(new TwoStepRequired(twoStep));
+    }
+
+    /** A staff form's handler may take a {@link FormPost} (its response, locale, model, redirect and ending). */
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new FormPost.Resolver(audit, transactions));
     }
 
     /** Only the four languages Alliance speaks; anything else falls back to Dutch. */
