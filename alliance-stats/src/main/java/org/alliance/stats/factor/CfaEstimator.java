@@ -53,10 +53,25 @@ public final class CfaEstimator {
      *     a non-positive-definite sample covariance or a model with negative degrees of freedom
      */
     public static CfaResult fit(CfaData data, CfaModel model, CfaOptions options) {
-        return fit(data, model, options, true);
+        return fit(data, model, options, true, false);
     }
 
-    private static CfaResult fit(CfaData data, CfaModel model, CfaOptions options, boolean withBaseline) {
+    /**
+     * Fits the model and adds lavaan's {@code modindices(fit)} ({@link CfaModificationIndices}): from the ML
+     * expected information, also under MLR (as lavaan). Not with FIML.
+     *
+     * @throws IllegalArgumentException as {@link #fit}, and with {@code missing = ml}
+     */
+    public static CfaResult fitWithModificationIndices(CfaData data, CfaModel model, CfaOptions options) {
+        if (options.missing() == MissingData.ML) {
+            throw new IllegalArgumentException("modification indices with missing = ml (FIML) are not implemented"
+                    + " yet; use listwise deletion");
+        }
+        return fit(data, model, options, true, true);
+    }
+
+    private static CfaResult fit(
+            CfaData data, CfaModel model, CfaOptions options, boolean withBaseline, boolean withIndices) {
         boolean fiml = options.missing() == MissingData.ML;
         if (fiml && options.estimator() == Estimator.MLR) {
             throw new IllegalArgumentException(
@@ -186,7 +201,8 @@ public final class CfaEstimator {
                 warnings,
                 opt.converged,
                 opt.iterations,
-                new CfaResult.Provenance(method, optionText, REFERENCE));
+                new CfaResult.Provenance(method, optionText, REFERENCE),
+                withIndices ? CfaModificationIndices.compute(spec, samples, theta, states) : List.of());
     }
 
     /**
@@ -203,6 +219,7 @@ public final class CfaEstimator {
                 CfaModelSyntax.parse(model.toString()),
                 new CfaOptions(
                         options.estimator(), options.missing(), false, java.util.Set.of(), options.maxIterations()),
+                false,
                 false);
         return baseline.fit("chisq.scaling.factor");
     }
@@ -724,7 +741,7 @@ public final class CfaEstimator {
      * std.all: est × sd(lhs)/sd(rhs) with model-implied SDs (latent: Var(η) = AΨA′, the total variance);
      * residual covariances become correlations of the residuals, a residual variance its share of the total.
      */
-    private static double standardized(Row r, double est, CfaObjective.GroupState st) {
+    static double standardized(Row r, double est, CfaObjective.GroupState st) {
         double[][] eta = latentCovariance(st);
         return switch (r.kind()) {
             case LOADING -> est * Math.sqrt(eta[r.j()][r.j()]) / Math.sqrt(st.sigma[r.i()][r.i()]);
@@ -741,7 +758,7 @@ public final class CfaEstimator {
     }
 
     /** Var(η) = AΨA′ (Ψ itself in a CFA). */
-    private static double[][] latentCovariance(CfaObjective.GroupState st) {
+    static double[][] latentCovariance(CfaObjective.GroupState st) {
         double[][] ap = SymmetricMatrices.multiply(st.a, st.psi);
         int m = st.psi.length;
         double[][] v = new double[m][m];

@@ -94,6 +94,11 @@ final class CfaSpecification {
         this.structural = rows.stream().anyMatch(r -> r.kind() == Kind.BETA);
     }
 
+    /** The same model with another parameter table (e.g. with fixed-to-zero parameters freed, for modification indices). */
+    CfaSpecification withRows(List<Row> newRows) {
+        return new CfaSpecification(observed, latent, groups, meanStructure, List.copyOf(newRows), definitions);
+    }
+
     int p() {
         return observed.size();
     }
