@@ -105,6 +105,18 @@ bfi <- read.csv(file.path(data_dir, "bfi.csv"))
 write_fit(sem("agree =~ A1 + A2 + A3 + A4 + A5\nconsc =~ C1 + C2 + C3 + C4 + C5\nconsc ~ agree", data = bfi,
               missing = "ml"), "bfi-fiml")
 
+# Observed outcomes regressed on latents: lavaan gives each a phantom latent (loading 1, residual variance 0) and
+# reports its variance as the outcome's residual variance; two outcomes that predict nothing covary (auto.cov.y).
+# grade has one missing value (listwise: N = 300).
+hs_outcome <- "visual =~ x1 + x2 + x3
+textual =~ x4 + x5 + x6
+speed =~ x7 + x8 + x9
+ageyr ~ visual + speed"
+write_fit(sem(hs_outcome, data = hs), "hs-outcome")
+write_fit(sem(hs_outcome, data = hs, estimator = "MLR"), "hs-outcome-mlr")
+write_fit(sem(hs_outcome, data = hs, group = "school", group.equal = c("loadings", "intercepts")), "hs-outcome-scalar")
+write_fit(sem(paste(hs_outcome, "grade ~ textual", "speed ~ textual", sep = "\n"), data = hs), "hs-outcomes")
+
 # Modification indices (as cfa.R's write_mi): cross-loadings, residual covariances and, where the structural
 # part is not saturated, the omitted latent covariances and regressions.
 write_mi <- function(fit, case, polish = TRUE) {

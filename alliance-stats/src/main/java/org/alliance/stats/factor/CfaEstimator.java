@@ -30,8 +30,8 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * observed information and B the mean outer product of casewise scores (Huber–White), and the
  * Yuan–Bentler (2000) scaled χ² as in Mplus: c = [tr(Γ A₁) − tr(A⁻¹B)]/df.
  *
- * <p>Structural models ({@code lavaan::sem()}): recursive regressions among latent variables
- * ({@code f2 ~ f1}, Σ = ΛAΨA′Λ′ + Θ, see {@link CfaObjective}) with every option above; the gradient and
+ * <p>Structural models ({@code lavaan::sem()}): recursive regressions on latent variables, of latents or of
+ * observed outcomes (lavaan's phantom latent, {@link CfaSpecification}) ({@code f2 ~ f1}, Σ = ΛAΨA′Λ′ + Θ, see {@link CfaObjective}) with every option above; the gradient and
  * the expected information stay analytic, the observed information (Newton steps; MLR's A; FIML SEs) is
  * then taken by central differences of the analytic gradient, which meets the tolerances of docs/cfa.md
  * on every reference case. Defined parameters ({@code ind := a*b}) follow the parameter rows: f(θ̂), and a
@@ -66,6 +66,13 @@ public final class CfaEstimator {
         if (options.missing() == MissingData.ML) {
             throw new IllegalArgumentException("modification indices with missing = ml (FIML) are not implemented"
                     + " yet; use listwise deletion");
+        }
+        List<String> latent = model.latentVariables();
+        for (CfaModel.Statement s : model.statements()) {
+            if (s.operator() == CfaModel.Operator.REGRESSION && !latent.contains(s.lhs())) {
+                throw new IllegalArgumentException("modification indices for a model with an observed outcome ('"
+                        + s.lhs() + " ~ " + s.rhs() + "') are not implemented yet");
+            }
         }
         return fit(data, model, options, true, true);
     }
@@ -586,7 +593,8 @@ public final class CfaEstimator {
             if ((r.kind() == Kind.THETA || r.kind() == Kind.PSI) && r.i() == r.j()) {
                 double v = objective.valueOf(r, theta);
                 if (v < 0) {
-                    warnings.add("Heywood case: the " + (r.kind() == Kind.THETA ? "residual " : "factor ")
+                    warnings.add("Heywood case: the "
+                            + (r.kind() == Kind.THETA || spec.observed.contains(r.lhs()) ? "residual " : "factor ")
                             + "variance of " + r.lhs() + (spec.groups > 1 ? " in group " + (r.group() + 1) : "")
                             + " is negative (" + v + ")");
                 }
@@ -641,7 +649,13 @@ public final class CfaEstimator {
                     standardized(r, est, states.get(r.group()))));
         }
         definedParameters(spec, objective, theta, vcov, out, normal);
-        return out;
+        List<ParameterEstimate> visible = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            if (i >= spec.rows.size() || !spec.hidden(spec.rows.get(i))) {
+                visible.add(out.get(i));
+            }
+        }
+        return visible;
     }
 
     /**
