@@ -116,6 +116,8 @@ write_fit(sem(hs_outcome, data = hs), "hs-outcome")
 write_fit(sem(hs_outcome, data = hs, estimator = "MLR"), "hs-outcome-mlr")
 write_fit(sem(hs_outcome, data = hs, group = "school", group.equal = c("loadings", "intercepts")), "hs-outcome-scalar")
 write_fit(sem(paste(hs_outcome, "grade ~ textual", "speed ~ textual", sep = "\n"), data = hs), "hs-outcomes")
+write_fit(sem(paste(hs_outcome, "grade ~ textual", "speed ~ textual", sep = "\n"), data = hs, missing = "ml"),
+          "hs-outcomes-fiml")
 
 # Modification indices (as cfa.R's write_mi): cross-loadings, residual covariances and, where the structural
 # part is not saturated, the omitted latent covariances and regressions.

@@ -53,6 +53,12 @@ final class LavaanReferenceCases {
                     null,
                     HS_OUTCOME + "\ngrade ~ textual\nspeed ~ textual",
                     CfaOptions.defaults()),
+            new Case(
+                    "sem/hs-outcomes-fiml",
+                    "HolzingerSwineford1939",
+                    null,
+                    HS_OUTCOME + "\ngrade ~ textual\nspeed ~ textual",
+                    CfaOptions.defaults().withMissing(MissingData.ML)),
             new Case("sem/pd-ml", "PoliticalDemocracy", null, PD, CfaOptions.defaults()),
             new Case(
                     "sem/pd-mlr",
