@@ -140,6 +140,17 @@ class JsonContractTest {
                     "--model",
                     "visual =~ x1 + x2 + x3; textual =~ x4 + x5 + x6"
                 };
+            case "cfa-mi" ->
+                new String[] {
+                    "cfa",
+                    data("HolzingerSwineford1939.csv"),
+                    "--model",
+                    "visual =~ x1 + x2 + x3; textual =~ x4 + x5 + x6",
+                    "--modification-indices",
+                    "--mi-minimum",
+                    "1",
+                    "--mi-sort"
+                };
             case "cfa-compare" ->
                 new String[] {
                     "cfa",
@@ -189,6 +200,7 @@ class JsonContractTest {
                 "mixed-unconverged",
                 "mixed",
                 "cfa",
+                "cfa-mi",
                 "cfa-compare",
                 "notes",
                 "alpha",

@@ -30,8 +30,8 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * observed information and B the mean outer product of casewise scores (Huber–White), and the
  * Yuan–Bentler (2000) scaled χ² as in Mplus: c = [tr(Γ A₁) − tr(A⁻¹B)]/df.
  *
- * <p>Structural models ({@code lavaan::sem()}): recursive regressions among latent variables
- * ({@code f2 ~ f1}, Σ = ΛAΨA′Λ′ + Θ, see {@link CfaObjective}) with every option above; the gradient and
+ * <p>Structural models ({@code lavaan::sem()}): recursive regressions on latent variables, of latents or of
+ * observed outcomes (lavaan's phantom latent, {@link CfaSpecification}) ({@code f2 ~ f1}, Σ = ΛAΨA′Λ′ + Θ, see {@link CfaObjective}) with every option above; the gradient and
  * the expected information stay analytic, the observed information (Newton steps; MLR's A; FIML SEs) is
  * then taken by central differences of the analytic gradient, which meets the tolerances of docs/cfa.md
  * on every reference case. Defined parameters ({@code ind := a*b}) follow the parameter rows: f(θ̂), and a
@@ -53,10 +53,32 @@ public final class CfaEstimator {
      *     a non-positive-definite sample covariance or a model with negative degrees of freedom
      */
     public static CfaResult fit(CfaData data, CfaModel model, CfaOptions options) {
-        return fit(data, model, options, true);
+        return fit(data, model, options, true, false);
     }
 
-    private static CfaResult fit(CfaData data, CfaModel model, CfaOptions options, boolean withBaseline) {
+    /**
+     * Fits the model and adds lavaan's {@code modindices(fit)} ({@link CfaModificationIndices}): from the ML
+     * expected information, also under MLR (as lavaan). Not with FIML.
+     *
+     * @throws IllegalArgumentException as {@link #fit}, and with {@code missing = ml}
+     */
+    public static CfaResult fitWithModificationIndices(CfaData data, CfaModel model, CfaOptions options) {
+        if (options.missing() == MissingData.ML) {
+            throw new IllegalArgumentException("modification indices with missing = ml (FIML) are not implemented"
+                    + " yet; use listwise deletion");
+        }
+        List<String> latent = model.latentVariables();
+        for (CfaModel.Statement s : model.statements()) {
+            if (s.operator() == CfaModel.Operator.REGRESSION && !latent.contains(s.lhs())) {
+                throw new IllegalArgumentException("modification indices for a model with an observed outcome ('"
+                        + s.lhs() + " ~ " + s.rhs() + "') are not implemented yet");
+            }
+        }
+        return fit(data, model, options, true, true);
+    }
+
+    private static CfaResult fit(
+            CfaData data, CfaModel model, CfaOptions options, boolean withBaseline, boolean withIndices) {
         boolean fiml = options.missing() == MissingData.ML;
         if (fiml && options.estimator() == Estimator.MLR) {
             throw new IllegalArgumentException(
@@ -186,7 +208,8 @@ public final class CfaEstimator {
                 warnings,
                 opt.converged,
                 opt.iterations,
-                new CfaResult.Provenance(method, optionText, REFERENCE));
+                new CfaResult.Provenance(method, optionText, REFERENCE),
+                withIndices ? CfaModificationIndices.compute(spec, samples, theta, states) : List.of());
     }
 
     /**
@@ -203,6 +226,7 @@ public final class CfaEstimator {
                 CfaModelSyntax.parse(model.toString()),
                 new CfaOptions(
                         options.estimator(), options.missing(), false, java.util.Set.of(), options.maxIterations()),
+                false,
                 false);
         return baseline.fit("chisq.scaling.factor");
     }
@@ -569,7 +593,8 @@ public final class CfaEstimator {
             if ((r.kind() == Kind.THETA || r.kind() == Kind.PSI) && r.i() == r.j()) {
                 double v = objective.valueOf(r, theta);
                 if (v < 0) {
-                    warnings.add("Heywood case: the " + (r.kind() == Kind.THETA ? "residual " : "factor ")
+                    warnings.add("Heywood case: the "
+                            + (r.kind() == Kind.THETA || spec.observed.contains(r.lhs()) ? "residual " : "factor ")
                             + "variance of " + r.lhs() + (spec.groups > 1 ? " in group " + (r.group() + 1) : "")
                             + " is negative (" + v + ")");
                 }
@@ -624,7 +649,13 @@ public final class CfaEstimator {
                     standardized(r, est, states.get(r.group()))));
         }
         definedParameters(spec, objective, theta, vcov, out, normal);
-        return out;
+        List<ParameterEstimate> visible = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            if (i >= spec.rows.size() || !spec.hidden(spec.rows.get(i))) {
+                visible.add(out.get(i));
+            }
+        }
+        return visible;
     }
 
     /**
@@ -724,7 +755,7 @@ public final class CfaEstimator {
      * std.all: est × sd(lhs)/sd(rhs) with model-implied SDs (latent: Var(η) = AΨA′, the total variance);
      * residual covariances become correlations of the residuals, a residual variance its share of the total.
      */
-    private static double standardized(Row r, double est, CfaObjective.GroupState st) {
+    static double standardized(Row r, double est, CfaObjective.GroupState st) {
         double[][] eta = latentCovariance(st);
         return switch (r.kind()) {
             case LOADING -> est * Math.sqrt(eta[r.j()][r.j()]) / Math.sqrt(st.sigma[r.i()][r.i()]);
@@ -741,7 +772,7 @@ public final class CfaEstimator {
     }
 
     /** Var(η) = AΨA′ (Ψ itself in a CFA). */
-    private static double[][] latentCovariance(CfaObjective.GroupState st) {
+    static double[][] latentCovariance(CfaObjective.GroupState st) {
         double[][] ap = SymmetricMatrices.multiply(st.a, st.psi);
         int m = st.psi.length;
         double[][] v = new double[m][m];

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param converged whether the optimiser reached a stationary point
  * @param iterations optimiser iterations (Fisher scoring plus Newton)
  * @param provenance how the numbers were made
+ * @param modificationIndices lavaan's {@code modindices(fit)} in lavaan's order when asked for
+ *     ({@link CfaEstimator#fitWithModificationIndices}), empty otherwise
  */
 public record CfaResult(
         List<ParameterEstimate> parameters,
@@ -27,14 +29,28 @@ public record CfaResult(
         List<String> warnings,
         boolean converged,
         int iterations,
-        Provenance provenance) {
+        Provenance provenance,
+        List<ModificationIndex> modificationIndices) {
 
     public CfaResult {
+        modificationIndices = List.copyOf(modificationIndices);
         parameters = List.copyOf(parameters);
         fitMeasures = Collections.unmodifiableMap(new LinkedHashMap<>(fitMeasures));
         implied = List.copyOf(implied);
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(provenance, "provenance");
+    }
+
+    /** A result without modification indices. */
+    public CfaResult(
+            List<ParameterEstimate> parameters,
+            Map<String, Double> fitMeasures,
+            List<ImpliedMoments> implied,
+            List<String> warnings,
+            boolean converged,
+            int iterations,
+            Provenance provenance) {
+        this(parameters, fitMeasures, implied, warnings, converged, iterations, provenance, List.of());
     }
 
     /** A fit measure by lavaan's name, e.g. {@code fit("cfi")}; NaN when not computed. */
@@ -89,6 +105,28 @@ public record CfaResult(
             if (group < 1) {
                 throw new IllegalArgumentException("group must be >= 1: " + group);
             }
+        }
+    }
+
+    /**
+     * One row of lavaan's {@code modindices(fit)}: the score test (1 df) of freeing one fixed or omitted parameter.
+     * lavaan's {@code sepc.nox} equals {@code sepc.all} here (no observed exogenous covariates) and is not repeated.
+     *
+     * @param lhs left-hand side
+     * @param op {@code =~}, {@code ~~} or {@code ~}
+     * @param rhs right-hand side
+     * @param group 1-based group number
+     * @param mi the modification index: the expected drop in χ² when the parameter is freed
+     * @param epc the expected parameter change (from its fixed value, mostly zero)
+     * @param sepcLv epc with the latent variables standardised
+     * @param sepcAll epc standardised as std.all (residual covariances by the residual variances)
+     */
+    public record ModificationIndex(
+            String lhs, String op, String rhs, int group, double mi, double epc, double sepcLv, double sepcAll) {
+        public ModificationIndex {
+            Objects.requireNonNull(lhs, "lhs");
+            Objects.requireNonNull(op, "op");
+            Objects.requireNonNull(rhs, "rhs");
         }
     }
 

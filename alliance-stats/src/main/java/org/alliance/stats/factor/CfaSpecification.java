@@ -17,8 +17,9 @@ import org.alliance.stats.factor.CfaOptions.GroupEqual;
  * order (user statements, then residual variances, latent variances, latent covariances, intercepts and
  * latent means), with the free-parameter index that equality constraints share.
  *
- * <p>Structural regressions ({@code f2 ~ f1}, kind BETA) are allowed among latent variables only and must be
- * recursive. lavaan's defaults for {@code sem()}: the latent variances (of endogenous latents: residual
+ * <p>Structural regressions ({@code f2 ~ f1}, kind BETA) are allowed on latent variables only and must be
+ * recursive; the dependent variable is a latent or an observed outcome (not an indicator, predicting nothing, in no
+ * {@code ~~}), which gets lavaan's phantom latent (loading 1, residual variance 0, mean 0; see {@link #hidden}). lavaan's defaults for {@code sem()}: the latent variances (of endogenous latents: residual
  * variances) are free; covariances are free among the exogenous latents (never left of {@code ~}) and among
  * the endogenous latents that predict nothing (lavaan's {@code auto.cov.y}); other latent covariances are zero
  * unless written.
@@ -94,6 +95,19 @@ final class CfaSpecification {
         this.structural = rows.stream().anyMatch(r -> r.kind() == Kind.BETA);
     }
 
+    /** The same model with another parameter table (e.g. with fixed-to-zero parameters freed, for modification indices). */
+    CfaSpecification withRows(List<Row> newRows) {
+        return new CfaSpecification(observed, latent, groups, meanStructure, List.copyOf(newRows), definitions);
+    }
+
+    /**
+     * Whether a row is internal to lavaan's representation of an observed outcome (the phantom's loading 1 and mean
+     * 0) and absent from lavaan's parameter table.
+     */
+    boolean hidden(Row r) {
+        return (r.kind() == Kind.LOADING || r.kind() == Kind.ALPHA) && observed.contains(r.lhs());
+    }
+
     int p() {
         return observed.size();
     }
@@ -103,23 +117,29 @@ final class CfaSpecification {
     }
 
     static CfaSpecification build(CfaModel model, int groups, boolean meanStructure, CfaOptions options) {
-        List<String> latent = model.latentVariables();
+        List<String> factors = model.latentVariables();
         List<String> observed = model.observedVariables();
+        List<String> outcomes = observedOutcomes(model, factors);
+        // lavaan's representation of an observed outcome y: a phantom latent y with loading 1 on y and residual
+        // variance 0, whose (residual) variance is reported as y ~~ y (and its intercept as y ~1).
+        List<String> latent = new ArrayList<>(factors);
+        latent.addAll(outcomes);
         for (Statement s : model.statements()) {
-            if (s.operator() == Operator.LOADING && latent.contains(s.rhs())) {
+            if (s.operator() == Operator.LOADING && factors.contains(s.rhs())) {
                 throw new IllegalArgumentException("line " + s.line() + ": '" + s.rhs()
                         + "' is a latent variable; higher-order factors are not supported");
             }
-            if (s.operator() == Operator.COVARIANCE && latent.contains(s.lhs()) != latent.contains(s.rhs())) {
+            if (s.operator() == Operator.COVARIANCE && factors.contains(s.lhs()) != factors.contains(s.rhs())) {
                 throw new IllegalArgumentException("line " + s.line() + ": covariance between latent and observed ('"
                         + s.lhs() + " ~~ " + s.rhs() + "') is not supported");
             }
             if (s.operator() == Operator.REGRESSION) {
                 for (String v : new String[] {s.lhs(), s.rhs()}) {
-                    if (!latent.contains(v)) {
+                    if (!latent.contains(v) || v.equals(s.rhs()) && !factors.contains(v)) {
                         throw new IllegalArgumentException("line " + s.line() + ": '" + v + "' in '" + s.lhs() + " ~ "
-                                + s.rhs() + "' is an observed variable; only regressions among latent variables"
-                                + " (defined with '=~') are supported");
+                                + s.rhs() + "' is an observed variable; only regressions on latent variables"
+                                + " (defined with '=~') are supported, of latent variables or of observed outcomes"
+                                + " that are not indicators, predict nothing and are in no '~~'");
                     }
                 }
                 if (s.lhs().equals(s.rhs())) {
@@ -131,7 +151,7 @@ final class CfaSpecification {
         checkRecursive(model, latent);
         List<Row> rows = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
-            rows.addAll(groupRows(model, observed, latent, g, meanStructure, options, groups));
+            rows.addAll(groupRows(model, observed, latent, outcomes, g, meanStructure, options, groups));
         }
         checkGroupPartial(rows, groups, meanStructure, options);
         // Equality: free rows with the same label share one free parameter; label ".pN." for group.equal.
@@ -177,6 +197,32 @@ final class CfaSpecification {
         checkDefinitions(model, rows, observed, latent);
         return new CfaSpecification(
                 List.copyOf(observed), latent, groups, meanStructure, List.copyOf(rows), model.definitions());
+    }
+
+    /**
+     * Observed variables regressed on latents that lavaan represents by a phantom latent: left of '~', not an
+     * indicator, not right of any '~' and in no '~~' statement (other observed regressions stay refused).
+     */
+    private static List<String> observedOutcomes(CfaModel model, List<String> factors) {
+        Set<String> excluded = new HashSet<>(factors);
+        for (Statement s : model.statements()) {
+            if (s.operator() != Operator.REGRESSION) {
+                excluded.add(s.rhs());
+            }
+            if (s.operator() == Operator.COVARIANCE) {
+                excluded.add(s.lhs());
+            }
+            if (s.operator() == Operator.REGRESSION) {
+                excluded.add(s.rhs());
+            }
+        }
+        Set<String> outcomes = new java.util.LinkedHashSet<>();
+        for (Statement s : model.statements()) {
+            if (s.operator() == Operator.REGRESSION && !excluded.contains(s.lhs())) {
+                outcomes.add(s.lhs());
+            }
+        }
+        return List.copyOf(outcomes);
     }
 
     /** A feedback loop (f1 ~ f2, f2 ~ f1, or longer) makes the model non-recursive; we refuse it. */
@@ -253,6 +299,7 @@ final class CfaSpecification {
             CfaModel model,
             List<String> observed,
             List<String> latent,
+            List<String> outcomes,
             int g,
             boolean meanStructure,
             CfaOptions options,
@@ -311,9 +358,17 @@ final class CfaSpecification {
                         true));
             }
         }
+        for (String y : outcomes) {
+            // The phantom's loading (hidden from the parameter table); its residual variance Θ_yy stays 0.
+            int x = observed.indexOf(y);
+            rows.add(new Row(y, "=~", y, g, Kind.LOADING, x, latent.indexOf(y), -1, 1, "", false));
+        }
         for (int x = 0; x < observed.size(); x++) {
-            if (!hasCovariance(rows, Kind.THETA, x, x)) {
-                String v = observed.get(x);
+            String v = observed.get(x);
+            if (outcomes.contains(v)) {
+                int f = latent.indexOf(v);
+                rows.add(new Row(v, "~~", v, g, Kind.PSI, f, f, 0, Double.NaN, "", false));
+            } else if (!hasCovariance(rows, Kind.THETA, x, x)) {
                 rows.add(new Row(v, "~~", v, g, Kind.THETA, x, x, 0, Double.NaN, "", false));
             }
         }
@@ -372,6 +427,11 @@ final class CfaSpecification {
             boolean latentMeansFree =
                     g > 0 && groups > 1 && options.groupEqual().contains(GroupEqual.INTERCEPTS);
             for (int f = 0; f < latent.size(); f++) {
+                if (outcomes.contains(latent.get(f))) {
+                    // The phantom's mean stays 0 (hidden); the outcome's intercept is its NU row.
+                    rows.add(new Row(latent.get(f), "~1", "", g, Kind.ALPHA, f, -1, -1, 0, "", false));
+                    continue;
+                }
                 rows.add(new Row(
                         latent.get(f),
                         "~1",

@@ -30,7 +30,35 @@ final class LavaanReferenceCases {
     static final String HS_CHAIN = HS + "\ntextual ~ visual\nspeed ~ visual";
 
     /** The cases of src/test/r/sem.R: structural regressions and defined parameters (lavaan's sem()). */
+    /** An observed outcome regressed on latents (lavaan's phantom latent). */
+    static final String HS_OUTCOME = HS + "\nageyr ~ visual + speed";
+
     static final List<Case> SEM = List.of(
+            new Case("sem/hs-outcome", "HolzingerSwineford1939", null, HS_OUTCOME, CfaOptions.defaults()),
+            new Case(
+                    "sem/hs-outcome-mlr",
+                    "HolzingerSwineford1939",
+                    null,
+                    HS_OUTCOME,
+                    CfaOptions.defaults().withEstimator(Estimator.MLR)),
+            new Case(
+                    "sem/hs-outcome-scalar",
+                    "HolzingerSwineford1939",
+                    "school",
+                    HS_OUTCOME,
+                    CfaOptions.defaults().withGroupEqual(Set.of(GroupEqual.LOADINGS, GroupEqual.INTERCEPTS))),
+            new Case(
+                    "sem/hs-outcomes",
+                    "HolzingerSwineford1939",
+                    null,
+                    HS_OUTCOME + "\ngrade ~ textual\nspeed ~ textual",
+                    CfaOptions.defaults()),
+            new Case(
+                    "sem/hs-outcomes-fiml",
+                    "HolzingerSwineford1939",
+                    null,
+                    HS_OUTCOME + "\ngrade ~ textual\nspeed ~ textual",
+                    CfaOptions.defaults().withMissing(MissingData.ML)),
             new Case("sem/pd-ml", "PoliticalDemocracy", null, PD, CfaOptions.defaults()),
             new Case(
                     "sem/pd-mlr",

@@ -27,6 +27,38 @@ class SemRefusalsTest {
                 .hasMessageContaining("'x1' in 'x1 ~ visual' is an observed variable");
     }
 
+    /**
+     * ageyr ~ visual + speed (sem.R's hs-outcome): ageyr is carried by a phantom latent whose loading and mean are
+     * not rows of lavaan's table; ageyr ~~ ageyr is its residual variance. Predictors and indicators as outcomes stay
+     * refused, and so do modification indices for such a model.
+     */
+    @Test
+    void anObservedOutcomeIsAPhantomLatentAsInLavaan() {
+        CfaResult r = fit("HolzingerSwineford1939", LavaanReferenceCases.HS_OUTCOME, CfaOptions.defaults());
+        // lavaan 0.6.14: npar 24, chisq 107.953 on 31 df, ageyr ~ speed 0.628, ageyr ~~ ageyr 0.973 (std.all 0.885)
+        assertThat(r.fit("npar")).isEqualTo(24);
+        assertThat(r.fit("df")).isEqualTo(31);
+        assertThat(r.fit("chisq")).isCloseTo(107.953, within(1e-3));
+        assertThat(r.parameter("ageyr", "~", "speed", 1).orElseThrow().est()).isCloseTo(0.628, within(1e-3));
+        CfaResult.ParameterEstimate residual =
+                r.parameter("ageyr", "~~", "ageyr", 1).orElseThrow();
+        assertThat(residual.est()).isCloseTo(0.973, within(1e-3));
+        assertThat(residual.stdAll()).isCloseTo(0.885, within(1e-3));
+        assertThat(r.parameters()).noneMatch(p -> p.lhs().equals("ageyr") && p.op().equals("=~"));
+        assertThat(r.parameters()).hasSize(27);
+        assertThatThrownBy(() -> fit(
+                        "HolzingerSwineford1939",
+                        LavaanReferenceCases.HS + "\nageyr ~ visual\nspeed ~ ageyr",
+                        CfaOptions.defaults()))
+                .hasMessageContaining("'ageyr' in 'ageyr ~ visual' is an observed variable")
+                .hasMessageContaining("predict nothing");
+        assertThatThrownBy(() -> CfaEstimator.fitWithModificationIndices(
+                        ReferenceFiles.data("HolzingerSwineford1939", null),
+                        CfaModelSyntax.parse(LavaanReferenceCases.HS_OUTCOME),
+                        CfaOptions.defaults()))
+                .hasMessageContaining("modification indices for a model with an observed outcome");
+    }
+
     @Test
     void feedbackLoopsAndSelfRegressionsAreRefused() {
         assertThatThrownBy(() -> fit(

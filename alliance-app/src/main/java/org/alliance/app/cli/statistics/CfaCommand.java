@@ -111,6 +111,27 @@ public final class CfaCommand implements Callable<Integer> {
                     + CfaOptions.DEFAULT_MAX_ITERATIONS + "; lavaan's control = list(iter.max = N)).")
     int maxIterations = CfaOptions.DEFAULT_MAX_ITERATIONS;
 
+    @Option(
+            names = "--modification-indices",
+            description = "Add lavaan's modindices(fit): for every fixed or omitted loading, residual or latent"
+                    + " covariance and latent regression, the modification index (score test, 1 df) from the ML"
+                    + " expected information (also under MLR, as lavaan), with the expected parameter change (epc,"
+                    + " sepc.lv, sepc.all). Not with --missing ml or --compare.")
+    boolean modificationIndices;
+
+    @Option(
+            names = "--mi-minimum",
+            paramLabel = "MI",
+            description = "With --modification-indices: only rows with mi at least this (lavaan's minimum.value;"
+                    + " default 0, every row; 3.84 is the 0.05 critical value of chi-square with 1 df).")
+    double miMinimum;
+
+    @Option(
+            names = "--mi-sort",
+            description = "With --modification-indices: largest mi first (lavaan's sort. = TRUE); otherwise"
+                    + " lavaan's order.")
+    boolean miSort;
+
     @Mixin
     FormatOption format = new FormatOption();
 
@@ -125,15 +146,21 @@ public final class CfaCommand implements Callable<Integer> {
         }
         CfaResult result;
         try {
-            result = CfaEstimator.fit(cfaData, model, options);
+            result = modificationIndices
+                    ? CfaEstimator.fitWithModificationIndices(cfaData, model, options)
+                    : CfaEstimator.fit(cfaData, model, options);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
+        List<CfaResult.ModificationIndex> indices = modificationIndices ? selectedIndices(result) : null;
         PrintWriter out = input.out();
         if (format.json()) {
-            StatisticsOutput.printJson(out, CfaJson.tree(result, options, table, group));
+            StatisticsOutput.printJson(out, CfaJson.tree(result, options, table, group, indices, miMinimum, miSort));
         } else {
             out.print(CfaText.write(result, options));
+            if (indices != null) {
+                out.print(CfaText.modificationIndices(indices, result.implied().size() > 1, miMinimum, miSort));
+            }
             out.flush();
         }
         if (!result.converged()) {
@@ -143,6 +170,18 @@ public final class CfaCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         return ExitCodes.OK;
+    }
+
+    /** lavaan's minimum.value and sort.: rows with mi at least the minimum, largest first when asked (stable). */
+    private List<CfaResult.ModificationIndex> selectedIndices(CfaResult result) {
+        List<CfaResult.ModificationIndex> rows = new ArrayList<>(result.modificationIndices().stream()
+                .filter(m -> m.mi() >= miMinimum)
+                .toList());
+        if (miSort) {
+            rows.sort(java.util.Comparator.comparingDouble(CfaResult.ModificationIndex::mi)
+                    .reversed());
+        }
+        return rows;
     }
 
     private int compare(CfaData cfaData, CfaModel model, CfaOptions options, DataTable table) {
@@ -209,6 +248,17 @@ public final class CfaCommand implements Callable<Integer> {
         if (equal.contains(GroupEqual.INTERCEPTS) && !equal.contains(GroupEqual.LOADINGS)) {
             throw new UserInputException("--group-equal intercepts without loadings is not a standard invariance"
                     + " model; use --group-equal loadings,intercepts");
+        }
+        if (!modificationIndices && (miSort || miMinimum != 0)) {
+            throw new UserInputException(
+                    "--mi-minimum and --mi-sort select modification indices; add" + " --modification-indices");
+        }
+        if (modificationIndices && compare) {
+            throw new UserInputException("--modification-indices with --compare is not implemented; fit the"
+                    + " invariance step of interest with --group-equal and --modification-indices");
+        }
+        if (!(miMinimum >= 0) || Double.isInfinite(miMinimum)) {
+            throw new UserInputException("--mi-minimum must be a number at least 0, not " + miMinimum);
         }
         if (maxIterations < 1) {
             throw new UserInputException("--max-iterations must be at least 1, not " + maxIterations);
@@ -279,6 +329,22 @@ public final class CfaCommand implements Callable<Integer> {
         private CfaJson() {}
 
         static Map<String, Object> tree(CfaResult result, CfaOptions options, DataTable data, String groupColumn) {
+            return tree(result, options, data, groupColumn, null, 0, false);
+        }
+
+        /**
+         * With {@code indices} (not null): {@code modification_indices} before the warnings, lavaan's modindices rows
+         * (sepc.nox, equal to sepc.all without observed covariates, left out), and the selection ({@code mi.minimum},
+         * {@code mi.sort}) in the provenance options.
+         */
+        static Map<String, Object> tree(
+                CfaResult result,
+                CfaOptions options,
+                DataTable data,
+                String groupColumn,
+                List<CfaResult.ModificationIndex> indices,
+                double minimum,
+                boolean sort) {
             Map<String, Object> doc = new LinkedHashMap<>();
             // First, so that nobody reads the figures without seeing it: a fit that did not converge is no result.
             doc.put("valid", result.converged());
@@ -321,10 +387,30 @@ public final class CfaCommand implements Callable<Integer> {
                 implied.add(g);
             }
             doc.put("implied", implied);
+            if (indices != null) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (CfaResult.ModificationIndex m : indices) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("lhs", m.lhs());
+                    row.put("op", m.op());
+                    row.put("rhs", m.rhs());
+                    row.put("group", m.group());
+                    row.put("mi", StatisticsOutput.number(m.mi()));
+                    row.put("epc", StatisticsOutput.number(m.epc()));
+                    row.put("sepc.lv", StatisticsOutput.number(m.sepcLv()));
+                    row.put("sepc.all", StatisticsOutput.number(m.sepcAll()));
+                    rows.add(row);
+                }
+                doc.put("modification_indices", rows);
+            }
             doc.put("warnings", result.warnings());
             doc.put("converged", result.converged());
             Map<String, Object> opts = options(options, groupColumn);
             opts.put("group.equal", groupEqual(options.groupEqual()));
+            if (indices != null) {
+                opts.put("mi.minimum", minimum);
+                opts.put("mi.sort", sort);
+            }
             doc.put(
                     "provenance",
                     StatisticsOutput.provenance(result.provenance().method(), opts, data)

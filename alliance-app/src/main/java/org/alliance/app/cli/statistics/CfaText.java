@@ -147,6 +147,46 @@ final class CfaText {
         return b.toString();
     }
 
+    /** lavaan's {@code print(modindices(fit))} columns (without sepc.nox), after the summary. */
+    static String modificationIndices(
+            List<CfaResult.ModificationIndex> rows, boolean groups, double minimum, boolean sorted) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(
+                Locale.ROOT,
+                "%nModification indices (ML expected information%s%s):%n",
+                minimum > 0 ? String.format(Locale.ROOT, ", mi >= %s", fmt3(minimum)) : "",
+                sorted ? ", largest first" : ""));
+        if (rows.isEmpty()) {
+            b.append(String.format("  (none)%n"));
+            return b.toString();
+        }
+        b.append(String.format(
+                Locale.ROOT,
+                "  %-12s %-3s %-12s %5s %9s %9s %9s %9s%n",
+                "lhs",
+                "op",
+                "rhs",
+                groups ? "group" : "",
+                "mi",
+                "epc",
+                "sepc.lv",
+                "sepc.all"));
+        for (CfaResult.ModificationIndex m : rows) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  %-12s %-3s %-12s %5s %9.3f %9.3f %9.3f %9.3f%n",
+                    m.lhs(),
+                    m.op(),
+                    m.rhs(),
+                    groups ? String.valueOf(m.group()) : "",
+                    m.mi(),
+                    m.epc(),
+                    m.sepcLv(),
+                    m.sepcAll()));
+        }
+        return b.toString();
+    }
+
     private static void section(StringBuilder b, String title, List<ParameterEstimate> rows, boolean grouped) {
         if (rows.isEmpty()) {
             return;

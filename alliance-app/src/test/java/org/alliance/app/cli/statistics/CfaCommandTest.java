@@ -93,6 +93,77 @@ class CfaCommandTest {
                 .contains("Satorra-Bentler (2001) scaled");
     }
 
+    /** modindices(cfa(HS)) of alliance-stats/src/test/r/cfa.R (hs-ml-mi.csv), every row, then filtered and sorted. */
+    @Test
+    void modificationIndicesAreLavaansRowsInJsonAndText() throws Exception {
+        CommandRun run = CommandRun.run("cfa", HS, "--model", MODEL, "--modification-indices");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode rows = json(run).at("/modification_indices");
+        List<String> reference = Files.readAllLines(
+                Path.of("..", "alliance-stats", "src", "test", "resources", "reference", "cfa", "hs-ml-mi.csv"));
+        assertThat(rows.size()).isEqualTo(reference.size() - 1).isEqualTo(54);
+        for (int i = 1; i < reference.size(); i++) {
+            String[] f = reference.get(i).replace("\"", "").split(",");
+            JsonNode row = rows.get(i - 1);
+            assertThat(row.get("lhs").stringValue()
+                            + row.get("op").stringValue()
+                            + row.get("rhs").stringValue())
+                    .isEqualTo(f[0] + f[1] + f[2]);
+            // lavaan's default fit stops at gradient ~1e-6: mi and epc agree to ~5e-5 relative (docs/cfa.md).
+            assertThat(row.get("mi").doubleValue())
+                    .as(f[0] + f[1] + f[2])
+                    .isCloseTo(Double.parseDouble(f[4]), within(1e-4 * Math.max(1, Double.parseDouble(f[4]))));
+            assertThat(row.get("epc").doubleValue()).isCloseTo(Double.parseDouble(f[5]), within(1e-4));
+            assertThat(row.get("sepc.all").doubleValue()).isCloseTo(Double.parseDouble(f[7]), within(1e-4));
+        }
+        assertThat(json(run).at("/provenance/options/mi.minimum").doubleValue()).isZero();
+
+        CommandRun sorted = CommandRun.run(
+                "cfa", HS, "--model", MODEL, "--modification-indices", "--mi-minimum", "10", "--mi-sort");
+        JsonNode top = json(sorted).at("/modification_indices");
+        // lavaan: visual =~ x9 36.411, x7 ~~ x8 34.145, visual =~ x7 18.631, x8 ~~ x9 14.946
+        assertThat(top.size()).isEqualTo(4);
+        assertThat(top.get(0).get("rhs").stringValue()).isEqualTo("x9");
+        assertThat(top.get(1).get("lhs").stringValue() + top.get(1).get("rhs").stringValue())
+                .isEqualTo("x7x8");
+        assertThat(top.get(3).get("mi").doubleValue()).isCloseTo(14.946, within(1e-3));
+
+        CommandRun text = CommandRun.run(
+                "cfa",
+                HS,
+                "--model",
+                MODEL,
+                "--modification-indices",
+                "--mi-minimum",
+                "10",
+                "--mi-sort",
+                "--format",
+                "text");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out())
+                .contains("Modification indices (ML expected information, mi >= 10.000, largest first):")
+                .containsPattern("visual +=~ +x9 +36\\.411 +0\\.577 +0\\.519 +0\\.515");
+        assertThat(CommandRun.run("cfa", HS, "--model", MODEL).out()).doesNotContain("modification_indices");
+    }
+
+    @Test
+    void modificationIndicesRefuseWhatIsNotImplemented() {
+        assertRefused("add --modification-indices", "--mi-sort");
+        assertRefused("add --modification-indices", "--mi-minimum", "3.84");
+        assertRefused("--mi-minimum must be a number at least 0", "--modification-indices", "--mi-minimum", "-1");
+        assertRefused(
+                "--modification-indices with --compare is not implemented",
+                "--modification-indices",
+                "--group",
+                "school",
+                "--compare");
+        assertRefused(
+                "modification indices with missing = ml (FIML) are not implemented",
+                "--modification-indices",
+                "--missing",
+                "ml");
+    }
+
     @Test
     void compareAndGroupPartialRefuseWhatCannotWorkWithExitTwo() {
         assertRefused("--compare needs --group COLUMN", "--compare");
