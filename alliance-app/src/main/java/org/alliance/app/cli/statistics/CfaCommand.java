@@ -42,8 +42,11 @@ import picocli.CommandLine.Option;
         name = "cfa",
         mixinStandardHelpOptions = true,
         description = {
-            "Confirmatory factor analysis (lavaan conventions): ML or MLR, listwise or FIML, several groups.",
-            "Model syntax: 'f =~ x1 + x2 + x3', 'x1 ~~ x2', '1*x1' fixed, 'NA*x1' free, 'a*x1' equality label.",
+            "Confirmatory factor analysis and structural equation models (lavaan conventions): ML or MLR, listwise or"
+                    + " FIML, several groups, modification indices.",
+            "Model syntax: 'f =~ x1 + x2 + x3', 'x1 ~~ x2', 'f2 ~ f1' (regression on latents), 'y ~ f1' (observed"
+                    + " outcome), 'ind := a*b' (defined parameter, delta-method SE), '1*x1' fixed, 'NA*x1' free,"
+                    + " 'a*x1' label (equal where repeated).",
             "Details and tolerances against R/lavaan: docs/cfa.md."
         })
 public final class CfaCommand implements Callable<Integer> {
