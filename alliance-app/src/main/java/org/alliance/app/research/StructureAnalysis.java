@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,6 +14,7 @@ import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.instrument.Scale;
 import org.alliance.stats.factor.CfaEstimator;
+import org.alliance.stats.factor.CfaOptions.Estimator;
 import org.alliance.stats.reliability.CronbachsAlpha;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -27,9 +29,10 @@ import org.springframework.stereotype.Component;
  *       Feldt's 95 % interval, Duhachek's asymptotic standard error and interval) and McDonald's ω total from a
  *       one-factor ML model on the same pairwise covariance ({@link CronbachsAlpha});
  *   <li>per scale made of subscales of at least three items each (the alliance questionnaires' total: bond, tasks,
- *       goals): a CFA with one correlated factor per subscale, as {@code lavaan::cfa(model, data)} fits it (ML,
- *       listwise, first loading fixed to 1), with lavaan's fit measures and the standardised loadings and factor
- *       correlations ({@link CfaEstimator}).
+ *       goals): a CFA with one correlated factor per subscale next to one factor for all items, as
+ *       {@code lavaan::cfa(model, data, estimator)} fits them (ML or MLR, listwise, first loading fixed to 1), with
+ *       lavaan's fit measures, the difference test of the two and measurement invariance across the check-ins'
+ *       languages ({@link StructureModels}).
  * </ul>
  *
  * <p>An answer not given ({@code -9}) is missing. Small numbers are protected as in every report (docs/rules.md): a
@@ -56,13 +59,20 @@ class StructureAnalysis {
      * What the researcher chose.
      *
      * @param wave empty: each client's first check-in; otherwise their first within the wave
+     * @param estimator of every factor model: ML, or MLR (robust standard errors, scaled χ² and the scaled difference
+     *     tests)
      */
-    record Options(Optional<String> wave) {
+    record Options(Optional<String> wave, Estimator estimator) {
+
+        Options {
+            Objects.requireNonNull(estimator, "estimator");
+        }
 
         /** As stored with the report, {@code key=value} lines; the first line names the report in the list. */
         String describe() {
             return "reliability and factor structure\nsummary="
-                    + wave.map(w -> "first check-in in wave " + w).orElse("first check-in");
+                    + wave.map(w -> "first check-in in wave " + w).orElse("first check-in")
+                    + "\nestimator=" + estimator.name();
         }
     }
 
@@ -80,8 +90,8 @@ class StructureAnalysis {
 
     StudyReport run(Study study, Options options, IntConsumer progress) throws IOException {
         Map<String, Map<String, String>> itemColumns = export.itemColumns(study);
-        Set<String> wanted = new HashSet<>(
-                List.of("client", "professional", "wave", "meeting_date", "instrument", "instrument_version"));
+        Set<String> wanted = new HashSet<>(List.of(
+                "client", "professional", "wave", "meeting_date", "language", "instrument", "instrument_version"));
         itemColumns.values().forEach(m -> wanted.addAll(m.values()));
         StudyData.Table table = data.data(study, wanted);
         progress.accept(40);
@@ -123,7 +133,8 @@ class StructureAnalysis {
                 if (factors.size() >= 2
                         && factors.size() == scale.subscales().size()
                         && factors.stream().allMatch(f -> f.items().size() >= FACTOR_ITEMS)) {
-                    StructureModels.add(report, instrument, scale, factors, columns, table, sample);
+                    StructureModels.add(
+                            report, instrument, scale, factors, columns, table, sample, options.estimator());
                 }
             }
         }
@@ -134,7 +145,13 @@ class StructureAnalysis {
                 new StudyReport.Provenance(report.text("report.instruments"), String.join(", ", versions)),
                 new StudyReport.Provenance(
                         report.text("report.method"),
-                        "psych::alpha(x); lavaan::cfa(model, data = x) (ML, listwise); " + CfaEstimator.REFERENCE),
+                        "psych::alpha(x); lavaan::cfa(model, data = x, estimator = \""
+                                + options.estimator().name()
+                                + "\") (listwise), with group = \"language\" and group.equal for the invariance"
+                                + " steps; lavTestLRT"
+                                + (options.estimator() == Estimator.MLR ? "(method = \"satorra.bentler.2001\")" : "")
+                                + "; "
+                                + CfaEstimator.REFERENCE),
                 new StudyReport.Provenance(
                         report.text("report.options"), options.describe().replace('\n', ';')),
                 new StudyReport.Provenance(report.text("report.software"), "Alliance " + AllianceVersion.get()));

@@ -2,6 +2,7 @@ package org.alliance.app.research;
 
 import java.util.List;
 import org.alliance.core.AllianceVersion;
+import org.alliance.stats.factor.CfaOptions.Estimator;
 
 /**
  * The structure report's R script (psych and lavaan): its helpers, which read {@code data.csv}, take each client's
@@ -22,6 +23,7 @@ final class StructureScript {
     /** The script's helpers: read data.csv, take each client's first check-in, print figures as name=value. */
     static StringBuilder start(Study study, StructureAnalysis.Options options, String dataSha256) {
         StringBuilder r = new StringBuilder();
+        boolean robust = options.estimator() == Estimator.MLR;
         r.append("# Reproduces an Alliance report (reliability and factor structure) of study ")
                 .append(study.id())
                 .append(" (Alliance ")
@@ -68,22 +70,68 @@ final class StructureScript {
         r.append("  l <- sum(pe$est[pe$op == \"=~\"])\n");
         r.append("  theta <- sum(pe$est[pe$op == \"~~\" & pe$lhs == pe$rhs & pe$lhs != \"f\"])\n");
         r.append("  out(key, l^2 / (l^2 + theta))\n}\n");
-        r.append("structure <- function(key, model, x) {\n");
-        r.append("  f <- cfa(model, data = x)\n");
+        r.append("# Every factor model with estimator ")
+                .append(options.estimator().name())
+                .append(" (listwise). A model's fit measures; with std, its standardised loadings and correlations.\n");
+        r.append("estimator <- \"").append(options.estimator().name()).append("\"\n");
+        r.append("structure <- function(key, model, x, std = TRUE) {\n");
+        r.append("  f <- cfa(model, data = x, estimator = estimator)\n");
         r.append("  print(summary(f, fit.measures = TRUE, standardized = TRUE))\n");
         r.append("  fm <- fitMeasures(f)\n");
-        r.append("  for (m in c(")
-                .append(String.join(
-                        ", ",
-                        StructureAnalysis.FIT_MEASURES.stream()
-                                .map(m -> "\"" + m + "\"")
-                                .toList()))
-                .append(")) out(paste0(key, \".\", m), fm[[m]])\n");
-        r.append("  s <- standardizedSolution(f)\n");
-        r.append("  s <- s[s$op == \"=~\" | (s$op == \"~~\" & s$lhs != s$rhs), ]\n");
+        r.append("  for (m in ")
+                .append(vector(StructureModels.measures(options.estimator())))
+                .append(") out(paste0(key, \".\", m), fm[[m]])\n");
+        r.append("  if (std) {\n");
+        r.append("    s <- standardizedSolution(f)\n");
+        r.append("    s <- s[s$op == \"=~\" | (s$op == \"~~\" & s$lhs != s$rhs), ]\n");
+        r.append("    for (i in seq_len(nrow(s)))"
+                + " out(paste0(key, \".std.\", s$lhs[i], \".\", s$rhs[i]), s$est.std[i])\n");
+        r.append("  }\n  invisible(f)\n}\n");
+        r.append("# The difference test of two nested fits (lavTestLRT sorts them by df)")
+                .append(
+                        robust
+                                ? ": Satorra-Bentler (2001) scaled, as for MLR fits.\n"
+                                : ": the chi-square difference.\n");
+        r.append("difference <- function(key, free, restricted) {\n");
+        r.append("  a <- lavTestLRT(free, restricted")
+                .append(robust ? ", method = \"satorra.bentler.2001\"" : "")
+                .append(")\n");
+        r.append("  print(a)\n");
+        r.append("  # A negative scaling correction of the difference leaves no test (lavaan warns and gives NA).\n");
+        r.append("  if (!is.finite(a[[\"Chisq diff\"]][2])) return(invisible(NULL))\n");
+        r.append("  out(paste0(key, \".chisq.diff\"), a[[\"Chisq diff\"]][2])\n");
+        r.append("  out(paste0(key, \".df.diff\"), a[[\"Df diff\"]][2])\n");
+        r.append("  out(paste0(key, \".pvalue\"), a[[\"Pr(>Chisq)\"]][2])\n}\n");
         r.append(
-                "  for (i in seq_len(nrow(s))) out(paste0(key, \".std.\", s$lhs[i], \".\", s$rhs[i]), s$est.std[i])\n");
-        r.append("}\n");
+                        "# Measurement invariance across the check-ins' language: clients who answered every item, languages with")
+                .append(" at least ")
+                .append(OutcomeAnalysis.MINIMUM)
+                .append(" of them.\n");
+        r.append("invariance <- function(key, model, x, language) {\n");
+        r.append("  keep <- complete.cases(x)\n");
+        r.append("  x <- x[keep, , drop = FALSE]\n  x$language <- language[keep]\n");
+        r.append("  n <- table(x$language)\n  print(n)\n");
+        r.append("  languages <- names(n)[n >= ")
+                .append(OutcomeAnalysis.MINIMUM)
+                .append("]\n");
+        r.append("  if (length(languages) < 2) return(invisible(NULL))\n");
+        r.append("  x <- x[x$language %in% languages, , drop = FALSE]\n");
+        r.append(
+                "  equal <- list(configural = \"\", metric = \"loadings\", scalar = c(\"loadings\", \"intercepts\"))\n");
+        r.append("  fits <- list()\n");
+        r.append("  for (step in names(equal)) {\n");
+        r.append("    f <- cfa(model, data = x, group = \"language\", group.equal = equal[[step]],"
+                + " estimator = estimator)\n");
+        r.append("    print(summary(f, fit.measures = TRUE))\n");
+        r.append("    fm <- fitMeasures(f)\n");
+        List<String> mi = new java.util.ArrayList<>(StructureInvariance.MEASURES);
+        if (robust) {
+            mi.addAll(StructureInvariance.ROBUST_MEASURES);
+        }
+        r.append("    for (m in ").append(vector(mi)).append(") out(paste0(key, \".\", step, \".\", m), fm[[m]])\n");
+        r.append("    fits[[step]] <- f\n  }\n");
+        r.append("  difference(paste0(key, \".metric\"), fits$configural, fits$metric)\n");
+        r.append("  difference(paste0(key, \".scalar\"), fits$metric, fits$scalar)\n}\n");
         return r;
     }
 }
