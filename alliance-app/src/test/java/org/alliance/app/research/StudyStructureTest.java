@@ -248,6 +248,26 @@ class StudyStructureTest {
         assertReproducedInR(ml, storedMl);
     }
 
+    /**
+     * On 72 clients (seed 13) the one-factor model's MLR scaling factor is so much below the subscale model's that the
+     * Satorra–Bentler (2001) correction of their difference is negative: lavaan warns and gives NA, and the report
+     * shows no test either, but says why.
+     */
+    @Test
+    void aNegativeScalingCorrectionLeavesNoDifferenceTestAsInLavaan() throws Exception {
+        setUp(12, 13, 100, k -> k % 18 == 17 ? Language.DA : k % 2 == 0 ? Language.EN : Language.NB);
+        String report = run();
+        assertThat(get(report).getContentAsString())
+                .contains("One factor against Bond, Tasks, Goals, Our work together: difference test")
+                .contains("the scaling correction of the difference is not positive")
+                .contains("the scaled difference test cannot be computed");
+        StudyReport stored = stored(report);
+        assertThat(stored.figures())
+                .containsKeys("cfa1.alliance-client.total.chisq.scaling.factor", "mi.alliance-client.total.metric.df")
+                .doesNotContainKey("lrt.alliance-client.total.chisq.diff");
+        assertReproducedInR(report, stored);
+    }
+
     @Test
     void withOneLanguageTheReportSaysSoInsteadOfInvarianceFigures() throws Exception {
         setUp(8, 13);
