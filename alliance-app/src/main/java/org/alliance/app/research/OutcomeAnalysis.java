@@ -42,6 +42,8 @@ import org.springframework.stereotype.Component;
  * {@code outcomes.csv}), so the report's R script gives the same numbers on them. Small numbers are protected
  * (docs/rules.md): nothing is shown for fewer than {@value #MINIMUM} clients or professionals, nor a category's
  * estimate for fewer than {@value #MINIMUM} clients in it.
+ *
+ * <p>The parts: the client summaries ({@link OutcomeSummary}) and the R script ({@link OutcomeScript}).
  */
 @Component
 class OutcomeAnalysis {
@@ -84,14 +86,6 @@ class OutcomeAnalysis {
         return messages.getMessage(key, args, study.language().locale());
     }
 
-    /** One client's summary: the alliance and the professional of the earliest check-in in the summary. */
-    private static final class Summary {
-        double sum;
-        int count;
-        String professional = "";
-        String firstDate = "";
-    }
-
     StudyReport run(Study study, Options options, IntConsumer progress) throws IOException {
         Map<String, StudyOutcomes.Variable> variables = new LinkedHashMap<>();
         outcomes.variables(study.id()).forEach(v -> variables.put(v.name(), v));
@@ -111,7 +105,7 @@ class OutcomeAnalysis {
         Set<String> versions = new TreeSet<>();
         StudyData.Table table = allianceTable(study);
         progress.accept(40);
-        Map<String, Summary> summaries = summaries(table, total, options.wave(), versions);
+        Map<String, OutcomeSummary> summaries = OutcomeSummary.of(table, total, options.wave(), versions);
         StudyData.Outcomes file = data.outcomes(study);
         // The first dated value of the outcome per client, with the client's covariates.
         Map<String, List<String>> first = new LinkedHashMap<>();
@@ -141,7 +135,7 @@ class OutcomeAnalysis {
             }
         }
         for (int i = 0; i < n; i++) {
-            Summary summary = summaries.get(clients.get(i));
+            OutcomeSummary summary = summaries.get(clients.get(i));
             List<String> fields = first.get(clients.get(i));
             y[i] = Double.parseDouble(fields.get(3));
             alliance[i] = summary.sum / summary.count;
@@ -295,7 +289,7 @@ class OutcomeAnalysis {
                 notes,
                 provenance,
                 figures,
-                rScript(study, options, variables, total, logistic, table.sha256(), file.sha256()));
+                OutcomeScript.write(study, options, variables, total, logistic, table.sha256(), file.sha256()));
     }
 
     /** The export's column of the alliance questionnaire's total score. */
@@ -326,46 +320,9 @@ class OutcomeAnalysis {
      */
     Map<String, Double> alliances(Study study, Optional<String> wave) throws IOException {
         Map<String, Double> alliances = new LinkedHashMap<>();
-        summaries(allianceTable(study), totalColumn(study), wave, new TreeSet<>())
+        OutcomeSummary.of(allianceTable(study), totalColumn(study), wave, new TreeSet<>())
                 .forEach((client, summary) -> alliances.put(client, summary.sum / summary.count));
         return alliances;
-    }
-
-    private static Map<String, Summary> summaries(
-            StudyData.Table table, String total, Optional<String> chosenWave, Set<String> versions) {
-        int client = table.index("client");
-        int professional = table.index("professional");
-        int wave = table.index("wave");
-        int days = table.index("days_since_first");
-        int date = table.index("meeting_date");
-        int instrument = table.index("instrument");
-        int version = table.index("instrument_version");
-        int perspective = table.index("perspective");
-        int score = table.index(total);
-        Map<String, Summary> summaries = new LinkedHashMap<>();
-        for (String[] row : table.rows()) {
-            if (!row[instrument].equals(INSTRUMENT)
-                    || !row[perspective].equals("client")
-                    || row[score].isEmpty()
-                    || row[score].equals(StudyExport.TOO_FEW)) {
-                continue;
-            }
-            boolean inSummary = chosenWave.isPresent()
-                    ? row[wave].equals(chosenWave.get())
-                    : Integer.parseInt(row[days]) <= FIRST_MONTHS_DAYS;
-            if (!inSummary) {
-                continue;
-            }
-            Summary summary = summaries.computeIfAbsent(row[client], c -> new Summary());
-            summary.sum += Double.parseDouble(row[score]);
-            summary.count++;
-            if (summary.firstDate.isEmpty() || row[date].compareTo(summary.firstDate) < 0) {
-                summary.firstDate = row[date];
-                summary.professional = row[professional];
-            }
-            versions.add(INSTRUMENT + " " + row[version]);
-        }
-        return summaries;
     }
 
     /** The categorical term (covariate + level) with fewer than the minimum of clients in its level, if it is one. */
@@ -389,102 +346,5 @@ class OutcomeAnalysis {
 
     static String pValue(double p) {
         return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
-    }
-
-    /** The R script that gives the report's figures from {@code data.csv} and {@code outcomes.csv}. */
-    static String rScript(
-            Study study,
-            Options options,
-            Map<String, StudyOutcomes.Variable> variables,
-            String total,
-            boolean logistic,
-            String dataSha256,
-            String outcomesSha256) {
-        StringBuilder r = new StringBuilder();
-        r.append("# Reproduces an Alliance report of study ")
-                .append(study.id())
-                .append(" (Alliance ")
-                .append(AllianceVersion.get())
-                .append(").\n");
-        r.append("# Run in a folder holding data.csv of the study's export (sha256 ")
-                .append(dataSha256)
-                .append(")\n# and outcomes.csv from the outcomes page (sha256 ")
-                .append(outcomesSha256)
-                .append(").\n");
-        r.append("# Needs the R packages sandwich and lmtest.\n");
-        r.append("suppressPackageStartupMessages({ library(sandwich); library(lmtest) })\n");
-        r.append("read <- function(f) read.csv(f, colClasses = \"character\", na.strings = character(0),"
-                + " encoding = \"UTF-8\", check.names = FALSE)\n");
-        r.append("data <- read(\"data.csv\")\noutcomes <- read(\"outcomes.csv\")\n");
-        r.append("score <- suppressWarnings(as.numeric(data[[\"").append(total).append("\"]]))\n");
-        r.append("keep <- data$instrument == \"")
-                .append(INSTRUMENT)
-                .append("\" & data$perspective == \"client\" & !is.na(score) & score != ")
-                .append(StudyExport.TOO_FEW)
-                .append("\n");
-        if (options.wave().isPresent()) {
-            r.append("keep <- keep & data$wave == \"")
-                    .append(options.wave().get())
-                    .append("\"\n");
-        } else {
-            r.append("keep <- keep & as.numeric(data$days_since_first) <= ")
-                    .append(FIRST_MONTHS_DAYS)
-                    .append("\n");
-        }
-        r.append("d <- data[keep, ]\nd$score <- score[keep]\n");
-        r.append("d <- d[order(d$client, d$meeting_date, method = \"radix\"), ]\n");
-        r.append("alliance <- tapply(d$score, d$client, mean)\n");
-        r.append("professional <- tapply(d$professional, d$client, function(p) p[1])\n");
-        r.append("o <- outcomes[outcomes$outcome == \"")
-                .append(options.outcome())
-                .append("\" & outcomes$value != \"\", ]\n");
-        r.append("o <- o[order(o$study_pseudonym, o$date, method = \"radix\"), ]\n");
-        r.append("o <- o[!duplicated(o$study_pseudonym), ]\n");
-        r.append("m <- data.frame(client = names(alliance), alliance = as.numeric(alliance),"
-                + " professional = as.character(professional[names(alliance)]), stringsAsFactors = FALSE)\n");
-        r.append("m <- merge(m, o, by.x = \"client\", by.y = \"study_pseudonym\")\n");
-        r.append("m$y <- as.numeric(m$value)\n");
-        for (String covariate : options.covariates()) {
-            String column = "m[[\"" + covariate + "\"]]";
-            if (variables.get(covariate).type() == OutcomeFile.Type.CATEGORY) {
-                r.append(column)
-                        .append(" <- ifelse(")
-                        .append(column)
-                        .append(" == \"\", NA, ")
-                        .append(column)
-                        .append(")\n");
-                r.append(column)
-                        .append(" <- factor(")
-                        .append(column)
-                        .append(", levels = sort(unique(na.omit(")
-                        .append(column)
-                        .append(")), method = \"radix\"))\n");
-            } else {
-                r.append(column)
-                        .append(" <- as.numeric(ifelse(")
-                        .append(column)
-                        .append(" == \"\", NA, ")
-                        .append(column)
-                        .append("))\n");
-            }
-        }
-        List<String> terms = new ArrayList<>();
-        terms.add("alliance");
-        terms.addAll(options.covariates());
-        String right = String.join(" + ", terms);
-        if (logistic) {
-            r.append("fit <- glm(y ~ ").append(right).append(", family = binomial, data = m)\n");
-            r.append("v <- vcovCL(fit, cluster = ~ professional, type = \"HC1\")\n");
-        } else {
-            r.append("fit <- lm(y ~ ").append(right).append(", data = m)\n");
-            r.append("v <- vcovCL(fit, cluster = ~ professional)\n");
-        }
-        r.append("ct <- coeftest(fit, vcov = v)\n");
-        r.append("print(ct)\n");
-        r.append("print(coefci(fit, vcov = v))\n");
-        r.append("cat(sprintf(\"n=%d\\n\", nobs(fit)))\n");
-        r.append("for (term in rownames(ct)) cat(sprintf(\"coef.%s.estimate=%.15g\\ncoef.%s.se=%.15g\\n\","
-                + " term, ct[term, 1], term, ct[term, 2]))\n");
-        return r.toString();
     }
 }

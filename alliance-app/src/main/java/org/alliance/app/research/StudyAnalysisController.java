@@ -11,6 +11,7 @@ import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.Formats;
 import org.alliance.core.research.OutcomeFile;
+import org.alliance.stats.factor.CfaOptions;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -148,6 +149,7 @@ class StudyAnalysisController {
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable long studyId,
             @RequestParam(defaultValue = "first") String summary,
+            @RequestParam(defaultValue = "MLR") String estimator,
             Locale locale,
             HttpServletResponse response,
             Model model) {
@@ -157,12 +159,21 @@ class StudyAnalysisController {
                 || wave.filter(w ->
                                 study.waves().stream().anyMatch(x -> x.name().equals(w)))
                         .isPresent();
-        if (!summaryOk) {
+        boolean estimatorOk = estimator.equals("ML") || estimator.equals("MLR");
+        if (!summaryOk || !estimatorOk) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            model.addAttribute("errors", Map.of("structure-summary", "reports.error.summary"));
+            Map<String, String> errors = new java.util.LinkedHashMap<>();
+            if (!summaryOk) {
+                errors.put("structure-summary", "reports.error.summary");
+            }
+            if (!estimatorOk) {
+                errors.put("structure-estimator", "reports.error.estimator");
+            }
+            model.addAttribute("errors", errors);
             return list(user, studyId, locale, model);
         }
-        StructureAnalysis.Options options = new StructureAnalysis.Options(wave);
+        StructureAnalysis.Options options =
+                new StructureAnalysis.Options(wave, CfaOptions.Estimator.valueOf(estimator));
         long id = reports.create(study.id(), "STRUCTURE", options.describe(), user.id());
         audit.record(user.username(), "study analysis run", "study " + study.id() + ": report " + id);
         runner.startStructure(study, options, id);
