@@ -119,6 +119,17 @@ write_fit(sem(paste(hs_outcome, "grade ~ textual", "speed ~ textual", sep = "\n"
 write_fit(sem(paste(hs_outcome, "grade ~ textual", "speed ~ textual", sep = "\n"), data = hs, missing = "ml"),
           "hs-outcomes-fiml")
 
+# A second-order factor: lavaan puts the loadings of g on the first-order factors in its BETA matrix
+# (visual = lambda g + zeta); the first loading fixed to 1 (std.lv: every latent (residual) variance fixed to 1).
+hs_higher <- "visual =~ x1 + x2 + x3
+textual =~ x4 + x5 + x6
+speed =~ x7 + x8 + x9
+g =~ visual + textual + speed"
+write_fit(sem(hs_higher, data = hs), "hs-higher")
+write_fit(sem(hs_higher, data = hs, estimator = "MLR"), "hs-higher-mlr")
+write_fit(sem(hs_higher, data = hs, std.lv = TRUE), "hs-higher-stdlv")
+write_fit(sem(hs_higher, data = hs, std.lv = TRUE, estimator = "MLR"), "hs-higher-stdlv-mlr")
+
 # Modification indices (as cfa.R's write_mi): cross-loadings, residual covariances and, where the structural
 # part is not saturated, the omitted latent covariances and regressions.
 write_mi <- function(fit, case, polish = TRUE) {

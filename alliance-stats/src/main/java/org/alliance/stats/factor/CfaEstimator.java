@@ -69,6 +69,10 @@ public final class CfaEstimator {
         }
         List<String> latent = model.latentVariables();
         for (CfaModel.Statement s : model.statements()) {
+            if (s.operator() == CfaModel.Operator.LOADING && latent.contains(s.rhs())) {
+                throw new IllegalArgumentException("modification indices for a model with a higher-order factor ('"
+                        + s.lhs() + " =~ " + s.rhs() + "') are not implemented yet");
+            }
             if (s.operator() == CfaModel.Operator.REGRESSION && !latent.contains(s.lhs())) {
                 throw new IllegalArgumentException("modification indices for a model with an observed outcome ('"
                         + s.lhs() + " ~ " + s.rhs() + "') are not implemented yet");
@@ -317,7 +321,9 @@ public final class CfaEstimator {
             switch (r.kind()) {
                 case THETA -> v = r.i() == r.j() ? 0.5 * cov[r.i()][r.i()] : 0;
                 case NU -> v = s.mean()[r.i()];
-                case ALPHA, BETA -> v = 0;
+                case ALPHA -> v = 0;
+                // A second-order loading starts at 1 (as lavaan): at 0 the free ones would sit at a saddle point.
+                case BETA -> v = r.op().equals("=~") ? 1 : 0;
                 case PSI -> {
                     if (r.i() == r.j()) {
                         int ref = referenceIndicator(spec, r.group(), r.i());

@@ -126,8 +126,14 @@ final class CfaSpecification {
         latent.addAll(outcomes);
         for (Statement s : model.statements()) {
             if (s.operator() == Operator.LOADING && factors.contains(s.rhs())) {
-                throw new IllegalArgumentException("line " + s.line() + ": '" + s.rhs()
-                        + "' is a latent variable; higher-order factors are not supported");
+                if (s.lhs().equals(s.rhs())) {
+                    throw new IllegalArgumentException(
+                            "line " + s.line() + ": '" + s.lhs() + " =~ " + s.rhs() + "' loads a factor on itself");
+                }
+                if (groups > 1) {
+                    throw new IllegalArgumentException("line " + s.line() + ": higher-order factors ('" + s.lhs()
+                            + " =~ " + s.rhs() + "') with several groups are not supported");
+                }
             }
             if (s.operator() == Operator.COVARIANCE && factors.contains(s.lhs()) != factors.contains(s.rhs())) {
                 throw new IllegalArgumentException("line " + s.line() + ": covariance between latent and observed ('"
@@ -232,6 +238,9 @@ final class CfaSpecification {
         for (Statement s : model.statements()) {
             if (s.operator() == Operator.REGRESSION) {
                 reach[latent.indexOf(s.rhs())][latent.indexOf(s.lhs())] = true;
+            } else if (isLatentLoading(s, latent)) {
+                // g =~ f: f = λ g + ζ, g predicts f.
+                reach[latent.indexOf(s.lhs())][latent.indexOf(s.rhs())] = true;
             }
         }
         for (int k = 0; k < m; k++) {
@@ -243,10 +252,16 @@ final class CfaSpecification {
         }
         for (int f = 0; f < m; f++) {
             if (reach[f][f]) {
-                throw new IllegalArgumentException("the regressions form a feedback loop through '" + latent.get(f)
-                        + "' (a non-recursive model); only recursive structural models are supported");
+                throw new IllegalArgumentException("the regressions (and higher-order loadings) form a feedback loop"
+                        + " through '" + latent.get(f) + "' (a non-recursive model); only recursive structural"
+                        + " models are supported");
             }
         }
+    }
+
+    /** {@code g =~ f} with f a latent variable: a second-order loading, in B (B[f][g] = λ). */
+    static boolean isLatentLoading(Statement s, List<String> latent) {
+        return s.operator() == Operator.LOADING && latent.contains(s.rhs()) && latent.contains(s.lhs());
     }
 
     /** Every name in a defined parameter must be a parameter label or an earlier defined parameter. */
@@ -324,6 +339,23 @@ final class CfaSpecification {
                     fixed = true;
                     value = 1;
                 }
+                if (isLatentLoading(s, latent)) {
+                    // A second-order loading (lavaan: a loading of a latent on a latent, in its BETA matrix):
+                    // f = λ g + ζ, reported as g =~ f.
+                    rows.add(new Row(
+                            s.lhs(),
+                            "=~",
+                            s.rhs(),
+                            g,
+                            Kind.BETA,
+                            latent.indexOf(s.rhs()),
+                            f,
+                            fixed ? -1 : 0,
+                            value,
+                            s.label(),
+                            true));
+                    continue;
+                }
                 rows.add(
                         new Row(s.lhs(), "=~", s.rhs(), g, Kind.LOADING, x, f, fixed ? -1 : 0, value, s.label(), true));
             } else if (s.operator() == Operator.REGRESSION) {
@@ -395,12 +427,18 @@ final class CfaSpecification {
         }
         // lavaan's auto.cov.lv.x and auto.cov.y: exogenous latents covary, and so do endogenous latents that
         // predict nothing; an exogenous and an endogenous latent, or a predicting endogenous one, do not.
+        // A first-order factor of a higher-order factor is endogenous, but lavaan does not let the first-order
+        // residuals covary (not in auto.cov.y); the higher-order factor predicts.
         Set<String> dependent = new HashSet<>();
         Set<String> predictor = new HashSet<>();
+        Set<String> indicatorLatent = new HashSet<>();
         for (Statement s : model.statements()) {
             if (s.operator() == Operator.REGRESSION) {
                 dependent.add(s.lhs());
                 predictor.add(s.rhs());
+            } else if (isLatentLoading(s, latent)) {
+                indicatorLatent.add(s.rhs());
+                predictor.add(s.lhs());
             }
         }
         for (boolean exogenous : new boolean[] {true, false}) {
@@ -409,11 +447,16 @@ final class CfaSpecification {
                     String a = latent.get(f);
                     String b = latent.get(h);
                     boolean pair = exogenous
-                            ? !dependent.contains(a) && !dependent.contains(b)
+                            ? !dependent.contains(a)
+                                    && !dependent.contains(b)
+                                    && !indicatorLatent.contains(a)
+                                    && !indicatorLatent.contains(b)
                             : dependent.contains(a)
                                     && dependent.contains(b)
                                     && !predictor.contains(a)
-                                    && !predictor.contains(b);
+                                    && !predictor.contains(b)
+                                    && !indicatorLatent.contains(a)
+                                    && !indicatorLatent.contains(b);
                     if (pair && !hasCovariance(rows, Kind.PSI, f, h)) {
                         rows.add(new Row(a, "~~", b, g, Kind.PSI, f, h, 0, Double.NaN, "", false));
                     }

@@ -31,6 +31,9 @@ final class LavaanReferenceCases {
 
     /** The cases of src/test/r/sem.R: structural regressions and defined parameters (lavaan's sem()). */
     /** An observed outcome regressed on latents (lavaan's phantom latent). */
+    /** A second-order factor over the three first-order ones (lavaan: loadings in BETA). */
+    static final String HS_HIGHER = HS + "\ng =~ visual + textual + speed";
+
     static final String HS_OUTCOME = HS + "\nageyr ~ visual + speed";
 
     static final List<Case> SEM = List.of(
@@ -75,6 +78,25 @@ final class LavaanReferenceCases {
                     HS_SEM,
                     CfaOptions.defaults().withEstimator(Estimator.MLR)),
             new Case("sem/hs-chain", "HolzingerSwineford1939", null, HS_CHAIN, CfaOptions.defaults()),
+            new Case("sem/hs-higher", "HolzingerSwineford1939", null, HS_HIGHER, CfaOptions.defaults()),
+            new Case(
+                    "sem/hs-higher-mlr",
+                    "HolzingerSwineford1939",
+                    null,
+                    HS_HIGHER,
+                    CfaOptions.defaults().withEstimator(Estimator.MLR)),
+            new Case(
+                    "sem/hs-higher-stdlv",
+                    "HolzingerSwineford1939",
+                    null,
+                    HS_HIGHER,
+                    CfaOptions.defaults().withStandardizeLatent(true)),
+            new Case(
+                    "sem/hs-higher-stdlv-mlr",
+                    "HolzingerSwineford1939",
+                    null,
+                    HS_HIGHER,
+                    CfaOptions.defaults().withStandardizeLatent(true).withEstimator(Estimator.MLR)),
             new Case(
                     "sem/pd-mediation",
                     "PoliticalDemocracy",

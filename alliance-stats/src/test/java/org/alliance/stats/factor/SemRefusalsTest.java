@@ -72,6 +72,41 @@ class SemRefusalsTest {
                 .hasMessageContaining("regresses a variable on itself");
     }
 
+    /**
+     * A higher-order factor (sem.R's hs-higher, checked row for row by CfaEstimatorTest) is fitted; loops through
+     * its loadings, several groups and modification indices are refused.
+     */
+    @Test
+    void higherOrderFactorsFitButTheirLoopsGroupsAndModificationIndicesAreRefused() {
+        CfaResult r = fit("HolzingerSwineford1939", LavaanReferenceCases.HS_HIGHER, CfaOptions.defaults());
+        // lavaan 0.6.14: npar 21, chisq 85.306 on 24 df, g =~ textual 0.662 (std.all 0.525); no latent covariances
+        assertThat(r.fit("npar")).isEqualTo(21);
+        assertThat(r.fit("chisq")).isCloseTo(85.306, within(1e-3));
+        assertThat(r.parameter("g", "=~", "textual", 1).orElseThrow().est()).isCloseTo(0.662, within(1e-3));
+        assertThat(r.parameter("g", "=~", "textual", 1).orElseThrow().stdAll()).isCloseTo(0.525, within(1e-3));
+        assertThat(r.parameters())
+                .noneMatch(p -> p.op().equals("~~") && !p.lhs().equals(p.rhs()))
+                .noneMatch(p -> p.op().equals("~"));
+        assertThatThrownBy(() -> fit(
+                        "HolzingerSwineford1939",
+                        LavaanReferenceCases.HS_HIGHER + "\ng ~ speed",
+                        CfaOptions.defaults()))
+                .hasMessageContaining("feedback loop");
+        assertThatThrownBy(() -> fit(
+                        "HolzingerSwineford1939", LavaanReferenceCases.HS + "\nspeed =~ speed", CfaOptions.defaults()))
+                .hasMessageContaining("loads a factor on itself");
+        assertThatThrownBy(() -> CfaEstimator.fit(
+                        ReferenceFiles.data("HolzingerSwineford1939", "school"),
+                        CfaModelSyntax.parse(LavaanReferenceCases.HS_HIGHER),
+                        CfaOptions.defaults()))
+                .hasMessageContaining("higher-order factors ('g =~ visual') with several groups are not supported");
+        assertThatThrownBy(() -> CfaEstimator.fitWithModificationIndices(
+                        ReferenceFiles.data("HolzingerSwineford1939", null),
+                        CfaModelSyntax.parse(LavaanReferenceCases.HS_HIGHER),
+                        CfaOptions.defaults()))
+                .hasMessageContaining("modification indices for a model with a higher-order factor ('g =~ visual')");
+    }
+
     @Test
     void definedParametersMustUseLabelsAndOneGroup() {
         String labelled = LavaanReferenceCases.HS + "\nspeed ~ a*visual + b*textual\n";
