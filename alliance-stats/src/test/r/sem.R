@@ -162,6 +162,8 @@ write_mi(sem(pd_mediation, data = pd), "pd-mediation")
 hs_path <- sub("speed ~ visual", "speed ~ textual", hs_chain, fixed = TRUE)
 write_mi(sem(hs_path, data = hs), "hs-path")
 write_mi(sem(hs_model, data = hs), "hs-ml")
+write_mi(sem(hs_higher, data = hs), "hs-higher")
+write_mi(sem(hs_higher, data = hs, std.lv = TRUE), "hs-higher-stdlv")
 
 writeLines(c(
   paste("R", paste(R.version$major, R.version$minor, sep = ".")),

@@ -31,7 +31,8 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * Yuan–Bentler (2000) scaled χ² as in Mplus: c = [tr(Γ A₁) − tr(A⁻¹B)]/df.
  *
  * <p>Structural models ({@code lavaan::sem()}): recursive regressions on latent variables, of latents or of
- * observed outcomes (lavaan's phantom latent, {@link CfaSpecification}) ({@code f2 ~ f1}, Σ = ΛAΨA′Λ′ + Θ, see {@link CfaObjective}) with every option above; the gradient and
+ * observed outcomes (lavaan's phantom latent, {@link CfaSpecification}), and higher-order factors ({@code g =~ f1 +
+ * f2}, loadings in B) ({@code f2 ~ f1}, Σ = ΛAΨA′Λ′ + Θ, see {@link CfaObjective}) with every option above; the gradient and
  * the expected information stay analytic, the observed information (Newton steps; MLR's A; FIML SEs) is
  * then taken by central differences of the analytic gradient, which meets the tolerances of docs/cfa.md
  * on every reference case. Defined parameters ({@code ind := a*b}) follow the parameter rows: f(θ̂), and a
@@ -69,10 +70,6 @@ public final class CfaEstimator {
         }
         List<String> latent = model.latentVariables();
         for (CfaModel.Statement s : model.statements()) {
-            if (s.operator() == CfaModel.Operator.LOADING && latent.contains(s.rhs())) {
-                throw new IllegalArgumentException("modification indices for a model with a higher-order factor ('"
-                        + s.lhs() + " =~ " + s.rhs() + "') are not implemented yet");
-            }
             if (s.operator() == CfaModel.Operator.REGRESSION && !latent.contains(s.lhs())) {
                 throw new IllegalArgumentException("modification indices for a model with an observed outcome ('"
                         + s.lhs() + " ~ " + s.rhs() + "') are not implemented yet");

@@ -23,6 +23,11 @@ import org.alliance.stats.factor.CfaOptions.GroupEqual;
  * variances) are free; covariances are free among the exogenous latents (never left of {@code ~}) and among
  * the endogenous latents that predict nothing (lavaan's {@code auto.cov.y}); other latent covariances are zero
  * unless written.
+ *
+ * <p>Higher-order factors ({@code g =~ f1 + f2 + f3} with f1..f3 latent) are, as in lavaan, rows of B (f1 = λ g + ζ,
+ * B[f1][g] = λ) reported with op {@code =~}: first such loading fixed to 1 unless std.lv or {@code NA*}; the
+ * first-order residual variances and g's variance free (1 under std.lv); the first-order residuals do not covary.
+ * One group only.
  */
 final class CfaSpecification {
 
@@ -30,7 +35,7 @@ final class CfaSpecification {
         LOADING,
         THETA,
         PSI,
-        /** B[i][j]: latent i regressed on latent j. */
+        /** B[i][j]: latent i regressed on latent j ({@code i ~ j}), or loading on it ({@code j =~ i}). */
         BETA,
         NU,
         ALPHA

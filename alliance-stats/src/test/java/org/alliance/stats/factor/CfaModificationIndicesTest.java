@@ -54,7 +54,9 @@ class CfaModificationIndicesTest {
             LavaanReferenceCases.byName("sem/pd-ml"),
             LavaanReferenceCases.byName("sem/pd-mediation"),
             LavaanReferenceCases.byName("sem/hs-path"),
-            LavaanReferenceCases.byName("sem/hs-ml"));
+            LavaanReferenceCases.byName("sem/hs-ml"),
+            LavaanReferenceCases.byName("sem/hs-higher"),
+            LavaanReferenceCases.byName("sem/hs-higher-stdlv"));
 
     @ParameterizedTest
     @FieldSource("CASES")
