@@ -1,6 +1,5 @@
 package org.alliance.app.cli.observe;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.alliance.app.cli.UserInputException;
@@ -10,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -26,11 +24,8 @@ import tools.jackson.databind.annotation.JsonNaming;
         })
 final class TransitionsCommand extends ObservationCommand {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Coded events: .eaf, .boris or .csv.")
-    Path file;
-
     @Mixin
-    ReadOptions read = new ReadOptions();
+    EventsFile input = new EventsFile();
 
     @Option(names = "--lag", defaultValue = "1", description = "Lag (default: ${DEFAULT-VALUE}).")
     int lag;
@@ -50,7 +45,7 @@ final class TransitionsCommand extends ObservationCommand {
         if (lag < 1) {
             throw new UserInputException("--lag must be 1 or more, got " + lag);
         }
-        ObservationData data = read(file, read);
+        ObservationData data = read(input);
         EventLabels.By mode = EventLabels.By.parse(by);
         EventLabels labels = new EventLabels();
         int[] sequence = labels.indices(data.events(), mode);
@@ -88,7 +83,7 @@ final class TransitionsCommand extends ObservationCommand {
                 }
             }
             printJson(new TransitionsJson(
-                    file.getFileName().toString(),
+                    input.path.getFileName().toString(),
                     lag,
                     by,
                     result.pairs(),
@@ -101,7 +96,7 @@ final class TransitionsCommand extends ObservationCommand {
         var out = out();
         out.printf(
                 "%s: lag %d, %d pairs, expected counts under %s%n",
-                file.getFileName(), lag, result.pairs(), result.method());
+                input.path.getFileName(), lag, result.pairs(), result.method());
         out.printf("%-24s %-24s %6s %9s %7s %9s %7s%n", "from", "to", "count", "expected", "P", "adj_res", "Q");
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
