@@ -49,12 +49,8 @@ final class PatternCommand extends ObservationCommand {
     @Option(names = "--to-ms", paramLabel = "MS", description = "Only events starting before this time (a phase).")
     Long toMs;
 
-    @Option(
-            names = "--by",
-            defaultValue = "code",
-            paramLabel = "code|actor|actor:code",
-            description = "What a step names (default: ${DEFAULT-VALUE}).")
-    String by;
+    @Mixin
+    EventLabels.ByOption by = new EventLabels.ByOption();
 
     @Override
     int execute() {
@@ -67,7 +63,7 @@ final class PatternCommand extends ObservationCommand {
             throw new UserInputException("--max-gap-ms must be 0 or more, got " + maxGapMs);
         }
         ObservationData data = read(input);
-        EventLabels.By mode = EventLabels.By.parse(by);
+        EventLabels.By mode = by.mode();
         EventLabels labels = new EventLabels();
         if (fromMs != null && toMs != null && toMs <= fromMs) {
             throw new UserInputException("--to-ms (" + toMs + ") must be after --from-ms (" + fromMs + ")");

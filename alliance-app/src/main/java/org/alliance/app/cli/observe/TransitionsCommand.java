@@ -30,12 +30,8 @@ final class TransitionsCommand extends ObservationCommand {
     @Option(names = "--lag", defaultValue = "1", description = "Lag (default: ${DEFAULT-VALUE}).")
     int lag;
 
-    @Option(
-            names = "--by",
-            defaultValue = "code",
-            paramLabel = "code|actor|actor:code",
-            description = "What a state of the sequence is (default: ${DEFAULT-VALUE}).")
-    String by;
+    @Mixin
+    EventLabels.ByOption by = new EventLabels.ByOption();
 
     @Option(names = "--merge-repeats", description = "Merge consecutive events with the same label.")
     boolean mergeRepeats;
@@ -46,7 +42,7 @@ final class TransitionsCommand extends ObservationCommand {
             throw new UserInputException("--lag must be 1 or more, got " + lag);
         }
         ObservationData data = read(input);
-        EventLabels.By mode = EventLabels.By.parse(by);
+        EventLabels.By mode = by.mode();
         EventLabels labels = new EventLabels();
         int[] sequence = labels.indices(data.events(), mode);
         if (mergeRepeats) {
@@ -85,7 +81,7 @@ final class TransitionsCommand extends ObservationCommand {
             printJson(new TransitionsJson(
                     input.path.getFileName().toString(),
                     lag,
-                    by,
+                    by.text(),
                     result.pairs(),
                     result.method(),
                     transitions,
