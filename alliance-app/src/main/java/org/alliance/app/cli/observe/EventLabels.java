@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.alliance.app.cli.UserInputException;
 import org.alliance.core.observation.ObservationEvent;
+import picocli.CommandLine.Option;
 
 /** Turns events into code indices for the statistics, by code, actor or actor:code. */
 final class EventLabels {
@@ -31,6 +32,30 @@ final class EventLabels {
                 case ACTOR -> e.actor();
                 case ACTOR_CODE -> e.actor() + ":" + e.code();
             };
+        }
+    }
+
+    /**
+     * The {@code --by} option of transitions, pattern and agreement, declared once ({@code @Mixin ByOption by}):
+     * what an event counts as. Read with {@link #mode()} where the command needs it, so errors keep their order.
+     */
+    static final class ByOption {
+        @Option(
+                names = "--by",
+                defaultValue = "code",
+                paramLabel = "code|actor|actor:code",
+                description = "What an event counts as: its code, its actor, or both as actor:code (default:"
+                        + " ${DEFAULT-VALUE}).")
+        String text;
+
+        /** The mode; a value that is none of them is an exit-code-2 error. */
+        By mode() {
+            return By.parse(text);
+        }
+
+        /** The value as given. */
+        String text() {
+            return text;
         }
     }
 

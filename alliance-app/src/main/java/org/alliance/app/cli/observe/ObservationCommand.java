@@ -98,6 +98,22 @@ abstract class ObservationCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The coded-events file of a command that reads one (the first positional parameter, FILE) with its
+     * {@link ReadOptions}: one picocli mixin, so stats, pattern and transitions declare it once.
+     */
+    static final class EventsFile {
+        @CommandLine.Parameters(index = "0", paramLabel = "FILE", description = "Coded events: .eaf, .boris or .csv.")
+        Path path;
+
+        @CommandLine.Mixin
+        ReadOptions read = new ReadOptions();
+    }
+
+    ObservationData read(EventsFile events) {
+        return read(events.path, events.read);
+    }
+
     ObservationData read(Path file, ReadOptions options) {
         ObservationData data = ObservationFiles.read(file, options.toCore());
         if (format.text()) {

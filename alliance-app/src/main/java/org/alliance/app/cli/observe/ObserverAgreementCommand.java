@@ -60,12 +60,8 @@ final class ObserverAgreementCommand extends ObservationCommand {
             description = "Alignment only: largest onset difference of two paired events (default: none).")
     Long toleranceMs;
 
-    @Option(
-            names = "--by",
-            defaultValue = "code",
-            paramLabel = "code|actor|actor:code",
-            description = "What is compared (default: ${DEFAULT-VALUE}).")
-    String by;
+    @Mixin
+    EventLabels.ByOption by = new EventLabels.ByOption();
 
     @Override
     int execute() {
@@ -81,7 +77,7 @@ final class ObserverAgreementCommand extends ObservationCommand {
         }
         ObservationData a = read(first, read);
         ObservationData b = read(second, read);
-        EventLabels.By mode = EventLabels.By.parse(by);
+        EventLabels.By mode = by.mode();
         EventLabels labels = new EventLabels();
         List<ObservationEvent> ea = a.events();
         List<ObservationEvent> eb = b.events();

@@ -1,6 +1,5 @@
 package org.alliance.app.cli.observe;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -26,11 +24,8 @@ import tools.jackson.databind.annotation.JsonNaming;
         })
 final class PatternCommand extends ObservationCommand {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Coded events: .eaf, .boris or .csv.")
-    Path file;
-
     @Mixin
-    ReadOptions read = new ReadOptions();
+    EventsFile input = new EventsFile();
 
     @Option(
             names = "--sequence",
@@ -54,12 +49,8 @@ final class PatternCommand extends ObservationCommand {
     @Option(names = "--to-ms", paramLabel = "MS", description = "Only events starting before this time (a phase).")
     Long toMs;
 
-    @Option(
-            names = "--by",
-            defaultValue = "code",
-            paramLabel = "code|actor|actor:code",
-            description = "What a step names (default: ${DEFAULT-VALUE}).")
-    String by;
+    @Mixin
+    EventLabels.ByOption by = new EventLabels.ByOption();
 
     @Override
     int execute() {
@@ -71,8 +62,8 @@ final class PatternCommand extends ObservationCommand {
         if (maxGapMs != null && maxGapMs < 0) {
             throw new UserInputException("--max-gap-ms must be 0 or more, got " + maxGapMs);
         }
-        ObservationData data = read(file, read);
-        EventLabels.By mode = EventLabels.By.parse(by);
+        ObservationData data = read(input);
+        EventLabels.By mode = by.mode();
         EventLabels labels = new EventLabels();
         if (fromMs != null && toMs != null && toMs <= fromMs) {
             throw new UserInputException("--to-ms (" + toMs + ") must be after --from-ms (" + fromMs + ")");
@@ -105,7 +96,7 @@ final class PatternCommand extends ObservationCommand {
                     ? null
                     : new FailedStep(result.firstFailedStep() + 1, steps.get(result.firstFailedStep()));
             printJson(new PatternJson(
-                    file.getFileName().toString(),
+                    input.path.getFileName().toString(),
                     steps,
                     maxGapMs,
                     result.matched(),

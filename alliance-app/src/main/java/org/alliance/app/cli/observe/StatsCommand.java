@@ -1,6 +1,5 @@
 package org.alliance.app.cli.observe;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.alliance.app.cli.UserInputException;
@@ -13,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -28,11 +26,8 @@ import tools.jackson.databind.annotation.JsonNaming;
         })
 final class StatsCommand extends ObservationCommand {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Coded events: .eaf, .boris or .csv.")
-    Path file;
-
     @Mixin
-    ReadOptions read = new ReadOptions();
+    EventsFile input = new EventsFile();
 
     @Option(
             names = "--client",
@@ -50,7 +45,7 @@ final class StatsCommand extends ObservationCommand {
 
     @Override
     int execute() {
-        ObservationData data = read(file, read);
+        ObservationData data = read(input);
         List<ObservationEvent> events = filter(data.events());
         EventLabels actors = new EventLabels();
         int[] actor = actors.indices(events, EventLabels.By.ACTOR);
@@ -89,7 +84,7 @@ final class StatsCommand extends ObservationCommand {
                         finite(g.latencyMs())));
             }
             printJson(new StatsJson(
-                    file.getFileName().toString(),
+                    input.path.getFileName().toString(),
                     events.size(),
                     participation.periodStartMs(),
                     participation.periodEndMs(),
@@ -110,7 +105,7 @@ final class StatsCommand extends ObservationCommand {
         var out = out();
         out.printf(
                 "%s: %d events, %d turns, period %d-%d ms%n",
-                file.getFileName(),
+                input.path.getFileName(),
                 events.size(),
                 participation.totalTurns(),
                 participation.periodStartMs(),

@@ -1,6 +1,5 @@
 package org.alliance.app.cli.observe;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.alliance.app.cli.UserInputException;
@@ -10,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -26,21 +24,14 @@ import tools.jackson.databind.annotation.JsonNaming;
         })
 final class TransitionsCommand extends ObservationCommand {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Coded events: .eaf, .boris or .csv.")
-    Path file;
-
     @Mixin
-    ReadOptions read = new ReadOptions();
+    EventsFile input = new EventsFile();
 
     @Option(names = "--lag", defaultValue = "1", description = "Lag (default: ${DEFAULT-VALUE}).")
     int lag;
 
-    @Option(
-            names = "--by",
-            defaultValue = "code",
-            paramLabel = "code|actor|actor:code",
-            description = "What a state of the sequence is (default: ${DEFAULT-VALUE}).")
-    String by;
+    @Mixin
+    EventLabels.ByOption by = new EventLabels.ByOption();
 
     @Option(names = "--merge-repeats", description = "Merge consecutive events with the same label.")
     boolean mergeRepeats;
@@ -50,8 +41,8 @@ final class TransitionsCommand extends ObservationCommand {
         if (lag < 1) {
             throw new UserInputException("--lag must be 1 or more, got " + lag);
         }
-        ObservationData data = read(file, read);
-        EventLabels.By mode = EventLabels.By.parse(by);
+        ObservationData data = read(input);
+        EventLabels.By mode = by.mode();
         EventLabels labels = new EventLabels();
         int[] sequence = labels.indices(data.events(), mode);
         if (mergeRepeats) {
@@ -88,9 +79,9 @@ final class TransitionsCommand extends ObservationCommand {
                 }
             }
             printJson(new TransitionsJson(
-                    file.getFileName().toString(),
+                    input.path.getFileName().toString(),
                     lag,
-                    by,
+                    by.text(),
                     result.pairs(),
                     result.method(),
                     transitions,
@@ -101,7 +92,7 @@ final class TransitionsCommand extends ObservationCommand {
         var out = out();
         out.printf(
                 "%s: lag %d, %d pairs, expected counts under %s%n",
-                file.getFileName(), lag, result.pairs(), result.method());
+                input.path.getFileName(), lag, result.pairs(), result.method());
         out.printf("%-24s %-24s %6s %9s %7s %9s %7s%n", "from", "to", "count", "expected", "P", "adj_res", "Q");
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {

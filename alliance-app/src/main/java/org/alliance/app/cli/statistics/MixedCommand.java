@@ -1,7 +1,6 @@
 package org.alliance.app.cli.statistics;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,12 +59,8 @@ public final class MixedCommand implements Callable<Integer> {
     @Option(names = "--ml", description = "Maximum likelihood instead of REML (lmer's REML = FALSE).")
     boolean ml;
 
-    @Option(
-            names = "--factor",
-            split = ",",
-            paramLabel = "COLUMN",
-            description = "Treat these numeric fixed-effect predictors as categorical (like factor(x) in R).")
-    List<String> factors = new ArrayList<>();
+    @Mixin
+    Factors factors = new Factors();
 
     @Option(
             names = "--max-evaluations",
@@ -74,8 +69,8 @@ public final class MixedCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     int maxEvaluations = MixedOptions.restricted().maxEvaluations();
 
-    @Option(names = "--collate", paramLabel = "ORDER", description = Collation.DESCRIPTION)
-    String collate = "locale";
+    @Mixin
+    Collation collation = new Collation();
 
     @Option(
             names = "--family",
@@ -115,7 +110,7 @@ public final class MixedCommand implements Callable<Integer> {
             throw new UserInputException(
                     "--weights: only with --family binomial (lmer's prior weights are not supported)");
         }
-        for (String name : factors) {
+        for (String name : factors.columns()) {
             if (!formula.fixed().contains(name)) {
                 throw new UserInputException("--factor " + name + ": not a fixed-effect predictor in " + formula);
             }
@@ -127,14 +122,14 @@ public final class MixedCommand implements Callable<Integer> {
         Columns columns = columns(table, formula);
         if (binomial) {
             LogisticMixedModel.Result result = fit(() -> LogisticMixedModel.fit(
-                    formula, columns, Optional.ofNullable(weights), Collation.parse(collate), maxEvaluations));
+                    formula, columns, Optional.ofNullable(weights), collation.order(), maxEvaluations));
             return report(
                     result.converged(),
                     out -> MixedText.print(out, formula, weights, result),
                     () -> MixedJson.binomial(formula, result, binomialOptions(), table));
         }
-        MixedModelResult result = fit(() -> LinearMixedModel.fit(
-                formula, columns, new MixedOptions(!ml, maxEvaluations, Collation.parse(collate))));
+        MixedModelResult result = fit(
+                () -> LinearMixedModel.fit(formula, columns, new MixedOptions(!ml, maxEvaluations, collation.order())));
         return report(
                 result.converged(),
                 out -> MixedText.print(out, result),
@@ -202,9 +197,9 @@ public final class MixedCommand implements Callable<Integer> {
         return new MixedJson.Options(
                 formulaText,
                 !ml,
-                factors,
+                factors.columns(),
                 maxEvaluations,
-                Collation.parse(collate).name(),
+                collation.order().name(),
                 LISTWISE);
     }
 
@@ -213,9 +208,9 @@ public final class MixedCommand implements Callable<Integer> {
                 formulaText,
                 "binomial",
                 weights,
-                factors,
+                factors.columns(),
                 maxEvaluations,
-                Collation.parse(collate).name(),
+                collation.order().name(),
                 LISTWISE + (weights == null ? "" : " and the weights"));
     }
 

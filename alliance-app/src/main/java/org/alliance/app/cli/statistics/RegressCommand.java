@@ -97,8 +97,8 @@ public final class RegressCommand implements Callable<Integer> {
                     + " glm(weights = w).")
     String weights;
 
-    @Option(names = "--collate", paramLabel = "ORDER", description = Collation.DESCRIPTION)
-    String collate = "locale";
+    @Mixin
+    Collation collation = new Collation();
 
     @Option(
             names = "--family",
@@ -130,12 +130,8 @@ public final class RegressCommand implements Callable<Integer> {
             description = "Reference level of a categorical predictor (repeatable). Makes the column categorical.")
     Map<String, String> references = new LinkedHashMap<>();
 
-    @Option(
-            names = "--factor",
-            split = ",",
-            paramLabel = "COLUMN",
-            description = "Treat these numeric columns as categorical (like factor(x) in R).")
-    List<String> factors = new ArrayList<>();
+    @Mixin
+    Factors factors = new Factors();
 
     @Mixin
     FormatOption format = new FormatOption();
@@ -154,8 +150,8 @@ public final class RegressCommand implements Callable<Integer> {
             throw new UserInputException("--formula: " + e.getMessage());
         }
         CovarianceType type = covarianceType();
-        LevelOrder levelOrder = Collation.parse(collate);
-        Set<String> categorical = new LinkedHashSet<>(factors);
+        LevelOrder levelOrder = collation.order();
+        Set<String> categorical = new LinkedHashSet<>(factors.columns());
         for (String name : references.keySet()) {
             if (!name.contains("(")) {
                 categorical.add(name);
@@ -280,7 +276,7 @@ public final class RegressCommand implements Callable<Integer> {
                 robust == null ? null : robust.name(),
                 clusters.isEmpty() ? null : String.join(",", clusters),
                 references,
-                factors,
+                factors.columns(),
                 weights,
                 levelOrder.name(),
                 "listwise deletion over the formula's variables"
