@@ -1,5 +1,7 @@
 package org.alliance.app.research;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -158,8 +160,8 @@ final class ObservationRows implements ExportClients.Group {
         if (!Double.isFinite(value)) {
             return "";
         }
-        return ExportCsv.number(java.math.BigDecimal.valueOf(value)
-                .setScale(decimals, java.math.RoundingMode.HALF_UP)
+        return ExportCsv.number(BigDecimal.valueOf(value)
+                .setScale(decimals, RoundingMode.HALF_UP)
                 .doubleValue());
     }
 }
