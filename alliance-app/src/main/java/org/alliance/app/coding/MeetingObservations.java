@@ -47,7 +47,7 @@ public class MeetingObservations {
     }
 
     /** The session the summary is made from: the newest settled version, else the first coder's coding. */
-    static Optional<CodingSession> basis(List<CodingSession> sessions) {
+    public static Optional<CodingSession> basis(List<CodingSession> sessions) {
         return sessions.stream()
                 .filter(s -> s.kind() == CodingSession.Kind.SETTLED)
                 .max((x, y) -> Long.compare(x.updatedAt(), y.updatedAt()))

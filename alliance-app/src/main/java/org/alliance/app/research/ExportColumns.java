@@ -19,15 +19,16 @@ import org.alliance.core.research.VariableNames;
 import org.springframework.context.MessageSource;
 
 /**
- * The columns of a study's two data files, in order, each with its name, label, value labels and missing codes
+ * The columns of a study's data files, in order, each with its name, label, value labels and missing codes
  * in the study's language: {@code data.csv} (one row per check-in; the items asked once per professional of a
- * joint meeting left out) and {@code joint.csv} (one row per check-in and professional rated, plus one for the
- * team, of the questionnaires that ask about each professional).
+ * joint meeting left out), {@code joint.csv} (one row per check-in and professional rated, plus one for the
+ * team, of the questionnaires that ask about each professional) and {@code observations.csv} (one row per coded
+ * meeting and actor; {@link ObservationRows}).
  */
 final class ExportColumns {
 
     /** How one exported column is filled. */
-    sealed interface Column permits Fixed, ItemColumn, ScoreColumn {
+    sealed interface Column permits Fixed, ItemColumn, ScoreColumn, MeasureColumn {
         ExportVariable variable();
     }
 
@@ -68,6 +69,32 @@ final class ExportColumns {
     record ScoreColumn(ExportVariable variable, String instrument, String scale, boolean perProfessional)
             implements Column {}
 
+    /** What the coding of a meeting shows of one actor, in {@code observations.csv}. */
+    enum Measure {
+        BASIS,
+        ACTOR,
+        EVENTS,
+        TURNS,
+        TURN_SHARE,
+        SPEECH_SECONDS,
+        TIME_SHARE
+    }
+
+    /** A column of {@code observations.csv} filled from the meeting's observation summary. */
+    record MeasureColumn(ExportVariable variable, Measure measure) implements Column {}
+
+    /** The value of {@link Measure#BASIS} when the figures come from the newest settled version. */
+    static final String BASIS_SETTLED = "settled";
+
+    /** The value of {@link Measure#BASIS} when the meeting has no settled version: the first coder's coding. */
+    static final String BASIS_FIRST_CODER = "first_coder";
+
+    /** Decimals of the shares in {@code observations.csv}. */
+    static final int SHARE_DECIMALS = 4;
+
+    /** Decimals of the speaking time in seconds (the coding is in milliseconds). */
+    static final int SECONDS_DECIMALS = 3;
+
     /** The value of {@link Field#RATED} on the row of the ratings of one professional. */
     static final String RATED_PROFESSIONAL = "professional";
 
@@ -102,6 +129,14 @@ final class ExportColumns {
             Field.INSTRUMENT_VERSION,
             Field.RELEASE_STATE);
 
+    private static final List<Field> OBSERVATION_FIELDS = List.of(
+            Field.CLIENT,
+            Field.PROFESSIONAL,
+            Field.WAVE,
+            Field.MEETING_NUMBER,
+            Field.DAYS_SINCE_FIRST,
+            Field.MEETING_DATE);
+
     private final InstrumentCatalog catalog;
     private final MessageSource messages;
 
@@ -133,6 +168,47 @@ final class ExportColumns {
     /** The columns of {@code joint.csv}; only the fixed ones when the study has no joint questionnaire. */
     List<Column> joint(Study study) {
         return columns(study, JOINT_FIELDS, jointInstruments(study), true);
+    }
+
+    /**
+     * The columns of {@code observations.csv}: the study's own columns of the meeting, then the basis, the actor
+     * (a role as coded, never a name) and the actor's participation. A share that cannot be computed is empty.
+     */
+    List<Column> observations(Study study) {
+        VariableNames names = new VariableNames();
+        List<Column> columns = new ArrayList<>();
+        for (Field field : OBSERVATION_FIELDS) {
+            columns.add(new Fixed(fixed(field, study, names, List.of()), field));
+        }
+        Locale locale = study.language().locale();
+        for (Measure measure : Measure.values()) {
+            String key = measure.name().toLowerCase(Locale.ROOT);
+            String name = names.of(key);
+            String label = text("export.observations." + key, locale);
+            ExportVariable variable =
+                    switch (measure) {
+                        case BASIS ->
+                            ExportVariable.text(
+                                    name,
+                                    label,
+                                    20,
+                                    List.of(
+                                            new ValueLabel(
+                                                    BASIS_SETTLED, text("export.observations.basis.settled", locale)),
+                                            new ValueLabel(
+                                                    BASIS_FIRST_CODER,
+                                                    text("export.observations.basis.first_coder", locale))),
+                                    "");
+                        case ACTOR -> ExportVariable.text(name, label, 100, List.of(), "");
+                        case EVENTS, TURNS -> count(name, label);
+                        case TURN_SHARE, TIME_SHARE ->
+                            ExportVariable.number(name, label, SHARE_DECIMALS, Level.SCALE, List.of(), List.of(), "");
+                        case SPEECH_SECONDS ->
+                            ExportVariable.number(name, label, SECONDS_DECIMALS, Level.SCALE, List.of(), List.of(), "");
+                    };
+            columns.add(new MeasureColumn(variable, measure));
+        }
+        return columns;
     }
 
     private List<Column> columns(Study study, List<Field> fields, List<Instrument> instruments, boolean joint) {

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
+import org.alliance.app.coding.Codings;
 import org.alliance.app.research.ExportColumns.Column;
 import org.alliance.app.research.ExportColumns.ItemColumn;
 import org.alliance.app.research.ExportColumns.ScoreColumn;
@@ -42,7 +43,10 @@ import org.springframework.stereotype.Component;
  * {@code study.sps}, {@code study.R} and {@code study.do} (Stata, {@link StataSyntax}); and when the study has a questionnaire that asks about each professional of
  * a joint meeting, {@code joint.csv} in long form (one row per check-in and professional rated, one for the team;
  * {@link JointRows}) with {@code joint-codebook.csv}, {@code joint-codebook.html}, {@code joint.sps} and
- * {@code joint.R}. The rows are written while they are read from the database, a group of
+ * {@code joint.R}; and when at least one meeting of the study's clients within the study's period has been coded,
+ * {@code observations.csv} (one row per coded meeting and actor; {@link ObservationRows}) with
+ * {@code observations-codebook.csv}, {@code observations-codebook.html}, {@code observations.sps} and
+ * {@code observations.R}. The rows are written while they are read from the database, a group of
  * {@value #CLIENTS_PER_QUERY} clients at a time (a cursor over the study's clients, then one query for the group's
  * check-ins; {@link ExportClients}), so memory holds one check-in and one group's meeting dates whatever the size of
  * the study, and the first rows leave before the database has looked at the last client.
@@ -70,9 +74,16 @@ class StudyExport {
     private final MessageSource messages;
     private final Clock clock;
     private final Studies studies;
+    private final Codings codings;
 
     StudyExport(
-            DataSource dataSource, InstrumentCatalog catalog, MessageSource messages, Clock clock, Studies studies) {
+            DataSource dataSource,
+            InstrumentCatalog catalog,
+            MessageSource messages,
+            Clock clock,
+            Studies studies,
+            Codings codings) {
+        this.codings = codings;
         this.columns = new ExportColumns(catalog, messages);
         this.clients = new ExportClients(dataSource, clock);
         this.messages = messages;
@@ -147,17 +158,37 @@ class StudyExport {
             entry(zip, "joint-codebook.csv", Codebook.csv(jointVariables));
             entry(zip, "joint-codebook.html", codebookHtml(study, jointVariables));
             entry(zip, "joint.sps", SpssSyntax.write(title, "joint.csv", jointVariables));
-            // RScript's first lines tell to run study.R: this one is joint.R.
-            entry(
-                    zip,
-                    "joint.R",
-                    RScript.write(title, "joint.csv", jointVariables)
-                            .replace("Rscript study.R", "Rscript joint.R")
-                            .replace("source(\"study.R\")", "source(\"joint.R\")"));
+            entry(zip, "joint.R", rScript(title, "joint", jointVariables));
+        }
+        ObservationRows observations = new ObservationRows(study, codings);
+        try {
+            clients.forEachGroup(study, observations);
+        } catch (SQLException e) {
+            throw new IOException("export of study " + study.id() + " failed", e);
+        }
+        if (observations.read()) {
+            List<Column> observationColumns = columns.observations(study);
+            List<ExportVariable> observationVariables =
+                    observationColumns.stream().map(Column::variable).toList();
+            stream(zip, "observations.csv", study, observationVariables, csv -> {
+                observations.write(observationColumns, csv, pseudonyms);
+                return observations.written;
+            });
+            entry(zip, "observations-codebook.csv", Codebook.csv(observationVariables));
+            entry(zip, "observations-codebook.html", codebookHtml(study, observationVariables));
+            entry(zip, "observations.sps", SpssSyntax.write(title, "observations.csv", observationVariables));
+            entry(zip, "observations.R", rScript(title, "observations", observationVariables));
         }
         zip.finish();
         zip.flush();
         return rows;
+    }
+
+    /** The R script of a data file beside data.csv: RScript's first lines tell to run study.R, this one is its own. */
+    private static String rScript(String title, String file, List<ExportVariable> variables) {
+        return RScript.write(title, file + ".csv", variables)
+                .replace("Rscript study.R", "Rscript " + file + ".R")
+                .replace("source(\"study.R\")", "source(\"" + file + ".R\")");
     }
 
     /** Writes the rows of one data file. */

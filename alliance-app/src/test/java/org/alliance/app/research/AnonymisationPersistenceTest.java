@@ -196,8 +196,13 @@ class AnonymisationPersistenceTest {
         messages.setBasename("messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        StudyExport export =
-                new StudyExport(world.dataSource(), InstrumentCatalog.builtIn(), messages, CLOCK, world.studies());
+        StudyExport export = new StudyExport(
+                world.dataSource(),
+                InstrumentCatalog.builtIn(),
+                messages,
+                CLOCK,
+                world.studies(),
+                StudyExportTest.codings(world.dataSource(), CLOCK));
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         export.write(
                 world.studies().find(world.seeded().organisation(), studyId).orElseThrow(), zip);

@@ -250,7 +250,13 @@ class StudyExportJointTest {
         messages.setBasename("messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        StudyExport export = new StudyExport(dataSource, InstrumentCatalog.builtIn(), messages, CLOCK, studies);
+        StudyExport export = new StudyExport(
+                dataSource,
+                InstrumentCatalog.builtIn(),
+                messages,
+                CLOCK,
+                studies,
+                StudyExportTest.codings(dataSource, CLOCK));
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         long rows = export.write(studies.find(organisation, studyId).orElseThrow(), zip);
         return new Export(

@@ -114,7 +114,13 @@ class StudyExportPersistenceTest {
         messages.setBasename("messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        StudyExport export = new StudyExport(dataSource, InstrumentCatalog.builtIn(), messages, CLOCK, studies);
+        StudyExport export = new StudyExport(
+                dataSource,
+                InstrumentCatalog.builtIn(),
+                messages,
+                CLOCK,
+                studies,
+                StudyExportTest.codings(dataSource, CLOCK));
 
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         long rows = export.write(study, zip);

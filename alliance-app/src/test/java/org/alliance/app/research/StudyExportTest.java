@@ -227,6 +227,15 @@ class StudyExportTest {
         return response.getContentAsByteArray();
     }
 
+    /** The coding store over a test database, as the export reads it. */
+    static org.alliance.app.coding.Codings codings(javax.sql.DataSource dataSource, java.time.Clock clock) {
+        return new org.alliance.app.coding.Codings(
+                org.springframework.jdbc.core.simple.JdbcClient.create(dataSource),
+                new org.springframework.transaction.support.TransactionTemplate(
+                        new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource)),
+                clock);
+    }
+
     static Map<String, String> unzip(byte[] zip) throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {

@@ -1,0 +1,292 @@
+package org.alliance.app.research;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.alliance.app.TestDatabases;
+import org.alliance.app.caseload.Caseload;
+import org.alliance.app.caseload.Meeting;
+import org.alliance.app.coding.CodedEvent;
+import org.alliance.app.coding.Codings;
+import org.alliance.core.instrument.InstrumentCatalog;
+import org.alliance.core.observation.Modality;
+import org.alliance.core.research.StudyPseudonyms;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Observation summaries per meeting in the export (issue 13), on both databases: a coded meeting of a study client
+ * within the study's period gives one row per actor of {@code observations.csv}, from the settled version when there
+ * is one and else from the first coder's coding; a meeting before the period, a client of a team outside the study
+ * and a session without events give no rows; a study none of whose meetings has been coded has no observations
+ * files at all; and PSPP and R read the file with its labels.
+ *
+ * <p>The expected figures are counted by hand from the events below (a turn is a run of events of one actor; the
+ * speaking time is the length of an actor's events; a share is of all turns, of all speaking time).
+ */
+class StudyExportObservationsTest {
+
+    private static final Clock CLOCK =
+            Clock.fixed(Instant.parse("2026-06-15T08:00:00Z"), ZoneId.of("Europe/Amsterdam"));
+
+    @TempDir
+    static Path folder;
+
+    @AfterAll
+    static void close() {
+        TestDatabases.closeAll();
+    }
+
+    /** The export of the coded study and of a study none of whose meetings was coded. */
+    record Exports(
+            Map<String, String> coded,
+            Map<String, String> uncoded,
+            StudyPseudonyms pseudonyms,
+            long professional,
+            long client,
+            LocalDate second,
+            LocalDate third) {}
+
+    private static long user(JdbcClient jdbc, long organisation, long team, String username, String role) {
+        return jdbc.sql(
+                        """
+                        INSERT INTO app_user (organisation_id, team_id, username, display_name, password_hash, role,
+                                              enabled, created_at)
+                        VALUES (?, ?, ?, ?, '{noop}x', ?, TRUE, 0) RETURNING id""")
+                .params(organisation, team, username, "Name " + username, role)
+                .query(Long.class)
+                .single();
+    }
+
+    private static long team(JdbcClient jdbc, long organisation, String name) {
+        return jdbc.sql("INSERT INTO team (organisation_id, name) VALUES (?, ?) RETURNING id")
+                .params(organisation, name)
+                .query(Long.class)
+                .single();
+    }
+
+    private static CodedEvent state(String key, String actor, long start, long end) {
+        return new CodedEvent(key, actor, Modality.VERBAL, "open-communication", start, end, CodedEvent.Kind.STATE, "");
+    }
+
+    private static CodedEvent point(String key, String actor, long at) {
+        return new CodedEvent(key, actor, Modality.VERBAL, "support", at, null, CodedEvent.Kind.POINT, "");
+    }
+
+    static Exports export(String vendor) throws Exception {
+        DataSource dataSource = TestDatabases.migrated(vendor, folder);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        long organisation = jdbc.sql("INSERT INTO organisation (name, created_at) VALUES ('Test', 0) RETURNING id")
+                .query(Long.class)
+                .single();
+        long team = team(jdbc, organisation, "T");
+        long outside = team(jdbc, organisation, "U");
+        long uncodedTeam = team(jdbc, organisation, "V");
+        long anna = user(jdbc, organisation, team, "anna-" + vendor, "PROFESSIONAL");
+        long researcher = user(jdbc, organisation, team, "rita-" + vendor, "RESEARCHER");
+        long other = user(jdbc, organisation, outside, "olav-" + vendor, "PROFESSIONAL");
+        long third = user(jdbc, organisation, uncodedTeam, "vera-" + vendor, "PROFESSIONAL");
+        Caseload caseload = new Caseload(jdbc, transactions, CLOCK);
+        Codings codings = new Codings(jdbc, transactions, CLOCK);
+
+        long kim = caseload.createClient(organisation, team, anna, "Kim", "K-" + vendor);
+        // Before the study's period (from 2026-01-01): coded, not exported, but the client's first meeting.
+        long before = caseload.createMeeting(kim, anna, LocalDate.of(2025, 12, 15), Meeting.Kind.REGULAR);
+        codings.addAll(codings.openSession(before, researcher), List.of(state("b1", "client", 0, 1000)));
+        // Coded by two coders and settled: the settled version counts.
+        LocalDate secondDate = LocalDate.of(2026, 1, 5);
+        long second = caseload.createMeeting(kim, anna, secondDate, Meeting.Kind.REGULAR);
+        long annaSecond = codings.openSession(second, anna);
+        codings.addAll(annaSecond, List.of(state("a1", "client", 0, 1000)));
+        long ritaSecond = codings.openSession(second, researcher);
+        codings.addAll(ritaSecond, List.of(state("r1", "professional-a", 0, 5000)));
+        // Client 3 events in 2 turns, 6 s; professional-a 1 event, 1 turn, 6 s.
+        codings.settle(
+                second,
+                researcher,
+                annaSecond,
+                ritaSecond,
+                List.of(
+                        state("s1", "client", 0, 3000),
+                        state("s2", "professional-a", 3000, 9000),
+                        state("s3", "client", 9000, 10000),
+                        state("s4", "client", 10000, 12000)));
+        // Coded by two coders, not settled: the first coder's coding counts.
+        LocalDate thirdDate = LocalDate.of(2026, 2, 2);
+        long thirdMeeting = caseload.createMeeting(kim, anna, thirdDate, Meeting.Kind.JOINT);
+        // professional-a 2 s, the client a point (no time), a network member 1 s: one turn each.
+        codings.addAll(
+                codings.openSession(thirdMeeting, anna),
+                List.of(
+                        state("f1", "professional-a", 0, 2000),
+                        point("f2", "client", 2500),
+                        state("f3", "network-member", 3000, 4000)));
+        codings.addAll(codings.openSession(thirdMeeting, researcher), List.of(state("g1", "client", 0, 60_000)));
+        // A session opened and left empty: not coded.
+        long fourth = caseload.createMeeting(kim, anna, LocalDate.of(2026, 3, 2), Meeting.Kind.REGULAR);
+        codings.openSession(fourth, researcher);
+        // A client of a team outside the study.
+        long lou = caseload.createClient(organisation, outside, other, "Lou", "L-" + vendor);
+        long lous = caseload.createMeeting(lou, other, LocalDate.of(2026, 1, 12), Meeting.Kind.REGULAR);
+        codings.addAll(codings.openSession(lous, other), List.of(state("l1", "client", 0, 1000)));
+        // The uncoded study's team: one meeting with an empty session, one never opened.
+        long max = caseload.createClient(organisation, uncodedTeam, third, "Max", "M-" + vendor);
+        codings.openSession(caseload.createMeeting(max, third, LocalDate.of(2026, 1, 7), Meeting.Kind.REGULAR), third);
+        caseload.createMeeting(max, third, LocalDate.of(2026, 1, 14), Meeting.Kind.REGULAR);
+
+        Studies studies = new Studies(jdbc, transactions, CLOCK);
+        long coded = studies.create(
+                TestStudy.of(organisation, team)
+                        .title("Observed meetings")
+                        .shiftDates(true)
+                        .waves(new Study.Wave("T1", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31)))
+                        .build(),
+                anna);
+        long uncoded = studies.create(
+                TestStudy.of(organisation, uncodedTeam).title("Not observed").build(), third);
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        StudyExport export =
+                new StudyExport(dataSource, InstrumentCatalog.builtIn(), messages, CLOCK, studies, codings);
+        ByteArrayOutputStream codedZip = new ByteArrayOutputStream();
+        export.write(studies.find(organisation, coded).orElseThrow(), codedZip);
+        ByteArrayOutputStream uncodedZip = new ByteArrayOutputStream();
+        export.write(studies.find(organisation, uncoded).orElseThrow(), uncodedZip);
+        return new Exports(
+                StudyExportTest.unzip(codedZip.toByteArray()),
+                StudyExportTest.unzip(uncodedZip.toByteArray()),
+                new StudyPseudonyms(studies.secret(coded)),
+                anna,
+                kim,
+                secondDate,
+                thirdDate);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
+    void aCodedMeetingGivesOneRowPerActorFromTheSettledVersionElseTheFirstCoder(String vendor) throws Exception {
+        Exports export = export(vendor);
+        assertThat(export.coded())
+                .containsKeys(
+                        "observations.csv",
+                        "observations-codebook.csv",
+                        "observations-codebook.html",
+                        "observations.sps",
+                        "observations.R");
+        String kim = export.pseudonyms().pseudonym(StudyPseudonyms.Kind.CLIENT, export.client());
+        String anna = export.pseudonyms().pseudonym(StudyPseudonyms.Kind.PROFESSIONAL, export.professional());
+        int shift = export.pseudonyms().dayShift(export.client());
+        String csv = export.coded().get("observations.csv");
+        assertThat(csv.split("\r\n")[0])
+                .isEqualTo("client,professional,wave,meeting_number,days_since_first,meeting_date,basis,actor,events,"
+                        + "turns,turn_share,speech_seconds,time_share");
+        List<Map<String, String>> rows = StudyExportTest.rows(csv);
+        assertThat(rows)
+                .allSatisfy(r -> assertThat(r).containsEntry("client", kim).containsEntry("professional", anna));
+        assertThat(rows)
+                .extracting(r -> String.join(
+                        "/",
+                        r.get("wave"),
+                        r.get("meeting_number"),
+                        r.get("days_since_first"),
+                        r.get("basis"),
+                        r.get("actor"),
+                        r.get("events"),
+                        r.get("turns"),
+                        r.get("turn_share"),
+                        r.get("speech_seconds"),
+                        r.get("time_share")))
+                .containsExactly(
+                        // 2 of 3 turns, 6 of 12 s.
+                        "T1/2/21/settled/client/3/2/0.6667/6/0.5",
+                        "T1/2/21/settled/professional-a/1/1/0.3333/6/0.5",
+                        // 1 of 3 turns each; 2, 0 and 1 of 3 s.
+                        "/3/49/first_coder/professional-a/1/1/0.3333/2/0.6667",
+                        "/3/49/first_coder/client/1/1/0.3333/0/0",
+                        "/3/49/first_coder/network-member/1/1/0.3333/1/0.3333");
+        assertThat(rows)
+                .extracting(r -> r.get("meeting_date"))
+                .containsExactly(
+                        export.second().minusDays(shift).toString(),
+                        export.second().minusDays(shift).toString(),
+                        export.third().minusDays(shift).toString(),
+                        export.third().minusDays(shift).toString(),
+                        export.third().minusDays(shift).toString());
+        assertThat(csv).doesNotContain("Kim", "Lou", "Anna", "Name ", "anna-");
+        assertThat(export.coded().get("observations-codebook.csv").split("\r\n"))
+                .hasSize(csv.split("\r\n")[0].split(",").length + 1);
+        assertThat(export.coded().get("observations.R"))
+                .contains("observations.csv")
+                .doesNotContain("study.R");
+
+        // No meeting of the other study was coded (an empty session is not a coding): the zip is as before.
+        assertThat(export.uncoded().keySet())
+                .containsExactlyInAnyOrder(
+                        "data.csv", "codebook.csv", "codebook.html", "study.sps", "study.R", "study.do");
+    }
+
+    @Test
+    void psppAndRReadTheObservationsFileWithItsLabels(@TempDir Path dir) throws Exception {
+        String pspp = ExternalTools.require("pspp", "pspp");
+        String rscript = ExternalTools.require("Rscript", "r-base-core");
+        Exports export = export("sqlite");
+        for (Map.Entry<String, String> file : export.coded().entrySet()) {
+            Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+        }
+        Files.writeString(
+                dir.resolve("check.sps"),
+                Files.readString(dir.resolve("observations.sps"), StandardCharsets.UTF_8)
+                        + "DISPLAY DICTIONARY /VARIABLES=basis actor turn_share.\n"
+                        + "LIST /VARIABLES=meeting_number basis actor turns turn_share speech_seconds.\n",
+                StandardCharsets.UTF_8);
+        String spss = ExternalTools.run(dir, pspp, "-O", "width=250", "check.sps");
+        assertThat(spss).doesNotContainIgnoringCase("error").doesNotContainIgnoringCase("warning");
+        assertThat(spss)
+                .containsPattern(
+                        "\\|basis *\\| +\\d+\\|Where the figures come from \\(settled version or first coder\\)")
+                .containsPattern("settled +\\|the newest version settled from two coders")
+                .containsPattern("\\|turn_share *\\| +\\d+\\|Share of the turns \\(0–1\\) *\\|Scale")
+                .containsPattern("\\| +2\\|settled +\\|client +\\| +2\\| +\\.6667\\| +6\\.000\\|")
+                .containsPattern("\\| +3\\|first_coder *\\|network-member *\\| +1\\| +\\.3333\\| +1\\.000\\|");
+
+        Files.writeString(
+                dir.resolve("check.R"),
+                """
+                source("observations.R")
+                cat("rows", nrow(data), "\\n", sep = "|")
+                cat("label", attr(data$speech_seconds, "label"), "\\n", sep = "|")
+                cat("basis", as.character(data$basis), "\\n", sep = "|")
+                cat("turns", data$turns, "\\n", sep = "|")
+                cat("time", data$time_share, "\\n", sep = "|")
+                """,
+                StandardCharsets.UTF_8);
+        String r = ExternalTools.run(dir, rscript, "check.R");
+        assertThat(r)
+                .contains("rows|5|")
+                .contains("label|Speaking time in seconds|")
+                .contains("basis|the newest version settled from two coders|the newest version settled from two coders"
+                        + "|the first coder’s coding|the first coder’s coding|the first coder’s coding|")
+                .contains("turns|2|1|1|1|1|")
+                .contains("time|0.5|0.5|0.6667|0|0.3333|");
+    }
+}
