@@ -49,7 +49,7 @@ final class CfaCompareOutput {
         for (CfaInvariance.Step step : result.steps()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("step", step.name());
-            row.put("group.equal", CfaCommand.CfaJson.groupEqual(step.groupEqual()));
+            row.put("group.equal", CfaJson.groupEqual(step.groupEqual()));
             row.put("converged", step.fit().converged());
             Map<String, Object> fit = new LinkedHashMap<>();
             for (String measure : MEASURES) {
@@ -80,7 +80,7 @@ final class CfaCompareOutput {
             tests.add(row);
         }
         doc.put("tests", tests);
-        Map<String, Object> opts = CfaCommand.CfaJson.options(options, groupColumn);
+        Map<String, Object> opts = CfaJson.options(options, groupColumn);
         CfaResult first = result.steps().get(0).fit();
         doc.put(
                 "provenance",
