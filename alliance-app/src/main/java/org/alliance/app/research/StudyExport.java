@@ -40,7 +40,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A study's export as a zip: {@code data.csv} (one row per check-in), {@code codebook.csv}, {@code codebook.html},
- * {@code study.sps}, {@code study.R} and {@code study.do} (Stata, {@link StataSyntax}); and when the study has a questionnaire that asks about each professional of
+ * {@code study.sps}, {@code study.R} and {@code study.do} (Stata, {@link StataSyntax}; each further data file below has its
+ * {@code .do} too); and when the study has a questionnaire that asks about each professional of
  * a joint meeting, {@code joint.csv} in long form (one row per check-in and professional rated, one for the team;
  * {@link JointRows}) with {@code joint-codebook.csv}, {@code joint-codebook.html}, {@code joint.sps} and
  * {@code joint.R}; and when at least one meeting of the study's clients within the study's period has been coded,
@@ -159,6 +160,7 @@ class StudyExport {
             entry(zip, "joint-codebook.html", codebookHtml(study, jointVariables));
             entry(zip, "joint.sps", SpssSyntax.write(title, "joint.csv", jointVariables));
             entry(zip, "joint.R", rScript(title, "joint", jointVariables));
+            entry(zip, "joint.do", StataSyntax.write(title, "joint.csv", jointVariables));
         }
         ObservationRows observations = new ObservationRows(study, codings);
         try {
@@ -178,6 +180,7 @@ class StudyExport {
             entry(zip, "observations-codebook.html", codebookHtml(study, observationVariables));
             entry(zip, "observations.sps", SpssSyntax.write(title, "observations.csv", observationVariables));
             entry(zip, "observations.R", rScript(title, "observations", observationVariables));
+            entry(zip, "observations.do", StataSyntax.write(title, "observations.csv", observationVariables));
         }
         zip.finish();
         zip.flush();

@@ -273,7 +273,10 @@ class StudyExportJointTest {
     void aJointMeetingWithTwoProfessionalsGivesTwoRowsPerClientCheckInAndOneForTheTeam(String vendor) throws Exception {
         Export export = export(vendor);
         assertThat(export.files())
-                .containsKeys("joint.csv", "joint-codebook.csv", "joint-codebook.html", "joint.sps", "joint.R");
+                .containsKeys(
+                        "joint.csv", "joint-codebook.csv", "joint-codebook.html", "joint.sps", "joint.R", "joint.do");
+        StudyExportTest.assertStataReadsEveryColumn(
+                export.files().get("joint.do"), "joint.csv", export.files().get("joint.csv"));
         String anna = export.pseudonyms().pseudonym(StudyPseudonyms.Kind.PROFESSIONAL, export.chair());
         String ben = export.pseudonyms().pseudonym(StudyPseudonyms.Kind.PROFESSIONAL, export.colleague());
         String kim = export.pseudonyms().pseudonym(StudyPseudonyms.Kind.CLIENT, export.client());

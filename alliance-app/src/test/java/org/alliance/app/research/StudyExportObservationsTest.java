@@ -192,7 +192,12 @@ class StudyExportObservationsTest {
                         "observations-codebook.csv",
                         "observations-codebook.html",
                         "observations.sps",
-                        "observations.R");
+                        "observations.R",
+                        "observations.do");
+        StudyExportTest.assertStataReadsEveryColumn(
+                export.coded().get("observations.do"),
+                "observations.csv",
+                export.coded().get("observations.csv"));
         String kim = export.pseudonyms().pseudonym(StudyPseudonyms.Kind.CLIENT, export.client());
         String anna = export.pseudonyms().pseudonym(StudyPseudonyms.Kind.PROFESSIONAL, export.professional());
         int shift = export.pseudonyms().dayShift(export.client());

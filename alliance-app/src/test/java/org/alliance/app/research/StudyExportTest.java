@@ -247,6 +247,24 @@ class StudyExportTest {
     }
 
     /** data.csv as rows of fields (the test data hold no quoted fields). */
+    /**
+     * A do-file reads {@code dataFile} and gives every column of its header a name and a variable label, in order
+     * (the structure Stata needs; there is no Stata here to run it).
+     */
+    static void assertStataReadsEveryColumn(String doFile, String dataFile, String csv) {
+        assertThat(doFile).contains("import delimited using \"" + dataFile + "\"");
+        String[] header = csv.split("\r\n")[0].split(",", -1);
+        for (int i = 0; i < header.length; i++) {
+            java.util.regex.Matcher rename = java.util.regex.Pattern.compile("(?m)^rename v" + (i + 1) + " (\\S+)$")
+                    .matcher(doFile);
+            assertThat(rename.find())
+                    .as("column %d (%s) renamed", i + 1, header[i])
+                    .isTrue();
+            assertThat(doFile).contains("\nlabel variable " + rename.group(1) + " `\"");
+        }
+        assertThat(doFile).doesNotContainPattern("(?m)^rename v" + (header.length + 1) + " ");
+    }
+
     static List<Map<String, String>> rows(String csv) {
         String[] lines = csv.split("\r\n");
         String[] header = lines[0].split(",", -1);
