@@ -19,7 +19,6 @@ import org.alliance.app.checkin.CheckIns;
 import org.alliance.app.checkin.ImportedCheckIn;
 import org.alliance.app.privacy.ClientErasure;
 import org.alliance.app.privacy.Retention;
-import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.instrument.Language;
 import org.alliance.core.instrument.Perspective;
 import org.alliance.core.privacy.ErasureRule;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -192,17 +190,7 @@ class AnonymisationPersistenceTest {
     }
 
     private static List<Map<String, String>> export(World world, long studyId) throws Exception {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        StudyExport export = new StudyExport(
-                world.dataSource(),
-                InstrumentCatalog.builtIn(),
-                messages,
-                CLOCK,
-                world.studies(),
-                StudyExportTest.codings(world.dataSource(), CLOCK));
+        StudyExport export = StudyExportTest.exporter(world.dataSource(), CLOCK, world.studies());
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         export.write(
                 world.studies().find(world.seeded().organisation(), studyId).orElseThrow(), zip);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -53,5 +54,32 @@ final class ExternalTools {
             throw new AssertionError(String.join(" ", command) + " exited with " + process.exitValue() + ":\n" + text);
         }
         return text;
+    }
+
+    /** The files of an export written into the folder, as a researcher unpacks the zip. */
+    static void unpack(Path folder, Map<String, String> files) throws IOException {
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.writeString(folder.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * GNU PSPP's output for the export's syntax file followed by {@code commands} (e.g. DISPLAY DICTIONARY, LIST), run
+     * as {@code check.sps} in the folder the export was unpacked into, at 250 columns so no table is wrapped.
+     */
+    static String pspp(Path folder, String syntaxFile, String commands) throws IOException, InterruptedException {
+        String pspp = require("pspp", "pspp");
+        Files.writeString(
+                folder.resolve("check.sps"),
+                Files.readString(folder.resolve(syntaxFile), StandardCharsets.UTF_8) + commands,
+                StandardCharsets.UTF_8);
+        return run(folder, pspp, "-O", "width=250", "check.sps");
+    }
+
+    /** What Rscript prints for {@code script}, run as {@code check.R} in the folder the export was unpacked into. */
+    static String rscript(Path folder, String script) throws IOException, InterruptedException {
+        String rscript = require("Rscript", "r-base-core");
+        Files.writeString(folder.resolve("check.R"), script, StandardCharsets.UTF_8);
+        return run(folder, rscript, "check.R");
     }
 }

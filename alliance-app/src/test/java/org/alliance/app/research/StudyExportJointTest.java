@@ -3,8 +3,6 @@ package org.alliance.app.research;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -246,17 +243,7 @@ class StudyExportJointTest {
                         .waves(new Study.Wave("T1", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31)))
                         .build(),
                 chair);
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        StudyExport export = new StudyExport(
-                dataSource,
-                InstrumentCatalog.builtIn(),
-                messages,
-                CLOCK,
-                studies,
-                StudyExportTest.codings(dataSource, CLOCK));
+        StudyExport export = StudyExportTest.exporter(dataSource, CLOCK, studies);
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         long rows = export.write(studies.find(organisation, studyId).orElseThrow(), zip);
         return new Export(
@@ -346,20 +333,13 @@ class StudyExportJointTest {
 
     @Test
     void psppAndRReadTheJointFileWithItsLabels(@TempDir Path dir) throws Exception {
-        String pspp = ExternalTools.require("pspp", "pspp");
-        String rscript = ExternalTools.require("Rscript", "r-base-core");
-        Export export = export("sqlite");
-        for (Map.Entry<String, String> file : export.files().entrySet()) {
-            Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
-        }
-        Files.writeString(
-                dir.resolve("check.sps"),
-                Files.readString(dir.resolve("joint.sps"), StandardCharsets.UTF_8)
-                        + "DISPLAY DICTIONARY /VARIABLES=rated rater_number alliance_joint_client_bond_trust.\n"
+        ExternalTools.unpack(dir, export("sqlite").files());
+        String spss = ExternalTools.pspp(
+                dir,
+                "joint.sps",
+                "DISPLAY DICTIONARY /VARIABLES=rated rater_number alliance_joint_client_bond_trust.\n"
                         + "LIST /VARIABLES=meeting_number rated alliance_joint_client_bond_respect"
-                        + " alliance_joint_client_bond_with_professional_score.\n",
-                StandardCharsets.UTF_8);
-        String spss = ExternalTools.run(dir, pspp, "-O", "width=250", "check.sps");
+                        + " alliance_joint_client_bond_with_professional_score.\n");
         assertThat(spss).doesNotContainIgnoringCase("error").doesNotContainIgnoringCase("warning");
         assertThat(spss)
                 .containsPattern("\\|rated +\\| +\\d+\\|Who was rated *\\|Nominal")
@@ -369,8 +349,8 @@ class StudyExportJointTest {
                 .containsPattern("-9\\[a\\] *\\|not answered")
                 .containsPattern("\\| +1\\|professional *\\| +-9\\| +4\\.00\\|");
 
-        Files.writeString(
-                dir.resolve("check.R"),
+        String r = ExternalTools.rscript(
+                dir,
                 """
                 source("joint.R")
                 cat("rows", nrow(data), "\\n", sep = "|")
@@ -380,9 +360,7 @@ class StudyExportJointTest {
                 cat("rated", as.character(data$rated), "\\n", sep = "|")
                 cat("respect", data$alliance_joint_client_bond_respect, "\\n", sep = "|")
                 cat("bond", data$alliance_joint_client_bond_with_professional_score, "\\n", sep = "|")
-                """,
-                StandardCharsets.UTF_8);
-        String r = ExternalTools.run(dir, rscript, "check.R");
+                """);
         assertThat(r)
                 .contains("rows|8|")
                 .contains("rated|one professional|one professional|the professionals as a team|one professional|")

@@ -3,8 +3,6 @@ package org.alliance.app.research;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +16,6 @@ import org.alliance.app.caseload.Caseload;
 import org.alliance.app.caseload.Meeting;
 import org.alliance.app.coding.CodedEvent;
 import org.alliance.app.coding.Codings;
-import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.observation.Modality;
 import org.alliance.core.research.StudyPseudonyms;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -162,12 +158,7 @@ class StudyExportObservationsTest {
                 anna);
         long uncoded = studies.create(
                 TestStudy.of(organisation, uncodedTeam).title("Not observed").build(), third);
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        StudyExport export =
-                new StudyExport(dataSource, InstrumentCatalog.builtIn(), messages, CLOCK, studies, codings);
+        StudyExport export = StudyExportTest.exporter(dataSource, CLOCK, studies, codings);
         ByteArrayOutputStream codedZip = new ByteArrayOutputStream();
         export.write(studies.find(organisation, coded).orElseThrow(), codedZip);
         ByteArrayOutputStream uncodedZip = new ByteArrayOutputStream();
@@ -252,19 +243,12 @@ class StudyExportObservationsTest {
 
     @Test
     void psppAndRReadTheObservationsFileWithItsLabels(@TempDir Path dir) throws Exception {
-        String pspp = ExternalTools.require("pspp", "pspp");
-        String rscript = ExternalTools.require("Rscript", "r-base-core");
-        Exports export = export("sqlite");
-        for (Map.Entry<String, String> file : export.coded().entrySet()) {
-            Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
-        }
-        Files.writeString(
-                dir.resolve("check.sps"),
-                Files.readString(dir.resolve("observations.sps"), StandardCharsets.UTF_8)
-                        + "DISPLAY DICTIONARY /VARIABLES=basis actor turn_share.\n"
-                        + "LIST /VARIABLES=meeting_number basis actor turns turn_share speech_seconds.\n",
-                StandardCharsets.UTF_8);
-        String spss = ExternalTools.run(dir, pspp, "-O", "width=250", "check.sps");
+        ExternalTools.unpack(dir, export("sqlite").coded());
+        String spss = ExternalTools.pspp(
+                dir,
+                "observations.sps",
+                "DISPLAY DICTIONARY /VARIABLES=basis actor turn_share.\n"
+                        + "LIST /VARIABLES=meeting_number basis actor turns turn_share speech_seconds.\n");
         assertThat(spss).doesNotContainIgnoringCase("error").doesNotContainIgnoringCase("warning");
         assertThat(spss)
                 .containsPattern(
@@ -274,8 +258,8 @@ class StudyExportObservationsTest {
                 .containsPattern("\\| +2\\|settled +\\|client +\\| +2\\| +\\.6667\\| +6\\.000\\|")
                 .containsPattern("\\| +3\\|first_coder *\\|network-member *\\| +1\\| +\\.3333\\| +1\\.000\\|");
 
-        Files.writeString(
-                dir.resolve("check.R"),
+        String r = ExternalTools.rscript(
+                dir,
                 """
                 source("observations.R")
                 cat("rows", nrow(data), "\\n", sep = "|")
@@ -283,9 +267,7 @@ class StudyExportObservationsTest {
                 cat("basis", as.character(data$basis), "\\n", sep = "|")
                 cat("turns", data$turns, "\\n", sep = "|")
                 cat("time", data$time_share, "\\n", sep = "|")
-                """,
-                StandardCharsets.UTF_8);
-        String r = ExternalTools.run(dir, rscript, "check.R");
+                """);
         assertThat(r)
                 .contains("rows|5|")
                 .contains("label|Speaking time in seconds|")

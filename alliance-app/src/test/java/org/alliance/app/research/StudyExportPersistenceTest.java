@@ -20,7 +20,6 @@ import org.alliance.app.caseload.Caseload;
 import org.alliance.app.caseload.Meeting;
 import org.alliance.app.checkin.CheckIns;
 import org.alliance.app.checkin.ImportedCheckIn;
-import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.instrument.Language;
 import org.alliance.core.instrument.Perspective;
 import org.alliance.core.release.ReleaseChoice;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -110,17 +108,7 @@ class StudyExportPersistenceTest {
                         .build(),
                 professional);
         Study study = studies.find(organisation, studyId).orElseThrow();
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        StudyExport export = new StudyExport(
-                dataSource,
-                InstrumentCatalog.builtIn(),
-                messages,
-                CLOCK,
-                studies,
-                StudyExportTest.codings(dataSource, CLOCK));
+        StudyExport export = StudyExportTest.exporter(dataSource, CLOCK, studies);
 
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         long rows = export.write(study, zip);

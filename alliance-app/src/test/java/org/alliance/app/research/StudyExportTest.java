@@ -228,6 +228,31 @@ class StudyExportTest {
     }
 
     /** The coding store over a test database, as the export reads it. */
+    /** A StudyExport outside Spring, on the application's message bundles, as the persistence tests build it. */
+    static StudyExport exporter(
+            javax.sql.DataSource dataSource,
+            java.time.Clock clock,
+            Studies studies,
+            org.alliance.app.coding.Codings codings) {
+        org.springframework.context.support.ResourceBundleMessageSource messages =
+                new org.springframework.context.support.ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return new StudyExport(
+                dataSource,
+                org.alliance.core.instrument.InstrumentCatalog.builtIn(),
+                messages,
+                clock,
+                studies,
+                codings);
+    }
+
+    /** {@link #exporter(javax.sql.DataSource, java.time.Clock, Studies, org.alliance.app.coding.Codings)} on its own codings. */
+    static StudyExport exporter(javax.sql.DataSource dataSource, java.time.Clock clock, Studies studies) {
+        return exporter(dataSource, clock, studies, codings(dataSource, clock));
+    }
+
     static org.alliance.app.coding.Codings codings(javax.sql.DataSource dataSource, java.time.Clock clock) {
         return new org.alliance.app.coding.Codings(
                 org.springframework.jdbc.core.simple.JdbcClient.create(dataSource),
@@ -358,22 +383,19 @@ class StudyExportTest {
 
     /** The export in a fresh folder, as a researcher unpacks it. */
     private java.nio.file.Path unpacked(java.nio.file.Path dir) throws Exception {
-        for (Map.Entry<String, String> file : unzip(download(study)).entrySet()) {
-            java.nio.file.Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
-        }
+        ExternalTools.unpack(dir, unzip(download(study)));
         return dir;
     }
 
     @Test
     void psppReadsTheExportWithEveryLabel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        String pspp = ExternalTools.require("pspp", "pspp");
         unpacked(dir);
-        String syntax = java.nio.file.Files.readString(dir.resolve("study.sps"), StandardCharsets.UTF_8)
-                + "DISPLAY DICTIONARY.\n"
-                + "LIST /VARIABLES=client meeting_number days_since_first meeting_date perspective"
-                + " alliance_client_bond_1 alliance_client_bond_score /CASES=FROM 1 TO 3.\n";
-        java.nio.file.Files.writeString(dir.resolve("check.sps"), syntax, StandardCharsets.UTF_8);
-        String output = ExternalTools.run(dir, pspp, "-O", "width=250", "check.sps");
+        String output = ExternalTools.pspp(
+                dir,
+                "study.sps",
+                "DISPLAY DICTIONARY.\n"
+                        + "LIST /VARIABLES=client meeting_number days_since_first meeting_date perspective"
+                        + " alliance_client_bond_1 alliance_client_bond_score /CASES=FROM 1 TO 3.\n");
 
         assertThat(output).doesNotContainIgnoringCase("error").doesNotContainIgnoringCase("warning");
         // Variable labels, measurement levels and missing codes (DISPLAY DICTIONARY).
@@ -404,10 +426,9 @@ class StudyExportTest {
 
     @Test
     void rReadsTheExportWithEveryLabel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        String rscript = ExternalTools.require("Rscript", "r-base-core");
         unpacked(dir);
-        java.nio.file.Files.writeString(
-                dir.resolve("check.R"),
+        String output = ExternalTools.rscript(
+                dir,
                 """
                 source("study.R")
                 cat("rows", nrow(data), "\\n", sep = "|")
@@ -421,9 +442,7 @@ class StudyExportTest {
                 cat("bond", format(data$alliance_client_bond_score), "\\n", sep = "|")
                 cat("dates", class(data$meeting_date), format(data$meeting_date), "\\n", sep = "|")
                 cat("na_values", attr(data$alliance_client_bond_score, "na_values"), "\\n", sep = "|")
-                """,
-                StandardCharsets.UTF_8);
-        String output = ExternalTools.run(dir, rscript, "check.R");
+                """);
         assertThat(output)
                 .contains("rows|3|")
                 .contains("label|client|Client (study pseudonym)|")
