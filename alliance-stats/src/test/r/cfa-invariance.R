@@ -14,36 +14,7 @@ data_dir <- "alliance-stats/src/test/resources/data"
 out <- "alliance-stats/src/test/resources/reference/cfa/invariance"
 dir.create(out, recursive = TRUE, showWarnings = FALSE)
 
-fmt <- function(df) {
-  for (n in names(df)) if (is.numeric(df[[n]])) df[[n]] <- format(df[[n]], digits = 17, trim = TRUE)
-  df
-}
-write_table <- function(df, name) {
-  write.csv(fmt(df), file.path(out, name), row.names = FALSE, na = "NA", quote = TRUE)
-}
-write_fit <- function(fit, case) {
-  pe <- parameterEstimates(fit, standardized = TRUE)
-  if (is.null(pe$group)) pe$group <- 1L
-  if (is.null(pe$label)) pe$label <- ""
-  write_table(pe, paste0(case, "-parameters.csv"))
-  fm <- fitMeasures(fit)
-  write_table(data.frame(name = names(fm), value = as.numeric(fm)), paste0(case, "-fit.csv"))
-  imp <- lavInspect(fit, "implied")
-  if (lavInspect(fit, "ngroups") == 1) imp <- list(imp)
-  rows <- list()
-  for (g in seq_along(imp)) {
-    s <- imp[[g]]$cov
-    for (i in seq_len(nrow(s))) for (j in seq_len(ncol(s))) {
-      rows[[length(rows) + 1]] <- data.frame(group = g, kind = "cov", row = rownames(s)[i], col = colnames(s)[j], value = s[i, j])
-    }
-    if (!is.null(imp[[g]]$mean)) {
-      m <- imp[[g]]$mean
-      for (i in seq_along(m)) rows[[length(rows) + 1]] <- data.frame(group = g, kind = "mean", row = names(m)[i], col = "", value = m[[i]])
-    }
-  }
-  write_table(do.call(rbind, rows), paste0(case, "-implied.csv"))
-  invisible(fit)
-}
+source("alliance-stats/src/test/r/lavaan-references.R") # fmt, write_table, write_fit, write_mi
 
 hs <- read.csv(file.path(data_dir, "HolzingerSwineford1939.csv"))
 hs_model <- "visual =~ x1 + x2 + x3
