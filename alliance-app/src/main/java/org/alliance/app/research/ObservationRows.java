@@ -29,9 +29,9 @@ import org.alliance.core.research.ExportCsv;
  * version, else the first coder's coding). Actors are roles as coded ({@code client}, {@code professional-a}, …),
  * never names; comments are never read.
  *
- * <p>The group pass only notes the coded meetings (a handful per client at most: coding is done by hand); their
- * figures are read after the cursor over the clients has closed, so no second connection is asked for while the
- * first is held.
+ * <p>The group pass (the one that writes {@code data.csv}, in {@link StudyExport#write}) only notes the coded
+ * meetings (a handful per client at most: coding is done by hand); their figures are read after the cursor over the
+ * clients has closed, so no second connection is asked for while the first is held.
  */
 final class ObservationRows implements ExportClients.Group {
 

@@ -134,9 +134,15 @@ class StudyExport {
         ExportPseudonyms pseudonyms = new ExportPseudonyms(new StudyPseudonyms(studies.secret(study.id())));
         // One moment for both files: a block released between them would be in one and not the other.
         Instant now = clock.instant();
+        // The pass over the study's clients that writes data.csv also notes their coded meetings (observations.csv),
+        // so the clients and their meetings are read once for both.
+        ObservationRows observations = new ObservationRows(study, codings);
         long rows = stream(zip, "data.csv", study, variables, csv -> {
             DataRows writer = new DataRows(study, data, csv, pseudonyms, instruments, clients, now);
-            clients.forEachGroup(study, writer);
+            clients.forEachGroup(study, (connection, ids, in, meetings) -> {
+                writer.write(connection, ids, in, meetings);
+                observations.write(connection, ids, in, meetings);
+            });
             return writer.written;
         });
         String title = study.title();
@@ -161,12 +167,6 @@ class StudyExport {
             entry(zip, "joint.sps", SpssSyntax.write(title, "joint.csv", jointVariables));
             entry(zip, "joint.R", rScript(title, "joint", jointVariables));
             entry(zip, "joint.do", StataSyntax.write(title, "joint.csv", jointVariables));
-        }
-        ObservationRows observations = new ObservationRows(study, codings);
-        try {
-            clients.forEachGroup(study, observations);
-        } catch (SQLException e) {
-            throw new IOException("export of study " + study.id() + " failed", e);
         }
         if (observations.read()) {
             List<Column> observationColumns = columns.observations(study);
