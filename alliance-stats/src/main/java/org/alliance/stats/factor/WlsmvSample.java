@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.alliance.stats.correlation.BivariateNormal;
-import org.alliance.stats.correlation.PolychoricCorrelation;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -173,18 +172,18 @@ final class WlsmvSample {
         // per pair: rho, the case scores by rho, A21 (the row of the pair) and A22
         double[][] a21 = new double[pairs][];
         double[] a22 = new double[pairs];
+        int[][] pairItems = new int[pairs][];
         for (int j = 0; j < p - 1; j++) {
             for (int i = j + 1; i < p; i++) {
                 int index = shell.correlationIndex(i, j) - thresholds;
-                double[] xi = new double[n];
-                double[] xj = new double[n];
+                long[][] table = new long[cuts[i].length - 1][cuts[j].length - 1];
                 for (int c = 0; c < n; c++) {
-                    xi[c] = category[i][c];
-                    xj[c] = category[j][c];
+                    table[category[i][c]][category[j][c]]++;
                 }
-                PolychoricCorrelation.Result fit = PolychoricCorrelation.fit(xi, xj);
-                double rho = fit.rho();
-                if (fit.emptyCells() > 0) {
+                double rho = polychoric(table, cuts[i], cuts[j]);
+                if (java.util.Arrays.stream(table)
+                        .flatMapToLong(java.util.Arrays::stream)
+                        .anyMatch(x -> x == 0)) {
                     empty.add(names.get(i) + " x " + names.get(j));
                 }
                 correlation[i][j] = rho;
@@ -239,6 +238,7 @@ final class WlsmvSample {
                     }
                 }
                 a21[index] = row;
+                pairItems[index] = new int[] {i, j};
                 a22[index] = sum22;
             }
         }
@@ -260,8 +260,8 @@ final class WlsmvSample {
             for (int index = 0; index < pairs; index++) {
                 double[] row = a21[index];
                 double sum = sc[thresholds + index];
-                for (int t = 0; t < thresholds; t++) {
-                    if (row[t] != 0) {
+                for (int v : pairItems[index]) {
+                    for (int t = start[v]; t < start[v] + cuts[v].length - 2; t++) {
                         sum -= row[t] * out[t];
                     }
                 }
@@ -275,6 +275,80 @@ final class WlsmvSample {
             }
         }
         return new WlsmvSample(n, cuts, levels, correlation, statistics, gamma, start, thresholds, empty);
+    }
+
+    /** The largest |ρ| searched (lavaan's bound in its two-step fit is 0.999). */
+    private static final double LIMIT = 0.9999;
+
+    /**
+     * The two-step ML ρ of a table for fixed thresholds: the root of the score Σ n_ab ∂log π_ab/∂ρ, which falls
+     * from positive to negative in (−1, 1); the Illinois variant of regula falsi keeps a bracket and converges
+     * superlinearly (to 1e-14 in ρ) once twelve bisections have brought the bracket near the root.
+     */
+    static double polychoric(long[][] table, double[] t1, double[] t2) {
+        double low = -LIMIT;
+        double high = LIMIT;
+        double fLow = rhoScore(table, t1, t2, low);
+        double fHigh = rhoScore(table, t1, t2, high);
+        if (fLow <= 0) {
+            return low;
+        }
+        if (fHigh >= 0) {
+            return high;
+        }
+        int side = 0;
+        for (int iteration = 0; iteration < 200 && high - low > 1e-14; iteration++) {
+            double next = (low * fHigh - high * fLow) / (fHigh - fLow);
+            // bisection first: near ±1 the score is huge, and regula falsi would crawl from there
+            if (iteration < 12 || !Double.isFinite(fLow) || !Double.isFinite(fHigh) || !(next > low && next < high)) {
+                next = (low + high) / 2;
+            }
+            double f = rhoScore(table, t1, t2, next);
+            if (f == 0) {
+                return next;
+            }
+            if (f > 0) {
+                low = next;
+                fLow = f;
+                if (side == 1) {
+                    fHigh /= 2;
+                }
+                side = 1;
+            } else {
+                high = next;
+                fHigh = f;
+                if (side == -1) {
+                    fLow /= 2;
+                }
+                side = -1;
+            }
+        }
+        return fLow < -fHigh ? low : high;
+    }
+
+    private static double rhoScore(long[][] table, double[] t1, double[] t2, double rho) {
+        int k1 = t1.length;
+        int k2 = t2.length;
+        double[][] cdf = new double[k1][k2];
+        double[][] pdf = new double[k1][k2];
+        for (int a = 0; a < k1; a++) {
+            for (int b = 0; b < k2; b++) {
+                cdf[a][b] = BivariateNormal.cdf(t1[a], t2[b], rho);
+                pdf[a][b] = BivariateNormal.density(t1[a], t2[b], rho);
+            }
+        }
+        double sum = 0;
+        for (int a = 0; a < k1 - 1; a++) {
+            for (int b = 0; b < k2 - 1; b++) {
+                if (table[a][b] == 0) {
+                    continue;
+                }
+                double pi = cdf[a + 1][b + 1] - cdf[a][b + 1] - cdf[a + 1][b] + cdf[a][b];
+                double d = pdf[a + 1][b + 1] - pdf[a][b + 1] - pdf[a + 1][b] + pdf[a][b];
+                sum += table[a][b] * d / Math.max(pi, Double.MIN_NORMAL);
+            }
+        }
+        return sum;
     }
 
     private static double density(double z) {
