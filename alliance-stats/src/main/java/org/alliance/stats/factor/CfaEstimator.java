@@ -54,6 +54,9 @@ public final class CfaEstimator {
      *     a non-positive-definite sample covariance or a model with negative degrees of freedom
      */
     public static CfaResult fit(CfaData data, CfaModel model, CfaOptions options) {
+        if (options.estimator() == Estimator.WLSMV) {
+            return WlsmvEstimator.fit(data, model, options);
+        }
         return fit(data, model, options, true, false);
     }
 
@@ -64,6 +67,9 @@ public final class CfaEstimator {
      * @throws IllegalArgumentException as {@link #fit}, and with {@code missing = ml}
      */
     public static CfaResult fitWithModificationIndices(CfaData data, CfaModel model, CfaOptions options) {
+        if (options.estimator() == Estimator.WLSMV) {
+            throw new IllegalArgumentException("modification indices with WLSMV (ordered items) are not implemented");
+        }
         if (options.missing() == MissingData.ML) {
             throw new IllegalArgumentException("modification indices with missing = ml (FIML) are not implemented"
                     + " yet; use listwise deletion");

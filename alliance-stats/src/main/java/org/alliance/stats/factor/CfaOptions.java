@@ -16,6 +16,8 @@ import java.util.Set;
  *     fit is reported as not converged; {@link #DEFAULT_MAX_ITERATIONS} unless set
  * @param groupPartial lavaan's {@code group.partial}: loadings ({@code visual=~x2}) and intercepts ({@code x3~1}) left
  *     free across groups although {@code groupEqual} holds their kind equal; written without spaces
+ * @param ordered lavaan's {@code ordered}: the items treated as ordinal (every indicator of the model), fitted by
+ *     {@link Estimator#WLSMV} ({@link WlsmvEstimator}); empty for continuous indicators
  */
 public record CfaOptions(
         Estimator estimator,
@@ -23,7 +25,8 @@ public record CfaOptions(
         boolean standardizeLatent,
         Set<GroupEqual> groupEqual,
         int maxIterations,
-        Set<String> groupPartial) {
+        Set<String> groupPartial,
+        Set<String> ordered) {
 
     /** Far more than any model of the test suite needs (HS by grade, metric: under 30). */
     public static final int DEFAULT_MAX_ITERATIONS = 1000;
@@ -33,7 +36,12 @@ public record CfaOptions(
         /** Maximum likelihood, expected-information standard errors. */
         ML,
         /** ML with robust (Huber–White, observed information) SEs and the Yuan–Bentler scaled test. */
-        MLR
+        MLR,
+        /**
+         * Ordinal items (with {@code ordered}): DWLS on thresholds and polychoric correlations, robust SEs and the
+         * mean-and-variance adjusted (scaled-shifted) test, lavaan's default for {@code ordered = ...}.
+         */
+        WLSMV
     }
 
     /** Missing data handling. */
@@ -67,6 +75,23 @@ public record CfaOptions(
             partial.add(compact);
         }
         groupPartial = java.util.Collections.unmodifiableSet(partial);
+        ordered = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(ordered));
+        if (ordered.isEmpty() == (estimator == Estimator.WLSMV)) {
+            throw new IllegalArgumentException(
+                    ordered.isEmpty()
+                            ? "estimator WLSMV is for ordered (ordinal) items; name them in ordered"
+                            : "ordered (ordinal) items are fitted by estimator WLSMV only, not " + estimator);
+        }
+    }
+
+    public CfaOptions(
+            Estimator estimator,
+            MissingData missing,
+            boolean standardizeLatent,
+            Set<GroupEqual> groupEqual,
+            int maxIterations,
+            Set<String> groupPartial) {
+        this(estimator, missing, standardizeLatent, groupEqual, maxIterations, groupPartial, Set.of());
     }
 
     private static final java.util.regex.Pattern PARTIAL =
@@ -91,26 +116,41 @@ public record CfaOptions(
     }
 
     public CfaOptions withMaxIterations(int n) {
-        return new CfaOptions(estimator, missing, standardizeLatent, groupEqual, n, groupPartial);
+        return new CfaOptions(estimator, missing, standardizeLatent, groupEqual, n, groupPartial, ordered);
     }
 
     public CfaOptions withGroupPartial(Set<String> p) {
-        return new CfaOptions(estimator, missing, standardizeLatent, groupEqual, maxIterations, p);
+        return new CfaOptions(estimator, missing, standardizeLatent, groupEqual, maxIterations, p, ordered);
     }
 
     public CfaOptions withEstimator(Estimator e) {
-        return new CfaOptions(e, missing, standardizeLatent, groupEqual, maxIterations, groupPartial);
+        return new CfaOptions(e, missing, standardizeLatent, groupEqual, maxIterations, groupPartial, ordered);
     }
 
     public CfaOptions withStandardizeLatent(boolean s) {
-        return new CfaOptions(estimator, missing, s, groupEqual, maxIterations, groupPartial);
+        return new CfaOptions(estimator, missing, s, groupEqual, maxIterations, groupPartial, ordered);
     }
 
     public CfaOptions withGroupEqual(Set<GroupEqual> g) {
-        return new CfaOptions(estimator, missing, standardizeLatent, g, maxIterations, groupPartial);
+        return new CfaOptions(estimator, missing, standardizeLatent, g, maxIterations, groupPartial, ordered);
+    }
+
+    /**
+     * The same options with these items ordered and the estimator WLSMV (lavaan's default for {@code ordered});
+     * an empty set goes back to ML.
+     */
+    public CfaOptions withOrdered(Set<String> items) {
+        return new CfaOptions(
+                items.isEmpty() ? Estimator.ML : Estimator.WLSMV,
+                missing,
+                standardizeLatent,
+                groupEqual,
+                maxIterations,
+                groupPartial,
+                items);
     }
 
     public CfaOptions withMissing(MissingData m) {
-        return new CfaOptions(estimator, m, standardizeLatent, groupEqual, maxIterations, groupPartial);
+        return new CfaOptions(estimator, m, standardizeLatent, groupEqual, maxIterations, groupPartial, ordered);
     }
 }
