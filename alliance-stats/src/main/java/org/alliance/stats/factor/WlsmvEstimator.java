@@ -160,6 +160,7 @@ final class WlsmvEstimator {
         }
         Map<String, Double> measures = new LinkedHashMap<>();
         measures.put("npar", (double) (m.q + t0));
+        measures.put("ntotal", (double) n);
         // lavaan's test statistic is (N − 1)·F for the DWLS estimators (and its fmin is χ²/(2N))
         double chisq = (n - 1) * f;
         double baseline = (n - 1) * fBase;

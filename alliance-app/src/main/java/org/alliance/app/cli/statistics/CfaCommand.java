@@ -67,10 +67,20 @@ public final class CfaCommand implements Callable<Integer> {
 
     @Option(
             names = "--estimator",
-            defaultValue = "ml",
-            paramLabel = "ml|mlr",
-            description = "ML (expected-information SEs) or MLR (robust SEs, Yuan-Bentler scaled test).")
+            paramLabel = "ml|mlr|wlsmv",
+            description = "ML (expected-information SEs; the default) or MLR (robust SEs, Yuan-Bentler scaled test);"
+                    + " WLSMV for --ordered items (their default).")
     String estimator;
+
+    @Option(
+            names = "--ordered",
+            split = ",",
+            paramLabel = "ITEMS|all",
+            description = "Ordinal items (whole numbers, 3 to 10 categories), as lavaan's ordered =: every indicator of"
+                    + " the model (list them, or 'all'). Fitted by WLSMV (DWLS on thresholds and polychoric"
+                    + " correlations, robust SEs, scaled-shifted test), complete cases only; not with --group,"
+                    + " --missing ml, --compare or --modification-indices.")
+    List<String> ordered = new ArrayList<>();
 
     @Option(
             names = "--missing",
@@ -140,8 +150,8 @@ public final class CfaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CfaOptions options = options();
         CfaModel model = model();
+        CfaOptions options = options(model);
         DataTable table = input.read();
         CfaData cfaData = cfaData(table, model);
         if (compare) {
@@ -208,15 +218,29 @@ public final class CfaCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private CfaOptions options() {
+    private CfaOptions options(CfaModel model) {
+        String name = estimator != null ? estimator : ordered.isEmpty() ? "ml" : "wlsmv";
         Estimator e =
-                switch (estimator.toLowerCase(Locale.ROOT)) {
+                switch (name.toLowerCase(Locale.ROOT)) {
                     case "ml" -> Estimator.ML;
                     case "mlr" -> Estimator.MLR;
+                    case "wlsmv" -> Estimator.WLSMV;
                     default ->
-                        throw new UserInputException("--estimator must be ml or mlr, not '" + estimator
-                                + "' (other lavaan estimators such as MLM, WLSMV or ULS are not implemented)");
+                        throw new UserInputException("--estimator must be ml, mlr or wlsmv, not '" + estimator
+                                + "' (other lavaan estimators such as MLM, WLS or ULS are not implemented)");
                 };
+        Set<String> orderedItems = orderedItems(model);
+        if (e == Estimator.WLSMV && orderedItems.isEmpty()) {
+            throw new UserInputException("--estimator wlsmv is for ordinal items: add --ordered ITEMS or --ordered all"
+                    + " (WLSMV on continuous items is not implemented)");
+        }
+        if (e != Estimator.WLSMV && !orderedItems.isEmpty()) {
+            throw new UserInputException("--ordered items are fitted by WLSMV (lavaan's default for ordered);"
+                    + " --estimator " + name + " with --ordered is not implemented");
+        }
+        if (!orderedItems.isEmpty()) {
+            refuseWithOrdered();
+        }
         MissingData m =
                 switch (missing.toLowerCase(Locale.ROOT)) {
                     case "listwise" -> MissingData.LISTWISE;
@@ -267,9 +291,41 @@ public final class CfaCommand implements Callable<Integer> {
             throw new UserInputException("--max-iterations must be at least 1, not " + maxIterations);
         }
         try {
-            return new CfaOptions(e, m, standardizeLatent, equal, maxIterations, java.util.Set.copyOf(groupPartial));
+            return new CfaOptions(
+                    e, m, standardizeLatent, equal, maxIterations, java.util.Set.copyOf(groupPartial), orderedItems);
         } catch (IllegalArgumentException ex) {
             throw new UserInputException("--" + ex.getMessage().replace("group.partial", "group-partial"));
+        }
+    }
+
+    /** --ordered as item names: 'all' is every indicator of the model. */
+    private Set<String> orderedItems(CfaModel model) {
+        Set<String> items = new java.util.LinkedHashSet<>();
+        for (String item : ordered) {
+            String v = item.strip();
+            if (v.equalsIgnoreCase("all")) {
+                items.addAll(model.observedVariables());
+            } else if (!v.isEmpty()) {
+                items.add(v);
+            }
+        }
+        return items;
+    }
+
+    /** What WLSMV does not do here, refused before the data are read. */
+    private void refuseWithOrdered() {
+        String not = null;
+        if (group != null) {
+            not = "--group (multigroup ordinal models)";
+        } else if (!missing.equalsIgnoreCase("listwise")) {
+            not = "--missing " + missing + " (WLSMV uses complete cases, lavaan's default)";
+        } else if (compare) {
+            not = "--compare";
+        } else if (modificationIndices) {
+            not = "--modification-indices";
+        }
+        if (not != null) {
+            throw new UserInputException("--ordered (WLSMV) with " + not + " is not implemented");
         }
     }
 

@@ -116,6 +116,9 @@ final class CfaJson {
         opts.put("group", groupColumn);
         opts.put("max_iterations", options.maxIterations());
         opts.put("group.partial", options.groupPartial().stream().sorted().toList());
+        if (!options.ordered().isEmpty()) {
+            opts.put("ordered", List.copyOf(options.ordered()));
+        }
         return opts;
     }
 

@@ -41,6 +41,7 @@ final class CfaText {
         }
         b.append(String.format("%nModel test (user model):%n"));
         boolean robust = r.fitMeasures().containsKey("chisq.scaled");
+        boolean wlsmv = options.estimator() == CfaOptions.Estimator.WLSMV;
         if (robust) {
             b.append(String.format(Locale.ROOT, "  %-40s %12s %12s%n", "", "Standard", "Scaled"));
             b.append(String.format(
@@ -56,9 +57,17 @@ final class CfaText {
             b.append(String.format(
                     Locale.ROOT,
                     "  %-40s %12s %12.3f%n",
-                    "Scaling correction factor (Yuan-Bentler)",
+                    wlsmv ? "Scaling correction factor" : "Scaling correction factor (Yuan-Bentler)",
                     "",
                     r.fit("chisq.scaling.factor")));
+            if (wlsmv) {
+                b.append(String.format(
+                        Locale.ROOT,
+                        "  %-40s %12s %12.3f%n",
+                        "Shift parameter (scaled-shifted test)",
+                        "",
+                        r.fit("chisq.shift.parameter")));
+            }
         } else {
             line(b, "Test statistic", fmt3(r.fit("chisq")));
             line(b, "Degrees of freedom", fmt0(r.fit("df")));
@@ -69,16 +78,26 @@ final class CfaText {
         line(b, "Baseline degrees of freedom", fmt0(r.fit("baseline.df")));
         line(b, "Comparative Fit Index (CFI)", fmt3(r.fit("cfi")));
         line(b, "Tucker-Lewis Index (TLI)", fmt3(r.fit("tli")));
-        line(b, "Loglikelihood user model (H0)", fmt3(r.fit("logl")));
-        line(b, "Loglikelihood unrestricted model (H1)", fmt3(r.fit("unrestricted.logl")));
-        line(b, "Akaike (AIC)", fmt3(r.fit("aic")));
-        line(b, "Bayesian (BIC)", fmt3(r.fit("bic")));
-        line(b, "RMSEA", fmt3(r.fit("rmsea")));
-        line(b, "90 Percent confidence interval - lower", fmt3(r.fit("rmsea.ci.lower")));
-        line(b, "90 Percent confidence interval - upper", fmt3(r.fit("rmsea.ci.upper")));
-        line(b, "P-value H_0: RMSEA <= 0.050", fmt3(r.fit("rmsea.pvalue")));
-        line(b, "SRMR", fmt3(r.fit("srmr")));
-        if (robust) {
+        if (wlsmv) {
+            // no likelihood; lavaan's RMSEA intervals and robust (Savalei) indices for WLSMV are not reproduced
+            line(b, "RMSEA", fmt3(r.fit("rmsea")));
+            line(b, "SRMR", fmt3(r.fit("srmr")));
+            b.append(String.format("%nScaled indices (from the scaled-shifted statistic):%n"));
+            line(b, "Comparative Fit Index (CFI)", fmt3(r.fit("cfi.scaled")));
+            line(b, "Tucker-Lewis Index (TLI)", fmt3(r.fit("tli.scaled")));
+            line(b, "RMSEA", fmt3(r.fit("rmsea.scaled")));
+        } else {
+            line(b, "Loglikelihood user model (H0)", fmt3(r.fit("logl")));
+            line(b, "Loglikelihood unrestricted model (H1)", fmt3(r.fit("unrestricted.logl")));
+            line(b, "Akaike (AIC)", fmt3(r.fit("aic")));
+            line(b, "Bayesian (BIC)", fmt3(r.fit("bic")));
+            line(b, "RMSEA", fmt3(r.fit("rmsea")));
+            line(b, "90 Percent confidence interval - lower", fmt3(r.fit("rmsea.ci.lower")));
+            line(b, "90 Percent confidence interval - upper", fmt3(r.fit("rmsea.ci.upper")));
+            line(b, "P-value H_0: RMSEA <= 0.050", fmt3(r.fit("rmsea.pvalue")));
+            line(b, "SRMR", fmt3(r.fit("srmr")));
+        }
+        if (robust && !wlsmv) {
             b.append(String.format("%nRobust indices (Brosseau-Liard & Savalei):%n"));
             line(b, "Robust Comparative Fit Index (CFI)", fmt3(r.fit("cfi.robust")));
             line(b, "Robust Tucker-Lewis Index (TLI)", fmt3(r.fit("tli.robust")));
@@ -123,6 +142,27 @@ final class CfaText {
                     b,
                     "Intercepts",
                     rows.stream().filter(p -> p.op().equals("~1")).toList(),
+                    false);
+            section(
+                    b,
+                    "Thresholds",
+                    rows.stream()
+                            .filter(p -> p.op().equals("|"))
+                            .map(p -> new ParameterEstimate(
+                                    p.lhs() + "|" + p.rhs(),
+                                    p.op(),
+                                    "",
+                                    p.group(),
+                                    p.label(),
+                                    p.free(),
+                                    p.est(),
+                                    p.se(),
+                                    p.z(),
+                                    p.pvalue(),
+                                    p.ciLower(),
+                                    p.ciUpper(),
+                                    p.stdAll()))
+                            .toList(),
                     false);
             section(
                     b,

@@ -319,6 +319,48 @@ class CfaCommandTest {
         assertThat(robustFiml.err()).contains("not implemented");
     }
 
+    private static final String HS_ORDINAL = Path.of(
+                    "..", "alliance-stats", "src", "test", "resources", "data", "HolzingerSwineford1939-ordinal.csv")
+            .toString();
+
+    /** lavaan 0.6.14, cfa(HS, ordered = all) on HS cut into 3-4 categories (alliance-stats/src/test/r/wlsmv.R). */
+    @Test
+    void orderedItemsAreFittedByWlsmvWithThresholdsInJsonAndText() {
+        CommandRun run = CommandRun.run("cfa", HS_ORDINAL, "--model", MODEL, "--ordered", "all");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode doc = json(run);
+        assertThat(doc.at("/provenance/options/estimator").stringValue()).isEqualTo("wlsmv");
+        assertThat(doc.at("/fit/chisq").doubleValue()).isCloseTo(44.636658, within(1e-5));
+        assertThat(doc.at("/fit/chisq.scaled").doubleValue()).isCloseTo(63.942687, within(1e-5));
+        assertThat(doc.at("/fit/cfi.scaled").doubleValue()).isCloseTo(0.961791, within(1e-6));
+        JsonNode threshold = doc.at("/parameters/9");
+        assertThat(threshold.get("lhs").stringValue()
+                        + threshold.get("op").stringValue()
+                        + threshold.get("rhs").stringValue())
+                .isEqualTo("x1|t1");
+        assertThat(threshold.get("est").doubleValue()).isCloseTo(-0.605494, within(1e-6));
+        CommandRun listed = CommandRun.run(
+                "cfa", HS_ORDINAL, "--model", MODEL, "--ordered", "x1,x2,x3,x4,x5,x6,x7,x8,x9", "--format", "text");
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        assertThat(listed.out())
+                .containsPattern("Estimator +WLSMV")
+                .contains("Thresholds:")
+                .contains("x1|t1")
+                .contains("63.943")
+                .contains("Shift parameter");
+    }
+
+    @Test
+    void orderedRefusesWhatIsNotImplementedWithExitTwo() {
+        assertRefused("--ordered (WLSMV) with --group", "--ordered", "all", "--group", "school");
+        assertRefused("--ordered (WLSMV) with --missing ml", "--ordered", "all", "--missing", "ml");
+        assertRefused("--ordered (WLSMV) with --modification-indices", "--ordered", "all", "--modification-indices");
+        assertRefused("--estimator mlr with --ordered is not implemented", "--ordered", "all", "--estimator", "mlr");
+        assertRefused("not ordered: x2", "--ordered", "x1");
+        // HS's continuous scores are not categories
+        assertRefused("whole numbers", "--ordered", "all");
+    }
+
     /** Issue 15: this stopped with "did not converge", exit 0 and χ² 110.845 against lavaan's 110.830. */
     @Test
     void metricInvarianceByGradeConvergesAsLavaanForMlAndMlrWithAndWithoutStdLv() {
