@@ -85,6 +85,38 @@ class WlsmvEstimatorTest {
         assertThat(actual).as(what).isCloseTo(expected, within(relative * Math.abs(expected) + 1e-6 * relative / 1e-5));
     }
 
+    /**
+     * A category nobody chose does not exist (lavaan takes the levels seen in the data): x1 coded 1, 3, 4 instead of
+     * 1, 2, 3 gives lavaan's figures for the cut HS data unchanged.
+     */
+    @Test
+    void aCodeNobodyChoseIsNoCategory() {
+        CfaData hs = ReferenceFiles.data("HolzingerSwineford1939-ordinal", null);
+        int x1 = hs.indexOf("x1");
+        List<double[]> rows = new ArrayList<>();
+        for (double[] r : hs.rows()) {
+            double[] v = r.clone();
+            v[x1] = v[x1] == 1 ? 1 : v[x1] + 1;
+            rows.add(v);
+        }
+        CfaModel model = CfaModelSyntax.parse(LavaanReferenceCases.HS);
+        CfaResult result = CfaEstimator.fit(
+                new CfaData(hs.columns(), rows, List.of()),
+                model,
+                CfaOptions.defaults().withOrdered(Set.copyOf(model.observedVariables())));
+        Map<String, Double> fit = ReferenceFiles.fitMeasures("wlsmv-hs3");
+        close(result.fit("chisq.scaled"), fit.get("chisq.scaled"), 1e-6, "chisq.scaled");
+        assertThat(result.parameters().stream().filter(p -> p.lhs().equals("x1") && p.op().equals("|")))
+                .hasSize(2);
+    }
+
+    /** bfi's 25 items have 9 pairs with an empty cell; lavaan adds nothing to them (tables larger than 2 x 2). */
+    @Test
+    void emptyCellsAreReportedAndLeftEmpty() {
+        CfaResult result = fit("bfi", LavaanReferenceCases.BFI, false);
+        assertThat(result.warnings()).anyMatch(w -> w.startsWith("9 pairs of items have empty cells"));
+    }
+
     @Test
     void refusesWhatIsNotImplemented() {
         CfaData hs = ReferenceFiles.data("HolzingerSwineford1939-ordinal", null);
