@@ -252,8 +252,11 @@ final class WlsmvEstimator {
         out.put(prefix + "chisq.shift.parameter", shift);
     }
 
+    /** 1 − cdf, as lavaan computes fit p-values (0 once the cdf rounds to 1). */
     private static double upperTail(double chisq, int df) {
-        return df > 0 && !Double.isNaN(chisq) ? ChiSquaredDistribution.of(df).survivalProbability(chisq) : Double.NaN;
+        return df > 0 && !Double.isNaN(chisq)
+                ? 1 - ChiSquaredDistribution.of(df).cumulativeProbability(chisq)
+                : Double.NaN;
     }
 
     private static void incremental(
