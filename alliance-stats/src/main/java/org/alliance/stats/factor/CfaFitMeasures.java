@@ -110,12 +110,12 @@ final class CfaFitMeasures {
     }
 
     /** 1 − cdf, as lavaan computes fit p-values. */
-    private static double upperTail(double chisq, int df) {
+    static double upperTail(double chisq, int df) {
         return df > 0 ? 1 - ChiSquaredDistribution.of(df).cumulativeProbability(chisq) : Double.NaN;
     }
 
     /** CFI, TLI (NNFI), RFI, NFI, PNFI, IFI, RNI from a model and a baseline statistic. */
-    private static void incremental(
+    static void incremental(
             Map<String, Double> fit, String suffix, double chisq, double baseline, int df, int baselineDf) {
         double d1 = chisq - df;
         double d0 = baseline - baselineDf;

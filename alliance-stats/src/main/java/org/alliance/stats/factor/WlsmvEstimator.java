@@ -9,7 +9,6 @@ import org.alliance.stats.factor.CfaResult.ParameterEstimate;
 import org.alliance.stats.factor.CfaSpecification.Kind;
 import org.alliance.stats.factor.CfaSpecification.Row;
 import org.alliance.stats.linalg.SymmetricMatrices;
-import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -28,7 +27,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * (Asparouhov and Muthén 2010; lavaan's "scaled.shifted"): with U = W − WΔ(Δ′WΔ)⁻¹Δ′W, a = √(df / tr((UΓ)²)),
  * T_ss = a·T + df − a·tr(UΓ); {@code chisq.scaling.factor} is 1/a. The baseline model frees the thresholds only
  * (all polychorics zero). CFI/TLI and RMSEA follow lavaan's formulas on the naive and on the scaled-shifted
- * statistics ({@code .scaled}); RMSEA uses N − 1 here, as lavaan does for estimators other than ML. lavaan's
+ * statistics ({@code .scaled}), with NNFI, RFI, NFI, PNFI, IFI and RNI from {@link CfaFitMeasures}; RMSEA uses N − 1 here, as lavaan does for estimators other than ML. lavaan's
  * {@code .robust} variants (Savalei's for categorical data), its RMSEA intervals and WRMR are not given.
  */
 final class WlsmvEstimator {
@@ -169,8 +168,8 @@ final class WlsmvEstimator {
         test(measures, "baseline.", baseline, pairs, traceBase);
         double chisqScaled = measures.get("chisq.scaled");
         double baselineScaled = measures.get("baseline.chisq.scaled");
-        incremental(measures, "", chisq, baseline, df, pairs);
-        incremental(measures, ".scaled", chisqScaled, baselineScaled, df, pairs);
+        CfaFitMeasures.incremental(measures, "", chisq, baseline, df, pairs);
+        CfaFitMeasures.incremental(measures, ".scaled", chisqScaled, baselineScaled, df, pairs);
         measures.put("rmsea", rmsea(chisq, df, n - 1));
         measures.put("rmsea.scaled", rmsea(chisqScaled, df, n - 1));
         // lavaan's srmr for ordinal items: residual correlations over the p(p+1)/2 elements, the diagonal being 0
@@ -244,28 +243,12 @@ final class WlsmvEstimator {
         double scaled = a * chisq + shift;
         out.put(prefix + "chisq", chisq);
         out.put(prefix + "df", (double) df);
-        out.put(prefix + "pvalue", upperTail(chisq, df));
+        out.put(prefix + "pvalue", CfaFitMeasures.upperTail(chisq, df));
         out.put(prefix + "chisq.scaled", scaled);
         out.put(prefix + "df.scaled", (double) df);
-        out.put(prefix + "pvalue.scaled", upperTail(scaled, df));
+        out.put(prefix + "pvalue.scaled", CfaFitMeasures.upperTail(scaled, df));
         out.put(prefix + "chisq.scaling.factor", 1 / a);
         out.put(prefix + "chisq.shift.parameter", shift);
-    }
-
-    /** 1 − cdf, as lavaan computes fit p-values (0 once the cdf rounds to 1). */
-    private static double upperTail(double chisq, int df) {
-        return df > 0 && !Double.isNaN(chisq)
-                ? 1 - ChiSquaredDistribution.of(df).cumulativeProbability(chisq)
-                : Double.NaN;
-    }
-
-    private static void incremental(
-            Map<String, Double> out, String suffix, double chisq, double baseline, int df, int baselineDf) {
-        double d1 = chisq - df;
-        double d0 = baseline - baselineDf;
-        double denominator = Math.max(Math.max(d1, d0), 0);
-        out.put("cfi" + suffix, denominator == 0 ? 1 : 1 - Math.max(d1, 0) / denominator);
-        out.put("tli" + suffix, df > 0 ? 1 - (d1 * baselineDf) / (d0 * df) : 1);
     }
 
     private static double rmsea(double chisq, int df, double n) {
