@@ -48,7 +48,8 @@ class CfaInvarianceTest {
     /** Regression: this model stopped after 18 iterations, "did not converge", χ² 110.845 against 110.830. */
     @Test
     void metricInvarianceByGradeConvergesToLavaansOptimum() {
-        for (Estimator estimator : Estimator.values()) {
+        // the ML estimators (WLSMV is for ordered items)
+        for (Estimator estimator : new Estimator[] {Estimator.ML, Estimator.MLR}) {
             CfaResult r = CfaEstimator.fit(
                     BY_GRADE,
                     CfaModelSyntax.parse(LavaanReferenceCases.HS),
