@@ -14,7 +14,8 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * given: lavaan's accounts for the estimated thresholds (a two-step sandwich) and the fixed-threshold information
  * would be about 10 % off it on bfi's items, so none rather than a wrong one. This is lavaan's {@code lavCor(…,
  * ordered = …)} and {@code psych::polychoric(…, correct = 0)} when no cell of the table is empty; an empty cell is
- * reported (those programs add 0.5 to it by default, we do not change the data).
+ * reported and left empty (lavaan too leaves it for tables larger than 2 × 2 and adds 0.5 only in a 2 × 2 table;
+ * psych adds 0.5 by default).
  */
 public final class PolychoricCorrelation {
 
@@ -103,9 +104,9 @@ public final class PolychoricCorrelation {
         double rho = solve(table, a, b);
         List<String> warnings = new ArrayList<>();
         if (empty > 0) {
-            warnings.add(empty + " of " + lx.size() * ly.size() + " cells of the table are empty; lavaan and psych"
-                    + " add 0.5 to empty cells by default, so their estimate differs slightly; we do not change the"
-                    + " data");
+            warnings.add(empty + " of " + lx.size() * ly.size() + " cells of the table are empty; psych (and lavaan"
+                    + " in a 2 x 2 table) add 0.5 to empty cells by default, so their estimate differs slightly; we"
+                    + " do not change the data");
         }
         if (Math.abs(rho) >= LIMIT) {
             warnings.add("the estimate lies at the boundary (|rho| close to 1): the table is nearly perfectly"
