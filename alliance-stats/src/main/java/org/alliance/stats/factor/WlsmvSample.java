@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.alliance.stats.correlation.BivariateNormal;
+import org.alliance.stats.correlation.PolychoricCorrelation;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -180,7 +181,7 @@ final class WlsmvSample {
                 for (int c = 0; c < n; c++) {
                     table[category[i][c]][category[j][c]]++;
                 }
-                double rho = polychoric(table, cuts[i], cuts[j]);
+                double rho = PolychoricCorrelation.rho(table, cuts[i], cuts[j]);
                 if (java.util.Arrays.stream(table)
                         .flatMapToLong(java.util.Arrays::stream)
                         .anyMatch(x -> x == 0)) {
@@ -275,80 +276,6 @@ final class WlsmvSample {
             }
         }
         return new WlsmvSample(n, cuts, levels, correlation, statistics, gamma, start, thresholds, empty);
-    }
-
-    /** The largest |ρ| searched (lavaan's bound in its two-step fit is 0.999). */
-    private static final double LIMIT = 0.9999;
-
-    /**
-     * The two-step ML ρ of a table for fixed thresholds: the root of the score Σ n_ab ∂log π_ab/∂ρ, which falls
-     * from positive to negative in (−1, 1); the Illinois variant of regula falsi keeps a bracket and converges
-     * superlinearly (to 1e-14 in ρ) once twelve bisections have brought the bracket near the root.
-     */
-    static double polychoric(long[][] table, double[] t1, double[] t2) {
-        double low = -LIMIT;
-        double high = LIMIT;
-        double fLow = rhoScore(table, t1, t2, low);
-        double fHigh = rhoScore(table, t1, t2, high);
-        if (fLow <= 0) {
-            return low;
-        }
-        if (fHigh >= 0) {
-            return high;
-        }
-        int side = 0;
-        for (int iteration = 0; iteration < 200 && high - low > 1e-14; iteration++) {
-            double next = (low * fHigh - high * fLow) / (fHigh - fLow);
-            // bisection first: near ±1 the score is huge, and regula falsi would crawl from there
-            if (iteration < 12 || !Double.isFinite(fLow) || !Double.isFinite(fHigh) || !(next > low && next < high)) {
-                next = (low + high) / 2;
-            }
-            double f = rhoScore(table, t1, t2, next);
-            if (f == 0) {
-                return next;
-            }
-            if (f > 0) {
-                low = next;
-                fLow = f;
-                if (side == 1) {
-                    fHigh /= 2;
-                }
-                side = 1;
-            } else {
-                high = next;
-                fHigh = f;
-                if (side == -1) {
-                    fLow /= 2;
-                }
-                side = -1;
-            }
-        }
-        return fLow < -fHigh ? low : high;
-    }
-
-    private static double rhoScore(long[][] table, double[] t1, double[] t2, double rho) {
-        int k1 = t1.length;
-        int k2 = t2.length;
-        double[][] cdf = new double[k1][k2];
-        double[][] pdf = new double[k1][k2];
-        for (int a = 0; a < k1; a++) {
-            for (int b = 0; b < k2; b++) {
-                cdf[a][b] = BivariateNormal.cdf(t1[a], t2[b], rho);
-                pdf[a][b] = BivariateNormal.density(t1[a], t2[b], rho);
-            }
-        }
-        double sum = 0;
-        for (int a = 0; a < k1 - 1; a++) {
-            for (int b = 0; b < k2 - 1; b++) {
-                if (table[a][b] == 0) {
-                    continue;
-                }
-                double pi = cdf[a + 1][b + 1] - cdf[a][b + 1] - cdf[a + 1][b] + cdf[a][b];
-                double d = pdf[a + 1][b + 1] - pdf[a][b + 1] - pdf[a + 1][b] + pdf[a][b];
-                sum += table[a][b] * d / Math.max(pi, Double.MIN_NORMAL);
-            }
-        }
-        return sum;
     }
 
     private static double density(double z) {
