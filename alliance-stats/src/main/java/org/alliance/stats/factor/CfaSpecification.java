@@ -192,9 +192,9 @@ final class CfaSpecification {
                     if (!allowed) {
                         throw new IllegalArgumentException("line " + s.line() + ": '" + v + "' in '" + s.lhs() + " ~ "
                                 + s.rhs() + "' is an observed variable; supported are regressions of latent"
-                                + " variables or of observed outcomes (not indicators, predicting nothing, in no '~~')"
-                                + " on latent variables and on observed predictors that are not indicators and are"
-                                + " regressed on nothing");
+                                + " variables, or of observed outcomes that are not indicators, predict nothing and are"
+                                + " in no '~~', on latent variables and on observed predictors that are not indicators"
+                                + " and are regressed on nothing");
                     }
                 }
                 if (s.lhs().equals(s.rhs())) {
