@@ -80,6 +80,12 @@ public final class CfaEstimator {
                 throw new IllegalArgumentException("modification indices for a model with an observed outcome ('"
                         + s.lhs() + " ~ " + s.rhs() + "') are not implemented yet");
             }
+            if (s.operator() == CfaModel.Operator.REGRESSION && !latent.contains(s.rhs())
+                    || s.operator() == CfaModel.Operator.COVARIANCE
+                            && latent.contains(s.lhs()) != latent.contains(s.rhs())) {
+                throw new IllegalArgumentException("modification indices for a model with an observed predictor ('"
+                        + s.lhs() + " " + s.operator().symbol() + " " + s.rhs() + "') are not implemented yet");
+            }
         }
         return fit(data, model, options, true, true);
     }
@@ -101,7 +107,14 @@ public final class CfaEstimator {
                         + "' in the model: it is neither a column of the data nor a latent variable");
             }
         }
-        List<GroupSample> samples = groupSamples(data, columns, fiml, warnings);
+        // fixed.x: lavaan conditions on the observed predictors and, with missing = ml, drops the cases where one of
+        // them is missing (with a warning).
+        List<String> covariates = CfaSpecification.covariates(model);
+        boolean[] required = new boolean[columns.length];
+        for (int j = 0; j < columns.length; j++) {
+            required[j] = covariates.contains(observedNames.get(j));
+        }
+        List<GroupSample> samples = groupSamples(data, columns, required, fiml, warnings);
         int groups = samples.size();
         if (groups == 1 && !options.groupEqual().isEmpty()) {
             throw new IllegalArgumentException("group.equal needs a grouping variable (several groups)");
@@ -186,7 +199,7 @@ public final class CfaEstimator {
                 states,
                 opt.value,
                 df,
-                spec.freeCount,
+                spec.lavaanParameterCount(),
                 scaling,
                 withBaseline && Double.isFinite(scaling) ? baselineScaling(data, spec, options) : Double.NaN,
                 options.estimator());
@@ -228,6 +241,15 @@ public final class CfaEstimator {
         for (String v : spec.observed) {
             model.append(v).append(" ~~ ").append(v).append('\n');
         }
+        // fixed.x: lavaan's baseline keeps the predictors' covariances.
+        for (int a = 0; a < spec.covariates.size(); a++) {
+            for (int b = a + 1; b < spec.covariates.size(); b++) {
+                model.append(spec.covariates.get(a))
+                        .append(" ~~ ")
+                        .append(spec.covariates.get(b))
+                        .append('\n');
+            }
+        }
         CfaResult baseline = fit(
                 data,
                 CfaModelSyntax.parse(model.toString()),
@@ -242,19 +264,23 @@ public final class CfaEstimator {
         return s.label().isEmpty() ? "" : " of group '" + s.label() + "'";
     }
 
-    private static List<GroupSample> groupSamples(CfaData data, int[] columns, boolean fiml, List<String> warnings) {
+    private static List<GroupSample> groupSamples(
+            CfaData data, int[] columns, boolean[] required, boolean fiml, List<String> warnings) {
         Map<String, List<double[]>> byGroup = new LinkedHashMap<>();
         int dropped = 0;
+        int withoutCovariate = 0;
         int withoutGroup = 0;
         for (int r = 0; r < data.rows().size(); r++) {
             double[] row = data.rows().get(r);
             double[] x = new double[columns.length];
             boolean complete = true;
             boolean empty = true;
+            boolean covariatesComplete = true;
             for (int j = 0; j < columns.length; j++) {
                 x[j] = row[columns[j]];
                 complete &= !Double.isNaN(x[j]);
                 empty &= Double.isNaN(x[j]);
+                covariatesComplete &= !required[j] || !Double.isNaN(x[j]);
             }
             String label =
                     data.groupLabels().isEmpty() ? "" : data.groupLabels().get(r);
@@ -262,6 +288,10 @@ public final class CfaEstimator {
             if (!data.groupLabels().isEmpty() && label.isEmpty()) {
                 // lavaan drops cases without a group (with the warning "group variable contains missing values").
                 withoutGroup++;
+                continue;
+            }
+            if (fiml && !covariatesComplete) {
+                withoutCovariate++;
                 continue;
             }
             if (!usable) {
@@ -273,6 +303,10 @@ public final class CfaEstimator {
         if (withoutGroup > 0) {
             warnings.add(withoutGroup + " of " + data.rows().size()
                     + " cases dropped because their group is missing (as lavaan does)");
+        }
+        if (withoutCovariate > 0) {
+            warnings.add(withoutCovariate + " of " + data.rows().size() + " cases dropped because an observed"
+                    + " predictor is missing (fixed.x: the model is conditional on the predictors, as lavaan)");
         }
         if (dropped > 0) {
             warnings.add(dropped + " of " + data.rows().size() + " cases dropped ("
@@ -324,11 +358,15 @@ public final class CfaEstimator {
             switch (r.kind()) {
                 case THETA -> v = r.i() == r.j() ? 0.5 * cov[r.i()][r.i()] : 0;
                 case NU -> v = s.mean()[r.i()];
-                case ALPHA -> v = 0;
+                // An observed predictor's mean (its phantom's α) starts at the sample mean.
+                case ALPHA -> v = spec.observed.contains(r.lhs()) ? s.mean()[spec.observed.indexOf(r.lhs())] : 0;
                 // A second-order loading starts at 1 (as lavaan): at 0 the free ones would sit at a saddle point.
                 case BETA -> v = r.op().equals("=~") ? 1 : 0;
                 case PSI -> {
-                    if (r.i() == r.j()) {
+                    if (spec.fixedX(r)) {
+                        // fixed.x: the sample moment, which is the estimate.
+                        v = cov[spec.observed.indexOf(r.lhs())][spec.observed.indexOf(r.rhs())];
+                    } else if (r.i() == r.j()) {
                         int ref = referenceIndicator(spec, r.group(), r.i());
                         // Without a marker (std.lv, freed in groups 2+ by equal loadings) the loadings are on the
                         // scale of a unit factor variance.
@@ -630,7 +668,8 @@ public final class CfaEstimator {
             double se;
             double z;
             double pvalue;
-            if (r.free() < 0) {
+            boolean fixed = r.free() < 0 || spec.fixedX(r);
+            if (fixed) {
                 se = 0;
                 z = Double.NaN;
                 pvalue = Double.NaN;
@@ -640,15 +679,15 @@ public final class CfaEstimator {
                 // lavaan computes 2 * (1 - pnorm(|z|)), so p-values below ~1e-16 print as 0; we do the same.
                 pvalue = 2 * (1 - normal.cumulativeProbability(Math.abs(z)));
             }
-            double lower = r.free() < 0 ? est : est - Z_975 * se;
-            double upper = r.free() < 0 ? est : est + Z_975 * se;
+            double lower = fixed ? est : est - Z_975 * se;
+            double upper = fixed ? est : est + Z_975 * se;
             out.add(new ParameterEstimate(
                     r.lhs(),
                     r.op(),
                     r.rhs(),
                     r.group() + 1,
                     r.label(),
-                    r.free() >= 0,
+                    !fixed,
                     est,
                     se,
                     z,

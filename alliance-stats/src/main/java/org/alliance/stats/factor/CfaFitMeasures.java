@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.alliance.stats.factor.CfaOptions.Estimator;
+import org.alliance.stats.linalg.SymmetricMatrices;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
@@ -33,18 +34,26 @@ final class CfaFitMeasures {
         double logl = 0;
         double unrestricted = 0;
         double srmrWeighted = 0;
+        int[] x = new int[spec.covariates.size()];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = spec.observed.indexOf(spec.covariates.get(k));
+        }
         for (int g = 0; g < groups; g++) {
             GroupSample s = objective.samples.get(g);
             CfaObjective.GroupState st = states.get(g);
-            baseline += 2 * (s.h1LogLikelihood() - s.baselineLogLikelihood());
+            // fixed.x (lavaan): the log-likelihoods are conditional on the predictors x, i.e. without the marginal
+            // of x at its sample moments, and the baseline model keeps the covariances among the x.
+            double marginal = covariateLogLikelihood(s, x, false);
+            baseline += 2 * (s.h1LogLikelihood() - s.baselineLogLikelihood())
+                    - 2 * (marginal - covariateLogLikelihood(s, x, true));
             double fg = objective.discrepancy(g, st);
             // logL(H0) = logL(H1) − N_g F_g / 2 since F_g is the likelihood-ratio discrepancy.
-            double h1 = s.h1LogLikelihood();
+            double h1 = s.h1LogLikelihood() - marginal;
             unrestricted += h1;
             logl += h1 - 0.5 * s.n() * fg;
             srmrWeighted += s.n() * srmr(s, st, spec.meanStructure);
         }
-        int baselineDf = groups * p * (p - 1) / 2;
+        int baselineDf = groups * (p * (p - 1) / 2 - x.length * (x.length - 1) / 2);
         boolean robust = estimator == Estimator.MLR && df > 0;
         Map<String, Double> fit = new LinkedHashMap<>();
         fit.put("npar", (double) npar);
@@ -107,6 +116,26 @@ final class CfaFitMeasures {
         double srmr = srmrWeighted / n;
         fit.put("srmr", srmr);
         return fit;
+    }
+
+    /**
+     * The normal log-likelihood of the predictors x (complete in every case kept) at their sample moments: jointly,
+     * or as if they were independent ({@code independent}, the baseline model's share).
+     */
+    private static double covariateLogLikelihood(GroupSample s, int[] x, boolean independent) {
+        if (x.length == 0) {
+            return 0;
+        }
+        double[][] c = new double[x.length][x.length];
+        for (int a = 0; a < x.length; a++) {
+            for (int b = 0; b < x.length; b++) {
+                c[a][b] = independent && a != b ? 0 : s.covariance()[x[a]][x[b]];
+            }
+        }
+        double logDet = SymmetricMatrices.cholesky(c)
+                .map(SymmetricMatrices::logDeterminant)
+                .orElse(Double.NaN);
+        return -0.5 * s.n() * (x.length * Math.log(2 * Math.PI) + logDet + x.length);
     }
 
     /** 1 − cdf, as lavaan computes fit p-values. */

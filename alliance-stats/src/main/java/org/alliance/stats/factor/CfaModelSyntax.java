@@ -107,16 +107,37 @@ public final class CfaModelSyntax {
             op = Operator.REGRESSION;
         }
         String lhsText = text.substring(0, at);
-        String lhs = lhsText.strip();
-        if (lhs.isEmpty()) {
+        if (lhsText.isBlank()) {
             throw new CfaSyntaxException("missing variable name before '" + op.symbol() + "'", line, column + at);
         }
-        if (!IDENTIFIER.matcher(lhs).matches()) {
-            throw new CfaSyntaxException(
-                    "'" + lhs + "' is not a variable name (only one name may stand left of '" + op.symbol() + "')",
-                    line,
-                    column + leading(lhsText));
+        // lavaan's shorthand 'f1 + f2 ~ x1 + x2': every left name with every right term, left name by left name.
+        List<String> lefts = new ArrayList<>();
+        int nameStart = 0;
+        for (int i = 0; i <= lhsText.length(); i++) {
+            if (i == lhsText.length() || lhsText.charAt(i) == '+') {
+                String raw = lhsText.substring(nameStart, i);
+                String name = raw.strip();
+                if (!IDENTIFIER.matcher(name).matches()) {
+                    throw new CfaSyntaxException(
+                            name.isEmpty()
+                                    ? "missing variable name "
+                                            + (i == lhsText.length() ? "before '" + op.symbol() + "'" : "before '+'")
+                                    : "'" + name + "' is not a variable name (left of '" + op.symbol()
+                                            + "' stand names joined by '+')",
+                            line,
+                            column + nameStart + (name.isEmpty() ? raw.length() : leading(raw)));
+                }
+                lefts.add(name);
+                nameStart = i + 1;
+            }
         }
+        for (String lhs : lefts) {
+            parseRight(text, lhs, op, at, line, column, out, seen);
+        }
+    }
+
+    private static void parseRight(
+            String text, String lhs, Operator op, int at, int line, int column, List<Statement> out, Set<String> seen) {
         int width = op.symbol().length();
         String rhsText = text.substring(at + width);
         int offset = column + at + width;

@@ -82,6 +82,13 @@ final class CfaSpecification {
     final int freeCount;
     final List<Definition> definitions;
     final boolean structural;
+    /**
+     * The exogenous observed predictors (lavaan's ov.x under fixed.x = TRUE), in observed order: their variances,
+     * covariances (and means) are free parameters here, whose ML estimates are the sample moments because the
+     * likelihood factorises into the marginal of x and the conditional of the rest given x; they are reported as
+     * fixed and not counted in npar, as lavaan does.
+     */
+    final List<String> covariates;
 
     private CfaSpecification(
             List<String> observed,
@@ -89,7 +96,9 @@ final class CfaSpecification {
             int groups,
             boolean meanStructure,
             List<Row> rows,
-            List<Definition> definitions) {
+            List<Definition> definitions,
+            List<String> covariates) {
+        this.covariates = covariates;
         this.observed = observed;
         this.latent = latent;
         this.groups = groups;
@@ -102,7 +111,27 @@ final class CfaSpecification {
 
     /** The same model with another parameter table (e.g. with fixed-to-zero parameters freed, for modification indices). */
     CfaSpecification withRows(List<Row> newRows) {
-        return new CfaSpecification(observed, latent, groups, meanStructure, List.copyOf(newRows), definitions);
+        return new CfaSpecification(
+                observed, latent, groups, meanStructure, List.copyOf(newRows), definitions, covariates);
+    }
+
+    /** Whether a row is a variance, covariance or mean of the exogenous observed predictors (fixed.x). */
+    boolean fixedX(Row r) {
+        return r.kind() == Kind.PSI && covariates.contains(r.lhs()) && covariates.contains(r.rhs())
+                || r.kind() == Kind.ALPHA && covariates.contains(r.lhs());
+    }
+
+    /** The number of free parameters lavaan counts (npar): without the fixed.x moments of the predictors. */
+    int lavaanParameterCount() {
+        java.util.Set<Integer> exogenous = new HashSet<>();
+        java.util.Set<Integer> other = new HashSet<>();
+        for (Row r : rows) {
+            if (r.free() >= 0) {
+                (fixedX(r) ? exogenous : other).add(r.free());
+            }
+        }
+        exogenous.removeAll(other);
+        return freeCount - exogenous.size();
     }
 
     /**
@@ -110,7 +139,7 @@ final class CfaSpecification {
      * 0) and absent from lavaan's parameter table.
      */
     boolean hidden(Row r) {
-        return (r.kind() == Kind.LOADING || r.kind() == Kind.ALPHA) && observed.contains(r.lhs());
+        return (r.kind() == Kind.LOADING || r.kind() == Kind.ALPHA && r.free() < 0) && observed.contains(r.lhs());
     }
 
     int p() {
@@ -125,10 +154,19 @@ final class CfaSpecification {
         List<String> factors = model.latentVariables();
         List<String> observed = model.observedVariables();
         List<String> outcomes = observedOutcomes(model, factors);
+        List<String> covariates = covariates(model);
+        List<String> exogenous = exogenousObserved(model, factors, outcomes, covariates);
         // lavaan's representation of an observed outcome y: a phantom latent y with loading 1 on y and residual
-        // variance 0, whose (residual) variance is reported as y ~~ y (and its intercept as y ~1).
+        // variance 0, whose (residual) variance is reported as y ~~ y (and its intercept as y ~1). The observed
+        // predictors (fixed.x covariates, and those in a '~~' with a latent) are phantoms too.
         List<String> latent = new ArrayList<>(factors);
         latent.addAll(outcomes);
+        for (String v : observed) {
+            if (exogenous.contains(v) || covariates.contains(v)) {
+                latent.add(v);
+            }
+        }
+        List<String> phantoms = new ArrayList<>(latent.subList(factors.size(), latent.size()));
         for (Statement s : model.statements()) {
             if (s.operator() == Operator.LOADING && factors.contains(s.rhs())) {
                 if (s.lhs().equals(s.rhs())) {
@@ -140,17 +178,23 @@ final class CfaSpecification {
                             + " =~ " + s.rhs() + "') with several groups are not supported");
                 }
             }
-            if (s.operator() == Operator.COVARIANCE && factors.contains(s.lhs()) != factors.contains(s.rhs())) {
+            if (s.operator() == Operator.COVARIANCE && latent.contains(s.lhs()) != latent.contains(s.rhs())) {
                 throw new IllegalArgumentException("line " + s.line() + ": covariance between latent and observed ('"
-                        + s.lhs() + " ~~ " + s.rhs() + "') is not supported");
+                        + s.lhs() + " ~~ " + s.rhs() + "') is supported only for an observed variable that is not an"
+                        + " indicator and not regressed on anything");
             }
             if (s.operator() == Operator.REGRESSION) {
                 for (String v : new String[] {s.lhs(), s.rhs()}) {
-                    if (!latent.contains(v) || v.equals(s.rhs()) && !factors.contains(v)) {
+                    boolean predictor = v.equals(s.rhs());
+                    boolean allowed = predictor
+                            ? factors.contains(v) || covariates.contains(v) || exogenous.contains(v)
+                            : latent.contains(v) && !covariates.contains(v) && !exogenous.contains(v);
+                    if (!allowed) {
                         throw new IllegalArgumentException("line " + s.line() + ": '" + v + "' in '" + s.lhs() + " ~ "
-                                + s.rhs() + "' is an observed variable; only regressions on latent variables"
-                                + " (defined with '=~') are supported, of latent variables or of observed outcomes"
-                                + " that are not indicators, predict nothing and are in no '~~'");
+                                + s.rhs() + "' is an observed variable; supported are regressions of latent"
+                                + " variables, or of observed outcomes that are not indicators, predict nothing and are"
+                                + " in no '~~', on latent variables and on observed predictors that are not indicators"
+                                + " and are regressed on nothing");
                     }
                 }
                 if (s.lhs().equals(s.rhs())) {
@@ -162,7 +206,8 @@ final class CfaSpecification {
         checkRecursive(model, latent);
         List<Row> rows = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
-            rows.addAll(groupRows(model, observed, latent, outcomes, g, meanStructure, options, groups));
+            rows.addAll(groupRows(
+                    model, observed, latent, outcomes, phantoms, covariates, g, meanStructure, options, groups));
         }
         checkGroupPartial(rows, groups, meanStructure, options);
         // Equality: free rows with the same label share one free parameter; label ".pN." for group.equal.
@@ -186,6 +231,7 @@ final class CfaSpecification {
                     && groups > 1
                     && row.kind() == Kind.NU
                     && options.groupEqual().contains(GroupEqual.INTERCEPTS)
+                    && !covariates.contains(row.lhs())
                     && !options.groupPartial().contains(row.lhs() + "~1")) {
                 key = "eq:" + row.lhs() + "~1";
             }
@@ -207,7 +253,81 @@ final class CfaSpecification {
         }
         checkDefinitions(model, rows, observed, latent);
         return new CfaSpecification(
-                List.copyOf(observed), latent, groups, meanStructure, List.copyOf(rows), model.definitions());
+                List.copyOf(observed),
+                latent,
+                groups,
+                meanStructure,
+                List.copyOf(rows),
+                model.definitions(),
+                covariates);
+    }
+
+    /**
+     * lavaan's exogenous observed covariates under fixed.x: observed variables right of a '~' that are not
+     * indicators, never left of a '~' and in no '~~' statement, in observed order.
+     */
+    static List<String> covariates(CfaModel model) {
+        List<String> factors = model.latentVariables();
+        Set<String> excluded = new HashSet<>(factors);
+        Set<String> predictors = new HashSet<>();
+        for (Statement s : model.statements()) {
+            switch (s.operator()) {
+                case LOADING -> excluded.add(s.rhs());
+                case COVARIANCE -> {
+                    excluded.add(s.lhs());
+                    excluded.add(s.rhs());
+                }
+                case REGRESSION -> {
+                    excluded.add(s.lhs());
+                    predictors.add(s.rhs());
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String v : model.observedVariables()) {
+            if (predictors.contains(v) && !excluded.contains(v)) {
+                out.add(v);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Observed variables that are not indicators, outcomes or fixed.x covariates but are exogenous phantoms with a
+     * free variance (as lavaan, which no longer counts them among ov.x): a predictor in a '~~' statement, or a
+     * variable in a '~~' with a latent variable; never left of a '~'.
+     */
+    private static List<String> exogenousObserved(
+            CfaModel model, List<String> factors, List<String> outcomes, List<String> covariates) {
+        Set<String> excluded = new HashSet<>(factors);
+        excluded.addAll(outcomes);
+        excluded.addAll(covariates);
+        Set<String> predictors = new HashSet<>();
+        Set<String> covarying = new HashSet<>();
+        for (Statement s : model.statements()) {
+            switch (s.operator()) {
+                case LOADING -> excluded.add(s.rhs());
+                case REGRESSION -> {
+                    excluded.add(s.lhs());
+                    predictors.add(s.rhs());
+                }
+                case COVARIANCE -> {
+                    covarying.add(s.lhs());
+                    covarying.add(s.rhs());
+                    if (factors.contains(s.lhs()) || factors.contains(s.rhs())) {
+                        predictors.add(s.lhs());
+                        predictors.add(s.rhs());
+                    }
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String v : model.observedVariables()) {
+            if (!excluded.contains(v) && predictors.contains(v) && covarying.contains(v)) {
+                out.add(v);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -320,6 +440,8 @@ final class CfaSpecification {
             List<String> observed,
             List<String> latent,
             List<String> outcomes,
+            List<String> phantoms,
+            List<String> covariates,
             int g,
             boolean meanStructure,
             CfaOptions options,
@@ -395,16 +517,21 @@ final class CfaSpecification {
                         true));
             }
         }
-        for (String y : outcomes) {
+        for (String y : phantoms) {
             // The phantom's loading (hidden from the parameter table); its residual variance Θ_yy stays 0.
             int x = observed.indexOf(y);
             rows.add(new Row(y, "=~", y, g, Kind.LOADING, x, latent.indexOf(y), -1, 1, "", false));
         }
         for (int x = 0; x < observed.size(); x++) {
             String v = observed.get(x);
-            if (outcomes.contains(v)) {
+            if (covariates.contains(v)) {
+                continue; // after the latent covariances, as lavaan
+            }
+            if (phantoms.contains(v)) {
                 int f = latent.indexOf(v);
-                rows.add(new Row(v, "~~", v, g, Kind.PSI, f, f, 0, Double.NaN, "", false));
+                if (!hasCovariance(rows, Kind.PSI, f, f)) {
+                    rows.add(new Row(v, "~~", v, g, Kind.PSI, f, f, 0, Double.NaN, "", false));
+                }
             } else if (!hasCovariance(rows, Kind.THETA, x, x)) {
                 rows.add(new Row(v, "~~", v, g, Kind.THETA, x, x, 0, Double.NaN, "", false));
             }
@@ -414,7 +541,7 @@ final class CfaSpecification {
         // (HS by grade, metric: df 54 as lavaan, not 57; issue 15).
         boolean varianceFixed = stdLv && (g == 0 || !options.groupEqual().contains(GroupEqual.LOADINGS));
         for (int f = 0; f < latent.size(); f++) {
-            if (!hasCovariance(rows, Kind.PSI, f, f)) {
+            if (!hasCovariance(rows, Kind.PSI, f, f) && !covariates.contains(latent.get(f))) {
                 String v = latent.get(f);
                 rows.add(new Row(
                         v,
@@ -462,19 +589,42 @@ final class CfaSpecification {
                                     && !predictor.contains(b)
                                     && !indicatorLatent.contains(a)
                                     && !indicatorLatent.contains(b);
-                    if (pair && !hasCovariance(rows, Kind.PSI, f, h)) {
+                    // Observed predictors covary only as written (fixed.x: among themselves, below).
+                    boolean predictorPhantom = phantoms.contains(a) && !dependent.contains(a)
+                            || phantoms.contains(b) && !dependent.contains(b);
+                    if (pair && !predictorPhantom && !hasCovariance(rows, Kind.PSI, f, h)) {
                         rows.add(new Row(a, "~~", b, g, Kind.PSI, f, h, 0, Double.NaN, "", false));
                     }
                 }
             }
         }
+        // fixed.x: the predictors' variances and covariances (their sample values at the optimum), as lavaan lists
+        // them: x1 ~~ x1, x1 ~~ x2, ..., x2 ~~ x2, ...
+        for (int a = 0; a < covariates.size(); a++) {
+            for (int b = a; b < covariates.size(); b++) {
+                int f = latent.indexOf(covariates.get(a));
+                int h = latent.indexOf(covariates.get(b));
+                rows.add(new Row(
+                        covariates.get(a), "~~", covariates.get(b), g, Kind.PSI, f, h, 0, Double.NaN, "", false));
+            }
+        }
         if (meanStructure) {
             for (int x = 0; x < observed.size(); x++) {
-                rows.add(new Row(observed.get(x), "~1", "", g, Kind.NU, x, -1, 0, Double.NaN, "", false));
+                String v = observed.get(x);
+                if (phantoms.contains(v) && !outcomes.contains(v)) {
+                    // An observed predictor keeps its mean in its phantom (α, reported as x ~1; ν_x = 0), so that the
+                    // intercepts of what it predicts are lavaan's (at x = 0, not at the mean of x).
+                    rows.add(new Row(v, "~1", "", g, Kind.ALPHA, latent.indexOf(v), -1, 0, Double.NaN, "", false));
+                    continue;
+                }
+                rows.add(new Row(v, "~1", "", g, Kind.NU, x, -1, 0, Double.NaN, "", false));
             }
             boolean latentMeansFree =
                     g > 0 && groups > 1 && options.groupEqual().contains(GroupEqual.INTERCEPTS);
             for (int f = 0; f < latent.size(); f++) {
+                if (phantoms.contains(latent.get(f)) && !outcomes.contains(latent.get(f))) {
+                    continue;
+                }
                 if (outcomes.contains(latent.get(f))) {
                     // The phantom's mean stays 0 (hidden); the outcome's intercept is its NU row.
                     rows.add(new Row(latent.get(f), "~1", "", g, Kind.ALPHA, f, -1, -1, 0, "", false));

@@ -46,6 +46,23 @@ class CfaModelSyntaxTest {
                 .hasMessageContaining("missing term");
     }
 
+    /** lavaan's shorthand: several names left of the operator, each with every right-hand term, name by name. */
+    @Test
+    void expandsSeveralLeftHandNames() {
+        CfaModel m = CfaModelSyntax.parse("f =~ x1 + x2 + x3\ng =~ x4 + x5 + x6\nf + g ~ a*age + sex");
+        assertThat(m.statements().subList(6, 10))
+                .extracting(st -> st.lhs() + st.operator().symbol() + st.rhs() + "/" + st.label())
+                .containsExactly("f~age/a", "f~sex/", "g~age/a", "g~sex/");
+        assertThatThrownBy(() -> CfaModelSyntax.parse("f =~ x1 + x2\nf + ~ x3"))
+                .isInstanceOfSatisfying(CfaSyntaxException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.column()).isEqualTo(5);
+                })
+                .hasMessageContaining("missing variable name before '~'");
+        assertThatThrownBy(() -> CfaModelSyntax.parse("f =~ x1 + x2\nf + 2g ~ x3"))
+                .hasMessageContaining("'2g' is not a variable name");
+    }
+
     @Test
     void parsesRegressionsWithLabelsAndFixedCoefficients() {
         CfaModel m = CfaModelSyntax.parse("f1 =~ x1 + x2\nf2 =~ x3 + x4\nf3 =~ x5 + x6\nf2 ~ a*f1\nf3 ~ 0.5*f1 + f2");

@@ -36,6 +36,86 @@ final class LavaanReferenceCases {
 
     static final String HS_OUTCOME = HS + "\nageyr ~ visual + speed";
 
+    /** Observed predictors (lavaan's fixed.x), sem.R. */
+    static final String HS_COVARIATES = HS + "\nvisual + textual + speed ~ ageyr + sex + grade";
+
+    static final String PD_COVARIATES = "dem60 =~ y1 + y2 + y3 + y4\ndem65 =~ y5 + y6 + y7 + y8\n"
+            + "dem60 ~ x1 + x2\ndem65 ~ dem60 + x1\n"
+            + "y1 ~~ y5\ny2 ~~ y4 + y6\ny3 ~~ y7\ny4 ~~ y8\ny6 ~~ y8";
+    static final String BFI_COVARIATES =
+            "agree =~ A1 + A2 + A3 + A4 + A5\nconsc =~ C1 + C2 + C3 + C4 + C5\n" + "agree + consc ~ education + age";
+    /** The Norwegian question's shape: three factors on one observed score. */
+    static final String BFI_NORWEGIAN = "agree =~ A1 + A2 + A3 + A4 + A5\nconsc =~ C1 + C2 + C3 + C4 + C5\n"
+            + "extra =~ E1 + E2 + E3 + E4 + E5\nagree + consc + extra ~ education";
+
+    static final String HS_TWO = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6";
+
+    static final List<Case> COVARIATES = List.of(
+            new Case("sem/hs-covariates", "HolzingerSwineford1939", null, HS_COVARIATES, CfaOptions.defaults()),
+            new Case(
+                    "sem/hs-covariates-mlr",
+                    "HolzingerSwineford1939",
+                    null,
+                    HS_COVARIATES,
+                    CfaOptions.defaults().withEstimator(Estimator.MLR)),
+            new Case(
+                    "sem/hs-covariates-fiml",
+                    "HolzingerSwineford1939",
+                    null,
+                    HS_COVARIATES,
+                    CfaOptions.defaults().withMissing(MissingData.ML)),
+            new Case(
+                    "sem/hs-covariates-configural",
+                    "HolzingerSwineford1939",
+                    "school",
+                    HS_COVARIATES,
+                    CfaOptions.defaults()),
+            new Case(
+                    "sem/hs-covariates-scalar",
+                    "HolzingerSwineford1939",
+                    "school",
+                    HS_COVARIATES,
+                    CfaOptions.defaults().withGroupEqual(Set.of(GroupEqual.LOADINGS, GroupEqual.INTERCEPTS))),
+            new Case(
+                    "sem/hs-outcome-covariates",
+                    "HolzingerSwineford1939",
+                    null,
+                    HS_TWO + "\ntextual ~ visual + ageyr\ngrade ~ visual + sex",
+                    CfaOptions.defaults()),
+            new Case(
+                    "sem/hs-latent-observed",
+                    "HolzingerSwineford1939",
+                    null,
+                    HS_TWO + "\ntextual ~ visual + ageyr\nvisual ~~ ageyr",
+                    CfaOptions.defaults()),
+            new Case(
+                    "sem/hs-latent-observed-cov",
+                    "HolzingerSwineford1939",
+                    null,
+                    HS_TWO + "\nvisual ~~ ageyr + grade",
+                    CfaOptions.defaults()),
+            new Case("sem/pd-covariates", "PoliticalDemocracy", null, PD_COVARIATES, CfaOptions.defaults()),
+            new Case(
+                    "sem/pd-covariates-mlr",
+                    "PoliticalDemocracy",
+                    null,
+                    PD_COVARIATES,
+                    CfaOptions.defaults().withEstimator(Estimator.MLR)),
+            new Case("sem/bfi-covariates", "bfi", null, BFI_COVARIATES, CfaOptions.defaults()),
+            new Case(
+                    "sem/bfi-covariates-fiml",
+                    "bfi",
+                    null,
+                    BFI_COVARIATES,
+                    CfaOptions.defaults().withMissing(MissingData.ML)),
+            new Case("sem/bfi-norwegian", "bfi", null, BFI_NORWEGIAN, CfaOptions.defaults()),
+            new Case(
+                    "sem/bfi-norwegian-mlr",
+                    "bfi",
+                    null,
+                    BFI_NORWEGIAN,
+                    CfaOptions.defaults().withEstimator(Estimator.MLR)));
+
     static final List<Case> SEM = List.of(
             new Case("sem/hs-outcome", "HolzingerSwineford1939", null, HS_OUTCOME, CfaOptions.defaults()),
             new Case(
@@ -291,6 +371,7 @@ final class LavaanReferenceCases {
         List<Case> all = new ArrayList<>(cases);
         all.addAll(grid());
         all.addAll(SEM);
+        all.addAll(COVARIATES);
         return List.copyOf(all);
     }
 

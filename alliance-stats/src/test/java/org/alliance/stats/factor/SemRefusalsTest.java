@@ -59,6 +59,67 @@ class SemRefusalsTest {
                 .hasMessageContaining("modification indices for a model with an observed outcome");
     }
 
+    /**
+     * sem.R's hs-covariates (row for row in CfaEstimatorTest): lavaan's fixed.x. The predictors' variances and
+     * covariances are their sample values (divisor N), reported as fixed (se 0, no z), not counted in npar; the
+     * log-likelihood is conditional on them. With FIML the case with a missing predictor is dropped, as lavaan does.
+     */
+    @Test
+    void observedPredictorsAreFixedXAsInLavaan() {
+        CfaResult r = LavaanReferenceCases.fit("sem/hs-covariates");
+        // lavaan 0.6.14: npar 30, df 42, chisq 129.795, visual ~ grade 0.636, ageyr ~~ ageyr 1.103 (fixed)
+        assertThat(r.fit("npar")).isEqualTo(30);
+        assertThat(r.fit("df")).isEqualTo(42);
+        assertThat(r.fit("chisq")).isCloseTo(129.795, within(1e-3));
+        assertThat(r.parameter("visual", "~", "grade", 1).orElseThrow().est()).isCloseTo(0.636, within(1e-3));
+        CfaResult.ParameterEstimate age = r.parameter("ageyr", "~~", "ageyr", 1).orElseThrow();
+        assertThat(age.free()).isFalse();
+        assertThat(age.se()).isZero();
+        assertThat(age.z()).isNaN();
+        assertThat(age.est()).isCloseTo(1.103, within(1e-3));
+        assertThat(r.parameters())
+                .noneMatch(p -> p.op().equals("~~")
+                        && p.lhs().equals("visual")
+                        && p.rhs().equals("ageyr"));
+        CfaResult fiml = LavaanReferenceCases.fit("sem/hs-covariates-fiml");
+        assertThat(fiml.fit("ntotal")).isEqualTo(300);
+        assertThat(fiml.warnings())
+                .anyMatch(w -> w.contains("1 of 301 cases dropped because an observed predictor is missing"));
+        assertThat(fiml.parameter("ageyr", "~1", "", 1).orElseThrow().free()).isFalse();
+    }
+
+    /** A latent-observed covariance (sem.R's hs-latent-observed): the observed variable's variance is then free. */
+    @Test
+    void aLatentObservedCovarianceFreesThePredictorsVariance() {
+        CfaResult r = LavaanReferenceCases.fit("sem/hs-latent-observed");
+        // lavaan 0.6.14: npar 16, df 12
+        assertThat(r.fit("npar")).isEqualTo(16);
+        assertThat(r.fit("df")).isEqualTo(12);
+        assertThat(r.parameter("ageyr", "~~", "ageyr", 1).orElseThrow().free()).isTrue();
+        assertThat(r.parameter("visual", "~~", "ageyr", 1).orElseThrow().free()).isTrue();
+        assertThatThrownBy(() -> fit(
+                        "HolzingerSwineford1939", LavaanReferenceCases.HS + "\nvisual ~~ x4", CfaOptions.defaults()))
+                .hasMessageContaining("covariance between latent and observed ('visual ~~ x4') is supported only");
+        assertThatThrownBy(() -> fit(
+                        "HolzingerSwineford1939",
+                        LavaanReferenceCases.HS + "\nvisual ~~ ageyr\nageyr ~ speed",
+                        CfaOptions.defaults()))
+                .hasMessageContaining("('visual ~~ ageyr') is supported only for an observed variable that is not an"
+                        + " indicator and not regressed on anything");
+    }
+
+    @Test
+    void modificationIndicesForObservedPredictorsAreRefused() {
+        for (String model :
+                new String[] {LavaanReferenceCases.HS_COVARIATES, LavaanReferenceCases.HS_TWO + "\nvisual ~~ ageyr"}) {
+            assertThatThrownBy(() -> CfaEstimator.fitWithModificationIndices(
+                            ReferenceFiles.data("HolzingerSwineford1939", null),
+                            CfaModelSyntax.parse(model),
+                            CfaOptions.defaults()))
+                    .hasMessageContaining("modification indices for a model with an observed predictor");
+        }
+    }
+
     @Test
     void feedbackLoopsAndSelfRegressionsAreRefused() {
         assertThatThrownBy(() -> fit(
