@@ -1,5 +1,8 @@
 package org.alliance.stats.correlation;
 
+import org.alliance.stats.provenance.Provenance;
+import org.alliance.stats.provenance.Traceable;
+
 /**
  * Pearson's r with the figures of R's {@code cor.test(x, y, conf.level = level)}.
  *
@@ -24,7 +27,8 @@ public record PearsonResult(
         double confidenceLevel,
         int n,
         int rowsDropped,
-        String method) {
+        String method)
+        implements Traceable {
 
     public PearsonResult {
         if (n < 3 || df != n - 2) {
@@ -34,5 +38,11 @@ public record PearsonResult(
         if (rowsDropped < 0) {
             throw new IllegalArgumentException("rows dropped must not be negative, got " + rowsDropped);
         }
+    }
+
+    /** How this result was made, for its provenance. */
+    @Override
+    public Provenance provenance() {
+        return Provenance.method(method);
     }
 }

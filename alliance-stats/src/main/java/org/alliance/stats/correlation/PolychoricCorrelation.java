@@ -3,6 +3,8 @@ package org.alliance.stats.correlation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.alliance.stats.provenance.Provenance;
+import org.alliance.stats.provenance.Traceable;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -41,11 +43,18 @@ public final class PolychoricCorrelation {
             int n,
             int emptyCells,
             List<String> warnings,
-            String method) {
+            String method)
+            implements Traceable {
         public Result {
             thresholdsX = thresholdsX.clone();
             thresholdsY = thresholdsY.clone();
             warnings = List.copyOf(warnings);
+        }
+
+        /** How this result was made, for its provenance. */
+        @Override
+        public Provenance provenance() {
+            return Provenance.method(method);
         }
     }
 

@@ -1,6 +1,8 @@
 package org.alliance.stats.correlation;
 
 import java.util.List;
+import org.alliance.stats.provenance.Provenance;
+import org.alliance.stats.provenance.Traceable;
 
 /**
  * Spearman's ρ with the figures of R's {@code cor.test(x, y, method = "spearman", exact = FALSE)}.
@@ -24,7 +26,8 @@ public record SpearmanResult(
         int n,
         int rowsDropped,
         List<String> warnings,
-        String method) {
+        String method)
+        implements Traceable {
 
     public SpearmanResult {
         warnings = List.copyOf(warnings);
@@ -35,5 +38,11 @@ public record SpearmanResult(
         if (rowsDropped < 0) {
             throw new IllegalArgumentException("rows dropped must not be negative, got " + rowsDropped);
         }
+    }
+
+    /** How this result was made, for its provenance. */
+    @Override
+    public Provenance provenance() {
+        return Provenance.method(method);
     }
 }

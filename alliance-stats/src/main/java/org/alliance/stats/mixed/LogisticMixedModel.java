@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.alliance.stats.linalg.Cholesky;
+import org.alliance.stats.provenance.Provenance;
+import org.alliance.stats.provenance.Traceable;
 import org.alliance.stats.regression.Columns;
 import org.alliance.stats.regression.DesignMatrix;
 import org.alliance.stats.regression.LevelOrder;
@@ -106,7 +108,8 @@ public final class LogisticMixedModel {
             int evaluations,
             double maxGradient,
             List<String> warnings,
-            String method) {
+            String method)
+            implements Traceable {
         public Result {
             fixedEffects = List.copyOf(fixedEffects);
             pValues = List.copyOf(pValues);
@@ -132,6 +135,12 @@ public final class LogisticMixedModel {
         /** Number of parameters counted by AIC and BIC: the fixed effects and θ. */
         public int parameters() {
             return fixedEffects.size() + 1;
+        }
+
+        /** How this result was made, for its provenance. */
+        @Override
+        public Provenance provenance() {
+            return Provenance.method(method);
         }
     }
 

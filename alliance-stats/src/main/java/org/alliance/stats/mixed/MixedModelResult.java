@@ -2,6 +2,8 @@ package org.alliance.stats.mixed;
 
 import java.util.List;
 import java.util.Optional;
+import org.alliance.stats.provenance.Provenance;
+import org.alliance.stats.provenance.Traceable;
 
 /**
  * A fitted linear mixed model with the figures of lme4's {@code summary(lmer)}, {@code VarCorr}, {@code logLik},
@@ -54,7 +56,8 @@ public record MixedModelResult(
         int evaluations,
         double maxGradient,
         List<String> warnings,
-        String method) {
+        String method)
+        implements Traceable {
 
     public MixedModelResult {
         fixedEffects = List.copyOf(fixedEffects);
@@ -87,5 +90,11 @@ public record MixedModelResult(
                 .findFirst()
                 .orElseThrow(() ->
                         new IllegalArgumentException("no variance component " + group + " " + first + " " + second));
+    }
+
+    /** How this result was made, for its provenance. */
+    @Override
+    public Provenance provenance() {
+        return Provenance.method(method);
     }
 }

@@ -2,6 +2,8 @@ package org.alliance.stats.regression;
 
 import java.util.List;
 import java.util.Optional;
+import org.alliance.stats.provenance.Provenance;
+import org.alliance.stats.provenance.Traceable;
 
 /**
  * A fitted linear model with the figures of R's {@code summary(lm)}, {@code logLik}, {@code AIC} and {@code BIC}.
@@ -54,7 +56,8 @@ public record LinearRegressionResult(
         List<Integer> clusterCounts,
         Optional<WaldTest> robustWaldTest,
         List<String> warnings,
-        String method) {
+        String method)
+        implements Traceable {
 
     public LinearRegressionResult {
         coefficients = List.copyOf(coefficients);
@@ -79,5 +82,11 @@ public record LinearRegressionResult(
                 .filter(c -> c.term().equals(term))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no term " + term));
+    }
+
+    /** How this result was made, for its provenance. */
+    @Override
+    public Provenance provenance() {
+        return Provenance.method(method);
     }
 }

@@ -2,6 +2,8 @@ package org.alliance.stats.regression;
 
 import java.util.List;
 import java.util.Optional;
+import org.alliance.stats.provenance.Provenance;
+import org.alliance.stats.provenance.Traceable;
 
 /**
  * A fitted logistic regression with the figures of R's {@code summary(glm(..., family = binomial))}.
@@ -45,7 +47,8 @@ public record LogisticRegressionResult(
         List<Integer> clusterCounts,
         Optional<WaldTest> robustWaldTest,
         List<String> warnings,
-        String method) {
+        String method)
+        implements Traceable {
 
     public LogisticRegressionResult {
         coefficients = List.copyOf(coefficients);
@@ -73,4 +76,10 @@ public record LogisticRegressionResult(
      * @param confHigh exp(b + 1.959964 · SE)
      */
     public record OddsRatio(String term, double estimate, double confLow, double confHigh) {}
+
+    /** How this result was made, for its provenance. */
+    @Override
+    public Provenance provenance() {
+        return Provenance.method(method);
+    }
 }

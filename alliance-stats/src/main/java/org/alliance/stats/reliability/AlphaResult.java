@@ -3,6 +3,8 @@ package org.alliance.stats.reliability;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.alliance.stats.provenance.Provenance;
+import org.alliance.stats.provenance.Traceable;
 
 /**
  * Cronbach's α and related figures for one scale, as {@code psych::alpha} reports them.
@@ -32,7 +34,8 @@ public record AlphaResult(
         ConfidenceBounds duhachek,
         Set<String> reverseKeyed,
         List<ItemStatistics> items,
-        String method) {
+        String method)
+        implements Traceable {
 
     public AlphaResult {
         reverseKeyed = Set.copyOf(reverseKeyed);
@@ -65,4 +68,10 @@ public record AlphaResult(
             double rDrop,
             double alphaIfDropped,
             double standardizedAlphaIfDropped) {}
+
+    /** How this result was made, for its provenance. */
+    @Override
+    public Provenance provenance() {
+        return Provenance.method(method);
+    }
 }

@@ -1,5 +1,8 @@
 package org.alliance.stats.sequence;
 
+import org.alliance.stats.provenance.Provenance;
+import org.alliance.stats.provenance.Traceable;
+
 /**
  * Lag-sequential analysis of event sequences (Bakeman &amp; Quera, <em>Sequential Analysis and Observational
  * Methods for the Behavioral Sciences</em>, 2011, ch. 9; the program GSEQ).
@@ -72,7 +75,14 @@ public final class LagSequentialAnalysis {
             double[][] adjustedResidual,
             double[][] yulesQ,
             String method,
-            int iterations) {}
+            int iterations)
+            implements Traceable {
+        /** How this result was made, for its provenance. */
+        @Override
+        public Provenance provenance() {
+            return Provenance.method(method);
+        }
+    }
 
     /**
      * @param sequences code sequences (code indices 0..codeCount-1), e.g. one per meeting
