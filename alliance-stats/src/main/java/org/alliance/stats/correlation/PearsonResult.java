@@ -1,6 +1,5 @@
 package org.alliance.stats.correlation;
 
-import org.alliance.stats.provenance.Provenance;
 import org.alliance.stats.provenance.Traceable;
 
 /**
@@ -28,7 +27,7 @@ public record PearsonResult(
         int n,
         int rowsDropped,
         String method)
-        implements Traceable {
+        implements Traceable.ByMethod {
 
     public PearsonResult {
         if (n < 3 || df != n - 2) {
@@ -38,11 +37,5 @@ public record PearsonResult(
         if (rowsDropped < 0) {
             throw new IllegalArgumentException("rows dropped must not be negative, got " + rowsDropped);
         }
-    }
-
-    /** How this result was made, for its provenance. */
-    @Override
-    public Provenance provenance() {
-        return Provenance.method(method);
     }
 }

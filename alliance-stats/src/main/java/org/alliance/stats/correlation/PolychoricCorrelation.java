@@ -3,7 +3,6 @@ package org.alliance.stats.correlation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.alliance.stats.provenance.Provenance;
 import org.alliance.stats.provenance.Traceable;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
@@ -44,17 +43,11 @@ public final class PolychoricCorrelation {
             int emptyCells,
             List<String> warnings,
             String method)
-            implements Traceable {
+            implements Traceable.ByMethod {
         public Result {
             thresholdsX = thresholdsX.clone();
             thresholdsY = thresholdsY.clone();
             warnings = List.copyOf(warnings);
-        }
-
-        /** How this result was made, for its provenance. */
-        @Override
-        public Provenance provenance() {
-            return Provenance.method(method);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.alliance.stats.correlation;
 
 import java.util.List;
-import org.alliance.stats.provenance.Provenance;
 import org.alliance.stats.provenance.Traceable;
 
 /**
@@ -27,7 +26,7 @@ public record SpearmanResult(
         int rowsDropped,
         List<String> warnings,
         String method)
-        implements Traceable {
+        implements Traceable.ByMethod {
 
     public SpearmanResult {
         warnings = List.copyOf(warnings);
@@ -38,11 +37,5 @@ public record SpearmanResult(
         if (rowsDropped < 0) {
             throw new IllegalArgumentException("rows dropped must not be negative, got " + rowsDropped);
         }
-    }
-
-    /** How this result was made, for its provenance. */
-    @Override
-    public Provenance provenance() {
-        return Provenance.method(method);
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.alliance.stats.linalg.Cholesky;
-import org.alliance.stats.provenance.Provenance;
 import org.alliance.stats.provenance.Traceable;
 import org.alliance.stats.regression.Columns;
 import org.alliance.stats.regression.DesignMatrix;
@@ -109,7 +108,7 @@ public final class LogisticMixedModel {
             double maxGradient,
             List<String> warnings,
             String method)
-            implements Traceable {
+            implements Traceable.ByMethod {
         public Result {
             fixedEffects = List.copyOf(fixedEffects);
             pValues = List.copyOf(pValues);
@@ -135,12 +134,6 @@ public final class LogisticMixedModel {
         /** Number of parameters counted by AIC and BIC: the fixed effects and θ. */
         public int parameters() {
             return fixedEffects.size() + 1;
-        }
-
-        /** How this result was made, for its provenance. */
-        @Override
-        public Provenance provenance() {
-            return Provenance.method(method);
         }
     }
 

@@ -2,7 +2,6 @@ package org.alliance.stats.mixed;
 
 import java.util.List;
 import java.util.Optional;
-import org.alliance.stats.provenance.Provenance;
 import org.alliance.stats.provenance.Traceable;
 
 /**
@@ -57,7 +56,7 @@ public record MixedModelResult(
         double maxGradient,
         List<String> warnings,
         String method)
-        implements Traceable {
+        implements Traceable.ByMethod {
 
     public MixedModelResult {
         fixedEffects = List.copyOf(fixedEffects);
@@ -90,11 +89,5 @@ public record MixedModelResult(
                 .findFirst()
                 .orElseThrow(() ->
                         new IllegalArgumentException("no variance component " + group + " " + first + " " + second));
-    }
-
-    /** How this result was made, for its provenance. */
-    @Override
-    public Provenance provenance() {
-        return Provenance.method(method);
     }
 }

@@ -5,4 +5,16 @@ public interface Traceable {
 
     /** How this result was made. */
     Provenance provenance();
+
+    /** A result whose provenance is its method in words, its component {@code method}. */
+    interface ByMethod extends Traceable {
+
+        /** The definitions followed, in words, with the R function they mirror. */
+        String method();
+
+        @Override
+        default Provenance provenance() {
+            return Provenance.method(method());
+        }
+    }
 }

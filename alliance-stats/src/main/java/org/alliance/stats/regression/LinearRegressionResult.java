@@ -2,7 +2,6 @@ package org.alliance.stats.regression;
 
 import java.util.List;
 import java.util.Optional;
-import org.alliance.stats.provenance.Provenance;
 import org.alliance.stats.provenance.Traceable;
 
 /**
@@ -57,7 +56,7 @@ public record LinearRegressionResult(
         Optional<WaldTest> robustWaldTest,
         List<String> warnings,
         String method)
-        implements Traceable {
+        implements Traceable.ByMethod {
 
     public LinearRegressionResult {
         coefficients = List.copyOf(coefficients);
@@ -82,11 +81,5 @@ public record LinearRegressionResult(
                 .filter(c -> c.term().equals(term))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no term " + term));
-    }
-
-    /** How this result was made, for its provenance. */
-    @Override
-    public Provenance provenance() {
-        return Provenance.method(method);
     }
 }

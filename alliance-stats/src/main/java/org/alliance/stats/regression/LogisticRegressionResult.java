@@ -2,7 +2,6 @@ package org.alliance.stats.regression;
 
 import java.util.List;
 import java.util.Optional;
-import org.alliance.stats.provenance.Provenance;
 import org.alliance.stats.provenance.Traceable;
 
 /**
@@ -48,7 +47,7 @@ public record LogisticRegressionResult(
         Optional<WaldTest> robustWaldTest,
         List<String> warnings,
         String method)
-        implements Traceable {
+        implements Traceable.ByMethod {
 
     public LogisticRegressionResult {
         coefficients = List.copyOf(coefficients);
@@ -76,10 +75,4 @@ public record LogisticRegressionResult(
      * @param confHigh exp(b + 1.959964 · SE)
      */
     public record OddsRatio(String term, double estimate, double confLow, double confHigh) {}
-
-    /** How this result was made, for its provenance. */
-    @Override
-    public Provenance provenance() {
-        return Provenance.method(method);
-    }
 }

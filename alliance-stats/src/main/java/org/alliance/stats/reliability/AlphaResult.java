@@ -3,7 +3,6 @@ package org.alliance.stats.reliability;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
-import org.alliance.stats.provenance.Provenance;
 import org.alliance.stats.provenance.Traceable;
 
 /**
@@ -35,7 +34,7 @@ public record AlphaResult(
         Set<String> reverseKeyed,
         List<ItemStatistics> items,
         String method)
-        implements Traceable {
+        implements Traceable.ByMethod {
 
     public AlphaResult {
         reverseKeyed = Set.copyOf(reverseKeyed);
@@ -68,10 +67,4 @@ public record AlphaResult(
             double rDrop,
             double alphaIfDropped,
             double standardizedAlphaIfDropped) {}
-
-    /** How this result was made, for its provenance. */
-    @Override
-    public Provenance provenance() {
-        return Provenance.method(method);
-    }
 }

@@ -1,6 +1,5 @@
 package org.alliance.stats.sequence;
 
-import org.alliance.stats.provenance.Provenance;
 import org.alliance.stats.provenance.Traceable;
 
 /**
@@ -76,13 +75,7 @@ public final class LagSequentialAnalysis {
             double[][] yulesQ,
             String method,
             int iterations)
-            implements Traceable {
-        /** How this result was made, for its provenance. */
-        @Override
-        public Provenance provenance() {
-            return Provenance.method(method);
-        }
-    }
+            implements Traceable.ByMethod {}
 
     /**
      * @param sequences code sequences (code indices 0..codeCount-1), e.g. one per meeting
