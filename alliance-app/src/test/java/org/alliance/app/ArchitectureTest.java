@@ -5,6 +5,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -20,6 +22,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.alliance.stats.provenance.Traceable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +80,25 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.alliance.core..", "org.alliance.app..")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /**
+     * Every statistic's result says where it comes from: each record of the numerics named {@code Result} or
+     * {@code ...Result} is {@link Traceable}, so it carries the one provenance record (issue 12).
+     */
+    @Test
+    void everyStatisticsResultCarriesItsProvenance() {
+        DescribedPredicate<JavaClass> records = DescribedPredicate.describe("records", JavaClass::isRecord);
+        classes()
+                .that()
+                .resideInAPackage("org.alliance.stats..")
+                .and()
+                .haveSimpleNameEndingWith("Result")
+                .and(records)
+                .should()
+                .implement(Traceable.class)
+                .because("a number in a report must be traceable")
                 .check(classes);
     }
 

@@ -1,6 +1,6 @@
 package org.alliance.app.cli;
 
-import org.alliance.core.AllianceVersion;
+import org.alliance.stats.provenance.Provenance;
 import picocli.CommandLine.IVersionProvider;
 
 /** The version printed by {@code alliance --version}, read from the jar manifest. */
@@ -8,6 +8,6 @@ final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {AllianceVersion.get()};
+        return new String[] {Provenance.Software.ALLIANCE.toString()};
     }
 }

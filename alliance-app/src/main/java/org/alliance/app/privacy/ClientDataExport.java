@@ -13,7 +13,6 @@ import org.alliance.app.conversation.Discussions;
 import org.alliance.app.organisation.Organisations;
 import org.alliance.app.system.Formats;
 import org.alliance.app.system.Languages;
-import org.alliance.core.AllianceVersion;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.instrument.Item;
@@ -22,6 +21,7 @@ import org.alliance.core.instrument.ResponseFormat;
 import org.alliance.core.scoring.ScaleScore;
 import org.alliance.core.scoring.ScoreSheet;
 import org.alliance.core.scoring.Scoring;
+import org.alliance.stats.provenance.Provenance;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -90,7 +90,7 @@ public class ClientDataExport {
                 organisations.get(organisationId).name(),
                 language.code(),
                 clock.instant().atZone(clock.getZone()).toOffsetDateTime().toString(),
-                "Alliance " + AllianceVersion.get(),
+                "Alliance " + Provenance.Software.ALLIANCE,
                 meetings,
                 own,
                 byProfessionals,
@@ -138,7 +138,7 @@ public class ClientDataExport {
                     score.score().isPresent() ? score.score().getAsDouble() : null,
                     score.answered(),
                     score.items(),
-                    score.provenance().rule()));
+                    score.provenance().instrument().rule()));
         }
         return new ClientData.Answered(
                 checkIn.meetingDate().toString(),

@@ -32,30 +32,11 @@ import org.alliance.core.scoring.Scoring;
  */
 final class DataRows implements ExportClients.Group {
 
-    private final Study study;
-    private final List<Column> columns;
-    private final ExportCsv csv;
-    private final ExportPseudonyms pseudonyms;
-    private final Map<String, Instrument> instruments;
-    private final ExportClients clients;
-    private final Instant now;
+    private final ExportRun run;
     long written;
 
-    DataRows(
-            Study study,
-            List<Column> columns,
-            ExportCsv csv,
-            ExportPseudonyms pseudonyms,
-            Map<String, Instrument> instruments,
-            ExportClients clients,
-            Instant now) {
-        this.study = study;
-        this.columns = columns;
-        this.csv = csv;
-        this.pseudonyms = pseudonyms;
-        this.instruments = instruments;
-        this.clients = clients;
-        this.now = now;
+    DataRows(ExportRun run) {
+        this.run = run;
     }
 
     /** One check-in as read, with its answers. */
@@ -100,9 +81,9 @@ final class DataRows implements ExportClients.Group {
             for (long id : clientIds) {
                 statement.setLong(p++, id);
             }
-            statement.setString(p++, study.startsOn().toString());
-            statement.setString(p++, study.endsOn().toString());
-            statement.setLong(p, study.id());
+            statement.setString(p++, run.study().startsOn().toString());
+            statement.setString(p++, run.study().endsOn().toString());
+            statement.setLong(p, run.study().id());
             String lastKey = "";
             CheckIn current = null;
             try (ResultSet rs = statement.executeQuery()) {
@@ -114,9 +95,8 @@ final class DataRows implements ExportClients.Group {
                         if (!current.key.equals(lastKey)) {
                             lastKey = current.key;
                             ClientMeetings client = meetings.get(current.client);
-                            if (clients.exported(
-                                    current.release, current.submitted, current.meetingDate, client, now)) {
-                                csv.row(row(current, client));
+                            if (run.exported(current.release, current.submitted, current.meetingDate, client)) {
+                                run.csv().row(row(current, client));
                                 written++;
                             }
                         }
@@ -163,7 +143,7 @@ final class DataRows implements ExportClients.Group {
     }
 
     private List<String> row(CheckIn checkIn, ClientMeetings client) {
-        Instrument instrument = instruments.get(checkIn.instrument);
+        Instrument instrument = run.instruments().get(checkIn.instrument);
         Optional<ScoreSheet> scores = Optional.empty();
         if (instrument != null) {
             try {
@@ -183,8 +163,8 @@ final class DataRows implements ExportClients.Group {
                 checkIn.instrument,
                 checkIn.version,
                 checkIn.release);
-        List<String> fields = new ArrayList<>(columns.size());
-        for (Column column : columns) {
+        List<String> fields = new ArrayList<>(run.columns().size());
+        for (Column column : run.columns()) {
             fields.add(value(column, facts, checkIn, client, scores));
         }
         return fields;
@@ -197,7 +177,7 @@ final class DataRows implements ExportClients.Group {
             ClientMeetings client,
             Optional<ScoreSheet> scores) {
         if (column instanceof Fixed fixed) {
-            return ExportClients.value(fixed.field(), study, facts, client, pseudonyms);
+            return run.value(fixed.field(), facts, client);
         }
         if (column instanceof ItemColumn item) {
             if (!item.instrument().equals(checkIn.instrument)) {

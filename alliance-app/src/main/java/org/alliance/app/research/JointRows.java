@@ -39,35 +39,16 @@ import org.alliance.core.scoring.ScaleScore;
  */
 final class JointRows implements ExportClients.Group {
 
-    private final Study study;
-    private final List<Column> columns;
-    private final ExportCsv csv;
-    private final ExportPseudonyms pseudonyms;
-    private final Map<String, Instrument> instruments;
-    private final ExportClients clients;
-    private final Instant now;
+    private final ExportRun run;
     /** The joint questionnaires' ids and their placeholders, so no query reads the study's other check-ins. */
     private final List<String> instrumentIds;
 
     private final String instrumentsIn;
     long written;
 
-    JointRows(
-            Study study,
-            List<Column> columns,
-            ExportCsv csv,
-            ExportPseudonyms pseudonyms,
-            Map<String, Instrument> instruments,
-            ExportClients clients,
-            Instant now) {
-        this.study = study;
-        this.columns = columns;
-        this.csv = csv;
-        this.pseudonyms = pseudonyms;
-        this.instruments = instruments;
-        this.clients = clients;
-        this.now = now;
-        this.instrumentIds = List.copyOf(instruments.keySet());
+    JointRows(ExportRun run) {
+        this.run = run;
+        this.instrumentIds = List.copyOf(run.instruments().keySet());
         this.instrumentsIn = String.join(", ", java.util.Collections.nCopies(instrumentIds.size(), "?"));
     }
 
@@ -91,7 +72,7 @@ final class JointRows implements ExportClients.Group {
     @Override
     public void write(Connection connection, List<Long> clientIds, String in, Map<Long, ClientMeetings> meetings)
             throws SQLException {
-        if (instruments.isEmpty()) {
+        if (run.instruments().isEmpty()) {
             return;
         }
         List<CheckIn> latest = latest(connection, clientIds, in);
@@ -101,19 +82,18 @@ final class JointRows implements ExportClients.Group {
         Map<Long, Set<Long>> professionals = professionals(connection, clientIds, in);
         for (CheckIn checkIn : latest) {
             ClientMeetings client = meetings.get(checkIn.client());
-            Instrument instrument = instruments.get(checkIn.instrument());
+            Instrument instrument = run.instruments().get(checkIn.instrument());
             Set<Long> rated = new LinkedHashSet<>(professionals.getOrDefault(checkIn.meeting(), Set.of()));
             rated.addAll(checkIn.blocks().keySet());
             Optional<JointScoreSheet> sheet = score(instrument, checkIn, rated);
             for (long professional : rated) {
                 ReleaseChoice choice = checkIn.blockReleases().getOrDefault(professional, checkIn.release());
-                if (clients.exported(choice, checkIn.submitted(), checkIn.meetingDate(), client, now)) {
+                if (run.exported(choice, checkIn.submitted(), checkIn.meetingDate(), client)) {
                     write(checkIn, client, Optional.of(professional), choice, sheet);
                 }
             }
             boolean asksTeam = instrument.items().stream().anyMatch(item -> !item.perProfessional());
-            if (asksTeam
-                    && clients.exported(checkIn.release(), checkIn.submitted(), checkIn.meetingDate(), client, now)) {
+            if (asksTeam && run.exported(checkIn.release(), checkIn.submitted(), checkIn.meetingDate(), client)) {
                 write(checkIn, client, Optional.empty(), checkIn.release(), sheet);
             }
         }
@@ -155,8 +135,8 @@ final class JointRows implements ExportClients.Group {
         Map<Long, CheckIn> byId = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int p = bind(statement, clientIds);
-            statement.setString(p++, study.startsOn().toString());
-            statement.setString(p++, study.endsOn().toString());
+            statement.setString(p++, run.study().startsOn().toString());
+            statement.setString(p++, run.study().endsOn().toString());
             for (String instrument : instrumentIds) {
                 statement.setString(p++, instrument);
             }
@@ -326,10 +306,10 @@ final class JointRows implements ExportClients.Group {
         Map<String, Double> answers = professional
                 .map(id -> checkIn.blocks().getOrDefault(id, Map.of()))
                 .orElse(checkIn.team());
-        List<String> fields = new ArrayList<>(columns.size());
-        for (Column column : columns) {
+        List<String> fields = new ArrayList<>(run.columns().size());
+        for (Column column : run.columns()) {
             if (column instanceof Fixed fixed) {
-                fields.add(ExportClients.value(fixed.field(), study, facts, client, pseudonyms));
+                fields.add(run.value(fixed.field(), facts, client));
             } else if (column instanceof ItemColumn item) {
                 boolean applies = item.instrument().equals(checkIn.instrument())
                         && item.perProfessional() == perProfessional
@@ -353,7 +333,7 @@ final class JointRows implements ExportClients.Group {
                         .orElse(""));
             }
         }
-        csv.row(fields);
+        run.csv().row(fields);
         written++;
     }
 }

@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntConsumer;
-import org.alliance.core.AllianceVersion;
 import org.alliance.core.research.OutcomeFile;
+import org.alliance.stats.provenance.Provenance;
 import org.alliance.stats.regression.Coefficient;
 import org.alliance.stats.regression.Columns;
 import org.alliance.stats.regression.CovarianceType;
@@ -268,20 +268,15 @@ class OutcomeAnalysis {
                             text(study, "report.ci")),
                     rows));
         }
-        List<StudyReport.Provenance> provenance = List.of(
-                new StudyReport.Provenance(
-                        "data.csv", text(study, "report.snapshot", table.rowCount(), table.sha256())),
-                new StudyReport.Provenance(
-                        "outcomes.csv", text(study, "report.snapshot", file.rowCount(), file.sha256())),
-                new StudyReport.Provenance(text(study, "report.instruments"), String.join(", ", versions)),
-                new StudyReport.Provenance(
-                        text(study, "report.method"),
+        Provenance provenance = Provenance.method(
                         (logistic ? "glm(family = binomial)" : "lm") + "; "
                                 + covariance.inR(List.of("professional"), logistic)
-                                + (method.isEmpty() ? "" : "; " + method)),
-                new StudyReport.Provenance(
-                        text(study, "report.options"), options.describe().replace('\n', ';')),
-                new StudyReport.Provenance(text(study, "report.software"), "Alliance " + AllianceVersion.get()));
+                                + (method.isEmpty() ? "" : "; " + method),
+                        null,
+                        options.describe().replace('\n', ';'))
+                .withData(new Provenance.Data("data.csv", table.sha256(), Math.toIntExact(table.rowCount()), List.of()))
+                .withData(new Provenance.Data("outcomes.csv", file.sha256(), file.rowCount(), List.of()))
+                .withInstruments(StudyReport.instruments(versions));
         String title = text(study, "report.outcome.title", options.outcome());
         return new StudyReport(
                 title,

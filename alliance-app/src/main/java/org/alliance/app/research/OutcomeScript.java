@@ -3,8 +3,8 @@ package org.alliance.app.research;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.alliance.core.AllianceVersion;
 import org.alliance.core.research.OutcomeFile;
+import org.alliance.stats.provenance.Provenance;
 
 /**
  * The outcome report's R script (sandwich and lmtest): from {@code data.csv} and {@code outcomes.csv} it builds the
@@ -27,7 +27,7 @@ final class OutcomeScript {
         r.append("# Reproduces an Alliance report of study ")
                 .append(study.id())
                 .append(" (Alliance ")
-                .append(AllianceVersion.get())
+                .append(Provenance.Software.ALLIANCE)
                 .append(").\n");
         r.append("# Run in a folder holding data.csv of the study's export (sha256 ")
                 .append(dataSha256)

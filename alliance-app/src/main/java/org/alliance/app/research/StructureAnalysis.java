@@ -9,12 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntConsumer;
-import org.alliance.core.AllianceVersion;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.instrument.Scale;
 import org.alliance.stats.factor.CfaEstimator;
 import org.alliance.stats.factor.CfaOptions.Estimator;
+import org.alliance.stats.provenance.Provenance;
 import org.alliance.stats.reliability.CronbachsAlpha;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -139,22 +139,16 @@ class StructureAnalysis {
             }
         }
         progress.accept(90);
-        List<StudyReport.Provenance> provenance = List.of(
-                new StudyReport.Provenance(
-                        "data.csv", report.text("report.snapshot", table.rowCount(), table.sha256())),
-                new StudyReport.Provenance(report.text("report.instruments"), String.join(", ", versions)),
-                new StudyReport.Provenance(
-                        report.text("report.method"),
+        Provenance provenance = Provenance.method(
                         "psych::alpha(x); lavaan::cfa(model, data = x, estimator = \""
                                 + options.estimator().name()
                                 + "\") (listwise), with group = \"language\" and group.equal for the invariance"
                                 + " steps; lavTestLRT"
-                                + (options.estimator() == Estimator.MLR ? "(method = \"satorra.bentler.2001\")" : "")
-                                + "; "
-                                + CfaEstimator.REFERENCE),
-                new StudyReport.Provenance(
-                        report.text("report.options"), options.describe().replace('\n', ';')),
-                new StudyReport.Provenance(report.text("report.software"), "Alliance " + AllianceVersion.get()));
+                                + (options.estimator() == Estimator.MLR ? "(method = \"satorra.bentler.2001\")" : ""),
+                        CfaEstimator.REFERENCE,
+                        options.describe().replace('\n', ';'))
+                .withData(new Provenance.Data("data.csv", table.sha256(), Math.toIntExact(table.rowCount()), List.of()))
+                .withInstruments(StudyReport.instruments(versions));
         return new StudyReport(
                 report.text("report.structure.title"),
                 report.tables,

@@ -1,8 +1,8 @@
 package org.alliance.app.research;
 
 import java.util.List;
-import org.alliance.core.AllianceVersion;
 import org.alliance.stats.factor.CfaOptions.Estimator;
+import org.alliance.stats.provenance.Provenance;
 
 /**
  * The structure report's R script (psych and lavaan): its helpers, which read {@code data.csv}, take each client's
@@ -27,7 +27,7 @@ final class StructureScript {
         r.append("# Reproduces an Alliance report (reliability and factor structure) of study ")
                 .append(study.id())
                 .append(" (Alliance ")
-                .append(AllianceVersion.get())
+                .append(Provenance.Software.ALLIANCE)
                 .append(").\n");
         r.append("# Run in a folder holding data.csv of the study's export (sha256 ")
                 .append(dataSha256)

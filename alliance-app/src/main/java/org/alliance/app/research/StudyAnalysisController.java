@@ -12,6 +12,7 @@ import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.Formats;
 import org.alliance.core.research.OutcomeFile;
 import org.alliance.stats.factor.CfaOptions;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -45,6 +46,7 @@ class StudyAnalysisController {
     private final StudyData data;
     private final AuditLog audit;
     private final Clock clock;
+    private final MessageSource messages;
 
     StudyAnalysisController(
             StudyAccess access,
@@ -54,7 +56,8 @@ class StudyAnalysisController {
             StudyAnalysisRunner runner,
             StudyData data,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            MessageSource messages) {
         this.access = access;
         this.pages = pages;
         this.outcomes = outcomes;
@@ -63,6 +66,7 @@ class StudyAnalysisController {
         this.data = data;
         this.audit = audit;
         this.clock = clock;
+        this.messages = messages;
     }
 
     @GetMapping("/research/studies/{studyId}/reports")
@@ -196,8 +200,13 @@ class StudyAnalysisController {
             model.addAttribute("refreshSeconds", 3); // the page refreshes itself until the run is done; no script
         }
         model.addAttribute("when", Formats.dateTime(row.createdAt(), clock.getZone(), locale));
-        model.addAttribute(
-                "report", row.status() == StudyReports.Status.DONE ? StudyAnalysisRunner.read(row.content()) : null);
+        StudyReport report = row.status() == StudyReports.Status.DONE ? StudyAnalysisRunner.read(row.content()) : null;
+        model.addAttribute("report", report);
+        if (report != null) {
+            model.addAttribute(
+                    "provenance",
+                    report.provenanceLines(messages, study.language().locale()));
+        }
         return "research/report";
     }
 

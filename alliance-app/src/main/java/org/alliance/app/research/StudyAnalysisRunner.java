@@ -1,6 +1,8 @@
 package org.alliance.app.research;
 
 import jakarta.annotation.PreDestroy;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntConsumer;
@@ -8,7 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs analyses in the background, one at a time (the statistics share the server's cores with the pages), so a
@@ -79,7 +84,13 @@ class StudyAnalysisRunner {
     }
 
     static StudyReport read(String json) {
-        return JSON.readValue(json, StudyReport.class);
+        JsonNode tree = JSON.readTree(json);
+        if (tree.path("provenance").isArray()) {
+            // Stored before the provenance was one record (issue 12): its lines, as written, become the record.
+            List<Map<String, String>> lines = JSON.convertValue(tree.get("provenance"), new TypeReference<>() {});
+            ((ObjectNode) tree).set("provenance", JSON.valueToTree(StudyReport.provenanceOfLines(lines)));
+        }
+        return JSON.treeToValue(tree, StudyReport.class);
     }
 
     @PreDestroy

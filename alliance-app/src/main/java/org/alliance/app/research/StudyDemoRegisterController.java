@@ -27,24 +27,21 @@ class StudyDemoRegisterController {
 
     private final StudyAccess access;
     private final StudyDemoSeeder seeder;
+    private final StudyDemoRegister offer;
     private final AuditLog audit;
 
-    StudyDemoRegisterController(StudyAccess access, StudyDemoSeeder seeder, AuditLog audit) {
+    StudyDemoRegisterController(StudyAccess access, StudyDemoSeeder seeder, StudyDemoRegister offer, AuditLog audit) {
         this.access = access;
         this.seeder = seeder;
+        this.offer = offer;
         this.audit = audit;
-    }
-
-    /** Whether {@code study} is the demo's, the one study a register file is offered for. */
-    static boolean offeredFor(Study study) {
-        return study.title().equals(StudyDemoSeeder.TITLE);
     }
 
     @GetMapping("/research/studies/{studyId}/demo-register.csv")
     ResponseEntity<byte[]> register(@AuthenticationPrincipal CurrentUser user, @PathVariable long studyId)
             throws IOException {
         Study study = access.study(user, studyId);
-        if (!offeredFor(study)) {
+        if (!offer.offeredFor(study)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         byte[] bytes = seeder.register(study).getBytes(StandardCharsets.UTF_8);

@@ -138,7 +138,7 @@ class StudyExport {
         // so the clients and their meetings are read once for both.
         ObservationRows observations = new ObservationRows(study, codings);
         long rows = stream(zip, "data.csv", study, variables, csv -> {
-            DataRows writer = new DataRows(study, data, csv, pseudonyms, instruments, clients, now);
+            DataRows writer = new DataRows(new ExportRun(study, data, csv, pseudonyms, instruments, clients, now));
             clients.forEachGroup(study, (connection, ids, in, meetings) -> {
                 writer.write(connection, ids, in, meetings);
                 observations.write(connection, ids, in, meetings);
@@ -158,7 +158,8 @@ class StudyExport {
             List<ExportVariable> jointVariables =
                     jointColumns.stream().map(Column::variable).toList();
             stream(zip, "joint.csv", study, jointVariables, csv -> {
-                JointRows writer = new JointRows(study, jointColumns, csv, pseudonyms, joint, clients, now);
+                JointRows writer =
+                        new JointRows(new ExportRun(study, jointColumns, csv, pseudonyms, joint, clients, now));
                 clients.forEachGroup(study, writer);
                 return writer.written;
             });

@@ -63,7 +63,7 @@ class StudyOutcomeController {
     private final AuditLog audit;
     private final MessageSource messages;
     private final java.time.Clock clock;
-    private final org.springframework.beans.factory.ObjectProvider<StudyDemoRegisterController> demoRegister;
+    private final StudyDemoRegister demoRegister;
 
     StudyOutcomeController(
             StudyAccess access,
@@ -73,7 +73,7 @@ class StudyOutcomeController {
             AuditLog audit,
             MessageSource messages,
             java.time.Clock clock,
-            org.springframework.beans.factory.ObjectProvider<StudyDemoRegisterController> demoRegister) {
+            StudyDemoRegister demoRegister) {
         this.clock = clock;
         this.demoRegister = demoRegister;
         this.access = access;
@@ -107,9 +107,8 @@ class StudyOutcomeController {
         }
         model.addAttribute("view", pages.view(study, locale));
         model.addAttribute("base", StudyAccess.base(request));
-        boolean demo = demoRegister.getIfAvailable() != null
-                && StudyDemoRegisterController.offeredFor(study)
-                && StudyAccess.base(request).equals("/research");
+        boolean demo =
+                demoRegister.offeredFor(study) && StudyAccess.base(request).equals("/research");
         model.addAttribute("demoDeclarations", demo ? StudyDemoSeeder.DECLARATIONS : null);
         Optional<StudyOutcomes.Summary> summary = outcomes.summary(study.id());
         model.addAttribute("summary", summary.orElse(null));

@@ -3,7 +3,7 @@ package org.alliance.app.research;
 import java.util.Locale;
 import org.alliance.app.system.PdfPages;
 import org.alliance.app.system.PdfPages.Face;
-import org.alliance.core.AllianceVersion;
+import org.alliance.stats.provenance.Provenance;
 import org.springframework.context.MessageSource;
 
 /**
@@ -19,10 +19,17 @@ final class StudyReportPdf {
     /**
      * @param when the date and time of the run as the page shows it
      * @param structure whether the report is a structure report (its R script needs psych and lavaan, not sandwich)
+     * @param language the study's language, the report's own (its provenance lines are labelled in it)
      */
     static byte[] render(
-            StudyReport report, String studyTitle, String when, boolean structure, MessageSource m, Locale locale) {
-        PdfPages pdf = new PdfPages(report.title(), "Alliance " + AllianceVersion.get());
+            StudyReport report,
+            String studyTitle,
+            String when,
+            boolean structure,
+            MessageSource m,
+            Locale locale,
+            Locale language) {
+        PdfPages pdf = new PdfPages(report.title(), "Alliance " + Provenance.Software.ALLIANCE);
         pdf.line(Face.BOLD, 16, report.title());
         pdf.space(4);
         pdf.paragraph(Face.REGULAR, 10, m.getMessage("reports.report.when", new Object[] {studyTitle, when}, locale));
@@ -37,9 +44,8 @@ final class StudyReportPdf {
             pdf.table(table.header(), table.rows());
         }
         pdf.heading(m.getMessage("reports.provenance", null, locale));
-        for (StudyReport.Provenance line : report.provenance()) {
-            pdf.paragraph(Face.REGULAR, 9, line.name() + ": " + line.value());
-        }
+        report.provenanceLines(m, language)
+                .forEach((name, value) -> pdf.paragraph(Face.REGULAR, 9, name + ": " + value));
         pdf.heading(m.getMessage("reports.reproduce.heading", null, locale));
         pdf.paragraph(
                 Face.REGULAR,

@@ -51,7 +51,8 @@ class StudyReportPdfController {
                 Formats.dateTime(row.createdAt(), clock.getZone(), locale),
                 row.kind().equals("STRUCTURE"),
                 messages,
-                locale);
+                locale,
+                study.language().locale());
         audit.record(user.username(), "study report downloaded", "study " + study.id() + ": report " + row.id());
         return Downloads.attachment("report-" + row.id() + ".pdf", MediaType.APPLICATION_PDF)
                 .body(bytes);

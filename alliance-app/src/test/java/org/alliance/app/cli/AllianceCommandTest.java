@@ -89,7 +89,7 @@ class AllianceCommandTest {
     void versionComesFromTheOneVersionSource() {
         CommandRun run = CommandRun.run("--version");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out().strip()).isEqualTo(org.alliance.core.AllianceVersion.get());
+        assertThat(run.out().strip()).isEqualTo(org.alliance.stats.provenance.Provenance.Software.ALLIANCE.toString());
         assertThat(run.out()).startsWith("alliance ");
     }
 

@@ -6,8 +6,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.alliance.stats.provenance.Provenance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The JSON of the commands is a contract: these outputs are compared character for character (keys, their order,
@@ -171,6 +175,8 @@ class JsonContractTest {
                 new String[] {"observe", "pattern", meeting, "--sequence", "team-support>introducing-client"};
             case "cohen" -> new String[] {"observe", "agreement", meeting, second, "--method", "cohen"};
             case "alignment" -> new String[] {"observe", "agreement", meeting, second, "--method", "alignment"};
+            case "time-unit" ->
+                new String[] {"observe", "agreement", meeting, second, "--method", "time-unit", "--unit-ms", "1000"};
             case "convert" ->
                 new String[] {
                     "observe",
@@ -182,9 +188,9 @@ class JsonContractTest {
         };
     }
 
-    @ParameterizedTest
-    @ValueSource(
-            strings = {
+    /** The commands whose JSON is a contract, by the name of their file. */
+    static List<String> contracts() {
+        return List.of(
                 "reliability",
                 "regress",
                 "correlate",
@@ -209,14 +215,13 @@ class JsonContractTest {
                 "pattern",
                 "cohen",
                 "alignment",
-                "convert"
-            })
+                "convert");
+    }
+
+    @ParameterizedTest
+    @MethodSource("contracts")
     void jsonStaysAsItWas(String name) throws IOException {
-        Files.createDirectories(INPUT);
-        Files.writeString(INPUT.resolve("meeting.csv"), MEETING);
-        Files.writeString(INPUT.resolve("second.csv"), SECOND_CODER);
-        Files.writeString(INPUT.resolve("coders.csv"), CODERS);
-        Files.writeString(INPUT.resolve("commas.csv"), DECIMAL_COMMAS);
+        writeInputs();
         CommandRun run = CommandRun.run(arguments(name));
         // A fit that did not converge prints its figures (marked not valid) and fails with 1.
         assertThat(run.exitCode()).as(run.err()).isEqualTo(name.endsWith("unconverged") ? ExitCodes.FAILURE : 0);
@@ -226,10 +231,48 @@ class JsonContractTest {
         }
         // The software's version is "development" from classes and the release number from the jars that verify
         // builds: the contract is that it is there and is the one version source, not which number it is.
-        String software = "\"software\" : \"" + org.alliance.core.AllianceVersion.get() + "\"";
+        String software = "\"software\" : \"" + Provenance.Software.ALLIANCE + "\"";
         assertThat(run.out()).contains(software);
         assertThat(withoutVersion(run.out()))
                 .isEqualTo(withoutVersion(Files.readString(expected, StandardCharsets.UTF_8)));
+    }
+
+    /** Every statistic and every command besides (time-unit kappa too) says where its result comes from. */
+    static List<String> results() {
+        List<String> all = new java.util.ArrayList<>(contracts());
+        all.add("time-unit");
+        return all;
+    }
+
+    /**
+     * Every statistic's result on the command line carries the one provenance record (issue 12): the software's one
+     * version, and the method with options and data file for the statistics, the command line for the observation
+     * commands.
+     */
+    @ParameterizedTest
+    @MethodSource("results")
+    void everyResultSaysWhereItComesFrom(String name) throws IOException {
+        writeInputs();
+        CommandRun run = CommandRun.run(arguments(name));
+        JsonNode provenance = new ObjectMapper().readTree(run.out()).get("provenance");
+        assertThat(provenance).as(run.out()).isNotNull();
+        assertThat(provenance.get("software").asString()).isEqualTo(Provenance.Software.ALLIANCE.toString());
+        if (provenance.has("command")) {
+            assertThat(provenance.get("command").asString()).isEqualTo(String.join(" ", arguments(name)));
+        } else {
+            assertThat(provenance.get("method").asString()).isNotBlank();
+            assertThat(provenance.get("options").isObject()).isTrue();
+            assertThat(provenance.get("data").asString()).endsWith(".csv");
+            assertThat(provenance.get("rows_in_file").asInt()).isPositive();
+        }
+    }
+
+    private static void writeInputs() throws IOException {
+        Files.createDirectories(INPUT);
+        Files.writeString(INPUT.resolve("meeting.csv"), MEETING);
+        Files.writeString(INPUT.resolve("second.csv"), SECOND_CODER);
+        Files.writeString(INPUT.resolve("coders.csv"), CODERS);
+        Files.writeString(INPUT.resolve("commas.csv"), DECIMAL_COMMAS);
     }
 
     private static String withoutVersion(String json) {

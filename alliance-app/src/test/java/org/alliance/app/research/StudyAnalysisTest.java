@@ -203,8 +203,11 @@ class StudyAnalysisTest {
                 assertThat(pdfText.replaceAll("\\s+", " ")).contains(String.join(" ", row));
             }
         }
-        stored.provenance().forEach(line -> assertThat(pdfText.replaceAll("\\s+", " "))
-                .contains((line.name() + ": " + line.value()).replaceAll("\\s+", " ")));
+        java.util.Locale language =
+                studies.find(world.organisation, study).orElseThrow().language().locale();
+        stored.provenanceLines(context.getBean(org.springframework.context.MessageSource.class), language)
+                .forEach((name, value) -> assertThat(pdfText.replaceAll("\\s+", " "))
+                        .contains((name + ": " + value).replaceAll("\\s+", " ")));
 
         // Reproduce in R on the files the researcher downloads.
         String rscript = ExternalTools.require("Rscript", "r-base-core, r-cran-sandwich and r-cran-lmtest");

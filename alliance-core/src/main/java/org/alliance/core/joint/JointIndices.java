@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.alliance.core.AllianceVersion;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.ResponseFormat;
 import org.alliance.core.instrument.Scale;
 import org.alliance.core.instrument.ScoringRule;
-import org.alliance.core.scoring.Provenance;
+import org.alliance.stats.provenance.Provenance;
 import org.alliance.stats.spread.SplitAllianceIndex;
 
 /**
@@ -136,7 +135,7 @@ public final class JointIndices {
                 present,
                 lowest,
                 highest,
-                new Provenance(instrument.id(), instrument.version(), rule, AllianceVersion.get())));
+                Provenance.score(instrument.id(), instrument.version(), rule)));
     }
 
     /** Lowest and highest possible score of a scale under its scoring rule. */

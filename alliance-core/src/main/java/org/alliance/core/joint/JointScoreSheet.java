@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.alliance.core.scoring.Provenance;
 import org.alliance.core.scoring.ScaleScore;
+import org.alliance.stats.provenance.Provenance;
 
 /**
  * The scores of one joint check-in: per professional, the scales asked per professional; and once, the team

@@ -4,15 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.alliance.core.AllianceVersion;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.Item;
 import org.alliance.core.instrument.Scale;
 import org.alliance.core.scoring.InvalidAnswerException;
-import org.alliance.core.scoring.Provenance;
 import org.alliance.core.scoring.ScaleScore;
 import org.alliance.core.scoring.ScoreSheet;
 import org.alliance.core.scoring.Scoring;
+import org.alliance.stats.provenance.Provenance;
 
 /**
  * Scores a joint check-in. The per-professional scales (all items {@code perProfessional: true}) are scored
@@ -52,7 +51,7 @@ public final class JointScoring {
                 instrument.version(),
                 byProfessional,
                 teamScores,
-                new Provenance(instrument.id(), instrument.version(), RULE, AllianceVersion.get()));
+                Provenance.score(instrument.id(), instrument.version(), RULE));
     }
 
     private static void requireBlock(

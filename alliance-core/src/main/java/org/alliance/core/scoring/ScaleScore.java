@@ -3,6 +3,7 @@ package org.alliance.core.scoring;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.alliance.core.instrument.CutOff;
+import org.alliance.stats.provenance.Provenance;
 
 /**
  * The score of one scale for one response.

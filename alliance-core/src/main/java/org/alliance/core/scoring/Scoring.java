@@ -5,13 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import org.alliance.core.AllianceVersion;
 import org.alliance.core.instrument.CutOff;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.Item;
 import org.alliance.core.instrument.ResponseFormat;
 import org.alliance.core.instrument.Scale;
 import org.alliance.core.instrument.ScoringRule;
+import org.alliance.stats.provenance.Provenance;
 
 /**
  * Scores a response to an instrument. The rules, in the words of docs/rules.md:
@@ -91,8 +91,7 @@ public final class Scoring {
                 }
             }
         }
-        Provenance provenance =
-                new Provenance(instrument.id(), instrument.version(), rule.describe(), AllianceVersion.get());
+        Provenance provenance = Provenance.score(instrument.id(), instrument.version(), rule.describe());
         return new ScaleScore(scale.id(), score, answered, items, flagged, provenance);
     }
 

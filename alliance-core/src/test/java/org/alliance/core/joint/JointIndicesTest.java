@@ -28,7 +28,7 @@ class JointIndicesTest {
         assertThat(index.value().scaleMax()).isEqualTo(5.0);
         assertThat(index.lowest()).isEqualTo("pro-b");
         assertThat(index.highest()).isEqualTo("pro-a");
-        assertThat(index.provenance().rule()).contains("split-alliance index");
+        assertThat(index.provenance().instrument().rule()).contains("split-alliance index");
         assertThat(JointIndices.alert(Optional.of(index), JointIndices.DEFAULT_THRESHOLD))
                 .hasValueSatisfying(alert -> assertThat(alert.kind()).isEqualTo(JointIndices.Kind.SPLIT_ALLIANCE));
         assertThat(JointIndices.alert(Optional.of(index), 0.5)).isEmpty();

@@ -58,11 +58,12 @@ class JointScoringTest {
     @Test
     void everyScoreCarriesProvenance() {
         JointScoreSheet sheet = JointScoring.score(JOINT_CLIENT, blocks(), Map.of("team-vision", 3.0));
-        assertThat(sheet.provenance().instrument()).isEqualTo("alliance-joint-client");
-        assertThat(sheet.provenance().rule()).contains("per-professional");
+        assertThat(sheet.provenance().instrument().id()).isEqualTo("alliance-joint-client");
+        assertThat(sheet.provenance().instrument().rule()).contains("per-professional");
         assertThat(sheet.scale("pro-a", "bond-with-professional")
                         .orElseThrow()
                         .provenance()
+                        .instrument()
                         .rule())
                 .contains("75%");
         assertThat(sheet.instrumentVersion()).isEqualTo(JOINT_CLIENT.version());

@@ -127,10 +127,12 @@ class ScoringTest {
         ScaleScore main = Scoring.score(instrument, answers("a", 2, "b", 3, "c", 3, "d", 4))
                 .scale("main")
                 .orElseThrow();
-        assertThat(main.provenance().instrument()).isEqualTo("test-instrument");
-        assertThat(main.provenance().instrumentVersion()).isEqualTo("1.2.3");
-        assertThat(main.provenance().rule()).contains("mean of answered items").contains("75%");
-        assertThat(main.provenance().software()).startsWith("alliance ");
+        assertThat(main.provenance().instrument().id()).isEqualTo("test-instrument");
+        assertThat(main.provenance().instrument().version()).isEqualTo("1.2.3");
+        assertThat(main.provenance().instrument().rule())
+                .contains("mean of answered items")
+                .contains("75%");
+        assertThat(main.provenance().software().toString()).startsWith("alliance ");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.alliance.stats.agreement;
 
+import org.alliance.stats.provenance.Provenance;
+import org.alliance.stats.provenance.Traceable;
+
 /**
  * Cohen's kappa for two coders on K nominal categories (Cohen 1960): p_o = Σ n_ii / N,
  * p_e = Σ n_i+ n_+i / N², κ = (p_o − p_e) / (1 − p_e). Mirrors R's {@code irr::kappa2(ratings, weight =
@@ -8,13 +11,24 @@ package org.alliance.stats.agreement;
  */
 public final class CohensKappa {
 
+    /** The method in words, for the provenance of a result. */
+    static final String METHOD =
+            "Cohen's kappa (Cohen 1960), unweighted, as irr::kappa2(ratings, weight = \"unweighted\")";
+
     private CohensKappa() {}
 
     /**
      * @param kappa κ, NaN when p_e = 1 (both coders used one and the same category throughout)
      * @param table confusion table [first][second]
      */
-    public record Result(double kappa, double observedAgreement, double expectedAgreement, long n, long[][] table) {}
+    public record Result(double kappa, double observedAgreement, double expectedAgreement, long n, long[][] table)
+            implements Traceable {
+        /** How this result was made, for its provenance. */
+        @Override
+        public Provenance provenance() {
+            return Provenance.method(METHOD);
+        }
+    }
 
     /** κ from paired codes 0..categoryCount-1 of the same units. */
     public static Result fit(int[] first, int[] second, int categoryCount) {

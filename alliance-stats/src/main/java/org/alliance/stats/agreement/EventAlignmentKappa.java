@@ -2,6 +2,8 @@ package org.alliance.stats.agreement;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.alliance.stats.provenance.Provenance;
+import org.alliance.stats.provenance.Traceable;
 
 /**
  * Event-based agreement after aligning the two coders' event sequences (Quera, Bakeman &amp; Gnisci 2007,
@@ -15,6 +17,10 @@ import java.util.List;
  * code); κ is Cohen's kappa computed on that table as it is, with the nil–nil cell a structural zero.
  */
 public final class EventAlignmentKappa {
+
+    /** The method in words, for the provenance of a result. */
+    static final String METHOD =
+            "event-alignment kappa (Quera, Bakeman and Gnisci 2007): Needleman-Wunsch alignment (match 0, mismatch 1, gap 1) within the onset tolerance, Cohen's kappa on the aligned pairs with nil-nil a structural zero";
 
     private EventAlignmentKappa() {}
 
@@ -40,9 +46,16 @@ public final class EventAlignmentKappa {
             int disagreements,
             int onlyFirst,
             int onlySecond,
-            int cost) {
+            int cost)
+            implements Traceable {
         public Result {
             alignment = List.copyOf(alignment);
+        }
+
+        /** How this result was made, for its provenance. */
+        @Override
+        public Provenance provenance() {
+            return Provenance.method(METHOD);
         }
     }
 

@@ -1,6 +1,8 @@
 package org.alliance.stats.agreement;
 
 import java.util.Arrays;
+import org.alliance.stats.provenance.Provenance;
+import org.alliance.stats.provenance.Traceable;
 
 /**
  * Krippendorff's alpha for any number of coders, missing values allowed (Krippendorff 2011, "Computing
@@ -12,6 +14,9 @@ import java.util.Arrays;
  * (c − k)²; ratio δ² = ((c − k)/(c + k))². Mirrors R's {@code irr::kripp.alpha(t(data), method)}.
  */
 public final class KrippendorffsAlpha {
+
+    /** The method in words, for the provenance of a result. */
+    static final String METHOD = "Krippendorff's alpha (Krippendorff 2011) as irr::kripp.alpha(t(data), method = \"";
 
     private KrippendorffsAlpha() {}
 
@@ -38,7 +43,14 @@ public final class KrippendorffsAlpha {
             double expectedDisagreement,
             long pairableValues,
             int units,
-            double[] values) {}
+            double[] values)
+            implements Traceable {
+        /** How this result was made, for its provenance. */
+        @Override
+        public Provenance provenance() {
+            return Provenance.method(METHOD + level.name().toLowerCase(java.util.Locale.ROOT) + "\")");
+        }
+    }
 
     /**
      * @param data rows = units, columns = coders; {@code NaN} = missing

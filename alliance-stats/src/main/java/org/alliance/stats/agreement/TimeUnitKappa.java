@@ -1,5 +1,8 @@
 package org.alliance.stats.agreement;
 
+import org.alliance.stats.provenance.Provenance;
+import org.alliance.stats.provenance.Traceable;
+
 /**
  * Time-unit kappa (Bakeman, Quera &amp; Gnisci 2009): time is cut into units of Δ ms from the period start;
  * each coder gets one code per unit and Cohen's κ is computed over the units, with an extra category
@@ -14,6 +17,10 @@ package org.alliance.stats.agreement;
  * set that number is 0.
  */
 public final class TimeUnitKappa {
+
+    /** The method in words, for the provenance of a result. */
+    static final String METHOD =
+            "time-unit kappa (Bakeman, Quera and Gnisci 2009): Cohen's kappa over units, each taking the code covering its midpoint, units of ";
 
     private TimeUnitKappa() {}
 
@@ -33,7 +40,14 @@ public final class TimeUnitKappa {
      * @param units number of units
      * @param unitsWithSeveralCodes units (of either coder) where more than one code applied
      */
-    public record Result(CohensKappa.Result kappa, long unitMs, int units, int unitsWithSeveralCodes) {}
+    public record Result(CohensKappa.Result kappa, long unitMs, int units, int unitsWithSeveralCodes)
+            implements Traceable {
+        /** How this result was made, for its provenance. */
+        @Override
+        public Provenance provenance() {
+            return Provenance.method(METHOD + unitMs + " ms");
+        }
+    }
 
     public static Result fit(Coding first, Coding second, int codeCount, long startMs, long endMs, long unitMs) {
         if (unitMs <= 0) {

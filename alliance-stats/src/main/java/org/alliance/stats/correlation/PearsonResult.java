@@ -1,5 +1,7 @@
 package org.alliance.stats.correlation;
 
+import org.alliance.stats.provenance.Traceable;
+
 /**
  * Pearson's r with the figures of R's {@code cor.test(x, y, conf.level = level)}.
  *
@@ -24,7 +26,8 @@ public record PearsonResult(
         double confidenceLevel,
         int n,
         int rowsDropped,
-        String method) {
+        String method)
+        implements Traceable.ByMethod {
 
     public PearsonResult {
         if (n < 3 || df != n - 2) {

@@ -3,6 +3,7 @@ package org.alliance.stats.correlation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.alliance.stats.provenance.Traceable;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -42,7 +43,8 @@ public final class PolychoricCorrelation {
             int n,
             int emptyCells,
             List<String> warnings,
-            String method) {
+            String method)
+            implements Traceable.ByMethod {
         public Result {
             thresholdsX = thresholdsX.clone();
             thresholdsY = thresholdsY.clone();

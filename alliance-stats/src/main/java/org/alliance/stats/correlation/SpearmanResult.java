@@ -1,6 +1,7 @@
 package org.alliance.stats.correlation;
 
 import java.util.List;
+import org.alliance.stats.provenance.Traceable;
 
 /**
  * Spearman's ρ with the figures of R's {@code cor.test(x, y, method = "spearman", exact = FALSE)}.
@@ -24,7 +25,8 @@ public record SpearmanResult(
         int n,
         int rowsDropped,
         List<String> warnings,
-        String method) {
+        String method)
+        implements Traceable.ByMethod {
 
     public SpearmanResult {
         warnings = List.copyOf(warnings);

@@ -12,6 +12,7 @@ import org.alliance.stats.factor.CfaResult.ParameterEstimate;
 import org.alliance.stats.factor.CfaSpecification.Kind;
 import org.alliance.stats.factor.CfaSpecification.Row;
 import org.alliance.stats.linalg.SymmetricMatrices;
+import org.alliance.stats.provenance.Provenance;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -228,7 +229,7 @@ public final class CfaEstimator {
                 warnings,
                 opt.converged,
                 opt.iterations,
-                new CfaResult.Provenance(method, optionText, REFERENCE),
+                Provenance.method(method, REFERENCE, optionText),
                 withIndices ? CfaModificationIndices.compute(spec, samples, theta, states) : List.of());
     }
 

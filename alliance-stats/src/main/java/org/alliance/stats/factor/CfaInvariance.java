@@ -5,6 +5,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.alliance.stats.factor.CfaOptions.GroupEqual;
+import org.alliance.stats.provenance.Provenance;
+import org.alliance.stats.provenance.Traceable;
 
 /**
  * The measurement-invariance steps of a multiple-group CFA, as a researcher runs them in lavaan: the configural model
@@ -15,6 +17,9 @@ import org.alliance.stats.factor.CfaOptions.GroupEqual;
  * of the options applies to the metric and scalar steps.
  */
 public final class CfaInvariance {
+
+    /** The method in words, for the provenance of a result. */
+    static final String METHOD = "measurement invariance steps; ";
 
     /** One step: its name ("configural", "metric", "scalar"), what it holds equal, and its fit. */
     public record Step(String name, Set<GroupEqual> groupEqual, CfaResult fit) {
@@ -44,7 +49,7 @@ public final class CfaInvariance {
             double deltaRmseaRobust) {}
 
     /** All steps and their comparisons; valid only when every step converged. */
-    public record Result(List<Step> steps, List<Comparison> comparisons) {
+    public record Result(List<Step> steps, List<Comparison> comparisons) implements Traceable {
         public Result {
             steps = List.copyOf(steps);
             comparisons = List.copyOf(comparisons);
@@ -53,6 +58,16 @@ public final class CfaInvariance {
         /** True when every step's fit converged (otherwise no difference is a result). */
         public boolean converged() {
             return steps.stream().allMatch(s -> s.fit().converged());
+        }
+
+        /** How this result was made, for its provenance. */
+        @Override
+        public Provenance provenance() {
+            return steps.get(0)
+                    .fit()
+                    .provenance()
+                    .withMethod(METHOD + steps.get(0).fit().provenance().method())
+                    .withReference(CfaEstimator.REFERENCE + "; lavTestLRT");
         }
     }
 

@@ -2,6 +2,8 @@ package org.alliance.stats.factor;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.alliance.stats.provenance.Provenance;
+import org.alliance.stats.provenance.Traceable;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
@@ -36,9 +38,16 @@ public final class CfaModelComparison {
             double pvalue,
             double rmsea,
             String method,
-            List<String> warnings) {
+            List<String> warnings)
+            implements Traceable {
         public Result {
             warnings = List.copyOf(warnings);
+        }
+
+        /** How this result was made, for its provenance. */
+        @Override
+        public Provenance provenance() {
+            return Provenance.method(method, CfaEstimator.REFERENCE + "; lavTestLRT", null);
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.alliance.stats.provenance.Provenance;
+import org.alliance.stats.provenance.Traceable;
 
 /**
  * The result of {@link CfaEstimator#fit}: lavaan's {@code parameterEstimates(fit, standardized = TRUE)}
@@ -30,7 +32,8 @@ public record CfaResult(
         boolean converged,
         int iterations,
         Provenance provenance,
-        List<ModificationIndex> modificationIndices) {
+        List<ModificationIndex> modificationIndices)
+        implements Traceable {
 
     public CfaResult {
         modificationIndices = List.copyOf(modificationIndices);
@@ -153,21 +156,6 @@ public record CfaResult(
                 throw new IllegalArgumentException(
                         "covariance has " + covariance.length + " rows for " + variables.size() + " variables");
             }
-        }
-    }
-
-    /**
-     * Where the numbers come from.
-     *
-     * @param method e.g. "CFA, maximum likelihood (lavaan 0.6 conventions)"
-     * @param options the options as text
-     * @param reference the software and version the conventions were checked against
-     */
-    public record Provenance(String method, String options, String reference) {
-        public Provenance {
-            Objects.requireNonNull(method, "method");
-            Objects.requireNonNull(options, "options");
-            Objects.requireNonNull(reference, "reference");
         }
     }
 }

@@ -1,6 +1,8 @@
 package org.alliance.stats.factor;
 
 import java.util.List;
+import org.alliance.stats.provenance.Provenance;
+import org.alliance.stats.provenance.Traceable;
 
 /**
  * McDonald's ω total from a one-factor CFA: ω = (Σλ)² / ((Σλ)² + Σθ), with λ the loadings and θ the
@@ -11,6 +13,9 @@ import java.util.List;
  */
 public final class OmegaTotal {
 
+    /** The method in words, for the provenance of a result. */
+    static final String METHOD = "McDonald's omega total (McDonald 1999, eq. 6.20b) from a one-factor ";
+
     private OmegaTotal() {}
 
     /**
@@ -19,7 +24,13 @@ public final class OmegaTotal {
      * @param omega ω total
      * @param fit the underlying CFA, for its fit measures and warnings
      */
-    public record Result(double omega, CfaResult fit) {}
+    public record Result(double omega, CfaResult fit) implements Traceable {
+        /** How this result was made, for its provenance. */
+        @Override
+        public Provenance provenance() {
+            return fit.provenance().withMethod(METHOD + fit.provenance().method());
+        }
+    }
 
     /** Fits {@code factor =~ items...} by ML (listwise) and returns ω total. */
     public static Result fit(CfaData data, List<String> items) {

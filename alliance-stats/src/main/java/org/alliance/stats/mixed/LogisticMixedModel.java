@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.alliance.stats.linalg.Cholesky;
+import org.alliance.stats.provenance.Traceable;
 import org.alliance.stats.regression.Columns;
 import org.alliance.stats.regression.DesignMatrix;
 import org.alliance.stats.regression.LevelOrder;
@@ -106,7 +107,8 @@ public final class LogisticMixedModel {
             int evaluations,
             double maxGradient,
             List<String> warnings,
-            String method) {
+            String method)
+            implements Traceable.ByMethod {
         public Result {
             fixedEffects = List.copyOf(fixedEffects);
             pValues = List.copyOf(pValues);

@@ -2,6 +2,7 @@ package org.alliance.stats.mixed;
 
 import java.util.List;
 import java.util.Optional;
+import org.alliance.stats.provenance.Traceable;
 
 /**
  * A fitted linear mixed model with the figures of lme4's {@code summary(lmer)}, {@code VarCorr}, {@code logLik},
@@ -54,7 +55,8 @@ public record MixedModelResult(
         int evaluations,
         double maxGradient,
         List<String> warnings,
-        String method) {
+        String method)
+        implements Traceable.ByMethod {
 
     public MixedModelResult {
         fixedEffects = List.copyOf(fixedEffects);

@@ -2,6 +2,7 @@ package org.alliance.stats.regression;
 
 import java.util.List;
 import java.util.Optional;
+import org.alliance.stats.provenance.Traceable;
 
 /**
  * A fitted linear model with the figures of R's {@code summary(lm)}, {@code logLik}, {@code AIC} and {@code BIC}.
@@ -54,7 +55,8 @@ public record LinearRegressionResult(
         List<Integer> clusterCounts,
         Optional<WaldTest> robustWaldTest,
         List<String> warnings,
-        String method) {
+        String method)
+        implements Traceable.ByMethod {
 
     public LinearRegressionResult {
         coefficients = List.copyOf(coefficients);

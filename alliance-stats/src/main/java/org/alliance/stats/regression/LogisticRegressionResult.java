@@ -2,6 +2,7 @@ package org.alliance.stats.regression;
 
 import java.util.List;
 import java.util.Optional;
+import org.alliance.stats.provenance.Traceable;
 
 /**
  * A fitted logistic regression with the figures of R's {@code summary(glm(..., family = binomial))}.
@@ -45,7 +46,8 @@ public record LogisticRegressionResult(
         List<Integer> clusterCounts,
         Optional<WaldTest> robustWaldTest,
         List<String> warnings,
-        String method) {
+        String method)
+        implements Traceable.ByMethod {
 
     public LogisticRegressionResult {
         coefficients = List.copyOf(coefficients);

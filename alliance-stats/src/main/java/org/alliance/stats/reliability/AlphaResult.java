@@ -3,6 +3,7 @@ package org.alliance.stats.reliability;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.alliance.stats.provenance.Traceable;
 
 /**
  * Cronbach's α and related figures for one scale, as {@code psych::alpha} reports them.
@@ -32,7 +33,8 @@ public record AlphaResult(
         ConfidenceBounds duhachek,
         Set<String> reverseKeyed,
         List<ItemStatistics> items,
-        String method) {
+        String method)
+        implements Traceable.ByMethod {
 
     public AlphaResult {
         reverseKeyed = Set.copyOf(reverseKeyed);

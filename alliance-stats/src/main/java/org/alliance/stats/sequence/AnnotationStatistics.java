@@ -3,6 +3,8 @@ package org.alliance.stats.sequence;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.alliance.stats.provenance.Provenance;
+import org.alliance.stats.provenance.Traceable;
 
 /**
  * ELAN-style annotation statistics per group (a tier, an actor or a code): occurrences, minimum, maximum,
@@ -17,6 +19,10 @@ import java.util.List;
  * of the period.
  */
 public final class AnnotationStatistics {
+
+    /** The method in words, for the provenance of a result. */
+    static final String METHOD =
+            "annotation statistics as ELAN's: occurrences, durations, time ratio, latency and frequency per group";
 
     private AnnotationStatistics() {}
 
@@ -35,9 +41,15 @@ public final class AnnotationStatistics {
             double latencyMs) {}
 
     /** Results with the period that was used. */
-    public record Result(List<GroupFigures> groups, long periodStartMs, long periodEndMs) {
+    public record Result(List<GroupFigures> groups, long periodStartMs, long periodEndMs) implements Traceable {
         public Result {
             groups = List.copyOf(groups);
+        }
+
+        /** How this result was made, for its provenance. */
+        @Override
+        public Provenance provenance() {
+            return Provenance.method(METHOD);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.alliance.stats.sequence;
 
+import org.alliance.stats.provenance.Traceable;
+
 /**
  * Lag-sequential analysis of event sequences (Bakeman &amp; Quera, <em>Sequential Analysis and Observational
  * Methods for the Behavioral Sciences</em>, 2011, ch. 9; the program GSEQ).
@@ -72,7 +74,8 @@ public final class LagSequentialAnalysis {
             double[][] adjustedResidual,
             double[][] yulesQ,
             String method,
-            int iterations) {}
+            int iterations)
+            implements Traceable.ByMethod {}
 
     /**
      * @param sequences code sequences (code indices 0..codeCount-1), e.g. one per meeting

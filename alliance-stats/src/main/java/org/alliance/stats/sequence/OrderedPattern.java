@@ -1,6 +1,8 @@
 package org.alliance.stats.sequence;
 
 import java.util.Arrays;
+import org.alliance.stats.provenance.Provenance;
+import org.alliance.stats.provenance.Traceable;
 
 /**
  * Did a facilitating order occur? Finds an ordered (not necessarily contiguous) subsequence of events whose
@@ -15,6 +17,10 @@ import java.util.Arrays;
  */
 public final class OrderedPattern {
 
+    /** The method in words, for the provenance of a result. */
+    static final String METHOD =
+            "ordered pattern: the earliest ordered, not necessarily contiguous, match of the codes in onset order, within the maximum gap between steps when one is given";
+
     private OrderedPattern() {}
 
     /** No limit on the gap between steps. */
@@ -25,7 +31,13 @@ public final class OrderedPattern {
      * @param events indices of the matched events (all steps, or the longest matched prefix)
      * @param firstFailedStep 0-based step that could not be reached, or -1 when matched
      */
-    public record Result(boolean matched, int[] events, int firstFailedStep) {}
+    public record Result(boolean matched, int[] events, int firstFailedStep) implements Traceable {
+        /** How this result was made, for its provenance. */
+        @Override
+        public Provenance provenance() {
+            return Provenance.method(METHOD);
+        }
+    }
 
     /**
      * @param code code index of each event

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.alliance.stats.provenance.Provenance;
+import org.alliance.stats.provenance.Traceable;
 
 /**
  * Participation of each actor in a coded meeting: events, turns, turn share, speaking time, time share,
@@ -20,6 +22,10 @@ import java.util.OptionalLong;
  * Cost: O(n log n).
  */
 public final class Participation {
+
+    /** The method in words, for the provenance of a result. */
+    static final String METHOD =
+            "participation: turns as maximal runs of one actor's events in onset order, speaking time as the union of the actor's intervals, client latency and overlap time";
 
     private Participation() {}
 
@@ -42,9 +48,16 @@ public final class Participation {
             long periodEndMs,
             long overlapMs,
             OptionalLong clientLatencyMs,
-            OptionalDouble clientMeanTurnMs) {
+            OptionalDouble clientMeanTurnMs)
+            implements Traceable {
         public Result {
             actors = List.copyOf(actors);
+        }
+
+        /** How this result was made, for its provenance. */
+        @Override
+        public Provenance provenance() {
+            return Provenance.method(METHOD);
         }
     }
 

@@ -1,6 +1,8 @@
 package org.alliance.stats.spread;
 
 import java.util.Optional;
+import org.alliance.stats.provenance.Provenance;
+import org.alliance.stats.provenance.Traceable;
 
 /**
  * How unevenly a set of scores on one bounded scale spreads, as a share of that scale's range (0 = all equal,
@@ -26,6 +28,10 @@ import java.util.Optional;
  */
 public final class SplitAllianceIndex {
 
+    /** The method in words, for the provenance of a result. */
+    static final String METHOD =
+            "spread as a share of the scale's range: range index diff(range(x)) / (b - a) and SD index sqrt(mean((x - mean(x))^2)) / ((b - a) / 2) on the non-missing scores";
+
     private SplitAllianceIndex() {}
 
     /**
@@ -44,11 +50,18 @@ public final class SplitAllianceIndex {
             double standardDeviation,
             double sdIndex,
             double scaleMin,
-            double scaleMax) {
+            double scaleMax)
+            implements Traceable {
         public Result {
             if (scores < 2) {
                 throw new IllegalArgumentException("an index needs at least 2 scores, got " + scores);
             }
+        }
+
+        /** How this result was made, for its provenance. */
+        @Override
+        public Provenance provenance() {
+            return Provenance.method(METHOD);
         }
     }
 

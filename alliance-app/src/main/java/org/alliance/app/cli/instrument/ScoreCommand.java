@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.alliance.app.cli.ExitCodes;
 import org.alliance.app.cli.UserInputException;
-import org.alliance.core.AllianceVersion;
 import org.alliance.core.data.DataFormatException;
 import org.alliance.core.data.DataTable;
 import org.alliance.core.instrument.CutOff;
@@ -28,6 +27,7 @@ import org.alliance.core.scoring.InvalidAnswerException;
 import org.alliance.core.scoring.ScaleScore;
 import org.alliance.core.scoring.ScoreSheet;
 import org.alliance.core.scoring.Scoring;
+import org.alliance.stats.provenance.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -273,7 +273,7 @@ public final class ScoreCommand implements Callable<Integer> {
         provenance.put(
                 "licence",
                 instrument.licence().name() + " — " + instrument.licence().copyright());
-        provenance.put("software", AllianceVersion.get());
+        provenance.put("software", Provenance.Software.ALLIANCE.toString());
         provenance.put("source", responses.getFileName().toString());
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("respondents", respondents);

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.alliance.app.cli.UserInputException;
 import org.alliance.stats.agreement.KrippendorffsAlpha;
+import org.alliance.stats.provenance.Provenance;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,7 +87,7 @@ final class AlphaCommand extends ObservationCommand {
             long pairableValues,
             @Nullable Double observedDisagreement,
             @Nullable Double expectedDisagreement,
-            CommandProvenance provenance) {}
+            Provenance provenance) {}
 
     private static double[][] read(Path file, KrippendorffsAlpha.Level level) {
         List<String[]> rows = new ArrayList<>();

@@ -7,6 +7,7 @@ import org.alliance.app.time.Clocks;
 import org.alliance.core.observation.format.ElanWriter;
 import org.alliance.core.observation.format.ObservationData;
 import org.alliance.core.observation.format.ObservationFiles;
+import org.alliance.stats.provenance.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +40,7 @@ final class ConvertCommand extends ObservationCommand {
     String mediaUrl;
 
     /** The JSON of {@code observe convert}. */
-    record ConvertJson(String input, String output, int events, List<String> notes, CommandProvenance provenance) {}
+    record ConvertJson(String input, String output, int events, List<String> notes, Provenance provenance) {}
 
     @Override
     int execute() {

@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.alliance.app.cli.ExitCodes;
 import org.alliance.app.cli.FormatOption;
+import org.alliance.app.cli.ProvenanceJson;
 import org.alliance.app.cli.UserInputException;
 import org.alliance.core.observation.format.ElanMapping;
 import org.alliance.core.observation.format.ImportNote;
 import org.alliance.core.observation.format.ObservationData;
 import org.alliance.core.observation.format.ObservationFiles;
 import org.alliance.core.observation.format.ObservationFormatException;
+import org.alliance.stats.provenance.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.MapperFeature;
@@ -36,6 +38,7 @@ abstract class ObservationCommand implements Callable<Integer> {
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 // The order of a record's components is the order of the keys: the JSON is a contract.
                 .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .addModule(ProvenanceJson.MODULE)
                 .build();
     }
 
@@ -129,12 +132,9 @@ abstract class ObservationCommand implements Callable<Integer> {
     }
 
     /** Where a result came from: the command line as typed and the software version. */
-    record CommandProvenance(String command, String software) {}
-
-    CommandProvenance provenance() {
-        return new CommandProvenance(
-                String.join(" ", spec.commandLine().getParseResult().originalArgs()),
-                org.alliance.core.AllianceVersion.get());
+    Provenance provenance() {
+        return Provenance.command(
+                String.join(" ", spec.commandLine().getParseResult().originalArgs()));
     }
 
     /** Prints the tree with its provenance: the command line and the software version. */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.alliance.app.cli.UserInputException;
 import org.alliance.core.observation.ObservationEvent;
 import org.alliance.core.observation.format.ObservationData;
+import org.alliance.stats.provenance.Provenance;
 import org.alliance.stats.sequence.OrderedPattern;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -133,7 +134,7 @@ final class PatternCommand extends ObservationCommand {
             List<Step> steps,
             @Nullable FailedStep firstFailedStep,
             List<String> notes,
-            CommandProvenance provenance) {}
+            Provenance provenance) {}
 
     /** One matched step of the pattern. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

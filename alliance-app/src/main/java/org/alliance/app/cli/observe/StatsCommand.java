@@ -6,6 +6,7 @@ import org.alliance.app.cli.UserInputException;
 import org.alliance.core.observation.Modality;
 import org.alliance.core.observation.ObservationEvent;
 import org.alliance.core.observation.format.ObservationData;
+import org.alliance.stats.provenance.Provenance;
 import org.alliance.stats.sequence.AnnotationStatistics;
 import org.alliance.stats.sequence.Participation;
 import org.jspecify.annotations.Nullable;
@@ -181,7 +182,7 @@ final class StatsCommand extends ObservationCommand {
             @Nullable Double clientMeanTurnMs,
             List<CodeFigures> codes,
             List<String> notes,
-            CommandProvenance provenance) {}
+            Provenance provenance) {}
 
     /** Participation of one actor. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

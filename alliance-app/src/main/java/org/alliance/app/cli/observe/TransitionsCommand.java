@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.alliance.app.cli.UserInputException;
 import org.alliance.core.observation.format.ObservationData;
+import org.alliance.stats.provenance.Provenance;
 import org.alliance.stats.sequence.LagSequentialAnalysis;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -125,7 +126,7 @@ final class TransitionsCommand extends ObservationCommand {
             String method,
             List<Transition> transitions,
             List<String> notes,
-            CommandProvenance provenance) {}
+            Provenance provenance) {}
 
     /** One cell of the transition table (structural zeros are left out). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

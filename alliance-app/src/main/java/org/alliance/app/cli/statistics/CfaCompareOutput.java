@@ -81,15 +81,7 @@ final class CfaCompareOutput {
         }
         doc.put("tests", tests);
         Map<String, Object> opts = CfaJson.options(options, groupColumn);
-        CfaResult first = result.steps().get(0).fit();
-        doc.put(
-                "provenance",
-                StatisticsOutput.provenance(
-                                "measurement invariance steps; "
-                                        + first.provenance().method(),
-                                opts,
-                                data)
-                        .withConventions(first.provenance().reference() + "; lavTestLRT"));
+        doc.put("provenance", StatisticsOutput.provenance(result.provenance(), opts, data));
         return doc;
     }
 

@@ -100,10 +100,7 @@ final class CfaJson {
             opts.put("mi.minimum", minimum);
             opts.put("mi.sort", sort);
         }
-        doc.put(
-                "provenance",
-                StatisticsOutput.provenance(result.provenance().method(), opts, data)
-                        .withConventions(result.provenance().reference()));
+        doc.put("provenance", StatisticsOutput.provenance(result.provenance(), opts, data));
         return doc;
     }
 

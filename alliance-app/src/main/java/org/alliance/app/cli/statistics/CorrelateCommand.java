@@ -15,6 +15,7 @@ import org.alliance.stats.correlation.PearsonResult;
 import org.alliance.stats.correlation.PolychoricCorrelation;
 import org.alliance.stats.correlation.SpearmanCorrelation;
 import org.alliance.stats.correlation.SpearmanResult;
+import org.alliance.stats.provenance.Provenance;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -211,8 +212,7 @@ public final class CorrelateCommand implements Callable<Integer> {
     }
 
     /** The JSON of {@code correlate}: one row per pair, in the order the variables were given, then provenance. */
-    record CorrelateJson(
-            List<Object> correlations, List<String> warnings, StatisticsOutput.DataProvenance provenance) {}
+    record CorrelateJson(List<Object> correlations, List<String> warnings, Provenance provenance) {}
 
     /** A pair as R's cor.test gives it: estimate, statistic (t), parameter (df), p.value, conf.int. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

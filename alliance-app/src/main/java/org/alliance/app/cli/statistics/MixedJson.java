@@ -11,6 +11,7 @@ import org.alliance.stats.mixed.LogisticMixedModel;
 import org.alliance.stats.mixed.MixedFormula;
 import org.alliance.stats.mixed.MixedModelResult;
 import org.alliance.stats.mixed.VarianceComponent;
+import org.alliance.stats.provenance.Provenance;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -28,7 +29,7 @@ record MixedJson(
         List<Random> randomEffects,
         Object model,
         List<String> warnings,
-        StatisticsOutput.DataProvenance provenance) {
+        Provenance provenance) {
 
     static MixedJson linear(MixedModelResult result, Options options, DataTable table) {
         List<Fixed> fixed = new ArrayList<>();

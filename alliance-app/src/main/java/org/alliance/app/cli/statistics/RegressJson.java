@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.alliance.core.data.DataTable;
+import org.alliance.stats.provenance.Provenance;
 import org.alliance.stats.regression.Coefficient;
 import org.alliance.stats.regression.CovarianceType;
 import org.alliance.stats.regression.LinearRegressionResult;
@@ -24,8 +25,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * The JSON of {@code regress}: coefficient rows and model of the family fitted, then provenance. The keys and their
  * order are a contract (JsonContractTest); the parts both families share are written once and unwrapped in place.
  */
-record RegressJson(
-        List<Object> coefficients, Object model, List<String> warnings, StatisticsOutput.DataProvenance provenance) {
+record RegressJson(List<Object> coefficients, Object model, List<String> warnings, Provenance provenance) {
 
     static RegressJson linear(LinearRegressionResult result, List<String> clusters, Options options, DataTable table) {
         List<Object> coefficients = new ArrayList<>();

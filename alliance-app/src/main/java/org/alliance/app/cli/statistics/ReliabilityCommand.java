@@ -11,6 +11,7 @@ import org.alliance.app.cli.ExitCodes;
 import org.alliance.app.cli.FormatOption;
 import org.alliance.app.cli.UserInputException;
 import org.alliance.core.data.DataTable;
+import org.alliance.stats.provenance.Provenance;
 import org.alliance.stats.reliability.AlphaResult;
 import org.alliance.stats.reliability.CronbachsAlpha;
 import org.alliance.stats.reliability.ItemResponses;
@@ -122,7 +123,7 @@ public final class ReliabilityCommand implements Callable<Integer> {
     }
 
     /** The JSON of {@code reliability}: the figures, then where they came from. */
-    record ReliabilityJson(Reliability reliability, StatisticsOutput.DataProvenance provenance) {}
+    record ReliabilityJson(Reliability reliability, Provenance provenance) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Reliability(

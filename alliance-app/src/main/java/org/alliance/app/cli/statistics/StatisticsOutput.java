@@ -1,6 +1,5 @@
 package org.alliance.app.cli.statistics;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,15 +8,13 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.alliance.app.cli.CsvInputOptions;
 import org.alliance.app.cli.FormatOption;
+import org.alliance.app.cli.ProvenanceJson;
 import org.alliance.app.cli.UserInputException;
-import org.alliance.core.AllianceVersion;
 import org.alliance.core.data.DataFormatException;
 import org.alliance.core.data.DataTable;
-import org.jspecify.annotations.Nullable;
+import org.alliance.stats.provenance.Provenance;
 import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.annotation.JsonNaming;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,6 +27,7 @@ final class StatisticsOutput {
             .enable(SerializationFeature.INDENT_OUTPUT)
             // The order of a record's components is the order of the keys: the JSON is a contract.
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .addModule(ProvenanceJson.MODULE)
             .build();
 
     private StatisticsOutput() {}
@@ -96,28 +94,18 @@ final class StatisticsOutput {
     }
 
     /**
-     * Where a statistic came from: the method in words, the options as given, the data file and what the reader
-     * noticed in it, the software version and, for CFA, the conventions followed. Keys in this order, snake_case;
-     * {@code data_notes} only when there are notes and {@code conventions} only when a method names them.
+     * Where a statistic came from: its provenance (method and, for CFA, the conventions followed) with the options as
+     * given and the data file with what the reader noticed in it.
      */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record DataProvenance(
-            String method,
-            Object options,
-            String data,
-            int rowsInFile,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> dataNotes,
-            String software,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String conventions) {
-
-        DataProvenance withConventions(String conventions) {
-            return new DataProvenance(method, options, data, rowsInFile, dataNotes, software, conventions);
-        }
+    static Provenance provenance(Provenance statistic, Object options, DataTable data) {
+        return statistic
+                .withOptions(options)
+                .withData(new Provenance.Data(data.source(), null, data.rowCount(), data.notes()));
     }
 
-    static DataProvenance provenance(String method, Object options, DataTable data) {
-        return new DataProvenance(
-                method, options, data.source(), data.rowCount(), data.notes(), AllianceVersion.get(), null);
+    /** Where a statistic made by {@code method} (in words) came from; see above. */
+    static Provenance provenance(String method, Object options, DataTable data) {
+        return provenance(Provenance.method(method), options, data);
     }
 
     static void printJson(PrintWriter out, Object tree) {
