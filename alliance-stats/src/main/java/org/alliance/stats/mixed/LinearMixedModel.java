@@ -24,12 +24,14 @@ import org.alliance.stats.regression.LevelOrder;
  *       slopes), repeated for each level of its grouping factor; θ holds the lower triangles column by column, terms in
  *       order of decreasing number of levels (lme4's order); diagonal elements of θ are bounded below by 0.
  *   <li>For given θ the penalised least squares problem min ‖y − Xβ − ZΛu‖² + ‖u‖² is solved through the Cholesky
- *       factor of [[ΛᵀZᵀZΛ + I, ΛᵀZᵀX], [XᵀZΛ, XᵀX]] (block-diagonal for the first term, dense after it): its
- *       first block is L_θ, its last is R_Xᵀ; r²_θ is the penalised residual sum of squares (eq. 14–18).
+ *       factor of [[ΛᵀZᵀZΛ + I, ΛᵀZᵀX], [XᵀZΛ, XᵀX]] (block-diagonal for the first term; after it the Schur
+ *       complement of the other terms and X, whose pattern is analysed once per fit — minimum-degree order, X last —
+ *       by {@link org.alliance.stats.linalg.Cholesky#analyse}, as lme4 lets CHOLMOD do, section 3.2): its first
+ *       block is L_θ, its last is R_Xᵀ; r²_θ is the penalised residual sum of squares (eq. 14–18).
  *   <li>Profiled criteria (eq. 34 and 41): ML −2ℓ = log|L_θ|² + n(1 + log(2πr²/n)); REML = log|L_θ|² + log|R_X|² +
  *       (n − p)(1 + log(2πr²/(n − p))); σ² = r²/n (ML) or r²/(n − p) (REML).
- *   <li>θ is found by {@link BoundedNelderMead} (lme4 uses BOBYQA; both are derivative-free with the same bounds),
- *       started, like lme4, from T_k = I.
+ *   <li>θ is found by {@link BoundedQuadraticTrustRegion}, a derivative-free quadratic-model trust-region method
+ *       with the same bounds as lme4's BOBYQA, started, like lme4, from T_k = I.
  *   <li>Fixed-effect covariance σ²(R_XᵀR_X)⁻¹ = σ²(XᵀV⁻¹X)⁻¹ with V = ZΛΛᵀZᵀ + I, as {@code vcov}; random-effect
  *       covariance σ²T_kT_kᵀ, as {@code VarCorr}; AIC/BIC count p + dim θ + 1 parameters, as {@code logLik.merMod}.
  *   <li>A fit is singular when a diagonal element of θ is below 1e-4 ({@code isSingular}'s default tolerance).
@@ -44,9 +46,10 @@ public final class LinearMixedModel {
 
     static final String METHOD = "linear mixed model as lme4::lmer (Bates et al. 2015): profiled %s criterion over"
             + " the relative covariance factor theta by penalised least squares (block Cholesky: first term"
-            + " block-diagonal, dense Schur complement), bounded Nelder-Mead with restarts (tolerance 1e-10 on"
-            + " theta), converged when also max|grad| < 0.002; fixed-effect SE from sigma^2 (X'V^-1 X)^-1; singular"
-            + " when a diagonal theta < 1e-4 (isSingular); listwise deletion";
+            + " block-diagonal, sparse Cholesky of the Schur complement in minimum-degree order), bounded"
+            + " quadratic-model trust region (finite-difference models, step tolerance 1e-8 on theta), converged"
+            + " when also max|grad| < 0.002; fixed-effect SE from sigma^2 (X'V^-1 X)^-1; singular when a diagonal"
+            + " theta < 1e-4 (isSingular); listwise deletion";
 
     /** lme4's {@code checkConv} tolerance on max|grad| ({@code check.conv.grad}). */
     static final double GRADIENT_TOLERANCE = 0.002;
@@ -66,15 +69,15 @@ public final class LinearMixedModel {
         Problem problem = Problem.build(formula, columns, options.levelOrder());
         double[] start = problem.startTheta();
         double[] lower = problem.lowerBounds();
-        BoundedNelderMead.Settings settings =
-                new BoundedNelderMead.Settings(0.25, 1e-10, 1e-15, options.maxEvaluations());
-        BoundedNelderMead.Minimum minimum = BoundedNelderMead.minimise(
+        BoundedQuadraticTrustRegion.Settings settings =
+                new BoundedQuadraticTrustRegion.Settings(0.25, 1e-5, 1e-8, options.maxEvaluations());
+        BoundedNelderMead.Minimum minimum = BoundedQuadraticTrustRegion.minimise(
                 theta -> problem.evaluate(theta, options.reml()).criterion, start, lower, settings);
         return problem.result(onTheBound(problem, minimum, lower, options.reml()), options);
     }
 
     /**
-     * A simplex approaches a bound without reaching it (θ of 1e-9 instead of 0). Diagonal elements below the
+     * A search can approach a bound without reaching it (θ of 1e-9 instead of 0). Diagonal elements below the
      * singularity tolerance are set to their bound when that does not raise the criterion (beyond 1e-14 relative),
      * so that a variance lme4 reports as exactly 0 is 0 here too.
      */
@@ -407,8 +410,8 @@ public final class LinearMixedModel {
         /**
          * The profiled criterion at θ. The system is factorised in two parts: the first term (the one with most
          * levels) gives a block-diagonal upper-left block D (one m×m block per level), which is factorised block by
-         * block; the rest (other terms and X) is the dense Schur complement S = A_rest − B D⁻¹ Bᵀ, B touching only the
-         * rows that share an observation with a level. For nested and single-term models this is linear in the
+         * block; the rest (other terms and X) is the Schur complement S = A_rest − B D⁻¹ Bᵀ, B touching only the
+         * rows that share an observation with a level, factorised by {@link #schurPattern}. For nested and single-term models this is linear in the
          * number of first-term levels instead of cubic.
          */
         Evaluation evaluate(double[] theta, boolean reml) {
