@@ -1,6 +1,7 @@
 package org.alliance.stats.mixed;
 
 import java.util.function.ToDoubleFunction;
+import org.alliance.stats.mixed.BoundedNelderMead.Counter;
 
 /**
  * Derivative-free minimisation of a smooth function under lower bounds by a quadratic-model trust-region method
@@ -57,7 +58,7 @@ final class BoundedQuadraticTrustRegion {
         }
         double fx = counter.apply(x);
         if (d == 0) {
-            return new BoundedNelderMead.Minimum(x, fx, counter.count, true);
+            return new BoundedNelderMead.Minimum(x, fx, counter.count(), true);
         }
         double radius = settings.initialRadius();
         double scale = Double.POSITIVE_INFINITY;
@@ -93,7 +94,7 @@ final class BoundedQuadraticTrustRegion {
             boolean atFinestStencil = h == settings.smallestStencil();
             if (length <= settings.xTolerance()) {
                 if (atFinestStencil) {
-                    return new BoundedNelderMead.Minimum(x, fx, counter.count, true);
+                    return new BoundedNelderMead.Minimum(x, fx, counter.count(), true);
                 }
                 scale = settings.smallestStencil();
                 continue;
@@ -129,10 +130,10 @@ final class BoundedQuadraticTrustRegion {
                 model = null;
             }
             if (radius < settings.xTolerance()) {
-                return new BoundedNelderMead.Minimum(x, fx, counter.count, true);
+                return new BoundedNelderMead.Minimum(x, fx, counter.count(), true);
             }
         }
-        return new BoundedNelderMead.Minimum(x, fx, counter.count, false);
+        return new BoundedNelderMead.Minimum(x, fx, counter.count(), false);
     }
 
     /** The quadratic model around x: f(x + s) ≈ f(x) + gᵀs + ½sᵀHs, from a stencil of radius h. */
@@ -268,26 +269,5 @@ final class BoundedQuadraticTrustRegion {
             m = Math.max(m, Math.abs(x));
         }
         return m;
-    }
-
-    private static final class Counter {
-        private final ToDoubleFunction<double[]> f;
-        private final int max;
-        private int count;
-
-        Counter(ToDoubleFunction<double[]> f, int max) {
-            this.f = f;
-            this.max = max;
-        }
-
-        double apply(double[] x) {
-            count++;
-            double v = f.applyAsDouble(x.clone());
-            return Double.isFinite(v) ? v : Double.POSITIVE_INFINITY;
-        }
-
-        boolean exhausted() {
-            return count >= max;
-        }
     }
 }
