@@ -5,7 +5,9 @@ import java.util.Optional;
 /**
  * Cholesky factorisation A = L·Lᵀ of a symmetric positive definite matrix (Golub &amp; Van Loan, Matrix Computations,
  * algorithm 4.2.2, column-oriented). Only the lower triangle of A is read. Immutable. This is the one Cholesky
- * factorisation of the project: {@link SymmetricMatrices} and the demo generator use it too.
+ * factorisation of the project: {@link SymmetricMatrices} and the demo generator use it too. For a large sparse
+ * matrix factorised many times with the same pattern, {@link #analyse} does the symbolic part once and returns a
+ * {@link SparseCholesky} for the numeric part.
  */
 public final class Cholesky {
 
@@ -35,6 +37,20 @@ public final class Cholesky {
         requireSquare(a);
         double[][] l = new double[a.length][a.length];
         return factorise(a, l) >= 0 ? Optional.empty() : Optional.of(new Cholesky(l));
+    }
+
+    /**
+     * The symbolic factorisation of an n×n symmetric pattern, for {@link SparseCholesky#factorise} to reuse on every
+     * matrix with that pattern.
+     *
+     * @param n the order of the matrix
+     * @param cliques index sets whose members are all structurally coupled (each one is a dense block of A); the
+     *     pattern of A is their union plus the diagonal
+     * @param ordered the indices below this one are put in a fill-reducing (minimum degree) order; those from it on
+     *     stay last, in their order (so that a trailing block, the fixed effects of a mixed model, keeps its place)
+     */
+    public static SparseCholesky analyse(int n, java.util.List<int[]> cliques, int ordered) {
+        return SparseCholesky.analyse(n, cliques, ordered);
     }
 
     /**

@@ -203,7 +203,8 @@ public final class BoundedNelderMead {
         return Double.isFinite(v) ? v : Double.POSITIVE_INFINITY;
     }
 
-    private static final class Counter {
+    /** f with a count of its evaluations and a limit; a value that is not finite counts as +∞. */
+    static final class Counter {
         private final ToDoubleFunction<double[]> f;
         private final int max;
         private int count;
@@ -220,6 +221,10 @@ public final class BoundedNelderMead {
 
         boolean exhausted() {
             return count >= max;
+        }
+
+        int count() {
+            return count;
         }
     }
 }

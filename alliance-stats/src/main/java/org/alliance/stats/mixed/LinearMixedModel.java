@@ -24,12 +24,14 @@ import org.alliance.stats.regression.LevelOrder;
  *       slopes), repeated for each level of its grouping factor; θ holds the lower triangles column by column, terms in
  *       order of decreasing number of levels (lme4's order); diagonal elements of θ are bounded below by 0.
  *   <li>For given θ the penalised least squares problem min ‖y − Xβ − ZΛu‖² + ‖u‖² is solved through the Cholesky
- *       factor of [[ΛᵀZᵀZΛ + I, ΛᵀZᵀX], [XᵀZΛ, XᵀX]] (block-diagonal for the first term, dense after it): its
- *       first block is L_θ, its last is R_Xᵀ; r²_θ is the penalised residual sum of squares (eq. 14–18).
+ *       factor of [[ΛᵀZᵀZΛ + I, ΛᵀZᵀX], [XᵀZΛ, XᵀX]] (block-diagonal for the first term; after it the Schur
+ *       complement of the other terms and X, whose pattern is analysed once per fit — minimum-degree order, X last —
+ *       by {@link org.alliance.stats.linalg.Cholesky#analyse}, as lme4 lets CHOLMOD do, section 3.2): its first
+ *       block is L_θ, its last is R_Xᵀ; r²_θ is the penalised residual sum of squares (eq. 14–18).
  *   <li>Profiled criteria (eq. 34 and 41): ML −2ℓ = log|L_θ|² + n(1 + log(2πr²/n)); REML = log|L_θ|² + log|R_X|² +
  *       (n − p)(1 + log(2πr²/(n − p))); σ² = r²/n (ML) or r²/(n − p) (REML).
- *   <li>θ is found by {@link BoundedNelderMead} (lme4 uses BOBYQA; both are derivative-free with the same bounds),
- *       started, like lme4, from T_k = I.
+ *   <li>θ is found by {@link BoundedQuadraticTrustRegion}, a derivative-free quadratic-model trust-region method
+ *       with the same bounds as lme4's BOBYQA, started, like lme4, from T_k = I.
  *   <li>Fixed-effect covariance σ²(R_XᵀR_X)⁻¹ = σ²(XᵀV⁻¹X)⁻¹ with V = ZΛΛᵀZᵀ + I, as {@code vcov}; random-effect
  *       covariance σ²T_kT_kᵀ, as {@code VarCorr}; AIC/BIC count p + dim θ + 1 parameters, as {@code logLik.merMod}.
  *   <li>A fit is singular when a diagonal element of θ is below 1e-4 ({@code isSingular}'s default tolerance).
@@ -44,9 +46,10 @@ public final class LinearMixedModel {
 
     static final String METHOD = "linear mixed model as lme4::lmer (Bates et al. 2015): profiled %s criterion over"
             + " the relative covariance factor theta by penalised least squares (block Cholesky: first term"
-            + " block-diagonal, dense Schur complement), bounded Nelder-Mead with restarts (tolerance 1e-10 on"
-            + " theta), converged when also max|grad| < 0.002; fixed-effect SE from sigma^2 (X'V^-1 X)^-1; singular"
-            + " when a diagonal theta < 1e-4 (isSingular); listwise deletion";
+            + " block-diagonal, sparse Cholesky of the Schur complement in minimum-degree order), bounded"
+            + " quadratic-model trust region (finite-difference models, step tolerance 1e-8 on theta), converged"
+            + " when also max|grad| < 0.002; fixed-effect SE from sigma^2 (X'V^-1 X)^-1; singular when a diagonal"
+            + " theta < 1e-4 (isSingular); listwise deletion";
 
     /** lme4's {@code checkConv} tolerance on max|grad| ({@code check.conv.grad}). */
     static final double GRADIENT_TOLERANCE = 0.002;
@@ -66,15 +69,15 @@ public final class LinearMixedModel {
         Problem problem = Problem.build(formula, columns, options.levelOrder());
         double[] start = problem.startTheta();
         double[] lower = problem.lowerBounds();
-        BoundedNelderMead.Settings settings =
-                new BoundedNelderMead.Settings(0.25, 1e-10, 1e-15, options.maxEvaluations());
-        BoundedNelderMead.Minimum minimum = BoundedNelderMead.minimise(
+        BoundedQuadraticTrustRegion.Settings settings =
+                new BoundedQuadraticTrustRegion.Settings(0.25, 1e-5, 1e-8, options.maxEvaluations());
+        BoundedNelderMead.Minimum minimum = BoundedQuadraticTrustRegion.minimise(
                 theta -> problem.evaluate(theta, options.reml()).criterion, start, lower, settings);
         return problem.result(onTheBound(problem, minimum, lower, options.reml()), options);
     }
 
     /**
-     * A simplex approaches a bound without reaching it (θ of 1e-9 instead of 0). Diagonal elements below the
+     * A search can approach a bound without reaching it (θ of 1e-9 instead of 0). Diagonal elements below the
      * singularity tolerance are set to their bound when that does not raise the criterion (beyond 1e-14 relative),
      * so that a variance lme4 reports as exactly 0 is 0 here too.
      */
@@ -124,6 +127,20 @@ public final class LinearMixedModel {
          * scan every row of the rest for every level (on InstEval, 2 972 × 1 130 strided reads per evaluation).
          */
         final int[][] touching;
+        /**
+         * Per observation and per term after the first, where that term's columns start in the observation's
+         * {@link #touching} row list (X's rows are always its last p).
+         */
+        final int[][] touchingIndex;
+        /**
+         * The symbolic factorisation of the Schur complement (the union of the cliques {@link #touching}), done once:
+         * minimum-degree order of the other terms' columns, X last.
+         */
+        final org.alliance.stats.linalg.SparseCholesky schurPattern;
+        /** Per level of the first term, the positions of its {@link #touching} rows in {@link #schurPattern}. */
+        final int[][] touchingPosition;
+        /** The Schur complement, reused by every evaluation (one fit evaluates one θ at a time). */
+        final double[][] schurWork;
 
         private Problem(
                 MixedFormula formula,
@@ -157,6 +174,26 @@ public final class LinearMixedModel {
                 }
             }
             touching = touchingPattern();
+            Term first = terms.get(0);
+            int q2 = q - first.levels() * first.size();
+            int restSize = q2 + p;
+            touchingIndex = new int[y.length][terms.size() - 1];
+            for (int i = 0; i < y.length; i++) {
+                int[] rows = touching[first.level()[i]];
+                for (int k = 1; k < terms.size(); k++) {
+                    Term term = terms.get(k);
+                    int base = offsets[k] + term.level()[i] * term.size() - first.levels() * first.size();
+                    touchingIndex[i][k - 1] = java.util.Arrays.binarySearch(rows, base);
+                }
+            }
+            schurPattern = org.alliance.stats.linalg.Cholesky.analyse(restSize, java.util.Arrays.asList(touching), q2);
+            touchingPosition = new int[touching.length][];
+            for (int level = 0; level < touching.length; level++) {
+                touchingPosition[level] = java.util.Arrays.stream(touching[level])
+                        .map(schurPattern::position)
+                        .toArray();
+            }
+            schurWork = new double[restSize][restSize];
         }
 
         private int[][] touchingPattern() {
@@ -373,8 +410,8 @@ public final class LinearMixedModel {
         /**
          * The profiled criterion at θ. The system is factorised in two parts: the first term (the one with most
          * levels) gives a block-diagonal upper-left block D (one m×m block per level), which is factorised block by
-         * block; the rest (other terms and X) is the dense Schur complement S = A_rest − B D⁻¹ Bᵀ, B touching only the
-         * rows that share an observation with a level. For nested and single-term models this is linear in the
+         * block; the rest (other terms and X) is the Schur complement S = A_rest − B D⁻¹ Bᵀ, B touching only the
+         * rows that share an observation with a level, factorised by {@link #schurPattern}. For nested and single-term models this is linear in the
          * number of first-term levels instead of cubic.
          */
         Evaluation evaluate(double[] theta, boolean reml) {
@@ -385,18 +422,33 @@ public final class LinearMixedModel {
             int m1 = first.size();
             int levels1 = first.levels();
             int q1 = levels1 * m1;
-            int restSize = q - q1 + p;
             int width = terms.stream().mapToInt(Term::size).sum();
             int[] cols = new int[width];
             double[] vals = new double[width];
             double[][][] blocks = new double[levels1][m1][m1];
-            double[][] b = new double[restSize][q1];
-            double[][] rest = new double[restSize][restSize];
+            // B (the rest's rows against the first term), level by level on the rows that touch the level: row ia of
+            // touching[level] holds its m1 entries at ia·m1.
+            double[][] b = new double[levels1][];
+            for (int level = 0; level < levels1; level++) {
+                b[level] = new double[touching[level].length * m1];
+            }
+            double[][] rest = schurWork;
+            for (double[] row : rest) {
+                java.util.Arrays.fill(row, 0.0);
+            }
             double[] rhs = new double[q + p];
+            int[] slot = new int[width];
             for (int i = 0; i < n; i++) {
                 row(i, templates, cols, vals);
                 // The first m1 entries belong to the first term (one level per row), the others to the rest.
                 int level = first.level()[i];
+                double[] bl = b[level];
+                int xSlot = touching[level].length - p;
+                for (int s = m1, k = 1; k < terms.size(); k++) {
+                    for (int c = 0; c < terms.get(k).size(); c++) {
+                        slot[s++] = touchingIndex[i][k - 1] + c;
+                    }
+                }
                 for (int s = 0; s < width; s++) {
                     double v = vals[s];
                     rhs[cols[s]] += v * y[i];
@@ -405,10 +457,10 @@ public final class LinearMixedModel {
                         if (s < m1) {
                             blocks[level][s][t] += product;
                         } else if (t < m1) {
-                            b[cols[s] - q1][cols[t]] += product;
+                            bl[slot[s] * m1 + t] += product;
                         } else {
-                            int a = cols[s] - q1;
-                            int c = cols[t] - q1;
+                            int a = schurPattern.position(cols[s] - q1);
+                            int c = schurPattern.position(cols[t] - q1);
                             rest[Math.max(a, c)][Math.min(a, c)] += product;
                         }
                     }
@@ -416,13 +468,14 @@ public final class LinearMixedModel {
                     for (int j = 0; j < p; j++) {
                         double product = x[i][j] * v;
                         if (s < m1) {
-                            b[offset + j][cols[s]] += product;
+                            bl[(xSlot + j) * m1 + s] += product;
                         } else {
-                            rest[offset + j][cols[s] - q1] += product;
+                            rest[offset + j][schurPattern.position(cols[s] - q1)] += product;
                         }
                     }
                 }
             }
+            // X stays last in the pattern's order, so its rows and columns keep their places.
             for (int j = 0; j < p; j++) {
                 rhs[q + j] = xty[j];
                 for (int l = 0; l <= j; l++) {
@@ -430,7 +483,8 @@ public final class LinearMixedModel {
                 }
             }
             for (int k = 0; k < q - q1; k++) {
-                rest[k][k] += 1.0;
+                int at = schurPattern.position(k);
+                rest[at][at] += 1.0;
             }
             double logDetL = 0;
             double[][][] blockFactors = new double[levels1][][];
@@ -451,33 +505,31 @@ public final class LinearMixedModel {
             // all zero at this θ gives a zero column of W, so taking it along changes no result).
             double[] column = new double[m1];
             for (int level = 0; level < levels1; level++) {
-                int base = level * m1;
-                int[] rows = touching[level];
-                for (int a : rows) {
-                    System.arraycopy(b[a], base, column, 0, m1);
+                double[] w = b[level];
+                int[] at = touchingPosition[level];
+                for (int ia = 0; ia < at.length; ia++) {
+                    System.arraycopy(w, ia * m1, column, 0, m1);
                     forward(blockFactors[level], column);
-                    System.arraycopy(column, 0, b[a], base, m1);
+                    System.arraycopy(column, 0, w, ia * m1, m1);
                 }
-                for (int ia = 0; ia < rows.length; ia++) {
-                    double[] wa = b[rows[ia]];
+                for (int ia = 0; ia < at.length; ia++) {
                     for (int ib = 0; ib <= ia; ib++) {
-                        double[] wb = b[rows[ib]];
                         double s = 0;
                         for (int c = 0; c < m1; c++) {
-                            s += wa[base + c] * wb[base + c];
+                            s += w[ia * m1 + c] * w[ib * m1 + c];
                         }
-                        rest[rows[ia]][rows[ib]] -= s;
+                        rest[Math.max(at[ia], at[ib])][Math.min(at[ia], at[ib])] -= s;
                     }
                 }
             }
-            Optional<double[][]> restFactor = SymmetricMatrices.cholesky(rest);
-            if (restFactor.isEmpty()) {
+            if (schurPattern.factorise(rest) >= 0) {
                 return failed(p);
             }
-            double[][] ls = restFactor.get();
+            double[][] ls = rest;
             int q2 = q - q1;
             for (int k = 0; k < q2; k++) {
-                logDetL += 2 * Math.log(ls[k][k]);
+                int at = schurPattern.position(k);
+                logDetL += 2 * Math.log(ls[at][at]);
             }
             double logDetRx = 0;
             double[][] schur = new double[p][p];
@@ -495,20 +547,22 @@ public final class LinearMixedModel {
                 System.arraycopy(y1, base, column, 0, m1);
                 forward(blockFactors[level], column);
                 System.arraycopy(column, 0, y1, base, m1);
-                for (int a : touching[level]) {
+                int[] rows = touching[level];
+                for (int ia = 0; ia < rows.length; ia++) {
                     for (int c = 0; c < m1; c++) {
-                        c2[a] -= b[a][base + c] * y1[base + c];
+                        c2[rows[ia]] -= b[level][ia * m1 + c] * y1[base + c];
                     }
                 }
             }
-            double[] x2 = SymmetricMatrices.solveWithCholesky(ls, c2);
+            double[] x2 = schurPattern.solve(ls, c2);
             double[] solution = new double[q + p];
             for (int level = 0; level < levels1; level++) {
                 int base = level * m1;
                 System.arraycopy(y1, base, column, 0, m1);
-                for (int a : touching[level]) {
+                int[] rows = touching[level];
+                for (int ia = 0; ia < rows.length; ia++) {
                     for (int c = 0; c < m1; c++) {
-                        column[c] -= b[a][base + c] * x2[a];
+                        column[c] -= b[level][ia * m1 + c] * x2[rows[ia]];
                     }
                 }
                 backward(blockFactors[level], column);

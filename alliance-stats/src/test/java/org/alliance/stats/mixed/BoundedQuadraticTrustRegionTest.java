@@ -1,0 +1,68 @@
+package org.alliance.stats.mixed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/** The trust-region optimiser against minima known by hand. */
+class BoundedQuadraticTrustRegionTest {
+
+    private static final double[] FREE = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+
+    private static BoundedQuadraticTrustRegion.Settings settings(int maxEvaluations) {
+        return new BoundedQuadraticTrustRegion.Settings(0.25, 1e-5, 1e-8, maxEvaluations);
+    }
+
+    @Test
+    void findsTheMinimumOfRosenbrocksValley() {
+        BoundedNelderMead.Minimum m = BoundedQuadraticTrustRegion.minimise(
+                x -> 100 * Math.pow(x[1] - x[0] * x[0], 2) + Math.pow(1 - x[0], 2),
+                new double[] {-1.2, 1},
+                FREE,
+                settings(10_000));
+        assertThat(m.converged()).isTrue();
+        assertThat(m.point()[0]).isCloseTo(1.0, within(1e-7));
+        assertThat(m.point()[1]).isCloseTo(1.0, within(1e-7));
+    }
+
+    @Test
+    void aQuadraticIsMinimisedByOneNewtonStepOnceTheRegionHoldsIt() {
+        // Minimum at (0.3, -0.2); within the first region (radius 0.25 around (0.2, 0)) after one model.
+        BoundedNelderMead.Minimum m = BoundedQuadraticTrustRegion.minimise(
+                x -> 3 * Math.pow(x[0] - 0.3, 2) + Math.pow(x[1] + 0.2, 2) + (x[0] - 0.3) * (x[1] + 0.2),
+                new double[] {0.2, 0},
+                FREE,
+                settings(10_000));
+        assertThat(m.converged()).isTrue();
+        assertThat(m.point()[0]).isCloseTo(0.3, within(1e-9));
+        assertThat(m.point()[1]).isCloseTo(-0.2, within(1e-9));
+        // 6 values for the first model and the step, then 6 more that confirm it: no search beyond.
+        assertThat(m.evaluations()).isLessThanOrEqualTo(20);
+    }
+
+    @Test
+    void landsExactlyOnTheLowerBoundWhenTheUnconstrainedMinimumIsOutside() {
+        // Unconstrained minimum at (-2, 3); with x0 >= 0 the constrained one is (0, 2.5).
+        BoundedNelderMead.Minimum m = BoundedQuadraticTrustRegion.minimise(
+                x -> Math.pow(x[0] + 2, 2) + Math.pow(x[1] - 3, 2) + 0.5 * (x[0] + 2) * (x[1] - 3),
+                new double[] {1, 1},
+                new double[] {0, Double.NEGATIVE_INFINITY},
+                settings(10_000));
+        assertThat(m.converged()).isTrue();
+        assertThat(m.point()[0]).isEqualTo(0.0);
+        // d/dx1 at x0 = 0: 2(x1 - 3) + 0.5·2 = 0 → x1 = 2.5
+        assertThat(m.point()[1]).isCloseTo(2.5, within(1e-8));
+    }
+
+    @Test
+    void runningOutOfEvaluationsIsNotConvergence() {
+        BoundedNelderMead.Minimum m = BoundedQuadraticTrustRegion.minimise(
+                x -> 100 * Math.pow(x[1] - x[0] * x[0], 2) + Math.pow(1 - x[0], 2),
+                new double[] {-1.2, 1},
+                FREE,
+                settings(8));
+        assertThat(m.converged()).isFalse();
+        assertThat(m.evaluations()).isEqualTo(8);
+    }
+}
