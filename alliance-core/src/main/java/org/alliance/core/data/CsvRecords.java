@@ -49,8 +49,27 @@ public final class CsvRecords {
      *     unclosed quote explains it
      */
     public static Read read(String source, String text, char separator) {
-        String body = withoutByteOrderMark(text);
         List<Record> records = new ArrayList<>();
+        OptionalLong unclosed = read(source, text, separator, (line, fields) -> records.add(new Record(line, fields)));
+        return new Read(records, unclosed);
+    }
+
+    /** Receives the records of a text one at a time, in file order. */
+    @FunctionalInterface
+    public interface Sink {
+        /** One record that is not an empty line: the line it starts on and its cells as written (not trimmed). */
+        void record(long line, List<String> fields);
+    }
+
+    /**
+     * The records of the text, handed to {@code sink} one at a time instead of kept (a large file is then never held
+     * as records as well as in whatever the sink makes of them).
+     *
+     * @return the line on which a quote opened that is never closed (see {@link Read#unclosedQuote()})
+     * @throws DataFormatException as {@link #read(String, String, char)}
+     */
+    public static OptionalLong read(String source, String text, char separator, Sink sink) {
+        String body = withoutByteOrderMark(text);
         CsvReader<CsvRecord> csv = CsvReader.builder()
                 .fieldSeparator(separator)
                 .quoteCharacter(QUOTE)
@@ -59,17 +78,17 @@ public final class CsvRecords {
                 .ofCsvRecord(body);
         try {
             for (CsvRecord record : csv) {
-                records.add(new Record(record.getStartingLineNumber(), record.getFields()));
+                sink.record(record.getStartingLineNumber(), record.getFields());
             }
         } catch (CsvParseException e) {
             // FastCSV gives up on a cell larger than its buffer, which an unclosed quote makes of the rest of a file.
             OptionalLong unclosed = unclosedQuote(body, separator);
             if (unclosed.isPresent()) {
-                return new Read(records, unclosed);
+                return unclosed;
             }
             throw new DataFormatException(source + ": " + e.getMessage());
         }
-        return new Read(records, unclosedQuote(body, separator));
+        return unclosedQuote(body, separator);
     }
 
     /**
