@@ -3,6 +3,7 @@ package org.alliance.core.data;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -75,7 +76,8 @@ public final class CsvRecords {
                 .quoteCharacter(QUOTE)
                 .skipEmptyLines(true)
                 .ignoreDifferentFieldCount(true)
-                .ofCsvRecord(body);
+                // Through a reader: FastCSV would otherwise copy the whole text into one char array first.
+                .ofCsvRecord(new StringReader(body));
         try {
             for (CsvRecord record : csv) {
                 sink.record(record.getStartingLineNumber(), record.getFields());
@@ -126,36 +128,42 @@ public final class CsvRecords {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    /** The line where a quoted cell opens that the text never closes, following FastCSV's quote rules. */
+    /**
+     * The line where a quoted cell opens that the text never closes, following FastCSV's quote rules. Only the quotes
+     * are visited: a quote outside a quoted cell opens one when it begins a cell (it follows the separator, a line
+     * break or nothing), and inside one a quote closes it unless it is doubled.
+     */
     static OptionalLong unclosedQuote(String text, char separator) {
-        long line = 1;
-        long opened = 0;
-        boolean quoted = false;
-        boolean cellStart = true;
         int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\r' && !(i + 1 < n && text.charAt(i + 1) == '\n') || c == '\n') {
-                line++;
-            }
+        boolean quoted = false;
+        int opened = -1;
+        for (int i = text.indexOf(QUOTE); i >= 0; i = text.indexOf(QUOTE, i + 1)) {
             if (quoted) {
-                if (c == QUOTE) {
-                    if (i + 1 < n && text.charAt(i + 1) == QUOTE) {
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
+                if (i + 1 < n && text.charAt(i + 1) == QUOTE) {
+                    i++;
+                } else {
+                    quoted = false;
                 }
-            } else if (c == separator || c == '\n' || c == '\r') {
-                cellStart = true;
-            } else if (c == QUOTE && cellStart) {
-                quoted = true;
-                opened = line;
-                cellStart = false;
             } else {
-                cellStart = false;
+                char before = i == 0 ? '\n' : text.charAt(i - 1);
+                if (before == separator || before == '\n' || before == '\r') {
+                    quoted = true;
+                    opened = i;
+                }
             }
         }
-        return quoted ? OptionalLong.of(opened) : OptionalLong.empty();
+        return quoted ? OptionalLong.of(lineOf(text, opened)) : OptionalLong.empty();
+    }
+
+    /** The line (from 1) of a position, counting a line break as FastCSV does: \r\n, \n or \r. */
+    private static long lineOf(String text, int position) {
+        long line = 1;
+        for (int i = 0; i < position; i++) {
+            char c = text.charAt(i);
+            if (c == '\r' && !(i + 1 < text.length() && text.charAt(i + 1) == '\n') || c == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 }

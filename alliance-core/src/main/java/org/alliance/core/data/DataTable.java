@@ -232,6 +232,7 @@ public final class DataTable {
         }
         List<String> notes = new ArrayList<>();
         String text = decode(source, bytes, options.encoding(), notes);
+        bytes = null; // not held while the text is read: a large file would be in memory twice
         return read(source, text, options, notes);
     }
 

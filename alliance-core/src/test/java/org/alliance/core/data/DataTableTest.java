@@ -229,6 +229,19 @@ class DataTableTest {
     }
 
     @Test
+    void aReplacementCharacterWrittenInTheFileIsTextAndAnInvalidByteBesideItStillMakesItWindows1252() throws Exception {
+        // UTF-8 is first decoded by the JDK, which puts U+FFFD where a byte is not valid: a U+FFFD that the file
+        // itself holds must neither hide an invalid byte nor count as one.
+        DataTable valid = DataTable.read(write("fffd.csv", "name,x\n\uFFFD,1\n"));
+        assertThat(valid.text("name")).containsExactly("\uFFFD");
+        assertThat(valid.notes()).isEmpty();
+        byte[] mixed = {'n', '\n', (byte) 0xEF, (byte) 0xBF, (byte) 0xBD, (byte) 0xE9, '\n'};
+        DataTable latin = DataTable.read(write("mixed-fffd.csv", mixed));
+        assertThat(latin.notes()).anyMatch(n -> n.contains("byte 0xE9 on line 2, character 2"));
+        assertThat(latin.text("n")).containsExactly("\u00EF\u00BF\u00BD\u00E9");
+    }
+
+    @Test
     void aWindows1252FileIsReadAsSuchWithANote() throws Exception {
         byte[] latin = "naam;score\nJørgen;3,5\nAnaïs;4\n".getBytes(Charset.forName("windows-1252"));
         DataTable table = DataTable.read(write("latin.csv", latin));
