@@ -21,9 +21,12 @@ mkdir -p "$work"
 cd "$root"
 csv="$work/ols-200000x20.csv"
 [[ -f "$csv" ]] || Rscript "$here/make-ols.R" "$csv"
-# The launcher builds the jar and writes its class-data-sharing archive on its first run: not timed.
+# The launcher builds the jar on its first run and writes a command's class-data-sharing archive on the command's
+# first run: not timed.
 "$alliance" --version >/dev/null
 "$alliance" regress --formula 'y ~ x1' --format text alliance-stats/src/test/resources/data/HolzingerSwineford1939.csv \
+    >/dev/null 2>&1 || true
+"$alliance" cfa --model 'f =~ x1 + x2 + x3' --format text alliance-stats/src/test/resources/data/HolzingerSwineford1939.csv \
     >/dev/null 2>&1 || true
 
 hs_model=$'visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9'
