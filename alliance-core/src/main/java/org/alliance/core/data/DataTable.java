@@ -33,8 +33,8 @@ import java.util.regex.Pattern;
  * Windows-1252 files (see {@link CsvOptions}); each such decision is recorded in {@link #notes()}.
  *
  * <p>The cells are held column by column, numbers as doubles ({@link TableColumn}), and the file is read record by
- * record into them: a register-sized file (1 000 000 rows × 20 columns) fits the command line's default heap, and
- * a numeric column is converted once, while reading.
+ * record into them: the cells of 1 000 000 rows × 20 columns take 180 MB, and a numeric column is converted once,
+ * while reading. The file's bytes and its text are still held whole while it is read (twice its size).
  */
 public final class DataTable {
 
