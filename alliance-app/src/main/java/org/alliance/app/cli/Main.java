@@ -9,7 +9,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        int exitCode = AllianceCommand.commandLine().execute(args);
+        int exitCode = AllianceCommand.commandLine(args).execute(args);
         if (exitCode != 0 || !AllianceCommand.serverStarted()) {
             System.exit(exitCode);
         }

@@ -45,6 +45,32 @@ class AllianceCommandTest {
     }
 
     @Test
+    void aCommandLineForOneCommandHoldsOnlyThatCommandAndOneForAnythingElseHoldsThemAll() {
+        for (String name : COMMANDS) {
+            Set<String> registered =
+                    AllianceCommand.commandLine(name, "--help").getSubcommands().keySet();
+            if (name.equals("help")) {
+                assertThat(registered).as(name).containsExactlyInAnyOrderElementsOf(COMMANDS);
+            } else {
+                assertThat(registered).as(name).containsExactly(name);
+                // The name it is looked up by is the one its annotation gives (what --help lists).
+                assertThat(AllianceCommand.commandLine()
+                                .getSubcommands()
+                                .get(name)
+                                .getCommandName())
+                        .isEqualTo(name);
+            }
+        }
+        assertThat(AllianceCommand.commandLine("--help").getSubcommands().keySet())
+                .containsExactlyInAnyOrderElementsOf(COMMANDS);
+        assertThat(AllianceCommand.commandLine("cfx").getSubcommands().keySet())
+                .containsExactlyInAnyOrderElementsOf(COMMANDS);
+        CommandRun unknown = CommandRun.run("regres", "--formula", "y ~ x");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unknown.err()).contains("regress");
+    }
+
+    @Test
     void everyCommandsHelpExitsWithZero() {
         List<List<String>> paths = new ArrayList<>();
         collect(AllianceCommand.commandLine(), new ArrayList<>(), paths);

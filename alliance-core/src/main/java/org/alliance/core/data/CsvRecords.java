@@ -3,6 +3,7 @@ package org.alliance.core.data;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -49,27 +50,47 @@ public final class CsvRecords {
      *     unclosed quote explains it
      */
     public static Read read(String source, String text, char separator) {
-        String body = withoutByteOrderMark(text);
         List<Record> records = new ArrayList<>();
+        OptionalLong unclosed = read(source, text, separator, (line, fields) -> records.add(new Record(line, fields)));
+        return new Read(records, unclosed);
+    }
+
+    /** Receives the records of a text one at a time, in file order. */
+    @FunctionalInterface
+    public interface Sink {
+        /** One record that is not an empty line: the line it starts on and its cells as written (not trimmed). */
+        void record(long line, List<String> fields);
+    }
+
+    /**
+     * The records of the text, handed to {@code sink} one at a time instead of kept (a large file is then never held
+     * as records as well as in whatever the sink makes of them).
+     *
+     * @return the line on which a quote opened that is never closed (see {@link Read#unclosedQuote()})
+     * @throws DataFormatException as {@link #read(String, String, char)}
+     */
+    public static OptionalLong read(String source, String text, char separator, Sink sink) {
+        String body = withoutByteOrderMark(text);
         CsvReader<CsvRecord> csv = CsvReader.builder()
                 .fieldSeparator(separator)
                 .quoteCharacter(QUOTE)
                 .skipEmptyLines(true)
                 .ignoreDifferentFieldCount(true)
-                .ofCsvRecord(body);
+                // Through a reader: FastCSV would otherwise copy the whole text into one char array first.
+                .ofCsvRecord(new StringReader(body));
         try {
             for (CsvRecord record : csv) {
-                records.add(new Record(record.getStartingLineNumber(), record.getFields()));
+                sink.record(record.getStartingLineNumber(), record.getFields());
             }
         } catch (CsvParseException e) {
             // FastCSV gives up on a cell larger than its buffer, which an unclosed quote makes of the rest of a file.
             OptionalLong unclosed = unclosedQuote(body, separator);
             if (unclosed.isPresent()) {
-                return new Read(records, unclosed);
+                return unclosed;
             }
             throw new DataFormatException(source + ": " + e.getMessage());
         }
-        return new Read(records, unclosedQuote(body, separator));
+        return unclosedQuote(body, separator);
     }
 
     /**
@@ -107,36 +128,42 @@ public final class CsvRecords {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    /** The line where a quoted cell opens that the text never closes, following FastCSV's quote rules. */
+    /**
+     * The line where a quoted cell opens that the text never closes, following FastCSV's quote rules. Only the quotes
+     * are visited: a quote outside a quoted cell opens one when it begins a cell (it follows the separator, a line
+     * break or nothing), and inside one a quote closes it unless it is doubled.
+     */
     static OptionalLong unclosedQuote(String text, char separator) {
-        long line = 1;
-        long opened = 0;
-        boolean quoted = false;
-        boolean cellStart = true;
         int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\r' && !(i + 1 < n && text.charAt(i + 1) == '\n') || c == '\n') {
-                line++;
-            }
+        boolean quoted = false;
+        int opened = -1;
+        for (int i = text.indexOf(QUOTE); i >= 0; i = text.indexOf(QUOTE, i + 1)) {
             if (quoted) {
-                if (c == QUOTE) {
-                    if (i + 1 < n && text.charAt(i + 1) == QUOTE) {
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
+                if (i + 1 < n && text.charAt(i + 1) == QUOTE) {
+                    i++;
+                } else {
+                    quoted = false;
                 }
-            } else if (c == separator || c == '\n' || c == '\r') {
-                cellStart = true;
-            } else if (c == QUOTE && cellStart) {
-                quoted = true;
-                opened = line;
-                cellStart = false;
             } else {
-                cellStart = false;
+                char before = i == 0 ? '\n' : text.charAt(i - 1);
+                if (before == separator || before == '\n' || before == '\r') {
+                    quoted = true;
+                    opened = i;
+                }
             }
         }
-        return quoted ? OptionalLong.of(opened) : OptionalLong.empty();
+        return quoted ? OptionalLong.of(lineOf(text, opened)) : OptionalLong.empty();
+    }
+
+    /** The line (from 1) of a position, counting a line break as FastCSV does: \r\n, \n or \r. */
+    private static long lineOf(String text, int position) {
+        long line = 1;
+        for (int i = 0; i < position; i++) {
+            char c = text.charAt(i);
+            if (c == '\r' && !(i + 1 < text.length() && text.charAt(i + 1) == '\n') || c == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 }

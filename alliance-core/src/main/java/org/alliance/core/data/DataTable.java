@@ -8,40 +8,35 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * A rectangular data set read from a CSV file with a header row, as researchers hand it to the analyses.
  *
- * <p>Cells are kept as text; {@link #numeric(String)} converts a column on request and names the line and
- * column of the first value that is not a number (and how many more there are). Missing cells are those that
- * match a missing-value code of {@link CsvOptions} (by default, as R: empty or {@code NA}). Line numbers in
- * messages are the file's lines: the header is line 1; a quoted cell with a line break makes later rows start
- * further down. Reading detects the separator, a decimal comma, a byte-order mark and Windows-1252 files (see
- * {@link CsvOptions}); each such decision is recorded in {@link #notes()}.
+ * <p>Cells read as text ({@link #text(String)}, exactly as the file has them) or as numbers: {@link
+ * #numeric(String)} names the line and column of the first value that is not a number (and how many more there
+ * are). Missing cells are those that match a missing-value code of {@link CsvOptions} (by default, as R: empty or
+ * {@code NA}). Line numbers in messages are the file's lines: the header is line 1; a quoted cell with a line break
+ * makes later rows start further down. Reading detects the separator, a decimal comma, a byte-order mark and
+ * Windows-1252 files (see {@link CsvOptions}); each such decision is recorded in {@link #notes()}.
  *
- * @param source where the data came from (a file name), used in messages and provenance
- * @param columns column names in file order
- * @param rows data rows, each as long as {@code columns}; {@code null} marks a missing cell
- * @param lines the line of the file on which each row starts
- * @param notes what the reader detected or decided (encoding, decimal mark), for the user and provenance
- * @param rowsAre whether {@code lines} are lines of a text file or cases of an SPSS system file
+ * <p>The cells are held column by column, numbers as doubles ({@link TableColumn}), and the file is read record by
+ * record into them: the cells of 1 000 000 rows × 20 columns take 180 MB, and a numeric column is converted once,
+ * while reading. The file's bytes and its text are still held whole while it is read (twice its size).
  */
-public record DataTable(
-        String source,
-        List<String> columns,
-        List<List<String>> rows,
-        List<Long> lines,
-        List<String> notes,
-        Rows rowsAre) {
+public final class DataTable {
 
     /** What a row's number in {@link #lines()} counts, as messages name it. */
     public enum Rows {
@@ -57,29 +52,83 @@ public record DataTable(
         }
     }
 
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern DECIMAL_COMMA_NUMBER = Pattern.compile("[+-]?\\d*,\\d+([eE][+-]?\\d+)?");
-    private static final Pattern DECIMAL_POINT_NUMBER = Pattern.compile("[+-]?\\d*\\.\\d+([eE][+-]?\\d+)?");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    public DataTable {
-        columns = List.copyOf(columns);
-        List<List<String>> copy = new ArrayList<>(rows.size());
+    private final String source;
+    private final List<String> columns;
+    private final TableColumn[] cells;
+    private final long[] lines;
+    private final List<String> notes;
+    private final Rows rowsAre;
+
+    /**
+     * A table of given cells.
+     *
+     * @param source where the data came from (a file name), used in messages and provenance
+     * @param columns column names in file order
+     * @param rows data rows, each as long as {@code columns}; {@code null} marks a missing cell
+     * @param lines the line of the file on which each row starts
+     * @param notes what the reader detected or decided (encoding, decimal mark), for the user and provenance
+     * @param rowsAre whether {@code lines} are lines of a text file or cases of an SPSS system file
+     */
+    public DataTable(
+            String source,
+            List<String> columns,
+            List<List<String>> rows,
+            List<Long> lines,
+            List<String> notes,
+            Rows rowsAre) {
+        this(
+                source,
+                List.copyOf(columns),
+                cellsOf(columns.size(), rows),
+                lineArray(lines, rows.size()),
+                notes,
+                rowsAre);
+    }
+
+    private DataTable(
+            String source, List<String> columns, TableColumn[] cells, long[] lines, List<String> notes, Rows rowsAre) {
+        this.source = source;
+        this.columns = columns;
+        this.cells = cells;
+        this.lines = lines;
+        this.notes = List.copyOf(notes);
+        this.rowsAre = Objects.requireNonNull(rowsAre, "rowsAre");
+    }
+
+    private static TableColumn[] cellsOf(int columnCount, List<List<String>> rows) {
+        TableColumn[] cells = newColumns(columnCount, rows.size());
         for (List<String> row : rows) {
-            if (row.size() != columns.size()) {
+            if (row.size() != columnCount) {
                 throw new IllegalArgumentException(
-                        "row has " + row.size() + " cells but there are " + columns.size() + " columns");
+                        "row has " + row.size() + " cells but there are " + columnCount + " columns");
             }
-            copy.add(Collections.unmodifiableList(new ArrayList<>(row)));
+            for (int j = 0; j < columnCount; j++) {
+                cells[j].add(row.get(j));
+            }
         }
-        rows = Collections.unmodifiableList(copy);
-        lines = List.copyOf(lines);
-        if (lines.size() != rows.size()) {
-            throw new IllegalArgumentException(
-                    "there are " + lines.size() + " line numbers for " + rows.size() + " rows");
+        return cells;
+    }
+
+    private static TableColumn[] newColumns(int columnCount, int expectedRows) {
+        TableColumn[] cells = new TableColumn[columnCount];
+        for (int j = 0; j < columnCount; j++) {
+            cells[j] = new TableColumn(expectedRows);
         }
-        notes = List.copyOf(notes);
-        java.util.Objects.requireNonNull(rowsAre, "rowsAre");
+        return cells;
+    }
+
+    private static long[] lineArray(List<Long> lines, int rows) {
+        if (lines.size() != rows) {
+            throw new IllegalArgumentException("there are " + lines.size() + " line numbers for " + rows + " rows");
+        }
+        long[] array = new long[rows];
+        for (int i = 0; i < rows; i++) {
+            array[i] = lines.get(i);
+        }
+        return array;
     }
 
     /** A table read from a text file: {@code lines} are the file's lines. */
@@ -99,6 +148,67 @@ public record DataTable(
             lines.add((long) i + 2);
         }
         return lines;
+    }
+
+    /** Where the data came from (a file name), used in messages and provenance. */
+    public String source() {
+        return source;
+    }
+
+    /** Column names in file order. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** The data rows as text, each as long as {@link #columns()}; {@code null} marks a missing cell. A view. */
+    public List<List<String>> rows() {
+        return new AbstractList<>() {
+            @Override
+            public List<String> get(int r) {
+                Objects.checkIndex(r, lines.length);
+                return new AbstractList<>() {
+                    @Override
+                    public String get(int c) {
+                        return cells[c].text(r);
+                    }
+
+                    @Override
+                    public int size() {
+                        return cells.length;
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return lines.length;
+            }
+        };
+    }
+
+    /** The line of the file on which each row starts (the case number in an SPSS system file). */
+    public List<Long> lines() {
+        return new AbstractList<>() {
+            @Override
+            public Long get(int r) {
+                return lines[r];
+            }
+
+            @Override
+            public int size() {
+                return lines.length;
+            }
+        };
+    }
+
+    /** What the reader detected or decided (encoding, decimal mark), for the user and provenance. */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** Whether {@link #lines()} are lines of a text file or cases of an SPSS system file. */
+    public Rows rowsAre() {
+        return rowsAre;
     }
 
     /** Reads a CSV file with everything detected (see {@link CsvOptions#defaults()}). */
@@ -122,6 +232,7 @@ public record DataTable(
         }
         List<String> notes = new ArrayList<>();
         String text = decode(source, bytes, options.encoding(), notes);
+        bytes = null; // not held while the text is read: a large file would be in memory twice
         return read(source, text, options, notes);
     }
 
@@ -167,51 +278,105 @@ public record DataTable(
 
     private static DataTable read(String source, String text, CsvOptions options, List<String> notes) {
         char separator = options.separator().orElseGet(() -> CsvRecords.detectSeparator(text));
-        CsvRecords.Read csv = CsvRecords.read(source, text, separator);
-        if (csv.unclosedQuote().isPresent()) {
-            throw new DataFormatException(
-                    source + ", line " + csv.unclosedQuote().getAsLong()
-                            + ": a quote (\") opens a cell here and is never closed, so the rest of the file would be one"
-                            + " cell; close the quote, or double a quote that is part of the text (\"\")");
+        boolean commaDeclared = options.decimal().filter(d -> d == ',').isPresent();
+        Reading reading = new Reading(source, separator, options.missingCodes(), commaDeclared, expectedRows(text));
+        OptionalLong unclosedQuote = CsvRecords.read(source, text, separator, reading);
+        if (unclosedQuote.isPresent()) {
+            throw new DataFormatException(source + ", line " + unclosedQuote.getAsLong()
+                    + ": a quote (\") opens a cell here and is never closed, so the rest of the file would be one"
+                    + " cell; close the quote, or double a quote that is part of the text (\"\")");
         }
-        List<String> header = null;
-        List<List<String>> rows = new ArrayList<>();
-        List<Long> lines = new ArrayList<>();
-        for (CsvRecords.Record record : csv.records()) {
-            long line = record.line();
-            List<String> fields = record.fields();
-            if (header == null) {
-                header = checkHeader(source, fields);
-                continue;
+        if (reading.error != null) {
+            throw reading.error;
+        }
+        if (reading.header == null) {
+            throw new DataFormatException(source + ": the file is empty; expected a header row with column names");
+        }
+        TableColumn[] cells = reading.cells;
+        if (options.decimal().isEmpty() && separator == ';') {
+            detectDecimalComma(source, cells, notes);
+        }
+        return new DataTable(
+                source, reading.header, cells, Arrays.copyOf(reading.lines, reading.rows), notes, Rows.LINES);
+    }
+
+    /** About as many rows as the text has lines (the capacity of the columns, so they are rarely copied). */
+    private static int expectedRows(String text) {
+        int lines = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            lines++;
+        }
+        return lines + 1;
+    }
+
+    /**
+     * The records of a file as they come, into the columns: trimmed, missing-value codes as missing, a declared
+     * decimal comma as a point. The first problem is kept and reported after the whole text is read, so that an
+     * unclosed quote (which explains most other problems) is reported first.
+     */
+    private static final class Reading implements CsvRecords.Sink {
+        private final String source;
+        private final char separator;
+        private final Set<String> missingCodes;
+        private final int longestMissingCode;
+        private final boolean commaDeclared;
+        private final int expectedRows;
+        List<String> header;
+        TableColumn[] cells;
+        long[] lines;
+        int rows;
+        DataFormatException error;
+
+        Reading(String source, char separator, Set<String> missingCodes, boolean commaDeclared, int expectedRows) {
+            this.source = source;
+            this.separator = separator;
+            this.missingCodes = missingCodes;
+            this.longestMissingCode =
+                    missingCodes.stream().mapToInt(String::length).max().orElse(-1);
+            this.commaDeclared = commaDeclared;
+            this.expectedRows = expectedRows;
+        }
+
+        @Override
+        public void record(long line, List<String> fields) {
+            if (error != null) {
+                return;
             }
+            try {
+                if (header == null) {
+                    header = checkHeader(source, fields);
+                    cells = newColumns(header.size(), expectedRows);
+                    lines = new long[Math.max(expectedRows, 8)];
+                    return;
+                }
+                add(line, fields);
+            } catch (DataFormatException e) {
+                error = e;
+            }
+        }
+
+        private void add(long line, List<String> fields) {
             if (fields.size() != header.size()) {
                 throw new DataFormatException(source + ", line " + line + ": " + fields.size()
                         + " cells, but the header has " + header.size() + " columns"
                         + separatorHint(fields, header.size(), separator));
             }
-            List<String> row = new ArrayList<>(fields.size());
-            for (String field : fields) {
-                String cell = field.strip();
-                row.add(options.missingCodes().contains(cell) ? null : cell);
-            }
-            rows.add(row);
-            lines.add(line);
-        }
-        if (header == null) {
-            throw new DataFormatException(source + ": the file is empty; expected a header row with column names");
-        }
-        char decimal = options.decimal().orElseGet(() -> detectDecimal(source, separator, rows, notes));
-        if (decimal == ',') {
-            for (List<String> row : rows) {
-                for (int j = 0; j < row.size(); j++) {
-                    String cell = row.get(j);
-                    if (cell != null && DECIMAL_COMMA_NUMBER.matcher(cell).matches()) {
-                        row.set(j, cell.replace(',', '.'));
-                    }
+            for (int j = 0; j < cells.length; j++) {
+                String cell = fields.get(j).strip();
+                if (cell.length() <= longestMissingCode && missingCodes.contains(cell)) {
+                    cell = null;
+                } else if (commaDeclared
+                        && cell.indexOf(',') >= 0
+                        && DECIMAL_COMMA_NUMBER.matcher(cell).matches()) {
+                    cell = cell.replace(',', '.');
                 }
+                cells[j].add(cell);
             }
+            if (rows == lines.length) {
+                lines = Arrays.copyOf(lines, rows + (rows >> 1) + 8);
+            }
+            lines[rows++] = line;
         }
-        return new DataTable(source, header, rows, lines, notes);
     }
 
     private static String separatorHint(List<String> fields, int columns, char separator) {
@@ -228,33 +393,35 @@ public record DataTable(
     }
 
     /**
-     * ',' when the file is semicolon-separated and its numbers use decimal commas (at least one "3,5" and no
-     * "3.5"), else '.'. A mixed file keeps '.', and the values with a comma are then reported as not numbers.
+     * A semicolon-separated file whose numbers use decimal commas (at least one "3,5" and no "3.5") is read with ','
+     * as the decimal mark: its "3,5" cells, read as text so far, become numbers, with a note. A mixed file keeps '.',
+     * and the values with a comma are then reported as not numbers.
      */
-    private static char detectDecimal(String source, char separator, List<List<String>> rows, List<String> notes) {
-        if (separator != ';') {
-            return '.';
-        }
+    private static void detectDecimalComma(String source, TableColumn[] cells, List<String> notes) {
         long commas = 0;
         long points = 0;
-        for (List<String> row : rows) {
-            for (String cell : row) {
-                if (cell == null) {
-                    continue;
-                }
-                if (DECIMAL_COMMA_NUMBER.matcher(cell).matches()) {
+        for (TableColumn column : cells) {
+            points += column.pointNumbers();
+            for (int r = 0; r < column.size() && !column.isNumeric(); r++) {
+                if (column.isText(r)
+                        && DECIMAL_COMMA_NUMBER.matcher(column.text(r)).matches()) {
                     commas++;
-                } else if (DECIMAL_POINT_NUMBER.matcher(cell).matches()) {
-                    points++;
                 }
             }
         }
-        if (commas > 0 && points == 0) {
-            notes.add(source + " is semicolon-separated with decimal commas (" + commas
-                    + " numbers such as 3,5): read with ',' as the decimal mark");
-            return ',';
+        if (commas == 0 || points > 0) {
+            return;
         }
-        return '.';
+        notes.add(source + " is semicolon-separated with decimal commas (" + commas
+                + " numbers such as 3,5): read with ',' as the decimal mark");
+        for (TableColumn column : cells) {
+            for (int r = 0; r < column.size() && !column.isNumeric(); r++) {
+                String cell = column.isText(r) ? column.text(r) : null;
+                if (cell != null && DECIMAL_COMMA_NUMBER.matcher(cell).matches()) {
+                    column.replace(r, cell.replace(',', '.'));
+                }
+            }
+        }
     }
 
     private static List<String> checkHeader(String source, List<String> fields) {
@@ -276,7 +443,7 @@ public record DataTable(
 
     /** Number of data rows. */
     public int rowCount() {
-        return rows.size();
+        return lines.length;
     }
 
     /** Position of a column, or an error that lists the columns that do exist. */
@@ -291,55 +458,45 @@ public record DataTable(
 
     /** A column as text; missing cells are {@code null}. */
     public List<String> text(String column) {
-        int index = columnIndex(column);
-        List<String> values = new ArrayList<>(rows.size());
-        for (List<String> row : rows) {
-            values.add(row.get(index));
+        TableColumn cells = this.cells[columnIndex(column)];
+        List<String> values = new ArrayList<>(lines.length);
+        for (int r = 0; r < lines.length; r++) {
+            values.add(cells.text(r));
         }
         return Collections.unmodifiableList(values);
     }
 
     /** "line 12" of a text file, "case 11" of an SPSS system file, for a data row (0-based). */
     public String where(int rowIndex) {
-        return rowsAre.word + " " + lines.get(rowIndex);
+        return rowsAre.word + " " + lines[rowIndex];
     }
 
     /** The line of the file on which a data row (0-based) starts (the case number in an SPSS system file). */
     public long line(int rowIndex) {
-        return lines.get(rowIndex);
+        return lines[rowIndex];
     }
 
     /** A column as numbers; missing cells are {@code NaN}. A cell that is not a number is an error naming its line. */
     public double[] numeric(String column) {
         int index = columnIndex(column);
-        double[] values = new double[rows.size()];
-        for (int r = 0; r < rows.size(); r++) {
-            String cell = rows.get(r).get(index);
-            if (cell == null) {
-                values[r] = Double.NaN;
-            } else if (looksNumeric(cell)) {
-                values[r] = Double.parseDouble(cell);
-                if (!Double.isFinite(values[r])) {
-                    throw new DataFormatException(source + ", " + where(r) + ", column " + (index + 1) + " (" + column
-                            + "): \"" + cell + "\" is not a finite number");
+        TableColumn cells = this.cells[index];
+        if (!cells.isNumeric() || !cells.allFinite()) {
+            for (int r = 0; r < lines.length; r++) {
+                if (cells.isText(r)) {
+                    throw new DataFormatException(notANumber(index, r));
                 }
-            } else {
-                throw new DataFormatException(notANumber(index, r));
+                if (!cells.isMissing(r) && !Double.isFinite(cells.number(r))) {
+                    throw new DataFormatException(source + ", " + where(r) + ", column " + (index + 1) + " (" + column
+                            + "): \"" + cells.text(r) + "\" is not a finite number");
+                }
             }
         }
-        return values;
+        return cells.numbers();
     }
 
     /** True when every non-missing cell of the column is a number. */
     public boolean isNumeric(String column) {
-        int index = columnIndex(column);
-        for (List<String> row : rows) {
-            String cell = row.get(index);
-            if (cell != null && !looksNumeric(cell)) {
-                return false;
-            }
-        }
-        return true;
+        return cells[columnIndex(column)].isNumeric();
     }
 
     /**
@@ -350,20 +507,24 @@ public record DataTable(
      */
     public Optional<String> whyText(String column) {
         int index = columnIndex(column);
+        TableColumn cells = this.cells[index];
+        if (cells.isNumeric()) {
+            return Optional.empty();
+        }
         int numbers = 0;
         int others = 0;
         Set<String> distinctNumbers = new HashSet<>();
         Set<String> distinctOthers = new HashSet<>();
-        for (List<String> row : rows) {
-            String cell = row.get(index);
-            if (cell != null) {
-                if (looksNumeric(cell)) {
-                    numbers++;
-                    distinctNumbers.add(cell);
-                } else {
-                    others++;
-                    distinctOthers.add(cell);
-                }
+        for (int r = 0; r < lines.length; r++) {
+            if (cells.isMissing(r)) {
+                continue;
+            }
+            if (cells.isText(r)) {
+                others++;
+                distinctOthers.add(cells.text(r));
+            } else {
+                numbers++;
+                distinctNumbers.add(cells.text(r));
             }
         }
         boolean mostlyNumbers = numbers > others || distinctNumbers.size() > distinctOthers.size();
@@ -383,9 +544,8 @@ public record DataTable(
     }
 
     private int firstNonNumber(int index) {
-        for (int r = 0; r < rows.size(); r++) {
-            String cell = rows.get(r).get(index);
-            if (cell != null && !looksNumeric(cell)) {
+        for (int r = 0; r < lines.length; r++) {
+            if (cells[index].isText(r)) {
                 return r;
             }
         }
@@ -397,13 +557,14 @@ public record DataTable(
      * the value: declare a missing-value code, or the decimal comma.
      */
     private String notANumber(int index, int row) {
-        String cell = rows.get(row).get(index);
+        TableColumn cells = this.cells[index];
+        String cell = cells.text(row);
         Set<String> more = new java.util.LinkedHashSet<>();
         int count = 0;
-        for (int r = row + 1; r < rows.size(); r++) {
-            String other = rows.get(r).get(index);
-            if (other != null && !looksNumeric(other)) {
+        for (int r = row + 1; r < lines.length; r++) {
+            if (cells.isText(r)) {
                 count++;
+                String other = cells.text(r);
                 if (more.size() < 3 && !other.equals(cell)) {
                     more.add('"' + other + '"');
                 }
@@ -418,10 +579,5 @@ public record DataTable(
                         + "\")";
         return source + ", " + where(row) + ", column " + (index + 1) + " (" + columns.get(index) + "): \"" + cell
                 + "\" is not a number" + others + "; " + fix;
-    }
-
-    private static boolean looksNumeric(String cell) {
-        // Double.parseDouble also accepts "NaN", "Infinity" and hex floats, which are not data values here.
-        return NUMBER.matcher(cell).matches();
     }
 }

@@ -40,6 +40,71 @@ class DataTableTest {
     }
 
     @Test
+    void numbersAreReadAsTheJdkReadsThemAndTheirTextComesBackAsWritten() {
+        // Columns hold numbers as doubles; the text of every cell must still be the file's, in every spelling.
+        String[] spellings = {
+            "0",
+            "-0",
+            "-0.0",
+            "7",
+            "10",
+            "007",
+            "+1",
+            "1.",
+            ".5",
+            "-.5",
+            "0.5",
+            "0.10",
+            "-12.3400",
+            "1e5",
+            "2.5E-3",
+            "123456789012345",
+            "1234567890123456",
+            "0.000000000000001",
+            "99999999.9999999",
+            "1e999",
+            "3.",
+            "x1",
+            "n/a"
+        };
+        StringBuilder csv = new StringBuilder("a\n");
+        for (String spelling : spellings) {
+            csv.append(spelling).append('\n');
+        }
+        DataTable table = parse(csv.toString());
+        assertThat(table.text("a")).containsExactly(spellings);
+        assertThat(table.isNumeric("a")).isFalse();
+        DataTable numbers = parse("a\n" + String.join("\n", java.util.Arrays.copyOf(spellings, 19)) + "\n");
+        double[] values = numbers.numeric("a");
+        for (int i = 0; i < values.length; i++) {
+            assertThat(values[i]).as(spellings[i]).isEqualTo(Double.parseDouble(spellings[i]));
+        }
+        assertThat(Double.doubleToRawLongBits(values[1])).isEqualTo(Double.doubleToRawLongBits(-0.0));
+        assertThatThrownBy(() -> parse("a\n1\n1e999\n").numeric("a"))
+                .hasMessageContaining("line 3, column 1 (a): \"1e999\" is not a finite number");
+    }
+
+    @Test
+    void randomDecimalsAreReadToTheSameDoubleAsParseDoubleAndKeepTheirText() {
+        java.util.Random random = new java.util.Random(20261204);
+        StringBuilder csv = new StringBuilder("a\n");
+        String[] written = new String[20_000];
+        for (int i = 0; i < written.length; i++) {
+            int decimals = random.nextInt(9);
+            long digits = random.nextLong() % 1_000_000_000_000L;
+            String text = java.math.BigDecimal.valueOf(digits, decimals).toPlainString();
+            written[i] = text;
+            csv.append(text).append('\n');
+        }
+        DataTable table = parse(csv.toString());
+        double[] values = table.numeric("a");
+        for (int i = 0; i < written.length; i++) {
+            assertThat(values[i]).as(written[i]).isEqualTo(Double.parseDouble(written[i]));
+        }
+        assertThat(table.text("a")).containsExactly(written);
+    }
+
+    @Test
     void onlyRsMissingCodesAreMissingByDefault() {
         // R's read.csv: na.strings = "NA" (case matters) and empty cells; "." is a value.
         DataTable table = parse("a\nna\n.\n");
@@ -161,6 +226,19 @@ class DataTableTest {
         assertThatThrownBy(() -> table.numeric("x"))
                 .hasMessageContaining("line 2, column 1 (x): \"1,5\" is not a number")
                 .hasMessageContaining("--dec ','");
+    }
+
+    @Test
+    void aReplacementCharacterWrittenInTheFileIsTextAndAnInvalidByteBesideItStillMakesItWindows1252() throws Exception {
+        // UTF-8 is first decoded by the JDK, which puts U+FFFD where a byte is not valid: a U+FFFD that the file
+        // itself holds must neither hide an invalid byte nor count as one.
+        DataTable valid = DataTable.read(write("fffd.csv", "name,x\n\uFFFD,1\n"));
+        assertThat(valid.text("name")).containsExactly("\uFFFD");
+        assertThat(valid.notes()).isEmpty();
+        byte[] mixed = {'n', '\n', (byte) 0xEF, (byte) 0xBF, (byte) 0xBD, (byte) 0xE9, '\n'};
+        DataTable latin = DataTable.read(write("mixed-fffd.csv", mixed));
+        assertThat(latin.notes()).anyMatch(n -> n.contains("byte 0xE9 on line 2, character 2"));
+        assertThat(latin.text("n")).containsExactly("\u00EF\u00BF\u00BD\u00E9");
     }
 
     @Test
