@@ -47,7 +47,9 @@ import org.springframework.stereotype.Component;
  * {@code joint.R}; and when at least one meeting of the study's clients within the study's period has been coded,
  * {@code observations.csv} (one row per coded meeting and actor; {@link ObservationRows}) with
  * {@code observations-codebook.csv}, {@code observations-codebook.html}, {@code observations.sps} and
- * {@code observations.R}. The rows are written while they are read from the database, a group of
+ * {@code observations.R}, and {@code transitions.csv} (per coded meeting the lag-1 transitions between its codes: count,
+ * expected count and adjusted residual, one row per pair of codes; {@link ObservationRows#writeTransitions}) with its
+ * codebooks and syntax files the same way. The rows are written while they are read from the database, a group of
  * {@value #CLIENTS_PER_QUERY} clients at a time (a cursor over the study's clients, then one query for the group's
  * check-ins; {@link ExportClients}), so memory holds one check-in and one group's meeting dates whatever the size of
  * the study, and the first rows leave before the database has looked at the last client.
@@ -181,6 +183,18 @@ class StudyExport {
             entry(zip, "observations.sps", SpssSyntax.write(title, "observations.csv", observationVariables));
             entry(zip, "observations.R", rScript(title, "observations", observationVariables));
             entry(zip, "observations.do", StataSyntax.write(title, "observations.csv", observationVariables));
+            List<Column> transitionColumns = columns.transitions(study);
+            List<ExportVariable> transitionVariables =
+                    transitionColumns.stream().map(Column::variable).toList();
+            stream(zip, "transitions.csv", study, transitionVariables, csv -> {
+                observations.writeTransitions(transitionColumns, csv, pseudonyms);
+                return observations.transitionsWritten;
+            });
+            entry(zip, "transitions-codebook.csv", Codebook.csv(transitionVariables));
+            entry(zip, "transitions-codebook.html", codebookHtml(study, transitionVariables));
+            entry(zip, "transitions.sps", SpssSyntax.write(title, "transitions.csv", transitionVariables));
+            entry(zip, "transitions.R", rScript(title, "transitions", transitionVariables));
+            entry(zip, "transitions.do", StataSyntax.write(title, "transitions.csv", transitionVariables));
         }
         zip.finish();
         zip.flush();
