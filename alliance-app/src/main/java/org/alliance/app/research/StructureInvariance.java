@@ -83,6 +83,7 @@ final class StructureInvariance {
         CfaModel parsed = CfaModelSyntax.parse(model);
         try {
             result = CfaInvariance.fit(data, parsed, options);
+            report.step();
         } catch (IllegalArgumentException e) {
             report.notes.add(report.text("report.structure.cfaFailed", title, e.getMessage()));
             return;

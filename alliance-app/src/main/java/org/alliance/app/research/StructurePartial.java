@@ -62,10 +62,8 @@ final class StructurePartial {
         Map<String, String> loadings = new LinkedHashMap<>();
         Map<String, String> intercepts = new LinkedHashMap<>();
         factors.forEach((factor, items) -> {
-            for (int i = 0; i < items.size(); i++) {
-                if (i > 0) {
-                    loadings.put(factor + "=~" + items.get(i), factor);
-                }
+            for (int i = 1; i < items.size(); i++) {
+                loadings.put(factor + "=~" + items.get(i), factor);
             }
         });
         factors.forEach((factor, items) -> items.forEach(item -> intercepts.put(item + "~1", factor)));
@@ -74,8 +72,16 @@ final class StructurePartial {
         CfaResult metricBase = metric;
         StringBuilder r = report.script;
         if (rejected(metricTest)) {
-            Search search =
-                    search(data, model, options, Set.of(GroupEqual.LOADINGS), List.of(), loadings, factors, configural);
+            Search search = search(
+                    data,
+                    model,
+                    options,
+                    Set.of(GroupEqual.LOADINGS),
+                    List.of(),
+                    loadings,
+                    factors,
+                    configural,
+                    report::step);
             r.append("pm <- partial(\"")
                     .append(key)
                     .append(".partial.metric\", model, inv$x, \"loadings\", inv$fits$configural, character(0), ")
@@ -105,7 +111,8 @@ final class StructurePartial {
                     freedLoadings,
                     intercepts,
                     factors,
-                    metricBase);
+                    metricBase,
+                    report::step);
             r.append("partial(\"")
                     .append(key)
                     .append(".partial.scalar\", model, inv$x, c(\"loadings\", \"intercepts\"), ")
@@ -153,6 +160,7 @@ final class StructurePartial {
      * does not converge or gives no difference test is passed over.
      *
      * @param candidates group.partial entries with their factor
+     * @param fitted called after each model fitted (the progress)
      */
     static Search search(
             CfaData data,
@@ -162,7 +170,8 @@ final class StructurePartial {
             List<String> fixed,
             Map<String, String> candidates,
             Map<String, List<String>> factors,
-            CfaResult base) {
+            CfaResult base,
+            Runnable fitted) {
         List<String> freed = new ArrayList<>();
         CfaResult fit = fit(data, model, options, equal, fixed, freed, null);
         CfaModelComparison.Result test = fit == null ? null : CfaModelComparison.compare(base, fit);
@@ -183,6 +192,7 @@ final class StructurePartial {
                     continue;
                 }
                 CfaResult tried = fit(data, model, options, equal, fixed, freed, candidate.getKey());
+                fitted.run();
                 if (tried == null) {
                     continue;
                 }

@@ -32,6 +32,7 @@ import org.alliance.app.system.UserAccounts;
 import org.alliance.core.instrument.Language;
 import org.alliance.core.instrument.Perspective;
 import org.alliance.core.release.ReleaseChoice;
+import org.alliance.stats.factor.CfaOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +63,9 @@ class StudyStructureTest {
 
     @Autowired
     UserAccounts accounts;
+
+    @Autowired
+    StructureAnalysis structure;
 
     @TempDir
     Path folder;
@@ -288,6 +292,14 @@ class StudyStructureTest {
                     .contains("lavaan’s group.partial");
             assertReproducedInR(report, stored);
         }
+        // The progress moves while the models are fitted (after reading the data at 40 %), never backwards.
+        List<Integer> seen = new ArrayList<>();
+        structure.run(
+                studies.find(world.organisation, study).orElseThrow(),
+                new StructureAnalysis.Options(Optional.empty(), CfaOptions.Estimator.MLR),
+                seen::add);
+        assertThat(seen).isSorted().doesNotHaveDuplicates().contains(40, 90);
+        assertThat(seen.stream().filter(p -> p > 40 && p < 90)).hasSizeGreaterThanOrEqualTo(5);
     }
 
     @Test
