@@ -18,28 +18,17 @@ root="$(cd "$here/../.." && pwd)"
 PORT="${PORT:-8098}"
 SMALL="${1:-10000}"
 LARGE="${2:-100000}"
-base="http://127.0.0.1:$PORT"
 work="$(mktemp -d /tmp/alliance-export-bench-XXXXXX)"
 db="$work/export.db"
-server_pid=""
-java_pid=""
+# shellcheck source=../lib/demo.sh
+source "$here/../lib/demo.sh"
 cleanup() {
-    # The launcher runs java as a child of the subshell: stop java itself, then the subshell.
-    [[ -n "$java_pid" ]] && kill "$java_pid" 2>/dev/null || true
-    [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+    stop_demo
     if [[ -n "${KEEP:-}" ]]; then echo "kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
-(cd "$root" && ./alliance demo "--server.port=$PORT" --db-url "jdbc:sqlite:$db?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&synchronous=NORMAL&transaction_mode=IMMEDIATE" >"$work/server.log" 2>&1) &
-server_pid=$!
-for _ in $(seq 1 240); do
-    curl -sf -o /dev/null "$base/login" && break
-    sleep 0.5
-done
-curl -sf -o /dev/null "$base/login" || { echo "server did not start"; cat "$work/server.log"; exit 1; }
-java_pid="$(pgrep -P "$server_pid" java || echo "$server_pid")"
-[[ "$(ps -o comm= -p "$java_pid")" == java ]] || java_pid="$(pgrep -n -f "server.port=$PORT")"
+start_demo
 
 echo "filling: $SMALL and $LARGE clients x 10 check-ins"
 start=$(date +%s)

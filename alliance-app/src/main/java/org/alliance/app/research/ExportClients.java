@@ -62,6 +62,23 @@ final class ExportClients {
         return ReleaseRule.released(choice, submitted, meetingDate, client.dates(), clock.getZone(), now);
     }
 
+    /** How many clients {@link #forEachGroup} runs over: those of the study's teams. */
+    long count(Study study) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count = connection.prepareStatement(
+                        """
+                        SELECT COUNT(*) FROM client c
+                        WHERE c.organisation_id = ?
+                          AND c.team_id IN (SELECT team_id FROM study_team WHERE study_id = ?)""")) {
+            count.setLong(1, study.organisationId());
+            count.setLong(2, study.id());
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** Runs {@code group} over the study's clients, a group at a time, inside one cursor (one transaction). */
     void forEachGroup(Study study, Group group) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {

@@ -28,7 +28,7 @@ import org.springframework.context.MessageSource;
 final class ExportColumns {
 
     /** How one exported column is filled. */
-    sealed interface Column permits Fixed, ItemColumn, ScoreColumn, MeasureColumn {
+    sealed interface Column permits Fixed, ItemColumn, ScoreColumn, MeasureColumn, TransitionColumn {
         ExportVariable variable();
     }
 
@@ -82,6 +82,22 @@ final class ExportColumns {
 
     /** A column of {@code observations.csv} filled from the meeting's observation summary. */
     record MeasureColumn(ExportVariable variable, Measure measure) implements Column {}
+
+    /** What a lag-1 transition between two codes of a coded meeting shows, in {@code transitions.csv}. */
+    enum TransitionMeasure {
+        BASIS,
+        FROM_CODE,
+        TO_CODE,
+        COUNT,
+        EXPECTED,
+        ADJUSTED_RESIDUAL
+    }
+
+    /** A column of {@code transitions.csv} filled from the meeting's lag-1 table. */
+    record TransitionColumn(ExportVariable variable, TransitionMeasure measure) implements Column {}
+
+    /** Decimals of the expected counts and adjusted residuals in {@code transitions.csv}. */
+    static final int TRANSITION_DECIMALS = 4;
 
     /** The value of {@link Measure#BASIS} when the figures come from the newest settled version. */
     static final String BASIS_SETTLED = "settled";
@@ -187,18 +203,7 @@ final class ExportColumns {
             String label = text("export.observations." + key, locale);
             ExportVariable variable =
                     switch (measure) {
-                        case BASIS ->
-                            ExportVariable.text(
-                                    name,
-                                    label,
-                                    20,
-                                    List.of(
-                                            new ValueLabel(
-                                                    BASIS_SETTLED, text("export.observations.basis.settled", locale)),
-                                            new ValueLabel(
-                                                    BASIS_FIRST_CODER,
-                                                    text("export.observations.basis.first_coder", locale))),
-                                    "");
+                        case BASIS -> basis(name, locale);
                         case ACTOR -> ExportVariable.text(name, label, 100, List.of(), "");
                         case EVENTS, TURNS -> count(name, label);
                         case TURN_SHARE, TIME_SHARE ->
@@ -209,6 +214,47 @@ final class ExportColumns {
             columns.add(new MeasureColumn(variable, measure));
         }
         return columns;
+    }
+
+    /**
+     * The columns of {@code transitions.csv}: the study's own columns of the meeting, then the basis, the two codes
+     * of a lag-1 transition, its count, the count expected under independence and the adjusted residual.
+     */
+    List<Column> transitions(Study study) {
+        VariableNames names = new VariableNames();
+        List<Column> columns = new ArrayList<>();
+        for (Field field : OBSERVATION_FIELDS) {
+            columns.add(new Fixed(fixed(field, study, names, List.of()), field));
+        }
+        Locale locale = study.language().locale();
+        for (TransitionMeasure measure : TransitionMeasure.values()) {
+            String key = measure.name().toLowerCase(Locale.ROOT);
+            String name = names.of(key);
+            String label = measure == TransitionMeasure.BASIS ? "" : text("export.transitions." + key, locale);
+            ExportVariable variable =
+                    switch (measure) {
+                        case BASIS -> basis(name, locale);
+                        case FROM_CODE, TO_CODE -> ExportVariable.text(name, label, 100, List.of(), "");
+                        case COUNT -> count(name, label);
+                        case EXPECTED, ADJUSTED_RESIDUAL ->
+                            ExportVariable.number(
+                                    name, label, TRANSITION_DECIMALS, Level.SCALE, List.of(), List.of(), "");
+                    };
+            columns.add(new TransitionColumn(variable, measure));
+        }
+        return columns;
+    }
+
+    /** Where a coded meeting's figures come from: the settled version or the first coder's coding. */
+    private ExportVariable basis(String name, Locale locale) {
+        return ExportVariable.text(
+                name,
+                text("export.observations.basis", locale),
+                20,
+                List.of(
+                        new ValueLabel(BASIS_SETTLED, text("export.observations.basis.settled", locale)),
+                        new ValueLabel(BASIS_FIRST_CODER, text("export.observations.basis.first_coder", locale))),
+                "");
     }
 
     private List<Column> columns(Study study, List<Field> fields, List<Instrument> instruments, boolean joint) {

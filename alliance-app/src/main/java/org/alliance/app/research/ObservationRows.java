@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +20,12 @@ import org.alliance.app.research.ExportClients.ClientMeetings;
 import org.alliance.app.research.ExportColumns.Column;
 import org.alliance.app.research.ExportColumns.Fixed;
 import org.alliance.app.research.ExportColumns.MeasureColumn;
+import org.alliance.app.research.ExportColumns.TransitionColumn;
+import org.alliance.core.observation.ObservationEvent;
+import org.alliance.core.observation.format.ObservationData;
 import org.alliance.core.release.ReleaseChoice;
 import org.alliance.core.research.ExportCsv;
+import org.alliance.stats.sequence.LagSequentialAnalysis;
 
 /**
  * The rows of {@code observations.csv}: of each coded meeting of the clients {@code data.csv} draws on (in the
@@ -39,14 +44,16 @@ final class ObservationRows implements ExportClients.Group {
     private record CodedMeeting(
             long meeting, long client, LocalDate date, long professional, ClientMeetings meetings) {}
 
-    /** A coded meeting with the basis of its figures. */
-    private record Coded(CodedMeeting meeting, CodingSession basis, ObservationSummary summary) {}
+    /** A coded meeting with the basis of its figures and its events in order. */
+    private record Coded(
+            CodedMeeting meeting, CodingSession basis, ObservationSummary summary, List<ObservationEvent> events) {}
 
     private final Study study;
     private final Codings codings;
     private final List<CodedMeeting> found = new ArrayList<>();
     private List<Coded> coded = List.of();
     long written;
+    long transitionsWritten;
 
     ObservationRows(Study study, Codings codings) {
         this.study = study;
@@ -99,11 +106,13 @@ final class ObservationRows implements ExportClients.Group {
                 continue;
             }
             CodingSession session = basis.get();
-            ObservationSummary summary = ObservationSummary.of(codings.events(session.id()).stream()
+            List<ObservationEvent> events = codings.events(session.id()).stream()
                     .map(e -> e.toObservation(session.coderName()))
-                    .toList());
+                    .sorted(ObservationData.ORDER)
+                    .toList();
+            ObservationSummary summary = ObservationSummary.of(events);
             if (!summary.empty()) {
-                read.add(new Coded(meeting, session, summary));
+                read.add(new Coded(meeting, session, summary, events));
             }
         }
         coded = read;
@@ -113,34 +122,79 @@ final class ObservationRows implements ExportClients.Group {
     /** Writes the rows of the meetings {@link #read} found. */
     void write(List<Column> columns, ExportCsv csv, ExportPseudonyms pseudonyms) {
         for (Coded meeting : coded) {
-            CodedMeeting m = meeting.meeting();
-            ExportClients.Facts facts = new ExportClients.Facts(
-                    m.client(),
-                    m.meeting(),
-                    m.date(),
-                    Optional.of(m.professional()),
-                    0,
-                    "",
-                    "",
-                    "",
-                    "",
-                    ReleaseChoice.NOW);
-            String basis = meeting.basis().kind() == CodingSession.Kind.SETTLED
-                    ? ExportColumns.BASIS_SETTLED
-                    : ExportColumns.BASIS_FIRST_CODER;
             for (ObservationSummary.ActorRow actor : meeting.summary().actors()) {
                 List<String> fields = new ArrayList<>(columns.size());
                 for (Column column : columns) {
                     if (column instanceof Fixed fixed) {
-                        fields.add(ExportClients.value(fixed.field(), study, facts, m.meetings(), pseudonyms));
+                        fields.add(fixed(fixed, meeting.meeting(), pseudonyms));
                     } else {
-                        fields.add(value(((MeasureColumn) column).measure(), basis, actor));
+                        fields.add(value(((MeasureColumn) column).measure(), basis(meeting), actor));
                     }
                 }
                 csv.row(fields);
                 written++;
             }
         }
+    }
+
+    /**
+     * Writes {@code transitions.csv}: per meeting {@link #read} found, the lag-1 table of its codes in time order
+     * ({@link LagSequentialAnalysis}, as the meeting's page computes it; repeats of a code count), one row per pair of
+     * codes that both occur in the meeting's pairs (expected count above zero), codes in order of first appearance.
+     * An adjusted residual that cannot be computed (a meeting of one code) is empty.
+     */
+    void writeTransitions(List<Column> columns, ExportCsv csv, ExportPseudonyms pseudonyms) {
+        for (Coded meeting : coded) {
+            if (meeting.events().size() < 2) {
+                continue;
+            }
+            Map<String, Integer> index = new LinkedHashMap<>();
+            int[] sequence = meeting.events().stream()
+                    .mapToInt(e -> index.computeIfAbsent(e.code(), c -> index.size()))
+                    .toArray();
+            List<String> codes = List.copyOf(index.keySet());
+            LagSequentialAnalysis.Result lag = LagSequentialAnalysis.fit(
+                    new int[][] {sequence}, codes.size(), LagSequentialAnalysis.Options.lag(1));
+            for (int a = 0; a < codes.size(); a++) {
+                for (int b = 0; b < codes.size(); b++) {
+                    if (!(lag.expected()[a][b] > 0)) {
+                        continue;
+                    }
+                    List<String> fields = new ArrayList<>(columns.size());
+                    for (Column column : columns) {
+                        if (column instanceof Fixed fixed) {
+                            fields.add(fixed(fixed, meeting.meeting(), pseudonyms));
+                        } else {
+                            fields.add(
+                                    switch (((TransitionColumn) column).measure()) {
+                                        case BASIS -> basis(meeting);
+                                        case FROM_CODE -> codes.get(a);
+                                        case TO_CODE -> codes.get(b);
+                                        case COUNT -> String.valueOf(lag.counts()[a][b]);
+                                        case EXPECTED ->
+                                            rounded(lag.expected()[a][b], ExportColumns.TRANSITION_DECIMALS);
+                                        case ADJUSTED_RESIDUAL ->
+                                            rounded(lag.adjustedResidual()[a][b], ExportColumns.TRANSITION_DECIMALS);
+                                    });
+                        }
+                    }
+                    csv.row(fields);
+                    transitionsWritten++;
+                }
+            }
+        }
+    }
+
+    private String fixed(Fixed fixed, CodedMeeting m, ExportPseudonyms pseudonyms) {
+        ExportClients.Facts facts = new ExportClients.Facts(
+                m.client(), m.meeting(), m.date(), Optional.of(m.professional()), 0, "", "", "", "", ReleaseChoice.NOW);
+        return ExportClients.value(fixed.field(), study, facts, m.meetings(), pseudonyms);
+    }
+
+    private static String basis(Coded meeting) {
+        return meeting.basis().kind() == CodingSession.Kind.SETTLED
+                ? ExportColumns.BASIS_SETTLED
+                : ExportColumns.BASIS_FIRST_CODER;
     }
 
     private static String value(ExportColumns.Measure measure, String basis, ObservationSummary.ActorRow actor) {

@@ -103,7 +103,7 @@ class OutcomeAnalysis {
         }
         String total = totalColumn(study);
         Set<String> versions = new TreeSet<>();
-        StudyData.Table table = allianceTable(study);
+        StudyData.Table table = allianceTable(study, progress);
         progress.accept(40);
         Map<String, OutcomeSummary> summaries = OutcomeSummary.of(table, total, options.wave(), versions);
         StudyData.Outcomes file = data.outcomes(study);
@@ -294,7 +294,7 @@ class OutcomeAnalysis {
                 .orElseThrow(() -> new IllegalArgumentException("the study has no " + INSTRUMENT + " questionnaire"));
     }
 
-    private StudyData.Table allianceTable(Study study) throws IOException {
+    private StudyData.Table allianceTable(Study study, IntConsumer progress) throws IOException {
         return data.data(
                 study,
                 Set.of(
@@ -306,7 +306,8 @@ class OutcomeAnalysis {
                         "instrument",
                         "instrument_version",
                         "perspective",
-                        totalColumn(study)));
+                        totalColumn(study)),
+                share -> progress.accept((int) (StudyAnalysisRunner.EXPORT_SHARE * share)));
     }
 
     /**
@@ -315,7 +316,7 @@ class OutcomeAnalysis {
      */
     Map<String, Double> alliances(Study study, Optional<String> wave) throws IOException {
         Map<String, Double> alliances = new LinkedHashMap<>();
-        OutcomeSummary.of(allianceTable(study), totalColumn(study), wave, new TreeSet<>())
+        OutcomeSummary.of(allianceTable(study, percent -> {}), totalColumn(study), wave, new TreeSet<>())
                 .forEach((client, summary) -> alliances.put(client, summary.sum / summary.count));
         return alliances;
     }

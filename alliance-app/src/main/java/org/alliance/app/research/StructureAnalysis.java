@@ -93,11 +93,15 @@ class StructureAnalysis {
         Set<String> wanted = new HashSet<>(List.of(
                 "client", "professional", "wave", "meeting_date", "language", "instrument", "instrument_version"));
         itemColumns.values().forEach(m -> wanted.addAll(m.values()));
-        StudyData.Table table = data.data(study, wanted);
-        progress.accept(40);
+        // Making the export is most of the wait on a large study: it moves the progress to 35 %, reading it to 40.
+        StudyData.Table table =
+                data.data(study, wanted, share -> progress.accept((int) (StudyAnalysisRunner.EXPORT_SHARE * share)));
         Set<String> versions = new TreeSet<>();
         StructureContext report =
                 new StructureContext(study, messages, StructureScript.start(study, options, table.sha256()));
+        report.progressTo(progress);
+        report.span(40, 40);
+        int done = 0;
         StringBuilder r = report.script;
         report.notes.add(report.text(
                 "report.structure.sample",
@@ -111,6 +115,9 @@ class StructureAnalysis {
                 continue;
             }
             Instrument instrument = found.get();
+            int share = 50 / study.instruments().size();
+            report.span(40 + done * share, 40 + (done + 1) * share);
+            done++;
             StructureSample sample = StructureSample.of(table, instrumentId, options.wave(), versions);
             String title = instrument.title().get(study.language());
             r.append("\n# ").append(StructureScript.ascii(instrumentId)).append('\n');

@@ -2,11 +2,13 @@ package org.alliance.app.research;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.alliance.stats.factor.CfaData;
 import org.alliance.stats.factor.CfaInvariance;
+import org.alliance.stats.factor.CfaModel;
 import org.alliance.stats.factor.CfaModelSyntax;
 import org.alliance.stats.factor.CfaOptions;
 import org.alliance.stats.factor.CfaResult;
@@ -53,7 +55,7 @@ final class StructureInvariance {
         List<String> used = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
         counts.forEach((language, n) -> (n >= MINIMUM ? used : leftOut).add(language + " (" + n + ")"));
-        report.script.append("invariance(\"").append(key).append("\", model, x, d$language)\n");
+        report.script.append("inv <- invariance(\"").append(key).append("\", model, x, d$language)\n");
         if (!leftOut.isEmpty()) {
             report.notes.add(
                     report.text("report.structure.languagesLeftOut", caption, MINIMUM, String.join(", ", leftOut)));
@@ -77,8 +79,11 @@ final class StructureInvariance {
         }
         String title = report.text("report.structure.invariance", caption, String.join(", ", used));
         CfaInvariance.Result result;
+        CfaData data = new CfaData(names, groupRows, labels);
+        CfaModel parsed = CfaModelSyntax.parse(model);
         try {
-            result = CfaInvariance.fit(new CfaData(names, groupRows, labels), CfaModelSyntax.parse(model), options);
+            result = CfaInvariance.fit(data, parsed, options);
+            report.step();
         } catch (IllegalArgumentException e) {
             report.notes.add(report.text("report.structure.cfaFailed", title, e.getMessage()));
             return;
@@ -135,5 +140,18 @@ final class StructureInvariance {
                 StructureModels.differenceHeader(report, robust),
                 tests));
         report.notes.add(report.text("report.structure.invarianceRule"));
+        StructurePartial.add(report, key, caption, data, parsed, factors(model), options, result, robust);
+    }
+
+    /** The factors of a model text of lines {@code factor =~ item + item …}, with their items in order. */
+    static Map<String, List<String>> factors(String model) {
+        Map<String, List<String>> factors = new LinkedHashMap<>();
+        for (String line : model.strip().split("\n")) {
+            String[] sides = line.split("=~");
+            factors.put(
+                    sides[0].strip(),
+                    Arrays.stream(sides[1].split("\\+")).map(String::strip).toList());
+        }
+        return factors;
     }
 }

@@ -112,11 +112,13 @@ final class StructureModels {
         }
         CfaOptions options = CfaOptions.defaults().withEstimator(estimator);
         CfaResult fit = fit(report, caption, names, rows, model.toString(), options);
+        report.step();
         if (fit == null) {
             return;
         }
         String oneCaption = report.text("report.structure.oneFactor", title);
         CfaResult one = fit(report, oneCaption, names, rows, oneModel, options);
+        report.step();
         String key = "cfa." + instrument.id() + "." + scale.id();
         String oneKey = "cfa1." + instrument.id() + "." + scale.id();
         List<List<String>> measures = new ArrayList<>();

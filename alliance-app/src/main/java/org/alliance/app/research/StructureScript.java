@@ -131,7 +131,53 @@ final class StructureScript {
         r.append("    for (m in ").append(vector(mi)).append(") out(paste0(key, \".\", step, \".\", m), fm[[m]])\n");
         r.append("    fits[[step]] <- f\n  }\n");
         r.append("  difference(paste0(key, \".metric\"), fits$configural, fits$metric)\n");
-        r.append("  difference(paste0(key, \".scalar\"), fits$metric, fits$scalar)\n}\n");
+        r.append("  difference(paste0(key, \".scalar\"), fits$metric, fits$scalar)\n");
+        r.append("  invisible(list(x = x, fits = fits))\n}\n");
+        r.append(
+                        "# Partial invariance (group.partial): frees the candidates one at a time, each round the one whose model")
+                .append(" has the smallest difference statistic\n# against base (the first of equal ones), until p >= ")
+                .append(StructurePartial.ALPHA)
+                .append("; every factor keeps two of its items held equal.\n");
+        r.append("partial <- function(key, model, x, equal, base, fixed, candidates, factors, sizes) {\n");
+        r.append("  fitWith <- function(p) {\n");
+        r.append("    f <- tryCatch(suppressWarnings(cfa(model, data = x, group = \"language\", group.equal = equal,"
+                + " group.partial = p, estimator = estimator)), error = function(e) NULL)\n");
+        r.append("    if (is.null(f) || !lavInspect(f, \"converged\")) NULL else f\n  }\n");
+        r.append("  stat <- function(f) {\n");
+        r.append("    a <- suppressWarnings(lavTestLRT(base, f")
+                .append(robust ? ", method = \"satorra.bentler.2001\"" : "")
+                .append("))\n");
+        r.append("    c(a[[\"Chisq diff\"]][2], a[[\"Df diff\"]][2], a[[\"Pr(>Chisq)\"]][2])\n  }\n");
+        r.append("  rejected <- function(s) is.finite(s[3]) && s[3] < ")
+                .append(StructurePartial.ALPHA)
+                .append("\n");
+        r.append("  freed <- character(0)\n  reached <- FALSE\n");
+        r.append("  f <- fitWith(fixed)\n  s <- if (is.null(f)) NULL else stat(f)\n");
+        r.append("  if (!is.null(s) && !rejected(s)) {\n    reached <- is.finite(s[3])\n  } else repeat {\n");
+        r.append("    best <- NULL\n");
+        r.append("    for (k in seq_along(candidates)) {\n");
+        r.append("      if (candidates[k] %in% freed"
+                + " || sum(factors[candidates %in% freed] == factors[k]) >= sizes[[factors[k]]] - 2) next\n");
+        r.append("      g <- fitWith(c(fixed, freed, candidates[k]))\n");
+        r.append("      if (is.null(g)) next\n");
+        r.append("      t <- stat(g)\n");
+        r.append("      if (is.finite(t[1]) && (is.null(best) || t[1] < bestStat[1])) {"
+                + " best <- candidates[k]; bestFit <- g; bestStat <- t }\n");
+        r.append("    }\n");
+        r.append("    if (is.null(best)) break\n");
+        r.append("    freed <- c(freed, best); f <- bestFit; s <- bestStat\n");
+        r.append("    if (!rejected(s)) { reached <- TRUE; break }\n  }\n");
+        r.append("  if (is.null(f)) return(invisible(NULL))\n");
+        r.append("  cat(key, \"frees:\", if (length(freed)) freed else \"nothing\", \"\\n\")\n");
+        r.append("  fm <- fitMeasures(f)\n");
+        r.append("  for (m in ").append(vector(mi)).append(") out(paste0(key, \".\", m), fm[[m]])\n");
+        r.append("  out(paste0(key, \".freed\"), length(freed))\n");
+        r.append("  out(paste0(key, \".reached\"), as.numeric(reached))\n");
+        r.append("  if (is.finite(s[1])) {\n");
+        r.append("    out(paste0(key, \".chisq.diff\"), s[1])\n");
+        r.append("    out(paste0(key, \".df.diff\"), s[2])\n");
+        r.append("    out(paste0(key, \".pvalue\"), s[3])\n  }\n");
+        r.append("  invisible(list(fit = f, freed = c(fixed, freed), reached = reached))\n}\n");
         return r;
     }
 }

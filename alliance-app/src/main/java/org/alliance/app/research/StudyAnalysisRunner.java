@@ -26,6 +26,9 @@ class StudyAnalysisRunner {
     private static final Logger LOG = LoggerFactory.getLogger(StudyAnalysisRunner.class);
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The share of the progress bar (in percent) that making the study's export takes in every analysis. */
+    static final int EXPORT_SHARE = 35;
+
     private final StudyReports reports;
     private final OutcomeAnalysis outcomes;
     private final StructureAnalysis structure;
@@ -65,7 +68,14 @@ class StudyAnalysisRunner {
     private void start(Study study, long reportId, Analysis analysis) {
         Runnable run = () -> {
             try {
-                StudyReport report = analysis.run(percent -> reports.progress(reportId, percent));
+                int[] shown = {0};
+                // Only a step forward is stored: the analyses report as often as they like (per group of clients).
+                StudyReport report = analysis.run(percent -> {
+                    if (percent > shown[0]) {
+                        shown[0] = percent;
+                        reports.progress(reportId, percent);
+                    }
+                });
                 reports.finish(reportId, StudyReports.Status.DONE, JSON.writeValueAsString(report));
             } catch (IllegalArgumentException e) {
                 // What the statistics refuse (an aliased covariate, too few rows, ...) is named on the report page.

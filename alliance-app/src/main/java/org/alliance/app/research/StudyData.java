@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.DoubleConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.alliance.core.research.ExportCsv;
@@ -57,10 +58,15 @@ class StudyData {
      * The export is written to a temporary file first, so a large study needs disk, not memory, for the zip.
      */
     Table data(Study study, Set<String> wanted) throws IOException {
+        return data(study, wanted, null);
+    }
+
+    /** The same, telling {@code exported} which share of the study's clients the export has written so far. */
+    Table data(Study study, Set<String> wanted, DoubleConsumer exported) throws IOException {
         Path zip = Files.createTempFile("alliance-study-" + study.id() + "-", ".zip");
         try {
             try (OutputStream out = Files.newOutputStream(zip)) {
-                export.write(study, out);
+                export.write(study, out, exported);
             }
             MessageDigest sha256 = Fingerprints.sha256();
             try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip), StandardCharsets.UTF_8)) {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleConsumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -47,7 +48,9 @@ import org.springframework.stereotype.Component;
  * {@code joint.R}; and when at least one meeting of the study's clients within the study's period has been coded,
  * {@code observations.csv} (one row per coded meeting and actor; {@link ObservationRows}) with
  * {@code observations-codebook.csv}, {@code observations-codebook.html}, {@code observations.sps} and
- * {@code observations.R}. The rows are written while they are read from the database, a group of
+ * {@code observations.R}, and {@code transitions.csv} (per coded meeting the lag-1 transitions between its codes: count,
+ * expected count and adjusted residual, one row per pair of codes; {@link ObservationRows#writeTransitions}) with its
+ * codebooks and syntax files the same way. The rows are written while they are read from the database, a group of
  * {@value #CLIENTS_PER_QUERY} clients at a time (a cursor over the study's clients, then one query for the group's
  * check-ins; {@link ExportClients}), so memory holds one check-in and one group's meeting dates whatever the size of
  * the study, and the first rows leave before the database has looked at the last client.
@@ -125,7 +128,22 @@ class StudyExport {
      * Writes the whole zip to {@code out} (not closed) and returns how many check-ins {@code data.csv} holds.
      */
     long write(Study study, OutputStream out) throws IOException {
+        return write(study, out, null);
+    }
+
+    /**
+     * The same, telling {@code progress} after each group of clients which share (0 to 1) of the study's clients
+     * {@code data.csv} holds so far (an analysis shows it while it reads the data); null: no progress, no count.
+     */
+    long write(Study study, OutputStream out, DoubleConsumer progress) throws IOException {
         List<Column> data = columns.data(study);
+        long total;
+        try {
+            total = progress == null ? 0 : clients.count(study);
+        } catch (SQLException e) {
+            throw new IOException("export of study " + study.id() + " failed", e);
+        }
+        long[] done = {0};
         List<ExportVariable> variables = data.stream().map(Column::variable).toList();
         // Deflate hands on 512 bytes at a time; the buffer passes them on in blocks.
         ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(out, 1 << 16), StandardCharsets.UTF_8);
@@ -142,6 +160,10 @@ class StudyExport {
             clients.forEachGroup(study, (connection, ids, in, meetings) -> {
                 writer.write(connection, ids, in, meetings);
                 observations.write(connection, ids, in, meetings);
+                done[0] += ids.size();
+                if (progress != null && total > 0) {
+                    progress.accept(Math.min(1.0, done[0] / (double) total));
+                }
             });
             return writer.written;
         });
@@ -155,37 +177,41 @@ class StudyExport {
         columns.jointInstruments(study).forEach(i -> joint.put(i.id(), i));
         if (!joint.isEmpty()) {
             List<Column> jointColumns = columns.joint(study);
-            List<ExportVariable> jointVariables =
-                    jointColumns.stream().map(Column::variable).toList();
-            stream(zip, "joint.csv", study, jointVariables, csv -> {
+            sideFile(zip, study, "joint", jointColumns, csv -> {
                 JointRows writer =
                         new JointRows(new ExportRun(study, jointColumns, csv, pseudonyms, joint, clients, now));
                 clients.forEachGroup(study, writer);
                 return writer.written;
             });
-            entry(zip, "joint-codebook.csv", Codebook.csv(jointVariables));
-            entry(zip, "joint-codebook.html", codebookHtml(study, jointVariables));
-            entry(zip, "joint.sps", SpssSyntax.write(title, "joint.csv", jointVariables));
-            entry(zip, "joint.R", rScript(title, "joint", jointVariables));
-            entry(zip, "joint.do", StataSyntax.write(title, "joint.csv", jointVariables));
         }
         if (observations.read()) {
             List<Column> observationColumns = columns.observations(study);
-            List<ExportVariable> observationVariables =
-                    observationColumns.stream().map(Column::variable).toList();
-            stream(zip, "observations.csv", study, observationVariables, csv -> {
+            sideFile(zip, study, "observations", observationColumns, csv -> {
                 observations.write(observationColumns, csv, pseudonyms);
                 return observations.written;
             });
-            entry(zip, "observations-codebook.csv", Codebook.csv(observationVariables));
-            entry(zip, "observations-codebook.html", codebookHtml(study, observationVariables));
-            entry(zip, "observations.sps", SpssSyntax.write(title, "observations.csv", observationVariables));
-            entry(zip, "observations.R", rScript(title, "observations", observationVariables));
-            entry(zip, "observations.do", StataSyntax.write(title, "observations.csv", observationVariables));
+            List<Column> transitionColumns = columns.transitions(study);
+            sideFile(zip, study, "transitions", transitionColumns, csv -> {
+                observations.writeTransitions(transitionColumns, csv, pseudonyms);
+                return observations.transitionsWritten;
+            });
         }
         zip.finish();
         zip.flush();
         return rows;
+    }
+
+    /** A data file beside data.csv, {@code name.csv}, with its codebooks and its SPSS, R and Stata syntax. */
+    private void sideFile(ZipOutputStream zip, Study study, String name, List<Column> columns, Rows rows)
+            throws IOException {
+        List<ExportVariable> variables = columns.stream().map(Column::variable).toList();
+        String title = study.title();
+        stream(zip, name + ".csv", study, variables, rows);
+        entry(zip, name + "-codebook.csv", Codebook.csv(variables));
+        entry(zip, name + "-codebook.html", codebookHtml(study, variables));
+        entry(zip, name + ".sps", SpssSyntax.write(title, name + ".csv", variables));
+        entry(zip, name + ".R", rScript(title, name, variables));
+        entry(zip, name + ".do", StataSyntax.write(title, name + ".csv", variables));
     }
 
     /** The R script of a data file beside data.csv: RScript's first lines tell to run study.R, this one is its own. */

@@ -235,6 +235,46 @@ class StudyExportObservationsTest {
                 .contains("observations.csv")
                 .doesNotContain("study.R");
 
+        // transitions.csv: per meeting the lag-1 pairs of its codes in time order. The settled meeting has four
+        // events of one code (3 pairs, all expected: no residual); the first coder's has open-communication, support,
+        // open-communication: each pair of codes has 1 row and 1 column of the 2 pairs, so expected 1 × 1 / 2 = 0.5 and
+        // the adjusted residual (f − e) / √(e (1 − 1/2)(1 − 1/2)) = ±√2 (R's chisq.test()$stdres in the test below).
+        assertThat(export.coded())
+                .containsKeys(
+                        "transitions.csv",
+                        "transitions-codebook.csv",
+                        "transitions-codebook.html",
+                        "transitions.sps",
+                        "transitions.R",
+                        "transitions.do");
+        String transitions = export.coded().get("transitions.csv");
+        assertThat(transitions.split("\r\n")[0])
+                .isEqualTo("client,professional,wave,meeting_number,days_since_first,meeting_date,basis,from_code,"
+                        + "to_code,count,expected,adjusted_residual");
+        StudyExportTest.assertStataReadsEveryColumn(
+                export.coded().get("transitions.do"), "transitions.csv", transitions);
+        List<Map<String, String>> pairs = StudyExportTest.rows(transitions);
+        assertThat(pairs)
+                .allSatisfy(r -> assertThat(r).containsEntry("client", kim).containsEntry("professional", anna));
+        assertThat(pairs)
+                .extracting(r -> String.join(
+                        "/",
+                        r.get("meeting_number"),
+                        r.get("basis"),
+                        r.get("from_code"),
+                        r.get("to_code"),
+                        r.get("count"),
+                        r.get("expected"),
+                        r.get("adjusted_residual")))
+                .containsExactly(
+                        "2/settled/open-communication/open-communication/3/3/",
+                        "3/first_coder/open-communication/open-communication/0/0.5/-1.4142",
+                        "3/first_coder/open-communication/support/1/0.5/1.4142",
+                        "3/first_coder/support/open-communication/1/0.5/1.4142",
+                        "3/first_coder/support/support/0/0.5/-1.4142");
+        assertThat(export.coded().get("transitions-codebook.csv").split("\r\n"))
+                .hasSize(transitions.split("\r\n")[0].split(",").length + 1);
+
         // No meeting of the other study was coded (an empty session is not a coding): the zip is as before.
         assertThat(export.uncoded().keySet())
                 .containsExactlyInAnyOrder(
@@ -268,6 +308,33 @@ class StudyExportObservationsTest {
                 cat("turns", data$turns, "\\n", sep = "|")
                 cat("time", data$time_share, "\\n", sep = "|")
                 """);
+        String transitions = ExternalTools.pspp(
+                dir,
+                "transitions.sps",
+                "DISPLAY DICTIONARY /VARIABLES=from_code adjusted_residual.\n"
+                        + "LIST /VARIABLES=meeting_number basis from_code to_code count expected adjusted_residual.\n");
+        assertThat(transitions).doesNotContainIgnoringCase("error").doesNotContainIgnoringCase("warning");
+        assertThat(transitions)
+                .containsPattern("\\|from_code *\\| +\\d+\\|First code of the pair \\(lag 1\\)")
+                .containsPattern("\\|adjusted_residual *\\| +\\d+\\|Adjusted residual")
+                .containsPattern(
+                        "\\| +3\\|first_coder *\\|open-communication *\\|support *\\| +1\\| +\\.5000\\| +1\\.4142\\|");
+        // R's own adjusted residuals of the first coder's table (chisq.test warns of the small counts).
+        String rTransitions = ExternalTools.rscript(
+                dir,
+                """
+                source("transitions.R")
+                m <- data[data$meeting_number == 3, ]
+                t <- xtabs(count ~ from_code + to_code, data = m)
+                s <- suppressWarnings(chisq.test(t, correct = FALSE))
+                cat("label", attr(data$count, "label"), "\n", sep = "|")
+                cat("stdres", round(as.vector(s$stdres), 4), "\n", sep = "|")
+                cat("file", m$adjusted_residual[order(m$to_code, m$from_code)], "\n", sep = "|")
+                """);
+        assertThat(rTransitions)
+                .contains("label|How often the second code followed the first in this meeting|")
+                .contains("stdres|-1.4142|1.4142|1.4142|-1.4142|")
+                .contains("file|-1.4142|1.4142|1.4142|-1.4142|");
         assertThat(r)
                 .contains("rows|5|")
                 .contains("label|Speaking time in seconds|")

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.IntFunction;
+import java.util.function.ToDoubleBiFunction;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.alliance.app.AllianceWebTest;
@@ -31,6 +32,7 @@ import org.alliance.app.system.UserAccounts;
 import org.alliance.core.instrument.Language;
 import org.alliance.core.instrument.Perspective;
 import org.alliance.core.release.ReleaseChoice;
+import org.alliance.stats.factor.CfaOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,12 +64,18 @@ class StudyStructureTest {
     @Autowired
     UserAccounts accounts;
 
+    @Autowired
+    StructureAnalysis structure;
+
     @TempDir
     Path folder;
 
     private MockMvc mvc;
     private TestWorld world;
     private long study;
+
+    /** Added to the level of an answer by language and item ({@code tasks-2}): a shift of the item's intercept. */
+    private ToDoubleBiFunction<Language, String> shift = (language, item) -> 0;
 
     /** All clients answer in English. */
     private void setUp(int professionals, long seed) throws Exception {
@@ -102,7 +110,9 @@ class StudyStructureTest {
                             if (random.nextInt(missing) == 0) {
                                 continue;
                             }
-                            long value = Math.round(level + 0.6 * random.nextGaussian());
+                            long value = Math.round(level
+                                    + shift.applyAsDouble(language, scale + "-" + i)
+                                    + 0.6 * random.nextGaussian());
                             answers.put(scale + "-" + i, (double) Math.max(1, Math.min(5, value)));
                         }
                     }
@@ -253,6 +263,45 @@ class StudyStructureTest {
      * Satorra–Bentler (2001) correction of their difference is negative: lavaan warns and gives NA, and the report
      * shows no test either, but says why.
      */
+    /**
+     * The Norwegian clients answer Tasks item 2 one point higher than the others at the same level: scalar invariance
+     * is rejected, and freeing that item's intercept (and only it) gives a partial scalar model that holds, under ML
+     * and MLR; the R script's search with group.partial frees the same intercept and gives the same figures.
+     */
+    @Test
+    void aRejectedScalarStepFreesTheShiftedInterceptAsGroupPartialInLavaanDoes() throws Exception {
+        shift = (language, item) -> language == Language.NB && item.equals("tasks-2") ? 1.0 : 0;
+        setUp(18, 13, 100, k -> k % 2 == 0 ? Language.EN : Language.NB);
+        for (Optional<String> estimator : List.of(Optional.<String>empty(), Optional.of("ML"))) {
+            String report = run(estimator);
+            StudyReport stored = stored(report);
+            String key = "mi.alliance-client.total.";
+            assertThat(stored.figures().get(key + "metric.pvalue")).isGreaterThanOrEqualTo(0.05);
+            assertThat(stored.figures().get(key + "scalar.pvalue")).isLessThan(0.05);
+            assertThat(stored.figures())
+                    .doesNotContainKey(key + "partial.metric.freed")
+                    .containsEntry(key + "partial.scalar.freed", 1.0)
+                    .containsEntry(key + "partial.scalar.reached", 1.0)
+                    // One intercept fewer held equal than in the scalar step.
+                    .containsEntry(key + "partial.scalar.df.diff", 8.0);
+            assertThat(stored.figures().get(key + "partial.scalar.pvalue")).isGreaterThanOrEqualTo(0.05);
+            assertThat(get(report).getContentAsString())
+                    .contains("Partial measurement invariance, against the step before")
+                    .contains("Partial scalar (some intercepts free): holds after freeing the intercept of"
+                            + " alliance_client_tasks_2.")
+                    .contains("lavaan’s group.partial");
+            assertReproducedInR(report, stored);
+        }
+        // The progress moves while the models are fitted (after reading the data at 40 %), never backwards.
+        List<Integer> seen = new ArrayList<>();
+        structure.run(
+                studies.find(world.organisation, study).orElseThrow(),
+                new StructureAnalysis.Options(Optional.empty(), CfaOptions.Estimator.MLR),
+                seen::add);
+        assertThat(seen).isSorted().doesNotHaveDuplicates().contains(40, 90);
+        assertThat(seen.stream().filter(p -> p > 40 && p < 90)).hasSizeGreaterThanOrEqualTo(5);
+    }
+
     @Test
     void aNegativeScalingCorrectionLeavesNoDifferenceTestAsInLavaan() throws Exception {
         setUp(12, 13, 100, k -> k % 18 == 17 ? Language.DA : k % 2 == 0 ? Language.EN : Language.NB);

@@ -732,6 +732,11 @@ final class CfaObjective {
                     traces[k] = SymmetricMatrices.traceOfProduct(st.sigmaInv, ds[k]);
                 }
             }
+            // Only the parameters of this group (its own and those shared by equality) have a score here; the
+            // others' are zero, so the cross products skip them (with several groups most of q).
+            int[] active = java.util.stream.IntStream.range(0, q)
+                    .filter(k -> ds[k] != null || dm[k] != null)
+                    .toArray();
             double[] d = meanResidual(g, st);
             double[] z = new double[p];
             double[] score = new double[q];
@@ -740,7 +745,7 @@ final class CfaObjective {
                     z[a] = c[a] + d[a];
                 }
                 double[] u = SymmetricMatrices.multiply(st.sigmaInv, z);
-                for (int k = 0; k < q; k++) {
+                for (int k : active) {
                     double s = 0;
                     if (ds[k] != null) {
                         double quad = 0;
@@ -760,9 +765,12 @@ final class CfaObjective {
                     }
                     score[k] = -0.5 * s;
                 }
-                for (int k = 0; k < q; k++) {
-                    for (int l = 0; l <= k; l++) {
-                        b[k][l] += score[k] * score[l];
+                for (int x = 0; x < active.length; x++) {
+                    int k = active[x];
+                    double[] row = b[k];
+                    double sk = score[k];
+                    for (int y = 0; y <= x; y++) {
+                        row[active[y]] += sk * score[active[y]];
                     }
                 }
             }
