@@ -9,6 +9,7 @@ import org.alliance.stats.factor.CfaResult.ParameterEstimate;
 import org.alliance.stats.factor.CfaSpecification.Kind;
 import org.alliance.stats.factor.CfaSpecification.Row;
 import org.alliance.stats.linalg.SymmetricMatrices;
+import org.alliance.stats.provenance.Provenance;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -195,7 +196,7 @@ final class WlsmvEstimator {
                 warnings,
                 fit.converged,
                 fit.iterations,
-                new CfaResult.Provenance(
+                Provenance.method(
                         "CFA of ordered items, WLSMV (DWLS on thresholds and polychoric correlations, weight"
                                 + " diag(Gamma)^-1, parameterization delta; robust SEs; scaled-shifted test)",
                         "estimator=WLSMV, ordered=" + String.join(",", options.ordered()) + ", missing=listwise"
