@@ -36,6 +36,7 @@ import org.alliance.core.research.RScript;
 import org.alliance.core.research.SpssSyntax;
 import org.alliance.core.research.StudyPseudonyms;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +48,9 @@ import org.springframework.stereotype.Component;
  * {@code joint.R}; and when at least one meeting of the study's clients within the study's period has been coded,
  * {@code observations.csv} (one row per coded meeting and actor; {@link ObservationRows}) with
  * {@code observations-codebook.csv}, {@code observations-codebook.html}, {@code observations.sps} and
- * {@code observations.R}. The rows are written while they are read from the database, a group of
+ * {@code observations.R}; and when professionals of the study answered their own questionnaire,
+ * {@code professionals.csv} (one row per professional and wave; {@link PracticeRows}) with its codebooks, {@code .sps},
+ * {@code .R} and {@code .do}. The rows are written while they are read from the database, a group of
  * {@value #CLIENTS_PER_QUERY} clients at a time (a cursor over the study's clients, then one query for the group's
  * check-ins; {@link ExportClients}), so memory holds one check-in and one group's meeting dates whatever the size of
  * the study, and the first rows leave before the database has looked at the last client.
@@ -76,6 +79,7 @@ class StudyExport {
     private final Clock clock;
     private final Studies studies;
     private final Codings codings;
+    private final PracticeAnswers practice;
 
     StudyExport(
             DataSource dataSource,
@@ -90,6 +94,8 @@ class StudyExport {
         this.messages = messages;
         this.clock = clock;
         this.studies = studies;
+        // The export's own reader of the professionals' answers: the same database, the same catalogue.
+        this.practice = new PracticeAnswers(JdbcClient.create(dataSource), studies, catalog, clock);
     }
 
     /** The columns of a study's export, in order. */
@@ -104,6 +110,17 @@ class StudyExport {
             if (column instanceof ItemColumn item && !item.text()) {
                 names.computeIfAbsent(item.instrument(), i -> new LinkedHashMap<>())
                         .put(item.item(), item.variable().name());
+            }
+        }
+        return names;
+    }
+
+    /** The column of each scale score of {@code professionals.csv}, by scale ({@code competence} → name). */
+    Map<String, String> practiceScoreColumns(Study study) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Column column : columns.professionals(study)) {
+            if (column instanceof ScoreColumn score) {
+                names.put(score.scale(), score.variable().name());
             }
         }
         return names;
@@ -181,6 +198,24 @@ class StudyExport {
             entry(zip, "observations.sps", SpssSyntax.write(title, "observations.csv", observationVariables));
             entry(zip, "observations.R", rScript(title, "observations", observationVariables));
             entry(zip, "observations.do", StataSyntax.write(title, "observations.csv", observationVariables));
+        }
+        List<PracticeAnswers.Answer> practiceAnswers = practice.ofStudy(study);
+        if (!practiceAnswers.isEmpty()) {
+            List<Column> practiceColumns = columns.professionals(study);
+            List<ExportVariable> practiceVariables =
+                    practiceColumns.stream().map(Column::variable).toList();
+            Instrument instrument = practice.instrument();
+            stream(
+                    zip,
+                    "professionals.csv",
+                    study,
+                    practiceVariables,
+                    csv -> PracticeRows.write(study, practiceColumns, csv, pseudonyms, instrument, practiceAnswers));
+            entry(zip, "professionals-codebook.csv", Codebook.csv(practiceVariables));
+            entry(zip, "professionals-codebook.html", codebookHtml(study, practiceVariables));
+            entry(zip, "professionals.sps", SpssSyntax.write(title, "professionals.csv", practiceVariables));
+            entry(zip, "professionals.R", rScript(title, "professionals", practiceVariables));
+            entry(zip, "professionals.do", StataSyntax.write(title, "professionals.csv", practiceVariables));
         }
         zip.finish();
         zip.flush();
