@@ -103,7 +103,9 @@ class StudyDemoRecoveryTest {
             }
             CurrentUser asked = context.getBean(UserAccounts.class)
                     .loadUserByUsername(context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
-                            .sql("SELECT MIN(username) FROM app_user WHERE role = 'PROFESSIONAL'")
+                            .sql("SELECT MIN(username) FROM app_user WHERE role = 'PROFESSIONAL'"
+                                    + " AND organisation_id = ?")
+                            .param(study.organisationId())
                             .query(String.class)
                             .single());
             assertThat(context.getBean(PracticeAnswers.class).due(asked.organisationId(), asked.id()))

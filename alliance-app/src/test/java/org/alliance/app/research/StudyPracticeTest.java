@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -255,23 +254,9 @@ class StudyPracticeTest {
         ExternalTools.unpack(folder, export());
         Files.write(folder.resolve("report.R"), get(report + "/reproduce.R").getContentAsByteArray());
         String output = ExternalTools.run(folder, ExternalTools.require("Rscript", "r-base-core"), "report.R");
-        Map<String, Double> printed = new HashMap<>();
-        for (String line : output.split("\n")) {
-            if (line.startsWith("practice.")) {
-                int eq = line.indexOf('=');
-                printed.put(
-                        line.substring(0, eq),
-                        Double.parseDouble(line.substring(eq + 1).strip()));
-            }
-        }
-        List<String> wrong = new ArrayList<>();
-        stored.figures().forEach((name, value) -> {
-            Double r = printed.get(name);
-            // The tolerance of the outcome report's check: R prints 15 significant digits.
-            if (r == null || Math.abs(r - value) > 1e-8 * Math.max(1, Math.abs(value))) {
-                wrong.add(name + ": Alliance " + value + ", R " + r);
-            }
-        });
+        Map<String, Double> printed = ExternalTools.printed(output, "practice\\..+");
+        // The tolerance of the outcome report's check: R prints 15 significant digits.
+        List<String> wrong = ExternalTools.differences(stored.figures(), printed, 1e-8);
         assertThat(wrong).as(output).isEmpty();
         assertThat(printed.keySet())
                 .containsExactlyInAnyOrderElementsOf(stored.figures().keySet());
