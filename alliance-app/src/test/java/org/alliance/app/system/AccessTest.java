@@ -238,6 +238,9 @@ class AccessTest {
                 Map.of("summary", "wave:none"),
                 only(422, Who.RESEARCHER)));
         rules.add(new Rule(HttpMethod.POST, unassigned + "/reports/structure", Map.of(), only(404, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.POST, study + "/reports/professionals", Map.of(), only(302, Who.RESEARCHER)));
+        rules.add(
+                new Rule(HttpMethod.POST, unassigned + "/reports/professionals", Map.of(), only(404, Who.RESEARCHER)));
         rules.add(new Rule(HttpMethod.GET, study + "/reports/987654321", Map.of(), only(404, Who.RESEARCHER)));
         rules.add(new Rule(HttpMethod.GET, unassigned + "/reports/987654321", Map.of(), only(404, Who.RESEARCHER)));
         rules.add(new Rule(
