@@ -22,8 +22,9 @@ import org.springframework.context.MessageSource;
  * The columns of a study's data files, in order, each with its name, label, value labels and missing codes
  * in the study's language: {@code data.csv} (one row per check-in; the items asked once per professional of a
  * joint meeting left out), {@code joint.csv} (one row per check-in and professional rated, plus one for the
- * team, of the questionnaires that ask about each professional) and {@code observations.csv} (one row per coded
- * meeting and actor; {@link ObservationRows}).
+ * team, of the questionnaires that ask about each professional), {@code observations.csv} (one row per coded
+ * meeting and actor; {@link ObservationRows}) and {@code professionals.csv} (the professionals' own questionnaire, one
+ * row per professional and wave; {@link PracticeRows}).
  */
 final class ExportColumns {
 
@@ -153,6 +154,9 @@ final class ExportColumns {
             Field.DAYS_SINCE_FIRST,
             Field.MEETING_DATE);
 
+    private static final List<Field> PRACTICE_FIELDS =
+            List.of(Field.PROFESSIONAL, Field.WAVE, Field.LANGUAGE, Field.INSTRUMENT, Field.INSTRUMENT_VERSION);
+
     private final InstrumentCatalog catalog;
     private final MessageSource messages;
 
@@ -184,6 +188,19 @@ final class ExportColumns {
     /** The columns of {@code joint.csv}; only the fixed ones when the study has no joint questionnaire. */
     List<Column> joint(Study study) {
         return columns(study, JOINT_FIELDS, jointInstruments(study), true);
+    }
+
+    /**
+     * The columns of {@code professionals.csv} (one row per professional and wave; {@link PracticeRows}): the
+     * professional's study pseudonym, the wave, the language and version of the professionals' own questionnaire, its
+     * answers and its scale scores (the scoring rule in each score's source, as in {@code data.csv}).
+     */
+    List<Column> professionals(Study study) {
+        return columns(
+                study,
+                PRACTICE_FIELDS,
+                catalog.find(PracticeAnswers.INSTRUMENT).stream().toList(),
+                false);
     }
 
     /**

@@ -184,6 +184,15 @@ class StudyAnalysisController {
         return "redirect:/research/studies/" + study.id() + "/reports/" + id;
     }
 
+    @PostMapping("/research/studies/{studyId}/reports/professionals")
+    String runPractice(@AuthenticationPrincipal CurrentUser user, @PathVariable long studyId) {
+        Study study = access.study(user, studyId);
+        long id = reports.create(study.id(), "PRACTICE", PracticeAnalysis.describe(), user.id());
+        audit.record(user.username(), "study analysis run", "study " + study.id() + ": report " + id);
+        runner.startPractice(study, id);
+        return "redirect:/research/studies/" + study.id() + "/reports/" + id;
+    }
+
     @GetMapping("/research/studies/{studyId}/reports/{reportId}")
     String report(
             @AuthenticationPrincipal CurrentUser user,

@@ -32,6 +32,7 @@ class StudyAnalysisRunner {
     private final StudyReports reports;
     private final OutcomeAnalysis outcomes;
     private final StructureAnalysis structure;
+    private final PracticeAnalysis practice;
     private final boolean synchronous;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "study-analysis");
@@ -43,10 +44,12 @@ class StudyAnalysisRunner {
             StudyReports reports,
             OutcomeAnalysis outcomes,
             StructureAnalysis structure,
+            PracticeAnalysis practice,
             @Value("${alliance.analyses.synchronous:false}") boolean synchronous) {
         this.reports = reports;
         this.outcomes = outcomes;
         this.structure = structure;
+        this.practice = practice;
         this.synchronous = synchronous;
     }
 
@@ -58,6 +61,11 @@ class StudyAnalysisRunner {
     /** Starts the reliability and factor structure analysis as report {@code reportId}. */
     void startStructure(Study study, StructureAnalysis.Options options, long reportId) {
         start(study, reportId, progress -> structure.run(study, options, progress));
+    }
+
+    /** Starts the professionals' analysis (their own questionnaire and their clients' alliance) as report {@code reportId}. */
+    void startPractice(Study study, long reportId) {
+        start(study, reportId, progress -> practice.run(study, progress));
     }
 
     /** An analysis that reports its progress in percent. */

@@ -63,23 +63,39 @@ class StudyData {
 
     /** The same, telling {@code exported} which share of the study's clients the export has written so far. */
     Table data(Study study, Set<String> wanted, DoubleConsumer exported) throws IOException {
+        Table table = tables(study, Map.of("data.csv", wanted), exported).get("data.csv");
+        if (table == null) {
+            throw new IOException("the export of study " + study.id() + " has no data.csv");
+        }
+        return table;
+    }
+
+    /**
+     * Reads several files of one export (e.g. {@code data.csv} and {@code professionals.csv}), each keeping its
+     * {@code wanted} columns; a file the export does not hold is not in the answer. {@code exported} (may be null)
+     * is told which share of the study's clients the export has written so far.
+     */
+    Map<String, Table> tables(Study study, Map<String, Set<String>> wanted, DoubleConsumer exported)
+            throws IOException {
         Path zip = Files.createTempFile("alliance-study-" + study.id() + "-", ".zip");
         try {
             try (OutputStream out = Files.newOutputStream(zip)) {
                 export.write(study, out, exported);
             }
-            MessageDigest sha256 = Fingerprints.sha256();
+            Map<String, Table> tables = new java.util.HashMap<>();
             try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip), StandardCharsets.UTF_8)) {
                 ZipEntry entry;
                 while ((entry = in.getNextEntry()) != null) {
-                    if (entry.getName().equals("data.csv")) {
+                    Set<String> columns = wanted.get(entry.getName());
+                    if (columns != null) {
+                        MessageDigest sha256 = Fingerprints.sha256();
                         BufferedReader reader = new BufferedReader(
                                 new InputStreamReader(new DigestInputStream(in, sha256), StandardCharsets.UTF_8));
-                        return table(reader, wanted, sha256);
+                        tables.put(entry.getName(), table(reader, columns, sha256));
                     }
                 }
             }
-            throw new IOException("the export of study " + study.id() + " has no data.csv");
+            return tables;
         } finally {
             Files.deleteIfExists(zip);
         }

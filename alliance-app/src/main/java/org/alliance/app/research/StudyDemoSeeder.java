@@ -39,6 +39,9 @@ import org.springframework.stereotype.Component;
  *   <li>covariates {@code years_on_benefit} (0 to 8, uniform) and {@code age_band} (three bands, no effect).
  * </ul>
  *
+ * <p>The study has two waves of {@value #WAVE_DAYS} days, the second ending today, and its professionals answered
+ * their own questionnaire for them with a known positive relation to their clients' alliance ({@link #practice}).
+ *
  * <p>Draws come from a {@link Random} with seed {@value #SEED} in the order of the clients' own references, so the
  * same demo gets the same outcomes whatever the study's secret (and so its pseudonyms) and whatever today's date.
  */
@@ -59,6 +62,13 @@ class StudyDemoSeeder implements ApplicationRunner {
     static final double HOURS_YEARS = -1.0;
     static final double HOURS_NOISE = 3.0;
     static final String TITLE = "Alliance and work (demo)";
+    /** The length of each of the demo study's two waves in days: T2 ends today, T1 the day before T2 starts. */
+    static final long WAVE_DAYS = 135;
+
+    static final double PRACTICE_BASE = 3.8;
+    static final double PRACTICE_EFFECT = 0.6;
+    static final double PRACTICE_NOISE = 0.15;
+    static final double PRACTICE_ITEM_NOISE = 0.4;
     private static final List<String> AGE_BANDS = List.of("18-29", "30-49", "50-66");
 
     /** The declarations of the synthetic register file, as a researcher types them in the import form. */
@@ -70,6 +80,8 @@ class StudyDemoSeeder implements ApplicationRunner {
     private final StudyClients clients;
     private final StudyOutcomes outcomes;
     private final OutcomeAnalysis analysis;
+    private final PracticeAnalysis practiceAnalysis;
+    private final PracticeAnswers practiceAnswers;
     private final UserAccounts accounts;
     private final AuditLog audit;
     private final Clock clock;
@@ -80,6 +92,8 @@ class StudyDemoSeeder implements ApplicationRunner {
             StudyClients clients,
             StudyOutcomes outcomes,
             OutcomeAnalysis analysis,
+            PracticeAnalysis practiceAnalysis,
+            PracticeAnswers practiceAnswers,
             UserAccounts accounts,
             AuditLog audit,
             Clock clock) {
@@ -88,6 +102,8 @@ class StudyDemoSeeder implements ApplicationRunner {
         this.clients = clients;
         this.outcomes = outcomes;
         this.analysis = analysis;
+        this.practiceAnalysis = practiceAnalysis;
+        this.practiceAnswers = practiceAnswers;
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
@@ -134,7 +150,9 @@ class StudyDemoSeeder implements ApplicationRunner {
                         false,
                         teams,
                         List.of("alliance-client", "alliance-professional"),
-                        List.of(),
+                        List.of(
+                                new Study.Wave("T1", today.minusDays(WAVE_DAYS * 2 - 1), today.minusDays(WAVE_DAYS)),
+                                new Study.Wave("T2", today.minusDays(WAVE_DAYS - 1), today)),
                         List.of(researcher.id())),
                 admin.id());
         Study study = studies.find(organisation, id).orElseThrow();
@@ -152,7 +170,62 @@ class StudyDemoSeeder implements ApplicationRunner {
                 "study outcomes imported",
                 "study " + id + ": " + result.outcomes().size() + " rows, " + result.clients() + " clients, sha256 "
                         + upload.sha256() + ", replaced 0 rows (demo)");
+        practice(study);
         return id;
+    }
+
+    /**
+     * The professionals' own questionnaire for both waves: each professional's latent competence and belief are
+     * {@value #PRACTICE_BASE} + {@value #PRACTICE_EFFECT} · z, where z is the standardised mean alliance of their
+     * clients in the wave (across the wave's professionals), plus normal noise (SD {@value #PRACTICE_NOISE}); each
+     * item is that plus item noise (SD {@value #PRACTICE_ITEM_NOISE}), rounded and kept within 1 to 5. In the wave
+     * open today the first professional (by username) has not answered yet, so signing in as them shows the
+     * questionnaire on the caseload page.
+     */
+    void practice(Study study) throws IOException {
+        Map<String, Map<String, Double>> alliances = practiceAnalysis.allianceMeans(study);
+        List<CurrentUser> professionals = jdbc
+                .sql("SELECT username FROM app_user WHERE organisation_id = ? AND role = 'PROFESSIONAL'"
+                        + " ORDER BY username")
+                .param(study.organisationId())
+                .query(String.class)
+                .list()
+                .stream()
+                .map(accounts::find)
+                .flatMap(Optional::stream)
+                .filter(p -> practiceAnswers.isProfessionalOf(study, p.id()))
+                .toList();
+        Random random = new Random(SEED + 1);
+        LocalDate today = LocalDate.now(clock);
+        for (Study.Wave wave : study.waves()) {
+            Map<String, Double> means = alliances.getOrDefault(wave.name(), Map.of());
+            double[] values =
+                    means.values().stream().mapToDouble(Double::doubleValue).toArray();
+            double centre = java.util.Arrays.stream(values).average().orElse(0);
+            double spread = Math.sqrt(java.util.Arrays.stream(values)
+                            .map(v -> (v - centre) * (v - centre))
+                            .sum()
+                    / Math.max(1, values.length - 1));
+            for (int p = 0; p < professionals.size(); p++) {
+                CurrentUser professional = professionals.get(p);
+                Double alliance = means.get(clients.professional(study, professional.id()));
+                double z = alliance == null || spread == 0 ? 0 : (alliance - centre) / spread;
+                Map<String, Double> answers = new java.util.LinkedHashMap<>();
+                for (String scale : PracticeAnalysis.SCALES) {
+                    double latent = PRACTICE_BASE + PRACTICE_EFFECT * z + PRACTICE_NOISE * random.nextGaussian();
+                    for (int i = 1; i <= 4; i++) {
+                        double item = Math.rint(latent + PRACTICE_ITEM_NOISE * random.nextGaussian());
+                        answers.put(scale + "-" + i, Math.max(1, Math.min(5, item)));
+                    }
+                }
+                if (p == 0
+                        && wave.startsOn().compareTo(today) <= 0
+                        && wave.endsOn().compareTo(today) >= 0) {
+                    continue; // still to answer in the open wave: the demo shows the questionnaire to this login
+                }
+                practiceAnswers.submit(study, professional.id(), wave.name(), Language.EN, answers);
+            }
+        }
     }
 
     /**

@@ -37,6 +37,7 @@ import org.alliance.core.research.RScript;
 import org.alliance.core.research.SpssSyntax;
 import org.alliance.core.research.StudyPseudonyms;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +51,9 @@ import org.springframework.stereotype.Component;
  * {@code observations-codebook.csv}, {@code observations-codebook.html}, {@code observations.sps} and
  * {@code observations.R}, and {@code transitions.csv} (per coded meeting the lag-1 transitions between its codes: count,
  * expected count and adjusted residual, one row per pair of codes; {@link ObservationRows#writeTransitions}) with its
- * codebooks and syntax files the same way. The rows are written while they are read from the database, a group of
+ * codebooks and syntax files the same way; and when professionals of the study answered their own questionnaire,
+ * {@code professionals.csv} (one row per professional and wave; {@link PracticeRows}) with its codebooks, {@code .sps},
+ * {@code .R} and {@code .do}. The rows are written while they are read from the database, a group of
  * {@value #CLIENTS_PER_QUERY} clients at a time (a cursor over the study's clients, then one query for the group's
  * check-ins; {@link ExportClients}), so memory holds one check-in and one group's meeting dates whatever the size of
  * the study, and the first rows leave before the database has looked at the last client.
@@ -79,6 +82,7 @@ class StudyExport {
     private final Clock clock;
     private final Studies studies;
     private final Codings codings;
+    private final PracticeAnswers practice;
 
     StudyExport(
             DataSource dataSource,
@@ -93,6 +97,8 @@ class StudyExport {
         this.messages = messages;
         this.clock = clock;
         this.studies = studies;
+        // The export's own reader of the professionals' answers: the same database, the same catalogue.
+        this.practice = new PracticeAnswers(JdbcClient.create(dataSource), studies, catalog, clock);
     }
 
     /** The columns of a study's export, in order. */
@@ -107,6 +113,17 @@ class StudyExport {
             if (column instanceof ItemColumn item && !item.text()) {
                 names.computeIfAbsent(item.instrument(), i -> new LinkedHashMap<>())
                         .put(item.item(), item.variable().name());
+            }
+        }
+        return names;
+    }
+
+    /** The column of each scale score of {@code professionals.csv}, by scale ({@code competence} → name). */
+    Map<String, String> practiceScoreColumns(Study study) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Column column : columns.professionals(study)) {
+            if (column instanceof ScoreColumn score) {
+                names.put(score.scale(), score.variable().name());
             }
         }
         return names;
@@ -195,6 +212,17 @@ class StudyExport {
                 observations.writeTransitions(transitionColumns, csv, pseudonyms);
                 return observations.transitionsWritten;
             });
+        }
+        List<PracticeAnswers.Answer> practiceAnswers = practice.ofStudy(study);
+        if (!practiceAnswers.isEmpty()) {
+            List<Column> practiceColumns = columns.professionals(study);
+            Instrument instrument = practice.instrument();
+            sideFile(
+                    zip,
+                    study,
+                    "professionals",
+                    practiceColumns,
+                    csv -> PracticeRows.write(study, practiceColumns, csv, pseudonyms, instrument, practiceAnswers));
         }
         zip.finish();
         zip.flush();

@@ -39,10 +39,14 @@ class StudyPages {
                 .toList();
     }
 
-    /** The questionnaires a study can use: those that collect answers (a skeleton without its texts cannot). */
+    /**
+     * The questionnaires a study can use: those that collect answers (a skeleton without its texts cannot). The
+     * professionals' own questionnaire is not among them: every study with waves asks it of its professionals.
+     */
     List<Choice> instruments(Locale locale) {
         return catalog.all().stream()
                 .filter(i -> !i.usableLanguages().isEmpty())
+                .filter(i -> !i.id().equals(PracticeAnswers.INSTRUMENT))
                 .map(i -> new Choice(i.id(), i.title().get(Languages.of(locale)) + " (" + i.reference() + ")"))
                 .toList();
     }

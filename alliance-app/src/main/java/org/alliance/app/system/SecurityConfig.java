@@ -80,7 +80,8 @@ class SecurityConfig {
                                 "/joint",
                                 "/joint/**",
                                 "/diary",
-                                "/diary/**")
+                                "/diary/**",
+                                "/practice/**")
                         .hasRole(Role.PROFESSIONAL.name())
                         // The conversation cards hold no client data: for the professional and for intervision.
                         .requestMatchers("/conversation/**")

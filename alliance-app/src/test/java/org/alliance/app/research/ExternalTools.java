@@ -82,4 +82,33 @@ final class ExternalTools {
         Files.writeString(folder.resolve("check.R"), script, StandardCharsets.UTF_8);
         return run(folder, rscript, "check.R");
     }
+
+    /** The figures an R script printed as {@code name=value} lines whose name matches {@code names}. */
+    static Map<String, Double> printed(String output, String names) {
+        Map<String, Double> printed = new java.util.HashMap<>();
+        for (String line : output.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0 && line.substring(0, eq).matches(names)) {
+                printed.put(
+                        line.substring(0, eq),
+                        Double.parseDouble(line.substring(eq + 1).strip()));
+            }
+        }
+        return printed;
+    }
+
+    /**
+     * A report's figures that R printed otherwise (beyond {@code tolerance} relative, at least 1 absolute scale) or not
+     * at all, each as "name: Alliance x, R y"; empty when R reproduces every figure.
+     */
+    static List<String> differences(Map<String, Double> figures, Map<String, Double> printed, double tolerance) {
+        List<String> wrong = new ArrayList<>();
+        figures.forEach((name, value) -> {
+            Double r = printed.get(name);
+            if (r == null || Math.abs(r - value) > tolerance * Math.max(1, Math.abs(value))) {
+                wrong.add(name + ": Alliance " + value + ", R " + r);
+            }
+        });
+        return wrong;
+    }
 }

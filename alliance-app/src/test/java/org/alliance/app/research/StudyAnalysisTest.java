@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -228,23 +226,9 @@ class StudyAnalysisTest {
                 get("/research/studies/" + study + "/outcomes.csv").getContentAsByteArray());
         Files.write(folder.resolve("report.R"), get(report + "/reproduce.R").getContentAsByteArray());
         String output = ExternalTools.run(folder, rscript, "report.R");
-        Map<String, Double> printed = new HashMap<>();
-        for (String line : output.split("\n")) {
-            int eq = line.indexOf('=');
-            if (line.startsWith("coef.") || line.startsWith("n=")) {
-                printed.put(
-                        line.substring(0, eq),
-                        Double.parseDouble(line.substring(eq + 1).strip()));
-            }
-        }
-        List<String> wrong = new ArrayList<>();
-        stored.figures().forEach((name, value) -> {
-            Double r = printed.get(name);
-            // STATISTICS.md: OLS and sandwich SEs agree with R to 1e-8 relative.
-            if (r == null || Math.abs(r - value) > 1e-8 * Math.max(1, Math.abs(value))) {
-                wrong.add(name + ": Alliance " + value + ", R " + r);
-            }
-        });
+        Map<String, Double> printed = ExternalTools.printed(output, "coef\\..+|n");
+        // STATISTICS.md: OLS and sandwich SEs agree with R to 1e-8 relative.
+        List<String> wrong = ExternalTools.differences(stored.figures(), printed, 1e-8);
         assertThat(wrong).as(output).isEmpty();
     }
 

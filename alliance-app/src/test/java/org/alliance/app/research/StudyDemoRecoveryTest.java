@@ -90,6 +90,28 @@ class StudyDemoRecoveryTest {
             double[] years = interval(hours, "years_on_benefit");
             assertThat(StudyDemoSeeder.HOURS_YEARS).isBetween(years[0], years[1]);
 
+            // The professionals answered their own questionnaire with a positive relation to their clients' alliance;
+            // in the open wave the first of them has not answered yet and is asked on the caseload page.
+            StudyReport professionals = context.getBean(PracticeAnalysis.class).run(study, percent -> {});
+            assertThat(professionals.figures())
+                    .containsEntry("practice.wave1.n", 6.0)
+                    .containsEntry("practice.wave2.n", 5.0);
+            for (String key : List.of("wave1.competence", "wave1.belief", "wave2.competence", "wave2.belief")) {
+                assertThat(professionals.figures().get("practice." + key + ".r"))
+                        .as(key + " " + professionals.figures())
+                        .isPositive();
+            }
+            CurrentUser asked = context.getBean(UserAccounts.class)
+                    .loadUserByUsername(context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                            .sql("SELECT MIN(username) FROM app_user WHERE role = 'PROFESSIONAL'"
+                                    + " AND organisation_id = ?")
+                            .param(study.organisationId())
+                            .query(String.class)
+                            .single());
+            assertThat(context.getBean(PracticeAnswers.class).due(asked.organisationId(), asked.id()))
+                    .extracting(PracticeAnswers.Due::wave)
+                    .containsExactly("T2");
+
             // The register file the outcomes page offers is the one the demo imported, and it imports cleanly.
             MockMvc mvc = TestWorld.mvc((WebApplicationContext) context);
             String base = "/research/studies/" + study.id();

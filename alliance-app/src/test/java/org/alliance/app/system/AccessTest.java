@@ -50,6 +50,7 @@ class AccessTest {
     private CurrentUser outsider;
     private long study;
     private long unassignedStudy;
+    private long practiceStudy;
     private final AtomicInteger address = new AtomicInteger(1);
 
     enum Who {
@@ -98,6 +99,13 @@ class AccessTest {
         Studies studies = context.getBean(Studies.class);
         study = studies.create(study(List.of(world.researcher.id())), world.admin.id());
         unassignedStudy = studies.create(study(List.of()), world.admin.id());
+        // A study with a wave open on the test clock's date (2026-06-15): its professionals answer their questionnaire.
+        practiceStudy = studies.create(
+                TestStudy.of(world.organisation, world.team)
+                        .title("Practice study")
+                        .waves(new Study.Wave("T1", LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 30)))
+                        .build(),
+                world.admin.id());
     }
 
     private Study study(List<Long> researchers) {
@@ -230,6 +238,9 @@ class AccessTest {
                 Map.of("summary", "wave:none"),
                 only(422, Who.RESEARCHER)));
         rules.add(new Rule(HttpMethod.POST, unassigned + "/reports/structure", Map.of(), only(404, Who.RESEARCHER)));
+        rules.add(new Rule(HttpMethod.POST, study + "/reports/professionals", Map.of(), only(302, Who.RESEARCHER)));
+        rules.add(
+                new Rule(HttpMethod.POST, unassigned + "/reports/professionals", Map.of(), only(404, Who.RESEARCHER)));
         rules.add(new Rule(HttpMethod.GET, study + "/reports/987654321", Map.of(), only(404, Who.RESEARCHER)));
         rules.add(new Rule(HttpMethod.GET, unassigned + "/reports/987654321", Map.of(), only(404, Who.RESEARCHER)));
         rules.add(new Rule(
@@ -295,6 +306,21 @@ class AccessTest {
         rules.add(new Rule(HttpMethod.GET, "/diary", Map.of(), caseload));
         rules.add(new Rule(HttpMethod.GET, "/diary/export", Map.of(), caseload));
         rules.add(new Rule(HttpMethod.POST, "/diary", Map.of(), only(422, Who.PROFESSIONAL, Who.OTHER_PROFESSIONAL)));
+        // The professionals' own questionnaire of a study's open wave (PracticeQuestionnaireTest): both professionals
+        // are in the study's team; a study or wave that is not open has no form.
+        String practice = "/practice/studies/" + practiceStudy + "/waves/T1";
+        rules.add(new Rule(HttpMethod.GET, practice, Map.of(), caseload));
+        rules.add(new Rule(HttpMethod.POST, practice, Map.of(), only(422, Who.PROFESSIONAL, Who.OTHER_PROFESSIONAL)));
+        rules.add(new Rule(
+                HttpMethod.GET,
+                "/practice/studies/" + practiceStudy + "/waves/T9",
+                Map.of(),
+                only(404, Who.PROFESSIONAL, Who.OTHER_PROFESSIONAL)));
+        rules.add(new Rule(
+                HttpMethod.POST,
+                "/practice/studies/987654321/waves/T1",
+                Map.of(),
+                only(404, Who.PROFESSIONAL, Who.OTHER_PROFESSIONAL)));
         rules.add(new Rule(
                 HttpMethod.POST,
                 "/diary/987654321/delete",

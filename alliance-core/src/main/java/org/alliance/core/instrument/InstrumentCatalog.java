@@ -25,6 +25,7 @@ public final class InstrumentCatalog {
             "alliance-joint-client",
             "alliance-joint-professional",
             "alliance-partiality",
+            "alliance-practice",
             "wai-sr-skeleton");
 
     private static final String RESOURCE_FOLDER = "/org/alliance/core/instrument/builtin/";

@@ -42,6 +42,22 @@ class BuiltInInstrumentsTest {
     }
 
     @Test
+    void thePracticeQuestionnaireHasCompetenceAndBeliefWithFourAgreementItemsEach() {
+        Instrument practice =
+                InstrumentCatalog.builtIn().find("alliance-practice").orElseThrow();
+        assertThat(practice.perspective()).isEqualTo(Perspective.PROFESSIONAL);
+        assertThat(practice.scales()).extracting(Scale::id).containsExactly("competence", "belief");
+        for (String scale : List.of("competence", "belief")) {
+            assertThat(practice.findScale(scale).orElseThrow().items()).hasSize(4);
+        }
+        assertThat(practice.items()).allSatisfy(item -> assertThat(practice.format(item))
+                .isInstanceOfSatisfying(ResponseFormat.Likert.class, likert -> assertThat(likert.points())
+                        .hasSize(5)));
+        assertThat(practice.usableLanguages()).containsExactlyInAnyOrder(Language.values());
+        assertThat(practice.mirrors()).isEmpty();
+    }
+
+    @Test
     void theSessionCheckIsFourItemsOnASliderThatStartsEmpty() {
         Instrument check =
                 InstrumentCatalog.builtIn().find("alliance-session-check").orElseThrow();
