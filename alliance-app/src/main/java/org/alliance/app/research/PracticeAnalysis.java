@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
-import org.alliance.core.AllianceVersion;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.instrument.Perspective;
 import org.alliance.stats.correlation.CorrelationOptions;
 import org.alliance.stats.correlation.PearsonCorrelation;
 import org.alliance.stats.correlation.PearsonResult;
+import org.alliance.stats.provenance.Provenance;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -179,7 +179,7 @@ class PracticeAnalysis {
             List<String[]> rows = professionals.rows().stream()
                     .filter(row -> row[waveAt].equals(wave))
                     .toList();
-            rows.forEach(row -> versions.add(PracticeAnswers.INSTRUMENT + "@" + row[versionAt]));
+            rows.forEach(row -> versions.add(PracticeAnswers.INSTRUMENT + " " + row[versionAt]));
             if (rows.size() < MINIMUM) {
                 report.notes.add(report.text("report.practice.tooFew", wave, MINIMUM));
                 List<String> shown = new ArrayList<>(List.of(wave, "< " + MINIMUM));
@@ -256,22 +256,21 @@ class PracticeAnalysis {
                     associationRows));
         }
         progress.accept(90);
-        alliance.ifPresent(a -> versions.add(a.getKey().reference()));
-        List<StudyReport.Provenance> provenance = List.of(
-                new StudyReport.Provenance(
-                        "data.csv", report.text("report.snapshot", clients.rowCount(), clients.sha256())),
-                new StudyReport.Provenance(
-                        "professionals.csv",
-                        report.text("report.snapshot", professionals.rowCount(), professionals.sha256())),
-                new StudyReport.Provenance(report.text("report.instruments"), String.join(", ", versions)),
-                new StudyReport.Provenance(
-                        report.text("report.method"),
+        alliance.ifPresent(a -> versions.add(a.getKey().id() + " " + a.getKey().version()));
+        Provenance provenance = Provenance.method(
                         "scale means over the professionals who answered; mean client " + ALLIANCE_SCALE
                                 + " score per professional and wave; stats::cor.test(x, y) (Pearson, two-sided,"
-                                + " Fisher-z 95% interval), complete pairs"),
-                new StudyReport.Provenance(
-                        report.text("report.options"), describe().replace('\n', ';')),
-                new StudyReport.Provenance(report.text("report.software"), "Alliance " + AllianceVersion.get()));
+                                + " Fisher-z 95% interval), complete pairs",
+                        null,
+                        describe().replace('\n', ';'))
+                .withData(new Provenance.Data(
+                        "data.csv", clients.sha256(), Math.toIntExact(clients.rowCount()), List.of()))
+                .withData(new Provenance.Data(
+                        "professionals.csv",
+                        professionals.sha256(),
+                        Math.toIntExact(professionals.rowCount()),
+                        List.of()))
+                .withInstruments(StudyReport.instruments(versions));
         return new StudyReport(
                 report.text("report.practice.title"),
                 report.tables,

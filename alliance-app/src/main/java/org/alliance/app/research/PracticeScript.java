@@ -1,7 +1,7 @@
 package org.alliance.app.research;
 
 import java.util.Map;
-import org.alliance.core.AllianceVersion;
+import org.alliance.stats.provenance.Provenance;
 
 /**
  * The professionals report's R script: reads {@code data.csv} and {@code professionals.csv} of the export and, per
@@ -24,7 +24,7 @@ final class PracticeScript {
         r.append("# Reproduces an Alliance report (professionals) of study ")
                 .append(study.id())
                 .append(" (Alliance ")
-                .append(AllianceVersion.get())
+                .append(Provenance.Software.ALLIANCE.version())
                 .append(").\n");
         r.append("# Run in a folder holding data.csv (sha256 ")
                 .append(dataSha256)
