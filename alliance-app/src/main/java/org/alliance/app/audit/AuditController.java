@@ -16,8 +16,8 @@ import java.util.Optional;
 import org.alliance.app.caseload.MeetingDates;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.FormValues;
 import org.alliance.app.system.Formats;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,15 +57,11 @@ class AuditController {
      */
     record Query(String person, String action, String client, String from, String to) {
         Query {
-            person = blankIfNull(person);
-            action = blankIfNull(action);
-            client = blankIfNull(client);
-            from = blankIfNull(from);
-            to = blankIfNull(to);
-        }
-
-        private static String blankIfNull(@Nullable String value) {
-            return value == null ? "" : value;
+            person = FormValues.orEmpty(person);
+            action = FormValues.orEmpty(action);
+            client = FormValues.orEmpty(client);
+            from = FormValues.orEmpty(from);
+            to = FormValues.orEmpty(to);
         }
     }
 

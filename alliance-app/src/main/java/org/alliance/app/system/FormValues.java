@@ -17,4 +17,9 @@ public final class FormValues {
         }
         return Optional.empty();
     }
+
+    /** A text field of a form record as sent, or blank where it was not sent (Spring binds a missing one as null). */
+    public static String orEmpty(@Nullable String value) {
+        return value == null ? "" : value;
+    }
 }
