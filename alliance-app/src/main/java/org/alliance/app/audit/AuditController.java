@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.alliance.app.caseload.MeetingDates;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.FormValues;
 import org.alliance.app.system.Formats;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,7 +25,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * The administrator reads the organisation's audit trail (issue 16): filtered by person, action, client (by the
@@ -50,21 +51,35 @@ class AuditController {
         this.clock = clock;
     }
 
+    /**
+     * The filter form's fields as sent (blank where not sent), the same for the page and its CSV; on the page as
+     * {@code query}.
+     */
+    record Query(String person, String action, String client, String from, String to) {
+        Query {
+            person = FormValues.orEmpty(person);
+            action = FormValues.orEmpty(action);
+            client = FormValues.orEmpty(client);
+            from = FormValues.orEmpty(from);
+            to = FormValues.orEmpty(to);
+        }
+    }
+
     /** The filter as the form sends it, with what is wrong with it. */
     private record Asked(AuditLog.Filter filter, List<String> errors) {}
 
-    private Asked asked(long organisationId, String person, String action, String client, String from, String to) {
+    private Asked asked(long organisationId, Query query) {
         List<String> errors = new ArrayList<>();
         Optional<LocalDate> fromDate = Optional.empty();
         Optional<LocalDate> toDate = Optional.empty();
-        if (!from.isBlank()) {
-            fromDate = MeetingDates.parse(from.strip());
+        if (!query.from().isBlank()) {
+            fromDate = MeetingDates.parse(query.from().strip());
             if (fromDate.isEmpty()) {
                 errors.add("audit.error.from");
             }
         }
-        if (!to.isBlank()) {
-            toDate = MeetingDates.parse(to.strip());
+        if (!query.to().isBlank()) {
+            toDate = MeetingDates.parse(query.to().strip());
             if (toDate.isEmpty()) {
                 errors.add("audit.error.to");
             }
@@ -73,9 +88,9 @@ class AuditController {
             errors.add("audit.error.period");
         }
         List<String> subjects = new ArrayList<>();
-        if (!client.isBlank()) {
+        if (!query.client().isBlank()) {
             Optional<Long> clientId = jdbc.sql("SELECT id FROM client WHERE organisation_id = ? AND internal_id = ?")
-                    .params(organisationId, client.strip())
+                    .params(organisationId, query.client().strip())
                     .query(Long.class)
                     .optional();
             if (clientId.isEmpty()) {
@@ -90,8 +105,8 @@ class AuditController {
             }
         }
         AuditLog.Filter filter = new AuditLog.Filter(
-                Optional.of(person.strip()).filter(p -> !p.isEmpty()),
-                Optional.of(action.strip()).filter(a -> !a.isEmpty()),
+                Optional.of(query.person().strip()).filter(p -> !p.isEmpty()),
+                Optional.of(query.action().strip()).filter(a -> !a.isEmpty()),
                 subjects,
                 fromDate.map(d -> d.atStartOfDay(clock.getZone()).toInstant()),
                 toDate.map(d -> d.plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
@@ -101,20 +116,11 @@ class AuditController {
     @GetMapping("/admin/audit")
     String page(
             @AuthenticationPrincipal CurrentUser user,
-            @RequestParam(defaultValue = "") String person,
-            @RequestParam(defaultValue = "") String action,
-            @RequestParam(defaultValue = "") String client,
-            @RequestParam(defaultValue = "") String from,
-            @RequestParam(defaultValue = "") String to,
+            @ModelAttribute("query") Query query,
             HttpServletResponse response,
             Locale locale,
             Model model) {
-        Asked asked = asked(user.organisationId(), person, action, client, from, to);
-        model.addAttribute("person", person);
-        model.addAttribute("action", action);
-        model.addAttribute("client", client);
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
+        Asked asked = asked(user.organisationId(), query);
         model.addAttribute("actors", audit.actors(user.organisationId()));
         model.addAttribute("actions", audit.actions(user.organisationId()));
         model.addAttribute("errors", asked.errors());
@@ -140,16 +146,9 @@ class AuditController {
     record Row(String at, String actor, String action, String subject) {}
 
     @GetMapping("/admin/audit.csv")
-    void export(
-            @AuthenticationPrincipal CurrentUser user,
-            @RequestParam(defaultValue = "") String person,
-            @RequestParam(defaultValue = "") String action,
-            @RequestParam(defaultValue = "") String client,
-            @RequestParam(defaultValue = "") String from,
-            @RequestParam(defaultValue = "") String to,
-            HttpServletResponse response)
+    void export(@AuthenticationPrincipal CurrentUser user, Query query, HttpServletResponse response)
             throws IOException {
-        Asked asked = asked(user.organisationId(), person, action, client, from, to);
+        Asked asked = asked(user.organisationId(), query);
         if (!asked.errors().isEmpty()) {
             response.sendError(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return;

@@ -1,7 +1,6 @@
 package org.alliance.app.caseload;
 
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.alliance.app.organisation.Organisations;
@@ -13,6 +12,7 @@ import org.alliance.app.reminder.ContactDetails;
 import org.alliance.app.reminder.Schedule;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.FormPost;
+import org.alliance.app.system.FormValues;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,9 +57,7 @@ class ContactController {
             @RequestParam(defaultValue = "false") boolean consent,
             FormPost post) {
         own.client(user, clientId);
-        Optional<Channel> how = Arrays.stream(Channel.values())
-                .filter(c -> c.name().equals(channel))
-                .findFirst();
+        Optional<Channel> how = FormValues.constant(Channel.class, channel);
         Optional<String> normalised = how.flatMap(c -> ContactAddresses.normalise(
                 c, address, organisations.get(user.organisationId()).language()));
         String error = null;
@@ -117,9 +115,7 @@ class ContactController {
                             ? new FormPost.Audit("schedule removed", "client " + clientId)
                             : null);
         }
-        Optional<Schedule.Kind> how = Arrays.stream(Schedule.Kind.values())
-                .filter(k -> k.name().equals(kind))
-                .findFirst();
+        Optional<Schedule.Kind> how = FormValues.constant(Schedule.Kind.class, kind);
         OptionalInt n = OptionalInt.empty();
         if (how.isPresent() && how.get() == Schedule.Kind.EVERY_N_WEEKS) {
             n = weeks.strip().matches("[0-9]{1,2}")

@@ -14,9 +14,7 @@ public record Meeting(long id, long clientId, long professionalId, LocalDate dat
 
         /** The kind a form sent, by its exact name; empty for anything else. */
         public static java.util.Optional<Kind> parse(String name) {
-            return java.util.Arrays.stream(values())
-                    .filter(k -> k.name().equals(name))
-                    .findFirst();
+            return org.alliance.app.system.FormValues.constant(Kind.class, name);
         }
     }
 }

@@ -12,6 +12,7 @@ import org.alliance.app.caseload.Client;
 import org.alliance.app.caseload.MeetingDates;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.FormPost;
+import org.alliance.app.system.FormValues;
 import org.alliance.core.joint.ConsentRules;
 import org.alliance.core.joint.Party;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -120,7 +121,8 @@ class JointController {
             if (label.isEmpty()) {
                 continue;
             }
-            Optional<Party.NetworkRole> role = role(parameters.get("network-role-" + i));
+            Optional<Party.NetworkRole> role =
+                    FormValues.constant(Party.NetworkRole.class, parameters.get("network-role-" + i));
             if (label.length() > 100 || role.isEmpty()) {
                 errors.add("joint.new.error.network." + i);
                 continue;
@@ -135,15 +137,6 @@ class JointController {
         long id = meetings.create(client.id(), client.alias(), chair, day, professionals, network);
         return post.written(
                 user, "/joint/" + id, () -> new FormPost.Audit("joint meeting created", "joint meeting " + id));
-    }
-
-    private static Optional<Party.NetworkRole> role(String value) {
-        for (Party.NetworkRole role : Party.NetworkRole.values()) {
-            if (role.name().equals(value)) {
-                return Optional.of(role);
-            }
-        }
-        return Optional.empty();
     }
 
     @GetMapping("/joint/{id}")

@@ -7,6 +7,7 @@ import org.alliance.app.checkin.Invitations;
 import org.alliance.app.organisation.Organisations;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.FormPost;
+import org.alliance.app.system.FormValues;
 import org.alliance.core.joint.BalanceCheck;
 import org.alliance.core.joint.Consent;
 import org.alliance.core.joint.GuideStep;
@@ -78,15 +79,19 @@ class JointRecordController {
         return post.refused(() -> page.show(user, header, List.of(error), false, post.locale(), post.model()));
     }
 
-    private Optional<JointMeetings.StoredParty> party(JointMeetings.Header header, String value) {
+    /** A whole number as a form sends it, or empty for anything else. */
+    private static Optional<Long> number(String value) {
         try {
-            long partyId = Long.parseLong(value == null ? "" : value);
-            return meetings.parties(header.id()).stream()
-                    .filter(p -> p.id() == partyId)
-                    .findFirst();
+            return Optional.of(Long.parseLong(value));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    private Optional<JointMeetings.StoredParty> party(JointMeetings.Header header, String value) {
+        return number(value).flatMap(partyId -> meetings.parties(header.id()).stream()
+                .filter(p -> p.id() == partyId)
+                .findFirst());
     }
 
     @PostMapping("/joint/{id}/notes")
@@ -128,9 +133,8 @@ class JointRecordController {
         JointMeetings.Header header = access.chaired(user, id);
         Optional<String> text = text(decision);
         Optional<JointMeetings.StoredParty> proposer = party(header, proposedBy);
-        Optional<MeetingDecision.ClientAgreement> agreed = List.of(MeetingDecision.ClientAgreement.values()).stream()
-                .filter(a -> a.name().equals(agreement))
-                .findFirst();
+        Optional<MeetingDecision.ClientAgreement> agreed =
+                FormValues.constant(MeetingDecision.ClientAgreement.class, agreement);
         if (text.isEmpty() || proposer.isEmpty() || agreed.isEmpty()) {
             return invalid(user, header, "joint.error.decision", post);
         }
@@ -203,26 +207,18 @@ class JointRecordController {
         List<Long> goalIds = records.goals(header.id()).stream()
                 .map(JointRecords.StoredGoal::id)
                 .toList();
-        long first;
-        long second;
-        try {
-            first = Long.parseLong(goal);
-            second = Long.parseLong(otherGoal);
-        } catch (NumberFormatException e) {
+        Optional<Long> first = number(goal).filter(goalIds::contains);
+        Optional<Long> second = number(otherGoal).filter(goalIds::contains);
+        if (first.isEmpty() || second.isEmpty() || first.equals(second) || winWin.length() > MAX_TEXT) {
             return invalid(user, header, "joint.error.conflict", post);
         }
-        if (first == second || !goalIds.contains(first) || !goalIds.contains(second) || winWin.length() > MAX_TEXT) {
-            return invalid(user, header, "joint.error.conflict", post);
-        }
-        long one = first;
-        long other = second;
         return written(
                 post,
                 user,
                 id,
                 "conflict",
                 "#interests",
-                () -> records.addConflict(header.id(), one, other, text(winWin)));
+                () -> records.addConflict(header.id(), first.get(), second.get(), text(winWin)));
     }
 
     @PostMapping("/joint/{id}/conflicts/{conflictId}")
@@ -303,16 +299,9 @@ class JointRecordController {
             @RequestParam(defaultValue = "") String action,
             FormPost post) {
         JointMeetings.Header header = access.chaired(user, id);
-        long professionalId;
-        try {
-            professionalId = Long.parseLong(professional);
-        } catch (NumberFormatException e) {
-            throw new JointAccess.NotFound();
-        }
-        if (!JointResults.otherOrganisation(header, meetings.parties(header.id()))
-                .contains(professionalId)) {
-            throw new JointAccess.NotFound();
-        }
+        long professionalId = number(professional)
+                .filter(JointResults.otherOrganisation(header, meetings.parties(header.id()))::contains)
+                .orElseThrow(JointAccess.NotFound::new);
         Consent.Action consentAction = action.equals("GIVEN") ? Consent.Action.GIVEN : Consent.Action.WITHDRAWN;
         return post.written(user, "/joint/" + id + "/results", () -> {
             jointCheckIns.recordConsent(header.clientId(), professionalId, consentAction, user.username());

@@ -132,16 +132,13 @@ class AdminController {
             Model model) {
         boolean enable = "true".equals(enabled);
         if (!enable && userId == user.id()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            model.addAttribute("accountError", userId);
-            model.addAttribute("accountErrorKey", "admin.accounts.error.self");
-            return admin(user, model);
+            return accountRefused(user, userId, "admin.accounts.error.self", response, model);
         }
-        if (!accounts.setEnabled(user.organisationId(), userId, enable)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        audit.record(user.username(), enable ? "account enabled" : "account stopped", "user " + userId);
-        return "redirect:/admin?accountChanged#accounts";
+        return accountChanged(
+                user,
+                userId,
+                accounts.setEnabled(user.organisationId(), userId, enable),
+                enable ? "account enabled" : "account stopped");
     }
 
     /** Sets a new password for an account of the organisation (someone forgot theirs); its open sessions end. */
@@ -154,15 +151,30 @@ class AdminController {
             Model model) {
         Optional<String> problem = UserAccounts.passwordProblem(password);
         if (problem.isPresent()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            model.addAttribute("accountError", userId);
-            model.addAttribute("accountErrorKey", problem.get());
-            return admin(user, model);
+            return accountRefused(user, userId, problem.get(), response, model);
         }
-        if (!accounts.resetPassword(user.organisationId(), userId, password)) {
+        return accountChanged(
+                user, userId, accounts.resetPassword(user.organisationId(), userId, password), "password reset");
+    }
+
+    /** The page again (422) with the error {@code errorKey} beside the account's row. */
+    private String accountRefused(
+            CurrentUser user, long userId, String errorKey, HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        model.addAttribute("accountError", userId);
+        model.addAttribute("accountErrorKey", errorKey);
+        return admin(user, model);
+    }
+
+    /**
+     * After a change to an account ({@code changed} false: no such account in the organisation, 404): the audit row
+     * and back to the accounts.
+     */
+    private String accountChanged(CurrentUser user, long userId, boolean changed, String action) {
+        if (!changed) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        audit.record(user.username(), "password reset", "user " + userId);
+        audit.record(user.username(), action, "user " + userId);
         return "redirect:/admin?accountChanged#accounts";
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.FormValues;
 import org.alliance.app.system.IdentityProvider;
 import org.alliance.app.system.IdentityProviders;
 import org.alliance.app.system.Role;
@@ -61,18 +62,14 @@ class IdentityProviderController {
             // An unticked box sends nothing.
             enabled = Boolean.TRUE.equals(enabled);
             createAccounts = Boolean.TRUE.equals(createAccounts);
-            displayName = orEmpty(displayName);
-            issuer = orEmpty(issuer);
-            clientId = orEmpty(clientId);
-            clientSecret = orEmpty(clientSecret);
-            roleClaim = orEmpty(roleClaim);
-            teamClaim = orEmpty(teamClaim);
-            roleMappings = orEmpty(roleMappings);
-            teamMappings = orEmpty(teamMappings);
-        }
-
-        private static String orEmpty(@Nullable String value) {
-            return value == null ? "" : value;
+            displayName = FormValues.orEmpty(displayName);
+            issuer = FormValues.orEmpty(issuer);
+            clientId = FormValues.orEmpty(clientId);
+            clientSecret = FormValues.orEmpty(clientSecret);
+            roleClaim = FormValues.orEmpty(roleClaim);
+            teamClaim = FormValues.orEmpty(teamClaim);
+            roleMappings = FormValues.orEmpty(roleMappings);
+            teamMappings = FormValues.orEmpty(teamMappings);
         }
 
         static ProviderForm empty() {
