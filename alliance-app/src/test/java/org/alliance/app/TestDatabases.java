@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.alliance.app.system.Migrations;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Fresh databases with every migration applied, for the persistence tests that run on both vendors: a SQLite file
@@ -52,22 +53,10 @@ public final class TestDatabases {
     /** {@link #migrated} with the smallest world the persistence tests build on; the meeting on this date. */
     public static Seeded seeded(String vendor, Path folder, java.time.LocalDate meetingDate) {
         DataSource dataSource = migrated(vendor, folder);
-        var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
-        long organisation = jdbc.sql("INSERT INTO organisation (name, created_at) VALUES ('Test', 0) RETURNING id")
-                .query(Long.class)
-                .single();
-        long team = jdbc.sql("INSERT INTO team (organisation_id, name) VALUES (?, 'T') RETURNING id")
-                .param(organisation)
-                .query(Long.class)
-                .single();
-        long professional = jdbc.sql(
-                        """
-                        INSERT INTO app_user (organisation_id, team_id, username, display_name, password_hash, role,
-                                              enabled, created_at)
-                        VALUES (?, ?, 'p', 'P', '{noop}x', 'PROFESSIONAL', TRUE, 0) RETURNING id""")
-                .params(organisation, team)
-                .query(Long.class)
-                .single();
+        var jdbc = JdbcClient.create(dataSource);
+        long organisation = organisation(jdbc);
+        long team = team(jdbc, organisation, "T");
+        long professional = user(jdbc, organisation, team, "p", "P", "PROFESSIONAL");
         long client = jdbc.sql(
                         """
                         INSERT INTO client (organisation_id, team_id, professional_id, alias, internal_id, created_at)
@@ -83,6 +72,34 @@ public final class TestDatabases {
                 .query(Long.class)
                 .single();
         return new Seeded(dataSource, jdbc, organisation, team, professional, client, meeting);
+    }
+
+    /** A new organisation named {@code Test}; its id. */
+    public static long organisation(JdbcClient jdbc) {
+        return jdbc.sql("INSERT INTO organisation (name, created_at) VALUES ('Test', 0) RETURNING id")
+                .query(Long.class)
+                .single();
+    }
+
+    /** A new team of the organisation; its id. */
+    public static long team(JdbcClient jdbc, long organisation, String name) {
+        return jdbc.sql("INSERT INTO team (organisation_id, name) VALUES (?, ?) RETURNING id")
+                .params(organisation, name)
+                .query(Long.class)
+                .single();
+    }
+
+    /** A new enabled account of the team with a role such as {@code PROFESSIONAL}; its id. */
+    public static long user(
+            JdbcClient jdbc, long organisation, long team, String username, String displayName, String role) {
+        return jdbc.sql(
+                        """
+                        INSERT INTO app_user (organisation_id, team_id, username, display_name, password_hash, role,
+                                              enabled, created_at)
+                        VALUES (?, ?, ?, ?, '{noop}x', ?, TRUE, 0) RETURNING id""")
+                .params(organisation, team, username, displayName, role)
+                .query(Long.class)
+                .single();
     }
 
     /** A new database without any table; a SQLite file goes into {@code folder}. */

@@ -45,14 +45,7 @@ class PracticeAnswersPersistenceTest {
     }
 
     private static long user(JdbcClient jdbc, long organisation, long team, String username) {
-        return jdbc.sql(
-                        """
-                        INSERT INTO app_user (organisation_id, team_id, username, display_name, password_hash, role,
-                                              enabled, created_at)
-                        VALUES (?, ?, ?, ?, '{noop}x', 'PROFESSIONAL', TRUE, 0) RETURNING id""")
-                .params(organisation, team, username, "Name " + username)
-                .query(Long.class)
-                .single();
+        return TestDatabases.user(jdbc, organisation, team, username, "Name " + username, "PROFESSIONAL");
     }
 
     @ParameterizedTest
@@ -61,17 +54,9 @@ class PracticeAnswersPersistenceTest {
         DataSource dataSource = TestDatabases.migrated(vendor, folder);
         JdbcClient jdbc = JdbcClient.create(dataSource);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        long organisation = jdbc.sql("INSERT INTO organisation (name, created_at) VALUES ('Test', 0) RETURNING id")
-                .query(Long.class)
-                .single();
-        long team = jdbc.sql("INSERT INTO team (organisation_id, name) VALUES (?, 'T') RETURNING id")
-                .param(organisation)
-                .query(Long.class)
-                .single();
-        long other = jdbc.sql("INSERT INTO team (organisation_id, name) VALUES (?, 'U') RETURNING id")
-                .param(organisation)
-                .query(Long.class)
-                .single();
+        long organisation = TestDatabases.organisation(jdbc);
+        long team = TestDatabases.team(jdbc, organisation, "T");
+        long other = TestDatabases.team(jdbc, organisation, "U");
         long anna = user(jdbc, organisation, team, "anna-" + vendor);
         long olav = user(jdbc, organisation, other, "olav-" + vendor);
         long vera = user(jdbc, organisation, other, "vera-" + vendor);

@@ -69,14 +69,7 @@ class StudyExportJointTest {
             long client) {}
 
     private static long user(JdbcClient jdbc, long organisation, long team, String username, String name) {
-        return jdbc.sql(
-                        """
-                        INSERT INTO app_user (organisation_id, team_id, username, display_name, password_hash, role,
-                                              enabled, created_at)
-                        VALUES (?, ?, ?, ?, '{noop}x', 'PROFESSIONAL', TRUE, 0) RETURNING id""")
-                .params(organisation, team, username, name)
-                .query(Long.class)
-                .single();
+        return TestDatabases.user(jdbc, organisation, team, username, name, "PROFESSIONAL");
     }
 
     /** A joint meeting of the client with the chair and the colleague, as JointMeetings stores it. */
@@ -163,13 +156,8 @@ class StudyExportJointTest {
         DataSource dataSource = TestDatabases.migrated(vendor, folder);
         JdbcClient jdbc = JdbcClient.create(dataSource);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        long organisation = jdbc.sql("INSERT INTO organisation (name, created_at) VALUES ('Test', 0) RETURNING id")
-                .query(Long.class)
-                .single();
-        long team = jdbc.sql("INSERT INTO team (organisation_id, name) VALUES (?, 'T') RETURNING id")
-                .param(organisation)
-                .query(Long.class)
-                .single();
+        long organisation = TestDatabases.organisation(jdbc);
+        long team = TestDatabases.team(jdbc, organisation, "T");
         long chair = user(jdbc, organisation, team, "anna-" + vendor, "Anna");
         long colleague = user(jdbc, organisation, team, "ben-" + vendor, "Ben");
         Caseload caseload = new Caseload(jdbc, transactions, CLOCK);

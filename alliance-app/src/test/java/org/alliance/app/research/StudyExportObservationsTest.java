@@ -61,21 +61,7 @@ class StudyExportObservationsTest {
             LocalDate third) {}
 
     private static long user(JdbcClient jdbc, long organisation, long team, String username, String role) {
-        return jdbc.sql(
-                        """
-                        INSERT INTO app_user (organisation_id, team_id, username, display_name, password_hash, role,
-                                              enabled, created_at)
-                        VALUES (?, ?, ?, ?, '{noop}x', ?, TRUE, 0) RETURNING id""")
-                .params(organisation, team, username, "Name " + username, role)
-                .query(Long.class)
-                .single();
-    }
-
-    private static long team(JdbcClient jdbc, long organisation, String name) {
-        return jdbc.sql("INSERT INTO team (organisation_id, name) VALUES (?, ?) RETURNING id")
-                .params(organisation, name)
-                .query(Long.class)
-                .single();
+        return TestDatabases.user(jdbc, organisation, team, username, "Name " + username, role);
     }
 
     private static CodedEvent state(String key, String actor, long start, long end) {
@@ -90,12 +76,10 @@ class StudyExportObservationsTest {
         DataSource dataSource = TestDatabases.migrated(vendor, folder);
         JdbcClient jdbc = JdbcClient.create(dataSource);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        long organisation = jdbc.sql("INSERT INTO organisation (name, created_at) VALUES ('Test', 0) RETURNING id")
-                .query(Long.class)
-                .single();
-        long team = team(jdbc, organisation, "T");
-        long outside = team(jdbc, organisation, "U");
-        long uncodedTeam = team(jdbc, organisation, "V");
+        long organisation = TestDatabases.organisation(jdbc);
+        long team = TestDatabases.team(jdbc, organisation, "T");
+        long outside = TestDatabases.team(jdbc, organisation, "U");
+        long uncodedTeam = TestDatabases.team(jdbc, organisation, "V");
         long anna = user(jdbc, organisation, team, "anna-" + vendor, "PROFESSIONAL");
         long researcher = user(jdbc, organisation, team, "rita-" + vendor, "RESEARCHER");
         long other = user(jdbc, organisation, outside, "olav-" + vendor, "PROFESSIONAL");

@@ -55,21 +55,9 @@ class StudyExportPersistenceTest {
         DataSource dataSource = TestDatabases.migrated(vendor, folder);
         JdbcClient jdbc = JdbcClient.create(dataSource);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        long organisation = jdbc.sql("INSERT INTO organisation (name, created_at) VALUES ('Test', 0) RETURNING id")
-                .query(Long.class)
-                .single();
-        long team = jdbc.sql("INSERT INTO team (organisation_id, name) VALUES (?, 'T') RETURNING id")
-                .param(organisation)
-                .query(Long.class)
-                .single();
-        long professional = jdbc.sql(
-                        """
-                        INSERT INTO app_user (organisation_id, team_id, username, display_name, password_hash, role,
-                                              enabled, created_at)
-                        VALUES (?, ?, ?, 'P', '{noop}x', 'PROFESSIONAL', TRUE, 0) RETURNING id""")
-                .params(organisation, team, "p-" + vendor)
-                .query(Long.class)
-                .single();
+        long organisation = TestDatabases.organisation(jdbc);
+        long team = TestDatabases.team(jdbc, organisation, "T");
+        long professional = TestDatabases.user(jdbc, organisation, team, "p-" + vendor, "P", "PROFESSIONAL");
         Caseload caseload = new Caseload(jdbc, transactions, CLOCK);
         CheckIns checkIns = new CheckIns(jdbc, transactions, CLOCK);
         int clients = 2 * StudyExport.CLIENTS_PER_QUERY + 30;
