@@ -90,7 +90,7 @@ public class ClientDataExport {
                 organisations.get(organisationId).name(),
                 language.code(),
                 clock.instant().atZone(clock.getZone()).toOffsetDateTime().toString(),
-                "Alliance " + Provenance.Software.ALLIANCE,
+                "Alliance " + Provenance.Software.ALLIANCE.version(),
                 meetings,
                 own,
                 byProfessionals,

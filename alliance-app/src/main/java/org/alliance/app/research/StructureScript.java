@@ -27,7 +27,7 @@ final class StructureScript {
         r.append("# Reproduces an Alliance report (reliability and factor structure) of study ")
                 .append(study.id())
                 .append(" (Alliance ")
-                .append(Provenance.Software.ALLIANCE)
+                .append(Provenance.Software.ALLIANCE.version())
                 .append(").\n");
         r.append("# Run in a folder holding data.csv of the study's export (sha256 ")
                 .append(dataSha256)

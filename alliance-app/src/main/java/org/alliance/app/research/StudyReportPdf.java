@@ -29,7 +29,7 @@ final class StudyReportPdf {
             MessageSource m,
             Locale locale,
             Locale language) {
-        PdfPages pdf = new PdfPages(report.title(), "Alliance " + Provenance.Software.ALLIANCE);
+        PdfPages pdf = new PdfPages(report.title(), "Alliance " + Provenance.Software.ALLIANCE.version());
         pdf.line(Face.BOLD, 16, report.title());
         pdf.space(4);
         pdf.paragraph(Face.REGULAR, 10, m.getMessage("reports.report.when", new Object[] {studyTitle, when}, locale));
