@@ -8,10 +8,8 @@ import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.instrument.Item;
 import org.alliance.core.instrument.Language;
-import org.alliance.core.instrument.Perspective;
 import org.alliance.core.instrument.ResponseFormat;
 import org.alliance.core.instrument.Scale;
-import org.alliance.core.release.ReleaseChoice;
 import org.alliance.core.research.ExportVariable;
 import org.alliance.core.research.ExportVariable.Level;
 import org.alliance.core.research.ExportVariable.ValueLabel;
@@ -159,10 +157,12 @@ final class ExportColumns {
 
     private final InstrumentCatalog catalog;
     private final MessageSource messages;
+    private final FixedColumns fixedColumns;
 
     ExportColumns(InstrumentCatalog catalog, MessageSource messages) {
         this.catalog = catalog;
         this.messages = messages;
+        this.fixedColumns = new FixedColumns(messages);
     }
 
     /** The study's questionnaires that the catalogue knows. */
@@ -211,7 +211,7 @@ final class ExportColumns {
         VariableNames names = new VariableNames();
         List<Column> columns = new ArrayList<>();
         for (Field field : OBSERVATION_FIELDS) {
-            columns.add(new Fixed(fixed(field, study, names, List.of()), field));
+            columns.add(new Fixed(fixedColumns.variable(field, study, names, List.of()), field));
         }
         Locale locale = study.language().locale();
         for (Measure measure : Measure.values()) {
@@ -241,7 +241,7 @@ final class ExportColumns {
         VariableNames names = new VariableNames();
         List<Column> columns = new ArrayList<>();
         for (Field field : OBSERVATION_FIELDS) {
-            columns.add(new Fixed(fixed(field, study, names, List.of()), field));
+            columns.add(new Fixed(fixedColumns.variable(field, study, names, List.of()), field));
         }
         Locale locale = study.language().locale();
         for (TransitionMeasure measure : TransitionMeasure.values()) {
@@ -278,7 +278,7 @@ final class ExportColumns {
         VariableNames names = new VariableNames();
         List<Column> columns = new ArrayList<>();
         for (Field field : fields) {
-            columns.add(new Fixed(fixed(field, study, names, instruments), field));
+            columns.add(new Fixed(fixedColumns.variable(field, study, names, instruments), field));
         }
         Locale locale = study.language().locale();
         List<ValueLabel> notAnswered =
@@ -344,87 +344,7 @@ final class ExportColumns {
         return columns;
     }
 
-    private ExportVariable fixed(Field field, Study study, VariableNames names, List<Instrument> instruments) {
-        Locale locale = study.language().locale();
-        return switch (field) {
-            case CLIENT ->
-                ExportVariable.text(names.of("client"), text("export.var.client", locale), 14, List.of(), "");
-            case PROFESSIONAL ->
-                ExportVariable.text(
-                        names.of("professional"), text("export.var.professional", locale), 14, List.of(), "");
-            case RATER_NUMBER -> count(names.of("rater_number"), text("export.var.rater_number", locale));
-            case RATED ->
-                ExportVariable.text(
-                        names.of("rated"),
-                        text("export.var.rated", locale),
-                        20,
-                        List.of(
-                                new ValueLabel(RATED_PROFESSIONAL, text("export.rated.professional", locale)),
-                                new ValueLabel(RATED_TEAM, text("export.rated.team", locale))),
-                        "");
-            case RATED_PROFESSIONAL ->
-                ExportVariable.text(
-                        names.of("rated_professional"),
-                        text("export.var.rated_professional", locale),
-                        14,
-                        List.of(),
-                        "");
-            case WAVE ->
-                ExportVariable.text(
-                        names.of("wave"), text("export.var.wave", locale), StudyForm.MAX_WAVE_NAME, List.of(), "");
-            case MEETING_NUMBER -> count(names.of("meeting_number"), text("export.var.meeting_number", locale));
-            case DAYS_SINCE_FIRST -> count(names.of("days_since_first"), text("export.var.days_since_first", locale));
-            case MEETING_DATE ->
-                ExportVariable.date(
-                        names.of("meeting_date"),
-                        text(
-                                study.shiftDates() ? "export.var.meeting_date_shifted" : "export.var.meeting_date",
-                                locale));
-            case LANGUAGE -> {
-                List<ValueLabel> languages = new ArrayList<>();
-                for (Language language : Language.values()) {
-                    languages.add(new ValueLabel(language.code(), text("lang." + language.code(), locale)));
-                }
-                yield ExportVariable.text(names.of("language"), text("export.var.language", locale), 5, languages, "");
-            }
-            case PERSPECTIVE -> {
-                List<ValueLabel> perspectives = new ArrayList<>();
-                for (Perspective perspective : Perspective.values()) {
-                    perspectives.add(new ValueLabel(
-                            perspective.code(), text("export.perspective." + perspective.code(), locale)));
-                }
-                yield ExportVariable.text(
-                        names.of("perspective"), text("export.var.perspective", locale), 20, perspectives, "");
-            }
-            case INSTRUMENT -> {
-                List<ValueLabel> titles = instruments.stream()
-                        .map(i -> new ValueLabel(i.id(), i.title().get(study.language())))
-                        .toList();
-                yield ExportVariable.text(
-                        names.of("instrument"), text("export.var.instrument", locale), 100, titles, "");
-            }
-            case INSTRUMENT_VERSION ->
-                ExportVariable.text(
-                        names.of("instrument_version"),
-                        text("export.var.instrument_version", locale),
-                        40,
-                        List.of(),
-                        "");
-            case RELEASE_STATE ->
-                ExportVariable.text(
-                        names.of("release_state"),
-                        text("export.var.release_state", locale),
-                        20,
-                        List.of(
-                                new ValueLabel(ReleaseChoice.NOW.name(), text("export.release.NOW", locale)),
-                                new ValueLabel(
-                                        ReleaseChoice.NEXT_MEETING.name(),
-                                        text("export.release.NEXT_MEETING", locale))),
-                        "");
-        };
-    }
-
-    private static ExportVariable count(String name, String label) {
+    static ExportVariable count(String name, String label) {
         return ExportVariable.number(name, label, 0, Level.SCALE, List.of(), List.of(), "");
     }
 
