@@ -5,7 +5,7 @@
 #
 # 1. starts `./alliance demo` on port $PORT on a SQLite file of its own (the application's default settings), with
 #    the server heap ALLIANCE_XMX (default 512m, the launcher's default);
-# 2. adds a study with fill.py: CLIENTS clients of 200 professionals, MEETINGS released alliance-client check-ins
+# 2. adds a study with bench/lib/fill_study.py: CLIENTS clients of 200 professionals, MEETINGS released alliance-client check-ins
 #    each in four languages, answers from three correlated factors, a register outcome and a covariate per client;
 # 3. signs in as `research` and runs, one after the other, the structure report (reliability, CFA, invariance across
 #    the languages, partial invariance when a step is rejected) under MLR and the outcome report (employed_6m on
@@ -39,15 +39,11 @@ if [[ -n "${STUDY:-}" ]]; then
 else
     echo "filling: $CLIENTS clients x $MEETINGS check-ins"
     start=$(date +%s)
-    study="$(python3 "$here/fill.py" "$db" "$CLIENTS" "$MEETINGS" analysis)"
+    study="$(python3 "$here/../lib/fill_study.py" "$db" "$CLIENTS" "$MEETINGS" analysis --professionals 200 --factors --languages nl,en,nb,da --outcomes)"
     echo "filled in $(( $(date +%s) - start )) s; database $(du -h "$db" | cut -f1); study $study"
 fi
 
-jar="$work/cookies"
-csrf_of() { grep -o 'name="_csrf"[^>]*value="[^"]*"' "$1" | head -1 | sed 's/.*value="//;s/"$//'; }
-curl -s -c "$jar" -b "$jar" -o "$work/login.html" "$base/login"
-curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$(csrf_of "$work/login.html")" \
-    -d "username=research&password=demo" "$base/login"
+sign_in research
 curl -s -c "$jar" -b "$jar" -o "$work/reports.html" "$base/research/studies/$study/reports"
 token="$(csrf_of "$work/reports.html")"
 

@@ -5,7 +5,7 @@
 #
 # 1. starts `./alliance demo` on port $PORT on a SQLite file of its own with the application's default settings (WAL,
 #    busy_timeout; the demo's seeded data), with the server heap ALLIANCE_XMX (default 512m, the launcher's default);
-# 2. adds two studies with fill.py: CLIENTS_SMALL x 10 and CLIENTS_LARGE x 10 released check-ins (twelve answers
+# 2. adds two studies with bench/lib/fill_study.py: CLIENTS_SMALL x 10 and CLIENTS_LARGE x 10 released check-ins (twelve answers
 #    each), each in a team of its own;
 # 3. signs in as `research` and downloads each study's export.zip with curl, first the small one and then the large
 #    one, sampling the server's resident memory (ps -o rss) every 0.2 s; reports per export the rows in data.csv,
@@ -32,15 +32,11 @@ start_demo
 
 echo "filling: $SMALL and $LARGE clients x 10 check-ins"
 start=$(date +%s)
-small="$(python3 "$here/fill.py" "$db" "$SMALL" 10 small)"
-large="$(python3 "$here/fill.py" "$db" "$LARGE" 10 large)"
+small="$(python3 "$here/../lib/fill_study.py" "$db" "$SMALL" 10 small --shift-dates)"
+large="$(python3 "$here/../lib/fill_study.py" "$db" "$LARGE" 10 large --shift-dates)"
 echo "filled in $(( $(date +%s) - start )) s; database $(du -h "$db" | cut -f1)"
 
-jar="$work/cookies"
-csrf_of() { grep -o 'name="_csrf"[^>]*value="[^"]*"' "$1" | head -1 | sed 's/.*value="//;s/"$//'; }
-curl -s -c "$jar" -b "$jar" -o "$work/login.html" "$base/login"
-curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$(csrf_of "$work/login.html")" \
-    -d "username=research&password=demo" "$base/login"
+sign_in research
 
 rss() { ps -o rss= -p "$java_pid" | tr -d ' '; }
 for study in "$small" "$large"; do

@@ -4,6 +4,7 @@
 #   start_demo   starts the server (building it first when its sources changed), waits for /login; sets
 #                server_pid, java_pid and base
 #   stop_demo    stops java itself (the launcher runs it as a child of the subshell), then the subshell
+#   sign_in USER signs in as a demo account (password demo); the session cookie is in $jar
 
 server_pid=""
 java_pid=""
@@ -26,4 +27,13 @@ start_demo() {
 stop_demo() {
     [[ -n "$java_pid" ]] && kill "$java_pid" 2>/dev/null || true
     [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+}
+
+jar="$work/cookies"
+csrf_of() { grep -o 'name="_csrf"[^>]*value="[^"]*"' "$1" | head -1 | sed 's/.*value="//;s/"$//'; }
+
+sign_in() {
+    curl -s -c "$jar" -b "$jar" -o "$work/login.html" "$base/login"
+    curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$(csrf_of "$work/login.html")" \
+        -d "username=$1&password=demo" "$base/login"
 }

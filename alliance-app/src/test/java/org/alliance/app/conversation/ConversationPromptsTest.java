@@ -116,7 +116,7 @@ class ConversationPromptsTest {
 
     @Test
     void theCardsPrintWithoutClientDataForProfessionalsAndTeamLeads() throws Exception {
-        String one = page(world.professional, "/conversation/cards?signal=gap");
+        String one = TestWorld.withoutCsrfTokens(page(world.professional, "/conversation/cards?signal=gap"));
         assertThat(one)
                 .contains("A gap between you")
                 .contains("I was more positive about our meeting than you were.")
