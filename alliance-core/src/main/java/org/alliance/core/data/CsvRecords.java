@@ -3,7 +3,11 @@ package org.alliance.core.data;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -70,27 +74,40 @@ public final class CsvRecords {
      * @throws DataFormatException as {@link #read(String, String, char)}
      */
     public static OptionalLong read(String source, String text, char separator, Sink sink) {
-        String body = withoutByteOrderMark(text);
+        return read(source, new StringReader(withoutByteOrderMark(text)), separator, sink);
+    }
+
+    /**
+     * The records of a stream of text, handed to {@code sink} one at a time: the text is never held whole, so a file
+     * of any size needs only the memory of what the sink keeps. The reader is read to its end (the unclosed-quote
+     * check sees every character) but not closed. A leading byte-order mark must already be left out.
+     *
+     * @return the line on which a quote opened that is never closed (see {@link Read#unclosedQuote()})
+     * @throws DataFormatException as {@link #read(String, String, char)}
+     * @throws UncheckedIOException when the reader fails (a {@link java.nio.charset.CharacterCodingException} as its
+     *     cause when the bytes are not valid in the reader's encoding)
+     */
+    public static OptionalLong read(String source, Reader text, char separator, Sink sink) {
+        QuoteTracker quotes = new QuoteTracker(text, separator);
         CsvReader<CsvRecord> csv = CsvReader.builder()
                 .fieldSeparator(separator)
                 .quoteCharacter(QUOTE)
                 .skipEmptyLines(true)
                 .ignoreDifferentFieldCount(true)
-                // Through a reader: FastCSV would otherwise copy the whole text into one char array first.
-                .ofCsvRecord(new StringReader(body));
+                .ofCsvRecord(quotes);
         try {
             for (CsvRecord record : csv) {
                 sink.record(record.getStartingLineNumber(), record.getFields());
             }
         } catch (CsvParseException e) {
             // FastCSV gives up on a cell larger than its buffer, which an unclosed quote makes of the rest of a file.
-            OptionalLong unclosed = unclosedQuote(body, separator);
+            OptionalLong unclosed = quotes.drained().unclosed();
             if (unclosed.isPresent()) {
                 return unclosed;
             }
             throw new DataFormatException(source + ": " + e.getMessage());
         }
-        return unclosedQuote(body, separator);
+        return quotes.drained().unclosed();
     }
 
     /**
@@ -128,42 +145,92 @@ public final class CsvRecords {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    /**
-     * The line where a quoted cell opens that the text never closes, following FastCSV's quote rules. Only the quotes
-     * are visited: a quote outside a quoted cell opens one when it begins a cell (it follows the separator, a line
-     * break or nothing), and inside one a quote closes it unless it is doubled.
-     */
+    /** The line where a quoted cell opens that the text never closes (see {@link QuoteTracker}). */
     static OptionalLong unclosedQuote(String text, char separator) {
-        int n = text.length();
-        boolean quoted = false;
-        int opened = -1;
-        for (int i = text.indexOf(QUOTE); i >= 0; i = text.indexOf(QUOTE, i + 1)) {
-            if (quoted) {
-                if (i + 1 < n && text.charAt(i + 1) == QUOTE) {
-                    i++;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                char before = i == 0 ? '\n' : text.charAt(i - 1);
-                if (before == separator || before == '\n' || before == '\r') {
-                    quoted = true;
-                    opened = i;
-                }
-            }
-        }
-        return quoted ? OptionalLong.of(lineOf(text, opened)) : OptionalLong.empty();
+        return new QuoteTracker(new StringReader(text), separator).drained().unclosed();
     }
 
-    /** The line (from 1) of a position, counting a line break as FastCSV does: \r\n, \n or \r. */
-    private static long lineOf(String text, int position) {
-        long line = 1;
-        for (int i = 0; i < position; i++) {
-            char c = text.charAt(i);
-            if (c == '\r' && !(i + 1 < text.length() && text.charAt(i + 1) == '\n') || c == '\n') {
+    /**
+     * Passes the text on to FastCSV and follows its quotes on the way, with FastCSV's quote rules: a quote outside a
+     * quoted cell opens one when it begins a cell (it follows the separator, a line break or nothing), and inside one
+     * a quote closes it unless it is doubled. Lines are counted as FastCSV counts them: \r\n, \n or \r.
+     */
+    private static final class QuoteTracker extends FilterReader {
+        private final char separator;
+        private boolean quoted;
+        /** A quote inside a quoted cell was the last character: it closes the cell unless a quote follows. */
+        private boolean pendingQuote;
+
+        private char previous = '\n';
+        private long line = 1;
+        private long openedOn = -1;
+
+        QuoteTracker(Reader in, char separator) {
+            super(in);
+            this.separator = separator;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                follow((char) c);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            for (int i = offset; i < offset + n; i++) {
+                follow(buffer[i]);
+            }
+            return n;
+        }
+
+        private void follow(char c) {
+            if (c == '\n') {
+                if (previous != '\r') {
+                    line++;
+                }
+            } else if (c == '\r') {
                 line++;
             }
+            if (pendingQuote) {
+                pendingQuote = false;
+                if (c == QUOTE) {
+                    previous = 0; // a doubled quote: one quote of the text, the cell goes on
+                    return;
+                }
+                quoted = false;
+            }
+            if (c == QUOTE) {
+                if (quoted) {
+                    pendingQuote = true;
+                } else if (previous == separator || previous == '\n' || previous == '\r') {
+                    quoted = true;
+                    openedOn = line;
+                }
+            }
+            previous = c;
         }
-        return line;
+
+        /** Reads what FastCSV left unread (it stops early on a cell too large), so every quote is followed. */
+        QuoteTracker drained() {
+            char[] rest = new char[8192];
+            try {
+                while (read(rest, 0, rest.length) > 0) {
+                    // followed in read
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
+
+        /** The line of the quote that opened a cell never closed, if the text ends inside a quoted cell. */
+        OptionalLong unclosed() {
+            return quoted && !pendingQuote ? OptionalLong.of(openedOn) : OptionalLong.empty();
+        }
     }
 }

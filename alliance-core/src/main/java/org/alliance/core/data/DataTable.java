@@ -1,9 +1,15 @@
 package org.alliance.core.data;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -92,7 +98,7 @@ public final class DataTable {
             String source, List<String> columns, TableColumn[] cells, long[] lines, List<String> notes, Rows rowsAre) {
         this.source = source;
         this.columns = columns;
-        this.cells = cells;
+        this.cells = cells; // null: released (withoutValues)
         this.lines = lines;
         this.notes = List.copyOf(notes);
         this.rowsAre = Objects.requireNonNull(rowsAre, "rowsAre");
@@ -169,12 +175,12 @@ public final class DataTable {
                 return new AbstractList<>() {
                     @Override
                     public String get(int c) {
-                        return cells[c].text(r);
+                        return column(c).text(r);
                     }
 
                     @Override
                     public int size() {
-                        return cells.length;
+                        return columns.size();
                     }
                 };
             }
@@ -216,71 +222,127 @@ public final class DataTable {
         return read(file, CsvOptions.defaults());
     }
 
-    /** Reads a CSV file; every problem is a {@link DataFormatException} naming the file, line and column. */
+    /**
+     * Reads a CSV file (or an SPSS system file); every problem is a {@link DataFormatException} naming the file, line
+     * and column. A CSV file is read as a stream, straight into the columns: the file is never in memory as bytes or
+     * as text, so a register-sized file needs little more than its columns (about 9 bytes a number).
+     */
     public static DataTable read(Path file, CsvOptions options) {
-        byte[] bytes;
+        String source = file.getFileName().toString();
         try {
-            bytes = Files.readAllBytes(file);
+            if (startsLikeSystemFile(file)) {
+                byte[] bytes = Files.readAllBytes(file);
+                return SavTable.of(source, SavFile.read(source, bytes, options.encoding()), options.missingCodes());
+            }
+            int expectedRows = lineBreaks(file) + 1;
+            List<String> notes = new ArrayList<>();
+            Charset charset = options.encoding().orElse(StandardCharsets.UTF_8);
+            try {
+                return readStream(source, file, charset, options, notes, expectedRows);
+            } catch (CharacterCodingException e) {
+                StrictText.Invalid bad;
+                try (InputStream in = Files.newInputStream(file)) {
+                    bad = StrictText.firstInvalid(in, charset)
+                            .orElseThrow(() -> new DataFormatException(
+                                    source + ": cannot be read as " + charset.name() + " (" + e + ")"));
+                }
+                if (options.encoding().isPresent()) {
+                    throw new DataFormatException(source + ", " + bad.where() + ": byte " + bad.value()
+                            + " is not valid " + charset.name()
+                            + "; is the file in another encoding (windows-1252, UTF-8)?");
+                }
+                notes.add(source + " is not valid UTF-8 (byte " + bad.value() + " on " + bad.where()
+                        + "); it was read as Windows-1252 (Latin-1), as Excel on Windows saves CSV files;"
+                        + " declare the encoding if that is wrong");
+                return readStream(source, file, WINDOWS_1252, options, notes, expectedRows);
+            }
         } catch (NoSuchFileException e) {
             throw new DataFormatException(file + ": file not found");
         } catch (IOException e) {
             throw new DataFormatException(file + ": cannot be read (" + e.getMessage() + ")");
         }
-        String source = file.getFileName().toString();
-        if (SavFile.isSystemFile(bytes)) {
-            return SavTable.of(source, SavFile.read(source, bytes, options.encoding()), options.missingCodes());
+    }
+
+    private static boolean startsLikeSystemFile(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return SavFile.isSystemFile(in.readNBytes(4));
         }
-        List<String> notes = new ArrayList<>();
-        String text = decode(source, bytes, options.encoding(), notes);
-        bytes = null; // not held while the text is read: a large file would be in memory twice
-        return read(source, text, options, notes);
+    }
+
+    /** The line feeds of a file, counted on its bytes (the same in UTF-8 and Windows-1252): the columns' capacity. */
+    private static int lineBreaks(Path file) throws IOException {
+        long count = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        count++;
+                    }
+                }
+            }
+        }
+        return (int) Math.min(count, Integer.MAX_VALUE - 16);
+    }
+
+    /**
+     * The file decoded strictly in this encoding as it is read; a byte that is not valid stops the reading with a
+     * {@link CharacterCodingException} (the caller says where, or reads again in another encoding).
+     */
+    private static DataTable readStream(
+            String source, Path file, Charset charset, CsvOptions options, List<String> notes, int expectedRows)
+            throws IOException {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
+            return read(source, reader, options, notes, expectedRows);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** Reads CSV text with a known separator, '.' as decimal mark and R's missing-value codes. */
     public static DataTable read(String source, Reader reader, char separator) {
-        StringBuilder text = new StringBuilder();
-        char[] buffer = new char[8192];
         try {
-            for (int n; (n = reader.read(buffer)) > 0; ) {
-                text.append(buffer, 0, n);
-            }
+            return read(
+                    source,
+                    new BufferedReader(reader),
+                    CsvOptions.defaults().withSeparator(separator).withDecimal('.'),
+                    new ArrayList<>(),
+                    1024);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return read(
-                source,
-                text.toString(),
-                CsvOptions.defaults().withSeparator(separator).withDecimal('.'),
-                new ArrayList<>());
     }
 
-    /**
-     * The text of the file: in the declared encoding (an invalid byte is an error naming its line and column), or
-     * as UTF-8, or — when it is not valid UTF-8, as files saved by Excel on Windows are not — as Windows-1252
-     * (a superset of Latin-1), with a note. Never a raw MalformedInputException.
-     */
-    private static String decode(String source, byte[] bytes, Optional<Charset> declared, List<String> notes) {
-        Charset charset = declared.orElse(StandardCharsets.UTF_8);
-        StrictText.Decoded decoded = StrictText.decode(bytes, charset);
-        if (decoded instanceof StrictText.Text text) {
-            return text.text();
-        }
-        StrictText.Invalid bad = (StrictText.Invalid) decoded;
-        if (declared.isPresent()) {
-            throw new DataFormatException(source + ", " + bad.where() + ": byte " + bad.value() + " is not valid "
-                    + charset.name() + "; is the file in another encoding (windows-1252, UTF-8)?");
-        }
-        notes.add(source + " is not valid UTF-8 (byte " + bad.value() + " on " + bad.where()
-                + "); it was read as Windows-1252 (Latin-1), as Excel on Windows saves CSV files;"
-                + " declare the encoding if that is wrong");
-        return new String(bytes, WINDOWS_1252);
-    }
+    /** The first characters of the text (its header line, unless that is longer), the reader left where it was. */
+    private static final int HEADER_PEEK = 1 << 20;
 
-    private static DataTable read(String source, String text, CsvOptions options, List<String> notes) {
-        char separator = options.separator().orElseGet(() -> CsvRecords.detectSeparator(text));
+    private static DataTable read(
+            String source, BufferedReader reader, CsvOptions options, List<String> notes, int expectedRows)
+            throws IOException {
+        reader.mark(HEADER_PEEK);
+        char[] start = new char[HEADER_PEEK];
+        int peeked = 0;
+        boolean lineEnded = false;
+        for (int n;
+                !lineEnded && peeked < start.length && (n = reader.read(start, peeked, start.length - peeked)) > 0; ) {
+            for (int i = peeked; i < peeked + n && !lineEnded; i++) {
+                lineEnded = start[i] == '\n' || start[i] == '\r';
+            }
+            peeked += n;
+        }
+        reader.reset();
+        String head = new String(start, 0, peeked);
+        if (head.startsWith("\uFEFF")) {
+            reader.skip(1);
+        }
+        char separator = options.separator().orElseGet(() -> CsvRecords.detectSeparator(head));
         boolean commaDeclared = options.decimal().filter(d -> d == ',').isPresent();
-        Reading reading = new Reading(source, separator, options.missingCodes(), commaDeclared, expectedRows(text));
-        OptionalLong unclosedQuote = CsvRecords.read(source, text, separator, reading);
+        Reading reading = new Reading(source, separator, options.missingCodes(), commaDeclared, expectedRows);
+        OptionalLong unclosedQuote = CsvRecords.read(source, reader, separator, reading);
         if (unclosedQuote.isPresent()) {
             throw new DataFormatException(source + ", line " + unclosedQuote.getAsLong()
                     + ": a quote (\") opens a cell here and is never closed, so the rest of the file would be one"
@@ -298,15 +360,6 @@ public final class DataTable {
         }
         return new DataTable(
                 source, reading.header, cells, Arrays.copyOf(reading.lines, reading.rows), notes, Rows.LINES);
-    }
-
-    /** About as many rows as the text has lines (the capacity of the columns, so they are rarely copied). */
-    private static int expectedRows(String text) {
-        int lines = 0;
-        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-            lines++;
-        }
-        return lines + 1;
     }
 
     /**
@@ -441,6 +494,22 @@ public final class DataTable {
         return header;
     }
 
+    /**
+     * This table without its values: its source, column names, rows' lines and notes, which messages ("line 12") and
+     * provenance need once the values have been copied out (into a model's columns), so that a register-sized table
+     * is not held twice while the model is fitted. Reading a column of it is an {@link IllegalStateException}.
+     */
+    public DataTable withoutValues() {
+        return new DataTable(source, columns, null, lines, notes, rowsAre);
+    }
+
+    private TableColumn column(int index) {
+        if (cells == null) {
+            throw new IllegalStateException(source + ": the values of this table were released (withoutValues)");
+        }
+        return cells[index];
+    }
+
     /** Number of data rows. */
     public int rowCount() {
         return lines.length;
@@ -458,7 +527,7 @@ public final class DataTable {
 
     /** A column as text; missing cells are {@code null}. */
     public List<String> text(String column) {
-        TableColumn cells = this.cells[columnIndex(column)];
+        TableColumn cells = column(columnIndex(column));
         List<String> values = new ArrayList<>(lines.length);
         for (int r = 0; r < lines.length; r++) {
             values.add(cells.text(r));
@@ -479,7 +548,7 @@ public final class DataTable {
     /** A column as numbers; missing cells are {@code NaN}. A cell that is not a number is an error naming its line. */
     public double[] numeric(String column) {
         int index = columnIndex(column);
-        TableColumn cells = this.cells[index];
+        TableColumn cells = column(index);
         if (!cells.isNumeric() || !cells.allFinite()) {
             for (int r = 0; r < lines.length; r++) {
                 if (cells.isText(r)) {
@@ -496,7 +565,7 @@ public final class DataTable {
 
     /** True when every non-missing cell of the column is a number. */
     public boolean isNumeric(String column) {
-        return cells[columnIndex(column)].isNumeric();
+        return column(columnIndex(column)).isNumeric();
     }
 
     /**
@@ -507,7 +576,7 @@ public final class DataTable {
      */
     public Optional<String> whyText(String column) {
         int index = columnIndex(column);
-        TableColumn cells = this.cells[index];
+        TableColumn cells = column(index);
         if (cells.isNumeric()) {
             return Optional.empty();
         }
@@ -545,7 +614,7 @@ public final class DataTable {
 
     private int firstNonNumber(int index) {
         for (int r = 0; r < lines.length; r++) {
-            if (cells[index].isText(r)) {
+            if (column(index).isText(r)) {
                 return r;
             }
         }
@@ -557,7 +626,7 @@ public final class DataTable {
      * the value: declare a missing-value code, or the decimal comma.
      */
     private String notANumber(int index, int row) {
-        TableColumn cells = this.cells[index];
+        TableColumn cells = column(index);
         String cell = cells.text(row);
         Set<String> more = new java.util.LinkedHashSet<>();
         int count = 0;

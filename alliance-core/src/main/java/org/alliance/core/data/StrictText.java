@@ -1,5 +1,7 @@
 package org.alliance.core.data;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -8,6 +10,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Bytes of a file as text in one encoding, refusing (not replacing) a byte that is not valid in it, and saying
@@ -22,7 +25,7 @@ public final class StrictText {
     public record Text(String text) implements Decoded {}
 
     /** The first byte that is not valid: its offset, its value as {@code 0xE9}, and "line L, character C". */
-    public record Invalid(int offset, String value, String where) implements Decoded {}
+    public record Invalid(long offset, String value, String where) implements Decoded {}
 
     private StrictText() {}
 
@@ -50,6 +53,55 @@ public final class StrictText {
         decoder.flush(out);
         out.flip();
         return new Text(out.toString());
+    }
+
+    /**
+     * The first byte of a stream that is not valid in this encoding, if any, found while decoding it in chunks (the
+     * stream is never held whole): for the error message when a file read as a stream turned out not to be valid.
+     */
+    public static Optional<Invalid> firstInvalid(InputStream stream, Charset charset) throws IOException {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(1 << 16);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        long before = 0; // bytes consumed before the start of the buffer
+        int line = 1;
+        long character = 1;
+        boolean end = false;
+        while (true) {
+            if (!end) {
+                int n = stream.read(in.array(), in.position(), in.remaining());
+                if (n < 0) {
+                    end = true;
+                } else {
+                    in.position(in.position() + n);
+                }
+            }
+            in.flip();
+            CoderResult result = decoder.decode(in, out, end);
+            out.flip();
+            while (out.hasRemaining()) {
+                char c = out.get();
+                if (c == '\n') {
+                    line++;
+                    character = 1;
+                } else if (!Character.isLowSurrogate(c)) {
+                    character++;
+                }
+            }
+            out.clear();
+            if (result.isError()) {
+                long offset = before + in.position();
+                String value = String.format(Locale.ROOT, "0x%02X", in.get(in.position()) & 0xff);
+                return Optional.of(new Invalid(offset, value, "line " + line + ", character " + character));
+            }
+            if (end && !in.hasRemaining()) {
+                return Optional.empty();
+            }
+            before += in.position();
+            in.compact();
+        }
     }
 
     /** "line L, character C" of a byte offset (C counts the characters of the valid text before it, from 1). */

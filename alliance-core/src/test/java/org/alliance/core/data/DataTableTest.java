@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -263,6 +264,34 @@ class DataTableTest {
         assertThatThrownBy(() -> DataTable.read(file, CsvOptions.defaults().withEncoding(StandardCharsets.UTF_8)))
                 .isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("latin1.csv, line 2, character 2: byte 0xF8 is not valid UTF-8");
+    }
+
+    @Test
+    void aLargeFileIsReadAsAStreamAndAnInvalidByteFarIntoItIsStillNamedWithLineAndColumn() throws Exception {
+        StringBuilder text = new StringBuilder("name;x\n");
+        int rows = 30_000;
+        for (int row = 0; row < rows; row++) {
+            text.append(row % 7 == 0 ? "Jørgen" : "Kari")
+                    .append(';')
+                    .append(row)
+                    .append(",5\n");
+        }
+        byte[] utf8 = text.toString().getBytes(StandardCharsets.UTF_8);
+        DataTable valid = DataTable.read(write("large.csv", utf8));
+        assertThat(valid.notes()).noneMatch(n -> n.contains("not valid UTF-8"));
+        assertThat(valid.rowCount()).isEqualTo(rows);
+        assertThat(valid.text("name").get(7)).isEqualTo("Jørgen");
+        assertThat(valid.numeric("x")[rows - 1]).isEqualTo(rows - 1 + 0.5);
+
+        // One Windows-1252 byte on the last line, far beyond the first chunk: the file is read again as Windows-1252.
+        byte[] tail = {'A', 'n', 'a', (byte) 0xEF, 's', ';', '1', '\n'};
+        byte[] latin = Arrays.copyOf(utf8, utf8.length + tail.length);
+        System.arraycopy(tail, 0, latin, utf8.length, tail.length);
+        DataTable fallback = DataTable.read(write("large-latin.csv", latin));
+        assertThat(fallback.notes()).anyMatch(n -> n.contains("byte 0xEF on line " + (rows + 2) + ", character 4"));
+        assertThat(fallback.text("name").get(rows)).isEqualTo("Ana\u00EFs");
+        assertThat(fallback.text("name").get(7)).isEqualTo("J\u00C3\u00B8rgen");
+        assertThat(fallback.rowCount()).isEqualTo(rows + 1);
     }
 
     @Test

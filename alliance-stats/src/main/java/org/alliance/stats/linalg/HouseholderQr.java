@@ -54,6 +54,33 @@ public final class HouseholderQr {
                 a[j][i] = row[j];
             }
         }
+        return factorise(a, n, p, tolerance);
+    }
+
+    /**
+     * Factorises X given by its columns (each of length n) with R's rank tolerance; the columns are copied, not
+     * changed. The same factorisation as {@link #decompose(double[][])} of the row-major matrix, without holding X
+     * row by row as well (a register-sized design is then in memory once, plus the factorisation).
+     */
+    public static HouseholderQr decomposeColumns(double[][] columns) {
+        int p = columns.length;
+        int n = p == 0 ? 0 : columns[0].length;
+        if (n < p) {
+            throw new IllegalArgumentException("QR needs at least as many rows as columns, got " + n + "×" + p);
+        }
+        double[][] a = new double[p][];
+        for (int j = 0; j < p; j++) {
+            if (columns[j].length != n) {
+                throw new IllegalArgumentException(
+                        "column " + j + " has " + columns[j].length + " rows, expected " + n);
+            }
+            a[j] = columns[j].clone();
+        }
+        return factorise(a, n, p, DEFAULT_TOLERANCE);
+    }
+
+    /** Householder QR in place on the column-major copy {@code a} (p columns of length n). */
+    private static HouseholderQr factorise(double[][] a, int n, int p, double tolerance) {
         double[] originalNorm = new double[p];
         for (int j = 0; j < p; j++) {
             originalNorm[j] = columnNorm(a[j], 0);

@@ -166,10 +166,11 @@ public final class LogisticMixedModel {
                         + (design.rowsUsed()[i] + 1));
             }
         }
-        if (design.x().length > 0 && design.x()[0].length == 0) {
+        if (design.terms().isEmpty()) {
             throw new IllegalArgumentException("the model " + formula + " has no fixed effects");
         }
-        org.alliance.stats.linalg.HouseholderQr qr = org.alliance.stats.linalg.HouseholderQr.decompose(design.x());
+        org.alliance.stats.linalg.HouseholderQr qr =
+                org.alliance.stats.linalg.HouseholderQr.decomposeColumns(design.columns());
         if (!qr.isFullRank()) {
             throw new IllegalArgumentException("the fixed effects "
                     + qr.dependentColumns().stream().map(design.terms()::get).toList()
@@ -196,7 +197,7 @@ public final class LogisticMixedModel {
                     + " levels for " + n + " observations; it needs at least two and fewer than the observations");
         }
         Pirls pirls = new Pirls(design.x(), y, w, group, groups);
-        int p = design.x()[0].length;
+        int p = design.terms().size();
         BoundedNelderMead.Settings settings = new BoundedNelderMead.Settings(0.25, 1e-10, 1e-15, maxEvaluations);
 
         // Stage 1 (glmer's nAGQ = 0 step): θ alone, β profiled out by PIRLS over (u, β), each evaluation started from

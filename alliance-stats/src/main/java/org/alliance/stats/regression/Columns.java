@@ -11,6 +11,9 @@ import org.jspecify.annotations.Nullable;
  * The variables a model may use, by name: numeric columns ({@code NaN} = missing) and text (categorical) columns
  * ({@code null} = missing). Every column has the same number of rows and a name is either numeric or text.
  *
+ * <p>The arrays are used as given, not copied: a register-sized data set (a million rows) is then in memory once. The
+ * models only read them; the caller must not change them while the columns are in use.
+ *
  * @param numeric numeric columns by name
  * @param text categorical columns by name
  */
@@ -21,7 +24,7 @@ public record Columns(Map<String, double[]> numeric, Map<String, @Nullable Strin
         Map<String, double[]> numericCopy = new LinkedHashMap<>();
         for (Map.Entry<String, double[]> e : numeric.entrySet()) {
             rows = checkRows(rows, e.getKey(), e.getValue().length);
-            numericCopy.put(e.getKey(), e.getValue().clone());
+            numericCopy.put(e.getKey(), e.getValue());
         }
         Map<String, @Nullable String[]> textCopy = new LinkedHashMap<>();
         for (Map.Entry<String, @Nullable String[]> e : text.entrySet()) {
@@ -29,7 +32,7 @@ public record Columns(Map<String, double[]> numeric, Map<String, @Nullable Strin
                 throw new IllegalArgumentException("column " + e.getKey() + " is given both as numeric and as text");
             }
             rows = checkRows(rows, e.getKey(), e.getValue().length);
-            textCopy.put(e.getKey(), e.getValue().clone());
+            textCopy.put(e.getKey(), e.getValue());
         }
         numeric = Collections.unmodifiableMap(numericCopy);
         text = Collections.unmodifiableMap(textCopy);

@@ -33,7 +33,8 @@ import java.util.TreeSet;
  * left out (listwise deletion, R's {@code na.omit}). {@code scale(x)} centres and scales by the mean and SD of all
  * non-missing values of x, as R evaluates it before dropping rows.
  *
- * @param x the n × p design matrix
+ * @param columns the n × p design matrix by its p columns (each of length n; column-major, so that a register-sized
+ *     design is held once and a plain numeric variable's column can serve as it is); {@link #x()} gives it by rows
  * @param y the response, length n
  * @param terms the p column names, R style
  * @param rowsUsed indices (0-based) of the input rows used, in order
@@ -43,7 +44,7 @@ import java.util.TreeSet;
  * @param weighted whether weights were given
  */
 public record DesignMatrix(
-        double[][] x,
+        double[][] columns,
         double[] y,
         List<String> terms,
         int[] rowsUsed,
@@ -57,21 +58,51 @@ public record DesignMatrix(
 
     public DesignMatrix {
         terms = List.copyOf(terms);
-        if (x.length != y.length || rowsUsed.length != y.length || weights.length != y.length) {
-            throw new IllegalArgumentException("design has " + x.length + " rows, response " + y.length + ", row index "
-                    + rowsUsed.length + ", weights " + weights.length);
+        if (columns.length != terms.size()) {
+            throw new IllegalArgumentException("design has " + columns.length + " columns, expected " + terms.size());
         }
-        for (double[] row : x) {
-            if (row.length != terms.size()) {
+        if (rowsUsed.length != y.length || weights.length != y.length) {
+            throw new IllegalArgumentException(
+                    "response has " + y.length + " rows, row index " + rowsUsed.length + ", weights " + weights.length);
+        }
+        for (double[] column : columns) {
+            if (column.length != y.length) {
                 throw new IllegalArgumentException(
-                        "design row has " + row.length + " columns, expected " + terms.size());
+                        "design column has " + column.length + " rows, response " + y.length);
             }
         }
     }
 
-    /** An unweighted design with an intercept. */
+    /** An unweighted design with an intercept, from its rows ({@code x[i]} is row i). */
     public DesignMatrix(double[][] x, double[] y, List<String> terms, int[] rowsUsed, int rowsDropped) {
-        this(x, y, terms, rowsUsed, rowsDropped, true, filled(y.length, 1.0), false);
+        this(byColumns(x, terms.size()), y, terms, rowsUsed, rowsDropped, true, filled(y.length, 1.0), false);
+    }
+
+    /** The n × p design matrix by rows: a new array (O(np) memory) for the methods that work row by row. */
+    public double[][] x() {
+        int n = y.length;
+        int p = columns.length;
+        double[][] x = new double[n][p];
+        for (int j = 0; j < p; j++) {
+            double[] column = columns[j];
+            for (int i = 0; i < n; i++) {
+                x[i][j] = column[i];
+            }
+        }
+        return x;
+    }
+
+    private static double[][] byColumns(double[][] x, int p) {
+        double[][] columns = new double[p][x.length];
+        for (int i = 0; i < x.length; i++) {
+            if (x[i].length != p) {
+                throw new IllegalArgumentException("design row has " + x[i].length + " columns, expected " + p);
+            }
+            for (int j = 0; j < p; j++) {
+                columns[j][i] = x[i][j];
+            }
+        }
+        return columns;
     }
 
     /** Number of rows used (n). */
@@ -166,9 +197,13 @@ public record DesignMatrix(
                 codesOf.add(codes);
             } else {
                 double[] all = evaluate(variable, columns, isUsed, variable);
-                double[] values = new double[n];
+                // With every row used, the values are those of all rows: the column itself serves (never changed).
+                boolean shared = n == rowCount;
+                double[] values = shared ? all : new double[n];
                 for (int i = 0; i < n; i++) {
-                    values[i] = all[used[i]];
+                    if (!shared) {
+                        values[i] = all[used[i]];
+                    }
                     if (!Double.isFinite(values[i])) {
                         throw new IllegalArgumentException(variable.deparse() + " is " + Expression.format(values[i])
                                 + " in data row " + (used[i] + 1) + "; a predictor must be a finite number");
@@ -216,6 +251,11 @@ public record DesignMatrix(
                 for (int p = 0; p < parts.size(); p++) {
                     for (int q = 0; q < products.size(); q++) {
                         nextNames.add(first ? partNames.get(p) : names.get(q) + ":" + partNames.get(p));
+                        if (first) {
+                            // 1 · b is b to the bit: the term's first variable is its column as it is.
+                            nextProducts.add(parts.get(p));
+                            continue;
+                        }
                         double[] product = new double[n];
                         double[] a = products.get(q);
                         double[] b = parts.get(p);
@@ -237,17 +277,7 @@ public record DesignMatrix(
             throw new IllegalArgumentException("only " + n + " complete rows for " + p
                     + " coefficients; the model needs more rows than coefficients");
         }
-        double[][] x = new double[n][p];
-        double[] y = new double[n];
-        double[] response = responseValues(formula, columns, used);
-        double[][] source = designColumns.toArray(double[][]::new);
-        for (int i = 0; i < n; i++) {
-            double[] row = x[i];
-            for (int j = 0; j < p; j++) {
-                row[j] = source[j][i];
-            }
-            y[i] = response[i];
-        }
+        double[] y = responseValues(formula, columns, used);
         double[] weights = filled(n, 1.0);
         if (weightColumn.isPresent()) {
             double[] w = columns.numeric().get(weightColumn.get());
@@ -261,7 +291,14 @@ public record DesignMatrix(
             }
         }
         return new DesignMatrix(
-                x, y, terms, used, rowCount - n, formula.intercept(), weights, weightColumn.isPresent());
+                designColumns.toArray(double[][]::new),
+                y,
+                terms,
+                used,
+                rowCount - n,
+                formula.intercept(),
+                weights,
+                weightColumn.isPresent());
     }
 
     /**

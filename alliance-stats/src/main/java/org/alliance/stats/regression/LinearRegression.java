@@ -69,12 +69,13 @@ public final class LinearRegression {
             DesignMatrix design, CovarianceType covarianceType, List<String[]> clusters) {
         // Weighted least squares as lm(weights = w): least squares on √w·X and √w·y. The weighted residuals √w·e are
         // also what sandwich's estfun/hatvalues use, so the robust covariances below need no other change.
-        double[][] x = design.weighted() ? scaleRows(design.x(), design.weights()) : design.x();
+        // The design by columns throughout (the QR copies them once), never also by rows.
+        double[][] columns = design.weighted() ? scaleColumns(design.columns(), design.weights()) : design.columns();
         double[] y = design.weighted() ? scaleRows(design.y(), design.weights()) : design.y();
         double[] w = design.weights();
         int n = design.n();
         int p = design.terms().size();
-        HouseholderQr qr = HouseholderQr.decompose(x);
+        HouseholderQr qr = HouseholderQr.decomposeColumns(columns);
         requireFullRank(qr, design.terms());
         double[][] solution = qr.solveWithResiduals(y);
         double[] b = solution[0];
@@ -105,7 +106,12 @@ public final class LinearRegression {
         List<String> warnings = new ArrayList<>();
         if (covarianceType.isRobust()) {
             RobustCovariance.Sandwich sandwich = RobustCovariance.compute(
-                    covarianceType, x, residuals, unscaled, qr, covarianceType.isClustered() ? clusters : List.of());
+                    covarianceType,
+                    columns,
+                    residuals,
+                    unscaled,
+                    qr,
+                    covarianceType.isClustered() ? clusters : List.of());
             covariance = sandwich.covariance();
             clusterCounts = sandwich.clusterCounts();
             warnings.addAll(sandwich.warnings());
@@ -131,7 +137,7 @@ public final class LinearRegression {
                 ? design.terms().stream()
                         .map(term -> new StandardizedCoefficient(term, Double.NaN))
                         .toList()
-                : standardized(x, y, b, design.terms());
+                : standardized(columns, y, b, design.terms());
         double rSquared = mss / (mss + rss);
         double adjusted = 1.0 - (1.0 - rSquared) * (n - interceptDf) / df;
         int fDf = p - interceptDf;
@@ -176,53 +182,40 @@ public final class LinearRegression {
                 METHOD);
     }
 
-    /**
-     * b · sd(column)/sd(y) over the rows used (the divisor of the SDs cancels). Two passes along the rows of the
-     * row-major design, so that this costs O(np) memory-friendly reads next to the O(np²) of the QR.
-     */
+    /** b · sd(column)/sd(y) over the rows used (the divisor of the SDs cancels); two passes down each column. */
     private static List<StandardizedCoefficient> standardized(
-            double[][] x, double[] y, double[] b, List<String> terms) {
-        int n = x.length;
-        int p = terms.size();
-        double[] mean = new double[p + 1];
-        for (int i = 0; i < n; i++) {
-            double[] row = x[i];
-            for (int j = 0; j < p; j++) {
-                mean[j] += row[j];
-            }
-            mean[p] += y[i];
-        }
-        for (int j = 0; j <= p; j++) {
-            mean[j] /= n;
-        }
-        double[] squares = new double[p + 1];
-        for (int i = 0; i < n; i++) {
-            double[] row = x[i];
-            for (int j = 0; j < p; j++) {
-                double d = row[j] - mean[j];
-                squares[j] += d * d;
-            }
-            double d = y[i] - mean[p];
-            squares[p] += d * d;
-        }
-        double sdY = Math.sqrt(squares[p]);
+            double[][] columns, double[] y, double[] b, List<String> terms) {
+        double sdY = Math.sqrt(sumOfSquares(y));
         List<StandardizedCoefficient> standardized = new ArrayList<>();
-        for (int j = 0; j < p; j++) {
+        for (int j = 0; j < terms.size(); j++) {
             String term = terms.get(j);
-            double beta = term.equals(DesignMatrix.INTERCEPT) ? Double.NaN : b[j] * Math.sqrt(squares[j]) / sdY;
+            double beta =
+                    term.equals(DesignMatrix.INTERCEPT) ? Double.NaN : b[j] * Math.sqrt(sumOfSquares(columns[j])) / sdY;
             standardized.add(new StandardizedCoefficient(term, beta));
         }
         return standardized;
     }
 
-    static double[][] scaleRows(double[][] x, double[] weights) {
-        double[][] scaled = new double[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            double root = Math.sqrt(weights[i]);
-            scaled[i] = new double[x[i].length];
-            for (int j = 0; j < x[i].length; j++) {
-                scaled[i][j] = x[i][j] * root;
-            }
+    /** The sum of squared deviations from the mean. */
+    private static double sumOfSquares(double[] values) {
+        double mean = 0.0;
+        for (double v : values) {
+            mean += v;
+        }
+        mean /= values.length;
+        double squares = 0.0;
+        for (double v : values) {
+            double d = v - mean;
+            squares += d * d;
+        }
+        return squares;
+    }
+
+    /** The columns of a design, each row multiplied by √w (new arrays). */
+    static double[][] scaleColumns(double[][] columns, double[] weights) {
+        double[][] scaled = new double[columns.length][];
+        for (int j = 0; j < columns.length; j++) {
+            scaled[j] = scaleRows(columns[j], weights);
         }
         return scaled;
     }

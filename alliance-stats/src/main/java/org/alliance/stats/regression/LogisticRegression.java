@@ -175,7 +175,7 @@ public final class LogisticRegression {
             }
             RobustCovariance.Sandwich sandwich = RobustCovariance.compute(
                     covarianceType,
-                    x,
+                    design.columns(),
                     scoreResiduals,
                     covariance,
                     qr,

@@ -42,7 +42,7 @@ final class RobustCovariance {
 
     /**
      * @param type a robust type (not {@link CovarianceType#CLASSICAL})
-     * @param x the n × p design (unweighted)
+     * @param columns the n × p design (unweighted) by its p columns
      * @param scoreResiduals eᵢ, so that the score of row i is eᵢxᵢ
      * @param unscaled U = (XᵀWX)⁻¹
      * @param qr the QR of W^½X, whose Q gives the leverages hᵢ (HC2, HC3)
@@ -50,12 +50,12 @@ final class RobustCovariance {
      */
     static Sandwich compute(
             CovarianceType type,
-            double[][] x,
+            double[][] columns,
             double[] scoreResiduals,
             double[][] unscaled,
             HouseholderQr qr,
             List<String[]> clusters) {
-        int n = x.length;
+        int n = scoreResiduals.length;
         int p = unscaled.length;
         List<String> warnings = new ArrayList<>();
         if (type.isClustered()) {
@@ -76,9 +76,8 @@ final class RobustCovariance {
                 for (int i = 0; i < n; i++) {
                     double[] score = scores.computeIfAbsent(key(clusters, subset, i), k -> new double[p]);
                     double e = scoreResiduals[i];
-                    double[] row = x[i];
                     for (int j = 0; j < p; j++) {
-                        score[j] += row[j] * e;
+                        score[j] += columns[j][i] * e;
                     }
                 }
                 int g = scores.size();
@@ -111,7 +110,7 @@ final class RobustCovariance {
         }
         double[] leverage = type == CovarianceType.HC2 || type == CovarianceType.HC3 ? leverages(qr, n, p) : null;
         // Σ ωᵢ xᵢxᵢᵀ row by row, without a second n × p matrix (the same sums, in the same order, as crossProduct of
-        // the rows xᵢ√ωᵢ): a register-sized design should fit in the heap once, not twice.
+        // the rows xᵢ√ωᵢ): a register-sized design should fit in the heap once, not twice (nor once more by rows).
         double[][] meat = new double[p][p];
         double[] weighted = new double[p];
         List<Integer> unstable = new ArrayList<>();
@@ -129,7 +128,7 @@ final class RobustCovariance {
                 unstable.add(i + 1);
             }
             for (int j = 0; j < p; j++) {
-                weighted[j] = x[i][j] * root;
+                weighted[j] = columns[j][i] * root;
             }
             for (int a = 0; a < p; a++) {
                 double wa = weighted[a];

@@ -163,8 +163,12 @@ public final class RegressCommand implements Callable<Integer> {
                         "'" + name + "' is given as categorical but is not a predictor in " + formula);
             }
         }
-        DataTable table = read[0] != null ? read[0] : input.read();
-        Columns columns = columns(table, formula, categorical);
+        DataTable read0 = read[0] != null ? read[0] : input.read();
+        read[0] = null;
+        Columns columns = columns(read0, formula, categorical);
+        // The model's columns are copies: the values of the file are not held as well while the model is fitted.
+        DataTable table = read0.withoutValues();
+        read0 = null;
         Optional<String> weightColumn = Optional.ofNullable(weights);
         RegressText text = new RegressText(clusters, weights);
         try {
