@@ -105,6 +105,7 @@ class StudyData {
         List<Integer> keep = new ArrayList<>();
         List<String> columns = new ArrayList<>();
         List<String[]> rows = new ArrayList<>();
+        List<Canonical> values = new ArrayList<>();
         long count = 0;
         boolean header = true;
         for (CsvRecord record : csv(reader)) {
@@ -117,12 +118,15 @@ class StudyData {
                     }
                 }
                 header = false;
+                for (int k = 0; k < keep.size(); k++) {
+                    values.add(new Canonical());
+                }
                 continue;
             }
             count++;
             String[] row = new String[keep.size()];
             for (int k = 0; k < keep.size(); k++) {
-                row[k] = keep.get(k) < fields.size() ? fields.get(keep.get(k)) : "";
+                row[k] = values.get(k).of(keep.get(k) < fields.size() ? fields.get(keep.get(k)) : "");
             }
             rows.add(row);
         }
@@ -132,6 +136,28 @@ class StudyData {
             // nothing left but the digest's input
         }
         return new Table(columns, rows, count, Fingerprints.hex(sha256.digest()));
+    }
+
+    /**
+     * One String object per distinct value of a column: a study's answers repeat a few values (1 to 5, the waves, the
+     * languages) and each client's pseudonym stands on every row of the client, so a million rows hold a few thousand
+     * strings instead of millions (the rows' arrays then are most of the table). A column with more distinct values
+     * than {@link #LIMIT} keeps the later new ones as they come, so the map stays bounded.
+     */
+    private static final class Canonical {
+        private static final int LIMIT = 1 << 18;
+        private final Map<String, String> seen = new java.util.HashMap<>();
+
+        String of(String value) {
+            String known = seen.get(value);
+            if (known != null) {
+                return known;
+            }
+            if (seen.size() < LIMIT) {
+                seen.put(value, value);
+            }
+            return value;
+        }
     }
 
     /** The records of a file this application wrote ({@code data.csv}, {@code outcomes.csv}: RFC 4180, commas). */
