@@ -43,11 +43,7 @@ class AnonymisationBrowserTest extends BrowserJourney {
         long withFreeText = study(world, "Interviews", true, false);
         BrowserContext desk = browser.newContext();
         Page admin = desk.newPage();
-        admin.navigate(url("/login?lang=en"));
-        admin.getByLabel("User name").fill(world.admin.username());
-        admin.getByLabel("Password").fill(TestWorld.PASSWORD);
-        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
+        signIn(admin, world.admin.username());
 
         admin.navigate(url("/admin/retention?lang=en"));
         admin.getByLabel("Erase after (months after the last meeting)").fill("3");

@@ -6,8 +6,10 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import java.util.ArrayList;
 import java.util.List;
+import org.alliance.app.TestWorld;
 import org.alliance.app.checkin.CheckIns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +62,15 @@ abstract class BrowserJourney {
                 .setViewportSize(width, 720)
                 .setIsMobile(true)
                 .setHasTouch(true));
+    }
+
+    /** Signs in on the login page (in English) with the test password; the page ends where the login leads. */
+    void signIn(Page page, String username) {
+        page.navigate(url("/login?lang=en"));
+        page.getByLabel("User name").fill(username);
+        page.getByLabel("Password").fill(TestWorld.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
     }
 
     /** Opens a page (GET) in every language and records axe's findings; ends on the last language. */

@@ -38,11 +38,7 @@ class CheckInJourneyBrowserTest extends BrowserJourney {
     private Page signIn(BrowserContext context, TestWorld world) {
         Page page = context.newPage();
         auditInAllLanguages(page, "/login");
-        page.navigate(url("/login?lang=en"));
-        page.getByLabel("User name").fill(world.professional.username());
-        page.getByLabel("Password").fill(TestWorld.PASSWORD);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
+        signIn(page, world.professional.username());
         assertThat(page.url()).endsWith("/caseload");
         return page;
     }

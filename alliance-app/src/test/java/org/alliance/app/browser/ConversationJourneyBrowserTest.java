@@ -28,11 +28,7 @@ class ConversationJourneyBrowserTest extends BrowserJourney {
 
     private Page signIn(BrowserContext context, String username) {
         Page page = context.newPage();
-        page.navigate(url("/login?lang=en"));
-        page.getByLabel("User name").fill(username);
-        page.getByLabel("Password").fill(TestWorld.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
+        signIn(page, username);
         return page;
     }
 

@@ -36,11 +36,7 @@ class ExpectationsJourneyBrowserTest extends BrowserJourney {
     private Page signIn(TestWorld world, CurrentUser who) {
         BrowserContext desk = browser.newContext(new Browser.NewContextOptions().setViewportSize(1024, 800));
         Page page = desk.newPage();
-        page.navigate(url("/login?lang=en"));
-        page.getByLabel("User name").fill(who.username());
-        page.getByLabel("Password").fill(TestWorld.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
+        signIn(page, who.username());
         return page;
     }
 

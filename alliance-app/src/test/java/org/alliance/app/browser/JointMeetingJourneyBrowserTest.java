@@ -37,11 +37,7 @@ class JointMeetingJourneyBrowserTest extends BrowserJourney {
     private Page signIn(String username) {
         Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1024, 800))
                 .newPage();
-        page.navigate(url("/login?lang=en"));
-        page.getByLabel("User name").fill(username);
-        page.getByLabel("Password").fill(TestWorld.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
+        signIn(page, username);
         return page;
     }
 

@@ -43,11 +43,7 @@ class PracticeBrowserTest extends BrowserJourney {
         String form = "/practice/studies/" + study + "/waves/T2";
         BrowserContext desk = browser.newContext();
         Page page = desk.newPage();
-        page.navigate(url("/login?lang=en"));
-        page.getByLabel("User name").fill(world.professional.username());
-        page.getByLabel("Password").fill(TestWorld.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
+        signIn(page, world.professional.username());
         auditInAllLanguages(page, form);
 
         page.navigate(url("/caseload?lang=en"));

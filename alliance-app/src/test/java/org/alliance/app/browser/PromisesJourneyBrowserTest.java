@@ -35,11 +35,7 @@ class PromisesJourneyBrowserTest extends BrowserJourney {
         BrowserContext desk = browser.newContext(
                 new Browser.NewContextOptions().setViewportSize(1024, 800).setLocale("en-GB"));
         Page page = desk.newPage();
-        page.navigate(url("/login?lang=en"));
-        page.getByLabel("User name").fill(world.professional.username());
-        page.getByLabel("Password").fill(TestWorld.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
+        signIn(page, world.professional.username());
         assertThat(page.url()).endsWith("/caseload");
         return page;
     }

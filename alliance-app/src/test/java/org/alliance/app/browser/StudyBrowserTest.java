@@ -21,11 +21,7 @@ class StudyBrowserTest extends BrowserJourney {
 
     private Page signIn(BrowserContext desk, String username) {
         Page page = desk.newPage();
-        page.navigate(url("/login?lang=en"));
-        page.getByLabel("User name").fill(username);
-        page.getByLabel("Password").fill(TestWorld.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
+        signIn(page, username);
         return page;
     }
 
