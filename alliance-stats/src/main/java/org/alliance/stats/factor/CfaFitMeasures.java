@@ -163,7 +163,7 @@ final class CfaFitMeasures {
     }
 
     /** RMSEA with its 90 % interval (Steiger 1990) and the p-value of close fit (RMSEA ≤ .05); × √G. */
-    private static void rmsea(Map<String, Double> fit, String suffix, double chisq, int df, double n, int groups) {
+    static void rmsea(Map<String, Double> fit, String suffix, double chisq, int df, double n, int groups) {
         double root = Math.sqrt(groups);
         fit.put("rmsea" + suffix, Math.sqrt(Math.max((chisq - df) / (n * df), 0)) * root);
         double lower = NoncentralChiSquare.noncentralityFor(chisq, df, 0.95);

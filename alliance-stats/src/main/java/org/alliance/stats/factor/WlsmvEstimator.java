@@ -171,8 +171,15 @@ final class WlsmvEstimator {
         double baselineScaled = measures.get("baseline.chisq.scaled");
         CfaFitMeasures.incremental(measures, "", chisq, baseline, df, pairs);
         CfaFitMeasures.incremental(measures, ".scaled", chisqScaled, baselineScaled, df, pairs);
-        measures.put("rmsea", rmsea(chisq, df, n - 1));
-        measures.put("rmsea.scaled", rmsea(chisqScaled, df, n - 1));
+        // RMSEA with N − 1 as lavaan's DWLS; its 90 % interval and close-fit p-value from the unscaled statistic, and
+        // (".scaled") the same from the scaled-shifted one with df, as lavaan 0.6.14 computes them for WLSMV
+        if (df > 0) {
+            CfaFitMeasures.rmsea(measures, "", chisq, df, n - 1, 1);
+            CfaFitMeasures.rmsea(measures, ".scaled", chisqScaled, df, n - 1, 1);
+        } else {
+            measures.put("rmsea", 0.0); // a saturated model, as lavaan
+            measures.put("rmsea.scaled", 0.0);
+        }
         // lavaan's srmr for ordinal items: residual correlations over the p(p+1)/2 elements, the diagonal being 0
         measures.put("srmr", Math.sqrt(squares / (p * (p + 1) / 2.0)));
         List<String> empty = sample.emptyCellPairs;
@@ -250,10 +257,6 @@ final class WlsmvEstimator {
         out.put(prefix + "pvalue.scaled", CfaFitMeasures.upperTail(scaled, df));
         out.put(prefix + "chisq.scaling.factor", 1 / a);
         out.put(prefix + "chisq.shift.parameter", shift);
-    }
-
-    private static double rmsea(double chisq, int df, double n) {
-        return df > 0 ? Math.sqrt(Math.max((chisq - df) / (n * df), 0)) : 0;
     }
 
     /** tr(M) and tr(M²). */

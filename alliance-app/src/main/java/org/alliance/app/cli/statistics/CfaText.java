@@ -79,22 +79,19 @@ final class CfaText {
         line(b, "Comparative Fit Index (CFI)", fmt3(r.fit("cfi")));
         line(b, "Tucker-Lewis Index (TLI)", fmt3(r.fit("tli")));
         if (wlsmv) {
-            // no likelihood; lavaan's RMSEA intervals and robust (Savalei) indices for WLSMV are not reproduced
-            line(b, "RMSEA", fmt3(r.fit("rmsea")));
+            // no likelihood; lavaan's robust (Savalei) indices for WLSMV are not reproduced
+            rmsea(b, r, "");
             line(b, "SRMR", fmt3(r.fit("srmr")));
             b.append(String.format("%nScaled indices (from the scaled-shifted statistic):%n"));
             line(b, "Comparative Fit Index (CFI)", fmt3(r.fit("cfi.scaled")));
             line(b, "Tucker-Lewis Index (TLI)", fmt3(r.fit("tli.scaled")));
-            line(b, "RMSEA", fmt3(r.fit("rmsea.scaled")));
+            rmsea(b, r, ".scaled");
         } else {
             line(b, "Loglikelihood user model (H0)", fmt3(r.fit("logl")));
             line(b, "Loglikelihood unrestricted model (H1)", fmt3(r.fit("unrestricted.logl")));
             line(b, "Akaike (AIC)", fmt3(r.fit("aic")));
             line(b, "Bayesian (BIC)", fmt3(r.fit("bic")));
-            line(b, "RMSEA", fmt3(r.fit("rmsea")));
-            line(b, "90 Percent confidence interval - lower", fmt3(r.fit("rmsea.ci.lower")));
-            line(b, "90 Percent confidence interval - upper", fmt3(r.fit("rmsea.ci.upper")));
-            line(b, "P-value H_0: RMSEA <= 0.050", fmt3(r.fit("rmsea.pvalue")));
+            rmsea(b, r, "");
             line(b, "SRMR", fmt3(r.fit("srmr")));
         }
         if (robust && !wlsmv) {
@@ -268,6 +265,14 @@ final class CfaText {
                     p.free() || defined ? fmt3(p.pvalue()) : "",
                     p.stdAll()));
         }
+    }
+
+    /** RMSEA with its 90 % interval and close-fit p-value (NA where the fit has none, e.g. with df = 0). */
+    private static void rmsea(StringBuilder b, CfaResult r, String suffix) {
+        line(b, "RMSEA", fmt3(r.fit("rmsea" + suffix)));
+        line(b, "90 Percent confidence interval - lower", fmt3(r.fit("rmsea.ci.lower" + suffix)));
+        line(b, "90 Percent confidence interval - upper", fmt3(r.fit("rmsea.ci.upper" + suffix)));
+        line(b, "P-value H_0: RMSEA <= 0.050", fmt3(r.fit("rmsea.pvalue" + suffix)));
     }
 
     private static void line(StringBuilder b, String label, String value) {

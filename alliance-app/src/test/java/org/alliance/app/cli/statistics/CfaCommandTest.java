@@ -333,6 +333,10 @@ class CfaCommandTest {
         assertThat(doc.at("/fit/chisq").doubleValue()).isCloseTo(44.636658, within(1e-5));
         assertThat(doc.at("/fit/chisq.scaled").doubleValue()).isCloseTo(63.942687, within(1e-5));
         assertThat(doc.at("/fit/cfi.scaled").doubleValue()).isCloseTo(0.961791, within(1e-6));
+        // the RMSEA intervals as lavaan's fitMeasures (wlsmv-hs3-fit.csv)
+        assertThat(doc.at("/fit/rmsea.ci.lower").doubleValue()).isCloseTo(0.0279655, within(1e-6));
+        assertThat(doc.at("/fit/rmsea.ci.upper.scaled").doubleValue()).isCloseTo(0.0968839, within(1e-6));
+        assertThat(doc.at("/fit/rmsea.pvalue.scaled").doubleValue()).isCloseTo(0.0337389, within(1e-6));
         JsonNode threshold = doc.at("/parameters/9");
         assertThat(threshold.get("lhs").stringValue()
                         + threshold.get("op").stringValue()
@@ -347,7 +351,9 @@ class CfaCommandTest {
                 .contains("Thresholds:")
                 .contains("x1|t1")
                 .contains("63.943")
-                .contains("Shift parameter");
+                .contains("Shift parameter")
+                .containsPattern("90 Percent confidence interval - lower +0\\.028")
+                .containsPattern("90 Percent confidence interval - upper +0\\.097");
     }
 
     @Test
