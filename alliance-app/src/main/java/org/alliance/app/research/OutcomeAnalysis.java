@@ -183,6 +183,7 @@ class OutcomeAnalysis {
         List<String> notes = new ArrayList<>();
         Map<String, Double> figures = new LinkedHashMap<>();
         String method = "";
+        String mixedMethod = "";
         CovarianceType covariance = CovarianceType.CR1;
         notes.add(text(
                 study,
@@ -267,11 +268,25 @@ class OutcomeAnalysis {
                             "p",
                             text(study, "report.ci")),
                     rows));
+            OutcomeMixed.Part mixed = OutcomeMixed.fit(
+                    terms,
+                    columns,
+                    logistic,
+                    term -> smallLevel(term, levelCounts).isPresent(),
+                    figures,
+                    (key, args) -> text(study, key, args));
+            tables.addAll(mixed.tables());
+            notes.addAll(mixed.notes());
+            mixedMethod = mixed.method();
         }
         Provenance provenance = Provenance.method(
                         (logistic ? "glm(family = binomial)" : "lm") + "; "
                                 + covariance.inR(List.of("professional"), logistic)
-                                + (method.isEmpty() ? "" : "; " + method),
+                                + (method.isEmpty() ? "" : "; " + method)
+                                + "; random intercept per professional: lme4::"
+                                + (logistic ? "glmer(family = binomial)" : "lmer(REML = TRUE)") + " of "
+                                + OutcomeMixed.formula(terms)
+                                + (mixedMethod.isEmpty() ? "" : "; " + mixedMethod),
                         null,
                         options.describe().replace('\n', ';'))
                 .withData(new Provenance.Data("data.csv", table.sha256(), Math.toIntExact(table.rowCount()), List.of()))

@@ -7,7 +7,7 @@ import org.alliance.core.research.OutcomeFile;
 import org.alliance.stats.provenance.Provenance;
 
 /**
- * The outcome report's R script (sandwich and lmtest): from {@code data.csv} and {@code outcomes.csv} it builds the
+ * The outcome report's R script (sandwich, lmtest and lme4): from {@code data.csv} and {@code outcomes.csv} it builds the
  * same client table as {@link OutcomeAnalysis} and prints every figure as {@code name=value}.
  */
 final class OutcomeScript {
@@ -34,8 +34,8 @@ final class OutcomeScript {
                 .append(")\n# and outcomes.csv from the outcomes page (sha256 ")
                 .append(outcomesSha256)
                 .append(").\n");
-        r.append("# Needs the R packages sandwich and lmtest.\n");
-        r.append("suppressPackageStartupMessages({ library(sandwich); library(lmtest) })\n");
+        r.append("# Needs the R packages sandwich, lmtest and lme4.\n");
+        r.append("suppressPackageStartupMessages({ library(sandwich); library(lmtest); library(lme4) })\n");
         r.append("read <- function(f) read.csv(f, colClasses = \"character\", na.strings = character(0),"
                 + " encoding = \"UTF-8\", check.names = FALSE)\n");
         r.append("data <- read(\"data.csv\")\noutcomes <- read(\"outcomes.csv\")\n");
@@ -108,6 +108,22 @@ final class OutcomeScript {
         r.append("cat(sprintf(\"n=%d\\n\", nobs(fit)))\n");
         r.append("for (term in rownames(ct)) cat(sprintf(\"coef.%s.estimate=%.15g\\ncoef.%s.se=%.15g\\n\","
                 + " term, ct[term, 1], term, ct[term, 2]))\n");
+        // The same model with a random intercept per professional (clients nested in professionals).
+        String mixed = OutcomeMixed.formula(terms);
+        if (logistic) {
+            r.append("mm <- glmer(").append(mixed).append(", family = binomial, data = m)\n");
+        } else {
+            r.append("mm <- lmer(").append(mixed).append(", data = m, REML = TRUE)\n");
+        }
+        r.append("print(summary(mm))\n");
+        r.append("fe <- coef(summary(mm))\n");
+        r.append("for (term in rownames(fe)) cat(sprintf(\"mixed.coef.%s.estimate=%.15g\\nmixed.coef.%s.se=%.15g\\n\","
+                + " term, fe[term, 1], term, fe[term, 2]))\n");
+        r.append("vc <- as.data.frame(VarCorr(mm))\n");
+        r.append("cat(sprintf(\"mixed.variance.professional=%.15g\\n\", vc$vcov[vc$grp == \"professional\"]))\n");
+        if (!logistic) {
+            r.append("cat(sprintf(\"mixed.variance.residual=%.15g\\n\", vc$vcov[vc$grp == \"Residual\"]))\n");
+        }
         return r.toString();
     }
 }
