@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Assumptions;
  * The researchers' tools the export is checked with (GNU PSPP, R). As with Chromium and PostgreSQL: a test fails on
  * CI ({@code CI=true}, where {@code .ci/run} installs them) and is skipped locally when a tool is missing.
  */
-final class ExternalTools {
+public final class ExternalTools {
 
     private ExternalTools() {}
 
     /** The tool's path; skips the test (fails it on CI) when it is not installed. */
-    static String require(String tool, String debianPackage) {
+    public static String require(String tool, String debianPackage) {
         for (String folder : List.of("/usr/bin", "/usr/local/bin")) {
             Path path = Path.of(folder, tool);
             if (Files.isExecutable(path)) {
@@ -35,7 +35,7 @@ final class ExternalTools {
     }
 
     /** Runs the command in the folder and returns what it printed (standard output and error together). */
-    static String run(Path folder, String... command) throws IOException, InterruptedException {
+    public static String run(Path folder, String... command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(command)))
                 .directory(folder.toFile())
                 .redirectErrorStream(true);
@@ -57,7 +57,7 @@ final class ExternalTools {
     }
 
     /** The files of an export written into the folder, as a researcher unpacks the zip. */
-    static void unpack(Path folder, Map<String, String> files) throws IOException {
+    public static void unpack(Path folder, Map<String, String> files) throws IOException {
         for (Map.Entry<String, String> file : files.entrySet()) {
             Files.writeString(folder.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
         }
@@ -67,7 +67,8 @@ final class ExternalTools {
      * GNU PSPP's output for the export's syntax file followed by {@code commands} (e.g. DISPLAY DICTIONARY, LIST), run
      * as {@code check.sps} in the folder the export was unpacked into, at 250 columns so no table is wrapped.
      */
-    static String pspp(Path folder, String syntaxFile, String commands) throws IOException, InterruptedException {
+    public static String pspp(Path folder, String syntaxFile, String commands)
+            throws IOException, InterruptedException {
         String pspp = require("pspp", "pspp");
         Files.writeString(
                 folder.resolve("check.sps"),
@@ -77,7 +78,7 @@ final class ExternalTools {
     }
 
     /** What Rscript prints for {@code script}, run as {@code check.R} in the folder the export was unpacked into. */
-    static String rscript(Path folder, String script) throws IOException, InterruptedException {
+    public static String rscript(Path folder, String script) throws IOException, InterruptedException {
         String rscript = require("Rscript", "r-base-core");
         Files.writeString(folder.resolve("check.R"), script, StandardCharsets.UTF_8);
         return run(folder, rscript, "check.R");

@@ -591,32 +591,12 @@ public final class LinearMixedModel {
         }
 
         /**
-         * Largest central-difference derivative of the criterion over θ (step 1e-5), ignoring a coordinate on its
-         * lower bound whose derivative points out of the box: what lme4's {@code checkConv} calls max|grad|.
+         * lme4's max|grad| over θ ({@link GradientCheck}: the smaller of the scaled and the plain central-difference
+         * derivative, step 1e-5; a coordinate on its lower bound whose derivative points out of the box counts 0).
          */
         double largestGradient(double[] theta, boolean reml) {
-            double[] lower = lowerBounds();
-            double h = 1e-5;
-            double largest = 0;
-            for (int k = 0; k < theta.length; k++) {
-                double[] up = theta.clone();
-                up[k] += h;
-                double fUp = evaluate(up, reml).criterion();
-                double derivative;
-                if (theta[k] - h < lower[k]) {
-                    double[] at = theta.clone();
-                    derivative = (fUp - evaluate(at, reml).criterion()) / h;
-                    if (theta[k] - lower[k] < h && derivative >= 0) {
-                        continue; // on the bound, the criterion grows into the box: a constrained optimum
-                    }
-                } else {
-                    double[] down = theta.clone();
-                    down[k] -= h;
-                    derivative = (fUp - evaluate(down, reml).criterion()) / (2 * h);
-                }
-                largest = Math.max(largest, Math.abs(derivative));
-            }
-            return largest;
+            return GradientCheck.largest(
+                    t -> evaluate(t, reml).criterion(), theta, lowerBounds(), 1e-5, GRADIENT_TOLERANCE);
         }
 
         private static Evaluation failed(int p) {

@@ -316,27 +316,12 @@ public final class LogisticMixedModel {
      * Largest central-difference derivative of the criterion (step 1e-4, lme4's {@code deriv12}), a forward
      * difference for θ on its bound where the criterion grows into the box counting as 0.
      */
+    /** lme4's max|grad| over (θ, β) ({@link GradientCheck}, step 1e-4; θ is bounded below by 0). */
     private static double largestGradient(java.util.function.ToDoubleFunction<double[]> f, double[] point) {
-        double h = 1e-4;
-        double largest = 0;
-        double at = f.applyAsDouble(point);
-        for (int k = 0; k < point.length; k++) {
-            double[] up = point.clone();
-            up[k] += h;
-            double derivative;
-            if (k == 0 && point[0] - h < 0) {
-                derivative = (f.applyAsDouble(up) - at) / h;
-                if (point[0] < h && derivative >= 0) {
-                    continue;
-                }
-            } else {
-                double[] down = point.clone();
-                down[k] -= h;
-                derivative = (f.applyAsDouble(up) - f.applyAsDouble(down)) / (2 * h);
-            }
-            largest = Math.max(largest, Math.abs(derivative));
-        }
-        return largest;
+        double[] lower = new double[point.length];
+        Arrays.fill(lower, Double.NEGATIVE_INFINITY);
+        lower[0] = 0;
+        return GradientCheck.largest(f, point, lower, 1e-4, LinearMixedModel.GRADIENT_TOLERANCE);
     }
 
     /** PIRLS for the conditional modes, as lme4's {@code pwrssUpdate}; stateless between runs. */
