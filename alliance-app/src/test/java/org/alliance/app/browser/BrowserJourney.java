@@ -66,9 +66,14 @@ abstract class BrowserJourney {
 
     /** Signs in on the login page (in English) with the test password; the page ends where the login leads. */
     void signIn(Page page, String username) {
+        signIn(page, username, TestWorld.PASSWORD);
+    }
+
+    /** Signs in with this password (the demo's accounts have {@code demo}). */
+    void signIn(Page page, String username, String password) {
         page.navigate(url("/login?lang=en"));
         page.getByLabel("User name").fill(username);
-        page.getByLabel("Password").fill(TestWorld.PASSWORD);
+        page.getByLabel("Password").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                 .click();
     }
