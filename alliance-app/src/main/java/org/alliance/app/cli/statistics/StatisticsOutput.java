@@ -23,12 +23,20 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class StatisticsOutput {
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            // The order of a record's components is the order of the keys: the JSON is a contract.
-            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .addModule(ProvenanceJson.MODULE)
-            .build();
+    /**
+     * The JSON writer, built on first use: with {@code --format text} Jackson is never loaded (building the mapper and
+     * loading its ~490 classes was about a third of a short command's run; docs/benchmarks.md).
+     */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                // The order of a record's components is the order of the keys: the JSON is a contract.
+                .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .addModule(ProvenanceJson.MODULE)
+                .build();
+
+        private Json() {}
+    }
 
     private StatisticsOutput() {}
 
@@ -109,7 +117,7 @@ final class StatisticsOutput {
     }
 
     static void printJson(PrintWriter out, Object tree) {
-        out.println(JSON.writeValueAsString(tree));
+        out.println(Json.MAPPER.writeValueAsString(tree));
         out.flush();
     }
 
