@@ -1,118 +1,263 @@
 package org.alliance.stats.mixed;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.alliance.stats.linalg.Cholesky;
 
 /**
- * lme4's gradient test of convergence ({@code checkConv}, {@code check.conv.grad}): the largest over the parameters of
- * min(|scaled gradient|, |gradient|), where the scaled gradient is {@code solve(chol(Hessian), gradient)} — the
- * gradient measured in the curvature's units, so that a criterion in the hundred thousands (a large n) is not held to
- * an absolute gradient meant for small ones. Derivatives are central finite differences; a parameter on its lower
- * bound whose derivative points out of the box is a constrained optimum and counts 0. When the Hessian is not
- * positive definite the plain gradient counts, as lme4 then has no scaled gradient either. Stateless.
+ * lme4's convergence checks ({@code checkConv}), for a fit that is not singular (lme4 checks nothing more for a
+ * singular one). Derivatives of the criterion are finite differences (step 1e-4 for the Hessian, lme4's
+ * {@code deriv12} delta):
+ *
+ * <ul>
+ *   <li><b>gradient</b> ({@code check.conv.grad}, tolerance 0.002): the largest over the parameters of
+ *       min(|scaled gradient|, |gradient|), the scaled one {@code solve(chol(Hessian), gradient)} — the gradient in
+ *       the curvature's units, so that a criterion in the hundred thousands (a large n) is not held to an absolute
+ *       gradient meant for small ones. Without a Cholesky factor of the Hessian there is no scaled gradient, and the
+ *       fit fails ("unable to evaluate scaled gradient"), as in lme4;
+ *   <li><b>Hessian</b> ({@code check.conv.hess}, tolerance 1e-6), of the fixed effects' block first when they are
+ *       parameters of the criterion (glmer) and then of all: an eigenvalue below −1e-6 or of size below 1e-6 fails the
+ *       fit (degenerate or numerically singular); a largest eigenvalue above 10⁶ or a smallest/largest ratio below
+ *       1e-6 is a warning ("nearly unidentifiable … rescale variables?").
+ * </ul>
+ *
+ * A parameter on its lower bound whose derivative points out of the box (a constrained optimum) counts 0 in the
+ * gradient. Stateless.
  */
 final class GradientCheck {
+
+    /** lme4's {@code check.conv.grad} tolerance. */
+    static final double GRADIENT_TOLERANCE = 0.002;
+
+    /** lme4's {@code check.conv.hess} tolerance. */
+    static final double HESSIAN_TOLERANCE = 1e-6;
 
     /** The Hessian's step, lme4's {@code deriv12} delta. */
     private static final double HESSIAN_STEP = 1e-4;
 
+    /**
+     * What the checks found.
+     *
+     * @param maxGradient lme4's max|grad| (NaN when there was no scaled gradient)
+     * @param failures why the fit is not a result (empty: converged)
+     * @param warnings what the reader should know although the fit converged
+     */
+    record Verdict(double maxGradient, List<String> failures, List<String> warnings) {
+        Verdict {
+            failures = List.copyOf(failures);
+            warnings = List.copyOf(warnings);
+        }
+
+        boolean converged() {
+            return failures.isEmpty();
+        }
+    }
+
     private GradientCheck() {}
 
     /**
-     * lme4's max|grad| at {@code point}.
+     * lme4's checks at {@code point}.
      *
      * @param gradientStep the step of the central differences of the gradient
-     * @param tolerance below it the plain gradient already passes, and the Hessian is not computed
+     * @param fixedFrom the index of the first fixed effect among the parameters ({@code point.length} when the fixed
+     *     effects are profiled out, as in lmer)
      */
-    static double largest(
-            ToDoubleFunction<double[]> f, double[] point, double[] lower, double gradientStep, double tolerance) {
+    static Verdict check(
+            ToDoubleFunction<double[]> f, double[] point, double[] lower, double gradientStep, int fixedFrom) {
         int m = point.length;
         double at = f.applyAsDouble(point);
-        double[] gradient = new double[m];
-        boolean[] counted = new boolean[m];
-        boolean[] interior = new boolean[m];
-        double plain = 0;
-        for (int k = 0; k < m; k++) {
-            double[] up = point.clone();
-            up[k] += gradientStep;
-            double fUp = f.applyAsDouble(up);
-            if (point[k] - gradientStep < lower[k]) {
-                gradient[k] = (fUp - at) / gradientStep;
-                if (point[k] - lower[k] < gradientStep && gradient[k] >= 0) {
-                    continue; // on the bound, the criterion grows into the box
+        double[] gradient = gradient(f, point, lower, gradientStep, at);
+        double[][] hessian = hessian(f, point, at);
+        List<String> failures = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        double maxGradient = Double.NaN;
+        Optional<Cholesky> cholesky = Cholesky.tryDecompose(hessian);
+        if (cholesky.isEmpty()) {
+            failures.add("unable to evaluate the scaled gradient: the Hessian of the criterion is not positive"
+                    + " definite (as lme4's checkConv)");
+        } else {
+            double[] scaled = upperSolve(cholesky.get().lower(), gradient);
+            maxGradient = 0;
+            for (int k = 0; k < m; k++) {
+                maxGradient = Math.max(maxGradient, Math.min(Math.abs(scaled[k]), Math.abs(gradient[k])));
+            }
+            if (maxGradient > GRADIENT_TOLERANCE) {
+                failures.add(String.format(
+                        Locale.ROOT,
+                        "the fit failed to converge: max|grad| = %.3g (tolerance %s; the smaller of the scaled and"
+                                + " the plain gradient, as lme4's checkConv)",
+                        maxGradient,
+                        GRADIENT_TOLERANCE));
+            }
+        }
+        if (fixedFrom > 0 && fixedFrom < m) {
+            double[][] block = new double[m - fixedFrom][m - fixedFrom];
+            for (int a = fixedFrom; a < m; a++) {
+                for (int b = fixedFrom; b < m; b++) {
+                    block[a - fixedFrom][b - fixedFrom] = hessian[a][b];
                 }
-            } else {
-                double[] down = point.clone();
-                down[k] -= gradientStep;
-                gradient[k] = (fUp - f.applyAsDouble(down)) / (2 * gradientStep);
             }
-            counted[k] = true;
-            interior[k] = point[k] - HESSIAN_STEP >= lower[k];
-            plain = Math.max(plain, Math.abs(gradient[k]));
+            hessianCheck(block, "fixed-effect ", failures, warnings);
         }
-        if (plain < tolerance) {
-            return plain;
-        }
-        int[] index =
-                java.util.stream.IntStream.range(0, m).filter(k -> interior[k]).toArray();
-        Optional<double[]> scaled = scaled(f, point, at, gradient, index);
+        hessianCheck(hessian, "", failures, warnings);
+        return new Verdict(maxGradient, failures, warnings);
+    }
+
+    /**
+     * The plain max|grad| with the bound rule (no scaled gradient, no Hessian): what a singular fit reports, which
+     * lme4 does not check further.
+     */
+    static double plain(ToDoubleFunction<double[]> f, double[] point, double[] lower, double gradientStep) {
+        double[] gradient = gradient(f, point, lower, gradientStep, f.applyAsDouble(point));
         double largest = 0;
-        for (int k = 0; k < m; k++) {
-            if (!counted[k]) {
-                continue;
-            }
-            double value = Math.abs(gradient[k]);
-            if (scaled.isPresent() && interior[k]) {
-                int position = java.util.Arrays.binarySearch(index, k);
-                value = Math.min(value, Math.abs(scaled.get()[position]));
-            }
-            largest = Math.max(largest, value);
+        for (double g : gradient) {
+            largest = Math.max(largest, Math.abs(g));
         }
         return largest;
     }
 
-    /** solve(chol(H), g) over the coordinates {@code index}: R x = g with RᵀR = H, R upper triangular. */
-    private static Optional<double[]> scaled(
-            ToDoubleFunction<double[]> f, double[] point, double at, double[] gradient, int[] index) {
-        int q = index.length;
-        if (q == 0) {
-            return Optional.empty();
+    private static double[] gradient(
+            ToDoubleFunction<double[]> f, double[] point, double[] lower, double step, double at) {
+        double[] gradient = new double[point.length];
+        for (int k = 0; k < point.length; k++) {
+            double fUp = f.applyAsDouble(shifted(point, k, step, k, 0));
+            if (point[k] - step < lower[k]) {
+                gradient[k] = (fUp - at) / step;
+                if (point[k] - lower[k] < step && gradient[k] >= 0) {
+                    gradient[k] = 0; // on the bound, the criterion grows into the box: a constrained optimum
+                }
+            } else {
+                gradient[k] = (fUp - f.applyAsDouble(shifted(point, k, -step, k, 0))) / (2 * step);
+            }
         }
+        return gradient;
+    }
+
+    private static double[][] hessian(ToDoubleFunction<double[]> f, double[] point, double at) {
+        int m = point.length;
         double h = HESSIAN_STEP;
-        double[][] hessian = new double[q][q];
-        for (int a = 0; a < q; a++) {
-            int k = index[a];
-            hessian[a][a] = (f.applyAsDouble(shifted(point, k, h, k, 0))
+        double[][] hessian = new double[m][m];
+        for (int a = 0; a < m; a++) {
+            hessian[a][a] = (f.applyAsDouble(shifted(point, a, h, a, 0))
                             - 2 * at
-                            + f.applyAsDouble(shifted(point, k, -h, k, 0)))
+                            + f.applyAsDouble(shifted(point, a, -h, a, 0)))
                     / (h * h);
             for (int b = 0; b < a; b++) {
-                int l = index[b];
-                double value = (f.applyAsDouble(shifted(point, k, h, l, h))
-                                - f.applyAsDouble(shifted(point, k, h, l, -h))
-                                - f.applyAsDouble(shifted(point, k, -h, l, h))
-                                + f.applyAsDouble(shifted(point, k, -h, l, -h)))
+                double value = (f.applyAsDouble(shifted(point, a, h, b, h))
+                                - f.applyAsDouble(shifted(point, a, h, b, -h))
+                                - f.applyAsDouble(shifted(point, a, -h, b, h))
+                                + f.applyAsDouble(shifted(point, a, -h, b, -h)))
                         / (4 * h * h);
                 hessian[a][b] = value;
                 hessian[b][a] = value;
             }
         }
-        Optional<Cholesky> cholesky = Cholesky.tryDecompose(hessian);
-        if (cholesky.isEmpty()) {
-            return Optional.empty();
+        return hessian;
+    }
+
+    /** lme4's {@code checkHess}: fails on negative or zero eigenvalues, warns on very large ones or their ratio. */
+    private static void hessianCheck(double[][] h, String kind, List<String> failures, List<String> warnings) {
+        double[] values = eigenvalues(h);
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = Double.NEGATIVE_INFINITY;
+        int negative = 0;
+        boolean zero = false;
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                failures.add("the " + kind + "Hessian has infinite or missing values");
+                return;
+            }
+            negative += v < -HESSIAN_TOLERANCE ? 1 : 0;
+            zero |= Math.abs(v) < HESSIAN_TOLERANCE;
+            smallest = Math.min(smallest, v);
+            largest = Math.max(largest, v);
         }
-        double[][] lowerFactor = cholesky.get().lower();
-        // R = Lᵀ: back substitution of Lᵀ x = g
+        if (negative > 0) {
+            failures.add("the fit failed to converge: degenerate " + kind + "Hessian with " + negative
+                    + " negative eigenvalue" + (negative == 1 ? "" : "s") + " (as lme4's checkConv)");
+        } else if (zero || Cholesky.tryDecompose(h).isEmpty()) {
+            failures.add("the " + kind + "Hessian is numerically singular: the parameters are not uniquely"
+                    + " determined (as lme4's checkConv)");
+        } else {
+            if (largest * HESSIAN_TOLERANCE > 1) {
+                warnings.add("the model is nearly unidentifiable: very large eigenvalue of the " + kind
+                        + "Hessian; rescale variables? (as lme4's checkConv)");
+            }
+            if (smallest / largest < HESSIAN_TOLERANCE) {
+                warnings.add("the model is nearly unidentifiable: large eigenvalue ratio of the " + kind
+                        + "Hessian; rescale variables? (as lme4's checkConv)");
+            }
+        }
+    }
+
+    /** The eigenvalues of a small symmetric matrix, by cyclic Jacobi rotations. */
+    static double[] eigenvalues(double[][] symmetric) {
+        int n = symmetric.length;
+        double[][] a = new double[n][];
+        for (int i = 0; i < n; i++) {
+            a[i] = symmetric[i].clone();
+        }
+        for (int sweep = 0; sweep < 100; sweep++) {
+            double off = 0;
+            double scale = 0;
+            for (int i = 0; i < n; i++) {
+                scale += a[i][i] * a[i][i];
+                for (int j = i + 1; j < n; j++) {
+                    off += a[i][j] * a[i][j];
+                }
+            }
+            if (off <= 1e-30 * Math.max(scale, Double.MIN_NORMAL)) {
+                break;
+            }
+            for (int p = 0; p < n; p++) {
+                for (int q = p + 1; q < n; q++) {
+                    if (a[p][q] == 0) {
+                        continue;
+                    }
+                    double theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
+                    double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+                    if (theta == 0) {
+                        t = 1;
+                    }
+                    double c = 1 / Math.sqrt(t * t + 1);
+                    double s = t * c;
+                    for (int k = 0; k < n; k++) {
+                        double akp = a[k][p];
+                        double akq = a[k][q];
+                        a[k][p] = c * akp - s * akq;
+                        a[k][q] = s * akp + c * akq;
+                    }
+                    for (int k = 0; k < n; k++) {
+                        double apk = a[p][k];
+                        double aqk = a[q][k];
+                        a[p][k] = c * apk - s * aqk;
+                        a[q][k] = s * apk + c * aqk;
+                    }
+                }
+            }
+        }
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = a[i][i];
+        }
+        return values;
+    }
+
+    /** x with Lᵀx = g (R = Lᵀ upper triangular, RᵀR = H). */
+    private static double[] upperSolve(double[][] l, double[] g) {
+        int q = g.length;
         double[] x = new double[q];
         for (int i = q - 1; i >= 0; i--) {
-            double s = gradient[index[i]];
+            double s = g[i];
             for (int j = i + 1; j < q; j++) {
-                s -= lowerFactor[j][i] * x[j];
+                s -= l[j][i] * x[j];
             }
-            x[i] = s / lowerFactor[i][i];
+            x[i] = s / l[i][i];
         }
-        return Optional.of(x);
+        return x;
     }
 
     private static double[] shifted(double[] point, int k, double dk, int l, double dl) {

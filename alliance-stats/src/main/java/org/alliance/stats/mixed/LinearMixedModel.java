@@ -35,9 +35,10 @@ import org.alliance.stats.regression.LevelOrder;
  *   <li>Fixed-effect covariance σ²(R_XᵀR_X)⁻¹ = σ²(XᵀV⁻¹X)⁻¹ with V = ZΛΛᵀZᵀ + I, as {@code vcov}; random-effect
  *       covariance σ²T_kT_kᵀ, as {@code VarCorr}; AIC/BIC count p + dim θ + 1 parameters, as {@code logLik.merMod}.
  *   <li>A fit is singular when a diagonal element of θ is below 1e-4 ({@code isSingular}'s default tolerance).
- *   <li>A fit has converged when the simplex met its tolerance within the evaluation limit and the largest
- *       central-difference derivative of the criterion over θ is below 0.002 (lme4's {@code check.conv.grad}; a
- *       coordinate on its bound counts only when the criterion decreases into the box).
+ *   <li>A fit has converged when the optimiser met its tolerance within the evaluation limit and, unless the fit is
+ *       singular (which lme4 does not check further), lme4's {@code checkConv} holds ({@link GradientCheck}: the
+ *       smaller of the scaled and the plain central-difference gradient below 0.002 for every θ, a coordinate on its
+ *       bound counting only when the criterion decreases into the box; no negative or zero Hessian eigenvalue).
  * </ul>
  *
  * Rows with a missing value in any variable used are left out (listwise deletion, lme4's {@code na.omit}). Stateless.
@@ -52,7 +53,7 @@ public final class LinearMixedModel {
             + " theta < 1e-4 (isSingular); listwise deletion";
 
     /** lme4's {@code checkConv} tolerance on max|grad| ({@code check.conv.grad}). */
-    static final double GRADIENT_TOLERANCE = 0.002;
+    static final double GRADIENT_TOLERANCE = GradientCheck.GRADIENT_TOLERANCE;
 
     /** lme4's {@code isSingular} tolerance. */
     static final double SINGULAR_TOLERANCE = 1e-4;
@@ -590,15 +591,6 @@ public final class LinearMixedModel {
             return new Evaluation(criterion, beta, schur, pwrss / dof);
         }
 
-        /**
-         * lme4's max|grad| over θ ({@link GradientCheck}: the smaller of the scaled and the plain central-difference
-         * derivative, step 1e-5; a coordinate on its lower bound whose derivative points out of the box counts 0).
-         */
-        double largestGradient(double[] theta, boolean reml) {
-            return GradientCheck.largest(
-                    t -> evaluate(t, reml).criterion(), theta, lowerBounds(), 1e-5, GRADIENT_TOLERANCE);
-        }
-
         private static Evaluation failed(int p) {
             return new Evaluation(Double.POSITIVE_INFINITY, new double[p], new double[p][p], Double.NaN);
         }
@@ -628,8 +620,6 @@ public final class LinearMixedModel {
         MixedModelResult result(BoundedNelderMead.Minimum minimum, MixedOptions options) {
             double[] theta = minimum.point();
             Evaluation e = evaluate(theta, options.reml());
-            double gradient = minimum.converged() ? largestGradient(theta, options.reml()) : Double.NaN;
-            boolean converged = minimum.converged() && gradient < GRADIENT_TOLERANCE;
             int n = y.length;
             int p = fixedNames.size();
             double sigma2 = e.sigma2();
@@ -692,13 +682,19 @@ public final class LinearMixedModel {
             int parameters = p + theta.length + 1;
             double logLik = -0.5 * e.criterion();
             List<String> warnings = new ArrayList<>();
-            if (minimum.converged() && !converged) {
-                warnings.add(String.format(
-                        java.util.Locale.ROOT,
-                        "the fit failed to converge: the gradient of the criterion at the optimum is %.3g"
-                                + " (tolerance %s, as lme4's check); the estimates are not a result",
-                        gradient,
-                        GRADIENT_TOLERANCE));
+            // lme4's checkConv: a singular fit is not checked further; otherwise gradient and Hessian.
+            double gradient = Double.NaN;
+            boolean converged = minimum.converged();
+            if (minimum.converged() && singular) {
+                gradient =
+                        GradientCheck.plain(t2 -> evaluate(t2, options.reml()).criterion(), theta, lowerBounds(), 1e-5);
+            } else if (minimum.converged()) {
+                GradientCheck.Verdict verdict = GradientCheck.check(
+                        t2 -> evaluate(t2, options.reml()).criterion(), theta, lowerBounds(), 1e-5, theta.length);
+                gradient = verdict.maxGradient();
+                converged = verdict.converged();
+                verdict.failures().forEach(w -> warnings.add(w + "; the estimates are not a result"));
+                warnings.addAll(verdict.warnings());
             }
             if (!minimum.converged()) {
                 warnings.add("the optimiser did not converge within " + minimum.evaluations() + " evaluations of the"

@@ -55,7 +55,9 @@ public final class LogisticMixedModel {
     static final String METHOD = "logistic mixed model with a random intercept as lme4::glmer(family = binomial),"
             + " Laplace approximation (nAGQ = 1) evaluated as lme4 does (PIRLS from the nAGQ = 0 stage's linear"
             + " predictor, tolPwrss 1e-7, log|L|^2 of the last iteration); bounded Nelder-Mead to 1e-10 over theta, then"
-            + " (theta, beta); converged when also max|grad| < 0.002; SE from the RX factor (vcov(fit, use.hessian ="
+            + " (theta, beta); converged when also lme4's checkConv holds over (theta, beta) (max min(|scaled grad|, |grad|)"
+            + " < 0.002, no negative or zero eigenvalue of the fixed-effect or full Hessian; a singular fit is not checked"
+            + " further); SE from the RX factor (vcov(fit, use.hessian ="
             + " FALSE))";
 
     private static final double EPSILON = 2.220446049250313e-16;
@@ -258,9 +260,24 @@ public final class LogisticMixedModel {
             }
         }
         boolean optimiserConverged = first.converged() && scaled.converged();
-        double gradient = optimiserConverged ? largestGradient(stage2, point) : Double.NaN;
-        boolean converged = optimiserConverged && gradient < LinearMixedModel.GRADIENT_TOLERANCE;
         double theta = point[0];
+        boolean singular = theta < LinearMixedModel.SINGULAR_TOLERANCE;
+        // lme4's checkConv over (θ, β): a singular fit is not checked further; otherwise gradient and Hessian.
+        double[] bounds = new double[point.length];
+        Arrays.fill(bounds, Double.NEGATIVE_INFINITY);
+        bounds[0] = 0;
+        double gradient = Double.NaN;
+        boolean converged = optimiserConverged;
+        List<String> checks = new ArrayList<>();
+        if (optimiserConverged && singular) {
+            gradient = GradientCheck.plain(stage2, point, bounds, 1e-4);
+        } else if (optimiserConverged) {
+            GradientCheck.Verdict verdict = GradientCheck.check(stage2, point, bounds, 1e-4, 1);
+            gradient = verdict.maxGradient();
+            converged = verdict.converged();
+            verdict.failures().forEach(failure -> checks.add(failure + "; the estimates are not a result"));
+            checks.addAll(verdict.warnings());
+        }
         double[] beta = Arrays.copyOfRange(point, 1, p + 1);
         Pirls.Run fit = pirls.run(theta, beta, lp0, true);
         double[][] covariance = Cholesky.decompose(fit.rx()).inverse();
@@ -274,20 +291,14 @@ public final class LogisticMixedModel {
             pValues.add(2.0 * normal.survivalProbability(Math.abs(z)));
         }
         List<String> warnings = new ArrayList<>();
-        boolean singular = theta < LinearMixedModel.SINGULAR_TOLERANCE;
         if (singular) {
             warnings.add(
                     "boundary (singular) fit: the random intercept's SD of " + term.groupName() + " is estimated as 0");
         }
         if (!optimiserConverged) {
             warnings.add("the optimiser did not converge in " + maxEvaluations + " evaluations");
-        } else if (!converged) {
-            warnings.add(String.format(
-                    java.util.Locale.ROOT,
-                    "the fit failed to converge: the gradient of the criterion at the optimum is %.3g (tolerance %s)",
-                    gradient,
-                    LinearMixedModel.GRADIENT_TOLERANCE));
         }
+        warnings.addAll(checks);
         if (!fit.converged()) {
             warnings.add("PIRLS did not converge at the optimum");
         }
@@ -316,14 +327,6 @@ public final class LogisticMixedModel {
      * Largest central-difference derivative of the criterion (step 1e-4, lme4's {@code deriv12}), a forward
      * difference for θ on its bound where the criterion grows into the box counting as 0.
      */
-    /** lme4's max|grad| over (θ, β) ({@link GradientCheck}, step 1e-4; θ is bounded below by 0). */
-    private static double largestGradient(java.util.function.ToDoubleFunction<double[]> f, double[] point) {
-        double[] lower = new double[point.length];
-        Arrays.fill(lower, Double.NEGATIVE_INFINITY);
-        lower[0] = 0;
-        return GradientCheck.largest(f, point, lower, 1e-4, LinearMixedModel.GRADIENT_TOLERANCE);
-    }
-
     /** PIRLS for the conditional modes, as lme4's {@code pwrssUpdate}; stateless between runs. */
     private static final class Pirls {
         final double[][] x;
