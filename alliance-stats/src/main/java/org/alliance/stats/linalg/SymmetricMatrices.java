@@ -67,6 +67,12 @@ public final class SymmetricMatrices {
             }
             y[i] = s / l[i][i];
         }
+        return solveTransposed(l, y);
+    }
+
+    /** Solves Lᵀ x = y for a lower-triangular L (back substitution; R's {@code solve(chol(A), y)} with R = Lᵀ). */
+    public static double[] solveTransposed(double[][] l, double[] y) {
+        int n = l.length;
         double[] x = new double[n];
         for (int i = n - 1; i >= 0; i--) {
             double s = y[i];

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.alliance.stats.linalg.Cholesky;
+import org.alliance.stats.linalg.SymmetricMatrices;
 
 /**
  * lme4's convergence checks ({@code checkConv}), for a fit that is not singular (lme4 checks nothing more for a
@@ -79,7 +80,7 @@ final class GradientCheck {
             failures.add("unable to evaluate the scaled gradient: the Hessian of the criterion is not positive"
                     + " definite (as lme4's checkConv)");
         } else {
-            double[] scaled = upperSolve(cholesky.get().lower(), gradient);
+            double[] scaled = SymmetricMatrices.solveTransposed(cholesky.get().lower(), gradient);
             maxGradient = 0;
             for (int k = 0; k < m; k++) {
                 maxGradient = Math.max(maxGradient, Math.min(Math.abs(scaled[k]), Math.abs(gradient[k])));
@@ -244,20 +245,6 @@ final class GradientCheck {
             values[i] = a[i][i];
         }
         return values;
-    }
-
-    /** x with Lᵀx = g (R = Lᵀ upper triangular, RᵀR = H). */
-    private static double[] upperSolve(double[][] l, double[] g) {
-        int q = g.length;
-        double[] x = new double[q];
-        for (int i = q - 1; i >= 0; i--) {
-            double s = g[i];
-            for (int j = i + 1; j < q; j++) {
-                s -= l[j][i] * x[j];
-            }
-            x[i] = s / l[i][i];
-        }
-        return x;
     }
 
     private static double[] shifted(double[] point, int k, double dk, int l, double dl) {

@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.alliance.app.cli.CommandJson;
 import org.alliance.app.cli.ExitCodes;
 import org.alliance.app.cli.FormatOption;
-import org.alliance.app.cli.ProvenanceJson;
 import org.alliance.app.cli.UserInputException;
 import org.alliance.core.observation.format.ElanMapping;
 import org.alliance.core.observation.format.ImportNote;
@@ -19,9 +19,6 @@ import org.alliance.core.observation.format.ObservationFormatException;
 import org.alliance.stats.provenance.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the observation commands share: reading files, {@code --format} (the shared {@link FormatOption}),
@@ -31,16 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class ObservationCommand implements Callable<Integer> {
 
     static final int OK = ExitCodes.OK;
-
-    /** Created on first use: text output should not pay for Jackson's start-up. */
-    private static final class Json {
-        static final JsonMapper MAPPER = JsonMapper.builder()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                // The order of a record's components is the order of the keys: the JSON is a contract.
-                .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-                .addModule(ProvenanceJson.MODULE)
-                .build();
-    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -145,7 +132,7 @@ abstract class ObservationCommand implements Callable<Integer> {
 
     /** Prints a result record (snake_case keys in component order, its provenance last). */
     void printJson(Object result) {
-        out().println(Json.MAPPER.writeValueAsString(result));
+        out().println(CommandJson.MAPPER.writeValueAsString(result));
         out().flush();
     }
 

@@ -6,37 +6,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.alliance.app.cli.CommandJson;
 import org.alliance.app.cli.CsvInputOptions;
 import org.alliance.app.cli.FormatOption;
-import org.alliance.app.cli.ProvenanceJson;
 import org.alliance.app.cli.UserInputException;
 import org.alliance.core.data.DataFormatException;
 import org.alliance.core.data.DataTable;
 import org.alliance.stats.provenance.Provenance;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the statistics commands share: reading the data file and its columns, JSON writing and provenance, R-like text
  * tables and warnings.
  */
 final class StatisticsOutput {
-
-    /**
-     * The JSON writer, built on first use: with {@code --format text} Jackson is never loaded (building the mapper and
-     * loading its ~490 classes was about a third of a short command's run; docs/benchmarks.md).
-     */
-    private static final class Json {
-        static final JsonMapper MAPPER = JsonMapper.builder()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                // The order of a record's components is the order of the keys: the JSON is a contract.
-                .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-                .addModule(ProvenanceJson.MODULE)
-                .build();
-
-        private Json() {}
-    }
 
     private StatisticsOutput() {}
 
@@ -117,7 +99,7 @@ final class StatisticsOutput {
     }
 
     static void printJson(PrintWriter out, Object tree) {
-        out.println(Json.MAPPER.writeValueAsString(tree));
+        out.println(CommandJson.MAPPER.writeValueAsString(tree));
         out.flush();
     }
 
