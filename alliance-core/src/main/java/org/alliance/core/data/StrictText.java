@@ -1,7 +1,9 @@
 package org.alliance.core.data;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -46,9 +48,12 @@ public final class StrictText {
         CharBuffer out = CharBuffer.allocate((int) Math.ceil(bytes.length * (double) decoder.maxCharsPerByte()) + 16);
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
-            int offset = in.position();
-            return new Invalid(
-                    offset, String.format(Locale.ROOT, "0x%02X", bytes[offset] & 0xff), position(bytes, offset));
+            // Where it is, line and character, as the streaming check says it (one way of counting for both).
+            try {
+                return firstInvalid(new ByteArrayInputStream(bytes), charset).orElseThrow();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a byte array does not fail
+            }
         }
         decoder.flush(out);
         out.flip();
@@ -102,19 +107,5 @@ public final class StrictText {
             before += in.position();
             in.compact();
         }
-    }
-
-    /** "line L, character C" of a byte offset (C counts the characters of the valid text before it, from 1). */
-    static String position(byte[] bytes, int offset) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < offset; i++) {
-            if (bytes[i] == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
-        return "line " + line + ", character " + (before.codePointCount(0, before.length()) + 1);
     }
 }
