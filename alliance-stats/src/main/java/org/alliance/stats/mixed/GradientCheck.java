@@ -55,6 +55,12 @@ final class GradientCheck {
         boolean converged() {
             return failures.isEmpty();
         }
+
+        /** Failures, then warnings: what a fit's warnings say of its convergence. */
+        List<String> messages() {
+            return java.util.stream.Stream.concat(failures.stream(), warnings.stream())
+                    .toList();
+        }
     }
 
     private GradientCheck() {}
@@ -105,6 +111,30 @@ final class GradientCheck {
         }
         hessianCheck(hessian, "", failures, warnings);
         return new Verdict(maxGradient, failures, warnings);
+    }
+
+    /**
+     * The verdict a fit reports, as lme4's {@code checkConv}: a singular fit is not checked further (its max|grad| the
+     * plain one, for diagnosis); any other fit by {@link #check}, each failure saying that the estimates are not a
+     * result. Only for a fit whose optimiser met its tolerance.
+     */
+    static Verdict judge(
+            ToDoubleFunction<double[]> f,
+            double[] point,
+            double[] lower,
+            double gradientStep,
+            int fixedFrom,
+            boolean singular) {
+        if (singular) {
+            return new Verdict(plain(f, point, lower, gradientStep), List.of(), List.of());
+        }
+        Verdict verdict = check(f, point, lower, gradientStep, fixedFrom);
+        return new Verdict(
+                verdict.maxGradient(),
+                verdict.failures().stream()
+                        .map(failure -> failure + "; the estimates are not a result")
+                        .toList(),
+                verdict.warnings());
     }
 
     /**

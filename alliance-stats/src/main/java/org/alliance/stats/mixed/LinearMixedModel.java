@@ -52,9 +52,6 @@ public final class LinearMixedModel {
             + " when also max|grad| < 0.002; fixed-effect SE from sigma^2 (X'V^-1 X)^-1; singular when a diagonal"
             + " theta < 1e-4 (isSingular); listwise deletion";
 
-    /** lme4's {@code checkConv} tolerance on max|grad| ({@code check.conv.grad}). */
-    static final double GRADIENT_TOLERANCE = GradientCheck.GRADIENT_TOLERANCE;
-
     /** lme4's {@code isSingular} tolerance. */
     static final double SINGULAR_TOLERANCE = 1e-4;
 
@@ -682,19 +679,19 @@ public final class LinearMixedModel {
             int parameters = p + theta.length + 1;
             double logLik = -0.5 * e.criterion();
             List<String> warnings = new ArrayList<>();
-            // lme4's checkConv: a singular fit is not checked further; otherwise gradient and Hessian.
             double gradient = Double.NaN;
             boolean converged = minimum.converged();
-            if (minimum.converged() && singular) {
-                gradient =
-                        GradientCheck.plain(t2 -> evaluate(t2, options.reml()).criterion(), theta, lowerBounds(), 1e-5);
-            } else if (minimum.converged()) {
-                GradientCheck.Verdict verdict = GradientCheck.check(
-                        t2 -> evaluate(t2, options.reml()).criterion(), theta, lowerBounds(), 1e-5, theta.length);
+            if (converged) {
+                GradientCheck.Verdict verdict = GradientCheck.judge(
+                        t2 -> evaluate(t2, options.reml()).criterion(),
+                        theta,
+                        lowerBounds(),
+                        1e-5,
+                        theta.length,
+                        singular);
                 gradient = verdict.maxGradient();
                 converged = verdict.converged();
-                verdict.failures().forEach(w -> warnings.add(w + "; the estimates are not a result"));
-                warnings.addAll(verdict.warnings());
+                warnings.addAll(verdict.messages());
             }
             if (!minimum.converged()) {
                 warnings.add("the optimiser did not converge within " + minimum.evaluations() + " evaluations of the"

@@ -262,21 +262,18 @@ public final class LogisticMixedModel {
         boolean optimiserConverged = first.converged() && scaled.converged();
         double theta = point[0];
         boolean singular = theta < LinearMixedModel.SINGULAR_TOLERANCE;
-        // lme4's checkConv over (θ, β): a singular fit is not checked further; otherwise gradient and Hessian.
+        // lme4's checkConv over (θ, β), θ bounded below by 0
         double[] bounds = new double[point.length];
         Arrays.fill(bounds, Double.NEGATIVE_INFINITY);
         bounds[0] = 0;
         double gradient = Double.NaN;
         boolean converged = optimiserConverged;
-        List<String> checks = new ArrayList<>();
-        if (optimiserConverged && singular) {
-            gradient = GradientCheck.plain(stage2, point, bounds, 1e-4);
-        } else if (optimiserConverged) {
-            GradientCheck.Verdict verdict = GradientCheck.check(stage2, point, bounds, 1e-4, 1);
+        List<String> checks = List.of();
+        if (optimiserConverged) {
+            GradientCheck.Verdict verdict = GradientCheck.judge(stage2, point, bounds, 1e-4, 1, singular);
             gradient = verdict.maxGradient();
             converged = verdict.converged();
-            verdict.failures().forEach(failure -> checks.add(failure + "; the estimates are not a result"));
-            checks.addAll(verdict.warnings());
+            checks = verdict.messages();
         }
         double[] beta = Arrays.copyOfRange(point, 1, p + 1);
         Pirls.Run fit = pirls.run(theta, beta, lp0, true);
@@ -323,10 +320,6 @@ public final class LogisticMixedModel {
                 METHOD);
     }
 
-    /**
-     * Largest central-difference derivative of the criterion (step 1e-4, lme4's {@code deriv12}), a forward
-     * difference for θ on its bound where the criterion grows into the box counting as 0.
-     */
     /** PIRLS for the conditional modes, as lme4's {@code pwrssUpdate}; stateless between runs. */
     private static final class Pirls {
         final double[][] x;
