@@ -163,12 +163,10 @@ public final class RegressCommand implements Callable<Integer> {
                         "'" + name + "' is given as categorical but is not a predictor in " + formula);
             }
         }
-        DataTable read0 = read[0] != null ? read[0] : input.read();
+        ModelData data = modelData(read[0] != null ? read[0] : input.read(), formula, categorical);
         read[0] = null;
-        Columns columns = columns(read0, formula, categorical);
-        // The model's columns are copies: the values of the file are not held as well while the model is fitted.
-        DataTable table = read0.withoutValues();
-        read0 = null;
+        Columns columns = data.columns();
+        DataTable table = data.table();
         Optional<String> weightColumn = Optional.ofNullable(weights);
         RegressText text = new RegressText(clusters, weights);
         try {
@@ -238,6 +236,17 @@ public final class RegressCommand implements Callable<Integer> {
             return CovarianceType.valueOf(robust.name().toUpperCase(ROOT));
         }
         return family == Family.binomial ? CovarianceType.CR0 : CovarianceType.CR1;
+    }
+
+    /** The model's columns and the file's table without its values (for the file's lines and provenance). */
+    private record ModelData(Columns columns, DataTable table) {}
+
+    /**
+     * Once this returns nothing holds the values of {@code full}: a register-sized file is not in memory twice while
+     * the model is fitted (the model's columns are copies).
+     */
+    private ModelData modelData(DataTable full, Formula formula, Set<String> categorical) {
+        return new ModelData(columns(full, formula, categorical), full.withoutValues());
     }
 
     /** The formula's variables (and the cluster columns): numeric when every value is a number, else categorical. */
