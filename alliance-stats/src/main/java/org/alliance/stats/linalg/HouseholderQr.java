@@ -41,9 +41,6 @@ public final class HouseholderQr {
     public static HouseholderQr decompose(double[][] x, double tolerance) {
         int n = x.length;
         int p = DenseMatrix.columns(x);
-        if (n < p) {
-            throw new IllegalArgumentException("QR needs at least as many rows as columns, got " + n + "×" + p);
-        }
         double[][] a = new double[p][n];
         for (int i = 0; i < n; i++) {
             double[] row = x[i];
@@ -65,9 +62,6 @@ public final class HouseholderQr {
     public static HouseholderQr decomposeColumns(double[][] columns) {
         int p = columns.length;
         int n = p == 0 ? 0 : columns[0].length;
-        if (n < p) {
-            throw new IllegalArgumentException("QR needs at least as many rows as columns, got " + n + "×" + p);
-        }
         double[][] a = new double[p][];
         for (int j = 0; j < p; j++) {
             if (columns[j].length != n) {
@@ -81,6 +75,9 @@ public final class HouseholderQr {
 
     /** Householder QR in place on the column-major copy {@code a} (p columns of length n). */
     private static HouseholderQr factorise(double[][] a, int n, int p, double tolerance) {
+        if (n < p) {
+            throw new IllegalArgumentException("QR needs at least as many rows as columns, got " + n + "×" + p);
+        }
         double[] originalNorm = new double[p];
         for (int j = 0; j < p; j++) {
             originalNorm[j] = columnNorm(a[j], 0);
