@@ -1,6 +1,7 @@
 package org.alliance.stats.factor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -268,38 +269,49 @@ public final class CfaEstimator {
     private static List<GroupSample> groupSamples(
             CfaData data, int[] columns, boolean[] required, boolean fiml, List<String> warnings) {
         Map<String, List<double[]>> byGroup = new LinkedHashMap<>();
+        Map<String, Boolean> groupHasMissing = new HashMap<>();
+        boolean grouped = !data.groupLabels().isEmpty();
+        List<double[]> ungrouped = new ArrayList<>(data.rows().size());
+        if (!grouped) {
+            byGroup.put("", ungrouped);
+        }
         int dropped = 0;
         int withoutCovariate = 0;
         int withoutGroup = 0;
+        int k = columns.length;
         for (int r = 0; r < data.rows().size(); r++) {
             double[] row = data.rows().get(r);
-            double[] x = new double[columns.length];
-            boolean complete = true;
-            boolean empty = true;
-            boolean covariatesComplete = true;
-            for (int j = 0; j < columns.length; j++) {
-                x[j] = row[columns[j]];
-                complete &= !Double.isNaN(x[j]);
-                empty &= Double.isNaN(x[j]);
-                covariatesComplete &= !required[j] || !Double.isNaN(x[j]);
+            double[] x = new double[k];
+            int missing = 0;
+            int predictorsMissing = 0;
+            for (int j = 0; j < k; j++) {
+                double v = row[columns[j]];
+                x[j] = v;
+                if (Double.isNaN(v)) {
+                    missing++;
+                    if (required[j]) {
+                        predictorsMissing++;
+                    }
+                }
             }
-            String label =
-                    data.groupLabels().isEmpty() ? "" : data.groupLabels().get(r);
-            boolean usable = fiml ? !empty : complete;
-            if (!data.groupLabels().isEmpty() && label.isEmpty()) {
+            String label = grouped ? data.groupLabels().get(r) : "";
+            if (grouped && label.isEmpty()) {
                 // lavaan drops cases without a group (with the warning "group variable contains missing values").
                 withoutGroup++;
                 continue;
             }
-            if (fiml && !covariatesComplete) {
+            if (fiml && predictorsMissing > 0) {
                 withoutCovariate++;
                 continue;
             }
-            if (!usable) {
+            if (fiml ? missing == k : missing > 0) {
                 dropped++;
                 continue;
             }
-            byGroup.computeIfAbsent(label, k -> new ArrayList<>()).add(x);
+            (grouped ? byGroup.computeIfAbsent(label, g -> new ArrayList<>()) : ungrouped).add(x);
+            if (missing > 0) {
+                groupHasMissing.put(label, true);
+            }
         }
         if (withoutGroup > 0) {
             warnings.add(withoutGroup + " of " + data.rows().size()
@@ -314,7 +326,7 @@ public final class CfaEstimator {
                     + (fiml ? "no observed value on the model's variables" : "listwise deletion of missing values")
                     + ")");
         }
-        if (byGroup.isEmpty()) {
+        if (byGroup.isEmpty() || (!grouped && ungrouped.isEmpty())) {
             throw new IllegalArgumentException("there are no complete cases on the model's variables");
         }
         List<GroupSample> samples = new ArrayList<>();
@@ -330,12 +342,7 @@ public final class CfaEstimator {
                                 + " for " + columns.length + " variables");
             }
             double[][] cases = e.getValue().toArray(double[][]::new);
-            boolean anyMissing = false;
-            for (double[] c : cases) {
-                for (double v : c) {
-                    anyMissing |= Double.isNaN(v);
-                }
-            }
+            boolean anyMissing = groupHasMissing.containsKey(e.getKey());
             samples.add(anyMissing ? GroupSample.withMissing(e.getKey(), cases) : GroupSample.of(e.getKey(), cases));
         }
         return samples;

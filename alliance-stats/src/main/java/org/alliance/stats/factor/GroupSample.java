@@ -1,6 +1,7 @@
 package org.alliance.stats.factor;
 
 import java.util.List;
+import org.alliance.stats.linalg.DenseMatrix;
 import org.alliance.stats.linalg.SymmetricMatrices;
 
 /**
@@ -43,23 +44,19 @@ record GroupSample(
             mean[j] /= n;
         }
         double[][] centred = new double[n][p];
-        double[][] s = new double[p][p];
+        double[][] centredColumns = new double[p][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < p; j++) {
-                centred[i][j] = cases[i][j] - mean[j];
-            }
-            double[] d = centred[i];
-            for (int a = 0; a < p; a++) {
-                for (int b = 0; b <= a; b++) {
-                    s[a][b] += d[a] * d[b];
-                }
+                double d = cases[i][j] - mean[j];
+                centred[i][j] = d;
+                centredColumns[j][i] = d;
             }
         }
+        double[][] s = DenseMatrix.crossProductOfColumns(centredColumns);
         double sumLogDiag = 0;
         for (int a = 0; a < p; a++) {
-            for (int b = 0; b <= a; b++) {
+            for (int b = 0; b < p; b++) {
                 s[a][b] /= n;
-                s[b][a] = s[a][b];
             }
             sumLogDiag += Math.log(s[a][a]);
         }

@@ -116,6 +116,62 @@ public final class DenseMatrix {
         return result;
     }
 
+    /**
+     * Aᵀ·A for A given column by column ({@code columns[j]} is column j, all of one length): the same matrix as
+     * {@link #crossProduct} of the rows, computed as dot products of the columns, four at a time, so that each
+     * element of a column is read once per four products and the sums do not wait on each other. For the
+     * covariance of many cases (thousands of rows, tens of columns) this is several times faster than the
+     * row-by-row update.
+     */
+    public static double[][] crossProductOfColumns(double[][] columns) {
+        int p = columns.length;
+        double[][] result = new double[p][p];
+        for (int a = 0; a < p; a++) {
+            double[] ca = columns[a];
+            int n = ca.length;
+            int b = 0;
+            for (; b + 3 <= a; b += 4) {
+                double[] c0 = columns[b];
+                double[] c1 = columns[b + 1];
+                double[] c2 = columns[b + 2];
+                double[] c3 = columns[b + 3];
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                for (int i = 0; i < n; i++) {
+                    double v = ca[i];
+                    s0 += v * c0[i];
+                    s1 += v * c1[i];
+                    s2 += v * c2[i];
+                    s3 += v * c3[i];
+                }
+                result[a][b] = s0;
+                result[a][b + 1] = s1;
+                result[a][b + 2] = s2;
+                result[a][b + 3] = s3;
+            }
+            for (; b <= a; b++) {
+                double[] cb = columns[b];
+                double even = 0;
+                double odd = 0;
+                int i = 0;
+                for (; i + 1 < n; i += 2) {
+                    even += ca[i] * cb[i];
+                    odd += ca[i + 1] * cb[i + 1];
+                }
+                if (i < n) {
+                    even += ca[i] * cb[i];
+                }
+                result[a][b] = even + odd;
+            }
+            for (b = 0; b < a; b++) {
+                result[b][a] = result[a][b];
+            }
+        }
+        return result;
+    }
+
     /** A·B·Aᵀ, the "sandwich" product used for covariance matrices of linear combinations. */
     public static double[][] sandwich(double[][] a, double[][] b) {
         return multiply(multiply(a, b), transpose(a));

@@ -33,6 +33,32 @@ class NoncentralChiSquareTest {
     }
 
     @Test
+    void noncentralityInvertsTheCdfForBothBoundsOfALargeChiSquare() {
+        // bfi's five-factor model: chi-square 4165 on 265 df, far out in the mixture (Poisson mode near 1850). There
+        // the sum of ~500 terms is itself exact to a few 1e-12 only (two neighbouring doubles of λ near the lower
+        // bound give values 1.7e-12 apart), so the root is checked to 5e-12.
+        for (double p : new double[] {0.95, 0.05}) {
+            double lambda = NoncentralChiSquare.noncentralityFor(4165.0, 265, p);
+            assertThat(NoncentralChiSquare.cdf(4165.0, 265, lambda)).isCloseTo(p, within(5e-12));
+        }
+    }
+
+    @Test
+    void slopeIsTheDerivativeOfTheCdfInTheNoncentrality() {
+        for (double[] c : new double[][] {{85.3055, 24, 40}, {4165, 265, 3900}, {3, 5, 0.5}, {12, 10, 0}}) {
+            double h = Math.max(1e-4, 1e-5 * c[2]);
+            double[] at = NoncentralChiSquare.cdfAndSlope(c[0], c[1], c[2]);
+            double above = NoncentralChiSquare.cdf(c[0], c[1], c[2] + h);
+            double below = c[2] == 0 ? at[0] : NoncentralChiSquare.cdf(c[0], c[1], c[2] - h);
+            double numeric = (above - below) / (c[2] == 0 ? h : 2 * h);
+            assertThat(at[1]).as("slope at %s", java.util.Arrays.toString(c)).isNegative();
+            assertThat(at[1])
+                    .as("slope at %s", java.util.Arrays.toString(c))
+                    .isCloseTo(numeric, within(1e-4 * Math.abs(numeric) + 1e-12));
+        }
+    }
+
+    @Test
     void noncentralityIsZeroWhenNoRootExists() {
         // chi-square 10 on 24 df: even lambda = 0 gives a cdf far below 0.95 (lavaan then reports 0).
         assertThat(NoncentralChiSquare.noncentralityFor(10, 24, 0.95)).isZero();

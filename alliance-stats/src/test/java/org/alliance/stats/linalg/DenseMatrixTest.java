@@ -21,6 +21,24 @@ class DenseMatrixTest {
     }
 
     @Test
+    void crossProductOfColumnsIsTheCrossProductOfTheRows() {
+        // By hand: columns (1, 3, 5) and (2, 4, 6), as the rows of multiplyMatchesHandComputedProduct's a.
+        assertThat(DenseMatrix.crossProductOfColumns(new double[][] {{1, 3, 5}, {2, 4, 6}}))
+                .isDeepEqualTo(new double[][] {{35, 44}, {44, 56}});
+        // Sizes that use the blocks of four, the columns left over and an odd number of rows: small integers, so
+        // every sum is exact whatever its order and the two methods must agree to the last bit.
+        java.util.Random random = new java.util.Random(20261207);
+        double[][] rows = new double[37][11];
+        for (double[] row : rows) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = random.nextInt(19) - 9;
+            }
+        }
+        double[][] product = DenseMatrix.crossProductOfColumns(DenseMatrix.transpose(rows));
+        assertThat(product).isDeepEqualTo(DenseMatrix.crossProduct(rows));
+    }
+
+    @Test
     void multiplyRejectsMismatchedShapes() {
         assertThatThrownBy(() -> DenseMatrix.multiply(new double[2][3], new double[2][3]))
                 .isInstanceOf(IllegalArgumentException.class)
