@@ -78,6 +78,10 @@ write_mi(configural, "hs-configural")
 write_mi(metric, "hs-metric", polish = FALSE)
 write_mi(scalar, "hs-scalar", polish = FALSE)
 write_mi(cfa(bfi_model, data = bfi), "bfi-ml")
+# FIML (missing = "ml"): lavaan's expected information is then the structured one, summed over the missingness
+# patterns (each pattern's observed variables at the model-implied moments), with the FIML gradient.
+write_mi(cfa(bfi_model, data = bfi, missing = "ml"), "bfi-fiml")
+write_mi(cfa(hs_model, data = hs, missing = "ml"), "hs-fiml-complete")
 
 # Non-central chi-square cdf, R's pchisq(q, df, ncp).
 grid <- expand.grid(q = c(0.5, 5, 24, 85.306, 150), df = c(1, 3, 24, 100), ncp = c(0, 0.3, 7.5, 60.3, 250))

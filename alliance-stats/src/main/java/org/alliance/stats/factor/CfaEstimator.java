@@ -64,17 +64,14 @@ public final class CfaEstimator {
 
     /**
      * Fits the model and adds lavaan's {@code modindices(fit)} ({@link CfaModificationIndices}): from the ML
-     * expected information, also under MLR (as lavaan). Not with FIML.
+     * expected information, also under MLR (as lavaan); with FIML from the expected information summed over the
+     * missingness patterns and the FIML gradient (as lavaan's {@code missing = "ml"}).
      *
      * @throws IllegalArgumentException as {@link #fit}, and with {@code missing = ml}
      */
     public static CfaResult fitWithModificationIndices(CfaData data, CfaModel model, CfaOptions options) {
         if (options.estimator() == Estimator.WLSMV) {
             throw new IllegalArgumentException("modification indices with WLSMV (ordered items) are not implemented");
-        }
-        if (options.missing() == MissingData.ML) {
-            throw new IllegalArgumentException("modification indices with missing = ml (FIML) are not implemented"
-                    + " yet; use listwise deletion");
         }
         List<String> latent = model.latentVariables();
         for (CfaModel.Statement s : model.statements()) {

@@ -515,58 +515,89 @@ final class CfaObjective {
 
     /**
      * Expected information of F/2: Σ_g w_g [½ tr(Σ⁻¹Σ_kΣ⁻¹Σ_l) + μ_k′Σ⁻¹μ_l], the trace from the rank-two terms:
-     * tr(Σ⁻¹(uv′ + vu′)Σ⁻¹(wz′ + zw′)) = G_vw G_zu + G_vz G_wu + G_uw G_zv + G_uz G_wv with G = V′Σ⁻¹V.
+     * tr(Σ⁻¹(uv′ + vu′)Σ⁻¹(wz′ + zw′)) = G_vw G_zu + G_vz G_wu + G_uw G_zv + G_uz G_wv with G = V′Σ⁻¹V. With
+     * missing values (FIML) the sum runs over the missingness patterns too (lavaan's structured expected
+     * information for {@code missing = "ml"}: each pattern's observed variables at the model-implied moments).
      */
     double[][] expectedInformation(double[] theta) {
         int q = spec.freeCount;
         double[][] info = new double[q][q];
         for (int g = 0; g < samples.size(); g++) {
             GroupState st = state(g, theta);
-            double[][] gm = gram(st.sigmaInv, loadingColumns(st));
-            double[][] dm = meanDerivatives(g, st);
-            SigmaTerms[] terms = sigmaTerms[g];
-            double[][] vm = new double[q][];
-            for (int k = 0; k < q; k++) {
-                if (dm[k] != null) {
-                    vm[k] = SymmetricMatrices.multiply(st.sigmaInv, dm[k]);
-                }
+            GroupSample sample = samples.get(g);
+            if (!sample.incomplete()) {
+                addExpectedInformation(info, g, st, st.sigmaInv, weights[g]);
+                continue;
             }
-            for (int k = 0; k < q; k++) {
-                SigmaTerms tk = terms[k];
-                for (int l = 0; l <= k; l++) {
-                    SigmaTerms tl = terms[l];
-                    double s = 0;
-                    if (tk != null && tl != null) {
-                        double trace = 0;
-                        for (int a = 0; a < tk.c.length; a++) {
-                            int u = tk.u[a];
-                            int v = tk.v[a];
-                            for (int b = 0; b < tl.c.length; b++) {
-                                int w = tl.u[b];
-                                int z = tl.v[b];
-                                trace += tk.c[a]
-                                        * tl.c[b]
-                                        * (gm[v][w] * gm[z][u]
-                                                + gm[v][z] * gm[w][u]
-                                                + gm[u][w] * gm[z][v]
-                                                + gm[u][z] * gm[w][v]);
-                            }
-                        }
-                        s += 0.5 * trace;
-                    }
-                    if (vm[k] != null && dm[l] != null) {
-                        for (int x = 0; x < vm[k].length; x++) {
-                            s += vm[k][x] * dm[l][x];
-                        }
-                    }
-                    info[k][l] += weights[g] * s;
-                    if (l != k) {
-                        info[l][k] += weights[g] * s;
+            // FIML: lavaan's structured expected information, summed over the missingness patterns, each with the
+            // information of its observed variables at the model-implied moments. With P = E′Σ_O⁻¹E (Σ_O⁻¹ set into
+            // the observed rows and columns, zeros elsewhere), tr(PΣ_kPΣ_l) = tr(Σ_O⁻¹Σ_k,OΣ_O⁻¹Σ_l,O) and
+            // μ_k′Pμ_l = μ_k,O′Σ_O⁻¹μ_l,O, so the complete-data formula serves with P in place of Σ⁻¹.
+            int p = spec.p();
+            for (MissingPattern pattern : sample.patterns()) {
+                int[] o = pattern.observed();
+                double[][] sub = pattern.sub(st.sigma);
+                double[][] subInverse = SymmetricMatrices.inverse(sub, 1e-12)
+                        .orElseThrow(() -> new IllegalArgumentException("the model-implied covariance of a"
+                                + " missingness pattern is singular: the expected information is not available"));
+                double[][] padded = new double[p][p];
+                for (int a = 0; a < o.length; a++) {
+                    for (int b = 0; b < o.length; b++) {
+                        padded[o[a]][o[b]] = subInverse[a][b];
                     }
                 }
+                addExpectedInformation(info, g, st, padded, weights[g] * pattern.n() / sample.n());
             }
         }
         return info;
+    }
+
+    /** Adds weight × the expected information of group g with {@code inverse} as Σ⁻¹ to info. */
+    private void addExpectedInformation(double[][] info, int g, GroupState st, double[][] inverse, double weight) {
+        int q = spec.freeCount;
+        double[][] gm = gram(inverse, loadingColumns(st));
+        double[][] dm = meanDerivatives(g, st);
+        SigmaTerms[] terms = sigmaTerms[g];
+        double[][] vm = new double[q][];
+        for (int k = 0; k < q; k++) {
+            if (dm[k] != null) {
+                vm[k] = SymmetricMatrices.multiply(inverse, dm[k]);
+            }
+        }
+        for (int k = 0; k < q; k++) {
+            SigmaTerms tk = terms[k];
+            for (int l = 0; l <= k; l++) {
+                SigmaTerms tl = terms[l];
+                double s = 0;
+                if (tk != null && tl != null) {
+                    double trace = 0;
+                    for (int a = 0; a < tk.c.length; a++) {
+                        int u = tk.u[a];
+                        int v = tk.v[a];
+                        for (int b = 0; b < tl.c.length; b++) {
+                            int w = tl.u[b];
+                            int z = tl.v[b];
+                            trace += tk.c[a]
+                                    * tl.c[b]
+                                    * (gm[v][w] * gm[z][u]
+                                            + gm[v][z] * gm[w][u]
+                                            + gm[u][w] * gm[z][v]
+                                            + gm[u][z] * gm[w][v]);
+                        }
+                    }
+                    s += 0.5 * trace;
+                }
+                if (vm[k] != null && dm[l] != null) {
+                    for (int x = 0; x < vm[k].length; x++) {
+                        s += vm[k][x] * dm[l][x];
+                    }
+                }
+                info[k][l] += weight * s;
+                if (l != k) {
+                    info[l][k] += weight * s;
+                }
+            }
+        }
     }
 
     /**

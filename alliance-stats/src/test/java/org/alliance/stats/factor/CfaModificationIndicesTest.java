@@ -1,12 +1,10 @@
 package org.alliance.stats.factor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.alliance.stats.factor.CfaOptions.MissingData;
 import org.alliance.stats.factor.CfaResult.ModificationIndex;
 import org.alliance.stats.factor.LavaanReferenceCases.Case;
 import org.junit.jupiter.api.Test;
@@ -51,6 +49,8 @@ class CfaModificationIndicesTest {
             LavaanReferenceCases.byName("hs-metric"),
             LavaanReferenceCases.byName("hs-scalar"),
             LavaanReferenceCases.byName("bfi-ml"),
+            LavaanReferenceCases.byName("bfi-fiml"),
+            LavaanReferenceCases.byName("hs-fiml-complete"),
             LavaanReferenceCases.byName("sem/pd-ml"),
             LavaanReferenceCases.byName("sem/pd-mediation"),
             LavaanReferenceCases.byName("sem/hs-path"),
@@ -100,17 +100,6 @@ class CfaModificationIndicesTest {
     @Test
     void aFitWithoutTheRequestHasNoIndices() {
         assertThat(LavaanReferenceCases.fit("hs-ml").modificationIndices()).isEmpty();
-    }
-
-    @Test
-    void fimlIsRefused() {
-        Case c = LavaanReferenceCases.byName("hs-ml");
-        assertThatThrownBy(() -> CfaEstimator.fitWithModificationIndices(
-                        LavaanReferenceCases.data(c),
-                        CfaModelSyntax.parse(c.model()),
-                        CfaOptions.defaults().withMissing(MissingData.ML)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("missing = ml");
     }
 
     private static double assertClose(String what, double ours, String reference, double tolerance) {

@@ -128,8 +128,8 @@ public final class CfaCommand implements Callable<Integer> {
             names = "--modification-indices",
             description = "Add lavaan's modindices(fit): for every fixed or omitted loading, residual or latent"
                     + " covariance and latent regression, the modification index (score test, 1 df) from the ML"
-                    + " expected information (also under MLR, as lavaan), with the expected parameter change (epc,"
-                    + " sepc.lv, sepc.all). Not with --missing ml or --compare.")
+                    + " expected information (also under MLR, as lavaan; with --missing ml summed over the missingness"
+                    + " patterns), with the expected parameter change (epc, sepc.lv, sepc.all). Not with --compare.")
     boolean modificationIndices;
 
     @Option(

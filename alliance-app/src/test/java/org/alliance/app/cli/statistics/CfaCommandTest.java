@@ -157,11 +157,38 @@ class CfaCommandTest {
                 "--group",
                 "school",
                 "--compare");
-        assertRefused(
-                "modification indices with missing = ml (FIML) are not implemented",
-                "--modification-indices",
+    }
+
+    @Test
+    void modificationIndicesUnderFimlMatchLavaan() {
+        // bfi has missing values in 21 of its 25 items; lavaan: cfa(bfi_model, bfi, missing = "ml"), modindices(fit).
+        String bfi = Path.of("..", "alliance-stats", "src", "test", "resources", "data", "bfi.csv")
+                .toString();
+        String model = "agree =~ A1 + A2 + A3 + A4 + A5; consc =~ C1 + C2 + C3 + C4 + C5; extra =~ E1 + E2 + E3 + E4"
+                + " + E5; neuro =~ N1 + N2 + N3 + N4 + N5; open =~ O1 + O2 + O3 + O4 + O5";
+        CommandRun run = CommandRun.run(
+                "cfa",
+                bfi,
+                "--model",
+                model,
                 "--missing",
-                "ml");
+                "ml",
+                "--modification-indices",
+                "--mi-minimum",
+                "100",
+                "--mi-sort");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode top = json(run).at("/modification_indices");
+        // lavaan: 17 rows with mi >= 100, the largest N1 ~~ N2 (mi 444.004, epc 0.807), then extra =~ N4 (219.497).
+        assertThat(top.size()).isEqualTo(17);
+        assertThat(top.get(0).get("lhs").stringValue()
+                        + top.get(0).get("op").stringValue()
+                        + top.get(0).get("rhs").stringValue())
+                .isEqualTo("N1~~N2");
+        assertThat(top.get(0).get("mi").doubleValue()).isCloseTo(444.004, within(0.5));
+        assertThat(top.get(0).get("epc").doubleValue()).isCloseTo(0.8074, within(1e-3));
+        assertThat(top.get(1).get("rhs").stringValue()).isEqualTo("N4");
+        assertThat(top.get(1).get("mi").doubleValue()).isCloseTo(219.497, within(0.5));
     }
 
     @Test
