@@ -185,13 +185,21 @@ public final class CfaCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** lavaan's minimum.value and sort.: rows with mi at least the minimum, largest first when asked (stable). */
+    /**
+     * lavaan's minimum.value and sort.: rows with mi at least the minimum, largest first when asked. Indices that
+     * agree to 10 significant digits keep the table's order: several are often equal in exact arithmetic (e.g. two
+     * loadings on a factor with three indicators), and their last digits, which any change of summation order
+     * moves, must not decide the order.
+     */
     private List<CfaResult.ModificationIndex> selectedIndices(CfaResult result) {
         List<CfaResult.ModificationIndex> rows = new ArrayList<>(result.modificationIndices().stream()
                 .filter(m -> m.mi() >= miMinimum)
                 .toList());
         if (miSort) {
-            rows.sort(java.util.Comparator.comparingDouble(CfaResult.ModificationIndex::mi)
+            rows.sort(java.util.Comparator.comparingDouble(
+                            (CfaResult.ModificationIndex m) -> new java.math.BigDecimal(m.mi())
+                                    .round(new java.math.MathContext(10))
+                                    .doubleValue())
                     .reversed());
         }
         return rows;
