@@ -503,7 +503,7 @@ public final class CfaEstimator {
         // models, so it stops once the steps are small and Newton steps take over.
         for (; iterations < maxIterations && Double.isFinite(f); iterations++) {
             double[] g = objective.gradient(theta);
-            double[] step = fisherStep(objective.expectedInformation(theta), g);
+            double[] step = fisherStep(objective.scoringInformation(theta), g);
             if (step == null) {
                 break;
             }
@@ -537,7 +537,7 @@ public final class CfaEstimator {
         while (iterations < maxIterations && gmax > 1e-15 && Double.isFinite(f)) {
             if (inverse == null) {
                 inverse = fisher
-                        ? ridgeInverse(objective.expectedInformation(theta)).orElse(null)
+                        ? ridgeInverse(objective.scoringInformation(theta)).orElse(null)
                         : newtonInverse(objective, theta);
                 if (inverse == null) {
                     if (fisher) {
