@@ -584,22 +584,7 @@ final class CfaObjective {
                 SigmaTerms tl = terms[l];
                 double s = 0;
                 if (tk != null && tl != null) {
-                    double trace = 0;
-                    for (int a = 0; a < tk.c.length; a++) {
-                        int u = tk.u[a];
-                        int v = tk.v[a];
-                        for (int b = 0; b < tl.c.length; b++) {
-                            int w = tl.u[b];
-                            int z = tl.v[b];
-                            trace += tk.c[a]
-                                    * tl.c[b]
-                                    * (gm[v][w] * gm[z][u]
-                                            + gm[v][z] * gm[w][u]
-                                            + gm[u][w] * gm[z][v]
-                                            + gm[u][z] * gm[w][v]);
-                        }
-                    }
-                    s += 0.5 * trace;
+                    s += 0.5 * traceOfTerms(gm, gm, tk, tl);
                 }
                 if (vm[k] != null && dm[l] != null) {
                     for (int x = 0; x < vm[k].length; x++) {
