@@ -80,17 +80,32 @@ public final class CfaInvariance {
      * @throws IllegalArgumentException for one group, or options that already hold parameters equal
      */
     public static Result fit(CfaData data, CfaModel model, CfaOptions options) {
+        return fit(data, model, options, false);
+    }
+
+    /**
+     * Fits the three steps, each with lavaan's {@code modindices(fit)} when {@code modificationIndices} (see {@link
+     * CfaEstimator#fitWithModificationIndices}): the omitted parameters of each step (cross-loadings, residual
+     * covariances), per group. Released equality constraints are not among them (lavaan's {@code lavTestScore}).
+     */
+    public static Result fit(CfaData data, CfaModel model, CfaOptions options, boolean modificationIndices) {
         if (!options.groupEqual().isEmpty()) {
             throw new IllegalArgumentException("the invariance steps set group.equal themselves; leave it out");
         }
         List<Step> steps = new ArrayList<>();
-        steps.add(step("configural", Set.of(), data, model, options.withGroupPartial(Set.of())));
+        steps.add(step("configural", Set.of(), data, model, options.withGroupPartial(Set.of()), modificationIndices));
         if (steps.get(0).fit().implied().size() < 2) {
             throw new IllegalArgumentException("the invariance steps need at least two groups");
         }
-        steps.add(step("metric", Set.of(GroupEqual.LOADINGS), data, model, partialFor(options, false)));
         steps.add(step(
-                "scalar", Set.of(GroupEqual.LOADINGS, GroupEqual.INTERCEPTS), data, model, partialFor(options, true)));
+                "metric", Set.of(GroupEqual.LOADINGS), data, model, partialFor(options, false), modificationIndices));
+        steps.add(step(
+                "scalar",
+                Set.of(GroupEqual.LOADINGS, GroupEqual.INTERCEPTS),
+                data,
+                model,
+                partialFor(options, true),
+                modificationIndices));
         List<Comparison> comparisons = new ArrayList<>();
         for (int i = 1; i < steps.size(); i++) {
             CfaResult free = steps.get(i - 1).fit();
@@ -118,8 +133,20 @@ public final class CfaInvariance {
         return options.withGroupPartial(partial);
     }
 
-    private static Step step(String name, Set<GroupEqual> equal, CfaData data, CfaModel model, CfaOptions options) {
-        return new Step(name, equal, CfaEstimator.fit(data, model, options.withGroupEqual(equal)));
+    private static Step step(
+            String name,
+            Set<GroupEqual> equal,
+            CfaData data,
+            CfaModel model,
+            CfaOptions options,
+            boolean modificationIndices) {
+        CfaOptions stepOptions = options.withGroupEqual(equal);
+        return new Step(
+                name,
+                equal,
+                modificationIndices
+                        ? CfaEstimator.fitWithModificationIndices(data, model, stepOptions)
+                        : CfaEstimator.fit(data, model, stepOptions));
     }
 
     private static double robust(CfaResult fit, String measure) {

@@ -126,10 +126,11 @@ public final class CfaCommand implements Callable<Integer> {
 
     @Option(
             names = "--modification-indices",
-            description = "Add lavaan's modindices(fit): for every fixed or omitted loading, residual or latent"
-                    + " covariance and latent regression, the modification index (score test, 1 df) from the ML"
-                    + " expected information (also under MLR, as lavaan; with --missing ml summed over the missingness"
-                    + " patterns), with the expected parameter change (epc, sepc.lv, sepc.all). Not with --compare.")
+            description =
+                    "Add lavaan's modindices(fit): for every fixed or omitted loading, residual or latent"
+                            + " covariance and latent regression, the modification index (score test, 1 df) from the ML"
+                            + " expected information (also under MLR, as lavaan; with --missing ml summed over the missingness"
+                            + " patterns), with the expected parameter change (epc, sepc.lv, sepc.all); with --compare for each step.")
     boolean modificationIndices;
 
     @Option(
@@ -208,15 +209,18 @@ public final class CfaCommand implements Callable<Integer> {
     private int compare(CfaData cfaData, CfaModel model, CfaOptions options, DataTable table) {
         CfaInvariance.Result steps;
         try {
-            steps = CfaInvariance.fit(cfaData, model, options);
+            steps = CfaInvariance.fit(cfaData, model, options, modificationIndices);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
+        CfaCompareOutput.IndexSelection indices = modificationIndices
+                ? new CfaCompareOutput.IndexSelection(this::selectedIndices, miMinimum, miSort)
+                : null;
         PrintWriter out = input.out();
         if (format.json()) {
-            StatisticsOutput.printJson(out, CfaCompareOutput.tree(steps, options, table, group));
+            StatisticsOutput.printJson(out, CfaCompareOutput.tree(steps, options, table, group, indices));
         } else {
-            out.print(CfaCompareOutput.text(steps, options));
+            out.print(CfaCompareOutput.text(steps, options, indices));
             out.flush();
         }
         if (!steps.converged()) {
@@ -287,10 +291,6 @@ public final class CfaCommand implements Callable<Integer> {
         if (!modificationIndices && (miSort || miMinimum != 0)) {
             throw new UserInputException(
                     "--mi-minimum and --mi-sort select modification indices; add" + " --modification-indices");
-        }
-        if (modificationIndices && compare) {
-            throw new UserInputException("--modification-indices with --compare is not implemented; fit the"
-                    + " invariance step of interest with --group-equal and --modification-indices");
         }
         if (!(miMinimum >= 0) || Double.isInfinite(miMinimum)) {
             throw new UserInputException("--mi-minimum must be a number at least 0, not " + miMinimum);

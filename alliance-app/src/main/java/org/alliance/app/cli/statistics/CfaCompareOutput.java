@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.alliance.core.data.DataTable;
 import org.alliance.stats.factor.CfaInvariance;
 import org.alliance.stats.factor.CfaOptions;
@@ -38,8 +39,21 @@ final class CfaCompareOutput {
 
     private CfaCompareOutput() {}
 
+    /** Which modification indices of a step are shown (lavaan's minimum.value and sort.), and that selection. */
+    record IndexSelection(Function<CfaResult, List<CfaResult.ModificationIndex>> rows, double minimum, boolean sort) {}
+
     static Map<String, Object> tree(
             CfaInvariance.Result result, CfaOptions options, DataTable data, String groupColumn) {
+        return tree(result, options, data, groupColumn, null);
+    }
+
+    /** With {@code indices} (not null): each step's {@code modification_indices} after its fit measures. */
+    static Map<String, Object> tree(
+            CfaInvariance.Result result,
+            CfaOptions options,
+            DataTable data,
+            String groupColumn,
+            IndexSelection indices) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("valid", result.converged());
         if (!result.converged()) {
@@ -59,6 +73,11 @@ final class CfaCompareOutput {
                 }
             }
             row.put("fit", fit);
+            if (indices != null) {
+                row.put(
+                        "modification_indices",
+                        CfaJson.modificationIndices(indices.rows().apply(step.fit())));
+            }
             steps.add(row);
         }
         doc.put("steps", steps);
@@ -81,11 +100,20 @@ final class CfaCompareOutput {
         }
         doc.put("tests", tests);
         Map<String, Object> opts = CfaJson.options(options, groupColumn);
+        if (indices != null) {
+            opts.put("mi.minimum", indices.minimum());
+            opts.put("mi.sort", indices.sort());
+        }
         doc.put("provenance", StatisticsOutput.provenance(result.provenance(), opts, data));
         return doc;
     }
 
     static String text(CfaInvariance.Result result, CfaOptions options) {
+        return text(result, options, null);
+    }
+
+    /** With {@code indices} (not null): each step's modification indices after the tests. */
+    static String text(CfaInvariance.Result result, CfaOptions options, IndexSelection indices) {
         StringWriter buffer = new StringWriter();
         PrintWriter out = new PrintWriter(buffer);
         if (!result.converged()) {
@@ -153,6 +181,14 @@ final class CfaCompareOutput {
                 + " step does not hold (Chen 2007); free the parameters that differ with --group-partial.");
         for (CfaInvariance.Comparison c : result.comparisons()) {
             c.test().warnings().forEach(w -> out.println("Warning (" + c.restricted() + "): " + w));
+        }
+        if (indices != null) {
+            for (CfaInvariance.Step step : result.steps()) {
+                out.println();
+                out.print("Step " + step.name() + ":");
+                out.print(CfaText.modificationIndices(
+                        indices.rows().apply(step.fit()), true, indices.minimum(), indices.sort()));
+            }
         }
         if (!result.converged()) {
             out.println();

@@ -77,20 +77,7 @@ final class CfaJson {
         }
         doc.put("implied", implied);
         if (indices != null) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (CfaResult.ModificationIndex m : indices) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("lhs", m.lhs());
-                row.put("op", m.op());
-                row.put("rhs", m.rhs());
-                row.put("group", m.group());
-                row.put("mi", StatisticsOutput.number(m.mi()));
-                row.put("epc", StatisticsOutput.number(m.epc()));
-                row.put("sepc.lv", StatisticsOutput.number(m.sepcLv()));
-                row.put("sepc.all", StatisticsOutput.number(m.sepcAll()));
-                rows.add(row);
-            }
-            doc.put("modification_indices", rows);
+            doc.put("modification_indices", modificationIndices(indices));
         }
         doc.put("warnings", result.warnings());
         doc.put("converged", result.converged());
@@ -102,6 +89,24 @@ final class CfaJson {
         }
         doc.put("provenance", StatisticsOutput.provenance(result.provenance(), opts, data));
         return doc;
+    }
+
+    /** lavaan's modindices rows (sepc.nox, equal to sepc.all without observed covariates, left out). */
+    static List<Map<String, Object>> modificationIndices(List<CfaResult.ModificationIndex> indices) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CfaResult.ModificationIndex m : indices) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("lhs", m.lhs());
+            row.put("op", m.op());
+            row.put("rhs", m.rhs());
+            row.put("group", m.group());
+            row.put("mi", StatisticsOutput.number(m.mi()));
+            row.put("epc", StatisticsOutput.number(m.epc()));
+            row.put("sepc.lv", StatisticsOutput.number(m.sepcLv()));
+            row.put("sepc.all", StatisticsOutput.number(m.sepcAll()));
+            rows.add(row);
+        }
+        return rows;
     }
 
     /** The provenance options every cfa document records (the invariance steps add no group.equal). */

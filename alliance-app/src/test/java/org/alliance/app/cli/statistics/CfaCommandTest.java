@@ -151,12 +151,55 @@ class CfaCommandTest {
         assertRefused("add --modification-indices", "--mi-sort");
         assertRefused("add --modification-indices", "--mi-minimum", "3.84");
         assertRefused("--mi-minimum must be a number at least 0", "--modification-indices", "--mi-minimum", "-1");
-        assertRefused(
-                "--modification-indices with --compare is not implemented",
-                "--modification-indices",
+    }
+
+    @Test
+    void compareGivesEachStepsModificationIndicesAsLavaan() throws java.io.IOException {
+        CommandRun run =
+                CommandRun.run("cfa", HS, "--model", MODEL, "--group", "school", "--compare", "--modification-indices");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode steps = json(run).at("/steps");
+        String[] references = {"hs-configural", "hs-metric", "hs-scalar"};
+        for (int s = 0; s < references.length; s++) {
+            // lavaan: modindices(fit) of cfa(..., group = "school", group.equal = ...) for each step (cfa.R).
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(Path.of(
+                    "..", "alliance-stats", "src", "test", "resources", "reference", "cfa", references[s] + "-mi.csv"));
+            JsonNode rows = steps.get(s).get("modification_indices");
+            assertThat(rows.size()).as(references[s]).isEqualTo(lines.size() - 1);
+            for (int r = 1; r < lines.size(); r++) {
+                String[] cells = lines.get(r).replace("\"", "").split(",");
+                JsonNode row = rows.get(r - 1);
+                assertThat(row.get("lhs").stringValue() + row.get("op").stringValue()
+                                + row.get("rhs").stringValue() + "/"
+                                + row.get("group").intValue())
+                        .isEqualTo(cells[0] + cells[1] + cells[2] + "/" + cells[3]);
+                double lavaan = Double.parseDouble(cells[4]);
+                // lavaan's own stopping point moves its indices by up to 1e-3 relative (CfaModificationIndicesTest).
+                assertThat(row.get("mi").doubleValue())
+                        .as(references[s] + " " + lines.get(r))
+                        .isCloseTo(lavaan, within(3e-3 * Math.max(Math.abs(lavaan), 0.01)));
+            }
+        }
+        CommandRun text = CommandRun.run(
+                "cfa",
+                HS,
+                "--model",
+                MODEL,
                 "--group",
                 "school",
-                "--compare");
+                "--compare",
+                "--modification-indices",
+                "--mi-minimum",
+                "10",
+                "--mi-sort",
+                "--format",
+                "text");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out())
+                .contains("Step configural:")
+                .contains("Step metric:")
+                .contains("Step scalar:")
+                .contains("mi >= 10.000, largest first");
     }
 
     @Test
