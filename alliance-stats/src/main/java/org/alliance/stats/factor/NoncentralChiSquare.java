@@ -48,12 +48,13 @@ public final class NoncentralChiSquare {
             return new double[] {x <= 0 ? 0 : 1, 0};
         }
         double half = x / 2;
+        if (ncp == 0) {
+            // The central distribution; its slope is the one term j = 0 of the mixture's.
+            return new double[] {RegularizedGamma.P.value(df / 2, half), -0.5 * gammaDensityTerm(df / 2, half)};
+        }
         double lambda = ncp / 2;
         long mode = (long) Math.floor(lambda);
-        // At ncp = 0 only the term j = 0 has weight (0^0 = 1): the central distribution.
-        double modeWeight = mode == 0
-                ? Math.exp(-lambda)
-                : Math.exp(-lambda + mode * Math.log(lambda) - LogGamma.value(mode + 1.0));
+        double modeWeight = Math.exp(-lambda + mode * Math.log(lambda) - LogGamma.value(mode + 1.0));
         double slopeSum = 0;
         double sum = 0;
         double weightSum = 0;
@@ -75,7 +76,7 @@ public final class NoncentralChiSquare {
             slopeSum += w * step;
             weightSum += w;
             // Upward, P(χ²_{df+2j} ≤ x) decreases, so the remaining contribution is below the remaining weight.
-            if (lambda == 0 || (w < 1e-17 * weightSum && j > mode + 1) || term < 1e-300 || j - mode > 100_000) {
+            if ((w < 1e-17 * weightSum && j > mode + 1) || term < 1e-300 || j - mode > 100_000) {
                 break;
             }
             w *= lambda / (j + 1);
