@@ -1,11 +1,12 @@
 package org.alliance.stats.factor;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.alliance.stats.factor.CfaOptions.Estimator;
 import org.alliance.stats.factor.CfaOptions.MissingData;
 import org.alliance.stats.factor.CfaResult.ImpliedMoments;
@@ -252,8 +253,7 @@ public final class CfaEstimator {
         CfaResult baseline = fit(
                 data,
                 CfaModelSyntax.parse(model.toString()),
-                new CfaOptions(
-                        options.estimator(), options.missing(), false, java.util.Set.of(), options.maxIterations()),
+                new CfaOptions(options.estimator(), options.missing(), false, Set.of(), options.maxIterations()),
                 false,
                 false);
         return baseline.fit("chisq.scaling.factor");
@@ -266,12 +266,8 @@ public final class CfaEstimator {
     private static List<GroupSample> groupSamples(
             CfaData data, int[] columns, boolean[] required, boolean fiml, List<String> warnings) {
         Map<String, List<double[]>> byGroup = new LinkedHashMap<>();
-        Map<String, Boolean> groupHasMissing = new HashMap<>();
+        Set<String> groupsWithMissing = new HashSet<>();
         boolean grouped = !data.groupLabels().isEmpty();
-        List<double[]> ungrouped = new ArrayList<>(data.rows().size());
-        if (!grouped) {
-            byGroup.put("", ungrouped);
-        }
         int dropped = 0;
         int withoutCovariate = 0;
         int withoutGroup = 0;
@@ -305,9 +301,9 @@ public final class CfaEstimator {
                 dropped++;
                 continue;
             }
-            (grouped ? byGroup.computeIfAbsent(label, g -> new ArrayList<>()) : ungrouped).add(x);
+            byGroup.computeIfAbsent(label, g -> new ArrayList<>()).add(x);
             if (missing > 0) {
-                groupHasMissing.put(label, true);
+                groupsWithMissing.add(label);
             }
         }
         if (withoutGroup > 0) {
@@ -323,7 +319,7 @@ public final class CfaEstimator {
                     + (fiml ? "no observed value on the model's variables" : "listwise deletion of missing values")
                     + ")");
         }
-        if (byGroup.isEmpty() || (!grouped && ungrouped.isEmpty())) {
+        if (byGroup.isEmpty()) {
             throw new IllegalArgumentException("there are no complete cases on the model's variables");
         }
         List<GroupSample> samples = new ArrayList<>();
@@ -339,8 +335,10 @@ public final class CfaEstimator {
                                 + " for " + columns.length + " variables");
             }
             double[][] cases = e.getValue().toArray(double[][]::new);
-            boolean anyMissing = groupHasMissing.containsKey(e.getKey());
-            samples.add(anyMissing ? GroupSample.withMissing(e.getKey(), cases) : GroupSample.of(e.getKey(), cases));
+            samples.add(
+                    groupsWithMissing.contains(e.getKey())
+                            ? GroupSample.withMissing(e.getKey(), cases)
+                            : GroupSample.of(e.getKey(), cases));
         }
         return samples;
     }
