@@ -166,7 +166,8 @@ public final class CfaCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
-        List<CfaResult.ModificationIndex> indices = modificationIndices ? selectedIndices(result) : null;
+        List<CfaResult.ModificationIndex> indices =
+                modificationIndices ? new IndexSelection(miMinimum, miSort).rows(result) : null;
         PrintWriter out = input.out();
         if (format.json()) {
             StatisticsOutput.printJson(out, CfaJson.tree(result, options, table, group, indices, miMinimum, miSort));
@@ -186,26 +187,6 @@ public final class CfaCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /**
-     * lavaan's minimum.value and sort.: rows with mi at least the minimum, largest first when asked. Indices that
-     * agree to 10 significant digits keep the table's order: several are often equal in exact arithmetic (e.g. two
-     * loadings on a factor with three indicators), and their last digits, which any change of summation order
-     * moves, must not decide the order.
-     */
-    private List<CfaResult.ModificationIndex> selectedIndices(CfaResult result) {
-        List<CfaResult.ModificationIndex> rows = new ArrayList<>(result.modificationIndices().stream()
-                .filter(m -> m.mi() >= miMinimum)
-                .toList());
-        if (miSort) {
-            rows.sort(java.util.Comparator.comparingDouble(
-                            (CfaResult.ModificationIndex m) -> new java.math.BigDecimal(m.mi())
-                                    .round(new java.math.MathContext(10))
-                                    .doubleValue())
-                    .reversed());
-        }
-        return rows;
-    }
-
     private int compare(CfaData cfaData, CfaModel model, CfaOptions options, DataTable table) {
         CfaInvariance.Result steps;
         try {
@@ -213,9 +194,7 @@ public final class CfaCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
-        CfaCompareOutput.IndexSelection indices = modificationIndices
-                ? new CfaCompareOutput.IndexSelection(this::selectedIndices, miMinimum, miSort)
-                : null;
+        IndexSelection indices = modificationIndices ? new IndexSelection(miMinimum, miSort) : null;
         PrintWriter out = input.out();
         if (format.json()) {
             StatisticsOutput.printJson(out, CfaCompareOutput.tree(steps, options, table, group, indices));

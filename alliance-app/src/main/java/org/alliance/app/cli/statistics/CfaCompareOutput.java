@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import org.alliance.core.data.DataTable;
 import org.alliance.stats.factor.CfaInvariance;
 import org.alliance.stats.factor.CfaOptions;
@@ -38,9 +37,6 @@ final class CfaCompareOutput {
             "bic");
 
     private CfaCompareOutput() {}
-
-    /** Which modification indices of a step are shown (lavaan's minimum.value and sort.), and that selection. */
-    record IndexSelection(Function<CfaResult, List<CfaResult.ModificationIndex>> rows, double minimum, boolean sort) {}
 
     static Map<String, Object> tree(
             CfaInvariance.Result result, CfaOptions options, DataTable data, String groupColumn) {
@@ -74,9 +70,7 @@ final class CfaCompareOutput {
             }
             row.put("fit", fit);
             if (indices != null) {
-                row.put(
-                        "modification_indices",
-                        CfaJson.modificationIndices(indices.rows().apply(step.fit())));
+                row.put("modification_indices", CfaJson.modificationIndices(indices.rows(step.fit())));
             }
             steps.add(row);
         }
@@ -186,8 +180,8 @@ final class CfaCompareOutput {
             for (CfaInvariance.Step step : result.steps()) {
                 out.println();
                 out.print("Step " + step.name() + ":");
-                out.print(CfaText.modificationIndices(
-                        indices.rows().apply(step.fit()), true, indices.minimum(), indices.sort()));
+                out.print(
+                        CfaText.modificationIndices(indices.rows(step.fit()), true, indices.minimum(), indices.sort()));
             }
         }
         if (!result.converged()) {
