@@ -1,5 +1,7 @@
 package org.alliance.app.research;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +67,8 @@ public final class ExternalTools {
 
     /**
      * GNU PSPP's output for the export's syntax file followed by {@code commands} (e.g. DISPLAY DICTIONARY, LIST), run
-     * as {@code check.sps} in the folder the export was unpacked into, at 250 columns so no table is wrapped.
+     * as {@code check.sps} in the folder the export was unpacked into, at 250 columns so no table is wrapped. Fails the
+     * test when PSPP reports an error or a warning: every export's syntax must read cleanly.
      */
     public static String pspp(Path folder, String syntaxFile, String commands)
             throws IOException, InterruptedException {
@@ -74,7 +77,12 @@ public final class ExternalTools {
                 folder.resolve("check.sps"),
                 Files.readString(folder.resolve(syntaxFile), StandardCharsets.UTF_8) + commands,
                 StandardCharsets.UTF_8);
-        return run(folder, pspp, "-O", "width=250", "check.sps");
+        String output = run(folder, pspp, "-O", "width=250", "check.sps");
+        assertThat(output)
+                .as("PSPP on " + syntaxFile)
+                .doesNotContainIgnoringCase("error")
+                .doesNotContainIgnoringCase("warning");
+        return output;
     }
 
     /** What Rscript prints for {@code script}, run as {@code check.R} in the folder the export was unpacked into. */

