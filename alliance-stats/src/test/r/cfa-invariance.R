@@ -6,8 +6,7 @@
 #
 # The grid: HS 3-factor model grouped by grade (one row has no grade; lavaan drops it, N = 300)
 #   std.lv (FALSE/TRUE) x group.equal (none / loadings / loadings+intercepts) x
-#   estimator/missing (ML listwise, MLR listwise, ML with missing = "ml").
-# MLR with missing = "ml" (robust FIML) is not implemented on our side, so it is not in the grid.
+#   estimator/missing (ML listwise, MLR listwise, ML with missing = "ml", MLR with missing = "ml": robust FIML).
 # Then bfi (two factors, with its own missing values) by gender, std.lv, metric and scalar, FIML.
 suppressPackageStartupMessages(library(lavaan))
 data_dir <- "alliance-stats/src/test/resources/data"
@@ -24,18 +23,19 @@ speed =~ x7 + x8 + x9"
 grid <- list()
 for (std_lv in c(FALSE, TRUE)) {
   for (equal in c("none", "loadings", "scalar")) {
-    for (est in c("ml", "mlr", "fiml")) {
+    for (est in c("ml", "mlr", "fiml", "fiml-mlr")) {
       case <- paste("grade", if (std_lv) "stdlv" else "marker", equal, est, sep = "-")
       group_equal <- switch(equal, none = "", loadings = "loadings", scalar = c("loadings", "intercepts"))
       fit <- cfa(hs_model, data = hs, group = "grade", std.lv = std_lv, group.equal = group_equal,
-                 estimator = if (est == "mlr") "MLR" else "ML", missing = if (est == "fiml") "ml" else "listwise")
+                 estimator = if (est %in% c("mlr", "fiml-mlr")) "MLR" else "ML",
+                 missing = if (est %in% c("fiml", "fiml-mlr")) "ml" else "listwise")
       stopifnot(lavInspect(fit, "converged"))
       write_fit(fit, case)
       fm <- fitMeasures(fit)
       grid[[length(grid) + 1]] <- data.frame(
         case = case, std.lv = std_lv, group.equal = equal, estimator = est,
         ntotal = lavInspect(fit, "ntotal"), npar = fm[["npar"]], df = fm[["df"]], chisq = fm[["chisq"]],
-        chisq.scaled = if (est == "mlr") fm[["chisq.scaled"]] else NA)
+        chisq.scaled = if (est %in% c("mlr", "fiml-mlr")) fm[["chisq.scaled"]] else NA)
     }
   }
 }

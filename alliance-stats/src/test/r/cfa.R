@@ -42,6 +42,13 @@ write_fit(cfa(bfi_model, data = bfi, missing = "ml"), "bfi-fiml")
 write_fit(cfa(hs_model, data = hs, missing = "ml"), "hs-fiml-complete")
 write_fit(cfa("agree =~ A1 + A2 + A3 + A4 + A5\nconsc =~ C1 + C2 + C3 + C4 + C5", data = bfi,
               group = "gender", group.equal = "loadings", missing = "ml"), "bfi-gender-metric-fiml")
+# Robust FIML (estimator = "MLR" with missing = "ml"): sandwich SEs from the observed information and the casewise
+# FIML scores, Yuan-Bentler-Mplus scaled test with the saturated model at its EM estimates.
+write_fit(cfa(bfi_model, data = bfi, estimator = "MLR", missing = "ml"), "bfi-fiml-mlr")
+write_fit(cfa(hs_model, data = hs, estimator = "MLR", missing = "ml"), "hs-fiml-complete-mlr")
+write_fit(cfa("agree =~ A1 + A2 + A3 + A4 + A5\nconsc =~ C1 + C2 + C3 + C4 + C5", data = bfi,
+              group = "gender", group.equal = "loadings", missing = "ml", estimator = "MLR"),
+          "bfi-gender-metric-fiml-mlr")
 
 write_lrt <- function(name, ...) {
   t <- as.data.frame(lavTestLRT(...))

@@ -60,7 +60,7 @@ public final class CfaEstimator {
         if (options.estimator() == Estimator.WLSMV) {
             return WlsmvEstimator.fit(data, model, options);
         }
-        return fit(data, model, options, true, false);
+        return fitted(data, model, options, true, false).result();
     }
 
     /**
@@ -87,16 +87,16 @@ public final class CfaEstimator {
                         + s.lhs() + " " + s.operator().symbol() + " " + s.rhs() + "') are not implemented yet");
             }
         }
-        return fit(data, model, options, true, true);
+        return fitted(data, model, options, true, true).result();
     }
 
-    private static CfaResult fit(
+    /** A fit and, after robust FIML, its FIML-corrected statistic for the robust indices (else null). */
+    private record Fitted(CfaResult result, FimlCorrectedFit.Corrected corrected) {}
+
+    private static Fitted fitted(
             CfaData data, CfaModel model, CfaOptions options, boolean withBaseline, boolean withIndices) {
         boolean fiml = options.missing() == MissingData.ML;
-        if (fiml && options.estimator() == Estimator.MLR) {
-            throw new IllegalArgumentException(
-                    "estimator MLR with missing = ml (robust FIML) is not implemented yet; use ML or listwise");
-        }
+        boolean robustFiml = fiml && options.estimator() == Estimator.MLR;
         List<String> warnings = new ArrayList<>();
         List<String> observedNames = model.observedVariables();
         int[] columns = new int[observedNames.size()];
@@ -110,6 +110,11 @@ public final class CfaEstimator {
         // fixed.x: lavaan conditions on the observed predictors and, with missing = ml, drops the cases where one of
         // them is missing (with a warning).
         List<String> covariates = CfaSpecification.covariates(model);
+        if (robustFiml && !covariates.isEmpty()) {
+            throw new IllegalArgumentException("estimator MLR with missing = ml (robust FIML) and observed predictors"
+                    + " (fixed.x: " + String.join(", ", covariates) + ") is not implemented yet; use ML with"
+                    + " missing = ml, or MLR listwise");
+        }
         boolean[] required = new boolean[columns.length];
         for (int j = 0; j < columns.length; j++) {
             required[j] = covariates.contains(observedNames.get(j));
@@ -156,13 +161,14 @@ public final class CfaEstimator {
         double[][] expected = objective.expectedInformation(theta);
         double[][] vcov = null;
         double scaling = Double.NaN;
+        FimlCorrectedFit.Corrected corrected = null;
         Optional<double[][]> expectedInverse = SymmetricMatrices.inverse(expected, 1e-12);
         if (expectedInverse.isEmpty()) {
             warnings.add("the information matrix is singular: the model is probably not identified;"
                     + " standard errors are not available");
         } else if (options.estimator() == Estimator.ML && !fiml) {
             vcov = scale(expectedInverse.get(), 1.0 / objective.total);
-        } else if (fiml) {
+        } else if (options.estimator() == Estimator.ML) {
             // lavaan's default for missing = "ml": observed information (Hessian).
             Optional<double[][]> hInv = SymmetricMatrices.inverse(objective.observedInformation(theta), 1e-12);
             if (hInv.isEmpty()) {
@@ -186,6 +192,13 @@ public final class CfaEstimator {
                 if (df > 0) {
                     scaling = (objective.saturatedTrace(sampleInverses) - traceAB) / df;
                 }
+                if (robustFiml && df > 0) {
+                    corrected = FimlCorrectedFit.compute(objective, theta, df).orElse(null);
+                    if (corrected == null) {
+                        warnings.add("an information matrix of the FIML-corrected statistic is singular; the robust"
+                                + " RMSEA and CFI are not available");
+                    }
+                }
             }
         }
         List<CfaObjective.GroupState> states = new ArrayList<>();
@@ -194,15 +207,23 @@ public final class CfaEstimator {
         }
         heywoodWarnings(spec, theta, objective, states, warnings);
         List<ParameterEstimate> parameters = parameterTable(spec, objective, theta, vcov, states);
+        Fitted baseline = withBaseline && Double.isFinite(scaling) ? baseline(data, spec, options) : null;
         Map<String, Double> fit = CfaFitMeasures.compute(
                 objective,
                 states,
                 opt.value,
                 df,
                 spec.lavaanParameterCount(),
-                scaling,
-                withBaseline && Double.isFinite(scaling) ? baselineScaling(data, spec, options) : Double.NaN,
-                options.estimator());
+                options.estimator() == Estimator.MLR
+                        ? new CfaFitMeasures.Robust(
+                                scaling,
+                                baseline == null
+                                        ? Double.NaN
+                                        : baseline.result().fit("chisq.scaling.factor"),
+                                robustFiml,
+                                corrected,
+                                baseline == null ? null : baseline.corrected())
+                        : null);
         List<ImpliedMoments> implied = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
             CfaObjective.GroupState st = states.get(g);
@@ -221,22 +242,25 @@ public final class CfaEstimator {
         String optionText = "estimator=" + options.estimator().name().toLowerCase(java.util.Locale.ROOT)
                 + ", missing=" + (fiml ? "ml" : "listwise") + ", std.lv=" + options.standardizeLatent()
                 + (groups > 1 ? ", groups=" + groups + ", group.equal=" + options.groupEqual() : "");
-        return new CfaResult(
-                parameters,
-                fit,
-                implied,
-                warnings,
-                opt.converged,
-                opt.iterations,
-                Provenance.method(method, REFERENCE, optionText),
-                withIndices ? CfaModificationIndices.compute(spec, samples, theta, states) : List.of());
+        return new Fitted(
+                new CfaResult(
+                        parameters,
+                        fit,
+                        implied,
+                        warnings,
+                        opt.converged,
+                        opt.iterations,
+                        Provenance.method(method, REFERENCE, optionText),
+                        withIndices ? CfaModificationIndices.compute(spec, samples, theta, states) : List.of()),
+                corrected);
     }
 
     /**
-     * The Yuan–Bentler scaling factor of the independence (baseline) model — free variances (and means) per
-     * group, no constraints across groups — needed for the scaled and robust incremental indices.
+     * The independence (baseline) model — free variances (and means) per group, no constraints across groups —
+     * fitted with the same estimator: its Yuan–Bentler scaling factor (and after robust FIML its FIML-corrected
+     * statistic) are needed for the scaled and robust incremental indices.
      */
-    private static double baselineScaling(CfaData data, CfaSpecification spec, CfaOptions options) {
+    private static Fitted baseline(CfaData data, CfaSpecification spec, CfaOptions options) {
         StringBuilder model = new StringBuilder();
         for (String v : spec.observed) {
             model.append(v).append(" ~~ ").append(v).append('\n');
@@ -250,13 +274,12 @@ public final class CfaEstimator {
                         .append('\n');
             }
         }
-        CfaResult baseline = fit(
+        return fitted(
                 data,
                 CfaModelSyntax.parse(model.toString()),
                 new CfaOptions(options.estimator(), options.missing(), false, Set.of(), options.maxIterations()),
                 false,
                 false);
-        return baseline.fit("chisq.scaling.factor");
     }
 
     private static String groupText(GroupSample s) {

@@ -3,7 +3,6 @@ package org.alliance.stats.factor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.alliance.stats.factor.CfaOptions.Estimator;
 import org.alliance.stats.linalg.SymmetricMatrices;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
@@ -16,15 +15,26 @@ final class CfaFitMeasures {
 
     private CfaFitMeasures() {}
 
+    /**
+     * What MLR adds: the Yuan–Bentler scaling factors of the model and of the baseline (NaN when not available)
+     * and, after robust FIML ({@code fiml}), the FIML-corrected statistics of both (null when not available: the
+     * robust indices are then left out).
+     */
+    record Robust(
+            double scaling,
+            double baselineScaling,
+            boolean fiml,
+            FimlCorrectedFit.Corrected corrected,
+            FimlCorrectedFit.Corrected baselineCorrected) {}
+
+    /** The measures; {@code robustInputs} null under ML. */
     static Map<String, Double> compute(
             CfaObjective objective,
             List<CfaObjective.GroupState> states,
             double fmin,
             int df,
             int npar,
-            double scaling,
-            double baselineScaling,
-            Estimator estimator) {
+            Robust robustInputs) {
         CfaSpecification spec = objective.spec;
         int p = spec.p();
         int groups = objective.samples.size();
@@ -54,7 +64,13 @@ final class CfaFitMeasures {
             srmrWeighted += s.n() * srmr(s, st, spec.meanStructure);
         }
         int baselineDf = groups * (p * (p - 1) / 2 - x.length * (x.length - 1) / 2);
-        boolean robust = estimator == Estimator.MLR && df > 0;
+        boolean robust = robustInputs != null && df > 0;
+        double scaling = robust ? robustInputs.scaling() : Double.NaN;
+        double baselineScaling = robust ? robustInputs.baselineScaling() : Double.NaN;
+        // Robust FIML: the robust indices come from the FIML-corrected statistics, or are left out without them.
+        boolean fiml = robust && robustInputs.fiml();
+        FimlCorrectedFit.Corrected corrected = robust ? robustInputs.corrected() : null;
+        FimlCorrectedFit.Corrected baselineCorrected = robust ? robustInputs.baselineCorrected() : null;
         Map<String, Double> fit = new LinkedHashMap<>();
         fit.put("npar", (double) npar);
         fit.put("fmin", fmin / 2);
@@ -80,15 +96,20 @@ final class CfaFitMeasures {
         incremental(fit, "", chisq, baseline, df, baselineDf);
         if (robust && Double.isFinite(baselineScaling)) {
             incremental(fit, ".scaled", chisq / scaling, baseline / baselineScaling, df, baselineDf);
-            // Brosseau-Liard & Savalei (2014): T − c·df estimates the non-centrality of the ML statistic.
-            double d1 = chisq - scaling * df;
-            double d0 = baseline - baselineScaling * baselineDf;
-            double denominator = Math.max(Math.max(d1, d0), 0);
-            fit.put("cfi.robust", denominator == 0 ? 1 : 1 - Math.max(d1, 0) / denominator);
-            double tli = 1 - (d1 * baselineDf) / (d0 * df);
-            fit.put("tli.robust", tli);
-            fit.put("nnfi.robust", tli);
-            fit.put("rni.robust", 1 - d1 / d0);
+            if (!fiml || corrected != null && baselineCorrected != null) {
+                // Brosseau-Liard & Savalei (2014): T − c·df estimates the non-centrality of the ML statistic; after
+                // robust FIML with the FIML-corrected T̃ and c̃ of model and baseline (FimlCorrectedFit).
+                double d1 = fiml ? corrected.chisq() - corrected.scaling() * df : chisq - scaling * df;
+                double d0 = fiml
+                        ? baselineCorrected.chisq() - baselineCorrected.scaling() * baselineDf
+                        : baseline - baselineScaling * baselineDf;
+                double denominator = Math.max(Math.max(d1, d0), 0);
+                fit.put("cfi.robust", denominator == 0 ? 1 : 1 - Math.max(d1, 0) / denominator);
+                double tli = 1 - (d1 * baselineDf) / (d0 * df);
+                fit.put("tli.robust", tli);
+                fit.put("nnfi.robust", tli);
+                fit.put("rni.robust", 1 - d1 / d0);
+            }
         }
         fit.put("logl", logl);
         fit.put("unrestricted.logl", unrestricted);
@@ -102,15 +123,20 @@ final class CfaFitMeasures {
                 double root = Math.sqrt(groups);
                 // The naive scaled RMSEA; lavaan's interval for it follows another rule and is not reported.
                 fit.put("rmsea.scaled", Math.sqrt(Math.max((chisq / scaling - df) / (n * df), 0)) * root);
-                // Robust RMSEA (Brosseau-Liard, Savalei & Li 2012): non-centrality of T/c, rescaled by c.
-                fit.put("rmsea.robust", Math.sqrt(Math.max((chisq - scaling * df) / (n * df), 0)) * root);
-                double lower = NoncentralChiSquare.noncentralityFor(chisq / scaling, df, 0.95);
-                double upper = NoncentralChiSquare.noncentralityFor(chisq / scaling, df, 0.05);
-                fit.put("rmsea.ci.lower.robust", Math.sqrt(lower * scaling / (n * df)) * root);
-                fit.put("rmsea.ci.upper.robust", Math.sqrt(upper * scaling / (n * df)) * root);
-                fit.put(
-                        "rmsea.pvalue.robust",
-                        1 - NoncentralChiSquare.cdf(chisq / scaling, df, n * df * 0.05 * 0.05 / (scaling * groups)));
+                if (!fiml || corrected != null) {
+                    // Robust RMSEA (Brosseau-Liard, Savalei & Li 2012): non-centrality of T/c, rescaled by c; after
+                    // robust FIML of the FIML-corrected T̃/c̃ (FimlCorrectedFit).
+                    double t = fiml ? corrected.chisq() : chisq;
+                    double c = fiml ? corrected.scaling() : scaling;
+                    fit.put("rmsea.robust", Math.sqrt(Math.max((t - c * df) / (n * df), 0)) * root);
+                    double lower = NoncentralChiSquare.noncentralityFor(t / c, df, 0.95);
+                    double upper = NoncentralChiSquare.noncentralityFor(t / c, df, 0.05);
+                    fit.put("rmsea.ci.lower.robust", Math.sqrt(lower * c / (n * df)) * root);
+                    fit.put("rmsea.ci.upper.robust", Math.sqrt(upper * c / (n * df)) * root);
+                    fit.put(
+                            "rmsea.pvalue.robust",
+                            1 - NoncentralChiSquare.cdf(t / c, df, n * df * 0.05 * 0.05 / (c * groups)));
+                }
             }
         }
         double srmr = srmrWeighted / n;

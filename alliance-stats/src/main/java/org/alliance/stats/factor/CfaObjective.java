@@ -24,6 +24,7 @@ final class CfaObjective {
     final double[] weights;
     final int total;
     private final double[] constant;
+    private final FimlSaturatedModel.Information[] saturated;
 
     /**
      * ∂Σ/∂θ_k of group g as a sum of symmetric rank-two terms Σ_t c_t (V_u V_v′ + V_v V_u′) over the columns of
@@ -77,6 +78,7 @@ final class CfaObjective {
         this.spec = spec;
         this.samples = samples;
         this.constant = new double[samples.size()];
+        this.saturated = new FimlSaturatedModel.Information[samples.size()];
         for (int g = 0; g < samples.size(); g++) {
             GroupSample s = samples.get(g);
             // F_g = −2(logL_H0 − logL_H1)/N_g; for complete data the constant is log|S| + p.
@@ -746,7 +748,10 @@ final class CfaObjective {
 
     /**
      * B = (1/N) Σ_i s_i s_i′ with s_i the casewise score of the log-likelihood,
-     * s_ik = −½[tr(Σ⁻¹Σ_k) − u′Σ_k u − 2u′μ_k], u = Σ⁻¹(y_i − μ); without a mean structure μ = ȳ.
+     * s_ik = −½[tr(Σ⁻¹Σ_k) − u′Σ_k u − 2u′μ_k], u = Σ⁻¹(y_i − μ); without a mean structure μ = ȳ. With missing
+     * values (FIML) Σ, Σ_k and μ_k are taken over the case's observed variables (Σ_oo⁻¹ of its missingness pattern),
+     * as lavaan's first-order information for {@code missing = "ml"}. The traces come from G = V′Σ⁻¹V and the
+     * quadratic forms from z = V′u by the rank-two terms of Σ_k, so no p×p product is formed per case.
      */
     double[][] scoreCrossProducts(double[] theta) {
         int q = spec.freeCount;
@@ -754,55 +759,46 @@ final class CfaObjective {
         double[][] b = new double[q][q];
         for (int g = 0; g < samples.size(); g++) {
             GroupState st = state(g, theta);
-            double[][][] ds = sigmaDerivatives(g, st);
+            double[][] w = loadingColumns(st);
             double[][] dm = meanDerivatives(g, st);
-            double[] traces = new double[q];
-            for (int k = 0; k < q; k++) {
-                if (ds[k] != null) {
-                    traces[k] = SymmetricMatrices.traceOfProduct(st.sigmaInv, ds[k]);
-                }
-            }
+            SigmaTerms[] terms = sigmaTerms[g];
             // Only the parameters of this group (its own and those shared by equality) have a score here; the
             // others' are zero, so the cross products skip them (with several groups most of q).
             int[] active = java.util.stream.IntStream.range(0, q)
-                    .filter(k -> ds[k] != null || dm[k] != null)
+                    .filter(k -> terms[k] != null || dm[k] != null)
                     .toArray();
-            double[] d = meanResidual(g, st);
-            double[] z = new double[p];
-            double[] score = new double[q];
-            for (double[] c : samples.get(g).centred()) {
-                for (int a = 0; a < p; a++) {
-                    z[a] = c[a] + d[a];
-                }
-                double[] u = SymmetricMatrices.multiply(st.sigmaInv, z);
-                for (int k : active) {
-                    double s = 0;
-                    if (ds[k] != null) {
-                        double quad = 0;
-                        for (int a = 0; a < p; a++) {
-                            double row = 0;
-                            for (int c2 = 0; c2 < p; c2++) {
-                                row += ds[k][a][c2] * u[c2];
-                            }
-                            quad += u[a] * row;
-                        }
-                        s += traces[k] - quad;
-                    }
-                    if (dm[k] != null) {
-                        for (int a = 0; a < p; a++) {
-                            s -= 2 * u[a] * dm[k][a];
+            GroupSample s = samples.get(g);
+            if (s.incomplete()) {
+                for (MissingPattern pattern : s.patterns()) {
+                    int[] o = pattern.observed();
+                    double[][] inv = SymmetricMatrices.inverseFromCholesky(SymmetricMatrices.cholesky(
+                                    pattern.sub(st.sigma))
+                            .orElseThrow(() -> new IllegalStateException("implied covariance not positive definite")));
+                    double[][] residuals = new double[pattern.n()][o.length];
+                    for (int i = 0; i < residuals.length; i++) {
+                        for (int a = 0; a < o.length; a++) {
+                            residuals[i][a] = pattern.cases()[i][a] - st.mu[o[a]];
                         }
                     }
-                    score[k] = -0.5 * s;
+                    addScores(b, active, terms, dm, w, o, inv, residuals);
                 }
-                for (int x = 0; x < active.length; x++) {
-                    int k = active[x];
-                    double[] row = b[k];
-                    double sk = score[k];
-                    for (int y = 0; y <= x; y++) {
-                        row[active[y]] += sk * score[active[y]];
+            } else {
+                double[] d = meanResidual(g, st);
+                double[][] residuals = new double[s.n()][p];
+                for (int i = 0; i < residuals.length; i++) {
+                    for (int a = 0; a < p; a++) {
+                        residuals[i][a] = s.centred()[i][a] + d[a];
                     }
                 }
+                addScores(
+                        b,
+                        active,
+                        terms,
+                        dm,
+                        w,
+                        java.util.stream.IntStream.range(0, p).toArray(),
+                        st.sigmaInv,
+                        residuals);
             }
         }
         for (int k = 0; k < q; k++) {
@@ -815,15 +811,104 @@ final class CfaObjective {
     }
 
     /**
+     * Adds s_i s_i′ (lower triangle, active parameters) for cases observed on the variables o, with the inverse
+     * covariance of those variables and each case's residuals y_o − μ_o.
+     */
+    private void addScores(
+            double[][] b,
+            int[] active,
+            SigmaTerms[] terms,
+            double[][] dm,
+            double[][] w,
+            int[] o,
+            double[][] inverse,
+            double[][] residuals) {
+        int p = spec.p();
+        double[][] padded = new double[p][p];
+        for (int a = 0; a < o.length; a++) {
+            for (int c = 0; c < o.length; c++) {
+                padded[o[a]][o[c]] = inverse[a][c];
+            }
+        }
+        double[][] gramMatrix = gram(padded, w);
+        double[] traces = new double[terms.length];
+        for (int k : active) {
+            SigmaTerms t = terms[k];
+            if (t != null) {
+                for (int x = 0; x < t.c.length; x++) {
+                    traces[k] += t.c[x] * (gramMatrix[t.u[x]][t.v[x]] + gramMatrix[t.v[x]][t.u[x]]);
+                }
+            }
+        }
+        double[] u = new double[p];
+        double[] z = new double[p + w.length];
+        double[] score = new double[terms.length];
+        for (double[] r : residuals) {
+            for (int a = 0; a < o.length; a++) {
+                double sum = 0;
+                for (int c = 0; c < o.length; c++) {
+                    sum += inverse[a][c] * r[c];
+                }
+                u[o[a]] = sum;
+            }
+            System.arraycopy(u, 0, z, 0, p);
+            for (int j = 0; j < w.length; j++) {
+                double sum = 0;
+                for (int a : o) {
+                    sum += w[j][a] * u[a];
+                }
+                z[p + j] = sum;
+            }
+            for (int k : active) {
+                double sk = traces[k];
+                SigmaTerms t = terms[k];
+                if (t != null) {
+                    for (int x = 0; x < t.c.length; x++) {
+                        sk -= 2 * t.c[x] * z[t.u[x]] * z[t.v[x]];
+                    }
+                }
+                if (dm[k] != null) {
+                    for (int a : o) {
+                        sk -= 2 * u[a] * dm[k][a];
+                    }
+                }
+                score[k] = -0.5 * sk;
+            }
+            for (int x = 0; x < active.length; x++) {
+                int k = active[x];
+                double[] row = b[k];
+                double sk = score[k];
+                for (int y = 0; y <= x; y++) {
+                    row[active[y]] += sk * score[active[y]];
+                }
+            }
+        }
+    }
+
+    /** A₁ and B₁ of group g's saturated model at its EM estimates (computed once: MLR's test and FIML-C need them). */
+    FimlSaturatedModel.Information saturatedInformation(int g) {
+        if (saturated[g] == null) {
+            saturated[g] = FimlSaturatedModel.information(samples.get(g));
+        }
+        return saturated[g];
+    }
+
+    /**
      * tr(A₁⁻¹B₁) = tr(Γ A₁) of the saturated (h1) model, Σ_g tr(Γ_g A₁,g) (the group weights N_g/N of A₁
      * and B₁ cancel), with A₁ evaluated at the sample moments:
      * for the covariances ½((1/N_g) Σ_i m_i² − p) with m_i = (y_i − ȳ)′S⁻¹(y_i − ȳ) (Mardia's multivariate
-     * kurtosis minus its normal value), plus p for the means when the model has a mean structure.
+     * kurtosis minus its normal value), plus p for the means when the model has a mean structure. A group with
+     * missing values (FIML) takes A₁ and B₁ of the saturated model at its EM estimates ({@link
+     * FimlSaturatedModel}), as lavaan's Yuan–Bentler–Mplus test ({@code h1.information = "unstructured"}).
      */
     double saturatedTrace(List<double[][]> sampleInverses) {
         int p = spec.p();
         double t = 0;
         for (int g = 0; g < samples.size(); g++) {
+            if (samples.get(g).incomplete()) {
+                t += FimlSaturatedModel.sandwichTrace(saturatedInformation(g));
+                continue;
+            }
             double[][] sInv = sampleInverses.get(g);
             double sum = 0;
             for (double[] c : samples.get(g).centred()) {

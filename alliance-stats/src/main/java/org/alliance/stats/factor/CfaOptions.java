@@ -48,7 +48,7 @@ public record CfaOptions(
     public enum MissingData {
         /** Drop every case with a missing value on a model variable (lavaan's default). */
         LISTWISE,
-        /** Full-information ML (lavaan's {@code missing = "ml"}); not with {@link Estimator#MLR}. */
+        /** Full-information ML (lavaan's {@code missing = "ml"}); with {@link Estimator#MLR} robust FIML. */
         ML
     }
 

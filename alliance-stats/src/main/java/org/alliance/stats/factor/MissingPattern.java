@@ -16,8 +16,9 @@ import org.alliance.stats.linalg.SymmetricMatrices;
  * @param n number of cases with this pattern
  * @param mean means of the observed variables
  * @param covariance covariance of the observed variables, divisor n
+ * @param cases the cases themselves, each over the observed variables only (for casewise scores: MLR's B)
  */
-record MissingPattern(int[] observed, int n, double[] mean, double[][] covariance) {
+record MissingPattern(int[] observed, int n, double[] mean, double[][] covariance, double[][] cases) {
 
     private static final double LOG_2PI = Math.log(2 * Math.PI);
 
@@ -68,7 +69,13 @@ record MissingPattern(int[] observed, int n, double[] mean, double[][] covarianc
                     cov[b][a] = cov[a][b];
                 }
             }
-            patterns.add(new MissingPattern(observed, n, mean, cov));
+            double[][] values = new double[n][k];
+            for (int i = 0; i < n; i++) {
+                for (int a = 0; a < k; a++) {
+                    values[i][a] = group.get(i)[observed[a]];
+                }
+            }
+            patterns.add(new MissingPattern(observed, n, mean, cov, values));
         }
         return patterns;
     }

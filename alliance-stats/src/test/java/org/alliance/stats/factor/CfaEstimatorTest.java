@@ -1,12 +1,15 @@
 package org.alliance.stats.factor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.alliance.stats.factor.CfaOptions.Estimator;
+import org.alliance.stats.factor.CfaOptions.MissingData;
 import org.alliance.stats.factor.CfaResult.ParameterEstimate;
 import org.alliance.stats.factor.LavaanReferenceCases.Case;
 import org.junit.jupiter.api.Test;
@@ -157,6 +160,53 @@ class CfaEstimatorTest {
         assertThat(mlr.fit("chisq.scaling.factor")).isCloseTo(0.979, within(5e-4));
         assertThat(ml.converged()).isTrue();
         assertThat(ml.warnings()).isEmpty();
+    }
+
+    /**
+     * Robust FIML (MLR with missing = ml) was refused until 2026-12-07. Its reference cases are compared measure by
+     * measure above; this checks that none of lavaan's robust measures is missing from ours: the Yuan–Bentler
+     * scaled test and baseline, the scaled indices, and the FIML-corrected robust RMSEA and CFI.
+     */
+    @Test
+    void robustFimlReportsTheScaledTestAndTheFimlCorrectedRobustIndices() {
+        for (String name : List.of("bfi-fiml-mlr", "hs-fiml-complete-mlr", "bfi-gender-metric-fiml-mlr")) {
+            CfaResult r = LavaanReferenceCases.fit(name);
+            assertThat(r.fitMeasures().keySet())
+                    .as(name)
+                    .contains(
+                            "chisq.scaled",
+                            "chisq.scaling.factor",
+                            "baseline.chisq.scaled",
+                            "cfi.scaled",
+                            "tli.scaled",
+                            "rmsea.scaled",
+                            "cfi.robust",
+                            "tli.robust",
+                            "rni.robust",
+                            "rmsea.robust",
+                            "rmsea.ci.lower.robust",
+                            "rmsea.ci.upper.robust",
+                            "rmsea.pvalue.robust");
+            assertThat(r.provenance().method()).contains("MLR");
+            assertThat(r.provenance().options()).asString().contains("missing=ml");
+        }
+        // The FIML-corrected robust RMSEA differs from the complete-data formula applied to T and c (0.07673 here).
+        CfaResult bfi = LavaanReferenceCases.fit("bfi-fiml-mlr");
+        double naive = Math.sqrt((bfi.fit("chisq") - bfi.fit("chisq.scaling.factor") * bfi.fit("df"))
+                / (bfi.fit("ntotal") * bfi.fit("df")));
+        assertThat(Math.abs(bfi.fit("rmsea.robust") - naive)).isGreaterThan(1e-4);
+    }
+
+    @Test
+    void robustFimlWithObservedPredictorsIsRefusedWithWhatToDoInstead() {
+        assertThatThrownBy(() -> CfaEstimator.fit(
+                        ReferenceFiles.data("HolzingerSwineford1939", null),
+                        CfaModelSyntax.parse(LavaanReferenceCases.HS_COVARIATES),
+                        CfaOptions.defaults().withMissing(MissingData.ML).withEstimator(Estimator.MLR)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("robust FIML")
+                .hasMessageContaining("ageyr")
+                .hasMessageContaining("use ML with missing = ml, or MLR listwise");
     }
 
     @Test

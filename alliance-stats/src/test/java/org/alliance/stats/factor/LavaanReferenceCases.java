@@ -319,12 +319,33 @@ final class LavaanReferenceCases {
                     "bfi",
                     "gender",
                     "agree =~ A1 + A2 + A3 + A4 + A5\nconsc =~ C1 + C2 + C3 + C4 + C5",
-                    CfaOptions.defaults().withMissing(MissingData.ML).withGroupEqual(Set.of(GroupEqual.LOADINGS)))));
+                    CfaOptions.defaults().withMissing(MissingData.ML).withGroupEqual(Set.of(GroupEqual.LOADINGS))),
+            new Case(
+                    "bfi-fiml-mlr",
+                    "bfi",
+                    null,
+                    BFI,
+                    CfaOptions.defaults().withMissing(MissingData.ML).withEstimator(Estimator.MLR)),
+            new Case(
+                    "hs-fiml-complete-mlr",
+                    "HolzingerSwineford1939",
+                    null,
+                    HS,
+                    CfaOptions.defaults().withMissing(MissingData.ML).withEstimator(Estimator.MLR)),
+            new Case(
+                    "bfi-gender-metric-fiml-mlr",
+                    "bfi",
+                    "gender",
+                    "agree =~ A1 + A2 + A3 + A4 + A5\nconsc =~ C1 + C2 + C3 + C4 + C5",
+                    CfaOptions.defaults()
+                            .withMissing(MissingData.ML)
+                            .withGroupEqual(Set.of(GroupEqual.LOADINGS))
+                            .withEstimator(Estimator.MLR))));
 
     /**
      * The identification grid of src/test/r/cfa-invariance.R (issue 15): HS grouped by grade (one row without a
      * grade, dropped as lavaan does), std.lv × group.equal none/loadings/loadings+intercepts × ML, MLR and ML
-     * with missing = "ml"; and bfi by gender (real missing values), std.lv, metric and scalar, FIML. Reference files
+     * with missing = "ml" and MLR with missing = "ml" (robust FIML); and bfi by gender (real missing values), std.lv, metric and scalar, FIML. Reference files
      * under reference/cfa/invariance/.
      */
     static final List<Case> GRID = grid();
@@ -333,7 +354,7 @@ final class LavaanReferenceCases {
         List<Case> cases = new ArrayList<>();
         for (boolean stdLv : new boolean[] {false, true}) {
             for (String equal : List.of("none", "loadings", "scalar")) {
-                for (String estimator : List.of("ml", "mlr", "fiml")) {
+                for (String estimator : List.of("ml", "mlr", "fiml", "fiml-mlr")) {
                     Set<GroupEqual> groupEqual =
                             switch (equal) {
                                 case "none" -> Set.of();
@@ -343,8 +364,8 @@ final class LavaanReferenceCases {
                     CfaOptions options = CfaOptions.defaults()
                             .withStandardizeLatent(stdLv)
                             .withGroupEqual(groupEqual)
-                            .withEstimator(estimator.equals("mlr") ? Estimator.MLR : Estimator.ML)
-                            .withMissing(estimator.equals("fiml") ? MissingData.ML : MissingData.LISTWISE);
+                            .withEstimator(estimator.endsWith("mlr") ? Estimator.MLR : Estimator.ML)
+                            .withMissing(estimator.startsWith("fiml") ? MissingData.ML : MissingData.LISTWISE);
                     String name = "invariance/grade-" + (stdLv ? "stdlv" : "marker") + "-" + equal + "-" + estimator;
                     cases.add(new Case(name, "HolzingerSwineford1939", "grade", HS, options));
                 }

@@ -86,7 +86,8 @@ public final class CfaCommand implements Callable<Integer> {
             names = "--missing",
             defaultValue = "listwise",
             paramLabel = "listwise|ml",
-            description = "Listwise deletion (default) or full-information ML.")
+            description = "Listwise deletion (default) or full-information ML; with --estimator mlr robust FIML"
+                    + " (sandwich SEs, Yuan-Bentler scaled test, FIML-corrected robust RMSEA and CFI, as lavaan).")
     String missing;
 
     @Option(names = "--std-lv", description = "Fix factor variances to 1 and free all loadings (lavaan's std.lv).")

@@ -384,9 +384,39 @@ class CfaCommandTest {
                 CommandRun.run("cfa", HS, "--model", MODEL, "--group", "school", "--group-equal", "residuals");
         assertThat(residuals.exitCode()).isEqualTo(2);
         assertThat(residuals.err()).contains("not implemented");
-        CommandRun robustFiml = CommandRun.run("cfa", HS, "--model", MODEL, "--estimator", "mlr", "--missing", "ml");
-        assertThat(robustFiml.exitCode()).isEqualTo(2);
-        assertThat(robustFiml.err()).contains("not implemented");
+        CommandRun robustFimlWithPredictors = CommandRun.run(
+                "cfa", HS, "--model", MODEL + "; visual ~ ageyr", "--estimator", "mlr", "--missing", "ml");
+        assertThat(robustFimlWithPredictors.exitCode()).isEqualTo(2);
+        assertThat(robustFimlWithPredictors.err()).contains("not implemented").contains("ageyr");
+    }
+
+    /** Refused until 2026-12-07 ("not implemented"); now lavaan's cfa(bfi_model, bfi, estimator = "MLR", missing = "ml"). */
+    @Test
+    void robustFimlMatchesLavaanInJsonAndText() throws java.io.IOException {
+        String bfi = Path.of("..", "alliance-stats", "src", "test", "resources", "data", "bfi.csv")
+                .toString();
+        String model = "agree =~ A1 + A2 + A3 + A4 + A5; consc =~ C1 + C2 + C3 + C4 + C5; extra =~ E1 + E2 + E3 + E4"
+                + " + E5; neuro =~ N1 + N2 + N3 + N4 + N5; open =~ O1 + O2 + O3 + O4 + O5";
+        CommandRun run = CommandRun.run("cfa", bfi, "--model", model, "--estimator", "mlr", "--missing", "ml");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode fit = json(run).at("/fit");
+        java.util.Map<String, Double> lavaan = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(Path.of(
+                "..", "alliance-stats", "src", "test", "resources", "reference", "cfa", "bfi-fiml-mlr-fit.csv"))) {
+            String[] cells = line.replace("\"", "").split(",");
+            if (!cells[0].equals("name") && !cells[1].equals("NA")) {
+                lavaan.put(cells[0], Double.parseDouble(cells[1]));
+            }
+        }
+        for (String name : List.of("chisq.scaled", "chisq.scaling.factor", "cfi.robust", "rmsea.robust")) {
+            assertThat(fit.get(name).doubleValue())
+                    .as(name)
+                    .isCloseTo(lavaan.get(name), within(1e-5 * lavaan.get(name)));
+        }
+        CommandRun text = CommandRun.run(
+                "cfa", bfi, "--model", model, "--estimator", "mlr", "--missing", "ml", "--format", "text");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("MLR").contains("full-information ML").contains("Scaling correction factor");
     }
 
     private static final String HS_ORDINAL = Path.of(
