@@ -61,6 +61,33 @@ class CfaInvarianceStepsTest {
         }
     }
 
+    /** bfi's agree and consc items by gender, with bfi's own missing values (cfa.R, compare-bfi-gender-…). */
+    @Test
+    void underRobustFimlTheStepsAndTheirScaledDifferencesAreLavTestLrts() {
+        CfaInvariance.Result result = CfaInvariance.fit(
+                ReferenceFiles.data("bfi", "gender"),
+                CfaModelSyntax.parse("agree =~ A1 + A2 + A3 + A4 + A5\nconsc =~ C1 + C2 + C3 + C4 + C5"),
+                CfaOptions.defaults().withEstimator(Estimator.MLR).withMissing(CfaOptions.MissingData.ML));
+        List<Map<String, String>> ref = ReferenceFiles.csv("/reference/cfa/compare-bfi-gender-invariance-fiml-mlr.csv");
+        assertThat(result.converged()).isTrue();
+        for (int i = 0; i < 3; i++) {
+            assertRelative(result.steps().get(i).fit().fit("chisq"), ref.get(i).get("chisq"), 1e-8);
+        }
+        for (int i = 0; i < 2; i++) {
+            CfaInvariance.Comparison c = result.comparisons().get(i);
+            assertThat(c.test().method()).contains("Satorra-Bentler 2001");
+            assertRelative(c.test().chisqDiff(), ref.get(i + 1).get("chisq.diff"), 1e-4);
+            assertThat(c.test().pvalue())
+                    .isCloseTo(ReferenceFiles.number(ref.get(i + 1).get("pvalue")), within(1e-4));
+            assertThat(c.deltaCfiRobust())
+                    .isEqualTo(result.steps().get(i + 1).fit().fit("cfi.robust")
+                            - result.steps().get(i).fit().fit("cfi.robust"));
+        }
+        // lavaan's FIML-corrected robust CFI of the metric step (bfi-gender-metric-fiml-mlr)
+        double metric = ReferenceFiles.fitMeasures("bfi-gender-metric-fiml-mlr").get("cfi.robust");
+        assertThat(result.steps().get(1).fit().fit("cfi.robust")).isCloseTo(metric, within(1e-5 * metric));
+    }
+
     @Test
     void groupPartialFreesItsLoadingsInTheMetricStepAndItsInterceptsInTheScalarStep() {
         CfaOptions partial = CfaOptions.defaults().withGroupPartial(Set.of("x3~1", "x7 ~ 1"));
