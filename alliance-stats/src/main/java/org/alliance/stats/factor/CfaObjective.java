@@ -402,30 +402,52 @@ final class CfaObjective {
 
     /** ∂F/∂θ (analytic); NaN entries when an implied covariance is not positive definite. */
     double[] gradient(double[] theta) {
-        double[] grad = new double[spec.freeCount];
+        int p = spec.p();
+        double[][][] m = new double[samples.size()][][];
+        double[][] v = new double[samples.size()][];
+        if (!residualTerms(theta, m, v)) {
+            double[] grad = new double[spec.freeCount];
+            java.util.Arrays.fill(grad, Double.NaN);
+            return grad;
+        }
+        return gradientWith(theta, m, v);
+    }
+
+    /**
+     * The data's part of the gradient of each group at θ: M (p×p) and v (p) with ∂F_g/∂θ_k = tr(M ∂Σ/∂θ_k) −
+     * 2v′∂μ/∂θ_k; with missing values summed over the patterns. False when an implied covariance is not positive
+     * definite.
+     */
+    private boolean residualTerms(double[] theta, double[][][] m, double[][] v) {
         int p = spec.p();
         for (int g = 0; g < samples.size(); g++) {
             GroupState st = state(g, theta);
             if (st.sigmaInv == null) {
-                java.util.Arrays.fill(grad, Double.NaN);
-                return grad;
+                return false;
             }
-            double[][] mMatrix;
-            double[] v;
             if (samples.get(g).incomplete()) {
-                mMatrix = new double[p][p];
-                v = new double[p];
-                if (!patternTerms(samples.get(g), st, mMatrix, v)) {
-                    java.util.Arrays.fill(grad, Double.NaN);
-                    return grad;
+                m[g] = new double[p][p];
+                v[g] = new double[p];
+                if (!patternTerms(samples.get(g), st, m[g], v[g])) {
+                    return false;
                 }
             } else {
                 double[] d = meanResidual(g, st);
-                v = SymmetricMatrices.multiply(st.sigmaInv, d);
-                mMatrix = matrixM(st.sigmaInv, st.sigma, samples.get(g).covariance(), d);
+                v[g] = SymmetricMatrices.multiply(st.sigmaInv, d);
+                m[g] = matrixM(st.sigmaInv, st.sigma, samples.get(g).covariance(), d);
             }
+        }
+        return true;
+    }
+
+    /** Σ_g w_g [tr(M_g ∂Σ_g/∂θ_k) − 2v_g′∂μ_g/∂θ_k] at θ for given M_g and v_g. */
+    private double[] gradientWith(double[] theta, double[][][] m, double[][] v) {
+        double[] grad = new double[spec.freeCount];
+        int p = spec.p();
+        for (int g = 0; g < samples.size(); g++) {
+            GroupState st = state(g, theta);
             // tr(M ∂Σ/∂θ_k) = Σ_t c_t (V_u′MV_v + V_v′MV_u)
-            double[][] h = gram(mMatrix, loadingColumns(st));
+            double[][] h = gram(m[g], loadingColumns(st));
             double[][] dm = meanDerivatives(g, st);
             SigmaTerms[] terms = sigmaTerms[g];
             for (int k = 0; k < grad.length; k++) {
@@ -438,7 +460,7 @@ final class CfaObjective {
                 }
                 if (dm[k] != null) {
                     for (int a = 0; a < p; a++) {
-                        gk -= 2 * v[a] * dm[k][a];
+                        gk -= 2 * v[g][a] * dm[k][a];
                     }
                 }
                 grad[k] += weights[g] * gk;
@@ -720,8 +742,103 @@ final class CfaObjective {
         return 2 * t;
     }
 
-    /** Observed information of F/2 by central differences of the analytic gradient (symmetrised). */
+    /**
+     * Observed information of F/2 = −(logL − logL_H1)/N: (1/N) Σ_g [Δ_g′A_gΔ_g + Σ_j G_gj ∂²m_gj/∂θ∂θ′] with m = (μ,
+     * vech Σ) the implied moments, Δ = ∂m/∂θ, A the observed information of the normal likelihood in the moments
+     * at the implied moments (summed over the cases, by missingness pattern with FIML: {@link
+     * FimlSaturatedModel#observedInformation}) and G = ∂(−logL)/∂m. The second term is taken by central differences
+     * of the gradient with the data's part (M, v) held at θ, which needs no pass over the data; the first is
+     * analytic. Exact for any model this class fits (structural ones included) where the old way took central
+     * differences of the whole gradient: 2q passes over every missingness pattern ({@link
+     * #observedInformationByDifferences}, kept for the tests). NaN entries where an implied covariance is not
+     * positive definite.
+     */
     double[][] observedInformation(double[] theta) {
+        int q = spec.freeCount;
+        int p = spec.p();
+        int groups = samples.size();
+        double[][][] m = new double[groups][][];
+        double[][] v = new double[groups][];
+        double[][] h = new double[q][q];
+        if (!residualTerms(theta, m, v)) {
+            for (double[] row : h) {
+                java.util.Arrays.fill(row, Double.NaN);
+            }
+            return h;
+        }
+        for (int g = 0; g < groups; g++) {
+            GroupState st = state(g, theta);
+            GroupSample s = samples.get(g);
+            // Without a mean structure the means are the sample means (saturated), so they add nothing.
+            double[] mu = spec.meanStructure ? st.mu : s.mean();
+            double[][] a = FimlSaturatedModel.observedInformation(s, mu, st.sigma);
+            double[][] delta = momentJacobian(g, st);
+            double[][] ad = SymmetricMatrices.multiply(a, delta);
+            for (int k = 0; k < q; k++) {
+                for (int l = 0; l <= k; l++) {
+                    double sum = 0;
+                    for (int i = 0; i < delta.length; i++) {
+                        sum += delta[i][k] * ad[i][l];
+                    }
+                    h[k][l] += sum / total;
+                }
+            }
+        }
+        for (int l = 0; l < q; l++) {
+            double step = 1e-5 * Math.max(1, Math.abs(theta[l]));
+            double[] up = theta.clone();
+            double[] down = theta.clone();
+            up[l] += step;
+            down[l] -= step;
+            double[] gu = gradientWith(up, m, v);
+            double[] gd = gradientWith(down, m, v);
+            for (int k = 0; k < q; k++) {
+                double second = (gu[k] - gd[k]) / (2 * step) / 2;
+                // symmetrised: half of each of the two central differences (the diagonal has one)
+                if (k == l) {
+                    h[k][l] += second;
+                } else if (k > l) {
+                    h[k][l] += 0.5 * second;
+                } else {
+                    h[l][k] += 0.5 * second;
+                }
+            }
+        }
+        for (int k = 0; k < q; k++) {
+            for (int l = 0; l < k; l++) {
+                h[l][k] = h[k][l];
+            }
+        }
+        return h;
+    }
+
+    /**
+     * Δ = ∂(μ, vech Σ)/∂θ of group g, rows in {@link FimlSaturatedModel}'s order (the p means, then σ_ab for a ≥ b
+     * once each).
+     */
+    double[][] momentJacobian(int g, GroupState st) {
+        int p = spec.p();
+        int q = spec.freeCount;
+        double[][] delta = new double[FimlSaturatedModel.dimension(p)][q];
+        double[][][] ds = sigmaDerivatives(g, st);
+        double[][] dm = meanDerivatives(g, st);
+        for (int k = 0; k < q; k++) {
+            for (int x = 0; x < p; x++) {
+                if (dm[k] != null) {
+                    delta[x][k] = dm[k][x];
+                }
+                if (ds[k] != null) {
+                    for (int y = 0; y <= x; y++) {
+                        delta[FimlSaturatedModel.sigmaIndex(p, x, y)][k] = ds[k][x][y];
+                    }
+                }
+            }
+        }
+        return delta;
+    }
+
+    /** Observed information of F/2 by central differences of the analytic gradient (symmetrised). */
+    double[][] observedInformationByDifferences(double[] theta) {
         int q = spec.freeCount;
         double[][] h = new double[q][q];
         for (int k = 0; k < q; k++) {

@@ -63,19 +63,9 @@ final class FimlCorrectedFit {
                 }
             }
             CfaObjective.GroupState st = objective.state(g, theta);
-            double[][][] ds = objective.sigmaDerivatives(g, st);
-            double[][] dm = objective.meanDerivatives(g, st);
-            for (int k = 0; k < q; k++) {
-                for (int x = 0; x < p; x++) {
-                    if (dm[k] != null) {
-                        delta[o + x][k] = dm[k][x];
-                    }
-                    if (ds[k] != null) {
-                        for (int y = 0; y <= x; y++) {
-                            delta[o + FimlSaturatedModel.sigmaIndex(p, x, y)][k] = ds[k][x][y];
-                        }
-                    }
-                }
+            double[][] jacobian = objective.momentJacobian(g, st);
+            for (int i = 0; i < r; i++) {
+                System.arraycopy(jacobian[i], 0, delta[o + i], 0, q);
             }
             chisq += n * completeDataDiscrepancy(s.mean(), s.covariance(), st);
         }

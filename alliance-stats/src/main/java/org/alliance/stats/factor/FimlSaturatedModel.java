@@ -46,6 +46,24 @@ final class FimlSaturatedModel {
     }
 
     /**
+     * A of a group at any (μ, Σ): −∂²logL/∂m∂m′ summed over its cases (by missingness pattern; a group without
+     * missing values is one pattern with its sample mean and covariance), in the order of the class comment.
+     */
+    static double[][] observedInformation(GroupSample s, double[] mu, double[][] sigma) {
+        int p = mu.length;
+        double[][] a = new double[dimension(p)][dimension(p)];
+        if (s.incomplete()) {
+            for (MissingPattern pattern : s.patterns()) {
+                addObserved(pattern, mu, sigma, a, p);
+            }
+        } else {
+            int[] all = java.util.stream.IntStream.range(0, p).toArray();
+            addObserved(new MissingPattern(all, s.n(), s.mean(), s.covariance(), new double[0][]), mu, sigma, a, p);
+        }
+        return a;
+    }
+
+    /**
      * The information of one complete-data case at (μ, Σ), where observed and expected agree: Σ⁻¹ for the means
      * and ½ tr(E_ab Σ⁻¹ E_cd Σ⁻¹) for the covariances (lavaan's h1 information of complete data).
      */
