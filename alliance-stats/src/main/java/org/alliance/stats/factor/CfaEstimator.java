@@ -288,7 +288,9 @@ public final class CfaEstimator {
 
     private static List<GroupSample> groupSamples(
             CfaData data, int[] columns, boolean[] required, boolean fiml, List<String> warnings) {
-        Map<String, List<double[]>> byGroup = new LinkedHashMap<>();
+        // The rows kept, by group (indices into data.rows()); values are copied once, into a group's columns or,
+        // with missing values, its cases.
+        Map<String, RowList> byGroup = new LinkedHashMap<>();
         Set<String> groupsWithMissing = new HashSet<>();
         boolean grouped = !data.groupLabels().isEmpty();
         int dropped = 0;
@@ -297,13 +299,10 @@ public final class CfaEstimator {
         int k = columns.length;
         for (int r = 0; r < data.rows().size(); r++) {
             double[] row = data.rows().get(r);
-            double[] x = new double[k];
             int missing = 0;
             int predictorsMissing = 0;
             for (int j = 0; j < k; j++) {
-                double v = row[columns[j]];
-                x[j] = v;
-                if (Double.isNaN(v)) {
+                if (Double.isNaN(row[columns[j]])) {
                     missing++;
                     if (required[j]) {
                         predictorsMissing++;
@@ -324,7 +323,7 @@ public final class CfaEstimator {
                 dropped++;
                 continue;
             }
-            byGroup.computeIfAbsent(label, g -> new ArrayList<>()).add(x);
+            byGroup.computeIfAbsent(label, g -> new RowList()).add(r);
             if (missing > 0) {
                 groupsWithMissing.add(label);
             }
@@ -347,7 +346,7 @@ public final class CfaEstimator {
         }
         List<GroupSample> samples = new ArrayList<>();
         for (var e : byGroup.entrySet()) {
-            int n = e.getValue().size();
+            int n = e.getValue().size;
             if (n < 2) {
                 throw new IllegalArgumentException("too few complete cases"
                         + (e.getKey().isEmpty() ? "" : " in group '" + e.getKey() + "'") + ": " + n);
@@ -357,13 +356,41 @@ public final class CfaEstimator {
                         "only " + n + " complete cases" + (e.getKey().isEmpty() ? "" : " in group '" + e.getKey() + "'")
                                 + " for " + columns.length + " variables");
             }
-            double[][] cases = e.getValue().toArray(double[][]::new);
-            samples.add(
-                    groupsWithMissing.contains(e.getKey())
-                            ? GroupSample.withMissing(e.getKey(), cases)
-                            : GroupSample.of(e.getKey(), cases));
+            int[] rows = e.getValue().rows;
+            if (groupsWithMissing.contains(e.getKey())) {
+                double[][] cases = new double[n][k];
+                for (int i = 0; i < n; i++) {
+                    double[] row = data.rows().get(rows[i]);
+                    for (int j = 0; j < k; j++) {
+                        cases[i][j] = row[columns[j]];
+                    }
+                }
+                samples.add(GroupSample.withMissing(e.getKey(), cases));
+            } else {
+                double[][] values = new double[k][n];
+                for (int i = 0; i < n; i++) {
+                    double[] row = data.rows().get(rows[i]);
+                    for (int j = 0; j < k; j++) {
+                        values[j][i] = row[columns[j]];
+                    }
+                }
+                samples.add(GroupSample.ofColumns(e.getKey(), values));
+            }
         }
         return samples;
+    }
+
+    /** A growing list of row indices. */
+    private static final class RowList {
+        int[] rows = new int[64];
+        int size;
+
+        void add(int row) {
+            if (size == rows.length) {
+                rows = java.util.Arrays.copyOf(rows, 2 * size);
+            }
+            rows[size++] = row;
+        }
     }
 
     /**

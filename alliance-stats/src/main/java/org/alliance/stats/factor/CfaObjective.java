@@ -25,6 +25,8 @@ final class CfaObjective {
     final int total;
     private final double[] constant;
     private final FimlSaturatedModel.Information[] saturated;
+    private double[] cachedTheta;
+    private final GroupState[] cachedStates;
 
     /**
      * ∂Σ/∂θ_k of group g as a sum of symmetric rank-two terms Σ_t c_t (V_u V_v′ + V_v V_u′) over the columns of
@@ -79,6 +81,7 @@ final class CfaObjective {
         this.samples = samples;
         this.constant = new double[samples.size()];
         this.saturated = new FimlSaturatedModel.Information[samples.size()];
+        this.cachedStates = new GroupState[samples.size()];
         for (int g = 0; g < samples.size(); g++) {
             GroupSample s = samples.get(g);
             // F_g = −2(logL_H0 − logL_H1)/N_g; for complete data the constant is log|S| + p.
@@ -212,7 +215,22 @@ final class CfaObjective {
     }
 
     /** Model matrices and implied moments; Σ⁻¹ is null when Σ is not positive definite. */
+    /**
+     * The model matrices and moments of group g at θ. The states of the last θ asked for are kept (the optimiser asks
+     * for the value, the gradient and the information at one θ in turn); callers must not change them.
+     */
     GroupState state(int g, double[] theta) {
+        if (cachedTheta == null || !java.util.Arrays.equals(theta, cachedTheta)) {
+            cachedTheta = theta.clone();
+            java.util.Arrays.fill(cachedStates, null);
+        }
+        if (cachedStates[g] == null) {
+            cachedStates[g] = computeState(g, theta);
+        }
+        return cachedStates[g];
+    }
+
+    private GroupState computeState(int g, double[] theta) {
         int p = spec.p();
         int m = spec.m();
         GroupState st = new GroupState();
@@ -904,7 +922,7 @@ final class CfaObjective {
                 double[][] residuals = new double[s.n()][p];
                 for (int i = 0; i < residuals.length; i++) {
                     for (int a = 0; a < p; a++) {
-                        residuals[i][a] = s.centred()[i][a] + d[a];
+                        residuals[i][a] = s.centredColumns()[a][i] + d[a];
                     }
                 }
                 addScores(
@@ -1028,7 +1046,12 @@ final class CfaObjective {
             }
             double[][] sInv = sampleInverses.get(g);
             double sum = 0;
-            for (double[] c : samples.get(g).centred()) {
+            double[][] columns = samples.get(g).centredColumns();
+            double[] c = new double[p];
+            for (int i = 0; i < samples.get(g).n(); i++) {
+                for (int a = 0; a < p; a++) {
+                    c[a] = columns[a][i];
+                }
                 double[] u = SymmetricMatrices.multiply(sInv, c);
                 double mi = 0;
                 for (int a = 0; a < p; a++) {

@@ -113,7 +113,7 @@ final class FimlSaturatedModel {
         double[][] cases = new double[s.n()][p];
         for (int i = 0; i < cases.length; i++) {
             for (int a = 0; a < p; a++) {
-                cases[i][a] = s.centred()[i][a] + s.mean()[a];
+                cases[i][a] = s.centredColumns()[a][i] + s.mean()[a];
             }
         }
         int[] all = java.util.stream.IntStream.range(0, p).toArray();

@@ -8,10 +8,11 @@ import org.alliance.stats.linalg.SymmetricMatrices;
  * The data of one group as the estimator needs it.
  *
  * <p>Complete data (listwise): mean, covariance S with divisor N (lavaan's ML convention), the centred
- * cases (for casewise scores), no patterns. With missing values (FIML): mean and covariance are the
- * EM estimates of the saturated model, and {@code patterns} holds the moments of each missingness
+ * cases column by column (for casewise scores), no patterns. With missing values (FIML): mean and covariance
+ * are the EM estimates of the saturated model, and {@code patterns} holds the moments of each missingness
  * pattern.
  *
+ * @param centredColumns complete data: column j holds y_ij − ȳ_j of every case i (p arrays of length n)
  * @param h1LogLikelihood log-likelihood of the saturated model
  * @param baselineLogLikelihood log-likelihood of the independence model (free means and variances)
  */
@@ -20,7 +21,7 @@ record GroupSample(
         int n,
         double[] mean,
         double[][] covariance,
-        double[][] centred,
+        double[][] centredColumns,
         List<MissingPattern> patterns,
         double h1LogLikelihood,
         double baselineLogLikelihood) {
@@ -31,28 +32,36 @@ record GroupSample(
         return !patterns.isEmpty();
     }
 
+    /** Complete cases given case by case. */
     static GroupSample of(String label, double[][] cases) {
-        int n = cases.length;
         int p = cases[0].length;
+        double[][] columns = new double[p][cases.length];
+        for (int i = 0; i < cases.length; i++) {
+            for (int j = 0; j < p; j++) {
+                columns[j][i] = cases[i][j];
+            }
+        }
+        return ofColumns(label, columns);
+    }
+
+    /** Complete cases given column by column ({@code columns[j][i]}, all of one length); centred in place. */
+    static GroupSample ofColumns(String label, double[][] columns) {
+        int p = columns.length;
+        int n = columns[0].length;
         double[] mean = new double[p];
-        for (double[] c : cases) {
-            for (int j = 0; j < p; j++) {
-                mean[j] += c[j];
-            }
-        }
         for (int j = 0; j < p; j++) {
-            mean[j] /= n;
-        }
-        double[][] centred = new double[n][p];
-        double[][] centredColumns = new double[p][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < p; j++) {
-                double d = cases[i][j] - mean[j];
-                centred[i][j] = d;
-                centredColumns[j][i] = d;
+            double[] c = columns[j];
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += c[i];
+            }
+            mean[j] = sum / n;
+            double m = mean[j];
+            for (int i = 0; i < n; i++) {
+                c[i] -= m;
             }
         }
-        double[][] s = DenseMatrix.crossProductOfColumns(centredColumns);
+        double[][] s = DenseMatrix.crossProductOfColumns(columns);
         double sumLogDiag = 0;
         for (int a = 0; a < p; a++) {
             for (int b = 0; b < p; b++) {
@@ -64,7 +73,7 @@ record GroupSample(
                 .map(l -> -0.5 * n * (p * LOG_2PI + SymmetricMatrices.logDeterminant(l) + p))
                 .orElse(Double.NaN);
         double baseline = -0.5 * n * (p * LOG_2PI + sumLogDiag + p);
-        return new GroupSample(label, n, mean, s, centred, List.of(), h1, baseline);
+        return new GroupSample(label, n, mean, s, columns, List.of(), h1, baseline);
     }
 
     /** Cases with missing values (NaN); every case has at least one observed value. */
