@@ -99,6 +99,16 @@ write_mi(cfa(bfi_model, data = bfi), "bfi-ml")
 write_mi(cfa(bfi_model, data = bfi, missing = "ml"), "bfi-fiml")
 write_mi(cfa(hs_model, data = hs, missing = "ml"), "hs-fiml-complete")
 
+# Score tests of the equality constraints (lavTestScore): group.equal loadings and intercepts, a shared label, a
+# group.partial, and FIML with bfi's own missing values.
+write_score(scalar, "hs-scalar")
+write_score(metric, "hs-metric")
+write_score(cfa("visual =~ x1 + a*x2 + a*x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9", data = hs), "hs-labels")
+write_score(cfa(hs_model, data = hs, group = "school", group.equal = "loadings", group.partial = "visual=~x2"),
+            "hs-metric-partial")
+write_score(cfa("agree =~ A1 + A2 + A3 + A4 + A5\nconsc =~ C1 + C2 + C3 + C4 + C5", data = bfi,
+                group = "gender", group.equal = "loadings", missing = "ml"), "bfi-gender-metric-fiml")
+
 # Non-central chi-square cdf, R's pchisq(q, df, ncp).
 grid <- expand.grid(q = c(0.5, 5, 24, 85.306, 150), df = c(1, 3, 24, 100), ncp = c(0, 0.3, 7.5, 60.3, 250))
 grid$p <- pchisq(grid$q, grid$df, grid$ncp)

@@ -4,6 +4,7 @@
 #                         <case>-fit.csv         fitMeasures(fit) as name,value
 #                         <case>-implied.csv     model-implied covariance (and means) per group
 #   write_mi(fit, case):  <case>-mi.csv (and <case>-mi-polished.csv), below
+#   write_score(fit, case): <case>-score.csv  lavTestScore(fit): the total test (lhs "total") and the univariate tests
 # all with 17 significant digits.
 fmt <- function(df) {
   for (n in names(df)) if (is.numeric(df[[n]])) df[[n]] <- format(df[[n]], digits = 17, trim = TRUE)
@@ -62,4 +63,13 @@ write_mi <- function(fit, case, polish = TRUE) {
   if (is.null(mi$group)) mi$group <- 1L
   write_table(mi[, c("lhs", "op", "rhs", "group", "mi", "epc", "sepc.lv", "sepc.all", "sepc.nox")],
               paste0(case, "-mi-polished.csv"))
+}
+
+# Score tests of the equality constraints, lavTestScore(fit) with lavaan's defaults (expected information): one row for
+# the total test (lhs = "total") and one per constraint (lhs == rhs in lavaan's .pN. labels), X2, df, p.value.
+write_score <- function(fit, case) {
+  sc <- lavTestScore(fit)
+  total <- data.frame(lhs = "total", op = "", rhs = "", X2 = sc$test$X2, df = sc$test$df, p.value = sc$test$p.value)
+  uni <- as.data.frame(sc$uni)[, c("lhs", "op", "rhs", "X2", "df", "p.value")]
+  write_table(rbind(total, uni), paste0(case, "-score.csv"))
 }

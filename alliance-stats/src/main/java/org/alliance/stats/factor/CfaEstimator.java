@@ -60,7 +60,7 @@ public final class CfaEstimator {
         if (options.estimator() == Estimator.WLSMV) {
             return WlsmvEstimator.fit(data, model, options);
         }
-        return fitted(data, model, options, true, false).result();
+        return fitted(data, model, options, true, false, false).result();
     }
 
     /**
@@ -68,33 +68,64 @@ public final class CfaEstimator {
      * expected information, also under MLR (as lavaan); with FIML from the expected information summed over the
      * missingness patterns and the FIML gradient (as lavaan's {@code missing = "ml"}).
      *
-     * @throws IllegalArgumentException as {@link #fit}, and with {@code missing = ml}
+     * @throws IllegalArgumentException as {@link #fit}, and for a model with observed predictors or outcomes
      */
     public static CfaResult fitWithModificationIndices(CfaData data, CfaModel model, CfaOptions options) {
+        return fit(data, model, options, true, false);
+    }
+
+    /**
+     * Fits the model and adds lavaan's {@code lavTestScore(fit)} for its equality constraints ({@link
+     * CfaScoreTests}); {@link CfaResult#scoreTestsIfAny()} is empty for a model without equalities.
+     *
+     * @throws IllegalArgumentException as {@link #fit}, and with WLSMV
+     */
+    public static CfaResult fitWithScoreTests(CfaData data, CfaModel model, CfaOptions options) {
+        return fit(data, model, options, false, true);
+    }
+
+    /** Fits the model with modification indices, score tests, both or neither. */
+    public static CfaResult fit(
+            CfaData data, CfaModel model, CfaOptions options, boolean modificationIndices, boolean scoreTests) {
         if (options.estimator() == Estimator.WLSMV) {
-            throw new IllegalArgumentException("modification indices with WLSMV (ordered items) are not implemented");
-        }
-        List<String> latent = model.latentVariables();
-        for (CfaModel.Statement s : model.statements()) {
-            if (s.operator() == CfaModel.Operator.REGRESSION && !latent.contains(s.lhs())) {
-                throw new IllegalArgumentException("modification indices for a model with an observed outcome ('"
-                        + s.lhs() + " ~ " + s.rhs() + "') are not implemented yet");
+            if (modificationIndices) {
+                throw new IllegalArgumentException(
+                        "modification indices with WLSMV (ordered items) are not implemented");
             }
-            if (s.operator() == CfaModel.Operator.REGRESSION && !latent.contains(s.rhs())
-                    || s.operator() == CfaModel.Operator.COVARIANCE
-                            && latent.contains(s.lhs()) != latent.contains(s.rhs())) {
-                throw new IllegalArgumentException("modification indices for a model with an observed predictor ('"
-                        + s.lhs() + " " + s.operator().symbol() + " " + s.rhs() + "') are not implemented yet");
+            if (scoreTests) {
+                throw new IllegalArgumentException("score tests with WLSMV (ordered items) are not implemented");
+            }
+            return WlsmvEstimator.fit(data, model, options);
+        }
+        if (modificationIndices) {
+            List<String> latent = model.latentVariables();
+            for (CfaModel.Statement s : model.statements()) {
+                if (s.operator() == CfaModel.Operator.REGRESSION && !latent.contains(s.lhs())) {
+                    throw new IllegalArgumentException("modification indices for a model with an observed outcome ('"
+                            + s.lhs() + " ~ " + s.rhs() + "') are not implemented yet");
+                }
+                if (s.operator() == CfaModel.Operator.REGRESSION && !latent.contains(s.rhs())
+                        || s.operator() == CfaModel.Operator.COVARIANCE
+                                && latent.contains(s.lhs()) != latent.contains(s.rhs())) {
+                    throw new IllegalArgumentException("modification indices for a model with an observed predictor ('"
+                            + s.lhs() + " " + s.operator().symbol() + " " + s.rhs() + "') are not implemented yet");
+                }
             }
         }
-        return fitted(data, model, options, true, true).result();
+        return fitted(data, model, options, true, modificationIndices, scoreTests)
+                .result();
     }
 
     /** A fit and, after robust FIML, its FIML-corrected statistic for the robust indices (else null). */
     private record Fitted(CfaResult result, FimlCorrectedFit.Corrected corrected) {}
 
     private static Fitted fitted(
-            CfaData data, CfaModel model, CfaOptions options, boolean withBaseline, boolean withIndices) {
+            CfaData data,
+            CfaModel model,
+            CfaOptions options,
+            boolean withBaseline,
+            boolean withIndices,
+            boolean withScoreTests) {
         boolean fiml = options.missing() == MissingData.ML;
         boolean robustFiml = fiml && options.estimator() == Estimator.MLR;
         List<String> warnings = new ArrayList<>();
@@ -251,7 +282,8 @@ public final class CfaEstimator {
                         opt.converged,
                         opt.iterations,
                         Provenance.method(method, REFERENCE, optionText),
-                        withIndices ? CfaModificationIndices.compute(spec, samples, theta, states) : List.of()),
+                        withIndices ? CfaModificationIndices.compute(spec, samples, theta, states) : List.of(),
+                        withScoreTests ? CfaScoreTests.compute(spec, samples, theta) : null),
                 corrected);
     }
 
@@ -278,6 +310,7 @@ public final class CfaEstimator {
                 data,
                 CfaModelSyntax.parse(model.toString()),
                 new CfaOptions(options.estimator(), options.missing(), false, Set.of(), options.maxIterations()),
+                false,
                 false,
                 false);
     }

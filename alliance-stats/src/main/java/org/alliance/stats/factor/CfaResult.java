@@ -23,6 +23,8 @@ import org.alliance.stats.provenance.Traceable;
  * @param provenance how the numbers were made
  * @param modificationIndices lavaan's {@code modindices(fit)} in lavaan's order when asked for
  *     ({@link CfaEstimator#fitWithModificationIndices}), empty otherwise
+ * @param scoreTests lavaan's {@code lavTestScore(fit)} when asked for ({@link CfaEstimator#fitWithScoreTests}) and
+ *     the model has equality constraints, else null
  */
 public record CfaResult(
         List<ParameterEstimate> parameters,
@@ -32,7 +34,8 @@ public record CfaResult(
         boolean converged,
         int iterations,
         Provenance provenance,
-        List<ModificationIndex> modificationIndices)
+        List<ModificationIndex> modificationIndices,
+        ScoreTests scoreTests)
         implements Traceable {
 
     public CfaResult {
@@ -53,7 +56,12 @@ public record CfaResult(
             boolean converged,
             int iterations,
             Provenance provenance) {
-        this(parameters, fitMeasures, implied, warnings, converged, iterations, provenance, List.of());
+        this(parameters, fitMeasures, implied, warnings, converged, iterations, provenance, List.of(), null);
+    }
+
+    /** The score tests when asked for ({@link CfaEstimator#fitWithScoreTests}) and the model has equalities. */
+    public Optional<ScoreTests> scoreTestsIfAny() {
+        return Optional.ofNullable(scoreTests);
     }
 
     /** A fit measure by lavaan's name, e.g. {@code fit("cfi")}; NaN when not computed. */
@@ -132,6 +140,47 @@ public record CfaResult(
             Objects.requireNonNull(rhs, "rhs");
         }
     }
+
+    /**
+     * lavaan's {@code lavTestScore(fit)}: the score tests of the model's equality constraints ({@code group.equal},
+     * shared labels), all released at once and one at a time.
+     *
+     * @param chisq the total test's statistic
+     * @param df the number of equality constraints
+     * @param pvalue the total test's p-value
+     * @param univariate one test per constraint, in lavaan's order
+     */
+    public record ScoreTests(double chisq, int df, double pvalue, List<ScoreTest> univariate) {
+        public ScoreTests {
+            univariate = List.copyOf(univariate);
+        }
+    }
+
+    /**
+     * The score test (1 df) of releasing one equality constraint {@code lhs == rhs}.
+     *
+     * @param lhs lavaan's label of the first parameter ({@code .pN.}: row N of the parameter table)
+     * @param op {@code ==}
+     * @param rhs lavaan's label of the second parameter
+     * @param parameter the first parameter, e.g. {@code visual=~x2}
+     * @param group its 1-based group
+     * @param otherParameter the second parameter (the same one in another group, for {@code group.equal})
+     * @param otherGroup its 1-based group
+     * @param chisq the statistic: the expected drop in χ² when the constraint is released
+     * @param df 1
+     * @param pvalue its p-value
+     */
+    public record ScoreTest(
+            String lhs,
+            String op,
+            String rhs,
+            String parameter,
+            int group,
+            String otherParameter,
+            int otherGroup,
+            double chisq,
+            int df,
+            double pvalue) {}
 
     /**
      * Model-implied moments of one group.

@@ -84,6 +84,76 @@ public final class SymmetricMatrices {
         return x;
     }
 
+    /**
+     * A solution of A x = b for a symmetric positive-semidefinite A and b in its range (where the solution is not
+     * unique, b′x is): Cholesky with symmetric pivoting (Higham 2002, §10.3), stopped where the largest remaining
+     * pivot falls to {@code relativeTolerance} times the largest diagonal element; the unknowns beyond that rank are
+     * zero.
+     */
+    public static double[] solveSemidefinite(double[][] a, double[] b, double relativeTolerance) {
+        int n = a.length;
+        double[][] m = new double[n][];
+        int[] order = new int[n];
+        double largest = 0;
+        for (int i = 0; i < n; i++) {
+            m[i] = a[i].clone();
+            order[i] = i;
+            largest = Math.max(largest, a[i][i]);
+        }
+        int rank = 0;
+        for (int k = 0; k < n; k++) {
+            int pivot = k;
+            for (int i = k + 1; i < n; i++) {
+                if (m[i][i] > m[pivot][pivot]) {
+                    pivot = i;
+                }
+            }
+            if (!(m[pivot][pivot] > relativeTolerance * largest)) {
+                break;
+            }
+            double[] row = m[k];
+            m[k] = m[pivot];
+            m[pivot] = row;
+            for (double[] r : m) {
+                double t = r[k];
+                r[k] = r[pivot];
+                r[pivot] = t;
+            }
+            int o = order[k];
+            order[k] = order[pivot];
+            order[pivot] = o;
+            double d = Math.sqrt(m[k][k]);
+            m[k][k] = d;
+            for (int i = k + 1; i < n; i++) {
+                m[i][k] /= d;
+            }
+            for (int i = k + 1; i < n; i++) {
+                for (int j = k + 1; j <= i; j++) {
+                    m[i][j] -= m[i][k] * m[j][k];
+                    m[j][i] = m[i][j];
+                }
+            }
+            rank++;
+        }
+        double[] z = new double[rank];
+        for (int i = 0; i < rank; i++) {
+            double v = b[order[i]];
+            for (int k = 0; k < i; k++) {
+                v -= m[i][k] * z[k];
+            }
+            z[i] = v / m[i][i];
+        }
+        double[] x = new double[n];
+        for (int i = rank - 1; i >= 0; i--) {
+            double v = z[i];
+            for (int k = i + 1; k < rank; k++) {
+                v -= m[k][i] * x[order[k]];
+            }
+            x[order[i]] = v / m[i][i];
+        }
+        return x;
+    }
+
     /** A⁻¹ for a symmetric positive-definite A, or empty when A is not positive definite. */
     public static Optional<double[][]> inverseIfPositiveDefinite(double[][] a) {
         return cholesky(a).map(SymmetricMatrices::inverseFromCholesky);

@@ -135,6 +135,13 @@ public final class CfaCommand implements Callable<Integer> {
     boolean modificationIndices;
 
     @Option(
+            names = "--score-tests",
+            description = "Add lavaan's lavTestScore(fit): the score tests of the model's equality constraints"
+                    + " (--group-equal, shared labels), all released at once and each alone (1 df): which loading or"
+                    + " intercept to free first for partial invariance (--group-partial).")
+    boolean scoreTests;
+
+    @Option(
             names = "--mi-minimum",
             paramLabel = "MI",
             description = "With --modification-indices: only rows with mi at least this (lavaan's minimum.value;"
@@ -161,11 +168,13 @@ public final class CfaCommand implements Callable<Integer> {
         }
         CfaResult result;
         try {
-            result = modificationIndices
-                    ? CfaEstimator.fitWithModificationIndices(cfaData, model, options)
-                    : CfaEstimator.fit(cfaData, model, options);
+            result = CfaEstimator.fit(cfaData, model, options, modificationIndices, scoreTests);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
+        }
+        if (scoreTests && result.scoreTestsIfAny().isEmpty()) {
+            throw new UserInputException("--score-tests tests equality constraints, and the model has none: hold"
+                    + " parameters equal with --group-equal (and --group) or with shared labels (a*x2 + a*x3)");
         }
         List<CfaResult.ModificationIndex> indices =
                 modificationIndices ? new IndexSelection(miMinimum, miSort).rows(result) : null;
@@ -176,6 +185,9 @@ public final class CfaCommand implements Callable<Integer> {
             out.print(CfaText.write(result, options));
             if (indices != null) {
                 out.print(CfaText.modificationIndices(indices, result.implied().size() > 1, miMinimum, miSort));
+            }
+            if (scoreTests) {
+                out.print(CfaText.scoreTests(result));
             }
             out.flush();
         }
@@ -256,6 +268,10 @@ public final class CfaCommand implements Callable<Integer> {
             throw new UserInputException(
                     "--compare needs --group COLUMN: it compares the invariance steps across" + " groups");
         }
+        if (compare && scoreTests) {
+            throw new UserInputException("--score-tests with --compare is not implemented yet; fit the step with"
+                    + " --group-equal and --score-tests");
+        }
         if (compare && !equal.isEmpty()) {
             throw new UserInputException(
                     "--compare fits configural, metric and scalar itself; leave out" + " --group-equal");
@@ -311,6 +327,8 @@ public final class CfaCommand implements Callable<Integer> {
             not = "--compare";
         } else if (modificationIndices) {
             not = "--modification-indices";
+        } else if (scoreTests) {
+            not = "--score-tests";
         }
         if (not != null) {
             throw new UserInputException("--ordered (WLSMV) with " + not + " is not implemented");

@@ -79,6 +79,7 @@ final class CfaJson {
         if (indices != null) {
             doc.put("modification_indices", modificationIndices(indices));
         }
+        result.scoreTestsIfAny().ifPresent(tests -> doc.put("score_tests", scoreTests(tests)));
         doc.put("warnings", result.warnings());
         doc.put("converged", result.converged());
         Map<String, Object> opts = options(options, groupColumn);
@@ -107,6 +108,31 @@ final class CfaJson {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** lavaan's lavTestScore: the total test and the univariate rows, each naming the parameters it releases. */
+    static Map<String, Object> scoreTests(CfaResult.ScoreTests tests) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("chisq", StatisticsOutput.number(tests.chisq()));
+        doc.put("df", tests.df());
+        doc.put("pvalue", StatisticsOutput.number(tests.pvalue()));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CfaResult.ScoreTest t : tests.univariate()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("lhs", t.lhs());
+            row.put("op", t.op());
+            row.put("rhs", t.rhs());
+            row.put("parameter", t.parameter());
+            row.put("group", t.group());
+            row.put("other_parameter", t.otherParameter());
+            row.put("other_group", t.otherGroup());
+            row.put("chisq", StatisticsOutput.number(t.chisq()));
+            row.put("df", t.df());
+            row.put("pvalue", StatisticsOutput.number(t.pvalue()));
+            rows.add(row);
+        }
+        doc.put("univariate", rows);
+        return doc;
     }
 
     /** The provenance options every cfa document records (the invariance steps add no group.equal). */

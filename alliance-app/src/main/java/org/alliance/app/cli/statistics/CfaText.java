@@ -224,6 +224,37 @@ final class CfaText {
         return b.toString();
     }
 
+    /** lavaan's {@code print(lavTestScore(fit))}, with the parameters each constraint ties; none: said so. */
+    static String scoreTests(CfaResult result) {
+        StringBuilder b =
+                new StringBuilder(String.format("%nScore tests of the equality constraints (lavTestScore):%n"));
+        if (result.scoreTestsIfAny().isEmpty()) {
+            b.append(String.format("  (the model has no equality constraints)%n"));
+            return b.toString();
+        }
+        CfaResult.ScoreTests tests = result.scoreTestsIfAny().get();
+        b.append(String.format(
+                Locale.ROOT, "  total: X2 %.3f on %d df, p %s%n", tests.chisq(), tests.df(), fmt3(tests.pvalue())));
+        b.append(String.format(
+                Locale.ROOT, "  %-7s %-2s %-7s %-22s %9s %3s %8s%n", "lhs", "op", "rhs", "releases", "X2", "df", "p"));
+        for (CfaResult.ScoreTest t : tests.univariate()) {
+            String releases = t.parameter().equals(t.otherParameter())
+                    ? t.parameter() + " (" + t.group() + " = " + t.otherGroup() + ")"
+                    : t.parameter() + " = " + t.otherParameter();
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  %-7s %-2s %-7s %-22s %9.3f %3d %8s%n",
+                    t.lhs(),
+                    t.op(),
+                    t.rhs(),
+                    releases,
+                    t.chisq(),
+                    t.df(),
+                    fmt3(t.pvalue())));
+        }
+        return b.toString();
+    }
+
     private static void section(StringBuilder b, String title, List<ParameterEstimate> rows, boolean grouped) {
         if (rows.isEmpty()) {
             return;

@@ -202,6 +202,50 @@ class CfaCommandTest {
                 .contains("mi >= 10.000, largest first");
     }
 
+    /** lavaan: lavTestScore(cfa(..., group = "school", group.equal = c("loadings", "intercepts"))), cfa.R. */
+    @Test
+    void scoreTestsAreLavTestScoreInJsonAndText() throws java.io.IOException {
+        String[] scalar = {"cfa", HS, "--model", MODEL, "--group", "school", "--group-equal", "loadings,intercepts"};
+        CommandRun run = CommandRun.run(append(scalar, "--score-tests"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode tests = json(run).at("/score_tests");
+        List<String> lines = Files.readAllLines(
+                Path.of("..", "alliance-stats", "src", "test", "resources", "reference", "cfa", "hs-scalar-score.csv"));
+        String[] total = lines.get(1).replace("\"", "").split(",");
+        assertThat(tests.get("chisq").doubleValue()).isCloseTo(Double.parseDouble(total[3]), within(1e-2));
+        assertThat(tests.get("df").intValue()).isEqualTo(Integer.parseInt(total[4]));
+        JsonNode rows = tests.get("univariate");
+        assertThat(rows.size()).isEqualTo(lines.size() - 2);
+        for (int r = 2; r < lines.size(); r++) {
+            String[] cells = lines.get(r).replace("\"", "").split(",");
+            JsonNode row = rows.get(r - 2);
+            assertThat(row.get("lhs").stringValue() + "==" + row.get("rhs").stringValue())
+                    .isEqualTo(cells[0] + "==" + cells[2]);
+            double lavaan = Double.parseDouble(cells[3]);
+            assertThat(row.get("chisq").doubleValue())
+                    .as(lines.get(r))
+                    .isCloseTo(lavaan, within(Math.max(1e-3 * lavaan, 1e-4)));
+        }
+        // .p27. == .p63.: the intercept of x3, the largest (19.193)
+        assertThat(rows.get(8).get("parameter").stringValue()).isEqualTo("x3~1");
+        assertThat(rows.get(8).get("other_group").intValue()).isEqualTo(2);
+        CommandRun text = CommandRun.run(append(scalar, "--score-tests", "--format", "text"));
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out())
+                .contains("Score tests of the equality constraints (lavTestScore)")
+                .contains("total: X2 46.95")
+                .contains("x3~1 (1 = 2)");
+        CommandRun none = CommandRun.run("cfa", HS, "--model", MODEL, "--score-tests");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("the model has none");
+        assertRefused(
+                "--score-tests with --compare is not implemented yet",
+                "--group",
+                "school",
+                "--compare",
+                "--score-tests");
+    }
+
     @Test
     void modificationIndicesUnderFimlMatchLavaan() {
         // bfi has missing values in 21 of its 25 items; lavaan: cfa(bfi_model, bfi, missing = "ml"), modindices(fit).
