@@ -89,23 +89,40 @@ public final class CfaInvariance {
      * covariances), per group. Released equality constraints are not among them (lavaan's {@code lavTestScore}).
      */
     public static Result fit(CfaData data, CfaModel model, CfaOptions options, boolean modificationIndices) {
+        return fit(data, model, options, modificationIndices, false);
+    }
+
+    /**
+     * Fits the three steps, with modification indices and with lavaan's {@code lavTestScore(fit)} for the metric and
+     * scalar steps' equality constraints ({@link CfaEstimator#fitWithScoreTests}) as asked.
+     */
+    public static Result fit(
+            CfaData data, CfaModel model, CfaOptions options, boolean modificationIndices, boolean scoreTests) {
         if (!options.groupEqual().isEmpty()) {
             throw new IllegalArgumentException("the invariance steps set group.equal themselves; leave it out");
         }
         List<Step> steps = new ArrayList<>();
-        steps.add(step("configural", Set.of(), data, model, options.withGroupPartial(Set.of()), modificationIndices));
+        steps.add(step(
+                "configural", Set.of(), data, model, options.withGroupPartial(Set.of()), modificationIndices, false));
         if (steps.get(0).fit().implied().size() < 2) {
             throw new IllegalArgumentException("the invariance steps need at least two groups");
         }
         steps.add(step(
-                "metric", Set.of(GroupEqual.LOADINGS), data, model, partialFor(options, false), modificationIndices));
+                "metric",
+                Set.of(GroupEqual.LOADINGS),
+                data,
+                model,
+                partialFor(options, false),
+                modificationIndices,
+                scoreTests));
         steps.add(step(
                 "scalar",
                 Set.of(GroupEqual.LOADINGS, GroupEqual.INTERCEPTS),
                 data,
                 model,
                 partialFor(options, true),
-                modificationIndices));
+                modificationIndices,
+                scoreTests));
         List<Comparison> comparisons = new ArrayList<>();
         for (int i = 1; i < steps.size(); i++) {
             CfaResult free = steps.get(i - 1).fit();
@@ -139,14 +156,10 @@ public final class CfaInvariance {
             CfaData data,
             CfaModel model,
             CfaOptions options,
-            boolean modificationIndices) {
+            boolean modificationIndices,
+            boolean scoreTests) {
         CfaOptions stepOptions = options.withGroupEqual(equal);
-        return new Step(
-                name,
-                equal,
-                modificationIndices
-                        ? CfaEstimator.fitWithModificationIndices(data, model, stepOptions)
-                        : CfaEstimator.fit(data, model, stepOptions));
+        return new Step(name, equal, CfaEstimator.fit(data, model, stepOptions, modificationIndices, scoreTests));
     }
 
     private static double robust(CfaResult fit, String measure) {

@@ -138,7 +138,8 @@ public final class CfaCommand implements Callable<Integer> {
             names = "--score-tests",
             description = "Add lavaan's lavTestScore(fit): the score tests of the model's equality constraints"
                     + " (--group-equal, shared labels), all released at once and each alone (1 df): which loading or"
-                    + " intercept to free first for partial invariance (--group-partial).")
+                    + " intercept to free first for partial invariance (--group-partial); with --compare for the metric"
+                    + " and scalar steps.")
     boolean scoreTests;
 
     @Option(
@@ -203,7 +204,7 @@ public final class CfaCommand implements Callable<Integer> {
     private int compare(CfaData cfaData, CfaModel model, CfaOptions options, DataTable table) {
         CfaInvariance.Result steps;
         try {
-            steps = CfaInvariance.fit(cfaData, model, options, modificationIndices);
+            steps = CfaInvariance.fit(cfaData, model, options, modificationIndices, scoreTests);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
@@ -267,10 +268,6 @@ public final class CfaCommand implements Callable<Integer> {
         if (compare && group == null) {
             throw new UserInputException(
                     "--compare needs --group COLUMN: it compares the invariance steps across" + " groups");
-        }
-        if (compare && scoreTests) {
-            throw new UserInputException("--score-tests with --compare is not implemented yet; fit the step with"
-                    + " --group-equal and --score-tests");
         }
         if (compare && !equal.isEmpty()) {
             throw new UserInputException(

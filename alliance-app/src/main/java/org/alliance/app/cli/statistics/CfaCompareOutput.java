@@ -72,6 +72,7 @@ final class CfaCompareOutput {
             if (indices != null) {
                 row.put("modification_indices", CfaJson.modificationIndices(indices.rows(step.fit())));
             }
+            step.fit().scoreTestsIfAny().ifPresent(t -> row.put("score_tests", CfaJson.scoreTests(t)));
             steps.add(row);
         }
         doc.put("steps", steps);
@@ -182,6 +183,13 @@ final class CfaCompareOutput {
                 out.print("Step " + step.name() + ":");
                 out.print(
                         CfaText.modificationIndices(indices.rows(step.fit()), true, indices.minimum(), indices.sort()));
+            }
+        }
+        for (CfaInvariance.Step step : result.steps()) {
+            if (step.fit().scoreTestsIfAny().isPresent()) {
+                out.println();
+                out.print("Step " + step.name() + ":");
+                out.print(CfaText.scoreTests(step.fit()));
             }
         }
         if (!result.converged()) {

@@ -238,12 +238,21 @@ class CfaCommandTest {
         CommandRun none = CommandRun.run("cfa", HS, "--model", MODEL, "--score-tests");
         assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.err()).contains("the model has none");
-        assertRefused(
-                "--score-tests with --compare is not implemented yet",
-                "--group",
-                "school",
-                "--compare",
-                "--score-tests");
+        // With --compare: the metric and the scalar step, each with its own constraints (hs-metric-score.csv: 6).
+        CommandRun steps =
+                CommandRun.run("cfa", HS, "--model", MODEL, "--group", "school", "--compare", "--score-tests");
+        assertThat(steps.exitCode()).as(steps.err()).isZero();
+        JsonNode doc = json(steps);
+        assertThat(doc.at("/steps/0/score_tests").isMissingNode()).isTrue();
+        assertThat(doc.at("/steps/1/score_tests/df").intValue()).isEqualTo(6);
+        assertThat(doc.at("/steps/2/score_tests/chisq").doubleValue())
+                .isCloseTo(Double.parseDouble(total[3]), within(1e-2));
+        CommandRun stepsText = CommandRun.run(
+                "cfa", HS, "--model", MODEL, "--group", "school", "--compare", "--score-tests", "--format", "text");
+        assertThat(stepsText.out())
+                .contains("Step metric:")
+                .contains("Step scalar:")
+                .contains("lavTestScore");
     }
 
     @Test
