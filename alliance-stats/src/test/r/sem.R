@@ -192,6 +192,10 @@ write_mi(sem(hs_path, data = hs), "hs-path")
 write_mi(sem(hs_model, data = hs), "hs-ml")
 write_mi(sem(hs_higher, data = hs), "hs-higher")
 write_mi(sem(hs_higher, data = hs, std.lv = TRUE), "hs-higher-stdlv")
+# With observed predictors (fixed.x): lavaan lists no row for the predictors (their moments are fixed), only the
+# cross-loadings and residual covariances of the indicators. The Norwegian question's shape on bfi.
+write_mi(sem(hs_covariates, data = hs), "hs-covariates")
+write_mi(sem(bfi_norwegian, data = bfi), "bfi-norwegian")
 
 writeLines(c(
   paste("R", paste(R.version$major, R.version$minor, sep = ".")),

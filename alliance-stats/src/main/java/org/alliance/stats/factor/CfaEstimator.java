@@ -104,7 +104,9 @@ public final class CfaEstimator {
                     throw new IllegalArgumentException("modification indices for a model with an observed outcome ('"
                             + s.lhs() + " ~ " + s.rhs() + "') are not implemented yet");
                 }
-                if (s.operator() == CfaModel.Operator.REGRESSION && !latent.contains(s.rhs())
+                if (s.operator() == CfaModel.Operator.REGRESSION
+                                && !latent.contains(s.rhs())
+                                && !CfaSpecification.covariates(model).contains(s.rhs())
                         || s.operator() == CfaModel.Operator.COVARIANCE
                                 && latent.contains(s.lhs()) != latent.contains(s.rhs())) {
                     throw new IllegalArgumentException("modification indices for a model with an observed predictor ('"

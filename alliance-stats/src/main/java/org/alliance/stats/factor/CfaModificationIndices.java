@@ -40,7 +40,7 @@ final class CfaModificationIndices {
         // lavaan's order: the fixed rows of the parameter table first, then the omitted parameters group by group.
         for (int r = 0; r < rows.size(); r++) {
             Row row = rows.get(r);
-            if (row.free() < 0 && candidateKind(row.kind())) {
+            if (row.free() < 0 && candidateKind(row.kind()) && !involvesCovariate(spec, row)) {
                 Row freed = row.withFree(q + candidates.size());
                 rows.set(r, freed);
                 candidates.add(freed);
@@ -49,6 +49,9 @@ final class CfaModificationIndices {
         }
         for (int g = 0; g < spec.groups; g++) {
             for (Row row : omitted(spec, rows, g)) {
+                if (involvesCovariate(spec, row)) {
+                    continue;
+                }
                 Row freed = row.withFree(q + candidates.size());
                 rows.add(freed);
                 candidates.add(freed);
@@ -103,6 +106,14 @@ final class CfaModificationIndices {
             out.add(new ModificationIndex(row.lhs(), row.op(), row.rhs(), row.group() + 1, mi, epc, sepcLv, sepcAll));
         }
         return out;
+    }
+
+    /**
+     * Whether a row names an observed predictor under fixed.x (or its phantom): lavaan's {@code modindices} has no row
+     * for them, their moments being fixed at the sample values.
+     */
+    private static boolean involvesCovariate(CfaSpecification spec, Row row) {
+        return spec.covariates.contains(row.lhs()) || spec.covariates.contains(row.rhs());
     }
 
     private static boolean candidateKind(Kind kind) {

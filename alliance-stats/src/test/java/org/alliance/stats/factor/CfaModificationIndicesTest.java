@@ -56,7 +56,9 @@ class CfaModificationIndicesTest {
             LavaanReferenceCases.byName("sem/hs-path"),
             LavaanReferenceCases.byName("sem/hs-ml"),
             LavaanReferenceCases.byName("sem/hs-higher"),
-            LavaanReferenceCases.byName("sem/hs-higher-stdlv"));
+            LavaanReferenceCases.byName("sem/hs-higher-stdlv"),
+            LavaanReferenceCases.byName("sem/hs-covariates"),
+            LavaanReferenceCases.byName("sem/bfi-norwegian"));
 
     @ParameterizedTest
     @FieldSource("CASES")
