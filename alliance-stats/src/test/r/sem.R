@@ -136,6 +136,8 @@ visual + textual + speed ~ ageyr + sex + grade"
 write_fit(polished(sem(hs_covariates, data = hs)), "hs-covariates")
 write_fit(polished(sem(hs_covariates, data = hs, estimator = "MLR")), "hs-covariates-mlr")
 write_fit(polished(sem(hs_covariates, data = hs, missing = "ml")), "hs-covariates-fiml")
+# Robust FIML with predictors: the baseline model is fitted to the same cases (the one without grade dropped).
+write_fit(polished(sem(hs_covariates, data = hs, missing = "ml", estimator = "MLR")), "hs-covariates-fiml-mlr")
 write_fit(polished(sem(hs_covariates, data = hs, group = "school")), "hs-covariates-configural")
 # Not polished: with equality constraints lavaan's gradient (per parameter of the unconstrained table) does not vanish.
 write_fit(sem(hs_covariates, data = hs, group = "school", group.equal = c("loadings", "intercepts")),
@@ -173,6 +175,7 @@ bfi_covariates <- "agree =~ A1 + A2 + A3 + A4 + A5
 consc =~ C1 + C2 + C3 + C4 + C5
 agree + consc ~ education + age"
 write_fit(sem(bfi_covariates, data = bfi), "bfi-covariates")
+write_fit(sem(bfi_covariates, data = bfi, missing = "ml", estimator = "MLR"), "bfi-covariates-fiml-mlr")
 write_fit(polished(sem(bfi_covariates, data = bfi, missing = "ml")), "bfi-covariates-fiml")
 # The Norwegian question in the shape of the source studies: three alliance-like factors on one observed competence
 # score (here bfi's education), ML and MLR.

@@ -60,7 +60,7 @@ public final class CfaEstimator {
         if (options.estimator() == Estimator.WLSMV) {
             return WlsmvEstimator.fit(data, model, options);
         }
-        return fitted(data, model, options, true, false, false).result();
+        return fitted(data, model, options, true, false, false, null).result();
     }
 
     /**
@@ -114,7 +114,7 @@ public final class CfaEstimator {
                 }
             }
         }
-        return fitted(data, model, options, true, modificationIndices, scoreTests)
+        return fitted(data, model, options, true, modificationIndices, scoreTests, null)
                 .result();
     }
 
@@ -127,7 +127,8 @@ public final class CfaEstimator {
             CfaOptions options,
             boolean withBaseline,
             boolean withIndices,
-            boolean withScoreTests) {
+            boolean withScoreTests,
+            List<String> predictors) {
         boolean fiml = options.missing() == MissingData.ML;
         boolean robustFiml = fiml && options.estimator() == Estimator.MLR;
         List<String> warnings = new ArrayList<>();
@@ -142,12 +143,9 @@ public final class CfaEstimator {
         }
         // fixed.x: lavaan conditions on the observed predictors and, with missing = ml, drops the cases where one of
         // them is missing (with a warning).
-        List<String> covariates = CfaSpecification.covariates(model);
-        if (robustFiml && !covariates.isEmpty()) {
-            throw new IllegalArgumentException("estimator MLR with missing = ml (robust FIML) and observed predictors"
-                    + " (fixed.x: " + String.join(", ", covariates) + ") is not implemented yet; use ML with"
-                    + " missing = ml, or MLR listwise");
-        }
+        // The baseline model (no regressions) takes its parent's predictors ({@code predictors}), so that it is fitted
+        // to the same cases.
+        List<String> covariates = predictors != null ? predictors : CfaSpecification.covariates(model);
         boolean[] required = new boolean[columns.length];
         for (int j = 0; j < columns.length; j++) {
             required[j] = covariates.contains(observedNames.get(j));
@@ -226,7 +224,8 @@ public final class CfaEstimator {
                     scaling = (objective.saturatedTrace(sampleInverses) - traceAB) / df;
                 }
                 if (robustFiml && df > 0) {
-                    corrected = FimlCorrectedFit.compute(objective, theta, df).orElse(null);
+                    corrected = FimlCorrectedFit.compute(objective, theta, df, covariates)
+                            .orElse(null);
                     if (corrected == null) {
                         warnings.add("an information matrix of the FIML-corrected statistic is singular; the robust"
                                 + " RMSEA and CFI are not available");
@@ -314,7 +313,8 @@ public final class CfaEstimator {
                 new CfaOptions(options.estimator(), options.missing(), false, Set.of(), options.maxIterations()),
                 false,
                 false,
-                false);
+                false,
+                spec.covariates);
     }
 
     private static String groupText(GroupSample s) {

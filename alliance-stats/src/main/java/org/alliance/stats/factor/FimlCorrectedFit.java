@@ -1,6 +1,9 @@
 package org.alliance.stats.factor;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.alliance.stats.factor.CfaSpecification.Row;
 import org.alliance.stats.linalg.DenseMatrix;
 import org.alliance.stats.linalg.SymmetricMatrices;
 
@@ -24,13 +27,20 @@ final class FimlCorrectedFit {
 
     private FimlCorrectedFit() {}
 
-    /** T̃ and c̃ of a fitted FIML model, or empty when an information matrix is singular. */
-    static Optional<Corrected> compute(CfaObjective objective, double[] theta, int df) {
+    /**
+     * T̃ and c̃ of a fitted FIML model, or empty when an information matrix is singular. With observed predictors
+     * under fixed.x ({@code predictors}) their moments (means, variances and covariances among them) are fixed, as
+     * in lavaan: their rows leave W_m, W_c and J (W_m⁻¹ is the inverse of what remains), and the parameters that are
+     * such moments leave Δ.
+     */
+    static Optional<Corrected> compute(CfaObjective objective, double[] theta, int df, List<String> predictors) {
         CfaSpecification spec = objective.spec;
         int p = spec.p();
-        int r = FimlSaturatedModel.dimension(p);
+        int[] moments = keptMoments(spec.observed, predictors);
+        int[] parameters = keptParameters(spec, predictors);
+        int r = moments.length;
         int groups = objective.samples.size();
-        int q = spec.freeCount;
+        int q = parameters.length;
         int size = groups * r;
         double total = objective.total;
         double[][] wm = new double[size][size];
@@ -43,17 +53,20 @@ final class FimlCorrectedFit {
             double n = s.n();
             double fg = n / total;
             FimlSaturatedModel.Information info = objective.saturatedInformation(g);
-            double[][] a = DenseMatrix.scale(info.observed(), 1 / n);
+            double[][] a = DenseMatrix.scale(DenseMatrix.submatrix(info.observed(), moments), 1 / n);
             Optional<double[][]> aInverse = SymmetricMatrices.inverse(a, 1e-12);
             if (aInverse.isEmpty()) {
                 return Optional.empty();
             }
             double[][] aInv = aInverse.get();
-            double[][] wc = FimlSaturatedModel.completeDataInformation(s.mean(), s.covariance());
+            double[][] wc = DenseMatrix.submatrix(
+                    FimlSaturatedModel.completeDataInformation(s.mean(), s.covariance()), moments);
             // W_m⁻¹ W_c W_m⁻¹ and Γ of this block, with the weights f_g⁻¹ · f_g · f_g⁻¹ and f_g⁻¹.
             double[][] m = SymmetricMatrices.multiply(SymmetricMatrices.multiply(aInv, wc), aInv);
             double[][] gm = SymmetricMatrices.multiply(
-                    SymmetricMatrices.multiply(aInv, DenseMatrix.scale(info.firstOrder(), 1 / n)), aInv);
+                    SymmetricMatrices.multiply(
+                            aInv, DenseMatrix.scale(DenseMatrix.submatrix(info.firstOrder(), moments), 1 / n)),
+                    aInv);
             int o = g * r;
             for (int i = 0; i < r; i++) {
                 for (int j = 0; j < r; j++) {
@@ -65,7 +78,9 @@ final class FimlCorrectedFit {
             CfaObjective.GroupState st = objective.state(g, theta);
             double[][] jacobian = objective.momentJacobian(g, st);
             for (int i = 0; i < r; i++) {
-                System.arraycopy(jacobian[i], 0, delta[o + i], 0, q);
+                for (int k = 0; k < q; k++) {
+                    delta[o + i][k] = jacobian[moments[i]][parameters[k]];
+                }
             }
             chisq += n * completeDataDiscrepancy(s.mean(), s.covariance(), st);
         }
@@ -86,6 +101,47 @@ final class FimlCorrectedFit {
         double[][] umu = SymmetricMatrices.multiply(SymmetricMatrices.multiply(u, middle), u);
         double trace = SymmetricMatrices.traceOfProduct(umu, gamma);
         return Optional.of(new Corrected(chisq, trace / df));
+    }
+
+    /** The moments that are not fixed by fixed.x: all but the predictors' means and their (co)variances. */
+    private static int[] keptMoments(List<String> observed, List<String> predictors) {
+        int p = observed.size();
+        List<Integer> kept = new ArrayList<>();
+        for (int a = 0; a < p; a++) {
+            if (!predictors.contains(observed.get(a))) {
+                kept.add(a);
+            }
+        }
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b <= a; b++) {
+                if (!predictors.contains(observed.get(a)) || !predictors.contains(observed.get(b))) {
+                    kept.add(FimlSaturatedModel.sigmaIndex(p, a, b));
+                }
+            }
+        }
+        return kept.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    /** The free parameters other than the predictors' own moments (which lavaan fixes under fixed.x). */
+    private static int[] keptParameters(CfaSpecification spec, List<String> predictors) {
+        java.util.Set<Integer> moment = new java.util.HashSet<>();
+        java.util.Set<Integer> other = new java.util.HashSet<>();
+        for (Row row : spec.rows) {
+            if (row.free() < 0) {
+                continue;
+            }
+            boolean predictorMoment =
+                    switch (row.kind()) {
+                        case THETA, PSI -> predictors.contains(row.lhs()) && predictors.contains(row.rhs());
+                        case NU, ALPHA -> predictors.contains(row.lhs());
+                        default -> false;
+                    };
+            (predictorMoment ? moment : other).add(row.free());
+        }
+        moment.removeAll(other);
+        return java.util.stream.IntStream.range(0, spec.freeCount)
+                .filter(k -> !moment.contains(k))
+                .toArray();
     }
 
     /** F_ML of complete data with sample moments (μ̃, Σ̃) at the implied moments of a group state. */

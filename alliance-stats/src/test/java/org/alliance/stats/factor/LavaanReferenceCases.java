@@ -108,6 +108,18 @@ final class LavaanReferenceCases {
                     null,
                     BFI_COVARIATES,
                     CfaOptions.defaults().withMissing(MissingData.ML)),
+            new Case(
+                    "sem/bfi-covariates-fiml-mlr",
+                    "bfi",
+                    null,
+                    BFI_COVARIATES,
+                    CfaOptions.defaults().withMissing(MissingData.ML).withEstimator(Estimator.MLR)),
+            new Case(
+                    "sem/hs-covariates-fiml-mlr",
+                    "HolzingerSwineford1939",
+                    null,
+                    HS_COVARIATES,
+                    CfaOptions.defaults().withMissing(MissingData.ML).withEstimator(Estimator.MLR)),
             new Case("sem/bfi-norwegian", "bfi", null, BFI_NORWEGIAN, CfaOptions.defaults()),
             new Case(
                     "sem/bfi-norwegian-mlr",

@@ -437,10 +437,6 @@ class CfaCommandTest {
                 CommandRun.run("cfa", HS, "--model", MODEL, "--group", "school", "--group-equal", "residuals");
         assertThat(residuals.exitCode()).isEqualTo(2);
         assertThat(residuals.err()).contains("not implemented");
-        CommandRun robustFimlWithPredictors = CommandRun.run(
-                "cfa", HS, "--model", MODEL + "; visual ~ ageyr", "--estimator", "mlr", "--missing", "ml");
-        assertThat(robustFimlWithPredictors.exitCode()).isEqualTo(2);
-        assertThat(robustFimlWithPredictors.err()).contains("not implemented").contains("ageyr");
     }
 
     /** Refused until 2026-12-07 ("not implemented"); now lavaan's cfa(bfi_model, bfi, estimator = "MLR", missing = "ml"). */
