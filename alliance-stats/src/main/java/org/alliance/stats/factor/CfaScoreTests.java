@@ -7,8 +7,8 @@ import java.util.TreeMap;
 import org.alliance.stats.factor.CfaResult.ScoreTest;
 import org.alliance.stats.factor.CfaResult.ScoreTests;
 import org.alliance.stats.factor.CfaSpecification.Row;
+import org.alliance.stats.linalg.DenseMatrix;
 import org.alliance.stats.linalg.SymmetricMatrices;
-import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
  * Score (Lagrange multiplier) tests of the model's equality constraints, as {@code lavaan::lavTestScore(fit)} with
@@ -85,7 +85,7 @@ final class CfaScoreTests {
         double n = objective.total;
         // Without its constraints the model may not be identified (latent means once intercepts are free): I is then
         // singular, s lies in its range, and s′x is the same for every solution x of I x = s (lavaan: ginv).
-        double total = n * dot(score, SymmetricMatrices.solveSemidefinite(information, score, SINGULAR));
+        double total = n * DenseMatrix.dot(score, SymmetricMatrices.solveSemidefinite(information, score, SINGULAR));
         List<String> labels = lavaanLabels(spec);
         List<ScoreTest> univariate = new ArrayList<>();
         for (int drop = 0; drop < c; drop++) {
@@ -95,7 +95,7 @@ final class CfaScoreTests {
                     others[a++] = r[x];
                 }
             }
-            double x2 = n * dot(score, constrainedSolution(information, others, score));
+            double x2 = n * DenseMatrix.dot(score, constrainedSolution(information, others, score));
             Row first = rows.get(constraints.get(drop)[0]);
             Row second = rows.get(constraints.get(drop)[1]);
             univariate.add(new ScoreTest(
@@ -108,9 +108,9 @@ final class CfaScoreTests {
                     second.group() + 1,
                     x2,
                     1,
-                    upperTail(x2, 1)));
+                    CfaFitMeasures.upperTail(x2, 1)));
         }
-        return new ScoreTests(total, c, upperTail(total, c), univariate);
+        return new ScoreTests(total, c, CfaFitMeasures.upperTail(total, c), univariate);
     }
 
     /**
@@ -147,9 +147,9 @@ final class CfaScoreTests {
         double[][] m = new double[r.length][r.length];
         double[] ry = new double[r.length];
         for (int x = 0; x < r.length; x++) {
-            ry[x] = dot(r[x], y);
+            ry[x] = DenseMatrix.dot(r[x], y);
             for (int z = 0; z < r.length; z++) {
-                m[x][z] = dot(r[x], ar[z]);
+                m[x][z] = DenseMatrix.dot(r[x], ar[z]);
             }
         }
         double[] lambda = SymmetricMatrices.solveWithCholesky(
@@ -180,17 +180,5 @@ final class CfaScoreTests {
 
     private static String name(Row r) {
         return r.lhs() + r.op() + r.rhs();
-    }
-
-    private static double upperTail(double x2, int df) {
-        return 1 - ChiSquaredDistribution.of(df).cumulativeProbability(Math.max(x2, 0));
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }
