@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-import java.nio.file.Path;
 import java.util.List;
 import javax.sql.DataSource;
 import org.alliance.app.AllianceWebTest;
+import org.alliance.app.DatabaseTest;
 import org.alliance.app.TestDatabases;
 import org.alliance.app.TestWorld;
 import org.alliance.app.system.AuditLog;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,10 +30,7 @@ import org.springframework.web.context.WebApplicationContext;
  * append-only in the database on both vendors.
  */
 @AllianceWebTest
-class AuditTrailTest {
-
-    @TempDir
-    static Path folder;
+class AuditTrailTest extends DatabaseTest {
 
     @Autowired
     WebApplicationContext context;
@@ -50,11 +45,6 @@ class AuditTrailTest {
     void setUp() {
         mvc = TestWorld.mvc(context);
         world = new TestWorld(context);
-    }
-
-    @AfterAll
-    static void close() {
-        TestDatabases.closeAll();
     }
 
     /** The page with the filter given as name, value, name, value, … */

@@ -2,7 +2,6 @@ package org.alliance.app.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,15 +11,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.alliance.app.DatabaseTest;
 import org.alliance.app.MutableClock;
 import org.alliance.app.TestDatabases;
 import org.alliance.app.checkin.AttemptLimiter.Attempt;
 import org.alliance.app.checkin.AttemptLimiter.Go;
 import org.alliance.app.checkin.AttemptLimiter.Guesser;
 import org.alliance.app.checkin.AttemptLimiter.Wait;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,21 +28,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * then a delay that doubles per wrong code, counted per browser and per address; no lock for the others in a waiting
  * room; simultaneous tries cannot slip past the count; the bound on codes per hour that docs/rules.md states.
  */
-class AttemptLimiterTest {
+class AttemptLimiterTest extends DatabaseTest {
 
     private static final String ROOM = "192.0.2.1";
-
-    @TempDir
-    static Path folder;
 
     private static JdbcClient database(String vendor) {
         DataSource dataSource = TestDatabases.migrated(vendor, folder);
         return JdbcClient.create(dataSource);
-    }
-
-    @AfterAll
-    static void close() {
-        TestDatabases.closeAll();
     }
 
     private static long rows(JdbcClient jdbc) {

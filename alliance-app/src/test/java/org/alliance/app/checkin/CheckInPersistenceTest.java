@@ -2,7 +2,6 @@ package org.alliance.app.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.alliance.app.DatabaseTest;
 import org.alliance.app.MutableClock;
 import org.alliance.app.TestDatabases;
 import org.alliance.app.caseload.Caseload;
@@ -21,8 +21,6 @@ import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.instrument.Language;
 import org.alliance.core.release.ReleaseChoice;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,13 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The check-in store on both databases: migrations apply, answers are stored with the invitation consumed in the
  * same transaction, and no submit is ever doubled or lost — also when the same form arrives eight times at once.
  */
-class CheckInPersistenceTest {
+class CheckInPersistenceTest extends DatabaseTest {
 
     private static final Instrument CLIENT =
             InstrumentCatalog.builtIn().find("alliance-client").orElseThrow();
-
-    @TempDir
-    static Path folder;
 
     /** A database with the schema migrated, and one organisation, team, professional, client and meeting. */
     private static Store store(String vendor, MutableClock clock) throws Exception {
@@ -68,11 +63,6 @@ class CheckInPersistenceTest {
         long count(String table) {
             return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
         }
-    }
-
-    @AfterAll
-    static void close() {
-        TestDatabases.closeAll();
     }
 
     private static CheckInSubmission submission(String key, ReleaseChoice release) {

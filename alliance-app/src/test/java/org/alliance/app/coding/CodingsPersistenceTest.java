@@ -2,14 +2,12 @@ package org.alliance.app.coding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.alliance.app.DatabaseTest;
 import org.alliance.app.MutableClock;
 import org.alliance.app.TestDatabases;
 import org.alliance.core.observation.Modality;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,10 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * saved twice under the same key is stored once (autosave retries), a running state keeps its empty end, and a
  * settled version replaces the previous one.
  */
-class CodingsPersistenceTest {
-
-    @TempDir
-    static Path folder;
+class CodingsPersistenceTest extends DatabaseTest {
 
     record Store(JdbcClient jdbc, Codings codings, long meeting, long coder, long secondCoder) {
         long events() {
@@ -51,11 +46,6 @@ class CodingsPersistenceTest {
                 new TransactionTemplate(new DataSourceTransactionManager(seeded.dataSource())),
                 new MutableClock());
         return new Store(jdbc, codings, seeded.meeting(), seeded.professional(), second);
-    }
-
-    @AfterAll
-    static void close() {
-        TestDatabases.closeAll();
     }
 
     private static CodedEvent state(String key, String code, long start, Long end) {

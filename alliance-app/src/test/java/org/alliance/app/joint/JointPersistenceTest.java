@@ -2,13 +2,13 @@ package org.alliance.app.joint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.alliance.app.DatabaseTest;
 import org.alliance.app.MutableClock;
 import org.alliance.app.TestDatabases;
 import org.alliance.app.caseload.Caseload;
@@ -30,8 +30,6 @@ import org.alliance.core.joint.JointMeeting;
 import org.alliance.core.joint.MeetingDecision;
 import org.alliance.core.joint.Party;
 import org.alliance.core.release.ReleaseChoice;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,16 +43,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * client's consent for the other organisation's professional is recorded, withdrawn and decides what that
  * professional sees, from the moment of the withdrawal.
  */
-class JointPersistenceTest {
+class JointPersistenceTest extends DatabaseTest {
 
     private static final InstrumentCatalog CATALOG = InstrumentCatalog.builtIn();
     private static final Instrument CLIENT =
             CATALOG.find(JointResults.CLIENT_INSTRUMENT).orElseThrow();
     private static final Instrument PROFESSIONAL =
             CATALOG.find(JointResults.PROFESSIONAL_INSTRUMENT).orElseThrow();
-
-    @TempDir
-    static Path folder;
 
     record World(
             JdbcClient jdbc,
@@ -140,11 +135,6 @@ class JointPersistenceTest {
                 .params(organisation, team, username, name)
                 .query(Long.class)
                 .single();
-    }
-
-    @AfterAll
-    static void close() {
-        TestDatabases.closeAll();
     }
 
     @ParameterizedTest

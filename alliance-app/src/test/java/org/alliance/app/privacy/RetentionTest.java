@@ -4,20 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.OptionalInt;
 import org.alliance.app.AllianceWebTest;
+import org.alliance.app.DatabaseTest;
 import org.alliance.app.MutableClock;
 import org.alliance.app.TestDatabases;
 import org.alliance.app.TestWorld;
 import org.alliance.app.checkin.Invitations;
 import org.alliance.app.system.AuditLog;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,10 +31,7 @@ import org.springframework.web.context.WebApplicationContext;
  * organisation and day even with several servers. The test clock stands at 2026-06-15.
  */
 @AllianceWebTest
-class RetentionTest {
-
-    @TempDir
-    static Path folder;
+class RetentionTest extends DatabaseTest {
 
     @Autowired
     WebApplicationContext context;
@@ -57,11 +52,6 @@ class RetentionTest {
     void setUp() {
         mvc = TestWorld.mvc(context);
         world = new TestWorld(context);
-    }
-
-    @AfterAll
-    static void close() {
-        TestDatabases.closeAll();
     }
 
     private long clients(String alias) {

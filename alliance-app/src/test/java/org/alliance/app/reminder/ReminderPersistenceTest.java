@@ -2,7 +2,6 @@ package org.alliance.app.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,11 +12,10 @@ import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
+import org.alliance.app.DatabaseTest;
 import org.alliance.app.TestDatabases;
 import org.alliance.app.checkin.Invitations;
 import org.alliance.app.checkin.IssuedInvitation;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,17 +26,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  * provider (a second server, or the same server after a restart) failed on the existing lock row instead of
  * taking the lock ({@code theJobsLockIsHeldByOneAtATime}).
  */
-class ReminderPersistenceTest {
+class ReminderPersistenceTest extends DatabaseTest {
 
     static final Instant NOW = Instant.parse("2026-06-15T08:00:00Z");
-
-    @TempDir
-    static Path folder;
-
-    @AfterAll
-    static void close() {
-        TestDatabases.closeAll();
-    }
 
     private record World(DataSource dataSource, JdbcClient jdbc, long professional, long client, long meeting) {}
 

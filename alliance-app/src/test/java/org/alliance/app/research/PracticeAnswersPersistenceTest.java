@@ -1,24 +1,20 @@
 package org.alliance.app.research;
 
+import static org.alliance.app.research.TestStudy.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.alliance.app.DatabaseTest;
 import org.alliance.app.TestDatabases;
 import org.alliance.app.caseload.Caseload;
 import org.alliance.core.instrument.InstrumentCatalog;
 import org.alliance.core.instrument.Language;
 import org.alliance.core.research.StudyPseudonyms;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.dao.DataAccessException;
@@ -31,18 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of its teams), which wave is open on the clock's date, one answer set per study, professional and wave (a second is
  * refused, and the unique key stops one that slips past the check), and the export's {@code professionals.csv}.
  */
-class PracticeAnswersPersistenceTest {
-
-    private static final Clock CLOCK =
-            Clock.fixed(Instant.parse("2026-06-15T08:00:00Z"), ZoneId.of("Europe/Amsterdam"));
-
-    @TempDir
-    static Path folder;
-
-    @AfterAll
-    static void close() {
-        TestDatabases.closeAll();
-    }
+class PracticeAnswersPersistenceTest extends DatabaseTest {
 
     private static long user(JdbcClient jdbc, long organisation, long team, String username) {
         return TestDatabases.user(jdbc, organisation, team, username, "Name " + username, "PROFESSIONAL");

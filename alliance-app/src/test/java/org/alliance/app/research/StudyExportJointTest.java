@@ -1,18 +1,17 @@
 package org.alliance.app.research;
 
+import static org.alliance.app.research.TestStudy.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.alliance.app.DatabaseTest;
 import org.alliance.app.TestDatabases;
 import org.alliance.app.caseload.Caseload;
 import org.alliance.app.caseload.Meeting;
@@ -25,7 +24,6 @@ import org.alliance.core.instrument.Language;
 import org.alliance.core.joint.BlockAudience;
 import org.alliance.core.release.ReleaseChoice;
 import org.alliance.core.research.StudyPseudonyms;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,24 +38,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * not held yet) and answers kept for team figures only are not exported, as {@code data.csv} leaves them out; and
  * PSPP and R read the file with its labels.
  */
-class StudyExportJointTest {
-
-    private static final Clock CLOCK =
-            Clock.fixed(Instant.parse("2026-06-15T08:00:00Z"), ZoneId.of("Europe/Amsterdam"));
+class StudyExportJointTest extends DatabaseTest {
 
     private static final Instrument JOINT =
             InstrumentCatalog.builtIn().find("alliance-joint-client").orElseThrow();
 
     private static final Instrument PARTIALITY =
             InstrumentCatalog.builtIn().find("alliance-partiality").orElseThrow();
-
-    @TempDir
-    static Path folder;
-
-    @AfterAll
-    static void close() {
-        TestDatabases.closeAll();
-    }
 
     /** One exported study: the files of the zip and the people behind the pseudonyms. */
     record Export(

@@ -1,16 +1,15 @@
 package org.alliance.app.research;
 
+import static org.alliance.app.research.TestStudy.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.alliance.app.DatabaseTest;
 import org.alliance.app.TestDatabases;
 import org.alliance.app.caseload.Caseload;
 import org.alliance.app.caseload.Meeting;
@@ -18,7 +17,6 @@ import org.alliance.app.coding.CodedEvent;
 import org.alliance.app.coding.Codings;
 import org.alliance.core.observation.Modality;
 import org.alliance.core.research.StudyPseudonyms;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,18 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>The expected figures are counted by hand from the events below (a turn is a run of events of one actor; the
  * speaking time is the length of an actor's events; a share is of all turns, of all speaking time).
  */
-class StudyExportObservationsTest {
-
-    private static final Clock CLOCK =
-            Clock.fixed(Instant.parse("2026-06-15T08:00:00Z"), ZoneId.of("Europe/Amsterdam"));
-
-    @TempDir
-    static Path folder;
-
-    @AfterAll
-    static void close() {
-        TestDatabases.closeAll();
-    }
+class StudyExportObservationsTest extends DatabaseTest {
 
     /** The export of the coded study and of a study none of whose meetings was coded. */
     record Exports(

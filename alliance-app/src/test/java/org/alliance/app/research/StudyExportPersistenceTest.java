@@ -1,13 +1,11 @@
 package org.alliance.app.research;
 
+import static org.alliance.app.research.TestStudy.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.alliance.app.DatabaseTest;
 import org.alliance.app.TestDatabases;
 import org.alliance.app.caseload.Caseload;
 import org.alliance.app.caseload.Meeting;
@@ -23,8 +22,6 @@ import org.alliance.app.checkin.ImportedCheckIn;
 import org.alliance.core.instrument.Language;
 import org.alliance.core.instrument.Perspective;
 import org.alliance.core.release.ReleaseChoice;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,18 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of a cursor, so PostgreSQL's streaming (a read-only transaction with a fetch size) and the queries per group of
  * clients inside the open cursor over the clients are exercised.
  */
-class StudyExportPersistenceTest {
-
-    private static final Clock CLOCK =
-            Clock.fixed(Instant.parse("2026-06-15T08:00:00Z"), ZoneId.of("Europe/Amsterdam"));
-
-    @TempDir
-    static Path folder;
-
-    @AfterAll
-    static void close() {
-        TestDatabases.closeAll();
-    }
+class StudyExportPersistenceTest extends DatabaseTest {
 
     @ParameterizedTest
     @MethodSource("org.alliance.app.TestDatabases#vendors")

@@ -1,21 +1,17 @@
 package org.alliance.app.research;
 
+import static org.alliance.app.research.TestStudy.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.alliance.app.DatabaseTest;
 import org.alliance.app.TestDatabases;
 import org.alliance.core.instrument.Language;
 import org.alliance.core.research.OutcomeFile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.dao.DataAccessException;
@@ -28,20 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with its declarations, covariates and import row, a re-import replacing it whole, and an import that fails half-way
  * (a row about a client the database does not have) leaving the previous import as it was, all in one transaction.
  */
-class StudyOutcomesPersistenceTest {
-
-    private static final Clock CLOCK =
-            Clock.fixed(Instant.parse("2026-06-15T08:00:00Z"), ZoneId.of("Europe/Amsterdam"));
+class StudyOutcomesPersistenceTest extends DatabaseTest {
 
     private static final String TYPES = "employed_6m yes-no\nhours number\nage_band category\nyears_on_benefit number";
-
-    @TempDir
-    static Path folder;
-
-    @AfterAll
-    static void close() {
-        TestDatabases.closeAll();
-    }
 
     private static int count(TestDatabases.Seeded db, String table, long study) {
         return db.jdbc()

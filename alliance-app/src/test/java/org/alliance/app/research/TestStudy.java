@@ -1,6 +1,9 @@
 package org.alliance.app.research;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.alliance.core.instrument.Language;
 
@@ -10,6 +13,9 @@ import org.alliance.core.instrument.Language;
  * researchers. A test names only what it is about.
  */
 public final class TestStudy {
+
+    /** The clock of the tests that store a study: mid-June of its year, in Amsterdam. */
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-15T08:00:00Z"), ZoneId.of("Europe/Amsterdam"));
 
     private long id;
     private final long organisation;

@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import javax.sql.DataSource;
+import org.alliance.app.DatabaseTest;
 import org.alliance.app.TestDatabases;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,15 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * start on the merged set with their data, while a
  * checksum that is not a known old one still stops the start.
  */
-class MigrationsTest {
-
-    @TempDir
-    static Path folder;
-
-    @AfterAll
-    static void close() {
-        TestDatabases.closeAll();
-    }
+class MigrationsTest extends DatabaseTest {
 
     private static Flyway merged(DataSource dataSource, String vendor) {
         return Migrations.configure(Flyway.configure().dataSource(dataSource), TestDatabases.vendor(vendor))

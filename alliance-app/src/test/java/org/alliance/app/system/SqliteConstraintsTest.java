@@ -2,15 +2,13 @@ package org.alliance.app.system;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import org.alliance.app.AllianceWebTest;
+import org.alliance.app.DatabaseTest;
 import org.alliance.app.TestDatabases;
 import org.alliance.app.TestWorld;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,15 +23,7 @@ import org.springframework.web.context.WebApplicationContext;
  * not a duplicate key. Before {@link SqliteConstraints}, SQLite's gave an uncategorised error and each store
  * recognised SQLite's code 19 by itself (ShedLock's locks, the retention claim).
  */
-class SqliteConstraintsTest {
-
-    @TempDir
-    static Path folder;
-
-    @AfterAll
-    static void close() {
-        TestDatabases.closeAll();
-    }
+class SqliteConstraintsTest extends DatabaseTest {
 
     @ParameterizedTest
     @MethodSource("org.alliance.app.TestDatabases#vendors")

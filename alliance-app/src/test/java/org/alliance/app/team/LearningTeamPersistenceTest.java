@@ -2,16 +2,14 @@ package org.alliance.app.team;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.alliance.app.DatabaseTest;
 import org.alliance.app.TestDatabases;
 import org.alliance.app.conversation.ConversationPrompts.Signal;
 import org.alliance.app.conversation.Discussions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,17 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * PostgreSQL alike: their SQL upserts with {@code ON CONFLICT ... excluded} and stores BOOLEAN, which the two
  * vendors accept under different rules, so each statement is run on both.
  */
-class LearningTeamPersistenceTest {
+class LearningTeamPersistenceTest extends DatabaseTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-15T08:00:00Z"), ZoneOffset.UTC);
-
-    @TempDir
-    static Path folder;
-
-    @AfterAll
-    static void close() {
-        TestDatabases.closeAll();
-    }
 
     private record World(JdbcClient jdbc, long organisation, long team, long professional, long client, long meeting) {}
 
