@@ -6,43 +6,27 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import org.alliance.app.AllianceWebTest;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.checkin.Invitations;
 import org.alliance.app.checkin.IssuedInvitation;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 14, "caseload overview": per client the last meeting, the latest scores, the open signals and what became
  * of the last invitation, filterable and sortable, with clients of the same alias told apart — and never more than
  * the client page shows (a held-back answer has no score).
  */
-@AllianceWebTest
-class CaseloadOverviewTest {
-
-    @Autowired
-    WebApplicationContext context;
+class CaseloadOverviewTest extends PageTest {
 
     @Autowired
     Invitations invitations;
-
-    private MockMvc mvc;
-    private TestWorld world;
-
-    @BeforeEach
-    void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
-    }
 
     private void answerAll(String token, int value, String release) throws Exception {
         MockHttpServletRequestBuilder post =

@@ -6,37 +6,21 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.time.LocalDate;
 import java.util.UUID;
-import org.alliance.app.AllianceWebTest;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.checkin.CheckIns;
 import org.alliance.app.checkin.IssuedInvitation;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /** The feedback loop through the real routing: what the client sends, what the professional and team lead see. */
-@AllianceWebTest
-class ClientPageTest {
-
-    @Autowired
-    WebApplicationContext context;
+class ClientPageTest extends PageTest {
 
     @Autowired
     CheckIns checkIns;
-
-    private MockMvc mvc;
-    private TestWorld world;
-
-    @BeforeEach
-    void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
-    }
 
     /** All twelve alliance-client items answered with {@code value}. */
     private MockHttpServletRequestBuilder answerAll(String token, int value, String release, String key) {

@@ -6,38 +6,18 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import org.alliance.app.AllianceWebTest;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.checkin.Invitations;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /** The intervision case summary: the course by meeting number and weeks, no alias, no dates, audited. */
-@AllianceWebTest
-class IntervisionSummaryTest {
-
-    @Autowired
-    WebApplicationContext context;
+class IntervisionSummaryTest extends PageTest {
 
     @Autowired
     Invitations invitations;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private MockMvc mvc;
-    private TestWorld world;
-
-    @BeforeEach
-    void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
-    }
 
     @Test
     void theSummaryShowsTheCourseWithoutNameOrDatesAndIsAudited() throws Exception {

@@ -5,41 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.servlet.http.Cookie;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.alliance.app.AllianceWebTest;
-import org.alliance.app.TestWorld;
-import org.junit.jupiter.api.BeforeEach;
+import org.alliance.app.PageTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 14, "a whole office can be locked out": wrong short codes slow down the browser that types them, then the
  * address, but never a client with a link, and never a client who already typed the right code and is filling in
  * the form. Each test uses addresses of its own (the test context's clock stands still, so counts never age).
  */
-@AllianceWebTest
-class CheckInGuessingTest {
+class CheckInGuessingTest extends PageTest {
 
     private static final Pattern PASS = Pattern.compile("name=\"pass\" value=\"([^\"]+)\"");
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
     CheckIns checkIns;
-
-    private MockMvc mvc;
-    private TestWorld world;
-
-    @BeforeEach
-    void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
-    }
 
     private static MockHttpServletRequestBuilder from(MockHttpServletRequestBuilder request, String address) {
         return request.with(r -> {

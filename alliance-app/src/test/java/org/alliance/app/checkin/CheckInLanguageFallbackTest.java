@@ -3,35 +3,17 @@ package org.alliance.app.checkin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-import org.alliance.app.AllianceWebTest;
-import org.alliance.app.TestWorld;
-import org.junit.jupiter.api.BeforeEach;
+import org.alliance.app.PageTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 14, "the phone's language is ignored", after the phone's language (CheckInLanguageTest): when the browser
  * names none of the four languages, the invitation's language counts, then the organisation's; the client's own
  * choice always wins, and the header's language links keep the token.
  */
-@AllianceWebTest
-class CheckInLanguageFallbackTest {
-
-    @Autowired
-    WebApplicationContext context;
-
-    private MockMvc mvc;
-    private TestWorld world;
-
-    @BeforeEach
-    void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
-    }
+class CheckInLanguageFallbackTest extends PageTest {
 
     private String form(String token, String acceptLanguage) throws Exception {
         var get = MockMvcRequestBuilders.get("/c/" + token);

@@ -7,50 +7,29 @@ import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import org.alliance.app.AllianceWebTest;
-import org.alliance.app.TestWorld;
+import org.alliance.app.PageTest;
 import org.alliance.app.joint.JointMeetings;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 14, "the phone's language is ignored": the check-in opens in the language the phone asks for, and the
  * client can switch language on the form without losing their answers.
  */
-@AllianceWebTest
-class CheckInLanguageTest {
-
-    @Autowired
-    WebApplicationContext context;
+class CheckInLanguageTest extends PageTest {
 
     @Autowired
     CheckIns checkIns;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     JointMeetings meetings;
 
     @Autowired
     Invitations invitations;
-
-    private MockMvc mvc;
-    private TestWorld world;
-
-    @BeforeEach
-    void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
-    }
 
     @ParameterizedTest(name = "Accept-Language: {0} -> {1}")
     @CsvSource(

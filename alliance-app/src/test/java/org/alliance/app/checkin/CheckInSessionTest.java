@@ -4,42 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.alliance.app.AllianceWebTest;
-import org.alliance.app.TestWorld;
-import org.junit.jupiter.api.BeforeEach;
+import org.alliance.app.PageTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 14, "a client loses their answers when the server session behind the form is gone": the check-in form is
  * sent in a request without the session it was shown in (a restart, a timeout, another server) and is stored.
  * Each MockMvc request here has a session of its own, as after a restart.
  */
-@AllianceWebTest
-class CheckInSessionTest {
+class CheckInSessionTest extends PageTest {
 
     private static final Pattern HIDDEN =
             Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
     CheckIns checkIns;
-
-    private MockMvc mvc;
-    private TestWorld world;
-
-    @BeforeEach
-    void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
-    }
 
     @Test
     void aClientLosesTheirAnswersWhenTheServerSessionBehindTheFormIsGone() throws Exception {

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.alliance.app.AllianceWebTest;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.joint.JointMeetings;
 import org.alliance.app.system.CurrentUser;
@@ -24,15 +24,12 @@ import org.alliance.core.observation.format.ElanMapping;
 import org.alliance.core.observation.format.ElanReader;
 import org.alliance.stats.agreement.EventAlignmentKappa;
 import org.alliance.stats.agreement.TimeUnitKappa;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -40,26 +37,13 @@ import org.springframework.web.util.HtmlUtils;
  * is refused with its line and column, export and import give the same events back, and the agreement page
  * shows the figures the statistics library computes on the same events; a settled version feeds the summary.
  */
-@AllianceWebTest
-class CodingPagesTest {
-
-    @Autowired
-    WebApplicationContext context;
+class CodingPagesTest extends PageTest {
 
     @Autowired
     Codings codings;
 
     @Autowired
     JointMeetings jointMeetings;
-
-    private MockMvc mvc;
-    private TestWorld world;
-
-    @BeforeEach
-    void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
-    }
 
     private long session(CurrentUser coder) throws Exception {
         return session(coder, world.meeting);

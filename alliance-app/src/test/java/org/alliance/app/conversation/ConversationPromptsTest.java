@@ -7,48 +7,28 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Locale;
-import org.alliance.app.AllianceWebTest;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.conversation.ConversationPrompts.Block;
 import org.alliance.app.conversation.ConversationPrompts.Signal;
 import org.alliance.app.system.CurrentUser;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 17, conversation prompts and the "discussed" record: the client page shows the openers of an open signal
  * by building block, the cards print without client data, the record is kept per meeting and signal with inline
  * errors, only the client's professional reads it, and the audit trail never holds its note.
  */
-@AllianceWebTest
-class ConversationPromptsTest {
+class ConversationPromptsTest extends PageTest {
 
     private static final String NOTE = "We agreed Kim phones me when a letter comes";
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
     MessageSource messages;
-
-    private MockMvc mvc;
-    private TestWorld world;
-
-    @BeforeEach
-    void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
-    }
 
     private String page(CurrentUser who, String path) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.get(path).param("lang", "en").with(user(who)))

@@ -7,49 +7,28 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import org.alliance.app.AllianceWebTest;
-import org.alliance.app.TestWorld;
+import org.alliance.app.PageTest;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.UserAccounts;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 17: the reflection diary is "erased with the author's account". The administrator erases a staff account
  * on a page that names what goes; the author's entries are deleted in the same transaction, other authors' stay, the
  * account can never sign in again and keeps no name, and the audit trail holds the count, never the text.
  */
-@AllianceWebTest
-class DiaryErasedWithAccountTest {
+class DiaryErasedWithAccountTest extends PageTest {
 
     private static final String SECRET = "I was impatient with the whole family today";
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     Diary diary;
 
     @Autowired
     UserAccounts accounts;
-
-    private MockMvc mvc;
-    private TestWorld world;
-
-    @BeforeEach
-    void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
-    }
 
     private long entries(CurrentUser author) {
         return jdbc.sql("SELECT COUNT(*) FROM diary_entry WHERE author_id = ?")

@@ -6,42 +6,20 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.alliance.app.AllianceWebTest;
-import org.alliance.app.TestWorld;
+import org.alliance.app.PageTest;
 import org.alliance.app.system.CurrentUser;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 17, the private reflection diary: only the author ever reads it — for every other role and for another
  * professional there is nothing to see — it is encrypted at rest, the author can export and delete it, and the
  * audit trail never holds its text.
  */
-@AllianceWebTest
-class DiaryTest {
+class DiaryTest extends PageTest {
 
     private static final String SECRET = "I felt I pushed Kim too hard about the debts";
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private MockMvc mvc;
-    private TestWorld world;
-
-    @BeforeEach
-    void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
-    }
 
     private MockHttpServletResponse write(CurrentUser who, String myShare) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.post("/diary")

@@ -7,52 +7,32 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import org.alliance.app.AllianceWebTest;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.checkin.IssuedInvitation;
 import org.alliance.app.system.CurrentUser;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 17, expectations at intake, revisited: the client answers in the check-in of the first meeting and of the
  * revisit meeting, under the check-in's release choice; the professional answers on the client page; the client page
  * shows expected next to experienced only as the release rule allows, and to nobody but the client's professional.
  */
-@AllianceWebTest
-class ExpectationsTest {
+class ExpectationsTest extends PageTest {
 
     private static final String CLIENT_HOPE = "That the debts stop growing";
     private static final String CLIENT_WENT = "We made a plan with the bank";
     private static final String PRO_HOPE = "A stable income within a year";
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
     ApplicationContext application;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private MockMvc mvc;
-    private TestWorld world;
-
-    @BeforeEach
-    void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
-    }
 
     private String page(CurrentUser who, String path, String lang) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.get(path).param("lang", lang).with(user(who)))

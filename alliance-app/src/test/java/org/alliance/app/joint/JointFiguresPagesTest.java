@@ -10,8 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.alliance.app.AllianceWebTest;
-import org.alliance.app.TestWorld;
+import org.alliance.app.PageTest;
 import org.alliance.app.caseload.Caseload;
 import org.alliance.app.caseload.Meeting;
 import org.alliance.app.checkin.Invitations;
@@ -23,12 +22,9 @@ import org.alliance.core.observation.Modality;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The pages built on a client's joint meetings, through the real routing: the client's centrality and trends over
@@ -36,11 +32,7 @@ import org.springframework.web.context.WebApplicationContext;
  * per professional block. Every expected number is worked out by hand in the comments from the answers the test
  * sends, never taken from the application.
  */
-@AllianceWebTest
-class JointFiguresPagesTest {
-
-    @Autowired
-    WebApplicationContext context;
+class JointFiguresPagesTest extends PageTest {
 
     @Autowired
     JointMeetings meetings;
@@ -57,19 +49,12 @@ class JointFiguresPagesTest {
     @Autowired
     Caseload caseload;
 
-    @Autowired
-    JdbcClient jdbc;
-
-    private MockMvc mvc;
-    private TestWorld world;
     private CurrentUser chair;
     private CurrentUser colleague;
     private int keys;
 
     @BeforeEach
     void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
         chair = world.professional;
         colleague = world.otherProfessional;
     }

@@ -7,7 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import org.alliance.app.AllianceWebTest;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.organisation.Organisations;
 import org.alliance.app.privacy.ClientErasure;
@@ -16,13 +16,9 @@ import org.alliance.app.system.Role;
 import org.alliance.app.system.UserAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 17, the partiality self-check: the chair and any other professional of a joint meeting rate themselves on
@@ -30,25 +26,14 @@ import org.springframework.web.context.WebApplicationContext;
  * self-checks beside the network's rating, the author sees their own over time, nobody else sees any; erased with
  * the client.
  */
-@AllianceWebTest
-class SelfCheckTest {
+class SelfCheckTest extends PageTest {
 
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private MockMvc mvc;
-    private TestWorld world;
     private CurrentUser outsider;
     private JointMeetings meetings;
     private long joint;
 
     @BeforeEach
     void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
         UserAccounts accounts = context.getBean(UserAccounts.class);
         long elsewhere = context.getBean(Organisations.class).create("Debt service " + world.suffix);
         accounts.create(elsewhere, null, "chris-" + world.suffix, "Chris", TestWorld.PASSWORD, Role.PROFESSIONAL);

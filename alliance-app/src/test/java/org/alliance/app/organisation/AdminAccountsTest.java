@@ -4,51 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-import org.alliance.app.AllianceWebTest;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.Role;
 import org.alliance.app.system.UserAccounts;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The administrator's accounts: stopping one ends its sign-in and its open sessions, a new password replaces the
  * old one, only accounts of the own organisation can be touched, and an administrator cannot lock themselves out.
  */
-@AllianceWebTest
-class AdminAccountsTest {
+class AdminAccountsTest extends PageTest {
 
     private static final String NEW_PASSWORD = "handed over in person";
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     Organisations organisations;
 
     @Autowired
     UserAccounts accounts;
-
-    private MockMvc mvc;
-    private TestWorld world;
-
-    @BeforeEach
-    void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
-    }
 
     private MockHttpServletResponse asAdmin(String path, String name, String value) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.post(path)

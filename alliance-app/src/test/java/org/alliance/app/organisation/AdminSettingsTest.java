@@ -5,42 +5,21 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.util.List;
-import org.alliance.app.AllianceWebTest;
-import org.alliance.app.TestWorld;
+import org.alliance.app.PageTest;
 import org.alliance.app.joint.JointMeetings;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /** The administrator sets the split-alliance threshold of joint meetings: checked, audited, and used. */
-@AllianceWebTest
-class AdminSettingsTest {
-
-    @Autowired
-    WebApplicationContext context;
+class AdminSettingsTest extends PageTest {
 
     @Autowired
     Organisations organisations;
 
     @Autowired
     JointMeetings meetings;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private MockMvc mvc;
-    private TestWorld world;
-
-    @BeforeEach
-    void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
-    }
 
     private MockHttpServletResponse save(String split) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.post("/admin/settings")

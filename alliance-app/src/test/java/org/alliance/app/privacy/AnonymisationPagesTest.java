@@ -8,22 +8,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.alliance.app.AllianceWebTest;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.caseload.Caseload;
 import org.alliance.app.organisation.Organisations;
 import org.alliance.app.research.Studies;
 import org.alliance.app.research.TestStudy;
 import org.alliance.app.system.AuditLog;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 16, anonymise instead of erase, as the administrator meets it: the study's flag (with its inline error and
@@ -31,11 +27,7 @@ import org.springframework.web.context.WebApplicationContext;
  * audit row holding both counts, and the single-client erase page that says which will happen. Row by row on both
  * databases: {@code research/AnonymisationPersistenceTest}.
  */
-@AllianceWebTest
-class AnonymisationPagesTest {
-
-    @Autowired
-    WebApplicationContext context;
+class AnonymisationPagesTest extends PageTest {
 
     @Autowired
     Studies studies;
@@ -51,18 +43,6 @@ class AnonymisationPagesTest {
 
     @Autowired
     AuditLog audit;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private MockMvc mvc;
-    private TestWorld world;
-
-    @BeforeEach
-    void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
-    }
 
     private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request).andReturn().getResponse();

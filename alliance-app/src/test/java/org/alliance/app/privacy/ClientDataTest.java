@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.nio.charset.StandardCharsets;
-import org.alliance.app.AllianceWebTest;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,22 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  * and as PDF, in the language chosen — answers the client held back from the professional included (they are the
  * client's own) — only for the own organisation, and audited.
  */
-@AllianceWebTest
-class ClientDataTest {
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private MockMvc mvc;
-    private TestWorld world;
+class ClientDataTest extends PageTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
         for (String release : new String[] {"NOW", "NEXT_MEETING"}) {
             MockHttpServletRequestBuilder post = TestWorld.allianceClientAnswers(
                     world.invite("alliance-client").token(), 4, release, "data-" + release + "-" + world.suffix);

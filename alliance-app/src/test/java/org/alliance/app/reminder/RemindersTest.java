@@ -29,8 +29,7 @@ import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
-import org.alliance.app.AllianceWebTest;
-import org.alliance.app.TestWorld;
+import org.alliance.app.PageTest;
 import org.alliance.app.checkin.Invitations;
 import org.alliance.app.organisation.Organisations;
 import org.alliance.app.privacy.ClientErasure;
@@ -40,33 +39,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The link by e-mail, the one reminder, the schedule and the contact details, against a real SMTP server
  * (GreenMail) started here. The job is called directly, on a clock of the test's own, with the application's
  * ShedLock lock in the test database.
  */
-@AllianceWebTest
-class RemindersTest {
+class RemindersTest extends PageTest {
 
     @RegisterExtension
     static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     /** The instant every test runs at ({@code alliance.test.now}): invitations are made then. */
     static final Instant NOW = Instant.parse("2026-06-15T08:00:00Z");
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     ClientContacts contacts;
@@ -83,8 +72,6 @@ class RemindersTest {
     @Autowired
     LockProvider lockProvider;
 
-    private MockMvc mvc;
-    private TestWorld world;
     private String address;
 
     @BeforeEach
@@ -93,8 +80,6 @@ class RemindersTest {
         // port this test's GreenMail got instead of a port fixed in the test configuration.
         ((JavaMailSenderImpl) context.getBean(JavaMailSender.class))
                 .setPort(MAIL.getSmtp().getPort());
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
         address = "kim-" + world.suffix + "@example.org";
     }
 

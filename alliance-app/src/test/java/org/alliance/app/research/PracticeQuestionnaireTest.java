@@ -7,7 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
-import org.alliance.app.AllianceWebTest;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.organisation.Organisations;
 import org.alliance.app.system.CurrentUser;
@@ -15,13 +15,9 @@ import org.alliance.app.system.Role;
 import org.alliance.app.system.UserAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 13, the professionals' side: a professional of a study sees the questionnaire of the open wave on their
@@ -29,24 +25,13 @@ import org.springframework.web.context.WebApplicationContext;
  * error beside the sentence; a second answer for the wave is refused with words; a professional outside the study
  * and a closed wave have no form; the answer is audited without its content.
  */
-@AllianceWebTest
-class PracticeQuestionnaireTest {
+class PracticeQuestionnaireTest extends PageTest {
 
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private MockMvc mvc;
-    private TestWorld world;
     private long study;
     private CurrentUser outsider;
 
     @BeforeEach
     void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
         Studies studies = context.getBean(Studies.class);
         study = studies.create(
                 TestStudy.of(world.organisation, world.team)

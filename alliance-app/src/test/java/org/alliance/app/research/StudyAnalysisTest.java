@@ -19,7 +19,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.alliance.app.AllianceWebTest;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.checkin.CheckIns;
 import org.alliance.app.checkin.ImportedCheckIn;
@@ -35,21 +35,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The Danish analysis on a small study (six professionals, three clients each): run from the analyses page, kept as
  * a report with its provenance, the small-number rule, and the report's R script giving the same numbers on the
  * downloaded files.
  */
-@AllianceWebTest
-class StudyAnalysisTest {
-
-    @Autowired
-    WebApplicationContext context;
+class StudyAnalysisTest extends PageTest {
 
     @Autowired
     Studies studies;
@@ -63,14 +57,10 @@ class StudyAnalysisTest {
     @TempDir
     Path folder;
 
-    private MockMvc mvc;
-    private TestWorld world;
     private long study;
 
     /** A study whose clients answer alliance-client in March; {@code professionals} × 3 clients. */
     private void setUp(int professionals, long seed) throws Exception {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
         study = StudyLinkageTest.study(studies, world);
         StudyPseudonyms pseudonyms = new StudyPseudonyms(studies.secret(study));
         Random random = new Random(seed);

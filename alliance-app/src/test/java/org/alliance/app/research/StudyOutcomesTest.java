@@ -5,45 +5,30 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.nio.charset.StandardCharsets;
-import org.alliance.app.AllianceWebTest;
-import org.alliance.app.TestWorld;
+import org.alliance.app.PageTest;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.core.research.StudyPseudonyms;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /** The outcome import as a researcher (and an administrator) goes through it: check, see problems or a preview, store. */
-@AllianceWebTest
-class StudyOutcomesTest {
+class StudyOutcomesTest extends PageTest {
 
     private static final String TYPES = "employed_6m yes-no\nhours number\nage_band category\nyears_on_benefit number";
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
     Studies studies;
 
-    @Autowired
-    JdbcClient jdbc;
-
-    private MockMvc mvc;
-    private TestWorld world;
     private long study;
     private String kim;
     private String sam;
 
     @BeforeEach
     void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
         long second = world.newClient(world.professional.id(), "Sam");
         study = StudyLinkageTest.study(studies, world);
         StudyPseudonyms pseudonyms = new StudyPseudonyms(studies.secret(study));

@@ -7,38 +7,22 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.alliance.app.AllianceWebTest;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.Role;
 import org.alliance.app.system.UserAccounts;
 import org.alliance.core.instrument.Language;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
-@AllianceWebTest
-class StudyPagesTest {
-
-    @Autowired
-    WebApplicationContext context;
+class StudyPagesTest extends PageTest {
 
     @Autowired
     Studies studies;
-
-    private MockMvc mvc;
-    private TestWorld world;
-
-    @BeforeEach
-    void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
-    }
 
     private MockHttpServletRequestBuilder newStudy() {
         return MockMvcRequestBuilders.post("/admin/studies")

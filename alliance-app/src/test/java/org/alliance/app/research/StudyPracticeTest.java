@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
-import org.alliance.app.AllianceWebTest;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.checkin.CheckIns;
 import org.alliance.app.checkin.ImportedCheckIn;
@@ -30,10 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The professionals' side of a study in the export and the report (issue 13): {@code professionals.csv} with its
@@ -41,11 +39,7 @@ import org.springframework.web.context.WebApplicationContext;
  * scale means, Pearson correlation with the clients' alliance) whose figures R's {@code cor.test} reproduces from
  * the export; and the small-number rule for a wave with fewer than five professionals.
  */
-@AllianceWebTest
-class StudyPracticeTest {
-
-    @Autowired
-    WebApplicationContext context;
+class StudyPracticeTest extends PageTest {
 
     @Autowired
     Studies studies;
@@ -62,8 +56,6 @@ class StudyPracticeTest {
     @TempDir
     Path folder;
 
-    private MockMvc mvc;
-    private TestWorld world;
     private long study;
     private final List<Long> professionals = new ArrayList<>();
 
@@ -73,8 +65,6 @@ class StudyPracticeTest {
      * professional's own answers rise with their clients' level, so the correlation is positive.
      */
     private void setUp(int count, long seed) {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
         study = studies.create(
                 TestStudy.of(world.organisation, world.team)
                         .title("Professionals and alliance")

@@ -23,7 +23,7 @@ import java.util.function.IntFunction;
 import java.util.function.ToDoubleBiFunction;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.alliance.app.AllianceWebTest;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.checkin.CheckIns;
 import org.alliance.app.checkin.ImportedCheckIn;
@@ -37,11 +37,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Reliability and factor structure on a study's own data: α with its intervals and ω per scale, the three-factor CFA
@@ -49,11 +47,7 @@ import org.springframework.web.context.WebApplicationContext;
  * invariance across the check-ins' languages (configural, metric, scalar), under ML and MLR, held back under the
  * small-number rule, and the report's R script (psych and lavaan) giving the same figures on the downloaded data.csv.
  */
-@AllianceWebTest
-class StudyStructureTest {
-
-    @Autowired
-    WebApplicationContext context;
+class StudyStructureTest extends PageTest {
 
     @Autowired
     Studies studies;
@@ -70,8 +64,6 @@ class StudyStructureTest {
     @TempDir
     Path folder;
 
-    private MockMvc mvc;
-    private TestWorld world;
     private long study;
 
     /** Added to the level of an answer by language and item ({@code tasks-2}): a shift of the item's intercept. */
@@ -88,8 +80,6 @@ class StudyStructureTest {
      * noise, rounded to 1..5; one answer in {@code missing} is left out.
      */
     private void setUp(int professionals, long seed, int missing, IntFunction<Language> languageOf) throws Exception {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
         study = StudyLinkageTest.study(studies, world);
         Random random = new Random(seed);
         for (int p = 0; p < professionals; p++) {

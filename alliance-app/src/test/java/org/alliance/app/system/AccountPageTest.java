@@ -4,41 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-import org.alliance.app.AllianceWebTest;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /** Changing one's own password: every mistake is named next to its field and changes nothing. */
-@AllianceWebTest
-class AccountPageTest {
+class AccountPageTest extends PageTest {
 
     private static final String NEW_PASSWORD = "a brand new passphrase";
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
     PasswordEncoder passwordEncoder;
-
-    private MockMvc mvc;
-    private TestWorld world;
-
-    @BeforeEach
-    void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
-    }
 
     private MockHttpServletResponse change(String current, String password, String repeat) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.post("/account/password")

@@ -6,42 +6,26 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.time.Clock;
-import org.alliance.app.AllianceWebTest;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 16, two-step sign-in for local accounts: with an authenticator on, the right password alone does not
  * sign in; the right code does, once; five wrong codes start over; turning it on needs a first code; an
  * organisation can require it of administrators, who then can open nothing but their account until it is on.
  */
-@AllianceWebTest
-class TwoStepSignInTest {
-
-    @Autowired
-    WebApplicationContext context;
+class TwoStepSignInTest extends PageTest {
 
     @Autowired
     TwoStep twoStep;
 
     @Autowired
     Clock clock;
-
-    private MockMvc mvc;
-    private TestWorld world;
-
-    @BeforeEach
-    void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
-    }
 
     private String now(String secret) {
         return Totp.codeAt(secret, clock.instant().getEpochSecond());

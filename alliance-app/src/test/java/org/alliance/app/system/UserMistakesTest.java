@@ -4,40 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-import org.alliance.app.AllianceWebTest;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 14, "HTTP 500s for user mistakes on PostgreSQL": a NUL character in a text field, a meeting in the year
  * 10000 and a user name over 100 characters are answered with 422 and the reason, and nothing is written. (The
  * concurrent double submit of a rating is in CheckInPersistenceTest, on both databases.)
  */
-@AllianceWebTest
-class UserMistakesTest {
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private MockMvc mvc;
-    private TestWorld world;
-
-    @BeforeEach
-    void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
-    }
+class UserMistakesTest extends PageTest {
 
     private MockHttpServletResponse send(MockHttpServletRequestBuilder post, CurrentUser who) throws Exception {
         return mvc.perform(post.with(csrf()).with(user(who)).param("lang", "en"))

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.alliance.app.AllianceWebTest;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.checkin.Invitations;
 import org.alliance.app.system.CurrentUser;
@@ -17,16 +17,10 @@ import org.alliance.app.system.UserAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /** Caseload next to alliance on the team page: only from five professionals on, in bands, naming nobody. */
-@AllianceWebTest
-class CaseloadNextToAllianceTest {
-
-    @Autowired
-    WebApplicationContext context;
+class CaseloadNextToAllianceTest extends PageTest {
 
     @Autowired
     Invitations invitations;
@@ -40,14 +34,10 @@ class CaseloadNextToAllianceTest {
     @Autowired
     org.alliance.app.caseload.Caseload caseload;
 
-    private MockMvc mvc;
-    private TestWorld world;
     private final List<CurrentUser> professionals = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
         professionals.add(world.professional);
         professionals.add(world.otherProfessional);
         for (int i = 3; i <= 5; i++) {

@@ -7,45 +7,29 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import org.alliance.app.AllianceWebTest;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.checkin.Invitations;
 import org.alliance.app.conversation.ConversationPrompts.Signal;
 import org.alliance.app.conversation.Discussions;
 import org.alliance.app.system.CurrentUser;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 17, the learning team page: two periods side by side with how often feedback was discussed, the gap
  * distribution and the share choosing "only in team figures" — only over at least 5 clients and 2 professionals.
  */
-@AllianceWebTest
-class LearningTeamTest {
-
-    @Autowired
-    WebApplicationContext context;
+class LearningTeamTest extends PageTest {
 
     @Autowired
     Invitations invitations;
 
     @Autowired
     Discussions discussions;
-
-    private MockMvc mvc;
-    private TestWorld world;
-
-    @BeforeEach
-    void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
-    }
 
     /** A client of the professional with a meeting on 1 May 2026: the client answers 3, the professional 5. */
     private void client(CurrentUser professional, int number, String release, boolean discussed) throws Exception {
