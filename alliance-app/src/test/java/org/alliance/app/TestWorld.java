@@ -3,16 +3,24 @@ package org.alliance.app;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.alliance.app.caseload.Caseload;
 import org.alliance.app.caseload.Meeting;
+import org.alliance.app.checkin.CheckIns;
+import org.alliance.app.checkin.ImportedCheckIn;
 import org.alliance.app.checkin.Invitations;
 import org.alliance.app.checkin.IssuedInvitation;
 import org.alliance.app.organisation.Organisations;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.Role;
 import org.alliance.app.system.UserAccounts;
+import org.alliance.core.instrument.Language;
+import org.alliance.core.instrument.Perspective;
+import org.alliance.core.release.ReleaseChoice;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -38,8 +46,10 @@ public final class TestWorld {
     public final long client;
     public final long meeting;
 
+    private final UserAccounts accounts;
     private final Caseload caseload;
     private final Invitations invitations;
+    private final CheckIns checkIns;
 
     /** MockMvc over the whole application with Spring Security's filters, as the pages are served. */
     public static MockMvc mvc(WebApplicationContext context) {
@@ -50,9 +60,10 @@ public final class TestWorld {
 
     public TestWorld(ApplicationContext context) {
         Organisations organisations = context.getBean(Organisations.class);
-        UserAccounts accounts = context.getBean(UserAccounts.class);
+        accounts = context.getBean(UserAccounts.class);
         caseload = context.getBean(Caseload.class);
         invitations = context.getBean(Invitations.class);
+        checkIns = context.getBean(CheckIns.class);
         organisation = organisations.create("Test organisation " + suffix);
         team = organisations.createTeam(organisation, "Team " + suffix);
         professional = user(accounts, "pro-" + suffix, Role.PROFESSIONAL, team);
@@ -62,6 +73,11 @@ public final class TestWorld {
         admin = user(accounts, "admin-" + suffix, Role.ADMIN, null);
         client = caseload.createClient(organisation, team, professional.id(), "Kim", "K-" + suffix);
         meeting = caseload.createMeeting(client, professional.id(), LocalDate.of(2026, 3, 2), Meeting.Kind.REGULAR);
+    }
+
+    /** A new professional of the world's team, named {@code Name <username>}. */
+    public CurrentUser newProfessional(String username) {
+        return user(accounts, username, Role.PROFESSIONAL, team);
     }
 
     private CurrentUser user(UserAccounts accounts, String username, Role role, Long teamId) {
@@ -83,6 +99,22 @@ public final class TestWorld {
 
     public long newMeeting(long clientId, long professionalId, LocalDate date) {
         return caseload.createMeeting(clientId, professionalId, date, Meeting.Kind.REGULAR);
+    }
+
+    /** The client's answers to alliance-client 1.0.0 about the meeting, imported as given and released {@code at}. */
+    public void imported(long meetingId, long clientId, Language language, Instant at, Map<String, Double> answers) {
+        checkIns.importHistory(new ImportedCheckIn(
+                meetingId,
+                clientId,
+                "alliance-client",
+                "1.0.0",
+                Perspective.CLIENT,
+                language,
+                ReleaseChoice.NOW,
+                "imported-" + UUID.randomUUID(),
+                at,
+                Optional.of(at),
+                answers));
     }
 
     /**

@@ -14,21 +14,12 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
-import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.alliance.app.PageTest;
-import org.alliance.app.TestWorld;
-import org.alliance.app.checkin.CheckIns;
-import org.alliance.app.checkin.ImportedCheckIn;
 import org.alliance.app.system.CurrentUser;
-import org.alliance.app.system.Role;
-import org.alliance.app.system.UserAccounts;
 import org.alliance.core.instrument.Language;
-import org.alliance.core.instrument.Perspective;
-import org.alliance.core.release.ReleaseChoice;
 import org.alliance.core.research.StudyPseudonyms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,12 +39,6 @@ class StudyAnalysisTest extends PageTest {
     @Autowired
     Studies studies;
 
-    @Autowired
-    CheckIns checkIns;
-
-    @Autowired
-    UserAccounts accounts;
-
     @TempDir
     Path folder;
 
@@ -67,9 +52,7 @@ class StudyAnalysisTest extends PageTest {
         StringBuilder register = new StringBuilder("study_pseudonym;outcome;date;value;age_band;years_on_benefit\n");
         for (int p = 0; p < professionals; p++) {
             String name = "p" + p + "-" + world.suffix;
-            accounts.create(
-                    world.organisation, world.team, name, "Name " + name, TestWorld.PASSWORD, Role.PROFESSIONAL);
-            long professional = accounts.loadUserByUsername(name).id();
+            long professional = world.newProfessional(name).id();
             for (int c = 0; c < 3; c++) {
                 long client = world.newClient(professional, "C" + p + c);
                 double level = 2 + random.nextInt(4);
@@ -86,18 +69,7 @@ class StudyAnalysisTest extends PageTest {
                     }
                     Instant at =
                             Instant.parse("2026-03-0" + (2 + m) + "T10:00:00Z").plusSeconds(7L * 86400 * m);
-                    checkIns.importHistory(new ImportedCheckIn(
-                            meeting,
-                            client,
-                            "alliance-client",
-                            "1.0.0",
-                            Perspective.CLIENT,
-                            Language.EN,
-                            ReleaseChoice.NOW,
-                            "analysis-" + UUID.randomUUID(),
-                            at,
-                            Optional.of(at),
-                            answers));
+                    world.imported(meeting, client, Language.EN, at, answers);
                 }
                 double alliance = sum / 24;
                 double hours = 4 + 3 * alliance + random.nextGaussian() * 2;

@@ -13,18 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
-import java.util.UUID;
 import org.alliance.app.PageTest;
-import org.alliance.app.TestWorld;
-import org.alliance.app.checkin.CheckIns;
-import org.alliance.app.checkin.ImportedCheckIn;
-import org.alliance.app.system.Role;
-import org.alliance.app.system.UserAccounts;
 import org.alliance.core.instrument.Language;
-import org.alliance.core.instrument.Perspective;
-import org.alliance.core.release.ReleaseChoice;
 import org.alliance.core.research.StudyPseudonyms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,12 +34,6 @@ class StudyPracticeTest extends PageTest {
 
     @Autowired
     Studies studies;
-
-    @Autowired
-    CheckIns checkIns;
-
-    @Autowired
-    UserAccounts accounts;
 
     @Autowired
     PracticeAnswers practice;
@@ -78,9 +63,7 @@ class StudyPracticeTest extends PageTest {
         Random random = new Random(seed);
         for (int p = 0; p < count; p++) {
             String name = "pq" + p + "-" + world.suffix;
-            accounts.create(
-                    world.organisation, world.team, name, "Name " + name, TestWorld.PASSWORD, Role.PROFESSIONAL);
-            long professional = accounts.loadUserByUsername(name).id();
+            long professional = world.newProfessional(name).id();
             professionals.add(professional);
             int level = 1 + p % 4;
             for (int c = 0; c < 2; c++) {
@@ -94,18 +77,7 @@ class StudyPracticeTest extends PageTest {
                         }
                     }
                     Instant at = Instant.parse("2026-03-02T10:00:00Z").plusSeconds(7L * 86400 * m);
-                    checkIns.importHistory(new ImportedCheckIn(
-                            meeting,
-                            client,
-                            "alliance-client",
-                            "1.0.0",
-                            Perspective.CLIENT,
-                            Language.EN,
-                            ReleaseChoice.NOW,
-                            "practice-" + UUID.randomUUID(),
-                            at,
-                            Optional.of(at),
-                            answers));
+                    world.imported(meeting, client, Language.EN, at, answers);
                 }
             }
             for (String wave : p < 3 ? List.of("T1", "T2") : List.of("T1")) {

@@ -18,20 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.UUID;
 import java.util.function.IntFunction;
 import java.util.function.ToDoubleBiFunction;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.alliance.app.PageTest;
-import org.alliance.app.TestWorld;
-import org.alliance.app.checkin.CheckIns;
-import org.alliance.app.checkin.ImportedCheckIn;
-import org.alliance.app.system.Role;
-import org.alliance.app.system.UserAccounts;
 import org.alliance.core.instrument.Language;
-import org.alliance.core.instrument.Perspective;
-import org.alliance.core.release.ReleaseChoice;
 import org.alliance.stats.factor.CfaOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,12 +43,6 @@ class StudyStructureTest extends PageTest {
 
     @Autowired
     Studies studies;
-
-    @Autowired
-    CheckIns checkIns;
-
-    @Autowired
-    UserAccounts accounts;
 
     @Autowired
     StructureAnalysis structure;
@@ -84,9 +70,7 @@ class StudyStructureTest extends PageTest {
         Random random = new Random(seed);
         for (int p = 0; p < professionals; p++) {
             String name = "s" + p + "-" + world.suffix;
-            accounts.create(
-                    world.organisation, world.team, name, "Name " + name, TestWorld.PASSWORD, Role.PROFESSIONAL);
-            long professional = accounts.loadUserByUsername(name).id();
+            long professional = world.newProfessional(name).id();
             for (int c = 0; c < 6; c++) {
                 long client = world.newClient(professional, "S" + p + c);
                 Language language = languageOf.apply(6 * p + c);
@@ -107,18 +91,7 @@ class StudyStructureTest extends PageTest {
                         }
                     }
                     Instant at = Instant.parse("2026-03-02T10:00:00Z").plusSeconds(7L * 86400 * m);
-                    checkIns.importHistory(new ImportedCheckIn(
-                            meeting,
-                            client,
-                            "alliance-client",
-                            "1.0.0",
-                            Perspective.CLIENT,
-                            language,
-                            ReleaseChoice.NOW,
-                            "structure-" + UUID.randomUUID(),
-                            at,
-                            Optional.of(at),
-                            answers));
+                    world.imported(meeting, client, language, at, answers);
                 }
             }
         }

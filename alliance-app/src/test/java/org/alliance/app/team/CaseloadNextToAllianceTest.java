@@ -42,9 +42,7 @@ class CaseloadNextToAllianceTest extends PageTest {
         professionals.add(world.otherProfessional);
         for (int i = 3; i <= 5; i++) {
             String name = "pro" + i + "-" + world.suffix;
-            accounts.create(
-                    world.organisation, world.team, name, "Name " + name, TestWorld.PASSWORD, Role.PROFESSIONAL);
-            professionals.add(accounts.loadUserByUsername(name));
+            professionals.add(world.newProfessional(name));
         }
     }
 
