@@ -70,10 +70,14 @@ class StudyPagesTest extends PageTest {
                         MockMvcRequestBuilders.get("/research/studies/" + id).with(user(world.researcher)))
                 .getContentAsString();
         assertThat(page).contains("Does the alliance predict employment?", "Consent of the clients", "T1");
+        assertThat(page).contains("href=\"/research/studies/" + id + "/outcomes\"");
         String admin = perform(
                         MockMvcRequestBuilders.get("/admin/studies/" + id).with(user(world.admin)))
                 .getContentAsString();
         assertThat(admin).contains("Alliance and work", "Name research-" + world.suffix);
+        assertThat(admin)
+                .contains("href=\"/admin/studies/" + id + "/outcomes\"")
+                .contains("name=\"researchers\" id=\"researcher-" + world.researcher.id() + "\"");
     }
 
     @Test
@@ -126,7 +130,8 @@ class StudyPagesTest extends PageTest {
                 .contains("Kies minstens één team", "Kies minstens één vragenlijst", "Schrijf elke meting")
                 .contains("Kies alleen onderzoekers van deze organisatie")
                 .doesNotContain("Beschrijf het doel")
-                .contains(">x</textarea>");
+                .contains(">x</textarea>")
+                .contains("name=\"teams\" id=\"team-" + world.team + "\"", "id=\"instrument-alliance-client\"");
         assertThat(studies.ofOrganisation(world.organisation)).hasSize(before);
     }
 
