@@ -6,11 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.alliance.app.AtOnce;
 import org.alliance.app.DatabaseTest;
 import org.alliance.app.MutableClock;
 import org.alliance.app.TestDatabases;
@@ -157,28 +154,12 @@ class AttemptLimiterTest extends DatabaseTest {
         JdbcClient jdbc = database(vendor);
         AttemptLimiter limiter = new AttemptLimiter(jdbc, clock);
         int tries = 40;
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Attempt>> results = new ArrayList<>();
-            for (int i = 0; i < tries; i++) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return limiter.begin(noCookie("198.51.100.7"));
-                }));
-            }
-            start.countDown();
-            int went = 0;
-            for (Future<Attempt> result : results) {
-                went += result.get() instanceof Go ? 1 : 0;
-            }
-            assertThat(went).isBetween(1, AttemptLimiter.PER_ADDRESS.free());
-            assertThat(rows(jdbc))
-                    .as("only the tries that went ahead are counted")
-                    .isEqualTo(went);
-        } finally {
-            pool.shutdownNow();
+        int went = 0;
+        for (Attempt attempt : AtOnce.results(8, tries, () -> limiter.begin(noCookie("198.51.100.7")))) {
+            went += attempt instanceof Go ? 1 : 0;
         }
+        assertThat(went).isBetween(1, AttemptLimiter.PER_ADDRESS.free());
+        assertThat(rows(jdbc)).as("only the tries that went ahead are counted").isEqualTo(went);
     }
 
     @Test

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import org.alliance.app.AtOnce;
 import org.alliance.app.DatabaseTest;
 import org.alliance.app.MutableClock;
 import org.alliance.app.TestDatabases;
@@ -138,22 +133,8 @@ class CheckInPersistenceTest extends DatabaseTest {
         IssuedInvitation issued =
                 store.invitations().issue(store.meeting(), CLIENT.id(), store.professional(), Duration.ofHours(72));
         Invitation invitation = store.invitations().find(issued.token()).orElseThrow();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<CheckIns.Outcome>> results = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            Callable<CheckIns.Outcome> task = () -> {
-                start.await();
-                return store.checkIns().submit(invitation, submission("same-form", ReleaseChoice.NOW));
-            };
-            results.add(pool.submit(task));
-        }
-        start.countDown();
-        List<CheckIns.Outcome> outcomes = new ArrayList<>();
-        for (Future<CheckIns.Outcome> result : results) {
-            outcomes.add(result.get());
-        }
-        pool.shutdown();
+        List<CheckIns.Outcome> outcomes = AtOnce.results(
+                8, 8, () -> store.checkIns().submit(invitation, submission("same-form", ReleaseChoice.NOW)));
 
         assertThat(outcomes).containsOnlyOnce(CheckIns.Outcome.SAVED);
         assertThat(outcomes).filteredOn(o -> o != CheckIns.Outcome.SAVED).containsOnly(CheckIns.Outcome.ALREADY_SAVED);
@@ -327,31 +308,16 @@ class CheckInPersistenceTest extends DatabaseTest {
         Store store = store(vendor, new MutableClock());
         Instrument professional =
                 InstrumentCatalog.builtIn().find("alliance-professional").orElseThrow();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<CheckIns.Outcome>> results = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            Callable<CheckIns.Outcome> task = () -> {
-                start.await();
-                return store.checkIns()
-                        .submitRating(
-                                store.meeting(),
-                                store.client(),
-                                CheckInSubmission.ordinary(
-                                        professional,
-                                        Language.NL,
-                                        ReleaseChoice.NOW,
-                                        "same-rating",
-                                        Map.of("bond-1", 5.0, "bond-2", 4.0)));
-            };
-            results.add(pool.submit(task));
-        }
-        start.countDown();
-        List<CheckIns.Outcome> outcomes = new ArrayList<>();
-        for (Future<CheckIns.Outcome> result : results) {
-            outcomes.add(result.get());
-        }
-        pool.shutdown();
+        List<CheckIns.Outcome> outcomes = AtOnce.results(8, 8, () -> store.checkIns()
+                .submitRating(
+                        store.meeting(),
+                        store.client(),
+                        CheckInSubmission.ordinary(
+                                professional,
+                                Language.NL,
+                                ReleaseChoice.NOW,
+                                "same-rating",
+                                Map.of("bond-1", 5.0, "bond-2", 4.0))));
 
         assertThat(outcomes).containsOnlyOnce(CheckIns.Outcome.SAVED);
         assertThat(outcomes).filteredOn(o -> o != CheckIns.Outcome.SAVED).containsOnly(CheckIns.Outcome.ALREADY_SAVED);

@@ -20,15 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
+import org.alliance.app.AtOnce;
 import org.alliance.app.PageTest;
 import org.alliance.app.checkin.Invitations;
 import org.alliance.app.organisation.Organisations;
@@ -266,24 +262,7 @@ class RemindersTest extends PageTest {
         // Two servers, each with its own job, at the same moment: one reminder.
         ReminderJob first = job(due);
         ReminderJob second = job(due);
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Optional<ReminderJob.Run>>> runs = new ArrayList<>();
-            for (ReminderJob job : List.of(first, second)) {
-                Callable<Optional<ReminderJob.Run>> run = () -> {
-                    start.await();
-                    return job.runOnce();
-                };
-                runs.add(pool.submit(run));
-            }
-            start.countDown();
-            for (Future<Optional<ReminderJob.Run>> run : runs) {
-                run.get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        AtOnce.results(2, List.<Callable<Optional<ReminderJob.Run>>>of(first::runOnce, second::runOnce));
         assertThat(mailsToClient()).hasSize(2);
     }
 
