@@ -437,22 +437,15 @@ class AccessTest {
         rules.add(new Rule(
                 HttpMethod.GET, "/admin/clients", Map.of("reference", "K-" + world.suffix), only(302, Who.ADMIN)));
         rules.add(new Rule(HttpMethod.GET, "/admin/clients", Map.of("reference", "nobody"), only(404, Who.ADMIN)));
-        rules.add(new Rule(
-                HttpMethod.GET,
-                client.replace("/clients/", "/admin/clients/") + "/erase",
-                Map.of(),
-                only(200, Who.ADMIN)));
+        String adminClient = "/admin/clients/" + world.client;
+        rules.add(new Rule(HttpMethod.GET, adminClient + "/erase", Map.of(), only(200, Who.ADMIN)));
         rules.add(new Rule(HttpMethod.GET, "/admin/clients/987654321/erase", Map.of(), only(404, Who.ADMIN)));
         // The client's own data, given by the administrator (ClientDataTest).
-        rules.add(new Rule(
-                HttpMethod.GET,
-                client.replace("/clients/", "/admin/clients/") + "/data",
-                Map.of("format", "json"),
-                only(200, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.GET, adminClient + "/data", Map.of("format", "json"), only(200, Who.ADMIN)));
         rules.add(new Rule(HttpMethod.GET, "/admin/clients/987654321/data", Map.of(), only(404, Who.ADMIN)));
         rules.add(new Rule(
                 HttpMethod.POST,
-                client.replace("/clients/", "/admin/clients/") + "/erase",
+                adminClient + "/erase",
                 Map.of("confirmation", "not the reference"),
                 only(422, Who.ADMIN)));
         String account = "/admin/users/" + world.professional.id();
@@ -475,36 +468,8 @@ class AccessTest {
                 HttpMethod.POST, "/admin/users/987654321/handover", Map.of("receiver", "1"), only(404, Who.ADMIN)));
         rules.add(
                 new Rule(HttpMethod.POST, "/admin/teams", Map.of("name", "New " + world.suffix), only(302, Who.ADMIN)));
-        rules.add(new Rule(
-                HttpMethod.POST,
-                "/admin/settings",
-                Map.of(
-                        "defaultRelease",
-                        "NOW",
-                        "dropThresholdPercent",
-                        "15",
-                        "gapThresholdPercent",
-                        "20",
-                        "invitationHours",
-                        "72",
-                        "splitThresholdPercent",
-                        "25"),
-                only(302, Who.ADMIN)));
-        rules.add(new Rule(
-                HttpMethod.POST,
-                "/admin/settings",
-                Map.of(
-                        "defaultRelease",
-                        "NOW",
-                        "dropThresholdPercent",
-                        "15",
-                        "gapThresholdPercent",
-                        "20",
-                        "invitationHours",
-                        "72",
-                        "splitThresholdPercent",
-                        "101"),
-                only(422, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.POST, "/admin/settings", settings("25"), only(302, Who.ADMIN)));
+        rules.add(new Rule(HttpMethod.POST, "/admin/settings", settings("101"), only(422, Who.ADMIN)));
         rules.add(new Rule(
                 HttpMethod.POST,
                 "/admin/users",
@@ -513,6 +478,21 @@ class AccessTest {
         codingRules(rules);
         studyRules(rules);
         return rules;
+    }
+
+    /** The administrator's settings form, every field valid but perhaps the split threshold. */
+    private static Map<String, String> settings(String splitThresholdPercent) {
+        return Map.of(
+                "defaultRelease",
+                "NOW",
+                "dropThresholdPercent",
+                "15",
+                "gapThresholdPercent",
+                "20",
+                "invitationHours",
+                "72",
+                "splitThresholdPercent",
+                splitThresholdPercent);
     }
 
     private MockHttpServletRequestBuilder request(Rule rule, Who who, boolean withCsrf) {
