@@ -69,6 +69,13 @@ abstract class BrowserJourney {
         signIn(page, username, TestWorld.PASSWORD);
     }
 
+    /** A new page of the context, signed in as {@link #signIn(Page, String)} does. */
+    Page signIn(BrowserContext context, String username) {
+        Page page = context.newPage();
+        signIn(page, username);
+        return page;
+    }
+
     /** Signs in with this password (the demo's accounts have {@code demo}). */
     void signIn(Page page, String username, String password) {
         page.navigate(url("/login?lang=en"));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
@@ -21,14 +20,10 @@ import org.alliance.app.TestWorld;
 import org.alliance.app.coding.CodedEvent;
 import org.alliance.app.coding.Codings;
 import org.alliance.core.observation.Modality;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 /**
  * A coding session in Debian's Chromium: the professional picks a silent WAV written by this test (played from
@@ -38,15 +33,7 @@ import org.springframework.context.ApplicationContext;
  */
 @AllianceWebTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CodingBrowserTest {
-
-    private static final List<String> LANGUAGES = List.of("nl", "en", "nb", "da");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class CodingBrowserTest extends BrowserJourney {
 
     @Autowired
     Codings codings;
@@ -54,27 +41,7 @@ class CodingBrowserTest {
     @TempDir
     Path folder;
 
-    private Playwright playwright;
-    private Browser browser;
-    private final List<String> violations = new ArrayList<>();
     private final List<String> scriptErrors = new ArrayList<>();
-
-    @BeforeAll
-    void start() {
-        playwright = Playwright.create();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    void stop() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     /** Three seconds of silence: 8 kHz, 16-bit mono PCM in a RIFF/WAVE container. */
     static Path silentWav(Path file) throws IOException {
@@ -105,7 +72,8 @@ class CodingBrowserTest {
         }
     }
 
-    private Page signIn(BrowserContext context, String username) {
+    /** A new page of the context, signed in, whose script errors and failed requests go into scriptErrors. */
+    private Page signInWatched(BrowserContext context, String username) {
         Page page = context.newPage();
         context.onWebError(error -> scriptErrors.add(error.error()));
         context.onResponse(r -> {
@@ -118,11 +86,7 @@ class CodingBrowserTest {
                 scriptErrors.add(m.text());
             }
         });
-        page.navigate(url("/login?lang=en"));
-        page.getByLabel("User name").fill(username);
-        page.getByLabel("Password").fill(TestWorld.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
+        signIn(page, username);
         return page;
     }
 
@@ -138,7 +102,7 @@ class CodingBrowserTest {
         violations.clear();
         TestWorld world = new TestWorld(context);
         BrowserContext desk = browser.newContext(new Browser.NewContextOptions().setViewportSize(1024, 800));
-        Page page = signIn(desk, world.professional.username());
+        Page page = signInWatched(desk, world.professional.username());
         audit(page, "/coding/meetings/" + world.meeting, false);
 
         page.navigate(url("/coding/meetings/" + world.meeting + "?lang=en"));
@@ -246,7 +210,7 @@ class CodingBrowserTest {
         // Without JavaScript: the message, the table and the plain form.
         BrowserContext plain = browser.newContext(
                 new Browser.NewContextOptions().setJavaScriptEnabled(false).setViewportSize(320, 720));
-        Page form = signIn(plain, world.professional.username());
+        Page form = signInWatched(plain, world.professional.username());
         form.navigate(url(sessionPath + "?lang=en"));
         assertThat(form.locator(".no-script").isVisible()).isTrue();
         assertThat(form.locator("#coder").isVisible()).isFalse();

@@ -26,12 +26,6 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConversationJourneyBrowserTest extends BrowserJourney {
 
-    private Page signIn(BrowserContext context, String username) {
-        Page page = context.newPage();
-        signIn(page, username);
-        return page;
-    }
-
     @Test
     void promptsForALowScoreACardThatPrintsAndTheDiscussedFormWithoutJavaScript() {
         violations.clear();

@@ -19,12 +19,6 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StudyBrowserTest extends BrowserJourney {
 
-    private Page signIn(BrowserContext desk, String username) {
-        Page page = desk.newPage();
-        signIn(page, username);
-        return page;
-    }
-
     @Test
     void anAdministratorCreatesAStudyAndItsResearcherOpensIt() {
         TestWorld world = new TestWorld(context);
