@@ -10,28 +10,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GenerateCommandTest {
 
+    /** Ten clients from seed 5, starting on 5 January 2026, written into {@code out}. */
+    private static CommandRun generateSeedFive(Path out) {
+        return CommandRun.run(
+                "generate", "--seed", "5", "--clients", "10", "--start", "2026-01-05", "--out", out.toString());
+    }
+
     @Test
     void writesTheSameFilesForTheSameSeed(@TempDir Path dir) throws Exception {
-        CommandRun first = CommandRun.run(
-                "generate",
-                "--seed",
-                "5",
-                "--clients",
-                "10",
-                "--start",
-                "2026-01-05",
-                "--out",
-                dir.resolve("a").toString());
-        CommandRun second = CommandRun.run(
-                "generate",
-                "--seed",
-                "5",
-                "--clients",
-                "10",
-                "--start",
-                "2026-01-05",
-                "--out",
-                dir.resolve("b").toString());
+        CommandRun first = generateSeedFive(dir.resolve("a"));
+        CommandRun second = generateSeedFive(dir.resolve("b"));
         assertThat(first.exitCode()).isZero();
         assertThat(first.out()).contains("Generated 10 clients");
         assertThat(Files.readString(dir.resolve("a/answers.csv")))
