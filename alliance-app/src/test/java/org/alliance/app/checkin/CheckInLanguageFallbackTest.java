@@ -51,9 +51,9 @@ class CheckInLanguageFallbackTest extends PageTest {
                 .isEqualTo("da");
     }
 
-    @Test
-    void theInvitationsLanguageCountsWhenThePhoneNamesNoneOfOurs() throws Exception {
-        String token = context.getBean(Invitations.class)
+    /** The token of a session check about the world's meeting that the professional sent in English. */
+    private String englishInvitation() {
+        return context.getBean(Invitations.class)
                 .issueInLanguage(
                         world.meeting,
                         "alliance-session-check",
@@ -61,6 +61,11 @@ class CheckInLanguageFallbackTest extends PageTest {
                         java.time.Duration.ofHours(72),
                         java.util.Optional.of(org.alliance.core.instrument.Language.EN))
                 .token();
+    }
+
+    @Test
+    void theInvitationsLanguageCountsWhenThePhoneNamesNoneOfOurs() throws Exception {
+        String token = englishInvitation();
         assertThat(form(token, "de-DE,tr;q=0.8")).contains("lang=\"en\"").contains("How did the meeting go?");
         assertThat(form(token, null)).contains("How did the meeting go?");
         assertThat(form(token, "da-DK")).as("the phone's language first").contains("Hvordan gik samtalen?");
@@ -113,14 +118,7 @@ class CheckInLanguageFallbackTest extends PageTest {
         String token = world.invite("alliance-session-check").token();
         assertThat(form(token, "de-DE")).contains("Hvordan gikk samtalen?");
         assertThat(form(token, "en-US")).contains("How did the meeting go?");
-        String english = context.getBean(Invitations.class)
-                .issueInLanguage(
-                        world.meeting,
-                        "alliance-session-check",
-                        world.professional.id(),
-                        java.time.Duration.ofHours(72),
-                        java.util.Optional.of(org.alliance.core.instrument.Language.EN))
-                .token();
+        String english = englishInvitation();
         assertThat(form(english, "de-DE"))
                 .as("the invitation's before the organisation's")
                 .contains("How did the meeting go?");
