@@ -62,44 +62,4 @@ public record Study(
     public Optional<Wave> waveOf(LocalDate meetingDate) {
         return waves.stream().filter(w -> w.contains(meetingDate)).findFirst();
     }
-
-    /** The same study with anonymisation allowed or not. */
-    Study withAnonymisation(boolean allows) {
-        return new Study(
-                id,
-                organisationId,
-                title,
-                purpose,
-                legalBasis,
-                startsOn,
-                endsOn,
-                language,
-                shiftDates,
-                includeFreeText,
-                allows,
-                teams,
-                instruments,
-                waves,
-                researchers);
-    }
-
-    /** The same study with these researchers. */
-    Study withResearchers(List<Long> researchers) {
-        return new Study(
-                id,
-                organisationId,
-                title,
-                purpose,
-                legalBasis,
-                startsOn,
-                endsOn,
-                language,
-                shiftDates,
-                includeFreeText,
-                allowsAnonymisation,
-                teams,
-                instruments,
-                waves,
-                researchers);
-    }
 }
