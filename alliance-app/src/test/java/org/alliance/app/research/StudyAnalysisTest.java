@@ -3,9 +3,7 @@ package org.alliance.app.research;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import org.alliance.app.PageTest;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.core.instrument.Language;
 import org.alliance.core.research.StudyPseudonyms;
@@ -26,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
@@ -34,15 +28,13 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * a report with its provenance, the small-number rule, and the report's R script giving the same numbers on the
  * downloaded files.
  */
-class StudyAnalysisTest extends PageTest {
+class StudyAnalysisTest extends ReportPageTest {
 
     @Autowired
     Studies studies;
 
     @TempDir
     Path folder;
-
-    private long study;
 
     /** A study whose clients answer alliance-client in March; {@code professionals} × 3 clients. */
     private void setUp(int professionals, long seed) throws Exception {
@@ -122,24 +114,12 @@ class StudyAnalysisTest extends PageTest {
     }
 
     private String run(CurrentUser who, String outcome) throws Exception {
-        MockHttpServletResponse started = mvc.perform(
-                        MockMvcRequestBuilders.post("/research/studies/" + study + "/reports/outcome")
-                                .param("outcome", outcome)
-                                .param("summary", "first")
-                                .param("covariates", "age_band", "years_on_benefit")
-                                .param("lang", "en")
-                                .with(csrf())
-                                .with(user(who)))
-                .andReturn()
-                .getResponse();
-        assertThat(started.getStatus()).isEqualTo(302);
-        return started.getRedirectedUrl();
-    }
-
-    private MockHttpServletResponse get(String path) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.get(path).param("lang", "en").with(user(world.researcher)))
-                .andReturn()
-                .getResponse();
+        return started(
+                MockMvcRequestBuilders.post("/research/studies/" + study + "/reports/outcome")
+                        .param("outcome", outcome)
+                        .param("summary", "first")
+                        .param("covariates", "age_band", "years_on_benefit"),
+                who);
     }
 
     @Test
@@ -161,11 +141,7 @@ class StudyAnalysisTest extends PageTest {
         assertThat(get("/research/studies/" + study + "/reports").getContentAsString())
                 .contains("hours");
 
-        long id = Long.parseLong(report.substring(report.lastIndexOf('/') + 1));
-        StudyReport stored = StudyAnalysisRunner.read(context.getBean(StudyReports.class)
-                .find(study, id)
-                .orElseThrow()
-                .content());
+        StudyReport stored = stored(report);
         assertThat(stored.figures()).containsEntry("n", 18.0).containsKey("coef.alliance.estimate");
 
         // The same report as a PDF: every table row and every provenance line, as the page shows them.
@@ -199,18 +175,7 @@ class StudyAnalysisTest extends PageTest {
     private void reproducesInR(String report, StudyReport stored) throws Exception {
         String rscript =
                 ExternalTools.require("Rscript", "r-base-core, r-cran-sandwich, r-cran-lmtest and r-cran-lme4");
-        MvcResult zip = mvc.perform(MockMvcRequestBuilders.get("/research/studies/" + study + "/export.zip")
-                        .with(user(world.researcher)))
-                .andReturn();
-        byte[] bytes = mvc.perform(asyncDispatch(zip)).andReturn().getResponse().getContentAsByteArray();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                if (entry.getName().equals("data.csv")) {
-                    Files.write(folder.resolve("data.csv"), in.readAllBytes());
-                }
-            }
-        }
+        Files.writeString(folder.resolve("data.csv"), export().get("data.csv"));
         Files.write(
                 folder.resolve("outcomes.csv"),
                 get("/research/studies/" + study + "/outcomes.csv").getContentAsByteArray());
@@ -243,11 +208,7 @@ class StudyAnalysisTest extends PageTest {
                 .contains("Coefficients on the log-odds scale with a random intercept per professional")
                 .contains(
                         "glmer(family = binomial) of y ~ alliance + age_band + years_on_benefit + (1 | professional)");
-        long id = Long.parseLong(report.substring(report.lastIndexOf('/') + 1));
-        StudyReport stored = StudyAnalysisRunner.read(context.getBean(StudyReports.class)
-                .find(study, id)
-                .orElseThrow()
-                .content());
+        StudyReport stored = stored(report);
         reproducesInR(report, stored);
     }
 

@@ -1,9 +1,6 @@
 package org.alliance.app.research;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.alliance.app.PageTest;
 import org.alliance.core.instrument.Language;
 import org.alliance.core.research.StudyPseudonyms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
@@ -30,7 +24,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * scale means, Pearson correlation with the clients' alliance) whose figures R's {@code cor.test} reproduces from
  * the export; and the small-number rule for a wave with fewer than five professionals.
  */
-class StudyPracticeTest extends PageTest {
+class StudyPracticeTest extends ReportPageTest {
 
     @Autowired
     Studies studies;
@@ -41,7 +35,6 @@ class StudyPracticeTest extends PageTest {
     @TempDir
     Path folder;
 
-    private long study;
     private final List<Long> professionals = new ArrayList<>();
 
     /**
@@ -95,30 +88,9 @@ class StudyPracticeTest extends PageTest {
         }
     }
 
-    private MockHttpServletResponse get(String path) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.get(path).param("lang", "en").with(user(world.researcher)))
-                .andReturn()
-                .getResponse();
-    }
-
-    private Map<String, String> export() throws Exception {
-        MvcResult zip = mvc.perform(MockMvcRequestBuilders.get("/research/studies/" + study + "/export.zip")
-                        .with(user(world.researcher)))
-                .andReturn();
-        return StudyExportTest.unzip(
-                mvc.perform(asyncDispatch(zip)).andReturn().getResponse().getContentAsByteArray());
-    }
-
     private String run() throws Exception {
-        MockHttpServletResponse started = mvc.perform(
-                        MockMvcRequestBuilders.post("/research/studies/" + study + "/reports/professionals")
-                                .param("lang", "en")
-                                .with(csrf())
-                                .with(user(world.researcher)))
-                .andReturn()
-                .getResponse();
-        assertThat(started.getStatus()).isEqualTo(302);
-        return started.getRedirectedUrl();
+        return started(
+                MockMvcRequestBuilders.post("/research/studies/" + study + "/reports/professionals"), world.researcher);
     }
 
     @Test
@@ -199,11 +171,7 @@ class StudyPracticeTest extends PageTest {
                 .contains("Association with the clients’ alliance (Pearson correlation)")
                 .contains("Wave T2: not shown, fewer than 5 professionals answered.")
                 .contains("stats::cor.test");
-        long id = Long.parseLong(report.substring(report.lastIndexOf('/') + 1));
-        StudyReport stored = StudyAnalysisRunner.read(context.getBean(StudyReports.class)
-                .find(study, id)
-                .orElseThrow()
-                .content());
+        StudyReport stored = stored(report);
         assertThat(stored.figures())
                 .containsEntry("practice.wave1.n", 6.0)
                 .containsEntry("practice.wave1.competence.pairs", 6.0)

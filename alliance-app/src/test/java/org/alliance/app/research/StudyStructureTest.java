@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,16 +18,12 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.IntFunction;
 import java.util.function.ToDoubleBiFunction;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import org.alliance.app.PageTest;
 import org.alliance.core.instrument.Language;
 import org.alliance.stats.factor.CfaOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -39,7 +33,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * invariance across the check-ins' languages (configural, metric, scalar), under ML and MLR, held back under the
  * small-number rule, and the report's R script (psych and lavaan) giving the same figures on the downloaded data.csv.
  */
-class StudyStructureTest extends PageTest {
+class StudyStructureTest extends ReportPageTest {
 
     @Autowired
     Studies studies;
@@ -49,8 +43,6 @@ class StudyStructureTest extends PageTest {
 
     @TempDir
     Path folder;
-
-    private long study;
 
     /** Added to the level of an answer by language and item ({@code tasks-2}): a shift of the item's intercept. */
     private ToDoubleBiFunction<Language, String> shift = (language, item) -> 0;
@@ -107,26 +99,7 @@ class StudyStructureTest extends PageTest {
                         "/research/studies/" + study + "/reports/structure")
                 .param("summary", "first");
         estimator.ifPresent(e -> request.param("estimator", e));
-        MockHttpServletResponse started = mvc.perform(
-                        request.param("lang", "en").with(csrf()).with(user(world.researcher)))
-                .andReturn()
-                .getResponse();
-        assertThat(started.getStatus()).isEqualTo(302);
-        return started.getRedirectedUrl();
-    }
-
-    private MockHttpServletResponse get(String path) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.get(path).param("lang", "en").with(user(world.researcher)))
-                .andReturn()
-                .getResponse();
-    }
-
-    private StudyReport stored(String report) {
-        long id = Long.parseLong(report.substring(report.lastIndexOf('/') + 1));
-        return StudyAnalysisRunner.read(context.getBean(StudyReports.class)
-                .find(study, id)
-                .orElseThrow()
-                .content());
+        return started(request, world.researcher);
     }
 
     /**
@@ -312,18 +285,7 @@ class StudyStructureTest extends PageTest {
     /** Runs the report's R script on the export's data.csv and compares every figure, both ways. */
     private void assertReproducedInR(String report, StudyReport stored) throws Exception {
         String rscript = ExternalTools.require("Rscript", "r-base-core, r-cran-psych and r-cran-lavaan");
-        MvcResult zip = mvc.perform(MockMvcRequestBuilders.get("/research/studies/" + study + "/export.zip")
-                        .with(user(world.researcher)))
-                .andReturn();
-        byte[] bytes = mvc.perform(asyncDispatch(zip)).andReturn().getResponse().getContentAsByteArray();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                if (entry.getName().equals("data.csv")) {
-                    Files.write(folder.resolve("data.csv"), in.readAllBytes());
-                }
-            }
-        }
+        Files.writeString(folder.resolve("data.csv"), export().get("data.csv"));
         Files.write(folder.resolve("report.R"), get(report + "/reproduce.R").getContentAsByteArray());
         String output = ExternalTools.run(folder, rscript, "report.R");
         Map<String, Double> printed = new HashMap<>();
