@@ -3,7 +3,6 @@ package org.alliance.app.research;
 import static org.alliance.app.research.TestStudy.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -177,10 +176,12 @@ class AnonymisationPersistenceTest extends DatabaseTest {
 
     private static List<Map<String, String>> export(World world, long studyId) throws Exception {
         StudyExport export = StudyExportTest.exporter(world.dataSource(), CLOCK, world.studies());
-        ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        export.write(
-                world.studies().find(world.seeded().organisation(), studyId).orElseThrow(), zip);
-        return StudyExportTest.rows(StudyExportTest.unzip(zip.toByteArray()).get("data.csv"));
+        return StudyExportTest.rows(StudyExportTest.files(
+                        export,
+                        world.studies()
+                                .find(world.seeded().organisation(), studyId)
+                                .orElseThrow())
+                .get("data.csv"));
     }
 
     @ParameterizedTest

@@ -4,7 +4,6 @@ import static org.alliance.app.research.TestStudy.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -96,10 +95,9 @@ class PracticeAnswersPersistenceTest extends DatabaseTest {
                         org.assertj.core.groups.Tuple.tuple("T1", "nb", full),
                         org.assertj.core.groups.Tuple.tuple("T2", "nb", given));
 
-        ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        StudyExportTest.exporter(dataSource, CLOCK, studies).write(study, zip);
         List<Map<String, String>> rows =
-                StudyExportTest.rows(StudyExportTest.unzip(zip.toByteArray()).get("professionals.csv"));
+                StudyExportTest.rows(StudyExportTest.files(StudyExportTest.exporter(dataSource, CLOCK, studies), study)
+                        .get("professionals.csv"));
         String pseudonym = new StudyPseudonyms(studies.secret(id)).pseudonym(StudyPseudonyms.Kind.PROFESSIONAL, anna);
         assertThat(rows).extracting(r -> r.get("professional")).containsExactly(pseudonym, pseudonym);
         assertThat(rows).extracting(r -> r.get("wave")).containsExactly("T1", "T2");

@@ -3,7 +3,6 @@ package org.alliance.app.research;
 import static org.alliance.app.research.TestStudy.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -130,13 +129,10 @@ class StudyExportObservationsTest extends DatabaseTest {
         long uncoded = studies.create(
                 TestStudy.of(organisation, uncodedTeam).title("Not observed").build(), third);
         StudyExport export = StudyExportTest.exporter(dataSource, CLOCK, studies, codings);
-        ByteArrayOutputStream codedZip = new ByteArrayOutputStream();
-        export.write(studies.find(organisation, coded).orElseThrow(), codedZip);
-        ByteArrayOutputStream uncodedZip = new ByteArrayOutputStream();
-        export.write(studies.find(organisation, uncoded).orElseThrow(), uncodedZip);
         return new Exports(
-                StudyExportTest.unzip(codedZip.toByteArray()),
-                StudyExportTest.unzip(uncodedZip.toByteArray()),
+                StudyExportTest.files(export, studies.find(organisation, coded).orElseThrow()),
+                StudyExportTest.files(
+                        export, studies.find(organisation, uncoded).orElseThrow()),
                 new StudyPseudonyms(studies.secret(coded)),
                 anna,
                 kim,

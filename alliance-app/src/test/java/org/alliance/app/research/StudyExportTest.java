@@ -261,6 +261,13 @@ class StudyExportTest {
                 clock);
     }
 
+    /** The files of the study's export, by name, as {@code export} writes them. */
+    static Map<String, String> files(StudyExport export, Study study) throws IOException {
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        export.write(study, zip);
+        return unzip(zip.toByteArray());
+    }
+
     static Map<String, String> unzip(byte[] zip) throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
