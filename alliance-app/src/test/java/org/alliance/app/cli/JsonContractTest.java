@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.alliance.app.cli.observe.TestCodings;
 import org.alliance.stats.provenance.Provenance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,27 +40,11 @@ class JsonContractTest {
             4,5;4;5,5
             """;
 
-    private static final String MEETING =
-            """
-            actor,modality,code,onset_ms,offset_ms,coder,comment
-            professional,verbal,introducing-client,0,2000,anna,
-            professional,verbal,open-communication,500,2500,anna,
-            client,verbal,open-communication,3000,5000,anna,
-            professional,verbal,team-support,4000,7000,anna,
-            client,verbal,vision-goals,6000,7000,anna,
-            client,non-verbal,shared-decision,6500,6500,anna,
-            """;
+    private static final String MEETING = TestCodings.MEETING;
 
+    /** The same meeting coded by ben, who heard team support where anna heard open communication at 0.5 s. */
     private static final String SECOND_CODER =
-            """
-            actor,modality,code,onset_ms,offset_ms,coder,comment
-            professional,verbal,introducing-client,0,2000,ben,
-            professional,verbal,team-support,500,2500,ben,
-            client,verbal,open-communication,3000,5000,ben,
-            professional,verbal,team-support,4000,7000,ben,
-            client,verbal,vision-goals,6000,7000,ben,
-            client,non-verbal,shared-decision,6500,6500,ben,
-            """;
+            MEETING.replace(",anna,", ",ben,").replace("open-communication,500,", "team-support,500,");
 
     private static final String CODERS =
             """

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.alliance.app.cli.AllianceCommand;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,23 @@ class ObservationCommandsTest {
         return cl.execute(args);
     }
 
+    /** {@code observe pattern} of the meeting with this sequence and options, as JSON, into a fresh output. */
+    private int pattern(Path meeting, String sequence, String... options) {
+        List<String> args = new ArrayList<>(List.of("observe", "pattern", meeting.toString(), "--sequence", sequence));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--format", "json"));
+        out.getBuffer().setLength(0);
+        return run(args.toArray(String[]::new));
+    }
+
+    /** {@code observe agreement} of the two codings with these options, into a fresh output. */
+    private int agreement(Path first, Path second, String... options) {
+        List<String> args = new ArrayList<>(List.of("observe", "agreement", first.toString(), second.toString()));
+        args.addAll(List.of(options));
+        out.getBuffer().setLength(0);
+        return run(args.toArray(String[]::new));
+    }
+
     private JsonNode json() {
         return JsonMapper.builder().build().readTree(out.toString());
     }
@@ -40,16 +58,7 @@ class ObservationCommandsTest {
         return file;
     }
 
-    private static final String MEETING =
-            """
-            actor,modality,code,onset_ms,offset_ms,coder,comment
-            professional,verbal,introducing-client,0,2000,anna,
-            professional,verbal,open-communication,500,2500,anna,
-            client,verbal,open-communication,3000,5000,anna,
-            professional,verbal,team-support,4000,7000,anna,
-            client,verbal,vision-goals,6000,7000,anna,
-            client,non-verbal,shared-decision,6500,6500,anna,
-            """;
+    private static final String MEETING = TestCodings.MEETING;
 
     @Test
     void statsGivesParticipationPerActor() throws IOException {
@@ -107,113 +116,50 @@ class ObservationCommandsTest {
     @Test
     void patternReportsMatchAndFirstFailedStep() throws IOException {
         Path csv = file("meeting.csv", MEETING);
-        assertThat(run(
-                        "observe",
-                        "pattern",
-                        csv.toString(),
-                        "--sequence",
-                        "introducing-client>open-communication>team-support>vision-goals>shared-decision",
-                        "--format",
-                        "json"))
+        assertThat(pattern(csv, "introducing-client>open-communication>team-support>vision-goals>shared-decision"))
                 .isZero();
         assertThat(json().get("matched").asBoolean()).isTrue();
         assertThat(json().get("steps")).hasSize(5);
-        out.getBuffer().setLength(0);
-        assertThat(run(
-                        "observe",
-                        "pattern",
-                        csv.toString(),
-                        "--sequence",
-                        "team-support>introducing-client",
-                        "--format",
-                        "json"))
-                .isZero();
+        assertThat(pattern(csv, "team-support>introducing-client")).isZero();
         assertThat(json().get("matched").asBoolean()).isFalse();
         assertThat(json().get("first_failed_step").get("step").asInt()).isEqualTo(2);
-        out.getBuffer().setLength(0);
-        assertThat(run(
-                        "observe",
-                        "pattern",
-                        csv.toString(),
-                        "--sequence",
-                        "open-communication>team-support",
-                        "--max-gap-ms",
-                        "0",
-                        "--format",
-                        "json"))
+        assertThat(pattern(csv, "open-communication>team-support", "--max-gap-ms", "0"))
                 .isZero();
         assertThat(json().get("matched").asBoolean()).isTrue(); // client's open communication overlaps team support
-        out.getBuffer().setLength(0);
         // restricted to a phase that starts after the introduction, the facilitating order cannot occur
-        assertThat(run(
-                        "observe",
-                        "pattern",
-                        csv.toString(),
-                        "--sequence",
-                        "introducing-client>open-communication",
-                        "--from-ms",
-                        "100",
-                        "--format",
-                        "json"))
+        assertThat(pattern(csv, "introducing-client>open-communication", "--from-ms", "100"))
                 .isZero();
         assertThat(json().get("first_failed_step").get("step").asInt()).isEqualTo(1);
     }
 
-    @Test
-    void agreementGivesKappaAndTheConfusionTable() throws IOException {
-        String header = "actor,code,onset_ms,offset_ms\n";
-        StringBuilder a = new StringBuilder(header);
-        StringBuilder b = new StringBuilder(header);
-        String first = "AABBCABCAA";
-        String second = "ABBBCABAAC";
-        for (int i = 0; i < 10; i++) {
-            a.append("x,")
-                    .append(first.charAt(i))
-                    .append(',')
-                    .append(i * 1000)
-                    .append(',')
-                    .append(i * 1000 + 1000)
-                    .append('\n');
-            b.append("x,")
-                    .append(second.charAt(i))
+    /** One actor's coding as CSV: one state a second, the codes in order. */
+    private static String oneSecondStates(String codes) {
+        StringBuilder csv = new StringBuilder("actor,code,onset_ms,offset_ms\n");
+        for (int i = 0; i < codes.length(); i++) {
+            csv.append("x,")
+                    .append(codes.charAt(i))
                     .append(',')
                     .append(i * 1000)
                     .append(',')
                     .append(i * 1000 + 1000)
                     .append('\n');
         }
-        Path fa = file("a.csv", a.toString());
-        Path fb = file("b.csv", b.toString());
-        assertThat(run("observe", "agreement", fa.toString(), fb.toString(), "--method", "cohen", "--format", "json"))
-                .isZero();
+        return csv.toString();
+    }
+
+    @Test
+    void agreementGivesKappaAndTheConfusionTable() throws IOException {
+        Path fa = file("a.csv", oneSecondStates("AABBCABCAA"));
+        Path fb = file("b.csv", oneSecondStates("ABBBCABAAC"));
+        assertThat(agreement(fa, fb, "--method", "cohen", "--format", "json")).isZero();
         assertThat(json().get("kappa").asDouble()).isCloseTo(0.53125, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(json().get("confusion").get(0).get(0).asInt()).isEqualTo(3);
-        out.getBuffer().setLength(0);
         // one-second states on a one-second grid: every unit is one event, so time-unit kappa is the same
-        assertThat(run(
-                        "observe",
-                        "agreement",
-                        fa.toString(),
-                        fb.toString(),
-                        "--method",
-                        "time-unit",
-                        "--unit-ms",
-                        "1000",
-                        "--format",
-                        "json"))
+        assertThat(agreement(fa, fb, "--method", "time-unit", "--unit-ms", "1000", "--format", "json"))
                 .isZero();
         assertThat(json().get("units").asInt()).isEqualTo(10);
         assertThat(json().get("kappa").asDouble()).isCloseTo(0.53125, org.assertj.core.api.Assertions.within(1e-12));
-        out.getBuffer().setLength(0);
-        assertThat(run(
-                        "observe",
-                        "agreement",
-                        fa.toString(),
-                        fb.toString(),
-                        "--method",
-                        "alignment",
-                        "--format",
-                        "text"))
+        assertThat(agreement(fa, fb, "--method", "alignment", "--format", "text"))
                 .isZero();
         assertThat(out.toString()).contains("alignment kappa").contains("confusion table");
     }
