@@ -3,7 +3,9 @@ package org.alliance.app;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -21,6 +23,11 @@ public abstract class PageTest {
 
     protected MockMvc mvc;
     protected TestWorld world;
+
+    /** The response MockMvc gives to the request. */
+    protected MockHttpServletResponse perform(RequestBuilder request) throws Exception {
+        return mvc.perform(request).andReturn().getResponse();
+    }
 
     @BeforeEach
     void newWorld() {

@@ -13,6 +13,7 @@ import org.alliance.app.TestWorld;
 import org.alliance.app.caseload.Caseload;
 import org.alliance.app.organisation.Organisations;
 import org.alliance.app.research.Studies;
+import org.alliance.app.research.StudyPagesTest;
 import org.alliance.app.research.TestStudy;
 import org.alliance.app.system.AuditLog;
 import org.junit.jupiter.api.Test;
@@ -44,22 +45,9 @@ class AnonymisationPagesTest extends PageTest {
     @Autowired
     AuditLog audit;
 
-    private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request).andReturn().getResponse();
-    }
-
     private MockHttpServletRequestBuilder newStudy() {
-        return MockMvcRequestBuilders.post("/admin/studies")
-                .with(csrf())
-                .with(user(world.admin))
+        return StudyPagesTest.newStudy(world, "Follow-up")
                 .param("lang", "en")
-                .param("title", "Follow-up")
-                .param("purpose", "Does the alliance predict employment?")
-                .param("legalBasis", "Consent of the clients")
-                .param("startsOn", "2026-01-01")
-                .param("endsOn", "2026-12-31")
-                .param("language", "en")
-                .param("teams", String.valueOf(world.team))
                 .param("instruments", "alliance-client")
                 .param("allowsAnonymisation", "yes");
     }

@@ -19,30 +19,34 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
-class StudyPagesTest extends PageTest {
+public class StudyPagesTest extends PageTest {
 
     @Autowired
     Studies studies;
 
-    private MockHttpServletRequestBuilder newStudy() {
+    /**
+     * The administrator's form for a new study of the world's team in 2026, in English, on the consent of the clients;
+     * a test adds the questionnaires and what else it is about.
+     */
+    public static MockHttpServletRequestBuilder newStudy(TestWorld world, String title) {
         return MockMvcRequestBuilders.post("/admin/studies")
                 .with(csrf())
                 .with(user(world.admin))
-                .param("title", "Alliance and work")
+                .param("title", title)
                 .param("purpose", "Does the alliance predict employment?")
                 .param("legalBasis", "Consent of the clients")
                 .param("startsOn", "2026-01-01")
                 .param("endsOn", "2026-12-31")
                 .param("language", "en")
-                .param("teams", String.valueOf(world.team))
+                .param("teams", String.valueOf(world.team));
+    }
+
+    private MockHttpServletRequestBuilder newStudy() {
+        return newStudy(world, "Alliance and work")
                 .param("instruments", "alliance-client", "alliance-professional")
                 .param("waves", "T1 2026-01-01 2026-03-31\r\nT2 2026-04-01 2026-06-30")
                 .param("shiftDates", "yes")
                 .param("researchers", String.valueOf(world.researcher.id()));
-    }
-
-    private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request).andReturn().getResponse();
     }
 
     @Test
