@@ -138,6 +138,24 @@ class SingleSignOnTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A form sent to a path of the server; the fields as name, value, name, value, … (the values encoded here). */
+    private static <T> HttpResponse<T> post(
+            HttpClient browser, String path, HttpResponse.BodyHandler<T> body, String... fields) throws Exception {
+        StringBuilder form = new StringBuilder();
+        for (int i = 0; i < fields.length; i += 2) {
+            form.append(i == 0 ? "" : "&")
+                    .append(fields[i])
+                    .append('=')
+                    .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+        }
+        return browser.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+                        .build(),
+                body);
+    }
+
     @Test
     void theSignInPageOffersTheProvider() throws Exception {
         assertThat(get(browser(), "/login?lang=en").body())
@@ -158,13 +176,7 @@ class SingleSignOnTest {
 
         Matcher csrf = CSRF.matcher(signedIn.body());
         assertThat(csrf.find()).isTrue();
-        browser.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/logout"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
-                        .build(),
-                HttpResponse.BodyHandlers.discarding());
+        post(browser, "/logout", HttpResponse.BodyHandlers.discarding(), "_csrf", csrf.group(1));
         assertThat(get(browser, "/caseload").uri().getPath()).as("signed out").isEqualTo("/login");
     }
 
@@ -303,13 +315,8 @@ class SingleSignOnTest {
         Matcher csrf = CSRF.matcher(signedIn.body());
         assertThat(csrf.find()).isTrue();
 
-        HttpResponse<Void> signedOut = stepping.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/logout"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
-                        .build(),
-                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> signedOut =
+                post(stepping, "/logout", HttpResponse.BodyHandlers.discarding(), "_csrf", csrf.group(1));
         assertThat(signedOut.statusCode()).isEqualTo(302);
         String location = signedOut.headers().firstValue("Location").orElseThrow();
         assertThat(location)
@@ -334,25 +341,21 @@ class SingleSignOnTest {
         HttpResponse<String> login = get(browser, "/login");
         Matcher csrf = CSRF.matcher(login.body());
         assertThat(csrf.find()).isTrue();
-        HttpResponse<String> signedIn = browser.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("username="
-                                + URLEncoder.encode(world.professional.username(), StandardCharsets.UTF_8)
-                                + "&password=" + URLEncoder.encode(TestWorld.PASSWORD, StandardCharsets.UTF_8)
-                                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedIn = post(
+                browser,
+                "/login",
+                HttpResponse.BodyHandlers.ofString(),
+                "username",
+                world.professional.username(),
+                "password",
+                TestWorld.PASSWORD,
+                "_csrf",
+                csrf.group(1));
         assertThat(signedIn.uri().getPath()).isEqualTo("/caseload");
         Matcher again = CSRF.matcher(signedIn.body());
         assertThat(again.find()).isTrue();
-        HttpResponse<String> signedOut = browser.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/logout"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "_csrf=" + URLEncoder.encode(again.group(1), StandardCharsets.UTF_8)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedOut =
+                post(browser, "/logout", HttpResponse.BodyHandlers.ofString(), "_csrf", again.group(1));
         assertThat(signedOut.uri().getHost()).isEqualTo("localhost");
         assertThat(signedOut.uri().getPort()).isEqualTo(port);
         assertThat(signedOut.uri().getQuery()).isEqualTo("logout");
