@@ -24,6 +24,14 @@ class CheckInSessionTest extends PageTest {
     @Autowired
     CheckIns checkIns;
 
+    /** The session check's form for the invitation, its one question answered 8, released now. */
+    private static MockHttpServletRequestBuilder sessionCheck(IssuedInvitation invitation, String idempotencyKey) {
+        return MockMvcRequestBuilders.post("/c/" + invitation.token())
+                .param("idempotencyKey", idempotencyKey)
+                .param("release", "NOW")
+                .param("item-relationship", "8");
+    }
+
     @Test
     void aClientLosesTheirAnswersWhenTheServerSessionBehindTheFormIsGone() throws Exception {
         IssuedInvitation invitation = world.invite("alliance-session-check");
@@ -65,10 +73,7 @@ class CheckInSessionTest extends PageTest {
         assertThat(form.getResponse().getContentAsString())
                 .as("and no session-bound CSRF token in the form")
                 .doesNotContain("name=\"_csrf\"");
-        var sent = mvc.perform(MockMvcRequestBuilders.post("/c/" + invitation.token())
-                        .param("idempotencyKey", "sessionless-" + world.suffix)
-                        .param("release", "NOW")
-                        .param("item-relationship", "8"))
+        var sent = mvc.perform(sessionCheck(invitation, "sessionless-" + world.suffix))
                 .andReturn();
         assertThat(sent.getResponse().getRedirectedUrl()).startsWith("/c/thanks");
         assertThat(sent.getRequest().getSession(false))
@@ -84,12 +89,8 @@ class CheckInSessionTest extends PageTest {
     void aFormWithoutAnyCookieOrTokenIsStoredToo() throws Exception {
         IssuedInvitation invitation = world.invite("alliance-session-check");
         String key = "no-session-" + world.suffix;
-        MockHttpServletResponse sent = mvc.perform(MockMvcRequestBuilders.post("/c/" + invitation.token())
-                        .param("idempotencyKey", key)
-                        .param("release", "NOW")
-                        .param("item-relationship", "8"))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse sent =
+                mvc.perform(sessionCheck(invitation, key)).andReturn().getResponse();
         assertThat(sent.getRedirectedUrl()).startsWith("/c/thanks");
         assertThat(checkIns.countWithKey(key)).isEqualTo(1);
     }
@@ -136,12 +137,8 @@ class CheckInSessionTest extends PageTest {
         IssuedInvitation first = world.invite("alliance-session-check");
         IssuedInvitation second = world.invite("alliance-session-check");
         for (IssuedInvitation invitation : new IssuedInvitation[] {first, second}) {
-            MockHttpServletResponse sent = mvc.perform(MockMvcRequestBuilders.post("/c/" + invitation.token())
-                            .param("idempotencyKey", key)
-                            .param("release", "NOW")
-                            .param("item-relationship", "8"))
-                    .andReturn()
-                    .getResponse();
+            MockHttpServletResponse sent =
+                    mvc.perform(sessionCheck(invitation, key)).andReturn().getResponse();
             assertThat(sent.getRedirectedUrl()).startsWith("/c/thanks");
         }
         assertThat(checkIns.countWithKey(key)).as("the first keeps the key").isEqualTo(1);
