@@ -1,11 +1,7 @@
 package org.alliance.app.demo;
 
-import java.util.UUID;
-import org.alliance.app.AllianceApplication;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -30,17 +26,7 @@ class DemoStoryOnManyDatesTest {
                 "2035-06-30T12:00:00Z"
             })
     void theStoryHoldsWhateverTheDate(String now) throws Exception {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AllianceApplication.class)
-                .web(WebApplicationType.SERVLET)
-                .run(
-                        "--spring.profiles.active=demo",
-                        "--server.port=0",
-                        "--alliance.clock.fixed=" + now,
-                        "--spring.datasource.url=jdbc:sqlite:target/test-db/demo-story-" + UUID.randomUUID()
-                                + ".db?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&synchronous=NORMAL"
-                                + "&transaction_mode=IMMEDIATE",
-                        "--logging.level.org.flywaydb=warn",
-                        "--logging.level.root=warn")) {
+        try (ConfigurableApplicationContext context = TestDemo.startedAt(now, "demo-story")) {
             new DemoStoryCheck((WebApplicationContext) context).everyPromiseHolds();
         }
     }

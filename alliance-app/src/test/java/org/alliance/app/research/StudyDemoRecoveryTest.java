@@ -8,15 +8,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import org.alliance.app.AllianceApplication;
 import org.alliance.app.TestWorld;
+import org.alliance.app.demo.TestDemo;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.UserAccounts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
@@ -49,17 +46,7 @@ class StudyDemoRecoveryTest {
     @ParameterizedTest(name = "demo started at {0}")
     @ValueSource(strings = {"2026-06-15T08:00:00Z", "2028-02-29T09:00:00Z", "2031-10-26T00:30:00Z"})
     void theReportRecoversTheGeneratorsEffectOfTheAlliance(String now) throws Exception {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AllianceApplication.class)
-                .web(WebApplicationType.SERVLET)
-                .run(
-                        "--spring.profiles.active=demo",
-                        "--server.port=0",
-                        "--alliance.clock.fixed=" + now,
-                        "--spring.datasource.url=jdbc:sqlite:target/test-db/demo-study-" + UUID.randomUUID()
-                                + ".db?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&synchronous=NORMAL"
-                                + "&transaction_mode=IMMEDIATE",
-                        "--logging.level.org.flywaydb=warn",
-                        "--logging.level.root=warn")) {
+        try (ConfigurableApplicationContext context = TestDemo.startedAt(now, "demo-study")) {
             CurrentUser researcher = context.getBean(UserAccounts.class).loadUserByUsername("research");
             List<Study> studies =
                     context.getBean(Studies.class).ofResearcher(researcher.organisationId(), researcher.id());
