@@ -14,6 +14,8 @@ import org.alliance.app.checkin.CheckIns;
 import org.alliance.app.checkin.ImportedCheckIn;
 import org.alliance.app.checkin.Invitations;
 import org.alliance.app.checkin.IssuedInvitation;
+import org.alliance.app.conversation.ConversationPrompts;
+import org.alliance.app.conversation.Discussions;
 import org.alliance.app.organisation.Organisations;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.Role;
@@ -50,6 +52,7 @@ public final class TestWorld {
     private final Caseload caseload;
     private final Invitations invitations;
     private final CheckIns checkIns;
+    private final Discussions discussions;
 
     /** MockMvc over the whole application with Spring Security's filters, as the pages are served. */
     public static MockMvc mvc(WebApplicationContext context) {
@@ -64,6 +67,7 @@ public final class TestWorld {
         caseload = context.getBean(Caseload.class);
         invitations = context.getBean(Invitations.class);
         checkIns = context.getBean(CheckIns.class);
+        discussions = context.getBean(Discussions.class);
         organisation = organisations.create("Test organisation " + suffix);
         team = organisations.createTeam(organisation, "Team " + suffix);
         professional = user(accounts, "pro-" + suffix, Role.PROFESSIONAL, team);
@@ -115,6 +119,11 @@ public final class TestWorld {
                 at,
                 Optional.of(at),
                 answers));
+    }
+
+    /** A "discussed" record (issue 17): the professional talked about the gap at the meeting, and what changed. */
+    public void discussedGap(String whatChanged) {
+        discussions.record(client, meeting, ConversationPrompts.Signal.GAP, true, whatChanged, professional.id());
     }
 
     /**

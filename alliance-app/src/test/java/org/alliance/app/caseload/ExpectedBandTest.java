@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.alliance.app.AllianceWebTest;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.checkin.Invitations;
 import org.alliance.core.alert.ShownNumber;
@@ -20,18 +20,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 14, "charts that read right": the organisation's expected band — the middle half of its clients' totals
  * at the same meeting number — beside the client's line, once at least 30 clients answered at that number;
  * answers still held back do not count.
  */
-@AllianceWebTest
-class ExpectedBandTest {
-
-    @Autowired
-    WebApplicationContext context;
+class ExpectedBandTest extends PageTest {
 
     @Autowired
     Invitations invitations;
@@ -69,8 +64,6 @@ class ExpectedBandTest {
 
     @Test
     void thirtyClientsAtAMeetingNumberGiveTheBandAsRsQuartiles() throws Exception {
-        MockMvc mvc = TestWorld.mvc(context);
-        TestWorld world = new TestWorld(context);
         List<Long> clients = clientsAnswering(world, mvc, 30, "NOW");
 
         Document page = clientPage(mvc, world, clients.get(0));
@@ -89,8 +82,6 @@ class ExpectedBandTest {
 
     @Test
     void fewerThanThirtyOrHeldBackAnswersGiveNoBand() throws Exception {
-        MockMvc mvc = TestWorld.mvc(context);
-        TestWorld world = new TestWorld(context);
         List<Long> clients = clientsAnswering(world, mvc, 29, "NOW");
         clientsAnswering(world, mvc, 1, "NEXT_MEETING");
 

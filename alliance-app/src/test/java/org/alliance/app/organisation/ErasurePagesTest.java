@@ -4,28 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-import org.alliance.app.AllianceWebTest;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.Role;
 import org.alliance.app.system.UserAccounts;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /** The administrator erases a client in the browser: find, see what goes, confirm; only their own organisation. */
-@AllianceWebTest
-class ErasurePagesTest {
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
+class ErasurePagesTest extends PageTest {
 
     private long count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Long.class).single();
@@ -33,19 +22,10 @@ class ErasurePagesTest {
 
     @Test
     void anAdministratorErasesAClientAfterSeeingWhatGoesAndConfirmingTheReference() throws Exception {
-        TestWorld world = new TestWorld(context);
-        MockMvc mvc = TestWorld.mvc(context);
         String reference = "K-" + world.suffix;
         world.invite("alliance-client");
         // A "discussed" record about the client's meeting (issue 17) goes with the client.
-        context.getBean(org.alliance.app.conversation.Discussions.class)
-                .record(
-                        world.client,
-                        world.meeting,
-                        org.alliance.app.conversation.ConversationPrompts.Signal.GAP,
-                        true,
-                        "We talk about letters first",
-                        world.professional.id());
+        world.discussedGap("We talk about letters first");
         long keep = world.newClient(world.professional.id(), "Lee");
         world.newMeeting(keep, world.professional.id(), java.time.LocalDate.of(2026, 3, 9));
 
@@ -144,8 +124,6 @@ class ErasurePagesTest {
     /** Issue 17: the expectations of both sides go with the client, counted on the confirmation page. */
     @Test
     void theExpectationsOfBothSidesAreErasedWithTheClient() throws Exception {
-        TestWorld world = new TestWorld(context);
-        MockMvc mvc = TestWorld.mvc(context);
         String token = world.invite("alliance-client").token();
         mvc.perform(TestWorld.allianceClientAnswers(token, 4, "NOW", "erase-" + world.suffix)
                 .with(csrf())

@@ -85,14 +85,7 @@ class ClientDataTest extends PageTest {
     /** What the professional wrote about discussing the client's feedback is data about the client (issue 17). */
     @Test
     void theDiscussedRecordsWithWhatChangedAreInTheJsonAndThePdf() throws Exception {
-        context.getBean(org.alliance.app.conversation.Discussions.class)
-                .record(
-                        world.client,
-                        world.meeting,
-                        org.alliance.app.conversation.ConversationPrompts.Signal.GAP,
-                        true,
-                        "We plan the next step together now",
-                        world.professional.id());
+        world.discussedGap("We plan the next step together now");
         JsonNode data = JsonMapper.builder()
                 .build()
                 .readTree(download(world, "json", "en").getContentAsString(StandardCharsets.UTF_8));
