@@ -43,19 +43,28 @@ class SqliteTransactionManagerTest {
         dataSource.close();
     }
 
+    /**
+     * A transaction that writes {@code first} and keeps the write lock until {@code letFinish} counts down; returned
+     * once it holds the lock.
+     */
+    private CompletableFuture<Void> firstHoldingTheLock(TransactionTemplate transactions, CountDownLatch letFinish)
+            throws InterruptedException {
+        CountDownLatch holdsTheLock = new CountDownLatch(1);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
+            jdbc.sql("INSERT INTO entry (writer) VALUES ('first')").update();
+            holdsTheLock.countDown();
+            await(letFinish);
+        }));
+        assertThat(holdsTheLock.await(30, TimeUnit.SECONDS)).isTrue();
+        return first;
+    }
+
     @Test
     void aSecondTransactionWaitsForTheFirstInsteadOfFindingTheDatabaseBusy() throws Exception {
         SqliteTransactionManager manager = new SqliteTransactionManager(dataSource);
         TransactionTemplate transactions = new TransactionTemplate(manager);
-        CountDownLatch firstHoldsTheLock = new CountDownLatch(1);
         CountDownLatch letFirstFinish = new CountDownLatch(1);
-
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
-            jdbc.sql("INSERT INTO entry (writer) VALUES ('first')").update();
-            firstHoldsTheLock.countDown();
-            await(letFirstFinish);
-        }));
-        assertThat(firstHoldsTheLock.await(30, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> first = firstHoldingTheLock(transactions, letFirstFinish);
         CompletableFuture<Void> second = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status ->
                 jdbc.sql("INSERT INTO entry (writer) VALUES ('second')").update()));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -77,14 +86,8 @@ class SqliteTransactionManagerTest {
     @Test
     void withoutTheQueueTheSecondTransactionFindsTheDatabaseBusy() throws Exception {
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        CountDownLatch firstHoldsTheLock = new CountDownLatch(1);
         CountDownLatch letFirstFinish = new CountDownLatch(1);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
-            jdbc.sql("INSERT INTO entry (writer) VALUES ('first')").update();
-            firstHoldsTheLock.countDown();
-            await(letFirstFinish);
-        }));
-        assertThat(firstHoldsTheLock.await(30, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> first = firstHoldingTheLock(transactions, letFirstFinish);
         try {
             assertThatThrownBy(() -> transactions.executeWithoutResult(
                             status -> jdbc.sql("INSERT INTO entry (writer) VALUES ('second')")
