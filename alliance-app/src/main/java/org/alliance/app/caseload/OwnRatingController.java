@@ -2,17 +2,12 @@ package org.alliance.app.caseload;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import org.alliance.app.checkin.AnswerForm;
-import org.alliance.app.checkin.CheckInSubmission;
 import org.alliance.app.checkin.CheckIns;
 import org.alliance.app.checkin.RatingPage;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.FormPost;
-import org.alliance.app.system.Languages;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
-import org.alliance.core.release.ReleaseChoice;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,13 +37,7 @@ class OwnRatingController {
     String ratingForm(
             @AuthenticationPrincipal CurrentUser user, @PathVariable long meetingId, Locale locale, Model model) {
         Meeting meeting = own.meeting(user, meetingId);
-        return showRating(
-                meeting,
-                AnswerForm.read(professionalInstrument(), Map.of()),
-                UUID.randomUUID().toString(),
-                false,
-                locale,
-                model);
+        return page(meeting).form(model, meeting, professionalInstrument(), locale);
     }
 
     @PostMapping("/meetings/{meetingId}/rating")
@@ -58,33 +47,22 @@ class OwnRatingController {
             @RequestParam Map<String, String> parameters,
             FormPost post) {
         Meeting meeting = own.meeting(user, meetingId);
-        Instrument instrument = professionalInstrument();
-        AnswerForm answers = AnswerForm.read(instrument, parameters);
-        String key = CheckInSubmission.keyOrNew(parameters.get("idempotencyKey"));
-        if (!answers.acceptable()) {
-            return post.refused(
-                    () -> showRating(meeting, answers, key, answers.answers().isEmpty(), post.locale(), post.model()));
-        }
-        // Submitted on its own (the check-in's own rules for a repeated key), then audited if it was saved.
-        CheckIns.Outcome outcome = checkIns.submitRating(
-                meeting.id(),
-                meeting.clientId(),
-                CheckInSubmission.ordinary(
-                        instrument, Languages.of(post.locale()), ReleaseChoice.NOW, key, answers.answers()));
-        return post.written(
-                user,
-                "meeting.done.rated",
-                "/clients/" + meeting.clientId(),
-                () -> outcome == CheckIns.Outcome.SAVED
-                        ? new FormPost.Audit("rating submitted", "meeting " + meeting.id())
-                        : null);
+        return page(meeting).sent(meeting, professionalInstrument(), parameters, post, rating -> {
+            // Submitted on its own (the check-in's own rules for a repeated key), then audited if it was saved.
+            CheckIns.Outcome outcome = checkIns.submitRating(meeting.id(), meeting.clientId(), rating);
+            return post.written(
+                    user,
+                    "meeting.done.rated",
+                    "/clients/" + meeting.clientId(),
+                    () -> outcome == CheckIns.Outcome.SAVED
+                            ? new FormPost.Audit("rating submitted", "meeting " + meeting.id())
+                            : null);
+        });
     }
 
-    private String showRating(
-            Meeting meeting, AnswerForm answers, String key, boolean noAnswers, Locale locale, Model model) {
+    private static RatingPage page(Meeting meeting) {
         return new RatingPage(
-                        "/clients/" + meeting.clientId(), "invitation.back", "/meetings/" + meeting.id() + "/rating")
-                .show(model, meeting, professionalInstrument(), answers, key, noAnswers, locale);
+                "/clients/" + meeting.clientId(), "invitation.back", "/meetings/" + meeting.id() + "/rating");
     }
 
     private Instrument professionalInstrument() {

@@ -3,17 +3,12 @@ package org.alliance.app.joint;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import org.alliance.app.checkin.AnswerForm;
-import org.alliance.app.checkin.CheckInSubmission;
 import org.alliance.app.checkin.CheckIns;
 import org.alliance.app.checkin.RatingPage;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.FormPost;
-import org.alliance.app.system.Languages;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.InstrumentCatalog;
-import org.alliance.core.release.ReleaseChoice;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,13 +34,7 @@ class JointRatingController {
     @GetMapping("/joint/{id}/rating")
     String ratingForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Locale locale, Model model) {
         JointMeetings.Header header = access.meeting(user, id);
-        return showRating(
-                header,
-                AnswerForm.read(professionalInstrument(), Map.of()),
-                UUID.randomUUID().toString(),
-                false,
-                locale,
-                model);
+        return page(header).form(model, header, professionalInstrument(), locale);
     }
 
     @PostMapping("/joint/{id}/rating")
@@ -55,37 +44,21 @@ class JointRatingController {
             @RequestParam Map<String, String> parameters,
             FormPost post) {
         JointMeetings.Header header = access.meeting(user, id);
-        Instrument instrument = professionalInstrument();
-        AnswerForm answers = AnswerForm.read(instrument, parameters);
-        String key = CheckInSubmission.keyOrNew(parameters.get("idempotencyKey"));
-        if (!answers.acceptable()) {
-            return post.refused(
-                    () -> showRating(header, answers, key, answers.answers().isEmpty(), post.locale(), post.model()));
-        }
-        // Submitted on its own (the check-in's own rules for a repeated key), then audited if it was saved.
-        CheckIns.Outcome outcome = checkIns.submitRating(
-                header.meetingId(),
-                header.clientId(),
-                Optional.of(user.id()),
-                CheckInSubmission.ordinary(
-                        instrument, Languages.of(post.locale()), ReleaseChoice.NOW, key, answers.answers()));
-        return post.written(
-                user,
-                "/joint/" + id + "/results",
-                () -> outcome == CheckIns.Outcome.SAVED
-                        ? new FormPost.Audit("joint rating submitted", "joint meeting " + id)
-                        : null);
+        return page(header).sent(header, professionalInstrument(), parameters, post, rating -> {
+            // Submitted on its own (the check-in's own rules for a repeated key), then audited if it was saved.
+            CheckIns.Outcome outcome =
+                    checkIns.submitRating(header.meetingId(), header.clientId(), Optional.of(user.id()), rating);
+            return post.written(
+                    user,
+                    "/joint/" + id + "/results",
+                    () -> outcome == CheckIns.Outcome.SAVED
+                            ? new FormPost.Audit("joint rating submitted", "joint meeting " + id)
+                            : null);
+        });
     }
 
-    private String showRating(
-            JointMeetings.Header header,
-            AnswerForm answers,
-            String key,
-            boolean noAnswers,
-            Locale locale,
-            Model model) {
-        return new RatingPage("/joint/" + header.id(), "joint.back", "/joint/" + header.id() + "/rating")
-                .show(model, header, professionalInstrument(), answers, key, noAnswers, locale);
+    private static RatingPage page(JointMeetings.Header header) {
+        return new RatingPage("/joint/" + header.id(), "joint.back", "/joint/" + header.id() + "/rating");
     }
 
     private Instrument professionalInstrument() {
