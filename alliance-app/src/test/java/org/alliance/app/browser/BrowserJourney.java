@@ -76,6 +76,11 @@ abstract class BrowserJourney {
         return page;
     }
 
+    /** A new desk-sized window (1024 × 800) of its own context, signed in. */
+    Page signedInAtDesk(String username) {
+        return signIn(browser.newContext(new Browser.NewContextOptions().setViewportSize(1024, 800)), username);
+    }
+
     /** Signs in with this password (the demo's accounts have {@code demo}). */
     void signIn(Page page, String username, String password) {
         page.navigate(url("/login?lang=en"));

@@ -2,8 +2,6 @@ package org.alliance.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
@@ -13,7 +11,6 @@ import java.util.List;
 import org.alliance.app.AllianceWebTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.checkin.Invitations;
-import org.alliance.app.system.CurrentUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -32,13 +29,6 @@ class ExpectationsJourneyBrowserTest extends BrowserJourney {
     private static final String WENT = "The letters are opened again";
     private static final String PRO_HOPE = "A budget the client keeps";
     private static final String PRO_WENT = "Budget kept for two months";
-
-    private Page signIn(TestWorld world, CurrentUser who) {
-        BrowserContext desk = browser.newContext(new Browser.NewContextOptions().setViewportSize(1024, 800));
-        Page page = desk.newPage();
-        signIn(page, who.username());
-        return page;
-    }
 
     /** The client's check-in through its link on a phone without JavaScript: the questionnaire, then the block. */
     private void clientAnswers(Page client, String token, int level, String text) {
@@ -100,7 +90,7 @@ class ExpectationsJourneyBrowserTest extends BrowserJourney {
                 .setFullPage(true));
         clientAnswers(client, intakeToken, 5, HOPE);
 
-        Page professional = signIn(world, world.professional);
+        Page professional = signedInAtDesk(world.professional.username());
         professionalAnswers(professional, world, "intake", 4, PRO_HOPE);
 
         // At the revisit meeting both say how it went.
@@ -126,7 +116,7 @@ class ExpectationsJourneyBrowserTest extends BrowserJourney {
                 .setFullPage(true));
         auditInAllLanguages(professional, "/clients/" + world.client);
 
-        Page admin = signIn(world, world.admin);
+        Page admin = signedInAtDesk(world.admin.username());
         auditInAllLanguages(admin, "/admin/expectations");
 
         assertThat(violations).isEmpty();

@@ -2,7 +2,6 @@ package org.alliance.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
@@ -34,13 +33,6 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JointMeetingJourneyBrowserTest extends BrowserJourney {
 
-    private Page signIn(String username) {
-        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1024, 800))
-                .newPage();
-        signIn(page, username);
-        return page;
-    }
-
     private void click(Page page, String name) {
         page.getByRole(
                         AriaRole.BUTTON,
@@ -49,6 +41,14 @@ class JointMeetingJourneyBrowserTest extends BrowserJourney {
                 .click();
         // A click that submits a form returns once the next page starts; wait until it is all there.
         page.waitForLoadState();
+    }
+
+    /** An interest or goal ({@code kind}) of the party with this label, added through the chair's form. */
+    private void addForParty(Page chair, String kind, String party, String text) {
+        chair.locator("#" + kind + "-party")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(party));
+        chair.locator("#" + kind).fill(text);
+        click(chair, "Add " + kind);
     }
 
     /** Makes an invitation for the client from the meeting page; returns the short code. */
@@ -149,7 +149,7 @@ class JointMeetingJourneyBrowserTest extends BrowserJourney {
         CurrentUser colleague = world.otherProfessional;
 
         // The chair creates the meeting from the client's page.
-        Page chair = signIn(world.professional.username());
+        Page chair = signedInAtDesk(world.professional.username());
         auditInAllLanguages(chair, "/clients/" + world.client);
         chair.navigate(url("/clients/" + world.client + "?lang=en"));
         chair.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New joint meeting"))
@@ -199,26 +199,11 @@ class JointMeetingJourneyBrowserTest extends BrowserJourney {
         chair.locator("label[for='agreement-YES']").click();
         click(chair, "Add decision");
         assertThat(chair.locator("#decisions caption").textContent()).contains("1 proposed by the client");
-        chair.locator("#interest-party")
-                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Kim (client)"));
-        chair.locator("#interest").fill("A calm home");
-        click(chair, "Add interest");
-        chair.locator("#interest-party")
-                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Sam (partner)"));
-        chair.locator("#interest").fill("Time with Mira");
-        click(chair, "Add interest");
-        chair.locator("#interest-party")
-                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Noor (parent)"));
-        chair.locator("#interest").fill("Mira keeps her school");
-        click(chair, "Add interest");
-        chair.locator("#goal-party")
-                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Kim (client)"));
-        chair.locator("#goal").fill("Move out in June");
-        click(chair, "Add goal");
-        chair.locator("#goal-party")
-                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Sam (partner)"));
-        chair.locator("#goal").fill("Stay until the summer");
-        click(chair, "Add goal");
+        addForParty(chair, "interest", "Kim (client)", "A calm home");
+        addForParty(chair, "interest", "Sam (partner)", "Time with Mira");
+        addForParty(chair, "interest", "Noor (parent)", "Mira keeps her school");
+        addForParty(chair, "goal", "Kim (client)", "Move out in June");
+        addForParty(chair, "goal", "Sam (partner)", "Stay until the summer");
         click(chair, "Note conflicting goals");
 
         // The balance check before closing: the absent child and the open conflict, worded without blame.
@@ -286,7 +271,7 @@ class JointMeetingJourneyBrowserTest extends BrowserJourney {
         auditInAllLanguages(measure, "/c/" + secondCode.replace("-", ""));
 
         // Chris (another organisation) sees only the professionals' own ratings: no consent yet.
-        Page chris = signIn(outsider.username());
+        Page chris = signedInAtDesk(outsider.username());
         chris.navigate(url("/joint?lang=en"));
         chris.locator(".meetings a").first().click();
         assertThat(chris.url()).contains(meetingPath);
@@ -371,7 +356,7 @@ class JointMeetingJourneyBrowserTest extends BrowserJourney {
         auditInAllLanguages(chair, meetingPath + "/results");
 
         // The administrator sets the split threshold: a wrong value gets an inline error in every language.
-        Page admin = signIn(world.admin.username());
+        Page admin = signedInAtDesk(world.admin.username());
         auditInAllLanguages(admin, "/admin");
         for (String language : LANGUAGES) {
             admin.navigate(url("/admin?lang=" + language));
