@@ -126,6 +126,15 @@ public final class TestWorld {
         discussions.record(client, meeting, ConversationPrompts.Signal.GAP, true, whatChanged, professional.id());
     }
 
+    /** The client questionnaire's check-in form for an invitation with one answer (bond-1: 4), released now. */
+    public static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder oneAnswer(
+            String token, String idempotencyKey) {
+        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/c/" + token)
+                .param("idempotencyKey", idempotencyKey)
+                .param("release", "NOW")
+                .param("item-bond-1", "4");
+    }
+
     /**
      * The client questionnaire's check-in form for an invitation, every one of its twelve items answered
      * {@code value}, as the form posts it.

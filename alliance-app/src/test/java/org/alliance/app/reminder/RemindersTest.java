@@ -26,6 +26,7 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import org.alliance.app.AtOnce;
 import org.alliance.app.PageTest;
+import org.alliance.app.TestWorld;
 import org.alliance.app.checkin.Invitations;
 import org.alliance.app.organisation.Organisations;
 import org.alliance.app.privacy.ClientErasure;
@@ -218,10 +219,7 @@ class RemindersTest extends PageTest {
         saveContact("EMAIL", address, true);
         MvcResult invited = invite("");
         String token = (String) invited.getFlashMap().get("token");
-        int status = mvc.perform(MockMvcRequestBuilders.post("/c/" + token)
-                        .param("idempotencyKey", "reminder-" + world.suffix)
-                        .param("release", "NOW")
-                        .param("item-bond-1", "4"))
+        int status = mvc.perform(TestWorld.oneAnswer(token, "reminder-" + world.suffix))
                 .andReturn()
                 .getResponse()
                 .getStatus();
@@ -396,10 +394,7 @@ class RemindersTest extends PageTest {
                 .param(world.client)
                 .update();
         String token = world.invite("alliance-client").token();
-        mvc.perform(MockMvcRequestBuilders.post("/c/" + token)
-                .param("idempotencyKey", "new-" + world.suffix)
-                .param("release", "NOW")
-                .param("item-bond-1", "4"));
+        mvc.perform(TestWorld.oneAnswer(token, "new-" + world.suffix));
         assertThat(caseloadRowOfClient()).contains("Nieuwe antwoorden");
         mvc.perform(MockMvcRequestBuilders.get("/clients/" + world.client).with(user(world.professional)));
         assertThat(caseloadRowOfClient()).doesNotContain("Nieuwe antwoorden");

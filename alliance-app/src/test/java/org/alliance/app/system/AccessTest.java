@@ -68,11 +68,8 @@ class AccessTest {
         world = new TestWorld(context);
         IssuedInvitation used = world.invite("alliance-client");
         usedToken = used.token();
-        int status = mvc.perform(MockMvcRequestBuilders.post("/c/" + usedToken)
-                        .with(csrf())
-                        .param("idempotencyKey", "access-" + world.suffix)
-                        .param("release", "NOW")
-                        .param("item-bond-1", "4"))
+        int status = mvc.perform(
+                        TestWorld.oneAnswer(usedToken, "access-" + world.suffix).with(csrf()))
                 .andReturn()
                 .getResponse()
                 .getStatus();
