@@ -58,6 +58,16 @@ class CheckInPersistenceTest extends DatabaseTest {
         long count(String table) {
             return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
         }
+
+        /** A new invitation to the client questionnaire about the meeting, valid for 72 hours. */
+        IssuedInvitation issue() {
+            return invitations.issue(meeting, CLIENT.id(), professional, Duration.ofHours(72));
+        }
+
+        /** The stored invitation behind an issued one, found by its token. */
+        Invitation invitation(IssuedInvitation issued) {
+            return invitations.find(issued.token()).orElseThrow();
+        }
     }
 
     private static CheckInSubmission submission(String key, ReleaseChoice release) {
@@ -70,17 +80,15 @@ class CheckInPersistenceTest extends DatabaseTest {
     void aSubmitStoresTheAnswersAndConsumesTheInvitation(String vendor) throws Exception {
         MutableClock clock = new MutableClock();
         Store store = store(vendor, clock);
-        IssuedInvitation issued =
-                store.invitations().issue(store.meeting(), CLIENT.id(), store.professional(), Duration.ofHours(72));
-        Invitation invitation = store.invitations().find(issued.token()).orElseThrow();
+        IssuedInvitation issued = store.issue();
+        Invitation invitation = store.invitation(issued);
 
         CheckIns.Outcome outcome = store.checkIns().submit(invitation, submission("form-1", ReleaseChoice.NOW));
 
         assertThat(outcome).isEqualTo(CheckIns.Outcome.SAVED);
         assertThat(store.count("check_in")).isEqualTo(1);
         assertThat(store.count("answer")).isEqualTo(3);
-        assertThat(store.invitations().find(issued.token()).orElseThrow().consumedAt())
-                .isPresent();
+        assertThat(store.invitation(issued).consumedAt()).isPresent();
         List<StoredCheckIn> visible = store.checkIns().forClient(store.client(), true);
         assertThat(visible).singleElement().satisfies(c -> {
             assertThat(c.answers()).containsEntry("bond-2", 5.0).hasSize(3);
@@ -97,7 +105,7 @@ class CheckInPersistenceTest extends DatabaseTest {
                 store.invitations().issue(store.meeting(), CLIENT.id(), store.professional(), Duration.ofHours(1));
         String typed = issued.displayCode().toLowerCase(java.util.Locale.ROOT).replace("-", " ");
         assertThat(store.invitations().find(typed).orElseThrow().id()).isEqualTo(issued.id());
-        assertThat(store.invitations().find(issued.token()).orElseThrow().id()).isEqualTo(issued.id());
+        assertThat(store.invitation(issued).id()).isEqualTo(issued.id());
         assertThat(store.invitations().find("ZZZZ-ZZZZ")).isEmpty();
         assertThat(store.jdbc()
                         .sql("SELECT COUNT(*) FROM check_in_invitation WHERE token_hash = ? OR short_code_hash = ?")
@@ -112,9 +120,8 @@ class CheckInPersistenceTest extends DatabaseTest {
     @MethodSource("org.alliance.app.TestDatabases#vendors")
     void theSameFormTwiceIsStoredOnce(String vendor) throws Exception {
         Store store = store(vendor, new MutableClock());
-        IssuedInvitation issued =
-                store.invitations().issue(store.meeting(), CLIENT.id(), store.professional(), Duration.ofHours(72));
-        Invitation invitation = store.invitations().find(issued.token()).orElseThrow();
+        IssuedInvitation issued = store.issue();
+        Invitation invitation = store.invitation(issued);
 
         store.checkIns().submit(invitation, submission("form-1", ReleaseChoice.NOW));
         CheckIns.Outcome again = store.checkIns().submit(invitation, submission("form-1", ReleaseChoice.NOW));
@@ -130,9 +137,8 @@ class CheckInPersistenceTest extends DatabaseTest {
     @MethodSource("org.alliance.app.TestDatabases#vendors")
     void eightSimultaneousSubmitsOfOneFormStoreItOnce(String vendor) throws Exception {
         Store store = store(vendor, new MutableClock());
-        IssuedInvitation issued =
-                store.invitations().issue(store.meeting(), CLIENT.id(), store.professional(), Duration.ofHours(72));
-        Invitation invitation = store.invitations().find(issued.token()).orElseThrow();
+        IssuedInvitation issued = store.issue();
+        Invitation invitation = store.invitation(issued);
         List<CheckIns.Outcome> outcomes = AtOnce.results(
                 8, 8, () -> store.checkIns().submit(invitation, submission("same-form", ReleaseChoice.NOW)));
 
@@ -147,9 +153,8 @@ class CheckInPersistenceTest extends DatabaseTest {
     void anExpiredInvitationStoresNothing(String vendor) throws Exception {
         MutableClock clock = new MutableClock();
         Store store = store(vendor, clock);
-        IssuedInvitation issued =
-                store.invitations().issue(store.meeting(), CLIENT.id(), store.professional(), Duration.ofHours(72));
-        Invitation invitation = store.invitations().find(issued.token()).orElseThrow();
+        IssuedInvitation issued = store.issue();
+        Invitation invitation = store.invitation(issued);
         clock.advance(Duration.ofHours(72));
 
         assertThat(invitation.expired(clock.instant())).isTrue();
@@ -178,18 +183,10 @@ class CheckInPersistenceTest extends DatabaseTest {
     void atOurNextMeetingIsReleasedOnTheNextMeetingsDateNotWhenAMeetingIsEntered(String vendor) throws Exception {
         MutableClock clock = new MutableClock();
         Store store = store(vendor, clock);
-        IssuedInvitation issued =
-                store.invitations().issue(store.meeting(), CLIENT.id(), store.professional(), Duration.ofHours(72));
-        store.checkIns()
-                .submit(
-                        store.invitations().find(issued.token()).orElseThrow(),
-                        submission("later", ReleaseChoice.NEXT_MEETING));
-        IssuedInvitation second =
-                store.invitations().issue(store.meeting(), CLIENT.id(), store.professional(), Duration.ofHours(72));
-        store.checkIns()
-                .submit(
-                        store.invitations().find(second.token()).orElseThrow(),
-                        submission("team", ReleaseChoice.TEAM_ONLY));
+        IssuedInvitation issued = store.issue();
+        store.checkIns().submit(store.invitation(issued), submission("later", ReleaseChoice.NEXT_MEETING));
+        IssuedInvitation second = store.issue();
+        store.checkIns().submit(store.invitation(second), submission("team", ReleaseChoice.TEAM_ONLY));
         assertThat(store.checkIns().forClient(store.client(), true)).isEmpty();
 
         // Another meeting the same day is not the next meeting; one entered for next year (as the professional
@@ -233,11 +230,10 @@ class CheckInPersistenceTest extends DatabaseTest {
             throws Exception {
         Store store = store(vendor, new MutableClock());
         for (String key : List.of("first", "second", "third")) {
-            IssuedInvitation issued =
-                    store.invitations().issue(store.meeting(), CLIENT.id(), store.professional(), Duration.ofHours(72));
+            IssuedInvitation issued = store.issue();
             store.checkIns()
                     .submit(
-                            store.invitations().find(issued.token()).orElseThrow(),
+                            store.invitation(issued),
                             submission(key, key.equals("third") ? ReleaseChoice.NEXT_MEETING : ReleaseChoice.NOW));
         }
         assertThat(store.checkIns().forClient(store.client(), false))
@@ -273,7 +269,7 @@ class CheckInPersistenceTest extends DatabaseTest {
     void anInvitationThatExpiredUnansweredIsAMissedCheckInUntilTheMeetingIsAnswered(String vendor) throws Exception {
         MutableClock clock = new MutableClock();
         Store store = store(vendor, clock);
-        store.invitations().issue(store.meeting(), CLIENT.id(), store.professional(), Duration.ofHours(72));
+        store.issue();
         assertThat(store.invitations().missed(store.client())).isEmpty();
         clock.advance(Duration.ofHours(72));
         assertThat(store.invitations().missed(store.client())).singleElement().satisfies(m -> {
@@ -282,15 +278,11 @@ class CheckInPersistenceTest extends DatabaseTest {
             assertThat(m.lifetime()).isEqualTo(Duration.ofHours(72));
         });
 
-        IssuedInvitation again =
-                store.invitations().issue(store.meeting(), CLIENT.id(), store.professional(), Duration.ofHours(72));
+        IssuedInvitation again = store.issue();
         assertThat(store.invitations().missed(store.client()))
                 .as("a newer invitation still works")
                 .isEmpty();
-        store.checkIns()
-                .submit(
-                        store.invitations().find(again.token()).orElseThrow(),
-                        submission("late", ReleaseChoice.TEAM_ONLY));
+        store.checkIns().submit(store.invitation(again), submission("late", ReleaseChoice.TEAM_ONLY));
         clock.advance(Duration.ofHours(100));
         assertThat(store.invitations().missed(store.client()))
                 .as("answered (kept for team figures counts as answered)")
@@ -339,8 +331,7 @@ class CheckInPersistenceTest extends DatabaseTest {
                         java.util.Optional.of(Language.DA));
         IssuedInvitation none =
                 store.invitations().issue(store.meeting(), CLIENT.id(), store.professional(), Duration.ofHours(1));
-        assertThat(store.invitations().find(danish.token()).orElseThrow().language())
-                .contains(Language.DA);
+        assertThat(store.invitation(danish).language()).contains(Language.DA);
         assertThat(store.invitations().find(none.displayCode()).orElseThrow().language())
                 .isEmpty();
     }
