@@ -70,6 +70,11 @@ class JointPersistenceTest extends DatabaseTest {
         long count(String table) {
             return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
         }
+
+        /** The joint meeting as stored now. */
+        JointMeetings.Header header() {
+            return meetings.find(joint).orElseThrow();
+        }
     }
 
     /**
@@ -141,7 +146,7 @@ class JointPersistenceTest extends DatabaseTest {
     @MethodSource("org.alliance.app.TestDatabases#vendors")
     void aMeetingWithThreeProfessionalsAndTheNetworkIsStoredAndReadBackAsTheCoreModel(String vendor) {
         World world = world(vendor, new MutableClock());
-        JointMeetings.Header header = world.meetings().find(world.joint()).orElseThrow();
+        JointMeetings.Header header = world.header();
         assertThat(header.chairId()).isEqualTo(world.chair());
         assertThat(header.clientOrganisationId()).isEqualTo(world.organisation());
         assertThat(world.meetings().takesPart(world.joint(), world.outsider())).isTrue();
@@ -192,8 +197,7 @@ class JointPersistenceTest extends DatabaseTest {
         world.records().addInterest(world.joint(), parties.get(5).id(), "Both parents nearby");
         assertThat(BalanceCheck.balanced(world.records().domain(header))).isTrue();
         world.meetings().close(world.joint());
-        assertThat(world.meetings().find(world.joint()).orElseThrow().closedAt())
-                .isPresent();
+        assertThat(world.header().closedAt()).isPresent();
     }
 
     @ParameterizedTest
@@ -201,7 +205,7 @@ class JointPersistenceTest extends DatabaseTest {
     void theJointCheckInKeepsOneBlockPerProfessionalAndIsNeverDoubled(String vendor) {
         MutableClock clock = new MutableClock();
         World world = world(vendor, clock);
-        JointMeetings.Header header = world.meetings().find(world.joint()).orElseThrow();
+        JointMeetings.Header header = world.header();
         IssuedInvitation issued =
                 world.invitations().issue(header.meetingId(), CLIENT.id(), world.chair(), Duration.ofHours(72));
         Invitation invitation = world.invitations().find(issued.displayCode()).orElseThrow();
@@ -246,7 +250,7 @@ class JointPersistenceTest extends DatabaseTest {
     void theOtherOrganisationSeesTheResultOnlyWhileTheClientsConsentStands(String vendor) {
         MutableClock clock = new MutableClock();
         World world = world(vendor, clock);
-        JointMeetings.Header header = world.meetings().find(world.joint()).orElseThrow();
+        JointMeetings.Header header = world.header();
         Invitation invitation = clientInvitation(world, header);
         world.checkIns().submit(invitation, clientAnswers("joint-2", ReleaseChoice.NOW, world));
 
@@ -294,7 +298,7 @@ class JointPersistenceTest extends DatabaseTest {
     @MethodSource("org.alliance.app.TestDatabases#vendors")
     void networkMembersAnswerThePartialityItemsAndGiveEachProfessionalABalanceIndex(String vendor) {
         World world = world(vendor, new MutableClock());
-        JointMeetings.Header header = world.meetings().find(world.joint()).orElseThrow();
+        JointMeetings.Header header = world.header();
         List<JointMeetings.StoredParty> parties = world.meetings().parties(world.joint());
         Instrument partiality = CATALOG.find(JointResults.PARTIALITY_INSTRUMENT).orElseThrow();
         // Sam sees every professional as fair (5); Mira sees the chair as fair (5), Chris less so (2).
@@ -347,7 +351,7 @@ class JointPersistenceTest extends DatabaseTest {
     void releaseChoicesPerProfessionalBlockAreStoredAndReleasedAtTheNextMeeting(String vendor) {
         MutableClock clock = new MutableClock();
         World world = world(vendor, clock);
-        JointMeetings.Header header = world.meetings().find(world.joint()).orElseThrow();
+        JointMeetings.Header header = world.header();
         Invitation invitation = clientInvitation(world, header);
         CheckInSubmission plain = clientAnswers("block-1", ReleaseChoice.NOW, world);
         // The chair's block now, the colleague's at the next meeting, Chris's (other organisation) team only.
@@ -441,7 +445,7 @@ class JointPersistenceTest extends DatabaseTest {
     void erasingAClientRemovesEveryRowAboutThemAndNothingElse(String vendor) {
         MutableClock clock = new MutableClock();
         World world = world(vendor, clock);
-        JointMeetings.Header header = world.meetings().find(world.joint()).orElseThrow();
+        JointMeetings.Header header = world.header();
         Invitation invitation = clientInvitation(world, header);
         world.checkIns().submit(invitation, clientAnswers("erase-1", ReleaseChoice.NOW, world));
         world.invitations().issue(header.meetingId(), CLIENT.id(), world.chair(), Duration.ofHours(72));
@@ -540,7 +544,7 @@ class JointPersistenceTest extends DatabaseTest {
     void inAJointMeetingAProfessionalSeesTheClientsRatingOfAColleagueOnlyWhenTheClientSharesIt(String vendor) {
         MutableClock clock = new MutableClock();
         World world = world(vendor, clock);
-        JointMeetings.Header header = world.meetings().find(world.joint()).orElseThrow();
+        JointMeetings.Header header = world.header();
         CheckInSubmission plain = clientAnswers("audience-1", ReleaseChoice.NOW, world);
         Map<Long, ReleaseChoice> now = Map.of(
                 world.chair(), ReleaseChoice.NOW,
