@@ -1,11 +1,16 @@
 package org.alliance.app;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.nio.charset.StandardCharsets;
+import org.alliance.app.system.CurrentUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -27,6 +32,14 @@ public abstract class PageTest {
     /** The response MockMvc gives to the request. */
     protected MockHttpServletResponse perform(RequestBuilder request) throws Exception {
         return mvc.perform(request).andReturn().getResponse();
+    }
+
+    /** The page at {@code path} in English as {@code who} sees it. */
+    protected String englishPage(String path, CurrentUser who) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.get(path).param("lang", "en").with(user(who)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     @BeforeEach

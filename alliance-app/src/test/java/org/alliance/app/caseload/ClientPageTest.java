@@ -30,12 +30,7 @@ class ClientPageTest extends PageTest {
     }
 
     private String clientPage() throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.get("/clients/" + world.client)
-                        .param("lang", "en")
-                        .with(user(world.professional)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        return englishPage("/clients/" + world.client, world.professional);
     }
 
     @Test
@@ -272,11 +267,7 @@ class ClientPageTest extends PageTest {
                 .andReturn()
                 .getResponse();
         assertThat(saved.getRedirectedUrl()).isEqualTo("/admin?saved");
-        String english = mvc.perform(
-                        MockMvcRequestBuilders.get("/rules").param("lang", "en").with(user(world.professional)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String english = englishPage("/rules", world.professional);
         assertThat(english).contains("by 25% of the scale or more (on a scale from 1 to 5, 25% is 1.0 points)");
         assertThat(english).contains("30% of the scale or more higher");
         String dutch = mvc.perform(
@@ -338,10 +329,6 @@ class ClientPageTest extends PageTest {
     }
 
     private String teamPage() throws Exception {
-        return mvc.perform(
-                        MockMvcRequestBuilders.get("/team").param("lang", "en").with(user(world.teamLead)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        return englishPage("/team", world.teamLead);
     }
 }

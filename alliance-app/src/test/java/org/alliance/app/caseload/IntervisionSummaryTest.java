@@ -1,9 +1,7 @@
 package org.alliance.app.caseload;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.alliance.app.PageTest;
@@ -11,7 +9,6 @@ import org.alliance.app.TestWorld;
 import org.alliance.app.checkin.Invitations;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** The intervision case summary: the course by meeting number and weeks, no alias, no dates, audited. */
 class IntervisionSummaryTest extends PageTest {
@@ -28,12 +25,7 @@ class IntervisionSummaryTest extends PageTest {
                     .token();
             mvc.perform(TestWorld.allianceClientAnswers(token, meeting == second ? 2 : 4, "NOW", "iv-" + meeting));
         }
-        String page = mvc.perform(MockMvcRequestBuilders.get("/clients/" + world.client + "/intervision")
-                        .param("lang", "en")
-                        .with(user(world.professional)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        String page = englishPage("/clients/" + world.client + "/intervision", world.professional);
         String main = TestWorld.withoutCsrfTokens(page.substring(page.indexOf("<main"), page.indexOf("</main>")));
 
         assertThat(main).contains("Case summary for intervision").contains("Meetings so far: 2");

@@ -35,12 +35,7 @@ class MeetingsTest extends PageTest {
     }
 
     private Document clientPage() throws Exception {
-        return Jsoup.parse(mvc.perform(MockMvcRequestBuilders.get("/clients/" + world.client)
-                        .param("lang", "en")
-                        .with(user(world.professional)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+        return Jsoup.parse(englishPage("/clients/" + world.client, world.professional));
     }
 
     private String statusOf(Document page, long meeting) {
@@ -126,12 +121,7 @@ class MeetingsTest extends PageTest {
         long empty = world.newMeeting(world.client, world.professional.id(), LocalDate.of(2026, 4, 1));
         context.getBean(org.alliance.app.checkin.Invitations.class)
                 .issue(empty, "alliance-client", world.professional.id(), java.time.Duration.ofHours(72));
-        String confirmation = mvc.perform(MockMvcRequestBuilders.get("/meetings/" + empty + "/delete")
-                        .param("lang", "en")
-                        .with(user(world.professional)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String confirmation = englishPage("/meetings/" + empty + "/delete", world.professional);
         assertThat(confirmation).contains("Do you want to delete the meeting of 1 Apr 2026 (meeting) with Kim?");
         assertThat(mvc.perform(MockMvcRequestBuilders.post("/meetings/" + empty + "/delete")
                                 .with(csrf())

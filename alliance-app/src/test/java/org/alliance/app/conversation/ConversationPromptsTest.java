@@ -30,13 +30,6 @@ class ConversationPromptsTest extends PageTest {
     @Autowired
     MessageSource messages;
 
-    private String page(CurrentUser who, String path) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.get(path).param("lang", "en").with(user(who)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-    }
-
     private MockHttpServletResponse discuss(
             CurrentUser who, String meeting, String signal, String discussed, String note) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.post("/clients/" + world.client + "/discussed")
@@ -77,12 +70,12 @@ class ConversationPromptsTest extends PageTest {
 
     @Test
     void aLowScoreBringsItsOpenersOntoTheClientPage() throws Exception {
-        assertThat(page(world.professional, "/clients/" + world.client))
+        assertThat(englishPage("/clients/" + world.client, world.professional))
                 .contains("No signals are open.")
                 .doesNotContain("What did you expect from me that you have not had yet?");
         String token = world.invite("alliance-client").token();
         mvc.perform(TestWorld.allianceClientAnswers(token, 1, "NOW", "low-" + world.suffix));
-        String client = page(world.professional, "/clients/" + world.client);
+        String client = englishPage("/clients/" + world.client, world.professional);
         assertThat(client)
                 .contains("For the next meeting")
                 .contains("Low score")
@@ -96,13 +89,13 @@ class ConversationPromptsTest extends PageTest {
 
     @Test
     void theCardsPrintWithoutClientDataForProfessionalsAndTeamLeads() throws Exception {
-        String one = TestWorld.withoutCsrfTokens(page(world.professional, "/conversation/cards?signal=gap"));
+        String one = TestWorld.withoutCsrfTokens(englishPage("/conversation/cards?signal=gap", world.professional));
         assertThat(one)
                 .contains("A gap between you")
                 .contains("I was more positive about our meeting than you were.")
                 .doesNotContain("Low score")
                 .doesNotContain("Kim");
-        assertThat(page(world.teamLead, "/conversation/cards"))
+        assertThat(englishPage("/conversation/cards", world.teamLead))
                 .contains("Low score")
                 .contains("Split in the joint meeting")
                 .contains("class=\"prompt-card\"");
@@ -141,7 +134,7 @@ class ConversationPromptsTest extends PageTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
-        assertThat(page(world.professional, "/clients/" + world.client))
+        assertThat(englishPage("/clients/" + world.client, world.professional))
                 .contains("What you noted about discussed feedback")
                 .contains("Yes, discussed")
                 .contains(NOTE);

@@ -58,12 +58,7 @@ class DiaryErasedWithAccountTest extends PageTest {
                 .query(String.class)
                 .single();
 
-        String page = mvc.perform(MockMvcRequestBuilders.get("/admin/users/" + leaver.id() + "/erase")
-                        .param("lang", "en")
-                        .with(user(world.admin)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        String page = englishPage("/admin/users/" + leaver.id() + "/erase", world.admin);
         assertThat(page).contains("the reflection diary (2 entries").contains("Type the username " + leaver.username());
 
         assertThat(erase(leaver, "someone else").getStatus()).isEqualTo(422);
@@ -116,12 +111,7 @@ class DiaryErasedWithAccountTest extends PageTest {
                 .query(Long.class)
                 .single();
         assertThat(clients).isPositive();
-        String page = mvc.perform(MockMvcRequestBuilders.get("/admin/users/" + leaver.id() + "/erase")
-                        .param("lang", "en")
-                        .with(user(world.admin)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        String page = englishPage("/admin/users/" + leaver.id() + "/erase", world.admin);
         assertThat(page)
                 .contains("Hand the " + clients + " clients over to")
                 .contains("value=\"" + world.otherProfessional.id() + "\"")

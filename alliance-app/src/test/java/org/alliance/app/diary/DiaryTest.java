@@ -33,10 +33,7 @@ class DiaryTest extends PageTest {
     }
 
     private String page(CurrentUser who, String path) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.get(path).param("lang", "en").with(user(who)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        return englishPage(path, who);
     }
 
     private long entryOf(CurrentUser who) {

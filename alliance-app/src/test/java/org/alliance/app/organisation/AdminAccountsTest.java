@@ -71,11 +71,7 @@ class AdminAccountsTest extends PageTest {
     void theAdministratorSeesTheAccountsOfTheirOwnOrganisationOnly() throws Exception {
         long elsewhere = organisations.create("Elsewhere " + world.suffix);
         accounts.create(elsewhere, null, "stranger-" + world.suffix, "Stranger Person", TestWorld.PASSWORD, Role.ADMIN);
-        String page = mvc.perform(
-                        MockMvcRequestBuilders.get("/admin").param("lang", "en").with(user(world.admin)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String page = englishPage("/admin", world.admin);
         assertThat(page)
                 .contains("(" + world.professional.username() + ")", "(" + world.teamLead.username() + ")")
                 .doesNotContain("stranger-" + world.suffix);

@@ -44,11 +44,7 @@ class AdminSettingsTest extends PageTest {
 
     @Test
     void theAdminPageShowsTheSplitThresholdWithItsDefaultOf25() throws Exception {
-        String page = mvc.perform(
-                        MockMvcRequestBuilders.get("/admin").param("lang", "en").with(user(world.admin)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String page = englishPage("/admin", world.admin);
         assertThat(page)
                 .contains("<label for=\"splitThresholdPercent\">Threshold for a split alliance in joint meetings")
                 .containsPattern("id=\"splitThresholdPercent\"[^>]*value=\"25\"")

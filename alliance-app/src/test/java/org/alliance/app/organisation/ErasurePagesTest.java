@@ -36,12 +36,7 @@ class ErasurePagesTest extends PageTest {
                 .andReturn()
                 .getResponse();
         assertThat(found.getRedirectedUrl()).isEqualTo("/admin/clients/" + world.client + "/erase");
-        String page = mvc.perform(MockMvcRequestBuilders.get(found.getRedirectedUrl())
-                        .param("lang", "en")
-                        .with(user(world.admin)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String page = englishPage(found.getRedirectedUrl(), world.admin);
         assertThat(page)
                 .contains("Erase Kim")
                 .contains("Type the reference " + reference + " to confirm")
@@ -138,11 +133,7 @@ class ErasurePagesTest extends PageTest {
         assertThat(count("SELECT COUNT(*) FROM expectation_answer WHERE client_id = ?", world.client))
                 .isEqualTo(2);
         String erase = "/admin/clients/" + world.client + "/erase";
-        String page = mvc.perform(
-                        MockMvcRequestBuilders.get(erase).param("lang", "en").with(user(world.admin)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String page = englishPage(erase, world.admin);
         assertThat(page)
                 .containsPattern("Expectation answers \\(client and professional\\)</th>\\s*<td>2</td>")
                 .containsPattern("Expectation answers \\(each item\\)</th>\\s*<td>2</td>");

@@ -48,13 +48,6 @@ class PracticeQuestionnaireTest extends PageTest {
         outsider = accounts.loadUserByUsername("out-" + world.suffix);
     }
 
-    private String page(CurrentUser who, String path) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.get(path).param("lang", "en").with(user(who)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-    }
-
     private String form(String wave) {
         return "/practice/studies/" + study + "/waves/" + wave;
     }
@@ -82,10 +75,10 @@ class PracticeQuestionnaireTest extends PageTest {
 
     @Test
     void aProfessionalOfTheStudyAnswersTheOpenWaveOnceAndIsThenNoLongerAsked() throws Exception {
-        String caseload = page(world.professional, "/caseload");
+        String caseload = englishPage("/caseload", world.professional);
         assertThat(caseload).contains("Questionnaire for study Practice " + world.suffix + ", wave T2");
         assertThat(caseload).doesNotContain("wave T1");
-        assertThat(page(world.professional, form("T2")))
+        assertThat(englishPage(form("T2"), world.professional))
                 .contains("My work with clients")
                 .contains("I know how to build a good working relationship with my clients.")
                 .contains("strongly agree")
@@ -99,7 +92,7 @@ class PracticeQuestionnaireTest extends PageTest {
                         .single())
                 .contains("competence-1=4\n")
                 .contains("belief-4=4\n");
-        assertThat(page(world.professional, "/caseload")).doesNotContain("Questionnaire for study Practice");
+        assertThat(englishPage("/caseload", world.professional)).doesNotContain("Questionnaire for study Practice");
         assertThat(jdbc.sql("SELECT subject FROM audit_log WHERE actor = ? AND action = ?")
                         .params(world.professional.username(), "practice questionnaire answered")
                         .query(String.class)
@@ -147,7 +140,7 @@ class PracticeQuestionnaireTest extends PageTest {
                 .isEqualTo(404);
         assertThat(answer(world.professional, "T1", all("3")).getStatus()).isEqualTo(404);
         assertThat(answer(outsider, "T2", all("3")).getStatus()).isEqualTo(404);
-        assertThat(page(outsider, "/caseload")).doesNotContain("Questionnaire for study");
+        assertThat(englishPage("/caseload", outsider)).doesNotContain("Questionnaire for study");
         // A professional still sees no study page.
         assertThat(mvc.perform(MockMvcRequestBuilders.get("/research/studies/" + study)
                                 .with(user(world.professional)))

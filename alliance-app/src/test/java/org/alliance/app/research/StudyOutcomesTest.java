@@ -136,12 +136,7 @@ class StudyOutcomesTest extends PageTest {
                 .asString()
                 .contains("1 rows, 1 clients")
                 .endsWith("replaced 3 rows");
-        String page = mvc.perform(MockMvcRequestBuilders.get("/research/studies/" + study + "/outcomes")
-                        .param("lang", "en")
-                        .with(user(world.researcher)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String page = englishPage("/research/studies/" + study + "/outcomes", world.researcher);
         assertThat(page).contains("Outcomes stored now").contains("register.csv");
     }
 

@@ -1,9 +1,7 @@
 package org.alliance.app.team;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import org.alliance.app.system.UserAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** Caseload next to alliance on the team page: only from five professionals on, in bands, naming nobody. */
 class CaseloadNextToAllianceTest extends PageTest {
@@ -61,11 +58,7 @@ class CaseloadNextToAllianceTest extends PageTest {
     }
 
     private String caseloadSection(String path) throws Exception {
-        String page = mvc.perform(
-                        MockMvcRequestBuilders.get(path).param("lang", "en").with(user(world.teamLead)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        String page = englishPage(path, world.teamLead);
         int start = page.indexOf("class=\"caseload-bands\"");
         return page.substring(start, page.indexOf("</section>", start));
     }
