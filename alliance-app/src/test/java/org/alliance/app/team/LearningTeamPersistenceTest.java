@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The issue 17 tables (V20 expectations, V21 discussed records, V22 self-check and learning plan) on SQLite and
+ * The issue 17 tables (V20 expectations, V21 discussed records, V22 learning plan; its self-check in joint/SelfChecksPersistenceTest) on SQLite and
  * PostgreSQL alike: their SQL upserts with {@code ON CONFLICT ... excluded} and stores BOOLEAN, which the two
  * vendors accept under different rules, so each statement is run on both.
  */
@@ -66,38 +66,6 @@ class LearningTeamPersistenceTest extends DatabaseTest {
         assertThat(plans.sessions(world.team()))
                 .extracting(LearningPlans.Session::notes)
                 .containsExactly("Intake", "Closing: keep the diary");
-    }
-
-    @ParameterizedTest
-    @MethodSource("org.alliance.app.TestDatabases#vendors")
-    void theSelfCheckUpsertOfJointMeetingsReplacesTheRating(String vendor) {
-        World world = world(vendor);
-        long joint = world.jdbc()
-                .sql("INSERT INTO joint_meeting (meeting_id, chair_id, created_at) VALUES (?, ?, 0) RETURNING id")
-                .params(world.meeting(), world.professional())
-                .query(Long.class)
-                .single();
-        // The statement of joint/SelfChecks.save, run twice: the second rating replaces the first.
-        for (int level : new int[] {2, 4}) {
-            world.jdbc()
-                    .sql(
-                            """
-                            INSERT INTO partiality_self_check (joint_meeting_id, professional_id, every_side, no_culprit,
-                                win_win, situation_not_person, dialogue, rated_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                            ON CONFLICT (joint_meeting_id, professional_id) DO UPDATE SET every_side = excluded.every_side,
-                                no_culprit = excluded.no_culprit, win_win = excluded.win_win,
-                                situation_not_person = excluded.situation_not_person, dialogue = excluded.dialogue,
-                                rated_at = excluded.rated_at""")
-                    .params(joint, world.professional(), level, level, level, level, level, level)
-                    .update();
-        }
-        assertThat(world.jdbc()
-                        .sql("SELECT dialogue FROM partiality_self_check WHERE joint_meeting_id = ?")
-                        .param(joint)
-                        .query(Integer.class)
-                        .list())
-                .containsExactly(4);
     }
 
     @ParameterizedTest
