@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.alliance.core.research.OutcomeFile;
-import org.alliance.stats.provenance.Provenance;
 
 /**
  * The outcome report's R script (sandwich, lmtest and lme4): from {@code data.csv} and {@code outcomes.csv} it builds the
@@ -23,12 +22,7 @@ final class OutcomeScript {
             boolean logistic,
             String dataSha256,
             String outcomesSha256) {
-        StringBuilder r = new StringBuilder();
-        r.append("# Reproduces an Alliance report of study ")
-                .append(study.id())
-                .append(" (Alliance ")
-                .append(Provenance.Software.ALLIANCE.version())
-                .append(").\n");
+        StringBuilder r = RScripts.started("", study);
         r.append("# Run in a folder holding data.csv of the study's export (sha256 ")
                 .append(dataSha256)
                 .append(")\n# and outcomes.csv from the outcomes page (sha256 ")
@@ -36,8 +30,7 @@ final class OutcomeScript {
                 .append(").\n");
         r.append("# Needs the R packages sandwich, lmtest and lme4.\n");
         r.append("suppressPackageStartupMessages({ library(sandwich); library(lmtest); library(lme4) })\n");
-        r.append("read <- function(f) read.csv(f, colClasses = \"character\", na.strings = character(0),"
-                + " encoding = \"UTF-8\", check.names = FALSE)\n");
+        r.append("read <- function(f) ").append(RScripts.readCsv("f")).append('\n');
         r.append("data <- read(\"data.csv\")\noutcomes <- read(\"outcomes.csv\")\n");
         r.append("score <- suppressWarnings(as.numeric(data[[\"").append(total).append("\"]]))\n");
         r.append("keep <- data$instrument == \"")

@@ -1,7 +1,6 @@
 package org.alliance.app.research;
 
 import java.util.Map;
-import org.alliance.stats.provenance.Provenance;
 
 /**
  * The professionals report's R script: reads {@code data.csv} and {@code professionals.csv} of the export and, per
@@ -20,22 +19,15 @@ final class PracticeScript {
             String allianceInstrument,
             String allianceColumn,
             Map<String, String> scaleColumns) {
-        StringBuilder r = new StringBuilder();
-        r.append("# Reproduces an Alliance report (professionals) of study ")
-                .append(study.id())
-                .append(" (Alliance ")
-                .append(Provenance.Software.ALLIANCE.version())
-                .append(").\n");
+        StringBuilder r = RScripts.started(" (professionals)", study);
         r.append("# Run in a folder holding data.csv (sha256 ")
                 .append(dataSha256)
                 .append(") and professionals.csv (sha256 ")
                 .append(professionalsSha256)
                 .append(") of the study's export. Base R only.\n");
-        String read = "read.csv(\"%s\", colClasses = \"character\", na.strings = character(0),"
-                + " encoding = \"UTF-8\", check.names = FALSE)\n";
-        r.append("data <- ").append(read.formatted("data.csv"));
+        r.append("data <- ").append(RScripts.readCsv("\"data.csv\"")).append('\n');
         r.append("prof <- if (file.exists(\"professionals.csv\")) ")
-                .append(read.formatted("professionals.csv").strip())
+                .append(RScripts.readCsv("\"professionals.csv\""))
                 .append(" else data.frame(wave = character(0))\n");
         r.append("out <- function(name, value) cat(sprintf(\"%s=%.15g\\n\", name, value))\n");
         r.append("# A score as a number; ")

@@ -2,7 +2,6 @@ package org.alliance.app.research;
 
 import java.util.List;
 import org.alliance.stats.factor.CfaOptions.Estimator;
-import org.alliance.stats.provenance.Provenance;
 
 /**
  * The structure report's R script (psych and lavaan): its helpers, which read {@code data.csv}, take each client's
@@ -22,20 +21,14 @@ final class StructureScript {
 
     /** The script's helpers: read data.csv, take each client's first check-in, print figures as name=value. */
     static StringBuilder start(Study study, StructureAnalysis.Options options, String dataSha256) {
-        StringBuilder r = new StringBuilder();
+        StringBuilder r = RScripts.started(" (reliability and factor structure)", study);
         boolean robust = options.estimator() == Estimator.MLR;
-        r.append("# Reproduces an Alliance report (reliability and factor structure) of study ")
-                .append(study.id())
-                .append(" (Alliance ")
-                .append(Provenance.Software.ALLIANCE.version())
-                .append(").\n");
         r.append("# Run in a folder holding data.csv of the study's export (sha256 ")
                 .append(dataSha256)
                 .append(").\n");
         r.append("# Needs the R packages psych and lavaan.\n");
         r.append("suppressPackageStartupMessages({ library(psych); library(lavaan) })\n");
-        r.append("data <- read.csv(\"data.csv\", colClasses = \"character\", na.strings = character(0),"
-                + " encoding = \"UTF-8\", check.names = FALSE)\n");
+        r.append("data <- ").append(RScripts.readCsv("\"data.csv\"")).append('\n');
         r.append("# Each client's first check-in of a questionnaire");
         if (options.wave().isPresent()) {
             r.append(" within wave ").append(ascii(options.wave().get()));
