@@ -77,10 +77,7 @@ final class DataRows implements ExportClients.Group {
                         .formatted(in);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setFetchSize(ExportClients.FETCH_SIZE);
-            int p = 1;
-            for (long id : clientIds) {
-                statement.setLong(p++, id);
-            }
+            int p = ExportClients.bindClients(statement, clientIds);
             statement.setString(p++, run.study().startsOn().toString());
             statement.setString(p++, run.study().endsOn().toString());
             statement.setLong(p, run.study().id());

@@ -122,6 +122,15 @@ final class ExportClients {
         group.write(connection, ids, in, meetingsOf(connection, ids, in));
     }
 
+    /** Binds the group's client ids to the statement's first parameters (its {@code IN (?, …)}); the next index. */
+    static int bindClients(PreparedStatement statement, List<Long> clientIds) throws SQLException {
+        int p = 1;
+        for (long id : clientIds) {
+            statement.setLong(p++, id);
+        }
+        return p;
+    }
+
     /** The meetings of a group of clients, each client's oldest first. */
     private static Map<Long, ClientMeetings> meetingsOf(Connection connection, List<Long> clientIds, String in)
             throws SQLException {
@@ -132,10 +141,7 @@ final class ExportClients {
         try (PreparedStatement statement =
                 connection.prepareStatement("SELECT client_id, id, meeting_date FROM meeting WHERE client_id IN (" + in
                         + ") ORDER BY client_id, meeting_date, id")) {
-            int p = 1;
-            for (long id : clientIds) {
-                statement.setLong(p++, id);
-            }
+            bindClients(statement, clientIds);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     ClientMeetings client = meetings.get(rs.getLong(1));

@@ -134,7 +134,7 @@ final class JointRows implements ExportClients.Group {
         List<CheckIn> latest = new ArrayList<>();
         Map<Long, CheckIn> byId = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int p = bind(statement, clientIds);
+            int p = ExportClients.bindClients(statement, clientIds);
             statement.setString(p++, run.study().startsOn().toString());
             statement.setString(p++, run.study().endsOn().toString());
             for (String instrument : instrumentIds) {
@@ -260,7 +260,7 @@ final class JointRows implements ExportClients.Group {
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setFetchSize(ExportClients.FETCH_SIZE);
-            int p = bind(statement, clientIds);
+            int p = ExportClients.bindClients(statement, clientIds);
             for (String instrument : instrumentIds) {
                 statement.setString(p++, instrument);
             }
@@ -270,14 +270,6 @@ final class JointRows implements ExportClients.Group {
                 }
             }
         }
-    }
-
-    private static int bind(PreparedStatement statement, List<Long> clientIds) throws SQLException {
-        int p = 1;
-        for (long id : clientIds) {
-            statement.setLong(p++, id);
-        }
-        return p;
     }
 
     /**

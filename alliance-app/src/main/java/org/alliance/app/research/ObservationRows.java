@@ -74,10 +74,7 @@ final class ObservationRows implements ExportClients.Group {
                         .formatted(in);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setFetchSize(ExportClients.FETCH_SIZE);
-            int p = 1;
-            for (long id : clientIds) {
-                statement.setLong(p++, id);
-            }
+            int p = ExportClients.bindClients(statement, clientIds);
             statement.setString(p++, study.startsOn().toString());
             statement.setString(p, study.endsOn().toString());
             try (ResultSet rs = statement.executeQuery()) {
