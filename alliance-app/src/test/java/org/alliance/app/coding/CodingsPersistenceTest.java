@@ -77,30 +77,12 @@ class CodingsPersistenceTest extends DatabaseTest {
         assertThat(store.codings().events(session).get(0).running()).isTrue();
 
         store.codings().save(session, state("k1", "open-communication", 1200, 4500L));
-        store.codings()
-                .save(
-                        session,
-                        new CodedEvent(
-                                "k2",
-                                "professional-a",
-                                Modality.NON_VERBAL,
-                                "team-support",
-                                300,
-                                null,
-                                CodedEvent.Kind.POINT,
-                                "nods"));
+        CodedEvent nod = new CodedEvent(
+                "k2", "professional-a", Modality.NON_VERBAL, "team-support", 300, null, CodedEvent.Kind.POINT, "nods");
+        store.codings().save(session, nod);
         List<CodedEvent> events = store.codings().events(session);
         assertThat(events).hasSize(2);
-        assertThat(events.get(0))
-                .isEqualTo(new CodedEvent(
-                        "k2",
-                        "professional-a",
-                        Modality.NON_VERBAL,
-                        "team-support",
-                        300,
-                        null,
-                        CodedEvent.Kind.POINT,
-                        "nods"));
+        assertThat(events.get(0)).isEqualTo(nod);
         assertThat(events.get(1)).isEqualTo(state("k1", "open-communication", 1200, 4500L));
     }
 
