@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.alliance.app.checkin.Invitations;
 import org.alliance.app.checkin.IssuedInvitation;
 import org.alliance.app.conversation.ConversationPrompts;
 import org.alliance.app.conversation.Discussions;
+import org.alliance.app.joint.JointMeetings;
 import org.alliance.app.organisation.Organisations;
 import org.alliance.app.system.CurrentUser;
 import org.alliance.app.system.Role;
@@ -53,6 +55,7 @@ public final class TestWorld {
     private final Invitations invitations;
     private final CheckIns checkIns;
     private final Discussions discussions;
+    private final JointMeetings jointMeetings;
 
     /** MockMvc over the whole application with Spring Security's filters, as the pages are served. */
     public static MockMvc mvc(WebApplicationContext context) {
@@ -68,6 +71,7 @@ public final class TestWorld {
         invitations = context.getBean(Invitations.class);
         checkIns = context.getBean(CheckIns.class);
         discussions = context.getBean(Discussions.class);
+        jointMeetings = context.getBean(JointMeetings.class);
         organisation = organisations.create("Test organisation " + suffix);
         team = organisations.createTeam(organisation, "Team " + suffix);
         professional = user(accounts, "pro-" + suffix, Role.PROFESSIONAL, team);
@@ -119,6 +123,17 @@ public final class TestWorld {
                 at,
                 Optional.of(at),
                 answers));
+    }
+
+    /** A joint meeting of the client on that date, chaired by the professional, with one colleague and no network. */
+    public long jointMeeting(LocalDate date, CurrentUser colleague) {
+        return jointMeetings.create(
+                client,
+                "Kim",
+                jointMeetings.account(professional.id()),
+                date,
+                List.of(jointMeetings.account(colleague.id())),
+                List.of());
     }
 
     /** A "discussed" record (issue 17): the professional talked about the gap at the meeting, and what changed. */

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.alliance.app.AllianceWebTest;
 import org.alliance.app.TestWorld;
-import org.alliance.app.joint.JointMeetings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -95,14 +94,7 @@ class ConversationJourneyBrowserTest extends BrowserJourney {
                 .contains("We now start with the letters");
 
         // A joint meeting for the self-check page; the team lead's learning page.
-        JointMeetings meetings = context.getBean(JointMeetings.class);
-        long joint = meetings.create(
-                world.client,
-                "Kim",
-                meetings.account(world.professional.id()),
-                LocalDate.of(2026, 3, 3),
-                List.of(meetings.account(world.otherProfessional.id())),
-                List.of());
+        long joint = world.jointMeeting(LocalDate.of(2026, 3, 3), world.otherProfessional);
         auditInAllLanguages(auditor, "/clients/" + world.client);
         auditInAllLanguages(auditor, "/conversation/cards");
         auditInAllLanguages(auditor, "/clients/" + world.client + "/intervision");

@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import org.alliance.app.PageTest;
 import org.alliance.app.joint.JointMeetings;
 import org.junit.jupiter.api.Test;
@@ -122,13 +121,7 @@ class CheckInLanguageTest extends PageTest {
 
     @Test
     void theLanguageButtonOfAJointCheckInKeepsEveryBlockAndChoice() throws Exception {
-        long meeting = meetings.create(
-                world.client,
-                "Kim",
-                meetings.account(world.professional.id()),
-                LocalDate.of(2026, 3, 3),
-                List.of(meetings.account(world.otherProfessional.id())),
-                List.of());
+        long meeting = world.jointMeeting(LocalDate.of(2026, 3, 3), world.otherProfessional);
         long meetingId = meetings.find(meeting).orElseThrow().meetingId();
         String token = invitations
                 .issue(meetingId, "alliance-joint-client", world.professional.id(), Duration.ofHours(72))

@@ -29,7 +29,6 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 class SelfCheckTest extends PageTest {
 
     private CurrentUser outsider;
-    private JointMeetings meetings;
     private long joint;
 
     @BeforeEach
@@ -38,18 +37,11 @@ class SelfCheckTest extends PageTest {
         long elsewhere = context.getBean(Organisations.class).create("Debt service " + world.suffix);
         accounts.create(elsewhere, null, "chris-" + world.suffix, "Chris", TestWorld.PASSWORD, Role.PROFESSIONAL);
         outsider = accounts.loadUserByUsername("chris-" + world.suffix);
-        meetings = context.getBean(JointMeetings.class);
         joint = meeting(LocalDate.of(2026, 3, 3));
     }
 
     private long meeting(LocalDate date) {
-        return meetings.create(
-                world.client,
-                "Kim",
-                meetings.account(world.professional.id()),
-                date,
-                List.of(meetings.account(outsider.id())),
-                List.of());
+        return world.jointMeeting(date, outsider);
     }
 
     private MockHttpServletResponse rate(CurrentUser who, long id, String... values) throws Exception {

@@ -14,7 +14,6 @@ import org.alliance.app.AllianceWebTest;
 import org.alliance.app.TestWorld;
 import org.alliance.app.checkin.IssuedInvitation;
 import org.alliance.app.coding.Codings;
-import org.alliance.app.joint.JointMeetings;
 import org.alliance.app.organisation.Organisations;
 import org.alliance.app.research.Studies;
 import org.alliance.app.research.Study;
@@ -84,14 +83,7 @@ class AccessTest {
         long elsewhere = organisations.create("Debt service " + world.suffix);
         accounts.create(elsewhere, null, "outsider-" + world.suffix, "Chris", TestWorld.PASSWORD, Role.PROFESSIONAL);
         outsider = accounts.loadUserByUsername("outsider-" + world.suffix);
-        JointMeetings meetings = context.getBean(JointMeetings.class);
-        joint = meetings.create(
-                world.client,
-                "Kim",
-                meetings.account(world.professional.id()),
-                LocalDate.of(2026, 3, 3),
-                List.of(meetings.account(outsider.id())),
-                List.of());
+        joint = world.jointMeeting(LocalDate.of(2026, 3, 3), outsider);
         // A study the researcher is assigned to, and one of the same organisation they are not.
         Studies studies = context.getBean(Studies.class);
         study = studies.create(study(List.of(world.researcher.id())), world.admin.id());
