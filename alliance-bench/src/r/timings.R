@@ -1,7 +1,8 @@
 # Times lavaan and lm in-process, for comparison with the JMH benchmarks in alliance-bench (docs/benchmarks.md).
 # Run from the repository root, after make-data.R:
 #   Rscript alliance-bench/src/r/timings.R [DATA_DIR] [REPS] [WHAT]
-# WHAT: all (default), cfa (lavaan only), ols (lm only) or ols1m (lm at N = 1 000 000 only).
+# WHAT: all (default), cfa (lavaan only), cfa-fiml-bfi (bfi with missing = "ml", ML and MLR: ~1.5 and ~10 s a
+# fit, so give a small REPS), ols (lm only) or ols1m (lm at N = 1 000 000 only).
 # Each case is run 3 times to warm up, then REPS times (default 20; 5 for the 1M-row OLS), each fit timed on
 # its own with proc.time() (elapsed); prints CSV: case,what,reps,median_ms,min_ms.
 #   lavaan-cfa      cfa(model, data): estimation, SEs and test, as lavaan computes them by default
@@ -49,7 +50,12 @@ cases <- list(
   "hs-3factor-ml" = function() cfa(hs_model, data = hs),
   "bfi-5factor-ml" = function() cfa(bfi_model, data = bfi),
   "hs-fiml-10pct-missing" = function() cfa(hs_model, data = hs_missing, missing = "ml"))
-for (name in if (what %in% c("all", "cfa")) names(cases) else character(0)) {
+if (what == "cfa-fiml-bfi") {
+  cases <- list(
+    "bfi-fiml" = function() cfa(bfi_model, data = bfi, missing = "ml"),
+    "bfi-fiml-mlr" = function() cfa(bfi_model, data = bfi, missing = "ml", estimator = "MLR"))
+}
+for (name in if (what %in% c("all", "cfa", "cfa-fiml-bfi")) names(cases) else character(0)) {
   fit_once <- cases[[name]]
   report(name, "lavaan-cfa", time_it(fit_once, reps))
   report(name, "lavaan-full", time_it(function() {
@@ -59,7 +65,7 @@ for (name in if (what %in% c("all", "cfa")) names(cases) else character(0)) {
   }, reps))
 }
 
-if (what == "cfa") quit(save = "no")
+if (what %in% c("cfa", "cfa-fiml-bfi")) quit(save = "no")
 con <- file(file.path(data_dir, "ols-1000000x20.bin"), "rb")
 n <- 1000000L
 k <- 20L
