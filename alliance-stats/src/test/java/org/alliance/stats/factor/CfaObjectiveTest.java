@@ -61,19 +61,7 @@ class CfaObjectiveTest {
             double[][] numeric = objective.observedInformationByDifferences(theta);
             double[][] analytic = objective.analyticObservedInformation(theta);
             assertThat(analytic).isNotNull();
-            double largest = 0;
-            for (double[] row : numeric) {
-                for (double v : row) {
-                    largest = Math.max(largest, Math.abs(v));
-                }
-            }
-            for (int k = 0; k < numeric.length; k++) {
-                for (int l = 0; l < numeric.length; l++) {
-                    assertThat(Math.abs(analytic[k][l] - numeric[k][l]))
-                            .as("element (%d, %d): %s vs %s", k, l, analytic[k][l], numeric[k][l])
-                            .isLessThan(1e-6 * largest);
-                }
-            }
+            assertElementsClose(analytic, numeric, 1e-6);
         }
     }
 
@@ -201,17 +189,22 @@ class CfaObjectiveTest {
         assertThat(objective.value(theta)).isFinite();
         double[][] moments = objective.observedInformation(theta);
         double[][] differences = objective.observedInformationByDifferences(theta);
+        assertElementsClose(moments, differences, 1e-7);
+    }
+
+    /** Every element of {@code actual} within {@code relative} times the largest element of {@code expected}. */
+    private static void assertElementsClose(double[][] actual, double[][] expected, double relative) {
         double largest = 0;
-        for (double[] row : differences) {
+        for (double[] row : expected) {
             for (double x : row) {
                 largest = Math.max(largest, Math.abs(x));
             }
         }
-        for (int k = 0; k < theta.length; k++) {
-            for (int l = 0; l < theta.length; l++) {
-                assertThat(Math.abs(moments[k][l] - differences[k][l]))
-                        .as("element (%d, %d): %s vs %s", k, l, moments[k][l], differences[k][l])
-                        .isLessThan(1e-7 * largest);
+        for (int k = 0; k < expected.length; k++) {
+            for (int l = 0; l < expected.length; l++) {
+                assertThat(Math.abs(actual[k][l] - expected[k][l]))
+                        .as("element (%d, %d): %s vs %s", k, l, actual[k][l], expected[k][l])
+                        .isLessThan(relative * largest);
             }
         }
     }
