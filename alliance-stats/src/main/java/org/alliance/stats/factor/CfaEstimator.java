@@ -1,7 +1,6 @@
 package org.alliance.stats.factor;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -323,65 +322,82 @@ public final class CfaEstimator {
 
     private static List<GroupSample> groupSamples(
             CfaData data, int[] columns, boolean[] required, boolean fiml, List<String> warnings) {
-        // The rows kept, by group (indices into data.rows()); values are copied once, into a group's columns or,
-        // with missing values, its cases.
-        Map<String, RowList> byGroup = new LinkedHashMap<>();
-        Set<String> groupsWithMissing = new HashSet<>();
+        int k = columns.length;
+        int rowCount = data.rowCount();
+        double[][] variables = new double[k][];
+        for (int j = 0; j < k; j++) {
+            variables[j] = data.column(columns[j]);
+        }
+        // Missing values per row, counted a column at a time.
+        int[] missing = new int[rowCount];
+        int[] predictorsMissing = new int[rowCount];
+        for (int j = 0; j < k; j++) {
+            double[] c = variables[j];
+            for (int r = 0; r < rowCount; r++) {
+                if (Double.isNaN(c[r])) {
+                    missing[r]++;
+                    if (required[j]) {
+                        predictorsMissing[r]++;
+                    }
+                }
+            }
+        }
+        // The group of each row kept (-1: dropped); groups numbered in order of their first kept row.
+        Map<String, Integer> groupIndex = new LinkedHashMap<>();
+        List<int[]> groupStats = new ArrayList<>(); // {rows kept, rows kept with a missing value}
+        int[] groupOf = new int[rowCount];
         boolean grouped = !data.groupLabels().isEmpty();
         int dropped = 0;
         int withoutCovariate = 0;
         int withoutGroup = 0;
-        int k = columns.length;
-        for (int r = 0; r < data.rows().size(); r++) {
-            double[] row = data.rows().get(r);
-            int missing = 0;
-            int predictorsMissing = 0;
-            for (int j = 0; j < k; j++) {
-                if (Double.isNaN(row[columns[j]])) {
-                    missing++;
-                    if (required[j]) {
-                        predictorsMissing++;
-                    }
-                }
-            }
+        for (int r = 0; r < rowCount; r++) {
+            groupOf[r] = -1;
             String label = grouped ? data.groupLabels().get(r) : "";
             if (grouped && label.isEmpty()) {
                 // lavaan drops cases without a group (with the warning "group variable contains missing values").
                 withoutGroup++;
                 continue;
             }
-            if (fiml && predictorsMissing > 0) {
+            if (fiml && predictorsMissing[r] > 0) {
                 withoutCovariate++;
                 continue;
             }
-            if (fiml ? missing == k : missing > 0) {
+            if (fiml ? missing[r] == k : missing[r] > 0) {
                 dropped++;
                 continue;
             }
-            byGroup.computeIfAbsent(label, g -> new RowList()).add(r);
-            if (missing > 0) {
-                groupsWithMissing.add(label);
+            Integer g = groupIndex.get(label);
+            if (g == null) {
+                g = groupIndex.size();
+                groupIndex.put(label, g);
+                groupStats.add(new int[2]);
+            }
+            groupOf[r] = g;
+            groupStats.get(g)[0]++;
+            if (missing[r] > 0) {
+                groupStats.get(g)[1]++;
             }
         }
         if (withoutGroup > 0) {
-            warnings.add(withoutGroup + " of " + data.rows().size()
-                    + " cases dropped because their group is missing (as lavaan does)");
+            warnings.add(withoutGroup + " of " + rowCount + " cases dropped because their group is missing (as lavaan"
+                    + " does)");
         }
         if (withoutCovariate > 0) {
-            warnings.add(withoutCovariate + " of " + data.rows().size() + " cases dropped because an observed"
+            warnings.add(withoutCovariate + " of " + rowCount + " cases dropped because an observed"
                     + " predictor is missing (fixed.x: the model is conditional on the predictors, as lavaan)");
         }
         if (dropped > 0) {
-            warnings.add(dropped + " of " + data.rows().size() + " cases dropped ("
+            warnings.add(dropped + " of " + rowCount + " cases dropped ("
                     + (fiml ? "no observed value on the model's variables" : "listwise deletion of missing values")
                     + ")");
         }
-        if (byGroup.isEmpty()) {
+        if (groupIndex.isEmpty()) {
             throw new IllegalArgumentException("there are no complete cases on the model's variables");
         }
         List<GroupSample> samples = new ArrayList<>();
-        for (var e : byGroup.entrySet()) {
-            int n = e.getValue().size;
+        for (var e : groupIndex.entrySet()) {
+            int g = e.getValue();
+            int n = groupStats.get(g)[0];
             if (n < 2) {
                 throw new IllegalArgumentException("too few complete cases"
                         + (e.getKey().isEmpty() ? "" : " in group '" + e.getKey() + "'") + ": " + n);
@@ -391,41 +407,37 @@ public final class CfaEstimator {
                         "only " + n + " complete cases" + (e.getKey().isEmpty() ? "" : " in group '" + e.getKey() + "'")
                                 + " for " + columns.length + " variables");
             }
-            int[] rows = e.getValue().rows;
-            if (groupsWithMissing.contains(e.getKey())) {
+            // The group's values, a column at a time (copied: a complete group's sample is centred in place).
+            double[][] values = new double[k][];
+            for (int j = 0; j < k; j++) {
+                double[] c = variables[j];
+                if (n == rowCount) {
+                    values[j] = c.clone();
+                    continue;
+                }
+                double[] v = new double[n];
+                int i = 0;
+                for (int r = 0; r < rowCount; r++) {
+                    if (groupOf[r] == g) {
+                        v[i++] = c[r];
+                    }
+                }
+                values[j] = v;
+            }
+            if (groupStats.get(g)[1] > 0) {
                 double[][] cases = new double[n][k];
-                for (int i = 0; i < n; i++) {
-                    double[] row = data.rows().get(rows[i]);
-                    for (int j = 0; j < k; j++) {
-                        cases[i][j] = row[columns[j]];
+                for (int j = 0; j < k; j++) {
+                    double[] column = values[j];
+                    for (int i = 0; i < n; i++) {
+                        cases[i][j] = column[i];
                     }
                 }
                 samples.add(GroupSample.withMissing(e.getKey(), cases));
             } else {
-                double[][] values = new double[k][n];
-                for (int i = 0; i < n; i++) {
-                    double[] row = data.rows().get(rows[i]);
-                    for (int j = 0; j < k; j++) {
-                        values[j][i] = row[columns[j]];
-                    }
-                }
                 samples.add(GroupSample.ofColumns(e.getKey(), values));
             }
         }
         return samples;
-    }
-
-    /** A growing list of row indices. */
-    private static final class RowList {
-        int[] rows = new int[64];
-        int size;
-
-        void add(int row) {
-            if (size == rows.length) {
-                rows = java.util.Arrays.copyOf(rows, 2 * size);
-            }
-            rows[size++] = row;
-        }
     }
 
     /**

@@ -193,8 +193,8 @@ final class WlsmvEstimator {
         double[][] implied = m.implied(theta, sample);
         List<CfaResult.ImpliedMoments> moments =
                 List.of(new CfaResult.ImpliedMoments(1, "", observed, implied, new double[0], n));
-        if (data.rows().size() > n) {
-            warnings.add((data.rows().size() - n) + " cases with a missing value were left out (listwise)");
+        if (data.rowCount() > n) {
+            warnings.add((data.rowCount() - n) + " cases with a missing value were left out (listwise)");
         }
         return new CfaResult(
                 table,

@@ -9,10 +9,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.alliance.app.cli.ExitCodes;
@@ -362,17 +360,9 @@ public final class CfaCommand implements Callable<Integer> {
                     + " that the data do not have: " + String.join(", ", unknown) + "; the columns are "
                     + String.join(", ", table.columns()));
         }
-        Map<String, double[]> columns = new LinkedHashMap<>();
+        List<double[]> columns = new ArrayList<>(variables.size());
         for (String v : variables) {
-            columns.put(v, StatisticsOutput.numeric(table, v));
-        }
-        List<double[]> rows = new ArrayList<>(table.rowCount());
-        for (int r = 0; r < table.rowCount(); r++) {
-            double[] row = new double[variables.size()];
-            for (int j = 0; j < row.length; j++) {
-                row[j] = columns.get(variables.get(j))[r];
-            }
-            rows.add(row);
+            columns.add(StatisticsOutput.numeric(table, v));
         }
         List<String> labels = List.of();
         if (group != null) {
@@ -382,6 +372,6 @@ public final class CfaCommand implements Callable<Integer> {
             }
             labels = table.text(group).stream().map(s -> s == null ? "" : s).toList();
         }
-        return new CfaData(variables, rows, labels);
+        return CfaData.ofColumns(variables, columns, labels);
     }
 }
