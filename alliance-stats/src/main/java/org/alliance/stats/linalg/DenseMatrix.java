@@ -118,58 +118,113 @@ public final class DenseMatrix {
 
     /**
      * Aᵀ·A for A given column by column ({@code columns[j]} is column j, all of one length): the same matrix as
-     * {@link #crossProduct} of the rows, computed as dot products of the columns, four at a time, so that each
-     * element of a column is read once per four products and the sums do not wait on each other. For the
-     * covariance of many cases (thousands of rows, tens of columns) this is several times faster than the
-     * row-by-row update.
+     * {@link #crossProduct} of the rows, computed as dot products of the columns. Two columns are taken against
+     * four at a time where the lower triangle allows, so each element read serves four or eight products and
+     * eight sums run side by side without waiting on each other. Each element is summed exactly as by the
+     * four-column scheme alone (over the rows in order; the last one to three columns of a row in two halves). For the covariance of many cases (thousands of rows, tens of
+     * columns) this is several times faster than the row-by-row update.
      */
     public static double[][] crossProductOfColumns(double[][] columns) {
         int p = columns.length;
         double[][] result = new double[p][p];
-        for (int a = 0; a < p; a++) {
-            double[] ca = columns[a];
-            int n = ca.length;
+        for (int a = 0; a < p; a += 2) {
             int b = 0;
-            for (; b + 3 <= a; b += 4) {
-                double[] c0 = columns[b];
-                double[] c1 = columns[b + 1];
-                double[] c2 = columns[b + 2];
-                double[] c3 = columns[b + 3];
-                double s0 = 0;
-                double s1 = 0;
-                double s2 = 0;
-                double s3 = 0;
-                for (int i = 0; i < n; i++) {
-                    double v = ca[i];
-                    s0 += v * c0[i];
-                    s1 += v * c1[i];
-                    s2 += v * c2[i];
-                    s3 += v * c3[i];
+            if (a + 1 < p) {
+                double[] ca = columns[a];
+                double[] cd = columns[a + 1];
+                int n = ca.length;
+                for (; b + 3 <= a; b += 4) {
+                    double[] c0 = columns[b];
+                    double[] c1 = columns[b + 1];
+                    double[] c2 = columns[b + 2];
+                    double[] c3 = columns[b + 3];
+                    double s0 = 0;
+                    double s1 = 0;
+                    double s2 = 0;
+                    double s3 = 0;
+                    double t0 = 0;
+                    double t1 = 0;
+                    double t2 = 0;
+                    double t3 = 0;
+                    for (int i = 0; i < n; i++) {
+                        double v = ca[i];
+                        double w = cd[i];
+                        double x0 = c0[i];
+                        double x1 = c1[i];
+                        double x2 = c2[i];
+                        double x3 = c3[i];
+                        s0 += v * x0;
+                        s1 += v * x1;
+                        s2 += v * x2;
+                        s3 += v * x3;
+                        t0 += w * x0;
+                        t1 += w * x1;
+                        t2 += w * x2;
+                        t3 += w * x3;
+                    }
+                    double[] ra = result[a];
+                    double[] rd = result[a + 1];
+                    ra[b] = s0;
+                    ra[b + 1] = s1;
+                    ra[b + 2] = s2;
+                    ra[b + 3] = s3;
+                    rd[b] = t0;
+                    rd[b + 1] = t1;
+                    rd[b + 2] = t2;
+                    rd[b + 3] = t3;
                 }
-                result[a][b] = s0;
-                result[a][b + 1] = s1;
-                result[a][b + 2] = s2;
-                result[a][b + 3] = s3;
+                crossProductRow(columns, result, a + 1, b);
             }
-            for (; b <= a; b++) {
-                double[] cb = columns[b];
-                double even = 0;
-                double odd = 0;
-                int i = 0;
-                for (; i + 1 < n; i += 2) {
-                    even += ca[i] * cb[i];
-                    odd += ca[i + 1] * cb[i + 1];
-                }
-                if (i < n) {
-                    even += ca[i] * cb[i];
-                }
-                result[a][b] = even + odd;
-            }
-            for (b = 0; b < a; b++) {
+            crossProductRow(columns, result, a, b);
+        }
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < a; b++) {
                 result[b][a] = result[a][b];
             }
         }
         return result;
+    }
+
+    /** Row a of the lower triangle of Aᵀ·A from column {@code from} on: four columns at a time, then one by one. */
+    private static void crossProductRow(double[][] columns, double[][] result, int a, int from) {
+        double[] ca = columns[a];
+        int n = ca.length;
+        int b = from;
+        for (; b + 3 <= a; b += 4) {
+            double[] c0 = columns[b];
+            double[] c1 = columns[b + 1];
+            double[] c2 = columns[b + 2];
+            double[] c3 = columns[b + 3];
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int i = 0; i < n; i++) {
+                double v = ca[i];
+                s0 += v * c0[i];
+                s1 += v * c1[i];
+                s2 += v * c2[i];
+                s3 += v * c3[i];
+            }
+            result[a][b] = s0;
+            result[a][b + 1] = s1;
+            result[a][b + 2] = s2;
+            result[a][b + 3] = s3;
+        }
+        for (; b <= a; b++) {
+            double[] cb = columns[b];
+            double even = 0;
+            double odd = 0;
+            int i = 0;
+            for (; i + 1 < n; i += 2) {
+                even += ca[i] * cb[i];
+                odd += ca[i + 1] * cb[i + 1];
+            }
+            if (i < n) {
+                even += ca[i] * cb[i];
+            }
+            result[a][b] = even + odd;
+        }
     }
 
     /** A·B·Aᵀ, the "sandwich" product used for covariance matrices of linear combinations. */
