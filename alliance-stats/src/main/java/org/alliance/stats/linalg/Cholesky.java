@@ -70,10 +70,35 @@ public final class Cholesky {
             }
             double ljj = Math.sqrt(d);
             l[j][j] = ljj;
-            for (int i = j + 1; i < n; i++) {
+            double[] lj = l[j];
+            int i = j + 1;
+            // Four rows at a time: four sums side by side share the reads of row j (each still runs over k in
+            // order, so the result is the same to the last bit).
+            for (; i + 3 < n; i += 4) {
+                double[] l0 = l[i];
+                double[] l1 = l[i + 1];
+                double[] l2 = l[i + 2];
+                double[] l3 = l[i + 3];
+                double s0 = a[i][j];
+                double s1 = a[i + 1][j];
+                double s2 = a[i + 2][j];
+                double s3 = a[i + 3][j];
+                for (int k = 0; k < j; k++) {
+                    double x = lj[k];
+                    s0 -= l0[k] * x;
+                    s1 -= l1[k] * x;
+                    s2 -= l2[k] * x;
+                    s3 -= l3[k] * x;
+                }
+                l0[j] = s0 / ljj;
+                l1[j] = s1 / ljj;
+                l2[j] = s2 / ljj;
+                l3[j] = s3 / ljj;
+            }
+            for (; i < n; i++) {
                 double s = a[i][j];
                 for (int k = 0; k < j; k++) {
-                    s -= l[i][k] * l[j][k];
+                    s -= l[i][k] * lj[k];
                 }
                 l[i][j] = s / ljj;
             }

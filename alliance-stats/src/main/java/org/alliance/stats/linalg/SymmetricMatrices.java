@@ -31,23 +31,57 @@ public final class SymmetricMatrices {
     /** A⁻¹ from the Cholesky factor of A (the result is exactly symmetric). */
     public static double[][] inverseFromCholesky(double[][] l) {
         int n = l.length;
-        double[][] linv = new double[n][n];
-        for (int j = 0; j < n; j++) {
-            linv[j][j] = 1 / l[j][j];
-            for (int i = j + 1; i < n; i++) {
+        // U = (L⁻¹)ᵀ, upper triangular, row by row: u[j][i] = −Σ_{k=j}^{i−1} l[i][k] u[j][k] / l[i][i]. Every sum runs
+        // over k in ascending order; terms below the diagonal of U are zero and add nothing.
+        double[][] u = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            double[] li = l[i];
+            for (int j = 0; j < i; j++) {
+                double[] uj = u[j];
                 double s = 0;
                 for (int k = j; k < i; k++) {
-                    s -= l[i][k] * linv[k][j];
+                    s -= li[k] * uj[k];
                 }
-                linv[i][j] = s / l[i][i];
+                uj[i] = s / li[i];
             }
+            u[i][i] = 1 / li[i];
         }
+        // A⁻¹ = (L⁻¹)ᵀL⁻¹ = U Uᵀ restricted to k ≥ i: inv[i][j] = Σ_{k=i}^{n−1} u[i][k] u[j][k] for j ≤ i.
         double[][] inv = new double[n][n];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
+            double[] ui = u[i];
+            int j = 0;
+            for (; j + 3 <= i; j += 4) {
+                // Four sums side by side, sharing the reads of row i.
+                double[] u0 = u[j];
+                double[] u1 = u[j + 1];
+                double[] u2 = u[j + 2];
+                double[] u3 = u[j + 3];
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                for (int k = i; k < n; k++) {
+                    double x = ui[k];
+                    s0 += x * u0[k];
+                    s1 += x * u1[k];
+                    s2 += x * u2[k];
+                    s3 += x * u3[k];
+                }
+                inv[i][j] = s0;
+                inv[j][i] = s0;
+                inv[i][j + 1] = s1;
+                inv[j + 1][i] = s1;
+                inv[i][j + 2] = s2;
+                inv[j + 2][i] = s2;
+                inv[i][j + 3] = s3;
+                inv[j + 3][i] = s3;
+            }
+            for (; j <= i; j++) {
+                double[] uj = u[j];
                 double s = 0;
                 for (int k = i; k < n; k++) {
-                    s += linv[k][i] * linv[k][j];
+                    s += ui[k] * uj[k];
                 }
                 inv[i][j] = s;
                 inv[j][i] = s;
