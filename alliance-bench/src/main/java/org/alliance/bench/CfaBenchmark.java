@@ -63,7 +63,8 @@ public class CfaBenchmark {
         ml = CfaOptions.defaults();
         fiml = CfaOptions.defaults().withMissing(MissingData.ML);
         robustFiml = fiml.withEstimator(CfaOptions.Estimator.MLR);
-        for (CfaResult r : new CfaResult[] {hs3FactorMl(), bfi5FactorMl(), hsFimlMissing10(), bfiFiml(), bfiFimlMlr()}) {
+        for (CfaResult r :
+                new CfaResult[] {hs3FactorMl(), bfi5FactorMl(), hsFimlMissing10(), bfiFiml(), bfiFimlMlr()}) {
             if (!r.converged()) {
                 throw new IllegalStateException("a benchmark model did not converge: " + r.warnings());
             }
