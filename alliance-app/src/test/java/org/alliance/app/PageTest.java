@@ -15,10 +15,11 @@ import org.springframework.web.context.WebApplicationContext;
 
 /**
  * A test of the pages ({@link AllianceWebTest}): MockMvc over the whole application and a fresh {@link TestWorld}
- * before each test (a subclass's own {@code @BeforeEach} runs after this one, so it can build on the world).
+ * before each test (a subclass's own {@code @BeforeEach} runs after this one, so it can build on the world). Being a
+ * {@link DatabaseTest}, it may also migrate fresh databases of both vendors beside the application's own.
  */
 @AllianceWebTest
-public abstract class PageTest {
+public abstract class PageTest extends DatabaseTest {
 
     @Autowired
     protected WebApplicationContext context;

@@ -6,46 +6,29 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.util.List;
 import javax.sql.DataSource;
-import org.alliance.app.AllianceWebTest;
-import org.alliance.app.DatabaseTest;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestDatabases;
 import org.alliance.app.TestWorld;
 import org.alliance.app.system.AuditLog;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 16, "an audit trail you can read": the administrator filters their organisation's trail by person,
  * action, client and period, reads it on the page and as CSV, sees no other organisation's rows; the trail is
  * append-only in the database on both vendors.
  */
-@AllianceWebTest
-class AuditTrailTest extends DatabaseTest {
-
-    @Autowired
-    WebApplicationContext context;
+class AuditTrailTest extends PageTest {
 
     @Autowired
     AuditLog audit;
-
-    private MockMvc mvc;
-    private TestWorld world;
-
-    @BeforeEach
-    void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
-    }
 
     /** The page with the filter given as name, value, name, value, … */
     private Document page(String... filter) throws Exception {

@@ -7,52 +7,31 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.OptionalInt;
-import org.alliance.app.AllianceWebTest;
-import org.alliance.app.DatabaseTest;
 import org.alliance.app.MutableClock;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestDatabases;
-import org.alliance.app.TestWorld;
 import org.alliance.app.checkin.Invitations;
 import org.alliance.app.system.AuditLog;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 16, retention: clients are erased N months after their last meeting, only when nothing is open; the
  * administrator sees who first (dry run) and must confirm a run by hand; the nightly run happens once per
  * organisation and day even with several servers. The test clock stands at 2026-06-15.
  */
-@AllianceWebTest
-class RetentionTest extends DatabaseTest {
-
-    @Autowired
-    WebApplicationContext context;
+class RetentionTest extends PageTest {
 
     @Autowired
     Retention retention;
 
     @Autowired
     Invitations invitations;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private MockMvc mvc;
-    private TestWorld world;
-
-    @BeforeEach
-    void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
-    }
 
     private long clients(String alias) {
         return jdbc.sql("SELECT COUNT(*) FROM client WHERE organisation_id = ? AND alias = ?")
