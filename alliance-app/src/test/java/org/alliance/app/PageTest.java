@@ -1,5 +1,6 @@
 package org.alliance.app;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -33,6 +35,19 @@ public abstract class PageTest extends DatabaseTest {
     /** The response MockMvc gives to the request. */
     protected MockHttpServletResponse perform(RequestBuilder request) throws Exception {
         return mvc.perform(request).andReturn().getResponse();
+    }
+
+    /**
+     * The response to a form post of {@code who} (with the CSRF token) to {@code path}, the fields given as name,
+     * value, name, value, …
+     */
+    protected MockHttpServletResponse post(CurrentUser who, String path, String... fields) throws Exception {
+        MockHttpServletRequestBuilder request =
+                MockMvcRequestBuilders.post(path).with(csrf()).with(user(who));
+        for (int i = 0; i < fields.length; i += 2) {
+            request.param(fields[i], fields[i + 1]);
+        }
+        return perform(request);
     }
 
     /** The page at {@code path} in English as {@code who} sees it. */

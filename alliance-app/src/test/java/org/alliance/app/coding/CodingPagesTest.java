@@ -50,12 +50,8 @@ class CodingPagesTest extends PageTest {
     }
 
     private long session(CurrentUser coder, long meeting) throws Exception {
-        String location = mvc.perform(MockMvcRequestBuilders.post("/coding/meetings/" + meeting + "/sessions")
-                        .with(csrf())
-                        .with(user(coder)))
-                .andReturn()
-                .getResponse()
-                .getRedirectedUrl();
+        String location =
+                post(coder, "/coding/meetings/" + meeting + "/sessions").getRedirectedUrl();
         assertThat(location).startsWith("/coding/sessions/");
         return Long.parseLong(location.substring("/coding/sessions/".length()));
     }

@@ -1,7 +1,6 @@
 package org.alliance.app.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.nio.charset.StandardCharsets;
@@ -32,16 +31,19 @@ class ConversationPromptsTest extends PageTest {
 
     private MockHttpServletResponse discuss(
             CurrentUser who, String meeting, String signal, String discussed, String note) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.post("/clients/" + world.client + "/discussed")
-                        .with(csrf())
-                        .with(user(who))
-                        .param("lang", "en")
-                        .param("meeting", meeting)
-                        .param("signal", signal)
-                        .param("discussed", discussed)
-                        .param("whatChanged", note))
-                .andReturn()
-                .getResponse();
+        return post(
+                who,
+                "/clients/" + world.client + "/discussed",
+                "lang",
+                "en",
+                "meeting",
+                meeting,
+                "signal",
+                signal,
+                "discussed",
+                discussed,
+                "whatChanged",
+                note);
     }
 
     @Test
@@ -150,9 +152,7 @@ class ConversationPromptsTest extends PageTest {
     void deletingAMeetingTakesItsRecordsWithIt() throws Exception {
         long extra = world.newMeeting(world.client, world.professional.id(), LocalDate.of(2026, 4, 1));
         discuss(world.professional, String.valueOf(extra), "missed", "yes", NOTE);
-        mvc.perform(MockMvcRequestBuilders.post("/meetings/" + extra + "/delete")
-                .with(csrf())
-                .with(user(world.professional)));
+        post(world.professional, "/meetings/" + extra + "/delete");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM meeting WHERE id = ?")
                         .param(extra)
                         .query(Long.class)

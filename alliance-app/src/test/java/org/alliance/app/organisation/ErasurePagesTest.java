@@ -45,13 +45,8 @@ class ErasurePagesTest extends PageTest {
                 .containsPattern("Notes on whether feedback was discussed</th>\\s*<td>1</td>");
 
         // A wrong confirmation: an inline error, nothing erased.
-        MockHttpServletResponse wrong = mvc.perform(MockMvcRequestBuilders.post(found.getRedirectedUrl())
-                        .param("confirmation", "K-wrong")
-                        .param("lang", "en")
-                        .with(csrf())
-                        .with(user(world.admin)))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse wrong =
+                post(world.admin, found.getRedirectedUrl(), "confirmation", "K-wrong", "lang", "en");
         assertThat(wrong.getStatus()).isEqualTo(422);
         assertThat(wrong.getContentAsString())
                 .contains("Type the client’s reference exactly to confirm. Nothing was erased.")
@@ -71,21 +66,12 @@ class ErasurePagesTest extends PageTest {
                         .getResponse()
                         .getStatus())
                 .isEqualTo(404);
-        assertThat(mvc.perform(MockMvcRequestBuilders.post(found.getRedirectedUrl())
-                                .param("confirmation", reference)
-                                .with(csrf())
-                                .with(user(otherAdmin)))
-                        .andReturn()
-                        .getResponse()
+        assertThat(post(otherAdmin, found.getRedirectedUrl(), "confirmation", reference)
                         .getStatus())
                 .isEqualTo(404);
 
-        MockHttpServletResponse erased = mvc.perform(MockMvcRequestBuilders.post(found.getRedirectedUrl())
-                        .param("confirmation", " " + reference + " ")
-                        .with(csrf())
-                        .with(user(world.admin)))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse erased =
+                post(world.admin, found.getRedirectedUrl(), "confirmation", " " + reference + " ");
         assertThat(erased.getRedirectedUrl()).isEqualTo("/admin?erased");
         assertThat(count("SELECT COUNT(*) FROM client WHERE id = ?", world.client))
                 .isZero();
@@ -124,12 +110,15 @@ class ErasurePagesTest extends PageTest {
                 .with(csrf())
                 .param("expect-level-hope", "5")
                 .param("expect-text-hope", "A calmer home"));
-        mvc.perform(MockMvcRequestBuilders.post("/clients/" + world.client + "/expectations")
-                .with(csrf())
-                .with(user(world.professional))
-                .param("occasion", "INTAKE")
-                .param("idempotencyKey", "erase-pro-" + world.suffix)
-                .param("expect-level-help", "3"));
+        post(
+                world.professional,
+                "/clients/" + world.client + "/expectations",
+                "occasion",
+                "INTAKE",
+                "idempotencyKey",
+                "erase-pro-" + world.suffix,
+                "expect-level-help",
+                "3");
         assertThat(count("SELECT COUNT(*) FROM expectation_answer WHERE client_id = ?", world.client))
                 .isEqualTo(2);
         String erase = "/admin/clients/" + world.client + "/erase";
@@ -137,10 +126,7 @@ class ErasurePagesTest extends PageTest {
         assertThat(page)
                 .containsPattern("Expectation answers \\(client and professional\\)</th>\\s*<td>2</td>")
                 .containsPattern("Expectation answers \\(each item\\)</th>\\s*<td>2</td>");
-        mvc.perform(MockMvcRequestBuilders.post(erase)
-                .param("confirmation", "K-" + world.suffix)
-                .with(csrf())
-                .with(user(world.admin)));
+        post(world.admin, erase, "confirmation", "K-" + world.suffix);
         assertThat(count("SELECT COUNT(*) FROM client WHERE id = ?", world.client))
                 .isZero();
         assertThat(count("SELECT COUNT(*) FROM expectation_answer WHERE client_id = ?", world.client))

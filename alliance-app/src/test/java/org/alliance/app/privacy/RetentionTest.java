@@ -1,7 +1,6 @@
 package org.alliance.app.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.time.Duration;
@@ -61,20 +60,11 @@ class RetentionTest extends PageTest {
 
     @Test
     void theDryRunShowsWhoAndNothingGoesWithoutConfirmation() throws Exception {
-        MockHttpServletResponse wrong = mvc.perform(MockMvcRequestBuilders.post("/admin/retention")
-                        .with(csrf())
-                        .with(user(world.admin))
-                        .param("lang", "en")
-                        .param("months", "0"))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse wrong = post(world.admin, "/admin/retention", "lang", "en", "months", "0");
         assertThat(wrong.getStatus()).isEqualTo(422);
         assertThat(wrong.getContentAsString()).contains("Enter a whole number of months from 1 to 1200");
 
-        mvc.perform(MockMvcRequestBuilders.post("/admin/retention")
-                .with(csrf())
-                .with(user(world.admin))
-                .param("months", "3"));
+        post(world.admin, "/admin/retention", "months", "3");
         String dryRun = mvc.perform(MockMvcRequestBuilders.get("/admin/retention")
                         .param("lang", "en")
                         .with(user(world.admin)))
@@ -85,18 +75,9 @@ class RetentionTest extends PageTest {
                 .contains("1 clients had their last meeting more than 3 months ago")
                 .contains("K-" + world.suffix);
 
-        assertThat(mvc.perform(MockMvcRequestBuilders.post("/admin/retention/apply")
-                                .with(csrf())
-                                .with(user(world.admin)))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
-                .isEqualTo(422);
+        assertThat(post(world.admin, "/admin/retention/apply").getStatus()).isEqualTo(422);
         assertThat(clients("Kim")).as("not confirmed: kept").isEqualTo(1);
-        mvc.perform(MockMvcRequestBuilders.post("/admin/retention/apply")
-                .with(csrf())
-                .with(user(world.admin))
-                .param("confirm", "yes"));
+        post(world.admin, "/admin/retention/apply", "confirm", "yes");
         assertThat(clients("Kim")).isZero();
         assertThat(context.getBean(AuditLog.class)
                         .find(

@@ -135,10 +135,7 @@ class TwoStepSignInTest extends PageTest {
 
     @Test
     void anOrganisationCanRequireItOfAdministrators() throws Exception {
-        mvc.perform(MockMvcRequestBuilders.post("/admin/two-step")
-                .with(user(world.admin))
-                .with(csrf())
-                .param("required", "true"));
+        post(world.admin, "/admin/two-step", "required", "true");
         assertThat(twoStep.adminsNeedIt(world.organisation)).isTrue();
         assertThat(mvc.perform(MockMvcRequestBuilders.get("/admin").with(user(world.admin)))
                         .andReturn()

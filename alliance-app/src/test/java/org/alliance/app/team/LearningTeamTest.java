@@ -97,39 +97,37 @@ class LearningTeamTest extends PageTest {
 
     @Test
     void theTeamKeepsItsLearningPlan() throws Exception {
-        mvc.perform(MockMvcRequestBuilders.post("/team/learning/plan")
-                .with(csrf())
-                .with(user(world.teamLead))
-                .param("goals", "Ask for feedback in every meeting"));
-        MockHttpServletResponse noDate = mvc.perform(MockMvcRequestBuilders.post("/team/learning/sessions")
-                        .with(csrf())
-                        .with(user(world.teamLead))
-                        .param("lang", "en")
-                        .param("notes", "Closing: we keep the cards on the table"))
-                .andReturn()
-                .getResponse();
+        post(world.teamLead, "/team/learning/plan", "goals", "Ask for feedback in every meeting");
+        MockHttpServletResponse noDate = post(
+                world.teamLead,
+                "/team/learning/sessions",
+                "lang",
+                "en",
+                "notes",
+                "Closing: we keep the cards on the table");
         assertThat(noDate.getStatus()).isEqualTo(422);
         assertThat(noDate.getContentAsString(StandardCharsets.UTF_8))
                 .contains("Enter the date of the session.")
                 .contains("Closing: we keep the cards on the table");
-        MockHttpServletResponse yearTenThousand = mvc.perform(MockMvcRequestBuilders.post("/team/learning/sessions")
-                        .with(csrf())
-                        .with(user(world.teamLead))
-                        .param("lang", "en")
-                        .param("date", "+10000-01-01")
-                        .param("notes", "typed one digit too many"))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse yearTenThousand = post(
+                world.teamLead,
+                "/team/learning/sessions",
+                "lang",
+                "en",
+                "date",
+                "+10000-01-01",
+                "notes",
+                "typed one digit too many");
         assertThat(yearTenThousand.getStatus())
                 .as("a date that does not fit the column is a typing mistake, not a server error")
                 .isEqualTo(422);
-        assertThat(mvc.perform(MockMvcRequestBuilders.post("/team/learning/sessions")
-                                .with(csrf())
-                                .with(user(world.teamLead))
-                                .param("date", "2026-06-01")
-                                .param("notes", "Closing: we keep the cards on the table"))
-                        .andReturn()
-                        .getResponse()
+        assertThat(post(
+                                world.teamLead,
+                                "/team/learning/sessions",
+                                "date",
+                                "2026-06-01",
+                                "notes",
+                                "Closing: we keep the cards on the table")
                         .getRedirectedUrl())
                 .isEqualTo("/team/learning#plan-heading");
         assertThat(page("").getContentAsString(StandardCharsets.UTF_8))
