@@ -42,20 +42,26 @@ public abstract class PageTest extends DatabaseTest {
      * value, name, value, …
      */
     protected MockHttpServletResponse post(CurrentUser who, String path, String... fields) throws Exception {
-        MockHttpServletRequestBuilder request =
-                MockMvcRequestBuilders.post(path).with(csrf()).with(user(who));
-        for (int i = 0; i < fields.length; i += 2) {
-            request.param(fields[i], fields[i + 1]);
-        }
-        return perform(request);
+        return perform(
+                withParameters(MockMvcRequestBuilders.post(path).with(csrf()).with(user(who)), fields));
+    }
+
+    /** The response to {@code who}'s request for {@code path}, the parameters given as name, value, name, value, … */
+    protected MockHttpServletResponse get(CurrentUser who, String path, String... parameters) throws Exception {
+        return perform(withParameters(MockMvcRequestBuilders.get(path).with(user(who)), parameters));
     }
 
     /** The page at {@code path} in English as {@code who} sees it. */
     protected String englishPage(String path, CurrentUser who) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.get(path).param("lang", "en").with(user(who)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        return get(who, path, "lang", "en").getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static MockHttpServletRequestBuilder withParameters(
+            MockHttpServletRequestBuilder request, String... pairs) {
+        for (int i = 0; i < pairs.length; i += 2) {
+            request.param(pairs[i], pairs[i + 1]);
+        }
+        return request;
     }
 
     @BeforeEach

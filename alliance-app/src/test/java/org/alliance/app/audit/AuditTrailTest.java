@@ -49,7 +49,7 @@ class AuditTrailTest extends PageTest {
     @Test
     void theAdministratorFiltersByPersonActionClientAndPeriod() throws Exception {
         // Reading the client page is audited ("answers read"), as is creating a meeting.
-        mvc.perform(MockMvcRequestBuilders.get("/clients/" + world.client).with(user(world.professional)));
+        get(world.professional, "/clients/" + world.client);
         long other = world.newClient(world.professional.id(), "Other");
         audit.record(world.professional.username(), "answers read", "client " + other);
         audit.record(world.admin.username(), "settings changed", "organisation " + world.organisation);
@@ -76,14 +76,17 @@ class AuditTrailTest extends PageTest {
 
     @Test
     void wrongFiltersAreSaidInline() throws Exception {
-        MockHttpServletResponse response = mvc.perform(MockMvcRequestBuilders.get("/admin/audit")
-                        .param("lang", "en")
-                        .param("from", "2026-12-31")
-                        .param("to", "2026-01-01")
-                        .param("client", "nobody-" + world.suffix)
-                        .with(user(world.admin)))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse response = get(
+                world.admin,
+                "/admin/audit",
+                "lang",
+                "en",
+                "from",
+                "2026-12-31",
+                "to",
+                "2026-01-01",
+                "client",
+                "nobody-" + world.suffix);
         assertThat(response.getStatus()).isEqualTo(422);
         assertThat(Jsoup.parse(response.getContentAsString())
                         .select(".error-summary li")
@@ -99,11 +102,7 @@ class AuditTrailTest extends PageTest {
             audit.record(world.professional.username(), "invitation created", "meeting " + world.meeting);
         }
         audit.record(world.professional.username(), "=HYPERLINK(\"x\")", "meeting " + world.meeting);
-        MockHttpServletResponse csv = mvc.perform(MockMvcRequestBuilders.get("/admin/audit.csv")
-                        .param("person", world.professional.username())
-                        .with(user(world.admin)))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse csv = get(world.admin, "/admin/audit.csv", "person", world.professional.username());
         assertThat(csv.getContentType()).startsWith("text/csv");
         List<String> lines = csv.getContentAsString().lines().toList();
         assertThat(lines.get(0)).isEqualTo("at,actor,action,subject");

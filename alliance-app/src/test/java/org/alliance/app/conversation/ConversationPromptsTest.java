@@ -1,7 +1,6 @@
 package org.alliance.app.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Issue 17, conversation prompts and the "discussed" record: the client page shows the openers of an open signal
@@ -101,11 +99,7 @@ class ConversationPromptsTest extends PageTest {
                 .contains("Low score")
                 .contains("Split in the joint meeting")
                 .contains("class=\"prompt-card\"");
-        assertThat(mvc.perform(MockMvcRequestBuilders.get("/conversation/cards").with(user(world.researcher)))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
-                .isEqualTo(403);
+        assertThat(get(world.researcher, "/conversation/cards").getStatus()).isEqualTo(403);
     }
 
     @Test

@@ -57,11 +57,7 @@ class DiaryTest extends PageTest {
                     .getResponse();
             assertThat(refused.getStatus()).as(other.role().name()).isEqualTo(403);
             assertThat(refused.getContentAsString()).doesNotContain(SECRET);
-            assertThat(mvc.perform(MockMvcRequestBuilders.get("/diary/export").with(user(other)))
-                            .andReturn()
-                            .getResponse()
-                            .getStatus())
-                    .isEqualTo(403);
+            assertThat(get(other, "/diary/export").getStatus()).isEqualTo(403);
         }
         assertThat(page(world.otherProfessional, "/diary/export")).doesNotContain(SECRET);
     }

@@ -35,10 +35,7 @@ class ExpectationsTest extends PageTest {
     ApplicationContext application;
 
     private String page(CurrentUser who, String path, String lang) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.get(path).param("lang", lang).with(user(who)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        return get(who, path, "lang", lang).getContentAsString(StandardCharsets.UTF_8);
     }
 
     private String clientPage() throws Exception {
@@ -299,10 +296,7 @@ class ExpectationsTest extends PageTest {
     }
 
     private int status(CurrentUser who, String path) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.get(path).with(user(who)))
-                .andReturn()
-                .getResponse()
-                .getStatus();
+        return get(who, path).getStatus();
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.alliance.app.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
@@ -11,7 +10,6 @@ import org.alliance.app.system.Role;
 import org.alliance.app.system.UserAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** The administrator erases a client in the browser: find, see what goes, confirm; only their own organisation. */
 class ErasurePagesTest extends PageTest {
@@ -29,12 +27,7 @@ class ErasurePagesTest extends PageTest {
         long keep = world.newClient(world.professional.id(), "Lee");
         world.newMeeting(keep, world.professional.id(), java.time.LocalDate.of(2026, 3, 9));
 
-        MockHttpServletResponse found = mvc.perform(MockMvcRequestBuilders.get("/admin/clients")
-                        .param("reference", reference)
-                        .param("lang", "en")
-                        .with(user(world.admin)))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse found = get(world.admin, "/admin/clients", "reference", reference, "lang", "en");
         assertThat(found.getRedirectedUrl()).isEqualTo("/admin/clients/" + world.client + "/erase");
         String page = englishPage(found.getRedirectedUrl(), world.admin);
         assertThat(page)
@@ -59,12 +52,7 @@ class ErasurePagesTest extends PageTest {
         long elsewhere = context.getBean(Organisations.class).create("Elsewhere " + world.suffix);
         accounts.create(elsewhere, null, "admin2-" + world.suffix, "Other admin", TestWorld.PASSWORD, Role.ADMIN);
         CurrentUser otherAdmin = accounts.loadUserByUsername("admin2-" + world.suffix);
-        assertThat(mvc.perform(MockMvcRequestBuilders.get("/admin/clients")
-                                .param("reference", reference)
-                                .with(user(otherAdmin)))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
+        assertThat(get(otherAdmin, "/admin/clients", "reference", reference).getStatus())
                 .isEqualTo(404);
         assertThat(post(otherAdmin, found.getRedirectedUrl(), "confirmation", reference)
                         .getStatus())
@@ -94,11 +82,7 @@ class ErasurePagesTest extends PageTest {
                 .doesNotContain("Kim")
                 .doesNotContain(reference);
         // The professional's page of the erased client no longer exists.
-        assertThat(mvc.perform(MockMvcRequestBuilders.get("/clients/" + world.client)
-                                .with(user(world.professional)))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
+        assertThat(get(world.professional, "/clients/" + world.client).getStatus())
                 .isEqualTo(404);
     }
 

@@ -1,7 +1,6 @@
 package org.alliance.app.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,7 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Issue 16, retention: clients are erased N months after their last meeting, only when nothing is open; the
@@ -65,12 +63,7 @@ class RetentionTest extends PageTest {
         assertThat(wrong.getContentAsString()).contains("Enter a whole number of months from 1 to 1200");
 
         post(world.admin, "/admin/retention", "months", "3");
-        String dryRun = mvc.perform(MockMvcRequestBuilders.get("/admin/retention")
-                        .param("lang", "en")
-                        .with(user(world.admin)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String dryRun = get(world.admin, "/admin/retention", "lang", "en").getContentAsString();
         assertThat(dryRun)
                 .contains("1 clients had their last meeting more than 3 months ago")
                 .contains("K-" + world.suffix);

@@ -386,7 +386,7 @@ class RemindersTest extends PageTest {
 
     @Test
     void theCaseloadMarksAnswersSentSinceTheClientPageWasLastOpened() throws Exception {
-        mvc.perform(MockMvcRequestBuilders.get("/clients/" + world.client).with(user(world.professional)));
+        get(world.professional, "/clients/" + world.client);
         assertThat(caseloadRowOfClient()).doesNotContain("Nieuwe antwoorden");
         // The check-ins of the test all arrive at the same fixed instant: the page was seen a moment before.
         jdbc.sql("UPDATE client_seen SET seen_at = seen_at - 1000 WHERE client_id = ?")
@@ -395,15 +395,12 @@ class RemindersTest extends PageTest {
         String token = world.invite("alliance-client").token();
         mvc.perform(TestWorld.oneAnswer(token, "new-" + world.suffix));
         assertThat(caseloadRowOfClient()).contains("Nieuwe antwoorden");
-        mvc.perform(MockMvcRequestBuilders.get("/clients/" + world.client).with(user(world.professional)));
+        get(world.professional, "/clients/" + world.client);
         assertThat(caseloadRowOfClient()).doesNotContain("Nieuwe antwoorden");
     }
 
     private String caseloadRowOfClient() throws Exception {
-        String page = mvc.perform(MockMvcRequestBuilders.get("/caseload").with(user(world.professional)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String page = get(world.professional, "/caseload").getContentAsString();
         int at = page.indexOf("/clients/" + world.client + "\"");
         return page.substring(at, page.indexOf("</tr>", at));
     }

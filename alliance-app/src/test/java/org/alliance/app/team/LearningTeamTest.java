@@ -53,11 +53,7 @@ class LearningTeamTest extends PageTest {
     }
 
     private MockHttpServletResponse page(String query) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.get("/team/learning" + query)
-                        .param("lang", "en")
-                        .with(user(world.teamLead)))
-                .andReturn()
-                .getResponse();
+        return get(world.teamLead, "/team/learning" + query, "lang", "en");
     }
 
     @Test
