@@ -82,15 +82,8 @@ class ClientPageTest extends PageTest {
     void theProfessionalsHigherRatingIsShownAsAGapWithAnAlert() throws Exception {
         IssuedInvitation invitation = world.invite("alliance-client");
         mvc.perform(answerAll(invitation.token(), 3, "NOW", "c-" + world.suffix));
-        MockHttpServletRequestBuilder rating = MockMvcRequestBuilders.post("/meetings/" + world.meeting + "/rating")
-                .with(csrf())
-                .with(user(world.professional))
+        MockHttpServletRequestBuilder rating = TestWorld.professionalRating(world.meeting, world.professional, 5)
                 .param("idempotencyKey", "r-" + world.suffix);
-        for (String scale : new String[] {"bond", "tasks", "goals"}) {
-            for (int i = 1; i <= 4; i++) {
-                rating.param("item-" + scale + "-" + i, "5");
-            }
-        }
         assertThat(mvc.perform(rating).andReturn().getResponse().getRedirectedUrl())
                 .isEqualTo("/clients/" + world.client);
         // The same rating form again (a double click) does not add a second rating.

@@ -65,15 +65,8 @@ class MeetingsTest extends PageTest {
         assertThat(statusOf(page, world.meeting)).startsWith("Answered, you see it on 1 Jul 2026");
         assertThat(statusOf(page, next)).isEqualTo("Not rated by you yet");
 
-        MockHttpServletRequestBuilder rating = MockMvcRequestBuilders.post("/meetings/" + world.meeting + "/rating")
-                .with(csrf())
-                .with(user(world.professional))
+        MockHttpServletRequestBuilder rating = TestWorld.professionalRating(world.meeting, world.professional, 4)
                 .param("idempotencyKey", "rate-" + world.suffix);
-        for (String scale : new String[] {"bond", "tasks", "goals"}) {
-            for (int i = 1; i <= 4; i++) {
-                rating.param("item-" + scale + "-" + i, "4");
-            }
-        }
         MvcResult rated = mvc.perform(rating).andReturn();
         assertThat(rated.getFlashMap().get("done")).isEqualTo("meeting.done.rated");
         assertThat(statusOf(clientPage(), world.meeting)).endsWith("Rated by you");

@@ -1,8 +1,6 @@
 package org.alliance.app.team;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,8 +14,6 @@ import org.alliance.app.system.CurrentUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Issue 17, the learning team page: two periods side by side with how often feedback was discussed, the gap
@@ -40,15 +36,7 @@ class LearningTeamTest extends PageTest {
                 .issue(meeting, "alliance-client", professional.id(), Duration.ofHours(72))
                 .token();
         mvc.perform(TestWorld.allianceClientAnswers(token, 3, release, "learn-" + number + "-" + world.suffix));
-        MockHttpServletRequestBuilder rating = MockMvcRequestBuilders.post("/meetings/" + meeting + "/rating")
-                .with(csrf())
-                .with(user(professional));
-        for (String scale : new String[] {"bond", "tasks", "goals"}) {
-            for (int i = 1; i <= 4; i++) {
-                rating.param("item-" + scale + "-" + i, "5");
-            }
-        }
-        mvc.perform(rating);
+        mvc.perform(TestWorld.professionalRating(meeting, professional, 5));
         discussions.record(client, meeting, Signal.GAP, discussed, "", professional.id());
     }
 
