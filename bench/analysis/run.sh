@@ -25,12 +25,7 @@ work="$(mktemp -d /tmp/alliance-analysis-bench-XXXXXX)"
 db="${DB:-$work/analysis.db}"
 # shellcheck source=../lib/demo.sh
 source "$here/../lib/demo.sh"
-cleanup() {
-    stop_demo
-    if [[ -n "${KEEP:-}" ]]; then echo "kept $work"; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-
+trap demo_cleanup EXIT
 start_demo
 
 if [[ -n "${STUDY:-}" ]]; then

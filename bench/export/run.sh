@@ -22,12 +22,7 @@ work="$(mktemp -d /tmp/alliance-export-bench-XXXXXX)"
 db="$work/export.db"
 # shellcheck source=../lib/demo.sh
 source "$here/../lib/demo.sh"
-cleanup() {
-    stop_demo
-    if [[ -n "${KEEP:-}" ]]; then echo "kept $work"; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-
+trap demo_cleanup EXIT
 start_demo
 
 echo "filling: $SMALL and $LARGE clients x 10 check-ins"

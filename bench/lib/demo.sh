@@ -4,6 +4,7 @@
 #   start_demo   starts the server (building it first when its sources changed), waits for /login; sets
 #                server_pid, java_pid and base
 #   stop_demo    stops java itself (the launcher runs it as a child of the subshell), then the subshell
+#   demo_cleanup stop_demo, then removes $work (KEEP=1 keeps it); the benchmarks trap it on EXIT
 #   sign_in USER signs in as a demo account (password demo); the session cookie is in $jar
 
 server_pid=""
@@ -27,6 +28,11 @@ start_demo() {
 stop_demo() {
     [[ -n "$java_pid" ]] && kill "$java_pid" 2>/dev/null || true
     [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+}
+
+demo_cleanup() {
+    stop_demo
+    if [[ -n "${KEEP:-}" ]]; then echo "kept $work"; else rm -rf "$work"; fi
 }
 
 jar="$work/cookies"

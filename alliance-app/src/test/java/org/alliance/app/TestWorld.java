@@ -1,5 +1,6 @@
 package org.alliance.app;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 import java.time.Duration;
@@ -26,7 +27,10 @@ import org.alliance.core.instrument.Language;
 import org.alliance.core.instrument.Perspective;
 import org.alliance.core.release.ReleaseChoice;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -154,11 +158,26 @@ public final class TestWorld {
      * The client questionnaire's check-in form for an invitation, every one of its twelve items answered
      * {@code value}, as the form posts it.
      */
-    public static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder allianceClientAnswers(
+    public static MockHttpServletRequestBuilder allianceClientAnswers(
             String token, int value, String release, String idempotencyKey) {
-        var post = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/c/" + token)
-                .param("idempotencyKey", idempotencyKey)
-                .param("release", release);
+        return everyAllianceItem(
+                MockMvcRequestBuilders.post("/c/" + token)
+                        .param("idempotencyKey", idempotencyKey)
+                        .param("release", release),
+                value);
+    }
+
+    /** {@code who}'s own rating of the meeting (the professional's questionnaire), every item {@code value}. */
+    public static MockHttpServletRequestBuilder professionalRating(long meeting, CurrentUser who, int value) {
+        return everyAllianceItem(
+                MockMvcRequestBuilders.post("/meetings/" + meeting + "/rating")
+                        .with(csrf())
+                        .with(SecurityMockMvcRequestPostProcessors.user(who)),
+                value);
+    }
+
+    /** The twelve items of the alliance questionnaires (bond, tasks, goals; four each), every one {@code value}. */
+    private static MockHttpServletRequestBuilder everyAllianceItem(MockHttpServletRequestBuilder post, int value) {
         for (String scale : new String[] {"bond", "tasks", "goals"}) {
             for (int i = 1; i <= 4; i++) {
                 post.param("item-" + scale + "-" + i, String.valueOf(value));

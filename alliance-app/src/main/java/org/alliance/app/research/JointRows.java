@@ -181,53 +181,64 @@ final class JointRows implements ExportClients.Group {
     /** The team answers, the blocks and the per-block release choices of the group's latest check-ins. */
     private void answers(Connection connection, List<Long> clientIds, String in, Map<Long, CheckIn> byId)
             throws SQLException {
-        query(
+        perCheckIn(
                 connection,
                 """
                 SELECT a.check_in_id, a.item_id, a.numeric_value FROM answer a JOIN check_in ci ON ci.id = a.check_in_id
-                WHERE ci.client_id IN (%s) AND ci.instrument_id IN (%s) AND a.numeric_value IS NOT NULL"""
-                        .formatted(in, instrumentsIn),
+                WHERE ci.client_id IN (%s) AND ci.instrument_id IN (%s) AND a.numeric_value IS NOT NULL""",
                 clientIds,
-                instrumentIds,
-                rs -> {
-                    CheckIn checkIn = byId.get(rs.getLong(1));
-                    if (checkIn != null) {
-                        checkIn.team().put(rs.getString(2), rs.getDouble(3));
-                    }
-                });
-        query(
+                in,
+                byId,
+                (checkIn, rs) -> checkIn.team().put(rs.getString(2), rs.getDouble(3)));
+        perCheckIn(
                 connection,
                 """
                 SELECT a.check_in_id, a.professional_id, a.item_id, a.numeric_value
                 FROM answer_per_professional a JOIN check_in ci ON ci.id = a.check_in_id
                 WHERE ci.client_id IN (%s) AND ci.instrument_id IN (%s)
-                ORDER BY a.check_in_id, a.professional_id, a.item_id"""
-                        .formatted(in, instrumentsIn),
+                ORDER BY a.check_in_id, a.professional_id, a.item_id""",
                 clientIds,
-                instrumentIds,
-                rs -> {
-                    CheckIn checkIn = byId.get(rs.getLong(1));
-                    if (checkIn != null) {
-                        checkIn.blocks()
-                                .computeIfAbsent(rs.getLong(2), k -> new LinkedHashMap<>())
-                                .put(rs.getString(3), rs.getDouble(4));
-                    }
-                });
-        query(
+                in,
+                byId,
+                (checkIn, rs) -> checkIn.blocks()
+                        .computeIfAbsent(rs.getLong(2), k -> new LinkedHashMap<>())
+                        .put(rs.getString(3), rs.getDouble(4)));
+        perCheckIn(
                 connection,
                 """
                 SELECT r.check_in_id, r.professional_id, r.release_choice
                 FROM check_in_block_release r JOIN check_in ci ON ci.id = r.check_in_id
-                WHERE ci.client_id IN (%s) AND ci.instrument_id IN (%s)"""
-                        .formatted(in, instrumentsIn),
+                WHERE ci.client_id IN (%s) AND ci.instrument_id IN (%s)""",
                 clientIds,
-                instrumentIds,
-                rs -> {
-                    CheckIn checkIn = byId.get(rs.getLong(1));
-                    if (checkIn != null) {
-                        checkIn.blockReleases().put(rs.getLong(2), ReleaseChoice.valueOf(rs.getString(3)));
-                    }
-                });
+                in,
+                byId,
+                (checkIn, rs) -> checkIn.blockReleases().put(rs.getLong(2), ReleaseChoice.valueOf(rs.getString(3))));
+    }
+
+    /** Reads one row about a check-in (its id in the first column) into it. */
+    @FunctionalInterface
+    private interface CheckInReader {
+        void read(CheckIn checkIn, ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs {@code sql} (its two {@code %s} the group's clients and the questionnaires) and hands each row to
+     * {@code reader} with the latest check-in it is about; rows of other check-ins (not the latest) are skipped.
+     */
+    private void perCheckIn(
+            Connection connection,
+            String sql,
+            List<Long> clientIds,
+            String in,
+            Map<Long, CheckIn> byId,
+            CheckInReader reader)
+            throws SQLException {
+        query(connection, sql.formatted(in, instrumentsIn), clientIds, instrumentIds, rs -> {
+            CheckIn checkIn = byId.get(rs.getLong(1));
+            if (checkIn != null) {
+                reader.read(checkIn, rs);
+            }
+        });
     }
 
     /** The professionals (user ids) of each joint meeting of the group's clients, in the order they were added. */

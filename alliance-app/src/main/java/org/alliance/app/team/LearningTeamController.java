@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.alliance.app.caseload.MeetingDates;
 import org.alliance.app.system.AuditLog;
 import org.alliance.app.system.CurrentUser;
+import org.alliance.app.system.FormPost;
 import org.alliance.app.system.Formats;
 import org.alliance.core.release.TeamFigureRule;
 import org.springframework.http.HttpStatus;
@@ -21,7 +22,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The learning team page (issue 17): for intervision, the team's figures over two chosen periods side by side
@@ -148,22 +148,21 @@ class LearningTeamController {
             @AuthenticationPrincipal CurrentUser user,
             @RequestParam(defaultValue = "") String goals,
             HttpServletResponse response,
-            Locale locale,
-            Model model,
-            RedirectAttributes redirect) {
+            FormPost post) {
         if (user.teamId() == null || goals.strip().length() > LearningPlans.MOST_CHARACTERS) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            model.addAttribute("goals", goals);
-            model.addAttribute(
-                    "planErrors", Map.of("goals", user.teamId() == null ? "learning.noTeam" : "learning.error.long"));
-            String page = page(user, "", "", "", "", response, locale, model);
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return page;
+            return post.refused(() -> {
+                post.model().addAttribute("goals", goals);
+                post.model()
+                        .addAttribute(
+                                "planErrors",
+                                Map.of("goals", user.teamId() == null ? "learning.noTeam" : "learning.error.long"));
+                return refusedPage(user, response, post);
+            });
         }
-        plans.saveGoals(user.teamId(), goals, user.id());
-        audit.record(user.username(), "learning plan saved", "team " + user.teamId());
-        redirect.addFlashAttribute("done", "learning.plan.saved");
-        return "redirect:/team/learning#plan-heading";
+        return post.written(user, "learning.plan.saved", "/team/learning#plan-heading", () -> {
+            plans.saveGoals(user.teamId(), goals, user.id());
+            return new FormPost.Audit("learning plan saved", "team " + user.teamId());
+        });
     }
 
     @PostMapping("/team/learning/sessions")
@@ -172,9 +171,7 @@ class LearningTeamController {
             @RequestParam(defaultValue = "") String date,
             @RequestParam(defaultValue = "") String notes,
             HttpServletResponse response,
-            Locale locale,
-            Model model,
-            RedirectAttributes redirect) {
+            FormPost post) {
         Optional<LocalDate> day = MeetingDates.parse(date.strip());
         Map<String, String> errors = new LinkedHashMap<>();
         if (user.teamId() == null) {
@@ -186,16 +183,21 @@ class LearningTeamController {
             errors.put("sessionNotes", "learning.error.long");
         }
         if (!errors.isEmpty()) {
-            model.addAttribute("planErrors", errors);
-            model.addAttribute("sessionDate", date);
-            model.addAttribute("sessionNotes", notes);
-            String page = page(user, "", "", "", "", response, locale, model);
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return page;
+            return post.refused(() -> {
+                post.model().addAttribute("planErrors", errors);
+                post.model().addAttribute("sessionDate", date);
+                post.model().addAttribute("sessionNotes", notes);
+                return refusedPage(user, response, post);
+            });
         }
-        long id = plans.addSession(user.teamId(), day.get(), notes, user.id());
-        audit.record(user.username(), "learning session added", "team " + user.teamId() + " session " + id);
-        redirect.addFlashAttribute("done", "learning.session.added");
-        return "redirect:/team/learning#plan-heading";
+        return post.written(user, "learning.session.added", "/team/learning#plan-heading", () -> {
+            long id = plans.addSession(user.teamId(), day.get(), notes, user.id());
+            return new FormPost.Audit("learning session added", "team " + user.teamId() + " session " + id);
+        });
+    }
+
+    /** The page with the default periods, for a refused plan or session (the error is in the model). */
+    private String refusedPage(CurrentUser user, HttpServletResponse response, FormPost post) {
+        return page(user, "", "", "", "", response, post.locale(), post.model());
     }
 }

@@ -6,46 +6,29 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.util.List;
 import javax.sql.DataSource;
-import org.alliance.app.AllianceWebTest;
-import org.alliance.app.DatabaseTest;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestDatabases;
 import org.alliance.app.TestWorld;
 import org.alliance.app.system.AuditLog;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 16, "an audit trail you can read": the administrator filters their organisation's trail by person,
  * action, client and period, reads it on the page and as CSV, sees no other organisation's rows; the trail is
  * append-only in the database on both vendors.
  */
-@AllianceWebTest
-class AuditTrailTest extends DatabaseTest {
-
-    @Autowired
-    WebApplicationContext context;
+class AuditTrailTest extends PageTest {
 
     @Autowired
     AuditLog audit;
-
-    private MockMvc mvc;
-    private TestWorld world;
-
-    @BeforeEach
-    void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
-    }
 
     /** The page with the filter given as name, value, name, value, … */
     private Document page(String... filter) throws Exception {
@@ -66,7 +49,7 @@ class AuditTrailTest extends DatabaseTest {
     @Test
     void theAdministratorFiltersByPersonActionClientAndPeriod() throws Exception {
         // Reading the client page is audited ("answers read"), as is creating a meeting.
-        mvc.perform(MockMvcRequestBuilders.get("/clients/" + world.client).with(user(world.professional)));
+        get(world.professional, "/clients/" + world.client);
         long other = world.newClient(world.professional.id(), "Other");
         audit.record(world.professional.username(), "answers read", "client " + other);
         audit.record(world.admin.username(), "settings changed", "organisation " + world.organisation);
@@ -93,14 +76,17 @@ class AuditTrailTest extends DatabaseTest {
 
     @Test
     void wrongFiltersAreSaidInline() throws Exception {
-        MockHttpServletResponse response = mvc.perform(MockMvcRequestBuilders.get("/admin/audit")
-                        .param("lang", "en")
-                        .param("from", "2026-12-31")
-                        .param("to", "2026-01-01")
-                        .param("client", "nobody-" + world.suffix)
-                        .with(user(world.admin)))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse response = get(
+                world.admin,
+                "/admin/audit",
+                "lang",
+                "en",
+                "from",
+                "2026-12-31",
+                "to",
+                "2026-01-01",
+                "client",
+                "nobody-" + world.suffix);
         assertThat(response.getStatus()).isEqualTo(422);
         assertThat(Jsoup.parse(response.getContentAsString())
                         .select(".error-summary li")
@@ -116,11 +102,7 @@ class AuditTrailTest extends DatabaseTest {
             audit.record(world.professional.username(), "invitation created", "meeting " + world.meeting);
         }
         audit.record(world.professional.username(), "=HYPERLINK(\"x\")", "meeting " + world.meeting);
-        MockHttpServletResponse csv = mvc.perform(MockMvcRequestBuilders.get("/admin/audit.csv")
-                        .param("person", world.professional.username())
-                        .with(user(world.admin)))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse csv = get(world.admin, "/admin/audit.csv", "person", world.professional.username());
         assertThat(csv.getContentType()).startsWith("text/csv");
         List<String> lines = csv.getContentAsString().lines().toList();
         assertThat(lines.get(0)).isEqualTo("at,actor,action,subject");

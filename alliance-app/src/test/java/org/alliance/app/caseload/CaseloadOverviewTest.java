@@ -1,7 +1,6 @@
 package org.alliance.app.caseload;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,7 +15,6 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Issue 14, "caseload overview": per client the last meeting, the latest scores, the open signals and what became
@@ -50,11 +48,8 @@ class CaseloadOverviewTest extends PageTest {
     }
 
     private Document overview(String lang, String query) throws Exception {
-        return Jsoup.parse(mvc.perform(MockMvcRequestBuilders.get("/caseload?lang=" + lang + query)
-                        .with(user(world.professional)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+        return Jsoup.parse(
+                get(world.professional, "/caseload?lang=" + lang + query).getContentAsString());
     }
 
     private static Element row(Document page, String name) {

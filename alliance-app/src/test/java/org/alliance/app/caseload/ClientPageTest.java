@@ -71,11 +71,7 @@ class ClientPageTest extends PageTest {
         mvc.perform(answerAll(invitation.token(), 4, "NEXT_MEETING", "n-" + world.suffix));
         assertThat(clientPage()).contains("No released answers from this client yet.");
 
-        mvc.perform(MockMvcRequestBuilders.post("/clients/" + world.client + "/meetings")
-                .with(csrf())
-                .with(user(world.professional))
-                .param("date", "2026-03-16")
-                .param("kind", "REGULAR"));
+        post(world.professional, "/clients/" + world.client + "/meetings", "date", "2026-03-16", "kind", "REGULAR");
 
         assertThat(clientPage())
                 .doesNotContain("No released answers from this client yet.")
@@ -86,15 +82,8 @@ class ClientPageTest extends PageTest {
     void theProfessionalsHigherRatingIsShownAsAGapWithAnAlert() throws Exception {
         IssuedInvitation invitation = world.invite("alliance-client");
         mvc.perform(answerAll(invitation.token(), 3, "NOW", "c-" + world.suffix));
-        MockHttpServletRequestBuilder rating = MockMvcRequestBuilders.post("/meetings/" + world.meeting + "/rating")
-                .with(csrf())
-                .with(user(world.professional))
+        MockHttpServletRequestBuilder rating = TestWorld.professionalRating(world.meeting, world.professional, 5)
                 .param("idempotencyKey", "r-" + world.suffix);
-        for (String scale : new String[] {"bond", "tasks", "goals"}) {
-            for (int i = 1; i <= 4; i++) {
-                rating.param("item-" + scale + "-" + i, "5");
-            }
-        }
         assertThat(mvc.perform(rating).andReturn().getResponse().getRedirectedUrl())
                 .isEqualTo("/clients/" + world.client);
         // The same rating form again (a double click) does not add a second rating.
@@ -256,16 +245,19 @@ class ClientPageTest extends PageTest {
 
     @Test
     void theRulesPageStatesTheOrganisationsOwnThresholds() throws Exception {
-        MockHttpServletResponse saved = mvc.perform(MockMvcRequestBuilders.post("/admin/settings")
-                        .with(csrf())
-                        .with(user(world.admin))
-                        .param("defaultRelease", "NEXT_MEETING")
-                        .param("dropThresholdPercent", "25")
-                        .param("gapThresholdPercent", "30")
-                        .param("invitationHours", "48")
-                        .param("splitThresholdPercent", "25"))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse saved = post(
+                world.admin,
+                "/admin/settings",
+                "defaultRelease",
+                "NEXT_MEETING",
+                "dropThresholdPercent",
+                "25",
+                "gapThresholdPercent",
+                "30",
+                "invitationHours",
+                "48",
+                "splitThresholdPercent",
+                "25");
         assertThat(saved.getRedirectedUrl()).isEqualTo("/admin?saved");
         String english = englishPage("/rules", world.professional);
         assertThat(english).contains("by 25% of the scale or more (on a scale from 1 to 5, 25% is 1.0 points)");
@@ -281,17 +273,21 @@ class ClientPageTest extends PageTest {
     @Test
     void wrongSettingsGiveAnInlineErrorAndChangeNothing() throws Exception {
         for (String[] wrong : new String[][] {{"abc", "NOW"}, {"500", "NOW"}, {"20", "SOMETIMES"}, {"", "NOW"}}) {
-            MockHttpServletResponse response = mvc.perform(MockMvcRequestBuilders.post("/admin/settings")
-                            .with(csrf())
-                            .with(user(world.admin))
-                            .param("lang", "en")
-                            .param("defaultRelease", wrong[1])
-                            .param("dropThresholdPercent", wrong[0])
-                            .param("gapThresholdPercent", "20")
-                            .param("invitationHours", "72")
-                            .param("splitThresholdPercent", "25"))
-                    .andReturn()
-                    .getResponse();
+            MockHttpServletResponse response = post(
+                    world.admin,
+                    "/admin/settings",
+                    "lang",
+                    "en",
+                    "defaultRelease",
+                    wrong[1],
+                    "dropThresholdPercent",
+                    wrong[0],
+                    "gapThresholdPercent",
+                    "20",
+                    "invitationHours",
+                    "72",
+                    "splitThresholdPercent",
+                    "25");
             assertThat(response.getStatus()).as("%s", (Object) wrong).isEqualTo(422);
             assertThat(response.getContentAsString()).contains("class=\"error-summary\"");
         }

@@ -1,7 +1,6 @@
 package org.alliance.app.caseload;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Issue 14, "charts that read right": the organisation's expected band — the middle half of its clients' totals
@@ -53,20 +51,16 @@ class ExpectedBandTest extends PageTest {
         return 1 + (k * 7) % 5;
     }
 
-    private static Document clientPage(MockMvc mvc, TestWorld world, long client) throws Exception {
-        return Jsoup.parse(mvc.perform(MockMvcRequestBuilders.get("/clients/" + client)
-                        .param("lang", "en")
-                        .with(user(world.professional)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+    private Document clientPage(long client) throws Exception {
+        return Jsoup.parse(
+                get(world.professional, "/clients/" + client, "lang", "en").getContentAsString());
     }
 
     @Test
     void thirtyClientsAtAMeetingNumberGiveTheBandAsRsQuartiles() throws Exception {
         List<Long> clients = clientsAnswering(world, mvc, 30, "NOW");
 
-        Document page = clientPage(mvc, world, clients.get(0));
+        Document page = clientPage(clients.get(0));
         Element table = page.selectFirst("div.trend table.data");
         List<String> header = table.select("thead th").eachText();
         assertThat(header).last().isEqualTo("Expected (middle half)");
@@ -85,7 +79,7 @@ class ExpectedBandTest extends PageTest {
         List<Long> clients = clientsAnswering(world, mvc, 29, "NOW");
         clientsAnswering(world, mvc, 1, "NEXT_MEETING");
 
-        Document page = clientPage(mvc, world, clients.get(0));
+        Document page = clientPage(clients.get(0));
         assertThat(page.select("div.trend table.data thead th").eachText()).doesNotContain("Expected (middle half)");
         assertThat(page.select("div.chart-box svg").outerHtml()).doesNotContain("middle half");
     }

@@ -65,15 +65,8 @@ class MeetingsTest extends PageTest {
         assertThat(statusOf(page, world.meeting)).startsWith("Answered, you see it on 1 Jul 2026");
         assertThat(statusOf(page, next)).isEqualTo("Not rated by you yet");
 
-        MockHttpServletRequestBuilder rating = MockMvcRequestBuilders.post("/meetings/" + world.meeting + "/rating")
-                .with(csrf())
-                .with(user(world.professional))
+        MockHttpServletRequestBuilder rating = TestWorld.professionalRating(world.meeting, world.professional, 4)
                 .param("idempotencyKey", "rate-" + world.suffix);
-        for (String scale : new String[] {"bond", "tasks", "goals"}) {
-            for (int i = 1; i <= 4; i++) {
-                rating.param("item-" + scale + "-" + i, "4");
-            }
-        }
         MvcResult rated = mvc.perform(rating).andReturn();
         assertThat(rated.getFlashMap().get("done")).isEqualTo("meeting.done.rated");
         assertThat(statusOf(clientPage(), world.meeting)).endsWith("Rated by you");
@@ -101,14 +94,15 @@ class MeetingsTest extends PageTest {
                 .contains("intake");
         assertThat(audited("meeting changed")).isEqualTo(1);
 
-        MockHttpServletResponse wrong = mvc.perform(MockMvcRequestBuilders.post("/meetings/" + world.meeting + "/edit")
-                        .with(csrf())
-                        .with(user(world.professional))
-                        .param("lang", "en")
-                        .param("date", "+10000-01-01")
-                        .param("kind", "INTAKE"))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse wrong = post(
+                world.professional,
+                "/meetings/" + world.meeting + "/edit",
+                "lang",
+                "en",
+                "date",
+                "+10000-01-01",
+                "kind",
+                "INTAKE");
         assertThat(wrong.getStatus()).isEqualTo(422);
         assertThat(Jsoup.parse(wrong.getContentAsString())
                         .select("details.meeting-edit[open] .error-message")
@@ -123,11 +117,7 @@ class MeetingsTest extends PageTest {
                 .issue(empty, "alliance-client", world.professional.id(), java.time.Duration.ofHours(72));
         String confirmation = englishPage("/meetings/" + empty + "/delete", world.professional);
         assertThat(confirmation).contains("Do you want to delete the meeting of 1 Apr 2026 (meeting) with Kim?");
-        assertThat(mvc.perform(MockMvcRequestBuilders.post("/meetings/" + empty + "/delete")
-                                .with(csrf())
-                                .with(user(world.otherProfessional)))
-                        .andReturn()
-                        .getResponse()
+        assertThat(post(world.otherProfessional, "/meetings/" + empty + "/delete")
                         .getStatus())
                 .as("another professional's meeting")
                 .isEqualTo(404);

@@ -50,20 +50,14 @@ class CodingPagesTest extends PageTest {
     }
 
     private long session(CurrentUser coder, long meeting) throws Exception {
-        String location = mvc.perform(MockMvcRequestBuilders.post("/coding/meetings/" + meeting + "/sessions")
-                        .with(csrf())
-                        .with(user(coder)))
-                .andReturn()
-                .getResponse()
-                .getRedirectedUrl();
+        String location =
+                post(coder, "/coding/meetings/" + meeting + "/sessions").getRedirectedUrl();
         assertThat(location).startsWith("/coding/sessions/");
         return Long.parseLong(location.substring("/coding/sessions/".length()));
     }
 
     private MockHttpServletResponse get(String path, CurrentUser who) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.get(path).param("lang", "en").with(user(who)))
-                .andReturn()
-                .getResponse();
+        return get(who, path, "lang", "en");
     }
 
     private MockHttpServletRequestBuilder event(long session, Map<String, String> fields) {
@@ -243,20 +237,14 @@ class CodingPagesTest extends PageTest {
         List<ObservationEvent> expected =
                 CsvEvents.read(new StringReader(csv), "in.csv").events();
 
-        byte[] exportedCsv = mvc.perform(MockMvcRequestBuilders.get("/coding/sessions/" + session + "/export.csv")
-                        .with(user(world.professional)))
-                .andReturn()
-                .getResponse()
+        byte[] exportedCsv = get(world.professional, "/coding/sessions/" + session + "/export.csv")
                 .getContentAsByteArray();
         List<ObservationEvent> fromCsv = CsvEvents.read(
                         new StringReader(new String(exportedCsv, StandardCharsets.UTF_8)), "out.csv")
                 .events();
         assertThat(withoutCoder(fromCsv)).isEqualTo(withoutCoder(expected));
 
-        byte[] eaf = mvc.perform(MockMvcRequestBuilders.get("/coding/sessions/" + session + "/export.eaf")
-                        .with(user(world.professional)))
-                .andReturn()
-                .getResponse()
+        byte[] eaf = get(world.professional, "/coding/sessions/" + session + "/export.eaf")
                 .getContentAsByteArray();
         List<ObservationEvent> fromElan = ElanReader.read(
                         new ByteArrayInputStream(eaf), "out.eaf", ElanMapping.byParticipant())

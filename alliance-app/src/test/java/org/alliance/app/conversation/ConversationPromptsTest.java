@@ -1,8 +1,6 @@
 package org.alliance.app.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Issue 17, conversation prompts and the "discussed" record: the client page shows the openers of an open signal
@@ -32,16 +29,19 @@ class ConversationPromptsTest extends PageTest {
 
     private MockHttpServletResponse discuss(
             CurrentUser who, String meeting, String signal, String discussed, String note) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.post("/clients/" + world.client + "/discussed")
-                        .with(csrf())
-                        .with(user(who))
-                        .param("lang", "en")
-                        .param("meeting", meeting)
-                        .param("signal", signal)
-                        .param("discussed", discussed)
-                        .param("whatChanged", note))
-                .andReturn()
-                .getResponse();
+        return post(
+                who,
+                "/clients/" + world.client + "/discussed",
+                "lang",
+                "en",
+                "meeting",
+                meeting,
+                "signal",
+                signal,
+                "discussed",
+                discussed,
+                "whatChanged",
+                note);
     }
 
     @Test
@@ -99,11 +99,7 @@ class ConversationPromptsTest extends PageTest {
                 .contains("Low score")
                 .contains("Split in the joint meeting")
                 .contains("class=\"prompt-card\"");
-        assertThat(mvc.perform(MockMvcRequestBuilders.get("/conversation/cards").with(user(world.researcher)))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
-                .isEqualTo(403);
+        assertThat(get(world.researcher, "/conversation/cards").getStatus()).isEqualTo(403);
     }
 
     @Test
@@ -150,9 +146,7 @@ class ConversationPromptsTest extends PageTest {
     void deletingAMeetingTakesItsRecordsWithIt() throws Exception {
         long extra = world.newMeeting(world.client, world.professional.id(), LocalDate.of(2026, 4, 1));
         discuss(world.professional, String.valueOf(extra), "missed", "yes", NOTE);
-        mvc.perform(MockMvcRequestBuilders.post("/meetings/" + extra + "/delete")
-                .with(csrf())
-                .with(user(world.professional)));
+        post(world.professional, "/meetings/" + extra + "/delete");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM meeting WHERE id = ?")
                         .param(extra)
                         .query(Long.class)

@@ -1,8 +1,6 @@
 package org.alliance.app.diary;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -13,7 +11,6 @@ import org.alliance.app.system.UserAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Issue 17: the reflection diary is "erased with the author's account". The administrator erases a staff account
@@ -38,13 +35,7 @@ class DiaryErasedWithAccountTest extends PageTest {
     }
 
     private MockHttpServletResponse erase(CurrentUser account, String confirmation) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.post("/admin/users/" + account.id() + "/erase")
-                        .with(csrf())
-                        .with(user(world.admin))
-                        .param("lang", "en")
-                        .param("confirmation", confirmation))
-                .andReturn()
-                .getResponse();
+        return post(world.admin, "/admin/users/" + account.id() + "/erase", "lang", "en", "confirmation", confirmation);
     }
 
     @Test
@@ -149,13 +140,13 @@ class DiaryErasedWithAccountTest extends PageTest {
     }
 
     private MockHttpServletResponse handOver(CurrentUser account, long receiver) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.post("/admin/users/" + account.id() + "/handover")
-                        .with(csrf())
-                        .with(user(world.admin))
-                        .param("lang", "en")
-                        .param("receiver", String.valueOf(receiver)))
-                .andReturn()
-                .getResponse();
+        return post(
+                world.admin,
+                "/admin/users/" + account.id() + "/handover",
+                "lang",
+                "en",
+                "receiver",
+                String.valueOf(receiver));
     }
 
     private long clientsOf(CurrentUser professional) {

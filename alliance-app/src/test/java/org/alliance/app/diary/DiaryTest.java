@@ -1,7 +1,6 @@
 package org.alliance.app.diary;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.nio.charset.StandardCharsets;
@@ -22,14 +21,15 @@ class DiaryTest extends PageTest {
     private static final String SECRET = "I felt I pushed Kim too hard about the debts";
 
     private MockHttpServletResponse write(CurrentUser who, String myShare) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.post("/diary")
-                        .with(csrf())
-                        .with(user(who))
-                        .param("meeting", String.valueOf(world.meeting))
-                        .param("wentWell", "We agreed on a plan")
-                        .param("myShare", myShare))
-                .andReturn()
-                .getResponse();
+        return post(
+                who,
+                "/diary",
+                "meeting",
+                String.valueOf(world.meeting),
+                "wentWell",
+                "We agreed on a plan",
+                "myShare",
+                myShare);
     }
 
     private String page(CurrentUser who, String path) throws Exception {
@@ -57,11 +57,7 @@ class DiaryTest extends PageTest {
                     .getResponse();
             assertThat(refused.getStatus()).as(other.role().name()).isEqualTo(403);
             assertThat(refused.getContentAsString()).doesNotContain(SECRET);
-            assertThat(mvc.perform(MockMvcRequestBuilders.get("/diary/export").with(user(other)))
-                            .andReturn()
-                            .getResponse()
-                            .getStatus())
-                    .isEqualTo(403);
+            assertThat(get(other, "/diary/export").getStatus()).isEqualTo(403);
         }
         assertThat(page(world.otherProfessional, "/diary/export")).doesNotContain(SECRET);
     }
@@ -90,28 +86,16 @@ class DiaryTest extends PageTest {
         String json = page(world.professional, "/diary/export");
         assertThat(json).contains(SECRET).contains("\"meeting_id\" : " + world.meeting);
         long id = entryOf(world.professional);
-        assertThat(mvc.perform(MockMvcRequestBuilders.post("/diary/" + id + "/delete")
-                                .with(csrf())
-                                .with(user(world.otherProfessional)))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
+        assertThat(post(world.otherProfessional, "/diary/" + id + "/delete").getStatus())
                 .as("someone else's entry")
                 .isEqualTo(404);
-        mvc.perform(MockMvcRequestBuilders.post("/diary/" + id + "/delete")
-                .with(csrf())
-                .with(user(world.professional)));
+        post(world.professional, "/diary/" + id + "/delete");
         assertThat(page(world.professional, "/diary")).doesNotContain(SECRET);
     }
 
     @Test
     void anEmptyEntryIsRefusedInline() throws Exception {
-        MockHttpServletResponse empty = mvc.perform(MockMvcRequestBuilders.post("/diary")
-                        .with(csrf())
-                        .with(user(world.professional))
-                        .param("lang", "en"))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse empty = post(world.professional, "/diary", "lang", "en");
         assertThat(empty.getStatus()).isEqualTo(422);
         assertThat(empty.getContentAsString()).contains("Write something for at least one question.");
     }

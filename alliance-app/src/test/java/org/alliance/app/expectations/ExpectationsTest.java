@@ -35,10 +35,7 @@ class ExpectationsTest extends PageTest {
     ApplicationContext application;
 
     private String page(CurrentUser who, String path, String lang) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.get(path).param("lang", lang).with(user(who)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        return get(who, path, "lang", lang).getContentAsString(StandardCharsets.UTF_8);
     }
 
     private String clientPage() throws Exception {
@@ -286,47 +283,32 @@ class ExpectationsTest extends PageTest {
                 assertThat(page(other, path, "en")).doesNotContain(CLIENT_HOPE).doesNotContain(PRO_HOPE);
             }
         }
-        int refused = mvc.perform(MockMvcRequestBuilders.post(client + "/expectations")
-                        .with(csrf())
-                        .with(user(world.otherProfessional))
-                        .param("occasion", "INTAKE")
-                        .param("expect-text-hope", "not mine"))
-                .andReturn()
-                .getResponse()
+        int refused = post(
+                        world.otherProfessional,
+                        client + "/expectations",
+                        "occasion",
+                        "INTAKE",
+                        "expect-text-hope",
+                        "not mine")
                 .getStatus();
         assertThat(refused).isEqualTo(404);
         assertThat(expectationRows("professional")).isEqualTo(1);
     }
 
     private int status(CurrentUser who, String path) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.get(path).with(user(who)))
-                .andReturn()
-                .getResponse()
-                .getStatus();
+        return get(who, path).getStatus();
     }
 
     @Test
     void theAdministratorChoosesTheRevisitMomentWithInlineErrors() throws Exception {
         assertThat(page(world.admin, "/admin/expectations", "en")).contains("value=\"4\"");
-        MockHttpServletResponse wrong = mvc.perform(MockMvcRequestBuilders.post("/admin/expectations")
-                        .with(csrf())
-                        .with(user(world.admin))
-                        .param("lang", "en")
-                        .param("kind", "MEETING")
-                        .param("number", "1"))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse wrong =
+                post(world.admin, "/admin/expectations", "lang", "en", "kind", "MEETING", "number", "1");
         assertThat(wrong.getStatus()).isEqualTo(422);
         assertThat(wrong.getContentAsString(StandardCharsets.UTF_8))
                 .contains("Enter a meeting number from 2 to 30.")
                 .contains("aria-invalid=\"true\"");
-        MockHttpServletResponse saved = mvc.perform(MockMvcRequestBuilders.post("/admin/expectations")
-                        .with(csrf())
-                        .with(user(world.admin))
-                        .param("kind", "WEEKS")
-                        .param("number", "6"))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse saved = post(world.admin, "/admin/expectations", "kind", "WEEKS", "number", "6");
         assertThat(saved.getRedirectedUrl()).isEqualTo("/admin/expectations?saved");
         // Six weeks after the intake of 2 Mar: the first meeting on or after 13 Apr.
         meetingsUpToTheRevisit();

@@ -2,7 +2,6 @@ package org.alliance.app.joint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -172,22 +171,13 @@ class JointFiguresPagesTest extends PageTest {
         answer(header, 5, 2, new int[] {4, 4, 5, 5}, "NOW", "NOW", "NOW", "ALL_PROFESSIONALS");
         String results = "/joint/" + header.id() + "/results";
         for (String lang : List.of("nl", "nb", "da")) {
-            String page = mvc.perform(MockMvcRequestBuilders.get(results)
-                            .param("lang", lang)
-                            .with(user(chair)))
-                    .andReturn()
-                    .getResponse()
-                    .getContentAsString();
+            String page = get(chair, results, "lang", lang).getContentAsString();
             assertThat(rows(page, "alliance-table"))
                     .extracting(row -> row.get(2))
                     .containsExactly("5,0", "2,0");
             String map = page.substring(page.indexOf("<svg"), page.indexOf("</svg>"));
             assertThat(map).as(lang).contains(">5,0<").doesNotContain(">5.0<");
-            String trends = mvc.perform(MockMvcRequestBuilders.get("/clients/" + world.client + "/joint/trends")
-                            .param("lang", lang)
-                            .with(user(chair)))
-                    .andReturn()
-                    .getResponse()
+            String trends = get(chair, "/clients/" + world.client + "/joint/trends", "lang", lang)
                     .getContentAsString();
             assertThat(trends).as(lang).contains(">4,5<").doesNotContain(">4.5<");
         }
@@ -197,9 +187,7 @@ class JointFiguresPagesTest extends PageTest {
     }
 
     private MockHttpServletResponse get(String path, CurrentUser who) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.get(path).param("lang", "en").with(user(who)))
-                .andReturn()
-                .getResponse();
+        return get(who, path, "lang", "en");
     }
 
     /** The cells of the body rows of the table with this class, tags stripped. */

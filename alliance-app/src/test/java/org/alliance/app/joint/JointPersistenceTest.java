@@ -274,9 +274,7 @@ class JointPersistenceTest extends DatabaseTest {
         clock.advance(Duration.ofMinutes(1));
         world.jointCheckIns().recordConsents(world.client(), Map.of(world.outsider(), true));
         clock.advance(Duration.ofMinutes(1));
-        assertThat(results(world, header, world.outsider(), world.otherOrganisation(), clock)
-                        .decision()
-                        .orElseThrow())
+        assertThat(decision(world, header, world.outsider(), world.otherOrganisation(), clock))
                 .isEqualTo(new ConsentRules.Decision(true, ConsentRules.Reason.CONSENT_GIVEN));
 
         clock.advance(Duration.ofMinutes(1));
@@ -389,14 +387,10 @@ class JointPersistenceTest extends DatabaseTest {
                 .containsExactly("5.0", "–", "–");
         assertThat(chair.split()).isEmpty();
         assertThat(chair.withheld()).isTrue();
-        assertThat(results(world, header, world.colleague(), world.organisation(), clock)
-                        .decision()
-                        .orElseThrow()
+        assertThat(decision(world, header, world.colleague(), world.organisation(), clock)
                         .reason())
                 .isEqualTo(ConsentRules.Reason.WAITING_FOR_NEXT_MEETING);
-        assertThat(results(world, header, world.outsider(), world.otherOrganisation(), clock)
-                        .decision()
-                        .orElseThrow()
+        assertThat(decision(world, header, world.outsider(), world.otherOrganisation(), clock)
                         .reason())
                 .isEqualTo(ConsentRules.Reason.TEAM_ONLY);
 
@@ -429,9 +423,7 @@ class JointPersistenceTest extends DatabaseTest {
         assertThat(colleague.keptForOthers()).isTrue();
         // Chris's block held back: no index (it would tell how far Chris's score lies from the others).
         assertThat(colleague.split()).isEmpty();
-        assertThat(results(world, header, world.outsider(), world.otherOrganisation(), clock)
-                        .decision()
-                        .orElseThrow()
+        assertThat(decision(world, header, world.outsider(), world.otherOrganisation(), clock)
                         .allowed())
                 .isFalse();
     }
@@ -665,6 +657,14 @@ class JointPersistenceTest extends DatabaseTest {
             assertThat(shared.split()).isPresent();
             assertThat(shared.keptForOthers()).isFalse();
         }
+    }
+
+    /** What the consent rules decide for {@code viewer} of {@code viewerOrganisation} about the meeting's results. */
+    private static ConsentRules.Decision decision(
+            World world, JointMeetings.Header header, long viewer, long viewerOrganisation, Clock clock) {
+        return results(world, header, viewer, viewerOrganisation, clock)
+                .decision()
+                .orElseThrow();
     }
 
     private static JointResults results(

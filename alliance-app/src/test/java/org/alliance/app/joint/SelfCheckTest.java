@@ -57,9 +57,7 @@ class SelfCheckTest extends PageTest {
     }
 
     private MockHttpServletResponse get(CurrentUser who, String path) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.get(path).param("lang", "en").with(user(who)))
-                .andReturn()
-                .getResponse();
+        return get(who, path, "lang", "en");
     }
 
     @Test

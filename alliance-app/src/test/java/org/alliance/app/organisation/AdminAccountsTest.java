@@ -2,7 +2,6 @@ package org.alliance.app.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
@@ -31,13 +30,7 @@ class AdminAccountsTest extends PageTest {
     UserAccounts accounts;
 
     private MockHttpServletResponse asAdmin(String path, String name, String value) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.post(path)
-                        .with(csrf())
-                        .with(user(world.admin))
-                        .param("lang", "en")
-                        .param(name, value))
-                .andReturn()
-                .getResponse();
+        return post(world.admin, path, "lang", "en", name, value);
     }
 
     /** Signs in through the real login form; the session, or null when refused. */

@@ -1,8 +1,6 @@
 package org.alliance.app.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.util.List;
 import org.alliance.app.PageTest;
@@ -10,7 +8,6 @@ import org.alliance.app.joint.JointMeetings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** The administrator sets the split-alliance threshold of joint meetings: checked, audited, and used. */
 class AdminSettingsTest extends PageTest {
@@ -22,17 +19,21 @@ class AdminSettingsTest extends PageTest {
     JointMeetings meetings;
 
     private MockHttpServletResponse save(String split) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.post("/admin/settings")
-                        .with(csrf())
-                        .with(user(world.admin))
-                        .param("lang", "en")
-                        .param("defaultRelease", "NEXT_MEETING")
-                        .param("dropThresholdPercent", "15")
-                        .param("gapThresholdPercent", "20")
-                        .param("invitationHours", "72")
-                        .param("splitThresholdPercent", split))
-                .andReturn()
-                .getResponse();
+        return post(
+                world.admin,
+                "/admin/settings",
+                "lang",
+                "en",
+                "defaultRelease",
+                "NEXT_MEETING",
+                "dropThresholdPercent",
+                "15",
+                "gapThresholdPercent",
+                "20",
+                "invitationHours",
+                "72",
+                "splitThresholdPercent",
+                split);
     }
 
     private long audited(String action) {

@@ -2,7 +2,6 @@ package org.alliance.app.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
@@ -11,7 +10,6 @@ import org.alliance.app.system.Role;
 import org.alliance.app.system.UserAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** The administrator erases a client in the browser: find, see what goes, confirm; only their own organisation. */
 class ErasurePagesTest extends PageTest {
@@ -29,12 +27,7 @@ class ErasurePagesTest extends PageTest {
         long keep = world.newClient(world.professional.id(), "Lee");
         world.newMeeting(keep, world.professional.id(), java.time.LocalDate.of(2026, 3, 9));
 
-        MockHttpServletResponse found = mvc.perform(MockMvcRequestBuilders.get("/admin/clients")
-                        .param("reference", reference)
-                        .param("lang", "en")
-                        .with(user(world.admin)))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse found = get(world.admin, "/admin/clients", "reference", reference, "lang", "en");
         assertThat(found.getRedirectedUrl()).isEqualTo("/admin/clients/" + world.client + "/erase");
         String page = englishPage(found.getRedirectedUrl(), world.admin);
         assertThat(page)
@@ -45,13 +38,8 @@ class ErasurePagesTest extends PageTest {
                 .containsPattern("Notes on whether feedback was discussed</th>\\s*<td>1</td>");
 
         // A wrong confirmation: an inline error, nothing erased.
-        MockHttpServletResponse wrong = mvc.perform(MockMvcRequestBuilders.post(found.getRedirectedUrl())
-                        .param("confirmation", "K-wrong")
-                        .param("lang", "en")
-                        .with(csrf())
-                        .with(user(world.admin)))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse wrong =
+                post(world.admin, found.getRedirectedUrl(), "confirmation", "K-wrong", "lang", "en");
         assertThat(wrong.getStatus()).isEqualTo(422);
         assertThat(wrong.getContentAsString())
                 .contains("Type the client’s reference exactly to confirm. Nothing was erased.")
@@ -64,28 +52,14 @@ class ErasurePagesTest extends PageTest {
         long elsewhere = context.getBean(Organisations.class).create("Elsewhere " + world.suffix);
         accounts.create(elsewhere, null, "admin2-" + world.suffix, "Other admin", TestWorld.PASSWORD, Role.ADMIN);
         CurrentUser otherAdmin = accounts.loadUserByUsername("admin2-" + world.suffix);
-        assertThat(mvc.perform(MockMvcRequestBuilders.get("/admin/clients")
-                                .param("reference", reference)
-                                .with(user(otherAdmin)))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
+        assertThat(get(otherAdmin, "/admin/clients", "reference", reference).getStatus())
                 .isEqualTo(404);
-        assertThat(mvc.perform(MockMvcRequestBuilders.post(found.getRedirectedUrl())
-                                .param("confirmation", reference)
-                                .with(csrf())
-                                .with(user(otherAdmin)))
-                        .andReturn()
-                        .getResponse()
+        assertThat(post(otherAdmin, found.getRedirectedUrl(), "confirmation", reference)
                         .getStatus())
                 .isEqualTo(404);
 
-        MockHttpServletResponse erased = mvc.perform(MockMvcRequestBuilders.post(found.getRedirectedUrl())
-                        .param("confirmation", " " + reference + " ")
-                        .with(csrf())
-                        .with(user(world.admin)))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse erased =
+                post(world.admin, found.getRedirectedUrl(), "confirmation", " " + reference + " ");
         assertThat(erased.getRedirectedUrl()).isEqualTo("/admin?erased");
         assertThat(count("SELECT COUNT(*) FROM client WHERE id = ?", world.client))
                 .isZero();
@@ -108,11 +82,7 @@ class ErasurePagesTest extends PageTest {
                 .doesNotContain("Kim")
                 .doesNotContain(reference);
         // The professional's page of the erased client no longer exists.
-        assertThat(mvc.perform(MockMvcRequestBuilders.get("/clients/" + world.client)
-                                .with(user(world.professional)))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
+        assertThat(get(world.professional, "/clients/" + world.client).getStatus())
                 .isEqualTo(404);
     }
 
@@ -124,12 +94,15 @@ class ErasurePagesTest extends PageTest {
                 .with(csrf())
                 .param("expect-level-hope", "5")
                 .param("expect-text-hope", "A calmer home"));
-        mvc.perform(MockMvcRequestBuilders.post("/clients/" + world.client + "/expectations")
-                .with(csrf())
-                .with(user(world.professional))
-                .param("occasion", "INTAKE")
-                .param("idempotencyKey", "erase-pro-" + world.suffix)
-                .param("expect-level-help", "3"));
+        post(
+                world.professional,
+                "/clients/" + world.client + "/expectations",
+                "occasion",
+                "INTAKE",
+                "idempotencyKey",
+                "erase-pro-" + world.suffix,
+                "expect-level-help",
+                "3");
         assertThat(count("SELECT COUNT(*) FROM expectation_answer WHERE client_id = ?", world.client))
                 .isEqualTo(2);
         String erase = "/admin/clients/" + world.client + "/erase";
@@ -137,10 +110,7 @@ class ErasurePagesTest extends PageTest {
         assertThat(page)
                 .containsPattern("Expectation answers \\(client and professional\\)</th>\\s*<td>2</td>")
                 .containsPattern("Expectation answers \\(each item\\)</th>\\s*<td>2</td>");
-        mvc.perform(MockMvcRequestBuilders.post(erase)
-                .param("confirmation", "K-" + world.suffix)
-                .with(csrf())
-                .with(user(world.admin)));
+        post(world.admin, erase, "confirmation", "K-" + world.suffix);
         assertThat(count("SELECT COUNT(*) FROM client WHERE id = ?", world.client))
                 .isZero();
         assertThat(count("SELECT COUNT(*) FROM expectation_answer WHERE client_id = ?", world.client))

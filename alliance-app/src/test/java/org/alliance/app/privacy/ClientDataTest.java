@@ -1,7 +1,6 @@
 package org.alliance.app.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.nio.charset.StandardCharsets;
 import org.alliance.app.PageTest;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,12 +32,7 @@ class ClientDataTest extends PageTest {
     }
 
     private MockHttpServletResponse download(TestWorld as, String format, String lang) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.get("/admin/clients/" + world.client + "/data")
-                        .param("format", format)
-                        .param("lang", lang)
-                        .with(user(as.admin)))
-                .andReturn()
-                .getResponse();
+        return get(as.admin, "/admin/clients/" + world.client + "/data", "format", format, "lang", lang);
     }
 
     @Test

@@ -1,58 +1,34 @@
 package org.alliance.app.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.OptionalInt;
-import org.alliance.app.AllianceWebTest;
-import org.alliance.app.DatabaseTest;
 import org.alliance.app.MutableClock;
+import org.alliance.app.PageTest;
 import org.alliance.app.TestDatabases;
-import org.alliance.app.TestWorld;
 import org.alliance.app.checkin.Invitations;
 import org.alliance.app.system.AuditLog;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 16, retention: clients are erased N months after their last meeting, only when nothing is open; the
  * administrator sees who first (dry run) and must confirm a run by hand; the nightly run happens once per
  * organisation and day even with several servers. The test clock stands at 2026-06-15.
  */
-@AllianceWebTest
-class RetentionTest extends DatabaseTest {
-
-    @Autowired
-    WebApplicationContext context;
+class RetentionTest extends PageTest {
 
     @Autowired
     Retention retention;
 
     @Autowired
     Invitations invitations;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private MockMvc mvc;
-    private TestWorld world;
-
-    @BeforeEach
-    void setUp() {
-        mvc = TestWorld.mvc(context);
-        world = new TestWorld(context);
-    }
 
     private long clients(String alias) {
         return jdbc.sql("SELECT COUNT(*) FROM client WHERE organisation_id = ? AND alias = ?")
@@ -82,42 +58,19 @@ class RetentionTest extends DatabaseTest {
 
     @Test
     void theDryRunShowsWhoAndNothingGoesWithoutConfirmation() throws Exception {
-        MockHttpServletResponse wrong = mvc.perform(MockMvcRequestBuilders.post("/admin/retention")
-                        .with(csrf())
-                        .with(user(world.admin))
-                        .param("lang", "en")
-                        .param("months", "0"))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse wrong = post(world.admin, "/admin/retention", "lang", "en", "months", "0");
         assertThat(wrong.getStatus()).isEqualTo(422);
         assertThat(wrong.getContentAsString()).contains("Enter a whole number of months from 1 to 1200");
 
-        mvc.perform(MockMvcRequestBuilders.post("/admin/retention")
-                .with(csrf())
-                .with(user(world.admin))
-                .param("months", "3"));
-        String dryRun = mvc.perform(MockMvcRequestBuilders.get("/admin/retention")
-                        .param("lang", "en")
-                        .with(user(world.admin)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        post(world.admin, "/admin/retention", "months", "3");
+        String dryRun = get(world.admin, "/admin/retention", "lang", "en").getContentAsString();
         assertThat(dryRun)
                 .contains("1 clients had their last meeting more than 3 months ago")
                 .contains("K-" + world.suffix);
 
-        assertThat(mvc.perform(MockMvcRequestBuilders.post("/admin/retention/apply")
-                                .with(csrf())
-                                .with(user(world.admin)))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
-                .isEqualTo(422);
+        assertThat(post(world.admin, "/admin/retention/apply").getStatus()).isEqualTo(422);
         assertThat(clients("Kim")).as("not confirmed: kept").isEqualTo(1);
-        mvc.perform(MockMvcRequestBuilders.post("/admin/retention/apply")
-                .with(csrf())
-                .with(user(world.admin))
-                .param("confirm", "yes"));
+        post(world.admin, "/admin/retention/apply", "confirm", "yes");
         assertThat(clients("Kim")).isZero();
         assertThat(context.getBean(AuditLog.class)
                         .find(

@@ -267,13 +267,13 @@ class RemindersTest extends PageTest {
     @Test
     void afterEveryMeetingTheLinkGoesOnTheMeetingsDay() throws Exception {
         saveContact("EMAIL", address, true);
-        int status = mvc.perform(MockMvcRequestBuilders.post("/clients/" + world.client + "/schedule")
-                        .with(user(world.professional))
-                        .with(csrf())
-                        .param("kind", "AFTER_MEETING")
-                        .param("instrument", "alliance-client"))
-                .andReturn()
-                .getResponse()
+        int status = post(
+                        world.professional,
+                        "/clients/" + world.client + "/schedule",
+                        "kind",
+                        "AFTER_MEETING",
+                        "instrument",
+                        "alliance-client")
                 .getStatus();
         assertThat(status).isEqualTo(302);
         long today = world.newMeeting(world.client, world.professional.id(), LocalDate.of(2026, 6, 15));
@@ -309,13 +309,13 @@ class RemindersTest extends PageTest {
 
     @Test
     void aWrongScheduleIsRefused() throws Exception {
-        int status = mvc.perform(MockMvcRequestBuilders.post("/clients/" + world.client + "/schedule")
-                        .with(user(world.professional))
-                        .with(csrf())
-                        .param("kind", "EVERY_N_WEEKS")
-                        .param("weeks", "60"))
-                .andReturn()
-                .getResponse()
+        int status = post(
+                        world.professional,
+                        "/clients/" + world.client + "/schedule",
+                        "kind",
+                        "EVERY_N_WEEKS",
+                        "weeks",
+                        "60")
                 .getStatus();
         assertThat(status).isEqualTo(422);
         assertThat(schedules.of(world.client)).isEmpty();
@@ -325,10 +325,7 @@ class RemindersTest extends PageTest {
     void erasingTheClientErasesTheContactDetailsScheduleAndMessages() throws Exception {
         saveContact("EMAIL", address, true);
         invite("");
-        mvc.perform(MockMvcRequestBuilders.post("/clients/" + world.client + "/schedule")
-                .with(user(world.professional))
-                .with(csrf())
-                .param("kind", "AFTER_MEETING"));
+        post(world.professional, "/clients/" + world.client + "/schedule", "kind", "AFTER_MEETING");
         ClientErasure erasure = context.getBean(ClientErasure.class);
         Map<String, Long> removed =
                 erasure.erase(world.organisation, world.client).orElseThrow();
@@ -364,15 +361,17 @@ class RemindersTest extends PageTest {
     void anotherProfessionalCannotSeeOrChangeTheContactDetails() throws Exception {
         saveContact("EMAIL", address, true);
         for (String path : List.of("/contact", "/contact/delete", "/schedule")) {
-            int status = mvc.perform(MockMvcRequestBuilders.post("/clients/" + world.client + path)
-                            .with(user(world.otherProfessional))
-                            .with(csrf())
-                            .param("channel", "EMAIL")
-                            .param("address", "other@example.org")
-                            .param("consent", "true")
-                            .param("kind", "NONE"))
-                    .andReturn()
-                    .getResponse()
+            int status = post(
+                            world.otherProfessional,
+                            "/clients/" + world.client + path,
+                            "channel",
+                            "EMAIL",
+                            "address",
+                            "other@example.org",
+                            "consent",
+                            "true",
+                            "kind",
+                            "NONE")
                     .getStatus();
             assertThat(status).as(path).isEqualTo(404);
         }
@@ -387,7 +386,7 @@ class RemindersTest extends PageTest {
 
     @Test
     void theCaseloadMarksAnswersSentSinceTheClientPageWasLastOpened() throws Exception {
-        mvc.perform(MockMvcRequestBuilders.get("/clients/" + world.client).with(user(world.professional)));
+        get(world.professional, "/clients/" + world.client);
         assertThat(caseloadRowOfClient()).doesNotContain("Nieuwe antwoorden");
         // The check-ins of the test all arrive at the same fixed instant: the page was seen a moment before.
         jdbc.sql("UPDATE client_seen SET seen_at = seen_at - 1000 WHERE client_id = ?")
@@ -396,15 +395,12 @@ class RemindersTest extends PageTest {
         String token = world.invite("alliance-client").token();
         mvc.perform(TestWorld.oneAnswer(token, "new-" + world.suffix));
         assertThat(caseloadRowOfClient()).contains("Nieuwe antwoorden");
-        mvc.perform(MockMvcRequestBuilders.get("/clients/" + world.client).with(user(world.professional)));
+        get(world.professional, "/clients/" + world.client);
         assertThat(caseloadRowOfClient()).doesNotContain("Nieuwe antwoorden");
     }
 
     private String caseloadRowOfClient() throws Exception {
-        String page = mvc.perform(MockMvcRequestBuilders.get("/caseload").with(user(world.professional)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String page = get(world.professional, "/caseload").getContentAsString();
         int at = page.indexOf("/clients/" + world.client + "\"");
         return page.substring(at, page.indexOf("</tr>", at));
     }

@@ -133,20 +133,12 @@ class PracticeQuestionnaireTest extends PageTest {
 
     @Test
     void aClosedWaveAndAProfessionalOutsideTheStudyHaveNoForm() throws Exception {
-        assertThat(mvc.perform(MockMvcRequestBuilders.get(form("T1")).with(user(world.professional)))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
-                .isEqualTo(404);
+        assertThat(get(world.professional, form("T1")).getStatus()).isEqualTo(404);
         assertThat(answer(world.professional, "T1", all("3")).getStatus()).isEqualTo(404);
         assertThat(answer(outsider, "T2", all("3")).getStatus()).isEqualTo(404);
         assertThat(englishPage("/caseload", outsider)).doesNotContain("Questionnaire for study");
         // A professional still sees no study page.
-        assertThat(mvc.perform(MockMvcRequestBuilders.get("/research/studies/" + study)
-                                .with(user(world.professional)))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
+        assertThat(get(world.professional, "/research/studies/" + study).getStatus())
                 .isEqualTo(403);
     }
 }

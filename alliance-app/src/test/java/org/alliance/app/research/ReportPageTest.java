@@ -23,9 +23,7 @@ abstract class ReportPageTest extends PageTest {
 
     /** A page (in English) as the world's researcher sees it. */
     MockHttpServletResponse get(String path) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.get(path).param("lang", "en").with(user(world.researcher)))
-                .andReturn()
-                .getResponse();
+        return get(world.researcher, path, "lang", "en");
     }
 
     /** The files of the study's export, by name, as the world's researcher downloads it. */

@@ -79,6 +79,17 @@ class StudyExportTest {
         return answers;
     }
 
+    /** A check-in of the client's own questionnaire (alliance-client), answered by the client. */
+    private void clientCheckIn(
+            long meeting,
+            long client,
+            Language language,
+            ReleaseChoice release,
+            String submitted,
+            Map<String, Double> answers) {
+        checkIn(meeting, client, "alliance-client", Perspective.CLIENT, language, release, submitted, answers);
+    }
+
     private void checkIn(
             long meeting,
             long client,
@@ -128,40 +139,26 @@ class StudyExportTest {
         long before = world.newMeeting(world.client, pro, LocalDate.of(2025, 12, 1));
         long march16 = world.newMeeting(world.client, pro, LocalDate.of(2026, 3, 16));
         world.newMeeting(world.client, pro, LocalDate.of(2026, 7, 1));
-        checkIn(
-                before,
-                world.client,
-                "alliance-client",
-                Perspective.CLIENT,
-                Language.NL,
-                ReleaseChoice.NOW,
-                "2025-12-01T10:00:00Z",
-                answers(Map.of()));
+        clientCheckIn(before, world.client, Language.NL, ReleaseChoice.NOW, "2025-12-01T10:00:00Z", answers(Map.of()));
         // An older answer about 2 March, replaced by the newer one below.
-        checkIn(
+        clientCheckIn(
                 world.meeting,
                 world.client,
-                "alliance-client",
-                Perspective.CLIENT,
                 Language.NL,
                 ReleaseChoice.NOW,
                 "2026-03-02T09:00:00Z",
                 answers(Map.of("bond-1", 1.0)));
-        checkIn(
+        clientCheckIn(
                 world.meeting,
                 world.client,
-                "alliance-client",
-                Perspective.CLIENT,
                 Language.NL,
                 ReleaseChoice.NOW,
                 "2026-03-02T10:00:00Z",
                 answers(Map.of("bond-1", 5.0, "goals-4", Double.NaN)));
         // Held back until the next meeting, which is on 1 July: not released on 15 June.
-        checkIn(
+        clientCheckIn(
                 march16,
                 world.client,
-                "alliance-client",
-                Perspective.CLIENT,
                 Language.NL,
                 ReleaseChoice.NEXT_MEETING,
                 "2026-03-16T10:00:00Z",
@@ -179,20 +176,10 @@ class StudyExportTest {
         clientB = world.newClient(pro, "Sam");
         long april1 = world.newMeeting(clientB, pro, LocalDate.of(2026, 4, 1));
         long april10 = world.newMeeting(clientB, pro, LocalDate.of(2026, 4, 10));
-        checkIn(
-                april1,
-                clientB,
-                "alliance-client",
-                Perspective.CLIENT,
-                Language.EN,
-                ReleaseChoice.TEAM_ONLY,
-                "2026-04-01T10:00:00Z",
-                answers(Map.of()));
-        checkIn(
+        clientCheckIn(april1, clientB, Language.EN, ReleaseChoice.TEAM_ONLY, "2026-04-01T10:00:00Z", answers(Map.of()));
+        clientCheckIn(
                 april10,
                 clientB,
-                "alliance-client",
-                Perspective.CLIENT,
                 Language.DA,
                 ReleaseChoice.NOW,
                 "2026-04-10T10:00:00Z",
@@ -202,15 +189,7 @@ class StudyExportTest {
         long clientC = context.getBean(Caseload.class)
                 .createClient(world.organisation, otherTeam, pro, "Lee", "L-" + world.suffix);
         long meetingC = world.newMeeting(clientC, pro, LocalDate.of(2026, 3, 3));
-        checkIn(
-                meetingC,
-                clientC,
-                "alliance-client",
-                Perspective.CLIENT,
-                Language.NL,
-                ReleaseChoice.NOW,
-                "2026-03-03T10:00:00Z",
-                answers(Map.of()));
+        clientCheckIn(meetingC, clientC, Language.NL, ReleaseChoice.NOW, "2026-03-03T10:00:00Z", answers(Map.of()));
         study = createStudy(false);
         otherStudy = createStudy(true);
     }

@@ -52,13 +52,7 @@ class StudyOutcomesTest extends PageTest {
     }
 
     private MockHttpServletResponse store(CurrentUser who, String base, String sha256) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.post(base + "/studies/" + study + "/outcomes")
-                        .param("sha256", sha256)
-                        .param("lang", "en")
-                        .with(csrf())
-                        .with(user(who)))
-                .andReturn()
-                .getResponse();
+        return post(who, base + "/studies/" + study + "/outcomes", "sha256", sha256, "lang", "en");
     }
 
     private int stored() {

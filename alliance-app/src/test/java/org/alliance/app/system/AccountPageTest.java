@@ -2,7 +2,6 @@ package org.alliance.app.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import org.alliance.app.PageTest;
 import org.alliance.app.TestWorld;
@@ -21,15 +20,17 @@ class AccountPageTest extends PageTest {
     PasswordEncoder passwordEncoder;
 
     private MockHttpServletResponse change(String current, String password, String repeat) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.post("/account/password")
-                        .with(csrf())
-                        .with(user(world.professional))
-                        .param("lang", "en")
-                        .param("current", current)
-                        .param("password", password)
-                        .param("repeat", repeat))
-                .andReturn()
-                .getResponse();
+        return post(
+                world.professional,
+                "/account/password",
+                "lang",
+                "en",
+                "current",
+                current,
+                "password",
+                password,
+                "repeat",
+                repeat);
     }
 
     private String storedHash() {

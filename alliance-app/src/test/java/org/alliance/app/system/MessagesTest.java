@@ -65,12 +65,19 @@ class MessagesTest {
     void everyKeyATemplateUsesExists() throws IOException {
         Properties reference = bundle("");
         Pattern key = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9.]*)[}(]");
+        // The column headings of a data table, given to the columns fragment as one comma-separated string.
+        Pattern columns = Pattern.compile("fragments :: columns\\('([A-Za-z0-9.,]+)'");
         List<String> missing = new ArrayList<>();
         for (Path template : templates()) {
-            Matcher matcher = key.matcher(Files.readString(template));
-            while (matcher.find()) {
-                if (!reference.containsKey(matcher.group(1))) {
-                    missing.add(TEMPLATES.relativize(template) + ": " + matcher.group(1));
+            String text = Files.readString(template);
+            List<String> used = new ArrayList<>();
+            key.matcher(text).results().forEach(m -> used.add(m.group(1)));
+            columns.matcher(text)
+                    .results()
+                    .forEach(m -> used.addAll(List.of(m.group(1).split(","))));
+            for (String name : used) {
+                if (!reference.containsKey(name)) {
+                    missing.add(TEMPLATES.relativize(template) + ": " + name);
                 }
             }
         }

@@ -3,7 +3,6 @@ package org.alliance.app.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.time.Clock;
 import org.alliance.app.PageTest;
@@ -135,27 +134,13 @@ class TwoStepSignInTest extends PageTest {
 
     @Test
     void anOrganisationCanRequireItOfAdministrators() throws Exception {
-        mvc.perform(MockMvcRequestBuilders.post("/admin/two-step")
-                .with(user(world.admin))
-                .with(csrf())
-                .param("required", "true"));
+        post(world.admin, "/admin/two-step", "required", "true");
         assertThat(twoStep.adminsNeedIt(world.organisation)).isTrue();
-        assertThat(mvc.perform(MockMvcRequestBuilders.get("/admin").with(user(world.admin)))
-                        .andReturn()
-                        .getResponse()
-                        .getRedirectedUrl())
-                .isEqualTo("/account/two-step?required");
-        assertThat(mvc.perform(MockMvcRequestBuilders.get("/caseload").with(user(world.professional)))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
+        assertThat(get(world.admin, "/admin").getRedirectedUrl()).isEqualTo("/account/two-step?required");
+        assertThat(get(world.professional, "/caseload").getStatus())
                 .as("professionals are not affected")
                 .isEqualTo(200);
         secretTurnedOn(world.admin);
-        assertThat(mvc.perform(MockMvcRequestBuilders.get("/admin").with(user(world.admin)))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
-                .isEqualTo(200);
+        assertThat(get(world.admin, "/admin").getStatus()).isEqualTo(200);
     }
 }

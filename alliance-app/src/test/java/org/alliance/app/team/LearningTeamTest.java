@@ -1,8 +1,6 @@
 package org.alliance.app.team;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,8 +14,6 @@ import org.alliance.app.system.CurrentUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Issue 17, the learning team page: two periods side by side with how often feedback was discussed, the gap
@@ -40,24 +36,12 @@ class LearningTeamTest extends PageTest {
                 .issue(meeting, "alliance-client", professional.id(), Duration.ofHours(72))
                 .token();
         mvc.perform(TestWorld.allianceClientAnswers(token, 3, release, "learn-" + number + "-" + world.suffix));
-        MockHttpServletRequestBuilder rating = MockMvcRequestBuilders.post("/meetings/" + meeting + "/rating")
-                .with(csrf())
-                .with(user(professional));
-        for (String scale : new String[] {"bond", "tasks", "goals"}) {
-            for (int i = 1; i <= 4; i++) {
-                rating.param("item-" + scale + "-" + i, "5");
-            }
-        }
-        mvc.perform(rating);
+        mvc.perform(TestWorld.professionalRating(meeting, professional, 5));
         discussions.record(client, meeting, Signal.GAP, discussed, "", professional.id());
     }
 
     private MockHttpServletResponse page(String query) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.get("/team/learning" + query)
-                        .param("lang", "en")
-                        .with(user(world.teamLead)))
-                .andReturn()
-                .getResponse();
+        return get(world.teamLead, "/team/learning" + query, "lang", "en");
     }
 
     @Test
@@ -97,39 +81,37 @@ class LearningTeamTest extends PageTest {
 
     @Test
     void theTeamKeepsItsLearningPlan() throws Exception {
-        mvc.perform(MockMvcRequestBuilders.post("/team/learning/plan")
-                .with(csrf())
-                .with(user(world.teamLead))
-                .param("goals", "Ask for feedback in every meeting"));
-        MockHttpServletResponse noDate = mvc.perform(MockMvcRequestBuilders.post("/team/learning/sessions")
-                        .with(csrf())
-                        .with(user(world.teamLead))
-                        .param("lang", "en")
-                        .param("notes", "Closing: we keep the cards on the table"))
-                .andReturn()
-                .getResponse();
+        post(world.teamLead, "/team/learning/plan", "goals", "Ask for feedback in every meeting");
+        MockHttpServletResponse noDate = post(
+                world.teamLead,
+                "/team/learning/sessions",
+                "lang",
+                "en",
+                "notes",
+                "Closing: we keep the cards on the table");
         assertThat(noDate.getStatus()).isEqualTo(422);
         assertThat(noDate.getContentAsString(StandardCharsets.UTF_8))
                 .contains("Enter the date of the session.")
                 .contains("Closing: we keep the cards on the table");
-        MockHttpServletResponse yearTenThousand = mvc.perform(MockMvcRequestBuilders.post("/team/learning/sessions")
-                        .with(csrf())
-                        .with(user(world.teamLead))
-                        .param("lang", "en")
-                        .param("date", "+10000-01-01")
-                        .param("notes", "typed one digit too many"))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse yearTenThousand = post(
+                world.teamLead,
+                "/team/learning/sessions",
+                "lang",
+                "en",
+                "date",
+                "+10000-01-01",
+                "notes",
+                "typed one digit too many");
         assertThat(yearTenThousand.getStatus())
                 .as("a date that does not fit the column is a typing mistake, not a server error")
                 .isEqualTo(422);
-        assertThat(mvc.perform(MockMvcRequestBuilders.post("/team/learning/sessions")
-                                .with(csrf())
-                                .with(user(world.teamLead))
-                                .param("date", "2026-06-01")
-                                .param("notes", "Closing: we keep the cards on the table"))
-                        .andReturn()
-                        .getResponse()
+        assertThat(post(
+                                world.teamLead,
+                                "/team/learning/sessions",
+                                "date",
+                                "2026-06-01",
+                                "notes",
+                                "Closing: we keep the cards on the table")
                         .getRedirectedUrl())
                 .isEqualTo("/team/learning#plan-heading");
         assertThat(page("").getContentAsString(StandardCharsets.UTF_8))

@@ -56,8 +56,7 @@ class CfaCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode doc = json(run);
         assertThat(doc.at("/valid").booleanValue()).isTrue();
-        List<String> reference = Files.readAllLines(Path.of(
-                "..", "alliance-stats", "src", "test", "resources", "reference", "cfa", "compare-hs-invariance.csv"));
+        List<String> reference = lavaan("compare-hs-invariance.csv");
         for (int i = 0; i < 3; i++) {
             String[] cells = reference.get(i + 1).replace("\"", "").split(",");
             assertThat(doc.at("/steps/" + i + "/fit/chisq").doubleValue())
@@ -99,8 +98,7 @@ class CfaCommandTest {
         CommandRun run = CommandRun.run("cfa", HS, "--model", MODEL, "--modification-indices");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode rows = json(run).at("/modification_indices");
-        List<String> reference = Files.readAllLines(
-                Path.of("..", "alliance-stats", "src", "test", "resources", "reference", "cfa", "hs-ml-mi.csv"));
+        List<String> reference = lavaan("hs-ml-mi.csv");
         assertThat(rows.size()).isEqualTo(reference.size() - 1).isEqualTo(54);
         for (int i = 1; i < reference.size(); i++) {
             String[] f = reference.get(i).replace("\"", "").split(",");
@@ -128,17 +126,7 @@ class CfaCommandTest {
                 .isEqualTo("x7x8");
         assertThat(top.get(3).get("mi").doubleValue()).isCloseTo(14.946, within(1e-3));
 
-        CommandRun text = CommandRun.run(
-                "cfa",
-                HS,
-                "--model",
-                MODEL,
-                "--modification-indices",
-                "--mi-minimum",
-                "10",
-                "--mi-sort",
-                "--format",
-                "text");
+        CommandRun text = largestIndicesAsText();
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out())
                 .contains("Modification indices (ML expected information, mi >= 10.000, largest first):")
@@ -162,8 +150,7 @@ class CfaCommandTest {
         String[] references = {"hs-configural", "hs-metric", "hs-scalar"};
         for (int s = 0; s < references.length; s++) {
             // lavaan: modindices(fit) of cfa(..., group = "school", group.equal = ...) for each step (cfa.R).
-            java.util.List<String> lines = java.nio.file.Files.readAllLines(Path.of(
-                    "..", "alliance-stats", "src", "test", "resources", "reference", "cfa", references[s] + "-mi.csv"));
+            List<String> lines = lavaan(references[s] + "-mi.csv");
             JsonNode rows = steps.get(s).get("modification_indices");
             assertThat(rows.size()).as(references[s]).isEqualTo(lines.size() - 1);
             for (int r = 1; r < lines.size(); r++) {
@@ -180,20 +167,7 @@ class CfaCommandTest {
                         .isCloseTo(lavaan, within(3e-3 * Math.max(Math.abs(lavaan), 0.01)));
             }
         }
-        CommandRun text = CommandRun.run(
-                "cfa",
-                HS,
-                "--model",
-                MODEL,
-                "--group",
-                "school",
-                "--compare",
-                "--modification-indices",
-                "--mi-minimum",
-                "10",
-                "--mi-sort",
-                "--format",
-                "text");
+        CommandRun text = largestIndicesAsText("--group", "school", "--compare");
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out())
                 .contains("Step configural:")
@@ -209,8 +183,7 @@ class CfaCommandTest {
         CommandRun run = CommandRun.run(append(scalar, "--score-tests"));
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode tests = json(run).at("/score_tests");
-        List<String> lines = Files.readAllLines(
-                Path.of("..", "alliance-stats", "src", "test", "resources", "reference", "cfa", "hs-scalar-score.csv"));
+        List<String> lines = lavaan("hs-scalar-score.csv");
         String[] total = lines.get(1).replace("\"", "").split(",");
         assertThat(tests.get("chisq").doubleValue()).isCloseTo(Double.parseDouble(total[3]), within(1e-2));
         assertThat(tests.get("df").intValue()).isEqualTo(Integer.parseInt(total[4]));
@@ -450,8 +423,7 @@ class CfaCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode fit = json(run).at("/fit");
         java.util.Map<String, Double> lavaan = new java.util.HashMap<>();
-        for (String line : Files.readAllLines(Path.of(
-                "..", "alliance-stats", "src", "test", "resources", "reference", "cfa", "bfi-fiml-mlr-fit.csv"))) {
+        for (String line : lavaan("bfi-fiml-mlr-fit.csv")) {
             String[] cells = line.replace("\"", "").split(",");
             if (!cells[0].equals("name") && !cells[1].equals("NA")) {
                 lavaan.put(cells[0], Double.parseDouble(cells[1]));
@@ -593,5 +565,19 @@ class CfaCommandTest {
         CommandRun run = CommandRun.run("cfa", HS);
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--model");
+    }
+
+    /** A reference output of alliance-stats/src/test/r/cfa.R (lavaan), one line a row after the header. */
+    private static List<String> lavaan(String file) throws java.io.IOException {
+        return Files.readAllLines(
+                Path.of("..", "alliance-stats", "src", "test", "resources", "reference", "cfa", file));
+    }
+
+    /** The text output of cfa on HS with the modification indices of 10 and more, largest first ({@code more}: other options). */
+    private static CommandRun largestIndicesAsText(String... more) {
+        List<String> arguments = new ArrayList<>(List.of("cfa", HS, "--model", MODEL));
+        arguments.addAll(List.of(more));
+        arguments.addAll(List.of("--modification-indices", "--mi-minimum", "10", "--mi-sort", "--format", "text"));
+        return CommandRun.run(arguments.toArray(String[]::new));
     }
 }
