@@ -121,8 +121,9 @@ public final class DenseMatrix {
      * {@link #crossProduct} of the rows, computed as dot products of the columns. Two columns are taken against
      * four at a time where the lower triangle allows, so each element read serves four or eight products and
      * eight sums run side by side without waiting on each other. Each element is summed exactly as by the
-     * four-column scheme alone (over the rows in order; the last one to three columns of a row in two halves). For the covariance of many cases (thousands of rows, tens of
-     * columns) this is several times faster than the row-by-row update.
+     * four-column scheme alone (over the rows in order; the last one to three columns of a row in two halves).
+     * For the covariance of many cases (thousands of rows, tens of columns) this is several times faster than the
+     * row-by-row update.
      */
     public static double[][] crossProductOfColumns(double[][] columns) {
         int p = columns.length;
@@ -191,25 +192,7 @@ public final class DenseMatrix {
         int n = ca.length;
         int b = from;
         for (; b + 3 <= a; b += 4) {
-            double[] c0 = columns[b];
-            double[] c1 = columns[b + 1];
-            double[] c2 = columns[b + 2];
-            double[] c3 = columns[b + 3];
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            for (int i = 0; i < n; i++) {
-                double v = ca[i];
-                s0 += v * c0[i];
-                s1 += v * c1[i];
-                s2 += v * c2[i];
-                s3 += v * c3[i];
-            }
-            result[a][b] = s0;
-            result[a][b + 1] = s1;
-            result[a][b + 2] = s2;
-            result[a][b + 3] = s3;
+            dotProductsOfFour(ca, columns[b], columns[b + 1], columns[b + 2], columns[b + 3], 0, n, result[a], b);
         }
         for (; b <= a; b++) {
             double[] cb = columns[b];
@@ -225,6 +208,30 @@ public final class DenseMatrix {
             }
             result[a][b] = even + odd;
         }
+    }
+
+    /**
+     * The four dot products Σ_{i=from}^{to−1} x_i·y_i of x with y0…y3, written to {@code out[at…at+3]}: one sweep
+     * reads each x_i once for four independent sums, each summed over i in ascending order (so the same to the bit
+     * as four separate loops). The kernel of the blocked products of this package.
+     */
+    static void dotProductsOfFour(
+            double[] x, double[] y0, double[] y1, double[] y2, double[] y3, int from, int to, double[] out, int at) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        for (int i = from; i < to; i++) {
+            double v = x[i];
+            s0 += v * y0[i];
+            s1 += v * y1[i];
+            s2 += v * y2[i];
+            s3 += v * y3[i];
+        }
+        out[at] = s0;
+        out[at + 1] = s1;
+        out[at + 2] = s2;
+        out[at + 3] = s3;
     }
 
     /** A·B·Aᵀ, the "sandwich" product used for covariance matrices of linear combinations. */

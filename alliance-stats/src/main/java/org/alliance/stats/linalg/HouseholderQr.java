@@ -84,6 +84,7 @@ public final class HouseholderQr {
         }
         double[] rDiagonal = new double[p];
         List<Integer> dependent = new ArrayList<>();
+        double[] sums = new double[4];
         for (int k = 0; k < p; k++) {
             double[] ak = a[k];
             double norm = columnNorm(ak, k);
@@ -110,21 +111,11 @@ public final class HouseholderQr {
                 double[] a1 = a[j + 1];
                 double[] a2 = a[j + 2];
                 double[] a3 = a[j + 3];
-                double s0 = 0.0;
-                double s1 = 0.0;
-                double s2 = 0.0;
-                double s3 = 0.0;
-                for (int i = k; i < n; i++) {
-                    double v = ak[i];
-                    s0 += v * a0[i];
-                    s1 += v * a1[i];
-                    s2 += v * a2[i];
-                    s3 += v * a3[i];
-                }
-                s0 = -s0 / ak[k];
-                s1 = -s1 / ak[k];
-                s2 = -s2 / ak[k];
-                s3 = -s3 / ak[k];
+                DenseMatrix.dotProductsOfFour(ak, a0, a1, a2, a3, k, n, sums, 0);
+                double s0 = -sums[0] / ak[k];
+                double s1 = -sums[1] / ak[k];
+                double s2 = -sums[2] / ak[k];
+                double s3 = -sums[3] / ak[k];
                 for (int i = k; i < n; i++) {
                     double v = ak[i];
                     a0[i] += s0 * v;

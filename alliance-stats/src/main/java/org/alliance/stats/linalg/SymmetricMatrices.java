@@ -53,29 +53,10 @@ public final class SymmetricMatrices {
             int j = 0;
             for (; j + 3 <= i; j += 4) {
                 // Four sums side by side, sharing the reads of row i.
-                double[] u0 = u[j];
-                double[] u1 = u[j + 1];
-                double[] u2 = u[j + 2];
-                double[] u3 = u[j + 3];
-                double s0 = 0;
-                double s1 = 0;
-                double s2 = 0;
-                double s3 = 0;
-                for (int k = i; k < n; k++) {
-                    double x = ui[k];
-                    s0 += x * u0[k];
-                    s1 += x * u1[k];
-                    s2 += x * u2[k];
-                    s3 += x * u3[k];
+                DenseMatrix.dotProductsOfFour(ui, u[j], u[j + 1], u[j + 2], u[j + 3], i, n, inv[i], j);
+                for (int c = j; c < j + 4; c++) {
+                    inv[c][i] = inv[i][c];
                 }
-                inv[i][j] = s0;
-                inv[j][i] = s0;
-                inv[i][j + 1] = s1;
-                inv[j + 1][i] = s1;
-                inv[i][j + 2] = s2;
-                inv[j + 2][i] = s2;
-                inv[i][j + 3] = s3;
-                inv[j + 3][i] = s3;
             }
             for (; j <= i; j++) {
                 double[] uj = u[j];
