@@ -192,7 +192,7 @@ public final class CfaEstimator {
         double[][] vcov = null;
         double scaling = Double.NaN;
         FimlCorrectedFit.Corrected corrected = null;
-        Optional<double[][]> expectedInverse = SymmetricMatrices.inverse(expected, 1e-12);
+        Optional<double[][]> expectedInverse = SymmetricMatrices.inversePositiveDefiniteFirst(expected, 1e-12);
         if (expectedInverse.isEmpty()) {
             warnings.add("the information matrix is singular: the model is probably not identified;"
                     + " standard errors are not available");
@@ -200,7 +200,8 @@ public final class CfaEstimator {
             vcov = scale(expectedInverse.get(), 1.0 / objective.total);
         } else if (options.estimator() == Estimator.ML) {
             // lavaan's default for missing = "ml": observed information (Hessian).
-            Optional<double[][]> hInv = SymmetricMatrices.inverse(objective.observedInformation(theta), 1e-12);
+            Optional<double[][]> hInv =
+                    SymmetricMatrices.inversePositiveDefiniteFirst(objective.observedInformation(theta), 1e-12);
             if (hInv.isEmpty()) {
                 warnings.add("the observed information matrix is singular; standard errors are not available");
             } else {
@@ -208,7 +209,7 @@ public final class CfaEstimator {
             }
         } else {
             double[][] observed = objective.observedInformation(theta);
-            Optional<double[][]> aInv = SymmetricMatrices.inverse(observed, 1e-12);
+            Optional<double[][]> aInv = SymmetricMatrices.inversePositiveDefiniteFirst(observed, 1e-12);
             if (aInv.isEmpty()) {
                 warnings.add("the observed information matrix is singular; robust standard errors are not available");
             } else {
@@ -350,6 +351,8 @@ public final class CfaEstimator {
         int dropped = 0;
         int withoutCovariate = 0;
         int withoutGroup = 0;
+        String lastLabel = null;
+        Integer lastGroup = null;
         for (int r = 0; r < rowCount; r++) {
             groupOf[r] = -1;
             String label = grouped ? data.groupLabels().get(r) : "";
@@ -366,12 +369,15 @@ public final class CfaEstimator {
                 dropped++;
                 continue;
             }
-            Integer g = groupIndex.get(label);
+            // Rows of one group usually follow each other (and without groups all share ""): one look-up per run.
+            Integer g = label.equals(lastLabel) ? lastGroup : groupIndex.get(label);
             if (g == null) {
                 g = groupIndex.size();
                 groupIndex.put(label, g);
                 groupStats.add(new int[2]);
             }
+            lastLabel = label;
+            lastGroup = g;
             groupOf[r] = g;
             groupStats.get(g)[0]++;
             if (missing[r] > 0) {
@@ -408,6 +414,14 @@ public final class CfaEstimator {
                                 + " for " + columns.length + " variables");
             }
             // The group's values, a column at a time (copied: a complete group's sample is centred in place).
+            int[] kept = new int[n];
+            if (n < rowCount) {
+                for (int r = 0, i = 0; r < rowCount; r++) {
+                    if (groupOf[r] == g) {
+                        kept[i++] = r;
+                    }
+                }
+            }
             double[][] values = new double[k][];
             for (int j = 0; j < k; j++) {
                 double[] c = variables[j];
@@ -416,11 +430,8 @@ public final class CfaEstimator {
                     continue;
                 }
                 double[] v = new double[n];
-                int i = 0;
-                for (int r = 0; r < rowCount; r++) {
-                    if (groupOf[r] == g) {
-                        v[i++] = c[r];
-                    }
+                for (int i = 0; i < n; i++) {
+                    v[i] = c[kept[i]];
                 }
                 values[j] = v;
             }

@@ -38,6 +38,16 @@ final class CfaObjective {
      */
     private final SigmaTerms[][] sigmaTerms;
 
+    /**
+     * The same terms flattened for the information's inner loop: where ∂Σ_g/∂θ_k is a single term c(uv′ + vu′)
+     * (a parameter without equality constraints, nearly all of them), singleC[g][k] = c, singleU[g][k] = u and
+     * singleV[g][k] = v; singleC is NaN where θ_k has no term in g or several.
+     */
+    private final double[][] singleC;
+
+    private final int[][] singleU;
+    private final int[][] singleV;
+
     /** Coefficients and V-column indices of the rank-two terms of one ∂Σ/∂θ_k. */
     private static final class SigmaTerms {
         double[] c = new double[0];
@@ -116,6 +126,18 @@ final class CfaObjective {
                 default -> {
                     // means: no covariance derivative
                 }
+            }
+        }
+        this.singleC = new double[samples.size()][spec.freeCount];
+        this.singleU = new int[samples.size()][spec.freeCount];
+        this.singleV = new int[samples.size()][spec.freeCount];
+        for (int g = 0; g < samples.size(); g++) {
+            for (int k = 0; k < spec.freeCount; k++) {
+                SigmaTerms t = sigmaTerms[g][k];
+                boolean single = t != null && t.c.length == 1;
+                singleC[g][k] = single ? t.c[0] : Double.NaN;
+                singleU[g][k] = single ? t.u[0] : -1;
+                singleV[g][k] = single ? t.v[0] : -1;
             }
         }
     }
@@ -620,12 +642,42 @@ final class CfaObjective {
                 vm[k] = SymmetricMatrices.multiply(inverse, dm[k]);
             }
         }
+        double[] c = singleC[g];
+        int[] su = singleU[g];
+        int[] sv = singleV[g];
+        int r = gm.length;
+        double[] columnU = new double[r];
+        double[] columnV = new double[r];
         for (int k = 0; k < q; k++) {
             SigmaTerms tk = terms[k];
+            // For a single term, the rows and columns of G it needs are taken once for the whole row k of the
+            // information, and the trace against another single term is the four products of traceOfTerms in the
+            // same order (the same bits).
+            boolean single = !Double.isNaN(c[k]);
+            double[] rowU = null;
+            double[] rowV = null;
+            if (single) {
+                rowU = gm[su[k]];
+                rowV = gm[sv[k]];
+                for (int x = 0; x < r; x++) {
+                    columnU[x] = gm[x][su[k]];
+                    columnV[x] = gm[x][sv[k]];
+                }
+            }
             for (int l = 0; l <= k; l++) {
                 SigmaTerms tl = terms[l];
                 double s = 0;
-                if (tk != null && tl != null) {
+                if (single && !Double.isNaN(c[l])) {
+                    int w = su[l];
+                    int z = sv[l];
+                    s += 0.5
+                            * (c[k]
+                                    * c[l]
+                                    * (rowV[w] * columnU[z]
+                                            + rowV[z] * columnU[w]
+                                            + rowU[w] * columnV[z]
+                                            + rowU[z] * columnV[w]));
+                } else if (tk != null && tl != null) {
                     s += 0.5 * traceOfTerms(gm, gm, tk, tl);
                 }
                 if (vm[k] != null && dm[l] != null) {
@@ -698,9 +750,7 @@ final class CfaObjective {
             for (int l = 0; l <= k; l++) {
                 double d = 0;
                 if (terms[k] != null && terms[l] != null) {
-                    d = traceOfTerms(gs, gp, terms[k], terms[l])
-                            + traceOfTerms(gs, gp, terms[l], terms[k])
-                            - traceOfTerms(gs, gs, terms[k], terms[l]);
+                    d = traceOfTerms(0, gs, gp, k, l) + traceOfTerms(0, gs, gp, l, k) - traceOfTerms(0, gs, gs, k, l);
                 }
                 for (Row r : rowsOf.get(k)) {
                     for (Row o : rowsOf.get(l)) {
@@ -712,6 +762,20 @@ final class CfaObjective {
             }
         }
         return h;
+    }
+
+    /** tr(A Σ_k B Σ_l) in group g from G_A = V′AV and G_B = V′BV (both θ_k and θ_l enter Σ_g). */
+    private double traceOfTerms(int g, double[][] ga, double[][] gb, int k, int l) {
+        double ck = singleC[g][k];
+        double cl = singleC[g][l];
+        if (Double.isNaN(ck) || Double.isNaN(cl)) {
+            return traceOfTerms(ga, gb, sigmaTerms[g][k], sigmaTerms[g][l]);
+        }
+        int u = singleU[g][k];
+        int v = singleV[g][k];
+        int w = singleU[g][l];
+        int z = singleV[g][l];
+        return ck * cl * (gb[v][w] * ga[z][u] + gb[v][z] * ga[w][u] + gb[u][w] * ga[z][v] + gb[u][z] * ga[w][v]);
     }
 
     /** tr(A Σ_k B Σ_l) from G_A = V′AV and G_B = V′BV. */

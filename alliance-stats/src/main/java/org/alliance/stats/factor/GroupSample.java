@@ -49,13 +49,39 @@ record GroupSample(
         int p = columns.length;
         int n = columns[0].length;
         double[] mean = new double[p];
-        for (int j = 0; j < p; j++) {
+        int j = 0;
+        for (; j + 3 < p; j += 4) {
+            // Four columns side by side: each sum still runs over the cases in order (the same bits as one column
+            // at a time), but four additions no longer wait on each other.
+            double[] c0 = columns[j];
+            double[] c1 = columns[j + 1];
+            double[] c2 = columns[j + 2];
+            double[] c3 = columns[j + 3];
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int i = 0; i < n; i++) {
+                s0 += c0[i];
+                s1 += c1[i];
+                s2 += c2[i];
+                s3 += c3[i];
+            }
+            mean[j] = s0 / n;
+            mean[j + 1] = s1 / n;
+            mean[j + 2] = s2 / n;
+            mean[j + 3] = s3 / n;
+        }
+        for (; j < p; j++) {
             double[] c = columns[j];
             double sum = 0;
             for (int i = 0; i < n; i++) {
                 sum += c[i];
             }
             mean[j] = sum / n;
+        }
+        for (j = 0; j < p; j++) {
+            double[] c = columns[j];
             double m = mean[j];
             for (int i = 0; i < n; i++) {
                 c[i] -= m;

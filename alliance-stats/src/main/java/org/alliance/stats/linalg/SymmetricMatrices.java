@@ -175,6 +175,31 @@ public final class SymmetricMatrices {
     }
 
     /**
+     * A⁻¹ of a symmetric A that is usually positive definite (an information matrix): from its Cholesky factor when
+     * every pivot l_kk² is above {@code relativeTolerance} times the largest diagonal magnitude — a quarter of the
+     * work of Gauss–Jordan — and otherwise exactly as {@link #inverse} decides (indefinite, or close to singular),
+     * so "singular" means the same as there.
+     */
+    public static Optional<double[][]> inversePositiveDefiniteFirst(double[][] a, double relativeTolerance) {
+        double scale = 0;
+        for (int i = 0; i < a.length; i++) {
+            scale = Math.max(scale, Math.abs(a[i][i]));
+        }
+        Optional<double[][]> chol = cholesky(a);
+        if (chol.isPresent() && scale > 0) {
+            double[][] l = chol.get();
+            boolean clear = true;
+            for (int k = 0; k < l.length && clear; k++) {
+                clear = l[k][k] * l[k][k] > relativeTolerance * scale;
+            }
+            if (clear) {
+                return Optional.of(inverseFromCholesky(l));
+            }
+        }
+        return inverse(a, relativeTolerance);
+    }
+
+    /**
      * A⁻¹ by Gauss–Jordan elimination with partial pivoting, symmetrised; empty when a pivot falls
      * below {@code relativeTolerance} times the largest diagonal magnitude (numerically singular).
      */
