@@ -47,7 +47,7 @@ class NoncentralChiSquareTest {
     void slopeIsTheDerivativeOfTheCdfInTheNoncentrality() {
         for (double[] c : new double[][] {{85.3055, 24, 40}, {4165, 265, 3900}, {3, 5, 0.5}, {12, 10, 0}}) {
             double h = Math.max(1e-4, 1e-5 * c[2]);
-            double[] at = NoncentralChiSquare.cdfAndSlope(c[0], c[1], c[2]);
+            double[] at = NoncentralChiSquare.cdfAndDerivatives(c[0], c[1], c[2]);
             double above = NoncentralChiSquare.cdf(c[0], c[1], c[2] + h);
             double below = c[2] == 0 ? at[0] : NoncentralChiSquare.cdf(c[0], c[1], c[2] - h);
             double numeric = (above - below) / (c[2] == 0 ? h : 2 * h);
@@ -55,6 +55,22 @@ class NoncentralChiSquareTest {
             assertThat(at[1])
                     .as("slope at %s", java.util.Arrays.toString(c))
                     .isCloseTo(numeric, within(1e-4 * Math.abs(numeric) + 1e-12));
+        }
+    }
+
+    @Test
+    void curvatureIsTheDerivativeOfTheSlope() {
+        for (double[] c : new double[][] {{85.3055, 24, 40}, {4165, 265, 3900}, {3, 5, 0.5}, {15, 10, 0}}) {
+            double h = Math.max(1e-3, 1e-4 * c[2]);
+            double[] at = NoncentralChiSquare.cdfAndDerivatives(c[0], c[1], c[2]);
+            double above = NoncentralChiSquare.cdfAndDerivatives(c[0], c[1], c[2] + h)[1];
+            // At ncp = 0 only one side exists: the second-order one-sided difference (−3s(0) + 4s(h) − s(2h))/2h.
+            double numeric = c[2] == 0
+                    ? (-3 * at[1] + 4 * above - NoncentralChiSquare.cdfAndDerivatives(c[0], c[1], 2 * h)[1]) / (2 * h)
+                    : (above - NoncentralChiSquare.cdfAndDerivatives(c[0], c[1], c[2] - h)[1]) / (2 * h);
+            assertThat(at[2])
+                    .as("curvature at %s", java.util.Arrays.toString(c))
+                    .isCloseTo(numeric, within(1e-3 * Math.abs(numeric) + 1e-12));
         }
     }
 
