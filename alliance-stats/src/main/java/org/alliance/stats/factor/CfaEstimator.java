@@ -413,39 +413,24 @@ public final class CfaEstimator {
                         "only " + n + " complete cases" + (e.getKey().isEmpty() ? "" : " in group '" + e.getKey() + "'")
                                 + " for " + columns.length + " variables");
             }
-            // The group's values, a column at a time (copied: a complete group's sample is centred in place).
             int[] kept = new int[n];
-            if (n < rowCount) {
-                for (int r = 0, i = 0; r < rowCount; r++) {
-                    if (groupOf[r] == g) {
-                        kept[i++] = r;
-                    }
+            for (int r = 0, i = 0; r < rowCount; r++) {
+                if (groupOf[r] == g) {
+                    kept[i++] = r;
                 }
             }
-            double[][] values = new double[k][];
-            for (int j = 0; j < k; j++) {
-                double[] c = variables[j];
-                if (n == rowCount) {
-                    values[j] = c.clone();
-                    continue;
-                }
-                double[] v = new double[n];
-                for (int i = 0; i < n; i++) {
-                    v[i] = c[kept[i]];
-                }
-                values[j] = v;
-            }
-            if (groupStats.get(g)[1] > 0) {
+            if (groupStats.get(g)[1] == 0) {
+                samples.add(GroupSample.ofColumns(e.getKey(), variables, kept));
+            } else {
                 double[][] cases = new double[n][k];
-                for (int j = 0; j < k; j++) {
-                    double[] column = values[j];
-                    for (int i = 0; i < n; i++) {
-                        cases[i][j] = column[i];
+                for (int i = 0; i < n; i++) {
+                    double[] row = cases[i];
+                    int r = kept[i];
+                    for (int j = 0; j < k; j++) {
+                        row[j] = variables[j][r];
                     }
                 }
                 samples.add(GroupSample.withMissing(e.getKey(), cases));
-            } else {
-                samples.add(GroupSample.ofColumns(e.getKey(), values));
             }
         }
         return samples;

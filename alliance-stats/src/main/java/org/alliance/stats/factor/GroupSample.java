@@ -41,31 +41,51 @@ record GroupSample(
                 columns[j][i] = cases[i][j];
             }
         }
-        return ofColumns(label, columns);
+        int[] all = new int[cases.length];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return ofColumns(label, columns, all);
     }
 
-    /** Complete cases given column by column ({@code columns[j][i]}, all of one length); centred in place. */
-    static GroupSample ofColumns(String label, double[][] columns) {
-        int p = columns.length;
-        int n = columns[0].length;
+    /**
+     * Complete cases: rows {@code kept} (ascending) of the columns {@code source[j]}, which are not changed. The
+     * rows are copied and summed in one sweep, four columns side by side (each sum over the cases in order), then
+     * centred in place.
+     */
+    static GroupSample ofColumns(String label, double[][] source, int[] kept) {
+        int p = source.length;
+        int n = kept.length;
+        double[][] columns = new double[p][n];
         double[] mean = new double[p];
         int j = 0;
         for (; j + 3 < p; j += 4) {
-            // Four columns side by side: each sum still runs over the cases in order (the same bits as one column
-            // at a time), but four additions no longer wait on each other.
-            double[] c0 = columns[j];
-            double[] c1 = columns[j + 1];
-            double[] c2 = columns[j + 2];
-            double[] c3 = columns[j + 3];
+            double[] c0 = source[j];
+            double[] c1 = source[j + 1];
+            double[] c2 = source[j + 2];
+            double[] c3 = source[j + 3];
+            double[] v0 = columns[j];
+            double[] v1 = columns[j + 1];
+            double[] v2 = columns[j + 2];
+            double[] v3 = columns[j + 3];
             double s0 = 0;
             double s1 = 0;
             double s2 = 0;
             double s3 = 0;
             for (int i = 0; i < n; i++) {
-                s0 += c0[i];
-                s1 += c1[i];
-                s2 += c2[i];
-                s3 += c3[i];
+                int r = kept[i];
+                double x0 = c0[r];
+                double x1 = c1[r];
+                double x2 = c2[r];
+                double x3 = c3[r];
+                v0[i] = x0;
+                v1[i] = x1;
+                v2[i] = x2;
+                v3[i] = x3;
+                s0 += x0;
+                s1 += x1;
+                s2 += x2;
+                s3 += x3;
             }
             mean[j] = s0 / n;
             mean[j + 1] = s1 / n;
@@ -73,10 +93,13 @@ record GroupSample(
             mean[j + 3] = s3 / n;
         }
         for (; j < p; j++) {
-            double[] c = columns[j];
+            double[] c = source[j];
+            double[] v = columns[j];
             double sum = 0;
             for (int i = 0; i < n; i++) {
-                sum += c[i];
+                double x = c[kept[i]];
+                v[i] = x;
+                sum += x;
             }
             mean[j] = sum / n;
         }
