@@ -444,12 +444,23 @@ public final class CfaEstimator {
     static double[] startValues(CfaSpecification spec, List<GroupSample> samples) {
         double[] theta = new double[spec.freeCount];
         boolean[] set = new boolean[spec.freeCount];
+        List<SimpleStarts> simple = new ArrayList<>();
+        for (int g = 0; g < samples.size(); g++) {
+            simple.add(SimpleStarts.of(spec, g, samples.get(g).covariance()));
+        }
         for (Row r : spec.rows) {
             if (r.free() < 0 || set[r.free()]) {
                 continue;
             }
             GroupSample s = samples.get(r.group());
             double[][] cov = s.covariance();
+            SimpleStarts starts = simple.get(r.group());
+            Double better = starts.value(spec, r);
+            if (better != null) {
+                theta[r.free()] = better;
+                set[r.free()] = true;
+                continue;
+            }
             double v;
             switch (r.kind()) {
                 case THETA -> v = r.i() == r.j() ? 0.5 * cov[r.i()][r.i()] : 0;
@@ -505,6 +516,177 @@ public final class CfaEstimator {
     }
 
     /** Whether a factor has an indicator with a fixed non-zero loading (which then sets its scale). */
+    /**
+     * Closer starting values for the factors of a group that are simply measured — at least three indicators, each
+     * loading on this factor only, a marker loading (fixed non-zero) or a unit variance, no regression touching the
+     * factor — from the covariances the one-factor structure implies (our own rule, in the spirit of Hägglund's
+     * FABIN; lavaan's fabin3 differs): with the marker r, s_jk = λ_j λ_k ψ gives λ_j = λ_r·Σ_k s_jk s_rk / Σ_k s_rk²
+     * over the other indicators k ∉ {j, r}, ψ = Σ_k s_rk λ_k / (λ_r Σ_k λ_k²), θ_jj = s_jj − λ_j²ψ (at least a tenth
+     * of s_jj) and the covariance of two such factors by least squares over their indicators' covariances, shrunk
+     * until Ψ is positive definite. On well-fitting models the optimiser then needs fewer Fisher steps (bfi: 9 → 4);
+     * the optimum does not depend on the start. Other parameters keep the general rule of {@link #startValues}.
+     */
+    private record SimpleStarts(double[][] lambda, double[] psi, double[][] psiOff, double[] thetaDiag) {
+
+        static SimpleStarts of(CfaSpecification spec, int group, double[][] cov) {
+            int m = spec.m();
+            int p = spec.p();
+            double[][] lambda = new double[m][];
+            double[] psi = new double[m];
+            double[] thetaDiag = new double[p];
+            java.util.Arrays.fill(thetaDiag, Double.NaN);
+            if (spec.structural) {
+                return new SimpleStarts(lambda, psi, new double[m][m], thetaDiag);
+            }
+            int[] factorOf = new int[p];
+            java.util.Arrays.fill(factorOf, -1);
+            List<List<Integer>> indicators = new ArrayList<>();
+            for (int f = 0; f < m; f++) {
+                indicators.add(new ArrayList<>());
+            }
+            for (Row r : spec.rows) {
+                if (r.group() == group && r.kind() == Kind.LOADING) {
+                    factorOf[r.i()] = factorOf[r.i()] == -1 || factorOf[r.i()] == r.j() ? r.j() : -2;
+                    if (!indicators.get(r.j()).contains(r.i())) {
+                        indicators.get(r.j()).add(r.i());
+                    }
+                }
+            }
+            for (int f = 0; f < m; f++) {
+                List<Integer> ind = indicators.get(f);
+                int ref = referenceIndicator(spec, group, f);
+                boolean simple = ind.size() >= 3 && ref >= 0;
+                for (int j : ind) {
+                    simple &= factorOf[j] == f;
+                }
+                if (!simple) {
+                    continue;
+                }
+                double marker = 1;
+                for (Row r : spec.rows) {
+                    if (r.group() == group && r.kind() == Kind.LOADING && r.j() == f && r.i() == ref && r.free() < 0) {
+                        marker = r.value();
+                    }
+                }
+                double[] l = new double[p];
+                l[ref] = marker;
+                for (int j : ind) {
+                    if (j == ref) {
+                        continue;
+                    }
+                    double num = 0;
+                    double den = 0;
+                    for (int k : ind) {
+                        if (k != j && k != ref) {
+                            num += cov[j][k] * cov[ref][k];
+                            den += cov[ref][k] * cov[ref][k];
+                        }
+                    }
+                    l[j] = den > 0 ? marker * num / den : Double.NaN;
+                }
+                double num = 0;
+                double den = 0;
+                for (int k : ind) {
+                    if (k != ref) {
+                        num += cov[ref][k] * l[k];
+                        den += l[k] * l[k];
+                    }
+                }
+                double v = num / (marker * den);
+                boolean usable = v > 0 && Double.isFinite(v);
+                for (int j : ind) {
+                    usable &= Double.isFinite(l[j]);
+                }
+                if (!usable) {
+                    continue;
+                }
+                lambda[f] = l;
+                psi[f] = v;
+                for (int j : ind) {
+                    thetaDiag[j] = Math.max(cov[j][j] - l[j] * l[j] * v, 0.1 * cov[j][j]);
+                }
+            }
+            // Factor covariances as correlations first (shrunk until the matrix is positive definite), then scaled.
+            double[][] corr = new double[m][m];
+            for (int f = 0; f < m; f++) {
+                corr[f][f] = 1;
+                for (int h = 0; h < f; h++) {
+                    if (lambda[f] == null || lambda[h] == null) {
+                        continue;
+                    }
+                    double num = 0;
+                    double den = 0;
+                    for (int j : indicators.get(f)) {
+                        for (int k : indicators.get(h)) {
+                            double ll = lambda[f][j] * lambda[h][k];
+                            num += cov[j][k] * ll;
+                            den += ll * ll;
+                        }
+                    }
+                    double r = num / den / Math.sqrt(psi[f] * psi[h]);
+                    corr[f][h] = Math.max(-0.95, Math.min(0.95, r));
+                    corr[h][f] = corr[f][h];
+                }
+            }
+            for (int attempt = 0;
+                    attempt < 20 && SymmetricMatrices.cholesky(corr).isEmpty();
+                    attempt++) {
+                for (int f = 0; f < m; f++) {
+                    for (int h = 0; h < m; h++) {
+                        if (f != h) {
+                            corr[f][h] *= 0.8;
+                        }
+                    }
+                }
+            }
+            double[][] psiOff = new double[m][m];
+            for (int f = 0; f < m; f++) {
+                for (int h = 0; h < m; h++) {
+                    psiOff[f][h] = lambda[f] == null || lambda[h] == null
+                            ? Double.NaN
+                            : corr[f][h] * Math.sqrt(psi[f] * psi[h]);
+                }
+            }
+            return new SimpleStarts(lambda, psi, psiOff, thetaDiag);
+        }
+
+        /** The start of a free row, or null where the general rule applies. */
+        Double value(CfaSpecification spec, Row r) {
+            switch (r.kind()) {
+                case LOADING -> {
+                    double[] l = lambda[r.j()];
+                    if (l == null) {
+                        return null;
+                    }
+                    return unitVariance(spec, r.group(), r.j()) ? l[r.i()] * Math.sqrt(psi[r.j()]) : l[r.i()];
+                }
+                case THETA -> {
+                    return r.i() == r.j() && !Double.isNaN(thetaDiag[r.i()]) ? thetaDiag[r.i()] : null;
+                }
+                case PSI -> {
+                    if (spec.fixedX(r) || lambda[r.i()] == null || lambda[r.j()] == null) {
+                        return null;
+                    }
+                    boolean unitI = unitVariance(spec, r.group(), r.i());
+                    boolean unitJ = unitVariance(spec, r.group(), r.j());
+                    if (r.i() == r.j()) {
+                        return unitI ? null : psi[r.i()];
+                    }
+                    double c = psiOff[r.i()][r.j()];
+                    return c / (unitI ? Math.sqrt(psi[r.i()]) : 1) / (unitJ ? Math.sqrt(psi[r.j()]) : 1);
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+
+        /** Whether the factor's variance is fixed (std.lv: its loadings are on the scale of a unit variance). */
+        private static boolean unitVariance(CfaSpecification spec, int group, int factor) {
+            return !hasMarker(spec, group, factor);
+        }
+    }
+
     private static boolean hasMarker(CfaSpecification spec, int group, int factor) {
         return spec.rows.stream()
                 .anyMatch(r -> r.group() == group
@@ -590,6 +772,13 @@ public final class CfaEstimator {
             f = objective.value(theta);
         }
         int iterations = 0;
+        // Where the observed information has a closed form (one group, complete data, no means, no regressions) a
+        // Newton step costs about two Fisher steps, so Newton takes over earlier and gets a fresh Hessian whenever
+        // a step did not bring the quadratic convergence (the largest gradient element down by 1000); elsewhere the
+        // Hessian is 2q gradients, so Fisher goes on longer and the Hessian is reused (bfi: 15 → 8 iterations,
+        // HS: 17 → 9).
+        boolean cheapHessian = objective.hasAnalyticObservedInformation();
+        double fisherUntil = cheapHessian ? 2e-2 : 1e-3;
         // Phase 1, Fisher scoring with step halving: robust far from the optimum, but only linear on misfitting
         // models, so it stops once the steps are small and Newton steps take over.
         for (; iterations < maxIterations && Double.isFinite(f); iterations++) {
@@ -610,14 +799,15 @@ public final class CfaEstimator {
             }
             theta = next.theta;
             f = next.value;
-            if (change < 1e-3 * size) {
+            if (change < fisherUntil * size) {
                 iterations++;
                 break;
             }
         }
         // Phase 2, Newton steps on the observed information with a line search, until the gradient is at
-        // rounding level. The (numerical, costly) Hessian is reused while full steps keep improving and
-        // recomputed when one fails. Where the observed information is not positive definite (far from the
+        // rounding level. A numerical (costly) Hessian is reused while full steps keep improving and recomputed
+        // when one fails; a closed-form one also after a step that converged less than quadratically (above). Where the
+        // observed information is not positive definite (far from the
         // optimum, e.g. the metric-invariance model of HS by grade, issue 15) or its step fails even after
         // halving, a Fisher-scoring step with halving is taken instead; only when that fails too do we stop.
         double[] g = objective.gradient(theta);
@@ -655,8 +845,12 @@ public final class CfaEstimator {
             theta = next.theta;
             f = next.value;
             g = next.gradient;
+            double before = gmax;
             gmax = maxAbs(g);
             fresh = false;
+            if (cheapHessian && gmax > 1e-3 * before) {
+                inverse = null;
+            }
             if (fisher) {
                 // Back to Newton at the new point.
                 fisher = false;

@@ -694,6 +694,18 @@ final class CfaObjective {
     }
 
     /**
+     * Whether {@link #analyticObservedInformation} applies (else only central differences of the gradient, 2q
+     * gradients): with structural regressions the second derivatives of Σ have more terms, and means, groups and
+     * missingness patterns are not in the closed form.
+     */
+    boolean hasAnalyticObservedInformation() {
+        return !spec.structural
+                && !spec.meanStructure
+                && samples.size() == 1
+                && !samples.get(0).incomplete();
+    }
+
+    /**
      * The observed information of F/2 in closed form, for one group with complete data, no mean structure and no
      * structural regressions (null otherwise, or when Σ is not positive definite). With M = Σ⁻¹ − P, P = Σ⁻¹SΣ⁻¹:
      * ∂²F/∂θ_k∂θ_l = tr(Σ⁻¹Σ_kPΣ_l) + tr(Σ⁻¹Σ_lPΣ_k) − tr(Σ⁻¹Σ_kΣ⁻¹Σ_l) + tr(M ∂²Σ/∂θ_k∂θ_l), where the second
@@ -702,12 +714,7 @@ final class CfaObjective {
      * rank-two terms of ∂Σ/∂θ, so this costs a few products of p×p matrices instead of 2q gradients.
      */
     double[][] analyticObservedInformation(double[] theta) {
-        // With structural regressions the second derivatives of Σ have more terms; the callers then use central
-        // differences of the analytic gradient (observedInformation), which meet the test tolerances.
-        if (spec.structural
-                || spec.meanStructure
-                || samples.size() != 1
-                || samples.get(0).incomplete()) {
+        if (!hasAnalyticObservedInformation()) {
             return null;
         }
         GroupState st = state(0, theta);
