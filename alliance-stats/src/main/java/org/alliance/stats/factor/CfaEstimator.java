@@ -751,11 +751,19 @@ public final class CfaEstimator {
         return null;
     }
 
-    /** The inverse of the observed information (analytic where available) when it is positive definite, else null. */
-    private static double[][] newtonInverse(CfaObjective objective, double[] theta) {
+    /**
+     * How a metric turns the gradient into a step: the observed information by its Cholesky factor (two triangular
+     * solves, no inverse needed), or the ridge-regularised Fisher information by its inverse.
+     */
+    private interface Metric {
+        double[] step(double[] gradient);
+    }
+
+    /** The observed information (analytic where available) as a metric when it is positive definite, else null. */
+    private static Metric newtonMetric(CfaObjective objective, double[] theta) {
         double[][] analytic = objective.analyticObservedInformation(theta);
-        return SymmetricMatrices.inverseIfPositiveDefinite(
-                        analytic != null ? analytic : objective.observedInformation(theta))
+        return SymmetricMatrices.cholesky(analytic != null ? analytic : objective.observedInformation(theta))
+                .<Metric>map(l -> g -> SymmetricMatrices.solveWithCholesky(l, g))
                 .orElse(null);
     }
 
@@ -812,14 +820,16 @@ public final class CfaEstimator {
         // halving, a Fisher-scoring step with halving is taken instead; only when that fails too do we stop.
         double[] g = objective.gradient(theta);
         double gmax = maxAbs(g);
-        double[][] inverse = null;
+        Metric inverse = null;
         boolean fresh = false;
         boolean fisher = false;
         while (iterations < maxIterations && gmax > 1e-15 && Double.isFinite(f)) {
             if (inverse == null) {
                 inverse = fisher
-                        ? ridgeInverse(objective.scoringInformation(theta)).orElse(null)
-                        : newtonInverse(objective, theta);
+                        ? ridgeInverse(objective.scoringInformation(theta))
+                                .<Metric>map(i -> v -> SymmetricMatrices.multiply(i, v))
+                                .orElse(null)
+                        : newtonMetric(objective, theta);
                 if (inverse == null) {
                     if (fisher) {
                         break;
@@ -829,7 +839,7 @@ public final class CfaEstimator {
                 }
                 fresh = true;
             }
-            double[] step = SymmetricMatrices.multiply(inverse, g);
+            double[] step = inverse.step(g);
             LineStep next = lineSearch(objective, theta, f, gmax, step, fresh ? 1e-8 : 1, true);
             if (next == null) {
                 inverse = null;

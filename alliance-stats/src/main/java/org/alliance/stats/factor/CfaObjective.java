@@ -753,10 +753,28 @@ final class CfaObjective {
             }
         }
         double[][] h = new double[q][q];
+        double[] c = singleC[0];
+        int[] su = singleU[0];
+        int[] sv = singleV[0];
         for (int k = 0; k < q; k++) {
+            // As in addExpectedInformation: a single term's rows of G_Σ⁻¹ and G_P are taken once per row k. Both
+            // matrices are exactly symmetric (mirrored), so G[z][u] = G[u][z] and the products below are the ones
+            // traceOfTerms forms, summed in its order (the same bits).
+            boolean single = !Double.isNaN(c[k]);
+            double[] sU = single ? gs[su[k]] : null;
+            double[] sV = single ? gs[sv[k]] : null;
+            double[] pU = single ? gp[su[k]] : null;
+            double[] pV = single ? gp[sv[k]] : null;
             for (int l = 0; l <= k; l++) {
                 double d = 0;
-                if (terms[k] != null && terms[l] != null) {
+                if (single && !Double.isNaN(c[l])) {
+                    int x = su[l];
+                    int z = sv[l];
+                    double cc = c[k] * c[l];
+                    d = cc * (pV[x] * sU[z] + pV[z] * sU[x] + pU[x] * sV[z] + pU[z] * sV[x])
+                            + cc * (pU[z] * sV[x] + pV[z] * sU[x] + pU[x] * sV[z] + pV[x] * sU[z])
+                            - cc * (sV[x] * sU[z] + sV[z] * sU[x] + sU[x] * sV[z] + sU[z] * sV[x]);
+                } else if (terms[k] != null && terms[l] != null) {
                     d = traceOfTerms(0, gs, gp, k, l) + traceOfTerms(0, gs, gp, l, k) - traceOfTerms(0, gs, gs, k, l);
                 }
                 for (Row r : rowsOf.get(k)) {
