@@ -55,7 +55,12 @@ public record CfaOptions(
     /** Parameter groups held equal across groups. */
     public enum GroupEqual {
         LOADINGS,
-        INTERCEPTS
+        INTERCEPTS,
+        /**
+         * The thresholds of ordered items (WLSMV only; with {@link #LOADINGS}, lavaan's ordinal invariance step, which
+         * frees the scale factors and latent means in groups 2 and up).
+         */
+        THRESHOLDS
     }
 
     public CfaOptions {
@@ -76,6 +81,11 @@ public record CfaOptions(
         }
         groupPartial = java.util.Collections.unmodifiableSet(partial);
         ordered = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(ordered));
+        if (groupEqual.contains(GroupEqual.THRESHOLDS) && estimator != Estimator.WLSMV) {
+            throw new IllegalArgumentException(
+                    "group.equal thresholds applies to ordered (ordinal) items, fitted by WLSMV; continuous items have"
+                            + " intercepts");
+        }
         if (ordered.isEmpty() == (estimator == Estimator.WLSMV)) {
             throw new IllegalArgumentException(
                     ordered.isEmpty()
