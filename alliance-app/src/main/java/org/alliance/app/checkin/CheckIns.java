@@ -65,18 +65,20 @@ public class CheckIns {
             }
             // The invitation was still open, so these answers are new, whatever key the form carries: a key some
             // other check-in already holds (a form copied from another invitation) gets a fresh one instead of
-            // failing the insert and losing the answers.
-            CheckInSubmission stored = exists(submission.idempotencyKey())
-                    ? submission.withKey(CheckInSubmission.keyOrNew(null))
-                    : submission;
-            insert(
+            // failing the insert and losing the answers. The key's UNIQUE index tells in the insert itself, so the
+            // usual case (a new key) costs no query of its own.
+            CheckInSubmission stored = submission;
+            while (!insert(
                     invitation.meetingId(),
                     invitation.clientId(),
                     Optional.of(invitation.id()),
                     Optional.empty(),
                     invitation.jointPartyId(),
                     stored,
-                    now);
+                    now,
+                    true)) {
+                stored = submission.withKey(CheckInSubmission.keyOrNew(null));
+            }
             return Outcome.SAVED;
         });
         if (outcome != null) {
@@ -105,7 +107,7 @@ public class CheckIns {
                 if (exists(submission.idempotencyKey())) {
                     return Outcome.ALREADY_SAVED;
                 }
-                insert(meetingId, clientId, Optional.empty(), raterId, Optional.empty(), submission, now);
+                insert(meetingId, clientId, Optional.empty(), raterId, Optional.empty(), submission, now, false);
                 return Outcome.SAVED;
             });
         } catch (DuplicateKeyException e) {
@@ -118,21 +120,30 @@ public class CheckIns {
         }
     }
 
-    private void insert(
+    /**
+     * Inserts the check-in with its answers and blocks.
+     *
+     * @param unlessKeyTaken write nothing and return false when another check-in holds the submission's key (else
+     *     such a key fails the insert, as the UNIQUE index does)
+     */
+    private boolean insert(
             long meetingId,
             long clientId,
             Optional<Long> invitationId,
             Optional<Long> raterId,
             Optional<Long> jointPartyId,
             CheckInSubmission submission,
-            Instant now) {
+            Instant now,
+            boolean unlessKeyTaken) {
         Long released = submission.release() == ReleaseChoice.NOW ? now.toEpochMilli() : null;
-        long id = jdbc.sql(
+        Optional<Long> inserted = jdbc.sql(
                         """
                         INSERT INTO check_in (meeting_id, client_id, invitation_id, instrument_id, instrument_version,
                                               perspective, language, release_choice, idempotency_key, submitted_at,
                                               released_at, rater_id, joint_party_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+                                + (unlessKeyTaken ? " ON CONFLICT (idempotency_key) DO NOTHING" : "")
+                                + " RETURNING id")
                 .params(
                         meetingId,
                         clientId,
@@ -148,7 +159,11 @@ public class CheckIns {
                         raterId.orElse(null),
                         jointPartyId.orElse(null))
                 .query(Long.class)
-                .single();
+                .optional();
+        if (inserted.isEmpty()) {
+            return false;
+        }
+        long id = inserted.get();
         insertAnswers(id, submission.answers());
         for (Map.Entry<Long, Map<String, Double>> block :
                 submission.perProfessional().entrySet()) {
@@ -179,6 +194,7 @@ public class CheckIns {
                                     .name())
                     .update();
         }
+        return true;
     }
 
     /**

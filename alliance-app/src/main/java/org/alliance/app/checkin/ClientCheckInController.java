@@ -169,15 +169,11 @@ class ClientCheckInController {
         }
         found.pass().ifPresent(p -> model.addAttribute(CheckInGate.PASS, p));
         Invitation invitation = found.invitation();
-        locale = Languages.forCheckIn(
-                request,
-                locale,
-                invitation.language(),
-                organisations.get(invitation.organisationId()).language());
+        Organisation organisation = organisations.get(invitation.organisationId());
+        locale = Languages.forCheckIn(request, locale, invitation.language(), organisation.language());
         Instrument instrument = pages.instrument(invitation);
         String idempotencyKey = CheckInSubmission.keyOrNew(parameters.get("idempotencyKey"));
-        ReleaseChoice release = parseRelease(parameters.get("release"))
-                .orElseGet(() -> organisations.get(invitation.organisationId()).defaultRelease());
+        ReleaseChoice release = parseRelease(parameters.get("release")).orElse(organisation.defaultRelease());
         // A language button of the form: the page again in that language (remembered like a language link), with
         // every answer and choice kept and nothing stored.
         Optional<Language> switchTo =
@@ -194,7 +190,7 @@ class ClientCheckInController {
                     instrument,
                     idempotencyKey,
                     release,
-                    organisations.get(invitation.organisationId()).defaultRelease(),
+                    organisation.defaultRelease(),
                     parameters,
                     switchingLanguage,
                     response,

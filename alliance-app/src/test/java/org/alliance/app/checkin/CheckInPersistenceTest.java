@@ -135,6 +135,38 @@ class CheckInPersistenceTest extends DatabaseTest {
 
     @ParameterizedTest
     @MethodSource("org.alliance.app.TestDatabases#vendors")
+    void aFormCopiedFromAnotherInvitationIsStoredUnderAFreshKeyAndLosesNothing(String vendor) throws Exception {
+        Store store = store(vendor, new MutableClock());
+        Invitation first = store.invitation(store.issue());
+        IssuedInvitation secondIssued = store.issue();
+        Invitation second = store.invitation(secondIssued);
+        store.checkIns().submit(first, submission("copied-form", ReleaseChoice.NOW));
+
+        CheckIns.Outcome outcome = store.checkIns().submit(second, submission("copied-form", ReleaseChoice.NOW));
+
+        assertThat(outcome).isEqualTo(CheckIns.Outcome.SAVED);
+        assertThat(store.count("check_in")).isEqualTo(2);
+        assertThat(store.count("answer")).isEqualTo(6);
+        assertThat(store.jdbc()
+                        .sql("SELECT idempotency_key FROM check_in WHERE invitation_id = ?")
+                        .param(second.id())
+                        .query(String.class)
+                        .single())
+                .as("the second invitation's check-in has a key of its own")
+                .isNotEqualTo("copied-form")
+                .isNotBlank();
+        assertThat(store.jdbc()
+                        .sql("SELECT COUNT(*) FROM answer a JOIN check_in c ON c.id = a.check_in_id"
+                                + " WHERE c.invitation_id = ?")
+                        .param(second.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
+        assertThat(store.invitation(secondIssued).consumedAt()).isPresent();
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.alliance.app.TestDatabases#vendors")
     void eightSimultaneousSubmitsOfOneFormStoreItOnce(String vendor) throws Exception {
         Store store = store(vendor, new MutableClock());
         IssuedInvitation issued = store.issue();
