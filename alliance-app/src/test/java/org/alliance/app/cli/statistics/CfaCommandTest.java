@@ -491,10 +491,14 @@ class CfaCommandTest {
         System.out.printf("wlsmv-hs3-school: largest relative deviation from lavaan %.3g%n", deviation);
         assertThat(doc.at("/provenance/options/group").stringValue()).isEqualTo("school");
         assertThat(doc.at("/provenance/options/group.equal").size()).isZero();
+        // WlsmvEstimator passed its options as the reference and the reference as the options: the text's first line
+        // read "Confirmatory factor analysis (estimator=WLSMV, ... conventions)"
+        assertThat(doc.at("/provenance/conventions").stringValue()).startsWith("lavaan ");
         assertThat(doc.at("/implied/1/label").stringValue()).isEqualTo("Grant-White");
         CommandRun text = CommandRun.run(append(args, "--format", "text"));
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out())
+                .startsWith("Confirmatory factor analysis (lavaan ")
                 .contains("Group 1 [Pasteur]:")
                 .contains("Group 2 [Grant-White]:")
                 .contains("Scales y*:");
