@@ -336,10 +336,10 @@ final class WlsmvEstimator {
                 Provenance.method(
                         "CFA of ordered items, WLSMV (DWLS on thresholds and polychoric correlations, weight"
                                 + " diag(Gamma)^-1, parameterization delta; robust SEs; scaled-shifted test)",
+                        CfaEstimator.REFERENCE,
                         "estimator=WLSMV, ordered=" + String.join(",", options.ordered()) + ", missing=listwise"
                                 + (options.standardizeLatent() ? ", std.lv=TRUE" : "")
-                                + (grouped ? ", groups=" + groups + equal : ""),
-                        CfaEstimator.REFERENCE));
+                                + (grouped ? ", groups=" + groups + equal : "")));
     }
 
     private static String levels(double[] levels) {

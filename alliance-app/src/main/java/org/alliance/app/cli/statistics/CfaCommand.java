@@ -76,8 +76,9 @@ public final class CfaCommand implements Callable<Integer> {
             paramLabel = "ITEMS|all",
             description = "Ordinal items (whole numbers, 3 to 10 categories), as lavaan's ordered =: every indicator of"
                     + " the model (list them, or 'all'). Fitted by WLSMV (DWLS on thresholds and polychoric"
-                    + " correlations, robust SEs, scaled-shifted test), complete cases only; not with --group,"
-                    + " --missing ml, --compare or --modification-indices.")
+                    + " correlations, robust SEs, scaled-shifted test), complete cases only. With --group: configural"
+                    + " (no --group-equal) or --group-equal thresholds,loadings; not with --missing ml, --compare,"
+                    + " --group-partial, --modification-indices or --score-tests.")
     List<String> ordered = new ArrayList<>();
 
     @Option(
@@ -91,14 +92,20 @@ public final class CfaCommand implements Callable<Integer> {
     @Option(names = "--std-lv", description = "Fix factor variances to 1 and free all loadings (lavaan's std.lv).")
     boolean standardizeLatent;
 
-    @Option(names = "--group", paramLabel = "COLUMN", description = "Fit one model per group of this column.")
+    @Option(
+            names = "--group",
+            paramLabel = "COLUMN",
+            description = "Fit one model per group of this column (several groups; with --ordered configural or"
+                    + " --group-equal thresholds,loadings).")
     String group;
 
     @Option(
             names = "--group-equal",
             split = ",",
-            paramLabel = "loadings,intercepts",
-            description = "Parameters held equal across groups (measurement invariance).")
+            paramLabel = "KINDS",
+            description = "Parameters held equal across groups (measurement invariance): loadings, or"
+                    + " loadings,intercepts, for continuous items; thresholds,loadings for --ordered items (the scale"
+                    + " factors and latent means are then free in groups 2 and up, as lavaan).")
     List<String> groupEqual = new ArrayList<>();
 
     @Option(
@@ -169,7 +176,7 @@ public final class CfaCommand implements Callable<Integer> {
         try {
             result = CfaEstimator.fit(cfaData, model, options, modificationIndices, scoreTests);
         } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage());
+            throw new UserInputException(optionNames(e.getMessage()));
         }
         if (scoreTests && result.scoreTestsIfAny().isEmpty()) {
             throw new UserInputException("--score-tests tests equality constraints, and the model has none: hold"
@@ -255,10 +262,16 @@ public final class CfaCommand implements Callable<Integer> {
             switch (g.strip().toLowerCase(Locale.ROOT)) {
                 case "loadings" -> equal.add(GroupEqual.LOADINGS);
                 case "intercepts" -> equal.add(GroupEqual.INTERCEPTS);
+                case "thresholds" -> equal.add(GroupEqual.THRESHOLDS);
                 default ->
-                    throw new UserInputException(
-                            "--group-equal '" + g + "' is not implemented; use loadings and/or intercepts");
+                    throw new UserInputException("--group-equal '" + g + "' is not implemented; use loadings or"
+                            + " loadings,intercepts (continuous items) or thresholds,loadings (--ordered items)");
             }
+        }
+        if (!orderedItems.isEmpty() && equal.contains(GroupEqual.INTERCEPTS)) {
+            throw new UserInputException("--group-equal intercepts does not apply to --ordered items: their"
+                    + " intercepts are fixed at 0 and their thresholds take that place; use --group-equal"
+                    + " thresholds,loadings");
         }
         if (!equal.isEmpty() && group == null) {
             throw new UserInputException("--group-equal needs --group COLUMN");
@@ -293,8 +306,18 @@ public final class CfaCommand implements Callable<Integer> {
             return new CfaOptions(
                     e, m, standardizeLatent, equal, maxIterations, java.util.Set.copyOf(groupPartial), orderedItems);
         } catch (IllegalArgumentException ex) {
-            throw new UserInputException("--" + ex.getMessage().replace("group.partial", "group-partial"));
+            throw new UserInputException(optionNames(ex.getMessage()));
         }
+    }
+
+    /**
+     * The library's message with lavaan's argument names as this command's options: group.equal and group.partial
+     * become --group-equal and --group-partial, and lavaan's group.equal none is no --group-equal.
+     */
+    private static String optionNames(String message) {
+        return message.replace("group.equal none", "no --group-equal")
+                .replace("group.equal", "--group-equal")
+                .replace("group.partial", "--group-partial");
     }
 
     /** --ordered as item names: 'all' is every indicator of the model. */
@@ -314,12 +337,12 @@ public final class CfaCommand implements Callable<Integer> {
     /** What WLSMV does not do here, refused before the data are read. */
     private void refuseWithOrdered() {
         String not = null;
-        if (group != null) {
-            not = "--group (multigroup ordinal models)";
-        } else if (!missing.equalsIgnoreCase("listwise")) {
+        if (!missing.equalsIgnoreCase("listwise")) {
             not = "--missing " + missing + " (WLSMV uses complete cases, lavaan's default)";
         } else if (compare) {
             not = "--compare";
+        } else if (!groupPartial.isEmpty()) {
+            not = "--group-partial";
         } else if (modificationIndices) {
             not = "--modification-indices";
         } else if (scoreTests) {

@@ -168,6 +168,13 @@ final class CfaText {
                             .filter(p -> p.op().equals("~~") && p.lhs().equals(p.rhs()))
                             .toList(),
                     false);
+            // ordered items (delta parameterization): the scale factors of y*, 1 except in groups 2 and up with
+            // thresholds and loadings held equal (lavaan's "Scales y*")
+            section(
+                    b,
+                    "Scales y*",
+                    rows.stream().filter(p -> p.op().equals("~*~")).toList(),
+                    false);
             section(
                     b,
                     "Defined Parameters",

@@ -477,9 +477,250 @@ class CfaCommandTest {
                 .containsPattern("90 Percent confidence interval - upper +0\\.097");
     }
 
+    /**
+     * lavaan 0.6.14, cfa(HS, ordered = all, group = "school") on HS cut into 3-4 categories (wlsmv.R): every row of
+     * parameterEstimates and the fit measures, at WlsmvEstimatorTest's tolerances (estimates 1e-5 relative, chi-square
+     * statistics and indices 1e-6).
+     */
+    @Test
+    void orderedItemsWithGroupsAreConfiguralAsLavaan() {
+        String[] args = {"cfa", HS_ORDINAL, "--model", MODEL, "--ordered", "all", "--group", "school"};
+        JsonNode doc = jsonOf(args);
+        double deviation =
+                Math.max(parametersMatch(doc, "wlsmv-hs3-school", 1e-5), fitMatches(doc, "wlsmv-hs3-school"));
+        System.out.printf("wlsmv-hs3-school: largest relative deviation from lavaan %.3g%n", deviation);
+        assertThat(doc.at("/provenance/options/group").stringValue()).isEqualTo("school");
+        assertThat(doc.at("/provenance/options/group.equal").size()).isZero();
+        // WlsmvEstimator passed its options as the reference and the reference as the options: the text's first line
+        // read "Confirmatory factor analysis (estimator=WLSMV, ... conventions)"
+        assertThat(doc.at("/provenance/conventions").stringValue()).startsWith("lavaan ");
+        assertThat(doc.at("/implied/1/label").stringValue()).isEqualTo("Grant-White");
+        CommandRun text = CommandRun.run(append(args, "--format", "text"));
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out())
+                .startsWith("Confirmatory factor analysis (lavaan ")
+                .contains("Group 1 [Pasteur]:")
+                .contains("Group 2 [Grant-White]:")
+                .contains("Scales y*:");
+        assertThat(text.out().split("Thresholds:", -1)).hasSize(3);
+    }
+
+    /**
+     * lavaan 0.6.14, cfa(HS, ordered = all, group = "school", group.equal = c("thresholds", "loadings")) (wlsmv.R):
+     * thresholds and loadings shared, scale factors and latent means free in group 2. As WlsmvEstimatorTest: lavaan's
+     * BFGS polish at the usual tolerances, the solution lavaan printed at 1e-4.
+     */
+    @Test
+    void orderedItemsWithThresholdsAndLoadingsEqualAreLavaansScalarModel() {
+        String[] args = {
+            "cfa",
+            HS_ORDINAL,
+            "--model",
+            MODEL,
+            "--ordered",
+            "all",
+            "--group",
+            "school",
+            "--group-equal",
+            "thresholds,loadings"
+        };
+        JsonNode doc = jsonOf(args);
+        String polished = "wlsmv-hs3-school-scalar-polished";
+        double deviation = Math.max(parametersMatch(doc, polished, 1e-5), fitMatches(doc, polished));
+        double printed = parametersMatch(doc, "wlsmv-hs3-school-scalar", 1e-4);
+        System.out.printf(
+                "wlsmv-hs3-school-scalar: largest relative deviation from lavaan %.3g (polished), %.3g (printed)%n",
+                deviation, printed);
+        assertThat(doc.at("/provenance/options/group.equal").toString()).isEqualTo("[\"loadings\",\"thresholds\"]");
+        // the scale factor of x1 and the mean of visual in group 2, as the text prints them
+        String scale = reference(polished, "x1", "~*~", "x1", 2);
+        String mean = reference(polished, "visual", "~1", "", 2);
+        CommandRun text = CommandRun.run(append(args, "--format", "text"));
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        String group2 = text.out().substring(text.out().indexOf("Group 2 [Grant-White]:"));
+        assertThat(group2.substring(group2.indexOf("Scales y*:")))
+                .containsPattern("\\n    x1 +" + java.util.regex.Pattern.quote(scale) + " +\\S+ +\\S+ +\\S+ +1\\.000");
+        assertThat(group2.substring(group2.indexOf("Intercepts:"), group2.indexOf("Thresholds:")))
+                .containsPattern("\\n    visual +" + java.util.regex.Pattern.quote(mean) + " +\\S+");
+    }
+
+    @Test
+    void orderedGroupsRefuseWhatIsNotImplementedWithExitTwo() {
+        String[] groups = {"--ordered", "all", "--group", "school", "--group-equal"};
+        String supported = "WLSMV with several groups supports no --group-equal (configural) or thresholds,loadings"
+                + " (scale factors and latent means then free in groups 2 and up, as lavaan); --group-equal ";
+        assertRefusedOrdinal(supported + "thresholds is not implemented", append(groups, "thresholds"));
+        assertRefusedOrdinal(supported + "loadings is not implemented", append(groups, "loadings"));
+        String intercepts = "--group-equal intercepts does not apply to --ordered items: their intercepts are fixed at"
+                + " 0 and their thresholds take that place; use --group-equal thresholds,loadings";
+        assertRefusedOrdinal(intercepts, append(groups, "loadings,intercepts"));
+        assertRefusedOrdinal(intercepts, append(groups, "thresholds,loadings,intercepts"));
+        assertRefusedOrdinal(
+                "--ordered (WLSMV) with --group-partial is not implemented",
+                append(groups, "thresholds,loadings", "--group-partial", "visual=~x2"));
+        assertRefusedOrdinal(
+                "--ordered (WLSMV) with --compare is not implemented",
+                "--ordered",
+                "all",
+                "--group",
+                "school",
+                "--compare");
+        assertRefusedOrdinal(
+                "--ordered (WLSMV) with --score-tests is not implemented",
+                append(groups, "thresholds,loadings", "--score-tests"));
+        assertRefusedOrdinal(
+                "--ordered (WLSMV) with --modification-indices is not implemented",
+                "--ordered",
+                "all",
+                "--group",
+                "school",
+                "--modification-indices");
+        assertRefusedOrdinal(
+                "--ordered (WLSMV) with --missing ml (WLSMV uses complete cases, lavaan's default) is not implemented",
+                "--ordered",
+                "all",
+                "--group",
+                "school",
+                "--missing",
+                "ml");
+        assertRefusedOrdinal(
+                "--group-equal needs --group COLUMN", "--ordered", "all", "--group-equal", "thresholds,loadings");
+        String continuous =
+                "--group-equal thresholds applies to ordered (ordinal) items, fitted by WLSMV; continuous items have"
+                        + " intercepts";
+        assertRefused(continuous, "--group", "school", "--group-equal", "thresholds");
+        assertRefused(continuous, "--group", "school", "--group-equal", "thresholds,loadings");
+        assertRefused(
+                "--group-equal 'residuals' is not implemented; use loadings or loadings,intercepts (continuous items)"
+                        + " or thresholds,loadings (--ordered items)",
+                "--group",
+                "school",
+                "--group-equal",
+                "residuals");
+    }
+
+    /** cfa on the ordinal HS with MODEL and these options is exit 2 with exactly this message, and prints nothing. */
+    private static void assertRefusedOrdinal(String message, String... options) {
+        CommandRun run = CommandRun.run(append(new String[] {"cfa", HS_ORDINAL, "--model", MODEL}, options));
+        assertThat(run.exitCode()).as(String.join(" ", options)).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("error: " + message);
+        assertThat(run.out()).isEmpty();
+    }
+
+    private static JsonNode jsonOf(String... args) {
+        CommandRun run = CommandRun.run(args);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode doc = json(run);
+        assertThat(doc.at("/valid").booleanValue()).isTrue();
+        return doc;
+    }
+
+    /**
+     * Every row of the JSON parameters against lavaan's parameterEstimates in {@code <caseName>-parameters.csv} (same
+     * order, lhs, op, rhs, group, label), est, se and std.all within {@code relative} of lavaan's (plus
+     * {@code relative / 10} absolute, WlsmvEstimatorTest's rule); the largest relative deviation seen.
+     */
+    private static double parametersMatch(JsonNode doc, String caseName, double relative) {
+        List<java.util.Map<String, String>> rows = referenceRows(caseName + "-parameters.csv");
+        JsonNode parameters = doc.get("parameters");
+        assertThat(parameters.size()).as(caseName).isEqualTo(rows.size());
+        double largest = 0;
+        for (int k = 0; k < rows.size(); k++) {
+            java.util.Map<String, String> r = rows.get(k);
+            JsonNode p = parameters.get(k);
+            String name = r.get("lhs") + r.get("op") + r.get("rhs") + " group " + r.get("group");
+            assertThat(p.get("lhs").stringValue() + p.get("op").stringValue()
+                            + p.get("rhs").stringValue() + " group "
+                            + p.get("group").intValue())
+                    .isEqualTo(name);
+            assertThat(p.get("label").stringValue()).as(name + " label").isEqualTo(r.get("label"));
+            for (String[] column : new String[][] {{"est", "est"}, {"se", "se"}, {"std.all", "std.all"}}) {
+                largest =
+                        Math.max(largest, close(p.get(column[0]), r.get(column[1]), relative, name + " " + column[0]));
+            }
+        }
+        return largest;
+    }
+
+    /** The fit measures of {@code <caseName>-fit.csv} that a reader of a WLSMV fit looks at, within 1e-6 relative. */
+    private static double fitMatches(JsonNode doc, String caseName) {
+        java.util.Map<String, String> fit = new java.util.HashMap<>();
+        for (java.util.Map<String, String> r : referenceRows(caseName + "-fit.csv")) {
+            fit.put(r.get("name"), r.get("value"));
+        }
+        double largest = 0;
+        for (String m : List.of(
+                "npar",
+                "chisq",
+                "df",
+                "pvalue",
+                "chisq.scaled",
+                "df.scaled",
+                "pvalue.scaled",
+                "chisq.scaling.factor",
+                "baseline.chisq",
+                "baseline.df",
+                "cfi",
+                "tli",
+                "cfi.scaled",
+                "tli.scaled",
+                "rmsea",
+                "rmsea.scaled",
+                "rmsea.ci.lower.scaled",
+                "rmsea.ci.upper.scaled",
+                "srmr")) {
+            assertThat(fit).as(caseName + " has " + m).containsKey(m);
+            largest = Math.max(largest, close(doc.at("/fit").get(m), fit.get(m), 1e-6, caseName + " " + m));
+        }
+        return largest;
+    }
+
+    /** {@code actual} within {@code relative} of lavaan's {@code expected} (plus relative / 10 absolute); the deviation. */
+    private static double close(JsonNode actual, String expected, double relative, String what) {
+        if (expected.equals("NA")) {
+            assertThat(actual.isNull()).as(what + " (lavaan: NA)").isTrue();
+            return 0;
+        }
+        double e = Double.parseDouble(expected);
+        double a = actual.doubleValue();
+        assertThat(a).as(what).isCloseTo(e, within(relative * Math.abs(e) + relative / 10));
+        return Math.abs(a - e) / Math.max(Math.abs(e), 1e-1);
+    }
+
+    /** lavaan's estimate of this row, as the text prints it (three decimals). */
+    private static String reference(String caseName, String lhs, String op, String rhs, int group) {
+        return referenceRows(caseName + "-parameters.csv").stream()
+                .filter(r -> r.get("lhs").equals(lhs)
+                        && r.get("op").equals(op)
+                        && r.get("rhs").equals(rhs)
+                        && r.get("group").equals(String.valueOf(group)))
+                .map(r -> String.format(java.util.Locale.ROOT, "%.3f", Double.parseDouble(r.get("est"))))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** A reference CSV of wlsmv.R (reference/cfa), each row by its header's names. */
+    private static List<java.util.Map<String, String>> referenceRows(String file) {
+        try {
+            List<String> lines = lavaan(file);
+            String[] header = lines.get(0).replace("\"", "").split(",", -1);
+            List<java.util.Map<String, String>> rows = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] cells = line.replace("\"", "").split(",", -1);
+                java.util.Map<String, String> row = new java.util.HashMap<>();
+                for (int i = 0; i < header.length; i++) {
+                    row.put(header[i], cells[i]);
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void orderedRefusesWhatIsNotImplementedWithExitTwo() {
-        assertRefused("--ordered (WLSMV) with --group", "--ordered", "all", "--group", "school");
         assertRefused("--ordered (WLSMV) with --missing ml", "--ordered", "all", "--missing", "ml");
         assertRefused("--ordered (WLSMV) with --modification-indices", "--ordered", "all", "--modification-indices");
         assertRefused("--estimator mlr with --ordered is not implemented", "--ordered", "all", "--estimator", "mlr");
