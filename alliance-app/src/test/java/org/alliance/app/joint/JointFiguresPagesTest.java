@@ -115,19 +115,6 @@ class JointFiguresPagesTest extends PageTest {
         answer(header, bondChair, bondColleague, voice, release, release, release, "ALL_PROFESSIONALS");
     }
 
-    /** The client shares every block with all professionals of the meeting (the figures below need both). */
-    private void answer(
-            JointMeetings.Header header,
-            int bondChair,
-            int bondColleague,
-            int[] voice,
-            String release,
-            String chairBlock,
-            String colleagueBlock)
-            throws Exception {
-        answer(header, bondChair, bondColleague, voice, release, chairBlock, colleagueBlock, "ALL_PROFESSIONALS");
-    }
-
     /**
      * Issue 14, promise 2, through the real form: a client who does not choose otherwise keeps each block for the
      * professional it is about; the chair does not see the client's rating of the colleague, nor the split index,
@@ -345,7 +332,8 @@ class JointFiguresPagesTest extends PageTest {
     void eachProfessionalSeesTheBlockAboutThemOnlyWhenTheClientReleasedIt() throws Exception {
         JointMeetings.Header header = joint(world.client, LocalDate.of(2026, 3, 3));
         // The chair's block now, the colleague's at the next meeting, the team questions now.
-        answer(header, 5, 2, new int[] {4, 4, 4, 4}, "NOW", "NOW", "NEXT_MEETING");
+        // The client shares every block with all professionals of the meeting (the figures below need both).
+        answer(header, 5, 2, new int[] {4, 4, 4, 4}, "NOW", "NOW", "NEXT_MEETING", "ALL_PROFESSIONALS");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM check_in_block_release r JOIN check_in c ON c.id = r.check_in_id"
                                 + " WHERE c.meeting_id = ? AND r.released_at IS NULL")
                         .param(header.meetingId())
