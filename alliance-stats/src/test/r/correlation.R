@@ -3,16 +3,9 @@
 # Run from the repository root:  Rscript alliance-stats/src/test/r/correlation.R
 # Reads only the committed CSVs in alliance-stats/src/test/resources/data, so Java and R see the same input.
 # Numbers are written with 17 significant digits (sprintf %.17g); the Java tests read them back.
-data_dir <- "alliance-stats/src/test/resources/data"
 out_dir <- "alliance-stats/src/test/resources/reference/correlation"
-dir.create(out_dir, recursive = TRUE, showWarnings = FALSE)
-
-full <- function(x) if (is.numeric(x)) sprintf("%.17g", x) else x
-write_ref <- function(df, name) {
-  df[] <- lapply(df, full)
-  write.csv(df, file.path(out_dir, paste0(name, ".csv")), row.names = FALSE, quote = TRUE)
-}
-writeLines(paste("R", paste(R.version$major, R.version$minor, sep = ".")), file.path(out_dir, "VERSIONS.txt"))
+source("alliance-stats/src/test/r/reference-writers.R") # data_dir, full, write_ref, write_versions
+write_versions()
 
 sets <- list(
   mtcars = read.csv(file.path(data_dir, "mtcars.csv")),

@@ -15,20 +15,9 @@ suppressPackageStartupMessages({
   library(sandwich)
   library(lmtest)
 })
-data_dir <- "alliance-stats/src/test/resources/data"
 out_dir <- "alliance-stats/src/test/resources/reference/formulas"
-dir.create(out_dir, recursive = TRUE, showWarnings = FALSE)
-full <- function(x) if (is.numeric(x)) sprintf("%.17g", x) else x
-write_ref <- function(df, name) {
-  df[] <- lapply(df, full)
-  write.csv(df, file.path(out_dir, paste0(name, ".csv")), row.names = FALSE, quote = TRUE)
-}
-writeLines(c(
-  paste("R", paste(R.version$major, R.version$minor, sep = ".")),
-  paste("sandwich", as.character(packageVersion("sandwich"))),
-  paste("lmtest", as.character(packageVersion("lmtest"))),
-  paste("ICU", extSoftVersion()[["ICU"]])
-), file.path(out_dir, "VERSIONS.txt"))
+source("alliance-stats/src/test/r/reference-writers.R") # data_dir, full, write_ref, write_versions
+write_versions(c("sandwich", "lmtest"), paste("ICU", extSoftVersion()[["ICU"]]))
 
 write_data <- function(df, name) write.csv(df, file.path(data_dir, paste0(name, ".csv")), row.names = FALSE, na = "")
 write_data(datasets::ToothGrowth, "ToothGrowth")

@@ -8,16 +8,9 @@
 # from lme4's default finite-difference Hessian) and <case>-model.csv (theta, variance, logLik, AIC, BIC, deviance),
 # fitted with bobyqa polished to rhoend 1e-10 (and the default fit's figures for comparison).
 suppressPackageStartupMessages(library(lme4))
-data_dir <- "alliance-stats/src/test/resources/data"
 out_dir <- "alliance-stats/src/test/resources/reference/glmer"
-dir.create(out_dir, recursive = TRUE, showWarnings = FALSE)
-full <- function(x) if (is.numeric(x)) sprintf("%.17g", x) else x
-write_ref <- function(df, name) {
-  df[] <- lapply(df, full)
-  write.csv(df, file.path(out_dir, paste0(name, ".csv")), row.names = FALSE, quote = TRUE)
-}
-writeLines(c(paste("R", paste(R.version$major, R.version$minor, sep = ".")),
-             paste("lme4", as.character(packageVersion("lme4")))), file.path(out_dir, "VERSIONS.txt"))
+source("alliance-stats/src/test/r/reference-writers.R") # data_dir, full, write_ref, write_versions
+write_versions("lme4")
 cbpp <- lme4::cbpp
 cbpp$prop <- cbpp$incidence / cbpp$size
 write.csv(cbpp, file.path(data_dir, "cbpp.csv"), row.names = FALSE)

@@ -9,21 +9,9 @@
 suppressPackageStartupMessages({
   library(lme4)
 })
-data_dir <- "alliance-stats/src/test/resources/data"
-out <- "alliance-stats/src/test/resources/reference/mixed"
-dir.create(out, recursive = TRUE, showWarnings = FALSE)
-
-full <- function(x) if (is.numeric(x)) sprintf("%.17g", x) else x
-write_ref <- function(df, name) {
-  df[] <- lapply(df, full)
-  write.csv(df, file.path(out, paste0(name, ".csv")), row.names = FALSE, quote = TRUE)
-}
-writeLines(c(
-  paste("R", paste(R.version$major, R.version$minor, sep = ".")),
-  paste("lme4", as.character(packageVersion("lme4"))),
-  paste("minqa", as.character(packageVersion("minqa"))),
-  paste("nloptr", as.character(packageVersion("nloptr")))
-), file.path(out, "VERSIONS.txt"))
+out_dir <- "alliance-stats/src/test/resources/reference/mixed"
+source("alliance-stats/src/test/r/reference-writers.R") # data_dir, full, write_ref, write_versions
+write_versions(c("lme4", "minqa", "nloptr"))
 
 export <- function(df, name) {
   write.csv(df, file.path(data_dir, paste0(name, ".csv")), row.names = FALSE, na = "")

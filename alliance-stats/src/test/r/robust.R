@@ -11,20 +11,9 @@ suppressPackageStartupMessages({
   library(sandwich)
   library(lmtest)
 })
-data_dir <- "alliance-stats/src/test/resources/data"
 out_dir <- "alliance-stats/src/test/resources/reference/robust"
-dir.create(out_dir, recursive = TRUE, showWarnings = FALSE)
-
-full <- function(x) if (is.numeric(x)) sprintf("%.17g", x) else x
-write_ref <- function(df, name) {
-  df[] <- lapply(df, full)
-  write.csv(df, file.path(out_dir, paste0(name, ".csv")), row.names = FALSE, quote = TRUE)
-}
-writeLines(c(
-  paste("R", paste(R.version$major, R.version$minor, sep = ".")),
-  paste("sandwich", as.character(packageVersion("sandwich"))),
-  paste("lmtest", as.character(packageVersion("lmtest")))
-), file.path(out_dir, "VERSIONS.txt"))
+source("alliance-stats/src/test/r/reference-writers.R") # data_dir, full, write_ref, write_versions
+write_versions(c("sandwich", "lmtest"))
 
 mtcars <- read.csv(file.path(data_dir, "mtcars.csv"))
 mtcars$cyl <- factor(as.character(mtcars$cyl))  # cyl as a text column: "4" is the reference level

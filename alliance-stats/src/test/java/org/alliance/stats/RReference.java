@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the CSV files written by the R scripts in {@code src/test/r} (header row, fields optionally double-quoted, no
- * embedded quotes or line breaks) from the test class path. Numbers are parsed as R writes them ("Inf", "NA").
+ * Reads the CSV files written by the R scripts in {@code src/test/r} and the committed data sets (header row, fields
+ * optionally double-quoted, a quote inside a quoted field doubled as write.csv writes it, no line breaks; a row that
+ * stops early has empty fields at its end) from the test class path. Numbers are parsed as R writes them ("Inf", "NA").
  */
 public final class RReference {
 
@@ -38,7 +39,7 @@ public final class RReference {
                 List<String> fields = split(lines[i]);
                 Map<String, String> row = new LinkedHashMap<>();
                 for (int j = 0; j < header.size(); j++) {
-                    row.put(header.get(j), fields.get(j));
+                    row.put(header.get(j), j < fields.size() ? fields.get(j) : "");
                 }
                 rows.add(row);
             }
@@ -54,9 +55,18 @@ public final class RReference {
         boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {
             char ch = line.charAt(i);
-            if (ch == '"') {
-                quoted = !quoted;
-            } else if (ch == ',' && !quoted) {
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    field.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
                 fields.add(field.toString());
                 field.setLength(0);
             } else {

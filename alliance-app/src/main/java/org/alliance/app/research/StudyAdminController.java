@@ -96,10 +96,15 @@ class StudyAdminController {
         return "redirect:/admin/studies/" + id + "?created";
     }
 
+    /** A study of the administrator's organisation; another organisation's or an unknown one is answered with 404. */
+    private Study study(CurrentUser user, long studyId) {
+        return studies.find(user.organisationId(), studyId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
     @GetMapping("/admin/studies/{studyId}")
     String show(@AuthenticationPrincipal CurrentUser user, @PathVariable long studyId, Locale locale, Model model) {
-        Study study = studies.find(user.organisationId(), studyId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Study study = study(user, studyId);
         model.addAttribute("view", pages.view(study, locale));
         model.addAttribute("researchers", pages.researchers(user.organisationId()));
         model.addAttribute(
@@ -119,8 +124,7 @@ class StudyAdminController {
             Locale locale,
             HttpServletResponse response,
             Model model) {
-        Study study = studies.find(user.organisationId(), studyId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Study study = study(user, studyId);
         boolean allows = "yes".equals(allowsAnonymisation);
         if (allows && study.includeFreeText()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -146,8 +150,7 @@ class StudyAdminController {
             HttpServletResponse response,
             Model model) {
         List<String> ticked = chosen == null ? List.of() : chosen;
-        Study study = studies.find(user.organisationId(), studyId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Study study = study(user, studyId);
         List<Long> ids = StudyForm.ids(ticked, StudyPages.ids(pages.researchers(user.organisationId())));
         if (ids.size() != ticked.size()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());

@@ -102,6 +102,15 @@ class StudyAnalysisController {
         return "research/reports";
     }
 
+    /** The wave a report's summary choice names ({@code wave:T1}); empty for any other choice ({@code first}). */
+    private static Optional<String> wave(String summary) {
+        return summary.startsWith("wave:") ? Optional.of(summary.substring(5)) : Optional.empty();
+    }
+
+    private static boolean hasWave(Study study, String name) {
+        return study.waves().stream().anyMatch(w -> w.name().equals(name));
+    }
+
     @PostMapping("/research/studies/{studyId}/reports/outcome")
     String runOutcome(
             @AuthenticationPrincipal CurrentUser user,
@@ -121,11 +130,9 @@ class StudyAnalysisController {
                         && (v.type() == OutcomeFile.Type.YES_NO || v.type() == OutcomeFile.Type.NUMBER));
         boolean covariatesOk = chosen.stream().allMatch(c -> variables.stream()
                 .anyMatch(v -> !v.outcome() && v.name().equals(c) && v.type() != OutcomeFile.Type.DATE));
-        Optional<String> wave = summary.startsWith("wave:") ? Optional.of(summary.substring(5)) : Optional.empty();
-        boolean summaryOk = summary.equals("first")
-                || wave.filter(w ->
-                                study.waves().stream().anyMatch(x -> x.name().equals(w)))
-                        .isPresent();
+        Optional<String> wave = wave(summary);
+        boolean summaryOk =
+                summary.equals("first") || wave.filter(w -> hasWave(study, w)).isPresent();
         if (!outcomeOk || !covariatesOk || !summaryOk) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             Map<String, String> errors = new java.util.LinkedHashMap<>();
@@ -158,11 +165,9 @@ class StudyAnalysisController {
             HttpServletResponse response,
             Model model) {
         Study study = access.study(user, studyId);
-        Optional<String> wave = summary.startsWith("wave:") ? Optional.of(summary.substring(5)) : Optional.empty();
-        boolean summaryOk = summary.equals("first")
-                || wave.filter(w ->
-                                study.waves().stream().anyMatch(x -> x.name().equals(w)))
-                        .isPresent();
+        Optional<String> wave = wave(summary);
+        boolean summaryOk =
+                summary.equals("first") || wave.filter(w -> hasWave(study, w)).isPresent();
         boolean estimatorOk = estimator.equals("ML") || estimator.equals("MLR");
         if (!summaryOk || !estimatorOk) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());

@@ -115,19 +115,6 @@ class JointFiguresPagesTest extends PageTest {
         answer(header, bondChair, bondColleague, voice, release, release, release, "ALL_PROFESSIONALS");
     }
 
-    /** The client shares every block with all professionals of the meeting (the figures below need both). */
-    private void answer(
-            JointMeetings.Header header,
-            int bondChair,
-            int bondColleague,
-            int[] voice,
-            String release,
-            String chairBlock,
-            String colleagueBlock)
-            throws Exception {
-        answer(header, bondChair, bondColleague, voice, release, chairBlock, colleagueBlock, "ALL_PROFESSIONALS");
-    }
-
     /**
      * Issue 14, promise 2, through the real form: a client who does not choose otherwise keeps each block for the
      * professional it is about; the chair does not see the client's rating of the colleague, nor the split index,
@@ -139,17 +126,13 @@ class JointFiguresPagesTest extends PageTest {
         answer(header, 5, 2, new int[] {4, 4, 4, 4}, "NOW", "NOW", "NOW", null);
         String results = "/joint/" + header.id() + "/results";
         String chairPage = get(results, chair).getContentAsString();
-        assertThat(rows(chairPage, "alliance-table"))
-                .extracting(row -> row.get(2))
-                .containsExactly("5.0", "–");
+        assertThat(clientScores(chairPage)).containsExactly("5.0", "–");
         assertThat(chairPage)
                 .contains("seen only by the professional it is about")
                 .doesNotContain("class=\"split-index\"")
                 .doesNotContain(">2.0<");
         String colleaguePage = get(results, colleague).getContentAsString();
-        assertThat(rows(colleaguePage, "alliance-table"))
-                .extracting(row -> row.get(2))
-                .containsExactly("–", "2.0");
+        assertThat(clientScores(colleaguePage)).containsExactly("–", "2.0");
         assertThat(colleaguePage).doesNotContain(">5.0<").doesNotContain("class=\"split-index\"");
         String trends = get("/clients/" + world.client + "/joint/trends", chair).getContentAsString();
         assertThat(rows(trends, "bond-table")).containsExactly(List.of("2026-03-03", "5.0", "–", "–"));
@@ -158,9 +141,7 @@ class JointFiguresPagesTest extends PageTest {
         JointMeetings.Header shared = joint(world.client, LocalDate.of(2026, 4, 7));
         answer(shared, 4, 2, new int[] {4, 4, 4, 4}, "NOW", "NOW", "NOW", "ALL_PROFESSIONALS");
         String sharedPage = get("/joint/" + shared.id() + "/results", chair).getContentAsString();
-        assertThat(rows(sharedPage, "alliance-table"))
-                .extracting(row -> row.get(2))
-                .containsExactly("4.0", "2.0");
+        assertThat(clientScores(sharedPage)).containsExactly("4.0", "2.0");
         assertThat(sharedPage).contains("Split-alliance index: 50 %");
     }
 
@@ -172,9 +153,7 @@ class JointFiguresPagesTest extends PageTest {
         String results = "/joint/" + header.id() + "/results";
         for (String lang : List.of("nl", "nb", "da")) {
             String page = get(chair, results, "lang", lang).getContentAsString();
-            assertThat(rows(page, "alliance-table"))
-                    .extracting(row -> row.get(2))
-                    .containsExactly("5,0", "2,0");
+            assertThat(clientScores(page)).containsExactly("5,0", "2,0");
             String map = page.substring(page.indexOf("<svg"), page.indexOf("</svg>"));
             assertThat(map).as(lang).contains(">5,0<").doesNotContain(">5.0<");
             String trends = get(chair, "/clients/" + world.client + "/joint/trends", "lang", lang)
@@ -188,6 +167,11 @@ class JointFiguresPagesTest extends PageTest {
 
     private MockHttpServletResponse get(String path, CurrentUser who) throws Exception {
         return get(who, path, "lang", "en");
+    }
+
+    /** The client's score of each professional in the alliance table of a results page (its third column). */
+    private static List<String> clientScores(String html) {
+        return rows(html, "alliance-table").stream().map(row -> row.get(2)).toList();
     }
 
     /** The cells of the body rows of the table with this class, tags stripped. */
@@ -348,7 +332,8 @@ class JointFiguresPagesTest extends PageTest {
     void eachProfessionalSeesTheBlockAboutThemOnlyWhenTheClientReleasedIt() throws Exception {
         JointMeetings.Header header = joint(world.client, LocalDate.of(2026, 3, 3));
         // The chair's block now, the colleague's at the next meeting, the team questions now.
-        answer(header, 5, 2, new int[] {4, 4, 4, 4}, "NOW", "NOW", "NEXT_MEETING");
+        // The client shares every block with all professionals of the meeting (the figures below need both).
+        answer(header, 5, 2, new int[] {4, 4, 4, 4}, "NOW", "NOW", "NEXT_MEETING", "ALL_PROFESSIONALS");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM check_in_block_release r JOIN check_in c ON c.id = r.check_in_id"
                                 + " WHERE c.meeting_id = ? AND r.released_at IS NULL")
                         .param(header.meetingId())
@@ -358,24 +343,18 @@ class JointFiguresPagesTest extends PageTest {
         String results = "/joint/" + header.id() + "/results";
         String chairPage = get(results, chair).getContentAsString();
         // The chair sees the block about them (5.0), not the colleague's (2.0), and no split index (it would tell).
-        assertThat(rows(chairPage, "alliance-table"))
-                .extracting(row -> row.get(2))
-                .containsExactly("5.0", "–");
+        assertThat(clientScores(chairPage)).containsExactly("5.0", "–");
         assertThat(chairPage).contains("class=\"withheld\"").doesNotContain("class=\"split-index\"");
         String colleaguePage = get(results, colleague).getContentAsString();
         assertThat(colleaguePage).contains("The client chose to share their answers at the next meeting.");
-        assertThat(rows(colleaguePage, "alliance-table"))
-                .extracting(row -> row.get(2))
-                .containsOnly("–");
+        assertThat(clientScores(colleaguePage)).containsOnly("–");
 
         // The next meeting is opened: the colleague's block is released; everyone now sees both, and the index
         // (range 3 of 4 = 75 %).
         caseload.createMeeting(world.client, chair.id(), LocalDate.of(2026, 3, 17), Meeting.Kind.REGULAR);
         for (CurrentUser who : List.of(chair, colleague)) {
             String page = get(results, who).getContentAsString();
-            assertThat(rows(page, "alliance-table"))
-                    .extracting(row -> row.get(2))
-                    .containsExactly("5.0", "2.0");
+            assertThat(clientScores(page)).containsExactly("5.0", "2.0");
             assertThat(page).contains("Split-alliance index: 75 %");
         }
     }

@@ -30,6 +30,7 @@ import org.alliance.core.joint.JointMeeting;
 import org.alliance.core.joint.MeetingDecision;
 import org.alliance.core.joint.Party;
 import org.alliance.core.release.ReleaseChoice;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -251,8 +252,7 @@ class JointPersistenceTest extends DatabaseTest {
         MutableClock clock = new MutableClock();
         World world = world(vendor, clock);
         JointMeetings.Header header = world.header();
-        Invitation invitation = clientInvitation(world, header);
-        world.checkIns().submit(invitation, clientAnswers("joint-2", ReleaseChoice.NOW, world));
+        submitClientAnswers(world, header, "joint-2");
 
         assertThat(results(world, header, world.outsider(), world.otherOrganisation(), clock))
                 .satisfies(r -> {
@@ -264,9 +264,7 @@ class JointPersistenceTest extends DatabaseTest {
         JointResults own = results(world, header, world.colleague(), world.organisation(), clock);
         assertThat(own.decision().orElseThrow().reason()).isEqualTo(ConsentRules.Reason.SAME_ORGANISATION);
         // Bond means: Anna 5.0, Ben 4.0, Chris 2.0 → range 3 of 4 scale points = 75 %, above the 25 % default.
-        assertThat(own.professionals())
-                .extracting(JointResults.ProfessionalRow::clientScore)
-                .containsExactly("5.0", "4.0", "2.0");
+        assertClientScores(own, "5.0", "4.0", "2.0");
         assertThat(own.split().orElseThrow().value().rangeIndex()).isEqualTo(0.75);
         assertThat(own.alert()).isPresent();
         assertThat(own.mapSvg().markup()).contains("<svg").contains("Chris").contains(">2.0<");
@@ -382,9 +380,7 @@ class JointPersistenceTest extends DatabaseTest {
 
         // Bonds: chair 5, colleague 4, Chris 2. The chair sees only the block released so far.
         JointResults chair = results(world, header, world.chair(), world.organisation(), clock);
-        assertThat(chair.professionals())
-                .extracting(JointResults.ProfessionalRow::clientScore)
-                .containsExactly("5.0", "–", "–");
+        assertClientScores(chair, "5.0", "–", "–");
         assertThat(chair.split()).isEmpty();
         assertThat(chair.withheld()).isTrue();
         assertThat(decision(world, header, world.colleague(), world.organisation(), clock)
@@ -417,9 +413,7 @@ class JointPersistenceTest extends DatabaseTest {
         JointResults colleague = results(world, header, world.colleague(), world.organisation(), clock);
         assertThat(colleague.decision().orElseThrow().allowed()).isTrue();
         // The client did not share the chair's block with the others: the colleague sees only their own.
-        assertThat(colleague.professionals())
-                .extracting(JointResults.ProfessionalRow::clientScore)
-                .containsExactly("–", "4.0", "–");
+        assertClientScores(colleague, "–", "4.0", "–");
         assertThat(colleague.keptForOthers()).isTrue();
         // Chris's block held back: no index (it would tell how far Chris's score lies from the others).
         assertThat(colleague.split()).isEmpty();
@@ -438,8 +432,7 @@ class JointPersistenceTest extends DatabaseTest {
         MutableClock clock = new MutableClock();
         World world = world(vendor, clock);
         JointMeetings.Header header = world.header();
-        Invitation invitation = clientInvitation(world, header);
-        world.checkIns().submit(invitation, clientAnswers("erase-1", ReleaseChoice.NOW, world));
+        submitClientAnswers(world, header, "erase-1");
         world.invitations().issue(header.meetingId(), CLIENT.id(), world.chair(), Duration.ofHours(72));
         world.records().addNote(header.id(), GuideStep.INTRODUCE_CLIENT, "notes about Kim");
         world.records()
@@ -543,13 +536,9 @@ class JointPersistenceTest extends DatabaseTest {
                 world.colleague(), ReleaseChoice.NOW,
                 world.outsider(), ReleaseChoice.NOW);
         // Only the block about the chair is shared with everyone; the others are for the professional concerned.
-        CheckInSubmission submission = new CheckInSubmission(
-                plain.instrument(),
-                plain.language(),
-                ReleaseChoice.NOW,
+        CheckInSubmission submission = withAudiences(
+                plain,
                 plain.idempotencyKey(),
-                plain.answers(),
-                plain.perProfessional(),
                 now,
                 Map.of(world.chair(), BlockAudience.ALL_PROFESSIONALS, world.colleague(), BlockAudience.CONCERNED));
         Invitation invitation = clientInvitation(world, header);
@@ -566,17 +555,11 @@ class JointPersistenceTest extends DatabaseTest {
 
         // Bonds: chair 5, colleague 4, Chris 2 (other organisation, with consent).
         JointResults chair = results(world, header, world.chair(), world.organisation(), clock);
-        assertThat(chair.professionals())
-                .extracting(JointResults.ProfessionalRow::clientScore)
-                .containsExactly("5.0", "–", "–");
+        assertClientScores(chair, "5.0", "–", "–");
         JointResults colleague = results(world, header, world.colleague(), world.organisation(), clock);
-        assertThat(colleague.professionals())
-                .extracting(JointResults.ProfessionalRow::clientScore)
-                .containsExactly("5.0", "4.0", "–");
+        assertClientScores(colleague, "5.0", "4.0", "–");
         JointResults outsider = results(world, header, world.outsider(), world.otherOrganisation(), clock);
-        assertThat(outsider.professionals())
-                .extracting(JointResults.ProfessionalRow::clientScore)
-                .containsExactly("5.0", "–", "2.0");
+        assertClientScores(outsider, "5.0", "–", "2.0");
         for (JointResults viewer : List.of(chair, colleague, outsider)) {
             assertThat(viewer.keptForOthers()).isTrue();
             assertThat(viewer.split())
@@ -599,18 +582,7 @@ class JointPersistenceTest extends DatabaseTest {
                 .contains(">2.0<")
                 .doesNotContain(">4.0<");
         // The trends page asks for no map (no label): the same figures, no picture drawn.
-        JointResults noMap = JointResults.build(
-                header,
-                world.meetings().parties(header.id()),
-                world.jointCheckIns().checkIns(header.meetingId()),
-                world.jointCheckIns().consents(header.clientId()),
-                new ConsentRules.Viewer(String.valueOf(world.chair()), String.valueOf(world.organisation())),
-                CATALOG,
-                world.meetings().splitThreshold(header.clientOrganisationId()),
-                clock.instant(),
-                java.util.Locale.ENGLISH,
-                null,
-                "own");
+        JointResults noMap = results(world, header, world.chair(), world.organisation(), clock, null);
         assertThat(noMap.mapSvg()).isNull();
         assertThat(noMap.professionals()).isEqualTo(chair.professionals());
 
@@ -631,13 +603,9 @@ class JointPersistenceTest extends DatabaseTest {
         assertThat(world.checkIns()
                         .submit(
                                 again,
-                                new CheckInSubmission(
-                                        plain.instrument(),
-                                        plain.language(),
-                                        ReleaseChoice.NOW,
+                                withAudiences(
+                                        plain,
                                         "audience-2",
-                                        plain.answers(),
-                                        plain.perProfessional(),
                                         now,
                                         Map.of(
                                                 world.chair(), BlockAudience.ALL_PROFESSIONALS,
@@ -651,9 +619,7 @@ class JointPersistenceTest extends DatabaseTest {
             {world.outsider(), world.otherOrganisation()}
         }) {
             JointResults shared = results(world, second, viewer[0], viewer[1], clock);
-            assertThat(shared.professionals())
-                    .extracting(JointResults.ProfessionalRow::clientScore)
-                    .containsExactly("5.0", "4.0", "2.0");
+            assertClientScores(shared, "5.0", "4.0", "2.0");
             assertThat(shared.split()).isPresent();
             assertThat(shared.keptForOthers()).isFalse();
         }
@@ -667,8 +633,20 @@ class JointPersistenceTest extends DatabaseTest {
                 .orElseThrow();
     }
 
+    /** The meeting's results as {@code viewer} of {@code viewerOrganisation} sees them, with the alliance map. */
     private static JointResults results(
             World world, JointMeetings.Header header, long viewer, long viewerOrganisation, Clock clock) {
+        return results(world, header, viewer, viewerOrganisation, clock, "map");
+    }
+
+    /** The same, with the map labelled {@code mapLabel}, or none drawn where it is null (the trends page). */
+    private static JointResults results(
+            World world,
+            JointMeetings.Header header,
+            long viewer,
+            long viewerOrganisation,
+            Clock clock,
+            @Nullable String mapLabel) {
         return JointResults.build(
                 header,
                 world.meetings().parties(header.id()),
@@ -679,11 +657,17 @@ class JointPersistenceTest extends DatabaseTest {
                 world.meetings().splitThreshold(header.clientOrganisationId()),
                 clock.instant(),
                 java.util.Locale.ENGLISH,
-                "map",
+                mapLabel,
                 "own");
     }
 
-    /** Bond 5 for the chair, 4 for the colleague, 2 for the outsider; team items 4. */
+    /** The client's score of each professional, in the meeting's order, as {@code results} shows it. */
+    private static void assertClientScores(JointResults results, String... scores) {
+        assertThat(results.professionals())
+                .extracting(JointResults.ProfessionalRow::clientScore)
+                .containsExactly(scores);
+    }
+
     /** A fresh invitation for the client's joint check-in of the meeting, made by the chair. */
     private static Invitation clientInvitation(World world, JointMeetings.Header header) {
         return world.invitations()
@@ -693,6 +677,12 @@ class JointPersistenceTest extends DatabaseTest {
                 .orElseThrow();
     }
 
+    /** The client's joint check-in of the meeting ({@link #clientAnswers}, released now), through a fresh invitation. */
+    private static void submitClientAnswers(World world, JointMeetings.Header header, String key) {
+        world.checkIns().submit(clientInvitation(world, header), clientAnswers(key, ReleaseChoice.NOW, world));
+    }
+
+    /** Bond 5 for the chair, 4 for the colleague, 2 for the outsider; team items 4. */
     private static CheckInSubmission clientAnswers(String key, ReleaseChoice release, World world) {
         Map<Long, Map<String, Double>> blocks = Map.of(
                 world.chair(), bond(5.0),
@@ -713,6 +703,23 @@ class JointPersistenceTest extends DatabaseTest {
             audiences.put(professional, BlockAudience.ALL_PROFESSIONALS);
         }
         return new CheckInSubmission(CLIENT, Language.EN, release, key, team, blocks, releases, audiences);
+    }
+
+    /** {@code plain}'s answers under {@code key}, released now, with these block releases and audiences. */
+    private static CheckInSubmission withAudiences(
+            CheckInSubmission plain,
+            String key,
+            Map<Long, ReleaseChoice> releases,
+            Map<Long, BlockAudience> audiences) {
+        return new CheckInSubmission(
+                plain.instrument(),
+                plain.language(),
+                ReleaseChoice.NOW,
+                key,
+                plain.answers(),
+                plain.perProfessional(),
+                releases,
+                audiences);
     }
 
     private static Map<String, Double> bond(double value) {

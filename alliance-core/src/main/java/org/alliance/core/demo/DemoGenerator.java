@@ -434,33 +434,35 @@ public final class DemoGenerator {
     }
 
     private static Language language(SplittableRandom random) {
-        double u = random.nextDouble();
-        if (u < 0.80) {
-            return Language.NL;
-        }
-        if (u < 0.90) {
-            return Language.EN;
-        }
-        return u < 0.95 ? Language.NB : Language.DA;
+        return draw(random, List.of(Language.NL, Language.EN, Language.NB, Language.DA), 0.80, 0.90, 0.95);
     }
 
     private static Trajectory trajectory(SplittableRandom random) {
-        double u = random.nextDouble();
-        if (u < 0.45) {
-            return Trajectory.RISING;
-        }
-        if (u < 0.65) {
-            return Trajectory.DROP_AFTER_CONFLICT;
-        }
-        return u < 0.85 ? Trajectory.CEILING : Trajectory.FLAT;
+        return draw(
+                random,
+                List.of(Trajectory.RISING, Trajectory.DROP_AFTER_CONFLICT, Trajectory.CEILING, Trajectory.FLAT),
+                0.45,
+                0.65,
+                0.85);
     }
 
     private static ReleaseChoice release(SplittableRandom random) {
+        return draw(
+                random, List.of(ReleaseChoice.NOW, ReleaseChoice.NEXT_MEETING, ReleaseChoice.TEAM_ONLY), 0.70, 0.90);
+    }
+
+    /**
+     * One of {@code choices} from one uniform draw: the first whose cumulative probability {@code upTo} the draw stays
+     * below, the last one for the rest.
+     */
+    private static <T> T draw(SplittableRandom random, List<T> choices, double... upTo) {
         double u = random.nextDouble();
-        if (u < 0.70) {
-            return ReleaseChoice.NOW;
+        for (int i = 0; i < upTo.length; i++) {
+            if (u < upTo[i]) {
+                return choices.get(i);
+            }
         }
-        return u < 0.90 ? ReleaseChoice.NEXT_MEETING : ReleaseChoice.TEAM_ONLY;
+        return choices.get(upTo.length);
     }
 
     /** A standard normal draw (Box–Muller; one of the pair is discarded to keep the stream simple). */

@@ -17,7 +17,8 @@ public record LinearOptions(
         CovarianceType covarianceType,
         List<String> clusterVariables,
         LevelOrder levelOrder,
-        Optional<String> weights) {
+        Optional<String> weights)
+        implements RegressionOptions {
 
     public LinearOptions {
         referenceLevels = Map.copyOf(referenceLevels);

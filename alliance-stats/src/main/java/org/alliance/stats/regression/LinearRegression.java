@@ -46,17 +46,8 @@ public final class LinearRegression {
      * @throws IllegalArgumentException naming what to fix (unknown variable, aliased term, too few rows...)
      */
     public static LinearRegressionResult fit(Formula formula, Columns columns, LinearOptions options) {
-        DesignMatrix design = DesignMatrix.build(
-                formula,
-                columns,
-                options.referenceLevels(),
-                options.clusterVariables(),
-                options.levelOrder(),
-                options.weights());
-        List<String[]> clusters = options.clusterVariables().stream()
-                .map(name -> clusterLabels(columns, name, design.rowsUsed()))
-                .toList();
-        return fit(design, options.covarianceType(), clusters);
+        DesignMatrix design = options.design(formula, columns);
+        return fit(design, options.covarianceType(), options.clusterLabels(columns, design));
     }
 
     /**

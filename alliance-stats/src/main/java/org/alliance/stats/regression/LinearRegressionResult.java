@@ -2,7 +2,6 @@ package org.alliance.stats.regression;
 
 import java.util.List;
 import java.util.Optional;
-import org.alliance.stats.provenance.Traceable;
 
 /**
  * A fitted linear model with the figures of R's {@code summary(lm)}, {@code logLik}, {@code AIC} and {@code BIC}.
@@ -56,7 +55,7 @@ public record LinearRegressionResult(
         Optional<WaldTest> robustWaldTest,
         List<String> warnings,
         String method)
-        implements Traceable.ByMethod {
+        implements RegressionResult {
 
     public LinearRegressionResult {
         coefficients = List.copyOf(coefficients);

@@ -20,7 +20,8 @@ public record LogisticOptions(
         CovarianceType covarianceType,
         List<String> clusterVariables,
         LevelOrder levelOrder,
-        Optional<String> weights) {
+        Optional<String> weights)
+        implements RegressionOptions {
 
     public LogisticOptions {
         referenceLevels = Map.copyOf(referenceLevels);

@@ -71,17 +71,8 @@ public final class LogisticRegression {
      * @throws IllegalArgumentException naming what to fix
      */
     public static LogisticRegressionResult fit(Formula formula, Columns columns, LogisticOptions options) {
-        DesignMatrix design = DesignMatrix.build(
-                formula,
-                columns,
-                options.referenceLevels(),
-                options.clusterVariables(),
-                options.levelOrder(),
-                options.weights());
-        List<String[]> clusters = options.clusterVariables().stream()
-                .map(name -> LinearRegression.clusterLabels(columns, name, design.rowsUsed()))
-                .toList();
-        return fit(design, options.covarianceType(), clusters);
+        DesignMatrix design = options.design(formula, columns);
+        return fit(design, options.covarianceType(), options.clusterLabels(columns, design));
     }
 
     /** Fits a prepared design matrix with classical standard errors; the response must be 0/1. */

@@ -2,7 +2,6 @@ package org.alliance.stats.regression;
 
 import java.util.List;
 import java.util.Optional;
-import org.alliance.stats.provenance.Traceable;
 
 /**
  * A fitted logistic regression with the figures of R's {@code summary(glm(..., family = binomial))}.
@@ -47,7 +46,7 @@ public record LogisticRegressionResult(
         Optional<WaldTest> robustWaldTest,
         List<String> warnings,
         String method)
-        implements Traceable.ByMethod {
+        implements RegressionResult {
 
     public LogisticRegressionResult {
         coefficients = List.copyOf(coefficients);

@@ -1,70 +1,19 @@
 package org.alliance.stats.factor;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.alliance.stats.RReference;
 
 /** Reads the committed data sets and lavaan reference outputs (simple quoted CSV, as R's write.csv writes). */
 final class ReferenceFiles {
 
     private ReferenceFiles() {}
 
+    /** The rows of a class-path resource ({@code /data/...}), read as {@link RReference} reads them. */
     static List<Map<String, String>> csv(String resource) {
-        try (InputStream in = ReferenceFiles.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + resource);
-            }
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\r?\n");
-            List<String> header = fields(lines[0]);
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (int i = 1; i < lines.length; i++) {
-                if (lines[i].isEmpty()) {
-                    continue;
-                }
-                List<String> f = fields(lines[i]);
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int j = 0; j < header.size(); j++) {
-                    row.put(header.get(j), j < f.size() ? f.get(j) : "");
-                }
-                rows.add(row);
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<String> fields(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        out.add(cur.toString());
-        return out;
+        return RReference.read(resource.substring(1)).rows();
     }
 
     static double number(String s) {

@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 /** The trust-region optimiser against minima known by hand. */
 class BoundedQuadraticTrustRegionTest {
 
-    private static final double[] FREE = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-
     private static BoundedQuadraticTrustRegion.Settings settings(int maxEvaluations) {
         return new BoundedQuadraticTrustRegion.Settings(0.25, 1e-5, 1e-8, maxEvaluations);
     }
@@ -17,13 +15,11 @@ class BoundedQuadraticTrustRegionTest {
     @Test
     void findsTheMinimumOfRosenbrocksValley() {
         BoundedNelderMead.Minimum m = BoundedQuadraticTrustRegion.minimise(
-                x -> 100 * Math.pow(x[1] - x[0] * x[0], 2) + Math.pow(1 - x[0], 2),
-                new double[] {-1.2, 1},
-                FREE,
+                OptimiserProblems.ROSENBROCK,
+                OptimiserProblems.rosenbrockStart(),
+                OptimiserProblems.free(),
                 settings(10_000));
-        assertThat(m.converged()).isTrue();
-        assertThat(m.point()[0]).isCloseTo(1.0, within(1e-7));
-        assertThat(m.point()[1]).isCloseTo(1.0, within(1e-7));
+        OptimiserProblems.assertRosenbrockMinimum(m);
     }
 
     @Test
@@ -32,7 +28,7 @@ class BoundedQuadraticTrustRegionTest {
         BoundedNelderMead.Minimum m = BoundedQuadraticTrustRegion.minimise(
                 x -> 3 * Math.pow(x[0] - 0.3, 2) + Math.pow(x[1] + 0.2, 2) + (x[0] - 0.3) * (x[1] + 0.2),
                 new double[] {0.2, 0},
-                FREE,
+                OptimiserProblems.free(),
                 settings(10_000));
         assertThat(m.converged()).isTrue();
         assertThat(m.point()[0]).isCloseTo(0.3, within(1e-9));
@@ -43,24 +39,20 @@ class BoundedQuadraticTrustRegionTest {
 
     @Test
     void landsExactlyOnTheLowerBoundWhenTheUnconstrainedMinimumIsOutside() {
-        // Unconstrained minimum at (-2, 3); with x0 >= 0 the constrained one is (0, 2.5).
         BoundedNelderMead.Minimum m = BoundedQuadraticTrustRegion.minimise(
-                x -> Math.pow(x[0] + 2, 2) + Math.pow(x[1] - 3, 2) + 0.5 * (x[0] + 2) * (x[1] - 3),
+                OptimiserProblems.MINIMUM_OUTSIDE_THE_BOUND,
                 new double[] {1, 1},
-                new double[] {0, Double.NEGATIVE_INFINITY},
+                OptimiserProblems.x0AtLeastZero(),
                 settings(10_000));
-        assertThat(m.converged()).isTrue();
-        assertThat(m.point()[0]).isEqualTo(0.0);
-        // d/dx1 at x0 = 0: 2(x1 - 3) + 0.5·2 = 0 → x1 = 2.5
-        assertThat(m.point()[1]).isCloseTo(2.5, within(1e-8));
+        OptimiserProblems.assertOnTheBound(m);
     }
 
     @Test
     void runningOutOfEvaluationsIsNotConvergence() {
         BoundedNelderMead.Minimum m = BoundedQuadraticTrustRegion.minimise(
-                x -> 100 * Math.pow(x[1] - x[0] * x[0], 2) + Math.pow(1 - x[0], 2),
-                new double[] {-1.2, 1},
-                FREE,
+                OptimiserProblems.ROSENBROCK,
+                OptimiserProblems.rosenbrockStart(),
+                OptimiserProblems.free(),
                 settings(8));
         assertThat(m.converged()).isFalse();
         assertThat(m.evaluations()).isEqualTo(8);

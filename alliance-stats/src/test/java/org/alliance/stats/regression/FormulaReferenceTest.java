@@ -1,6 +1,8 @@
 package org.alliance.stats.regression;
 
 import static org.alliance.stats.regression.ReferenceAssertions.assertCoefficients;
+import static org.alliance.stats.regression.ReferenceAssertions.assertLinearModel;
+import static org.alliance.stats.regression.ReferenceAssertions.assertLogisticModel;
 import static org.alliance.stats.regression.ReferenceAssertions.assertRelative;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,29 +55,14 @@ class FormulaReferenceTest {
             LogisticRegressionResult result = LogisticRegression.fit(
                     formula, columns, new LogisticOptions(Map.of(), type, clusters, LevelOrder.C, weights));
             assertCoefficients(result.coefficients(), coefficients, RELATIVE);
-            assertRelative(result.deviance(), model.value("deviance"), RELATIVE, "deviance");
-            assertRelative(result.nullDeviance(), model.value("null_deviance"), RELATIVE, "null deviance");
-            assertRelative(result.aic(), model.value("aic"), RELATIVE, "aic");
-            assertRelative(result.bic(), model.value("bic"), RELATIVE, "bic");
-            assertRelative(result.logLikelihood(), model.value("log_lik"), RELATIVE, "logLik");
-            assertThat(result.iterations()).isEqualTo((int) model.value("iterations"));
+            assertLogisticModel(result, model, RELATIVE);
             assertThat(result.residualDf()).isEqualTo((int) model.value("df_residual"));
             wald = result.robustWaldTest();
         } else {
             LinearRegressionResult result = LinearRegression.fit(
                     formula, columns, new LinearOptions(Map.of(), type, clusters, LevelOrder.C, weights));
             assertCoefficients(result.coefficients(), coefficients, RELATIVE);
-            assertRelative(result.rSquared(), model.value("r_squared"), RELATIVE, "r_squared");
-            assertRelative(result.adjustedRSquared(), model.value("adj_r_squared"), RELATIVE, "adj_r_squared");
-            assertRelative(result.sigma(), model.value("sigma"), RELATIVE, "sigma");
-            assertRelative(result.fStatistic(), model.value("f_statistic"), RELATIVE, "F");
-            assertRelative(result.fPValue(), model.value("f_p_value"), RELATIVE, "F p");
-            assertRelative(result.logLikelihood(), model.value("log_lik"), RELATIVE, "logLik");
-            assertRelative(result.aic(), model.value("aic"), RELATIVE, "aic");
-            assertRelative(result.bic(), model.value("bic"), RELATIVE, "bic");
-            assertThat(result.fNumeratorDf()).isEqualTo((int) model.value("f_df1"));
-            assertThat(result.residualDf()).isEqualTo((int) model.value("df_residual"));
-            assertThat(result.n()).isEqualTo((int) model.value("n"));
+            assertLinearModel(result, model, RELATIVE);
             wald = result.robustWaldTest();
         }
         if (type.isRobust()) {

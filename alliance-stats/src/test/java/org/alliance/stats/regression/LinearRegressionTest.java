@@ -173,17 +173,6 @@ class LinearRegressionTest {
     }
 
     private static void assertModel(LinearRegressionResult result, String resource) {
-        RReference expected = RReference.read(resource);
-        assertRelative(result.rSquared(), expected.value("r_squared"), RELATIVE, "r_squared");
-        assertRelative(result.adjustedRSquared(), expected.value("adj_r_squared"), RELATIVE, "adj_r_squared");
-        assertRelative(result.sigma(), expected.value("sigma"), RELATIVE, "sigma");
-        assertRelative(result.fStatistic(), expected.value("f_statistic"), RELATIVE, "f_statistic");
-        assertRelative(result.fPValue(), expected.value("f_p_value"), RELATIVE, "f_p_value");
-        assertRelative(result.logLikelihood(), expected.value("log_lik"), RELATIVE, "log_lik");
-        assertRelative(result.aic(), expected.value("aic"), RELATIVE, "aic");
-        assertRelative(result.bic(), expected.value("bic"), RELATIVE, "bic");
-        assertThat(result.n()).isEqualTo((int) expected.value("n"));
-        assertThat(result.fNumeratorDf()).isEqualTo((int) expected.value("f_df1"));
-        assertThat(result.residualDf()).isEqualTo((int) expected.value("df_residual"));
+        ReferenceAssertions.assertLinearModel(result, RReference.read(resource), RELATIVE);
     }
 }

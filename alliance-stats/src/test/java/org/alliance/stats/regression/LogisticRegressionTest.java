@@ -37,12 +37,7 @@ class LogisticRegressionTest {
             assertRelative(odds.confHigh(), row.get("or_conf_high"), RELATIVE, "odds ratio high");
         }
         RReference model = RReference.read("reference/regression/mtcars-logistic-model.csv");
-        assertRelative(result.deviance(), model.value("deviance"), RELATIVE, "deviance");
-        assertRelative(result.nullDeviance(), model.value("null_deviance"), RELATIVE, "null deviance");
-        assertRelative(result.aic(), model.value("aic"), RELATIVE, "aic");
-        assertRelative(result.bic(), model.value("bic"), RELATIVE, "bic");
-        assertRelative(result.logLikelihood(), model.value("log_lik"), RELATIVE, "log_lik");
-        assertThat(result.iterations()).isEqualTo((int) model.value("iterations"));
+        ReferenceAssertions.assertLogisticModel(result, model, RELATIVE);
         assertThat(result.converged()).isTrue();
         assertThat(result.n()).isEqualTo(32);
         assertThat(result.warnings()).isEmpty();

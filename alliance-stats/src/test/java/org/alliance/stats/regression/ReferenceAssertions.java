@@ -27,6 +27,37 @@ final class ReferenceAssertions {
         }
     }
 
+    /**
+     * A linear model's fit figures against R's summary.lm/glance row {@code expected}: R², adjusted R², sigma, F and its
+     * p value, log-likelihood, AIC and BIC at {@code relative}; n and the degrees of freedom exactly.
+     */
+    static void assertLinearModel(LinearRegressionResult result, RReference expected, double relative) {
+        assertRelative(result.rSquared(), expected.value("r_squared"), relative, "r_squared");
+        assertRelative(result.adjustedRSquared(), expected.value("adj_r_squared"), relative, "adj_r_squared");
+        assertRelative(result.sigma(), expected.value("sigma"), relative, "sigma");
+        assertRelative(result.fStatistic(), expected.value("f_statistic"), relative, "f_statistic");
+        assertRelative(result.fPValue(), expected.value("f_p_value"), relative, "f_p_value");
+        assertRelative(result.logLikelihood(), expected.value("log_lik"), relative, "log_lik");
+        assertRelative(result.aic(), expected.value("aic"), relative, "aic");
+        assertRelative(result.bic(), expected.value("bic"), relative, "bic");
+        assertThat(result.n()).isEqualTo((int) expected.value("n"));
+        assertThat(result.fNumeratorDf()).isEqualTo((int) expected.value("f_df1"));
+        assertThat(result.residualDf()).isEqualTo((int) expected.value("df_residual"));
+    }
+
+    /**
+     * A logistic model's fit figures against R's glm row {@code expected}: deviance, null deviance, AIC, BIC and
+     * log-likelihood at {@code relative}; the number of Fisher scoring iterations exactly.
+     */
+    static void assertLogisticModel(LogisticRegressionResult result, RReference expected, double relative) {
+        assertRelative(result.deviance(), expected.value("deviance"), relative, "deviance");
+        assertRelative(result.nullDeviance(), expected.value("null_deviance"), relative, "null deviance");
+        assertRelative(result.aic(), expected.value("aic"), relative, "aic");
+        assertRelative(result.bic(), expected.value("bic"), relative, "bic");
+        assertRelative(result.logLikelihood(), expected.value("log_lik"), relative, "log_lik");
+        assertThat(result.iterations()).isEqualTo((int) expected.value("iterations"));
+    }
+
     static void assertRelative(double actual, String expected, double relative, String what) {
         assertRelative(actual, RReference.number(expected), relative, what);
     }

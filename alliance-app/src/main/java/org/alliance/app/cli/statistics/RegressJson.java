@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.alliance.core.data.DataTable;
 import org.alliance.stats.provenance.Provenance;
 import org.alliance.stats.regression.Coefficient;
 import org.alliance.stats.regression.CovarianceType;
 import org.alliance.stats.regression.LinearRegressionResult;
 import org.alliance.stats.regression.LogisticRegressionResult;
+import org.alliance.stats.regression.RegressionResult;
 import org.alliance.stats.regression.WaldTest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -46,20 +46,8 @@ record RegressJson(List<Object> coefficients, Object model, List<String> warning
                 result.fDenominatorDf(),
                 StatisticsOutput.number(result.fPValue()),
                 StatisticsOutput.number(result.sigma() * result.sigma() * result.residualDf()),
-                Fit.of(
-                        result.logLikelihood(),
-                        result.aic(),
-                        result.bic(),
-                        result.n(),
-                        result.rowsDropped(),
-                        result.residualDf()),
-                StandardErrors.of(
-                        result.covarianceType(),
-                        result.clusters(),
-                        result.clusterCounts(),
-                        result.robustWaldTest(),
-                        clusters,
-                        false));
+                Fit.of(result),
+                StandardErrors.of(result, clusters, false));
         return new RegressJson(
                 coefficients, model, result.warnings(), StatisticsOutput.provenance(result.method(), options, table));
     }
@@ -79,22 +67,10 @@ record RegressJson(List<Object> coefficients, Object model, List<String> warning
                 new Head("binomial", null, null, null, null),
                 StatisticsOutput.number(result.deviance()),
                 StatisticsOutput.number(result.nullDeviance()),
-                Fit.of(
-                        result.logLikelihood(),
-                        result.aic(),
-                        result.bic(),
-                        result.n(),
-                        result.rowsDropped(),
-                        result.residualDf()),
+                Fit.of(result),
                 result.iterations(),
                 result.converged(),
-                StandardErrors.of(
-                        result.covarianceType(),
-                        result.clusters(),
-                        result.clusterCounts(),
-                        result.robustWaldTest(),
-                        clusters,
-                        true));
+                StandardErrors.of(result, clusters, true));
         return new RegressJson(
                 coefficients, model, result.warnings(), StatisticsOutput.provenance(result.method(), options, table));
     }
@@ -184,14 +160,14 @@ record RegressJson(List<Object> coefficients, Object model, List<String> warning
             int rowsDropped,
             int dfResidual) {
 
-        static Fit of(double logLik, double aic, double bic, int n, int rowsDropped, int dfResidual) {
+        static Fit of(RegressionResult result) {
             return new Fit(
-                    StatisticsOutput.number(logLik),
-                    StatisticsOutput.number(aic),
-                    StatisticsOutput.number(bic),
-                    n,
-                    rowsDropped,
-                    dfResidual);
+                    StatisticsOutput.number(result.logLikelihood()),
+                    StatisticsOutput.number(result.aic()),
+                    StatisticsOutput.number(result.bic()),
+                    result.n(),
+                    result.rowsDropped(),
+                    result.residualDf());
         }
     }
 
@@ -208,19 +184,16 @@ record RegressJson(List<Object> coefficients, Object model, List<String> warning
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Map<String, Integer> clusterCounts,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable WaldJson waldTest) {
 
-        static StandardErrors of(
-                CovarianceType type,
-                int clusterCount,
-                List<Integer> counts,
-                Optional<WaldTest> wald,
-                List<String> clusters,
-                boolean logistic) {
+        static StandardErrors of(RegressionResult result, List<String> clusters, boolean logistic) {
+            CovarianceType type = result.covarianceType();
             return new StandardErrors(
                     type.name().toLowerCase(ROOT),
                     type.isRobust() ? type.inR(clusters, logistic) : null,
-                    type.isClustered() ? clusterCount : null,
-                    clusterCounts(counts, clusters),
-                    wald.map(w -> WaldJson.of(w, type.inR(clusters, logistic))).orElse(null));
+                    type.isClustered() ? result.clusters() : null,
+                    clusterCounts(result.clusterCounts(), clusters),
+                    result.robustWaldTest()
+                            .map(w -> WaldJson.of(w, type.inR(clusters, logistic)))
+                            .orElse(null));
         }
 
         /** Clusters per cluster column, in the order given; null unless clustered. */
