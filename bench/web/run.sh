@@ -21,7 +21,7 @@
 # Environment (defaults): PORT (8097), DURATION (15s), WARMUP (10s, page warm-up), SUBMIT_WARMUP (30s), ROUNDS (3), SUBMIT_CONNECTIONS (8),
 # PAGE_CONNECTIONS (4), RAW_COUNT (3000), RAW_THREADS (4), TOKENS per round (40000), WARMUP_TOKENS (50000),
 # ALLIANCE_XMX (server heap, as for ./alliance; default 512m), JAVA_OPTS (passed on to the server, as for ./alliance),
-# SUBMIT_SCRIPT (the wrk script of the submissions; default submit.lua; ceiling/raw.lua for the ceiling experiment).
+# SUBMIT_PATH (the path before the token in submit.lua; default /c/; /c/raw/ for the ceiling experiment).
 # Needs: wrk, curl, a JDK, and for PostgreSQL the Debian postgresql package. Output goes to stdout and
 # bench/web/out/<database>.log.
 set -euo pipefail
@@ -40,7 +40,6 @@ SUBMIT_WARMUP="${SUBMIT_WARMUP:-30s}"
 WARMUP_TOKENS="${WARMUP_TOKENS:-50000}"
 TOKENS="${TOKENS:-40000}"
 base="http://127.0.0.1:$PORT"
-submit_script="${SUBMIT_SCRIPT:-$here/submit.lua}"
 out="$here/out"
 mkdir -p "$out"
 work="$(mktemp -d /tmp/alliance-bench-XXXXXX)"
@@ -140,7 +139,7 @@ run_one() {
     curl -s -c "$jar" -b "$jar" -o "$work/form.html" "$base/c/$(head -1 "$work/warmup.txt")"
     if [[ -n "$(session_cookie "$jar")" ]]; then echo "note: the check-in form set a session cookie"; fi
     echo "(warm-up: $SUBMIT_WARMUP of submissions with other tokens, not counted)"
-    wrk -t2 -c"$SUBMIT_CONNECTIONS" -d"$SUBMIT_WARMUP" -s "$submit_script" "$base" \
+    wrk -t2 -c"$SUBMIT_CONNECTIONS" -d"$SUBMIT_WARMUP" -s "$here/submit.lua" "$base" \
         -- "$work/warmup.txt" 2 warmup >/dev/null
     # The machine is shared, so its load changes from minute to minute: each round measures the raw insert rate
     # right before the submissions, and the ratio is taken within the round.
@@ -153,7 +152,7 @@ run_one() {
         echo "check-in submissions (wrk, $SUBMIT_CONNECTIONS connections, $DURATION):"
         db issue "$url" "$TOKENS" "$work/tokens-$round.txt" >/dev/null
         cpu0="$(cpu_seconds)"
-        wrk -t2 -c"$SUBMIT_CONNECTIONS" -d"$DURATION" -s "$submit_script" \
+        wrk -t2 -c"$SUBMIT_CONNECTIONS" -d"$DURATION" -s "$here/submit.lua" \
             "$base" -- "$work/tokens-$round.txt" 2 | grep -E '^(submissions|submit latency)'
         cpu1="$(cpu_seconds)"
         echo "server CPU during the submissions: $(echo "$cpu1 - $cpu0" | bc) s"

@@ -4,6 +4,8 @@
 --   wrk -t2 -c8 -d20s -s submit.lua http://localhost:8097 -- tokens.txt <threads> [key prefix]
 -- A 302 to /c/thanks is a stored submission. Anything else (410 used, 404 unknown when the tokens run out) shows
 -- up in wrk's "Non-2xx or 3xx responses" line, and done() prints the counts.
+-- SUBMIT_PATH (environment; default /c/) is the path before the token: /c/raw/ for the ceiling experiment
+-- (bench/web/ceiling/README.md).
 
 local counter = 0
 
@@ -19,6 +21,7 @@ function init(args)
   end
   step = tonumber(args[2])
   prefix = args[3] or "bench"
+  path = os.getenv("SUBMIT_PATH") or "/c/"
   index = id + 1
   headers = {}
   for k, v in pairs(wrk.headers) do
@@ -40,7 +43,7 @@ function request()
     body = body .. "&" .. item .. "=" .. tostring((index + n) % 5 + 1)
   end
   index = index + step
-  return wrk.format("POST", "/c/" .. token, headers, body)
+  return wrk.format("POST", path .. token, headers, body)
 end
 
 function done(summary, latency, requests)
