@@ -13,6 +13,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,6 +39,8 @@ class DatabaseConfig {
         if (sqlite) {
             // One writer at a time is all SQLite allows; a small pool keeps readers concurrent under WAL.
             dataSource.setMaximumPoolSize(4);
+            // The pool draws its connections through the statement cache (the driver compiles every statement anew).
+            dataSource.setDataSource(SqliteStatementCache.wrap(new DriverManagerDataSource(url)));
         }
         return dataSource;
     }
