@@ -19,7 +19,7 @@
 #      clients (a year of meetings each), after a warm-up, with 1 connection and with PAGE_CONNECTIONS;
 #   4. samples the server's resident memory (ps -o rss) every half second during 2 and 3 and reports the maximum.
 # Environment (defaults): PORT (8097), DURATION (15s), WARMUP (10s, page warm-up), SUBMIT_WARMUP (30s), ROUNDS (3), SUBMIT_CONNECTIONS (8),
-# PAGE_CONNECTIONS (4), RAW_COUNT (3000), RAW_THREADS (4), TOKENS per round (40000), WARMUP_TOKENS (50000),
+# PAGE_CONNECTIONS (4), RAW_COUNT (3000), RAW_THREADS (4), TOKENS per round (80000: more than 15 s of submissions), WARMUP_TOKENS (100000),
 # ALLIANCE_XMX (server heap, as for ./alliance; default 512m), JAVA_OPTS (passed on to the server, as for ./alliance),
 # SUBMIT_PATH (the path before the token in submit.lua; default /c/; /c/raw/ for the ceiling experiment).
 # Needs: wrk, curl, a JDK, and for PostgreSQL the Debian postgresql package. Output goes to stdout and
@@ -37,8 +37,8 @@ RAW_THREADS="${RAW_THREADS:-4}"
 ROUNDS="${ROUNDS:-3}"
 WARMUP="${WARMUP:-10s}"
 SUBMIT_WARMUP="${SUBMIT_WARMUP:-30s}"
-WARMUP_TOKENS="${WARMUP_TOKENS:-50000}"
-TOKENS="${TOKENS:-40000}"
+WARMUP_TOKENS="${WARMUP_TOKENS:-100000}"
+TOKENS="${TOKENS:-80000}"
 base="http://127.0.0.1:$PORT"
 out="$here/out"
 mkdir -p "$out"
