@@ -569,6 +569,8 @@ final class WlsmvEstimator {
         final List<List<Integer>> rowsOf;
         /** Per group: where its statistics start in the stacked vector. */
         final int[] offset;
+        /** Per group, per threshold (in the order of the sample's statistics): its item. */
+        final int[][] itemOfThreshold;
 
         final int size;
         final int q;
@@ -600,11 +602,13 @@ final class WlsmvEstimator {
             scaleIndex = new int[groups][p];
             meanIndex = new int[groups][factors];
             offset = new int[groups];
+            itemOfThreshold = new int[groups][];
             int at = 0;
             for (int g = 0; g < groups; g++) {
                 WlsmvSample s = samples.get(g);
                 offset[g] = at;
                 at += s.statistics.length;
+                itemOfThreshold[g] = thresholdItems(s);
                 thresholdIndex[g] = new int[s.thresholdCount];
                 for (int t = 0; t < s.thresholdCount; t++) {
                     thresholdIndex[g][t] = thresholdsEqual && g > 0 ? thresholdIndex[0][t] : next++;
@@ -680,7 +684,7 @@ final class WlsmvEstimator {
         }
 
         /** The item of each threshold of a group, in the order of the statistics. */
-        private int[] itemOfThreshold(WlsmvSample s) {
+        private int[] thresholdItems(WlsmvSample s) {
             int[] item = new int[s.thresholdCount];
             for (int v = 0; v < p; v++) {
                 for (int t = 0; t < s.cuts[v].length - 2; t++) {
@@ -696,7 +700,7 @@ final class WlsmvEstimator {
             for (int g = 0; g < groups; g++) {
                 WlsmvSample s = samples.get(g);
                 State st = new State(theta, g);
-                int[] item = itemOfThreshold(s);
+                int[] item = itemOfThreshold[g];
                 for (int t = 0; t < s.thresholdCount; t++) {
                     int v = item[t];
                     out[offset[g] + t] = st.delta[v] * (theta[thresholdIndex[g][t]] - st.shift[v]);
@@ -716,7 +720,7 @@ final class WlsmvEstimator {
             for (int g = 0; g < groups; g++) {
                 WlsmvSample s = samples.get(g);
                 State st = new State(theta, g);
-                int[] item = itemOfThreshold(s);
+                int[] item = itemOfThreshold[g];
                 for (int t = 0; t < s.thresholdCount; t++) {
                     int v = item[t];
                     double[] row = jac[offset[g] + t];
