@@ -29,7 +29,7 @@ import javax.sql.DataSource;
 final class SqliteStatementCache {
 
     /** SQL texts kept per connection; the least recently used is closed beyond that. */
-    static final int TEXTS_PER_CONNECTION = 200;
+    private static final int TEXTS_PER_CONNECTION = 200;
 
     /** Kept statements per SQL text (a query run while the same query iterates needs two). */
     private static final int STATEMENTS_PER_TEXT = 2;
